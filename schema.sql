@@ -1,0 +1,219 @@
+-- Sentra's book: the one schema of a stall's (or the office's) SQLite file.
+--
+-- Each "-- migration N" section is applied once, in order, and PRAGMA
+-- user_version records the last one applied. Never edit or remove a section
+-- that has shipped; append a new one.
+--
+-- Conventions: ids are UUID v7 text; money is INTEGER whole rupiah; quantities
+-- are INTEGER thousandths; times are RFC 3339 text with the stall's offset;
+-- business days are 'YYYY-MM-DD' text.
+
+-- migration 1
+CREATE TABLE stall (
+    id          INTEGER PRIMARY KEY CHECK (id = 1),
+    kind        TEXT NOT NULL CHECK (kind IN ('stall', 'office')),
+    code        TEXT,
+    name        TEXT NOT NULL,
+    owner       TEXT,
+    regency     INTEGER,
+    public_key  BLOB,
+    secret_key  BLOB,
+    created_at  TEXT NOT NULL
+);
+
+CREATE TABLE settings (
+    key    TEXT PRIMARY KEY,
+    value  TEXT NOT NULL
+);
+
+-- The manager PIN (an Argon2 hash) and the lock after wrong tries.
+CREATE TABLE manager_pin (
+    id            INTEGER PRIMARY KEY CHECK (id = 1),
+    hash          TEXT,
+    wrong_tries   INTEGER NOT NULL DEFAULT 0,
+    locked_until  TEXT
+);
+
+-- One gap-free sequence over the records that travel to the office (sales,
+-- voids, returns, day closes). Taken inside the record's own transaction.
+CREATE TABLE record_sequence (
+    id    INTEGER PRIMARY KEY CHECK (id = 1),
+    last  INTEGER NOT NULL
+);
+
+CREATE TABLE products (
+    id         TEXT PRIMARY KEY,
+    sku        TEXT NOT NULL UNIQUE COLLATE NOCASE,
+    barcode    TEXT UNIQUE,
+    name       TEXT NOT NULL,
+    unit       TEXT NOT NULL,
+    category   TEXT NOT NULL,
+    price      INTEGER NOT NULL CHECK (price > 0),
+    cost       INTEGER CHECK (cost >= 0),
+    min_stock  INTEGER NOT NULL DEFAULT 0,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+);
+
+CREATE TABLE days (
+    day            TEXT PRIMARY KEY,
+    status         TEXT NOT NULL CHECK (status IN ('open', 'closed')),
+    opened_at      TEXT NOT NULL,
+    opening_float  INTEGER NOT NULL CHECK (opening_float >= 0)
+);
+
+CREATE TABLE sales (
+    id              TEXT PRIMARY KEY,
+    seq             INTEGER NOT NULL UNIQUE,
+    receipt         TEXT NOT NULL UNIQUE,
+    day             TEXT NOT NULL REFERENCES days (day),
+    number_in_day   INTEGER NOT NULL,
+    created_at      TEXT NOT NULL,
+    subtotal        INTEGER NOT NULL,
+    line_discounts  INTEGER NOT NULL,
+    sale_discount   INTEGER NOT NULL,
+    tax_mode        TEXT NOT NULL,
+    tax             INTEGER NOT NULL,
+    total           INTEGER NOT NULL,
+    tendered        INTEGER NOT NULL,
+    change          INTEGER NOT NULL,
+    UNIQUE (day, number_in_day)
+);
+
+-- A line keeps the product as it was sold: name, SKU, category, unit, price.
+CREATE TABLE sale_lines (
+    sale_id              TEXT NOT NULL REFERENCES sales (id),
+    line_no              INTEGER NOT NULL,
+    product_id           TEXT NOT NULL REFERENCES products (id),
+    sku                  TEXT NOT NULL,
+    name                 TEXT NOT NULL,
+    category             TEXT NOT NULL,
+    unit                 TEXT NOT NULL,
+    unit_price           INTEGER NOT NULL,
+    quantity             INTEGER NOT NULL CHECK (quantity > 0),
+    gross                INTEGER NOT NULL,
+    line_discount        INTEGER NOT NULL,
+    sale_discount_share  INTEGER NOT NULL,
+    net                  INTEGER NOT NULL,
+    PRIMARY KEY (sale_id, line_no)
+);
+
+CREATE TABLE payments (
+    sale_id    TEXT NOT NULL REFERENCES sales (id),
+    line_no    INTEGER NOT NULL,
+    method     TEXT NOT NULL CHECK (method IN ('cash', 'qris', 'transfer', 'card')),
+    amount     INTEGER NOT NULL,
+    tendered   INTEGER NOT NULL,
+    reference  TEXT,
+    PRIMARY KEY (sale_id, line_no)
+);
+
+-- A void (batal) cancels a whole sale; at most one per sale.
+CREATE TABLE voids (
+    id          TEXT PRIMARY KEY,
+    seq         INTEGER NOT NULL UNIQUE,
+    sale_id     TEXT NOT NULL UNIQUE REFERENCES sales (id),
+    day         TEXT NOT NULL,
+    created_at  TEXT NOT NULL,
+    reason      TEXT NOT NULL
+);
+
+-- A return (retur) takes back part of a sale and refunds it.
+CREATE TABLE returns (
+    id             TEXT PRIMARY KEY,
+    seq            INTEGER NOT NULL UNIQUE,
+    sale_id        TEXT NOT NULL REFERENCES sales (id),
+    day            TEXT NOT NULL,
+    created_at     TEXT NOT NULL,
+    refund_method  TEXT NOT NULL CHECK (refund_method IN ('cash', 'qris', 'transfer', 'card')),
+    refund         INTEGER NOT NULL CHECK (refund >= 0)
+);
+
+CREATE TABLE return_lines (
+    return_id  TEXT NOT NULL REFERENCES returns (id),
+    line_no    INTEGER NOT NULL,
+    quantity   INTEGER NOT NULL CHECK (quantity > 0),
+    amount     INTEGER NOT NULL,
+    PRIMARY KEY (return_id, line_no)
+);
+
+-- Tutup kasir. A day reopened and closed again has several; the last counts.
+CREATE TABLE day_closes (
+    id             TEXT PRIMARY KEY,
+    seq            INTEGER NOT NULL UNIQUE,
+    day            TEXT NOT NULL REFERENCES days (day),
+    created_at     TEXT NOT NULL,
+    opening_float  INTEGER NOT NULL,
+    cash_in        INTEGER NOT NULL,
+    cash_out       INTEGER NOT NULL,
+    expected       INTEGER NOT NULL,
+    counted        INTEGER NOT NULL,
+    difference     INTEGER NOT NULL,
+    sales_count    INTEGER NOT NULL,
+    net_total      INTEGER NOT NULL
+);
+
+-- The stock ledger: a product's stock is the sum of its rows.
+CREATE TABLE stock_movements (
+    id          TEXT PRIMARY KEY,
+    product_id  TEXT NOT NULL REFERENCES products (id),
+    kind        TEXT NOT NULL CHECK (kind IN ('receive', 'adjust', 'count', 'sale', 'void', 'return')),
+    quantity    INTEGER NOT NULL,
+    unit_cost   INTEGER,
+    note        TEXT,
+    sale_id     TEXT REFERENCES sales (id),
+    created_at  TEXT NOT NULL
+);
+
+-- Carts parked to serve the next buyer; resumed (and deleted) later.
+CREATE TABLE held_sales (
+    id          TEXT PRIMARY KEY,
+    created_at  TEXT NOT NULL,
+    label       TEXT NOT NULL,
+    cart        TEXT NOT NULL
+);
+
+CREATE INDEX sale_lines_product ON sale_lines (product_id);
+CREATE INDEX stock_movements_product ON stock_movements (product_id);
+CREATE INDEX returns_sale ON returns (sale_id);
+
+-- migration 2
+-- The book is append-only: completed sales, their lines and payments, voids,
+-- returns, day closes and ledger rows can be neither changed nor removed.
+CREATE TRIGGER sales_append_only_update BEFORE UPDATE ON sales
+BEGIN SELECT RAISE(ABORT, 'append-only: a completed sale is never edited'); END;
+CREATE TRIGGER sales_append_only_delete BEFORE DELETE ON sales
+BEGIN SELECT RAISE(ABORT, 'append-only: a completed sale is never deleted'); END;
+CREATE TRIGGER sale_lines_append_only_update BEFORE UPDATE ON sale_lines
+BEGIN SELECT RAISE(ABORT, 'append-only: sale lines are never edited'); END;
+CREATE TRIGGER sale_lines_append_only_delete BEFORE DELETE ON sale_lines
+BEGIN SELECT RAISE(ABORT, 'append-only: sale lines are never deleted'); END;
+CREATE TRIGGER payments_append_only_update BEFORE UPDATE ON payments
+BEGIN SELECT RAISE(ABORT, 'append-only: payments are never edited'); END;
+CREATE TRIGGER payments_append_only_delete BEFORE DELETE ON payments
+BEGIN SELECT RAISE(ABORT, 'append-only: payments are never deleted'); END;
+CREATE TRIGGER voids_append_only_update BEFORE UPDATE ON voids
+BEGIN SELECT RAISE(ABORT, 'append-only: voids are never edited'); END;
+CREATE TRIGGER voids_append_only_delete BEFORE DELETE ON voids
+BEGIN SELECT RAISE(ABORT, 'append-only: voids are never deleted'); END;
+CREATE TRIGGER returns_append_only_update BEFORE UPDATE ON returns
+BEGIN SELECT RAISE(ABORT, 'append-only: returns are never edited'); END;
+CREATE TRIGGER returns_append_only_delete BEFORE DELETE ON returns
+BEGIN SELECT RAISE(ABORT, 'append-only: returns are never deleted'); END;
+CREATE TRIGGER return_lines_append_only_update BEFORE UPDATE ON return_lines
+BEGIN SELECT RAISE(ABORT, 'append-only: return lines are never edited'); END;
+CREATE TRIGGER return_lines_append_only_delete BEFORE DELETE ON return_lines
+BEGIN SELECT RAISE(ABORT, 'append-only: return lines are never deleted'); END;
+CREATE TRIGGER day_closes_append_only_update BEFORE UPDATE ON day_closes
+BEGIN SELECT RAISE(ABORT, 'append-only: day closes are never edited'); END;
+CREATE TRIGGER day_closes_append_only_delete BEFORE DELETE ON day_closes
+BEGIN SELECT RAISE(ABORT, 'append-only: day closes are never deleted'); END;
+CREATE TRIGGER stock_movements_append_only_update BEFORE UPDATE ON stock_movements
+BEGIN SELECT RAISE(ABORT, 'append-only: the stock ledger is never edited'); END;
+CREATE TRIGGER stock_movements_append_only_delete BEFORE DELETE ON stock_movements
+BEGIN SELECT RAISE(ABORT, 'append-only: the stock ledger is never deleted'); END;
+
+-- Reports and receipts look sales up by day.
+CREATE INDEX sales_day ON sales (day);
+CREATE INDEX voids_day ON voids (day);
+CREATE INDEX returns_day ON returns (day);

@@ -1,0 +1,14 @@
+//! The rules of the stall, as pure functions: no database, no clock, no files.
+
+pub mod barcode;
+pub mod cart;
+pub mod day_close;
+pub mod discount;
+pub mod payment;
+pub mod pin;
+pub mod product;
+pub mod receipt_number;
+pub mod regency;
+pub mod stall;
+pub mod tax;
+pub mod unit;

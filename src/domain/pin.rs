@@ -1,0 +1,94 @@
+//! The manager PIN policy: its shape, and the lock after repeated wrong tries.
+
+use time::{Duration, OffsetDateTime};
+
+/// Wrong tries allowed before PIN actions lock.
+pub const MAX_WRONG_TRIES: u32 = 5;
+/// How long PIN actions stay locked.
+pub const LOCK_FOR: Duration = Duration::minutes(5);
+
+/// Why a PIN is refused.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum PinError {
+    #[error("PIN harus 4–8 angka")]
+    Shape,
+    #[error("PIN salah ({left} kali coba lagi sebelum terkunci)")]
+    Wrong { left: u32 },
+    #[error("PIN salah 5 kali: aksi PIN terkunci sampai {until} WIB")]
+    Locked { until: String },
+    #[error("PIN manajer belum diatur (sentra pin set --new PIN)")]
+    NotSet,
+}
+
+/// A PIN is 4 to 8 digits: quick on a keypad, not a password.
+pub fn validate_pin_shape(pin: &str) -> Result<(), PinError> {
+    if (4..=8).contains(&pin.len()) && pin.bytes().all(|b| b.is_ascii_digit()) {
+        Ok(())
+    } else {
+        Err(PinError::Shape)
+    }
+}
+
+/// The remembered state of wrong tries.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct PinGuard {
+    pub wrong_tries: u32,
+    pub locked_until: Option<OffsetDateTime>,
+}
+
+impl PinGuard {
+    /// Whether a PIN may be tried at `now`.
+    pub fn locked_at(&self, now: OffsetDateTime) -> Option<OffsetDateTime> {
+        self.locked_until.filter(|until| now < *until)
+    }
+
+    /// The state after a wrong PIN at `now`.
+    pub fn after_wrong(self, now: OffsetDateTime) -> PinGuard {
+        let wrong_tries = self.wrong_tries + 1;
+        if wrong_tries >= MAX_WRONG_TRIES {
+            PinGuard {
+                wrong_tries: 0,
+                locked_until: Some(now + LOCK_FOR),
+            }
+        } else {
+            PinGuard {
+                wrong_tries,
+                locked_until: None,
+            }
+        }
+    }
+
+    /// Tries left before the lock.
+    pub fn tries_left(&self) -> u32 {
+        MAX_WRONG_TRIES.saturating_sub(self.wrong_tries)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use time::macros::datetime;
+
+    #[test]
+    fn five_wrong_tries_lock_for_five_minutes() {
+        let now = datetime!(2026-11-27 10:00 +7);
+        let mut guard = PinGuard::default();
+        for _ in 0..4 {
+            guard = guard.after_wrong(now);
+            assert_eq!(guard.locked_at(now), None);
+        }
+        assert_eq!(guard.tries_left(), 1);
+        guard = guard.after_wrong(now);
+        assert_eq!(guard.locked_at(now), Some(now + LOCK_FOR));
+        assert!(guard.locked_at(now + Duration::minutes(4)).is_some());
+        assert_eq!(guard.locked_at(now + LOCK_FOR), None);
+    }
+
+    #[test]
+    fn pins_are_short_digit_strings() {
+        assert!(validate_pin_shape("1234").is_ok());
+        for bad in ["123", "123456789", "12a4", "", "١٢٣٤"] {
+            assert!(validate_pin_shape(bad).is_err(), "{bad}");
+        }
+    }
+}
