@@ -6,3 +6,4 @@
 pub mod clock;
 pub mod domain;
 pub mod money;
+pub mod store;

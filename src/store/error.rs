@@ -1,0 +1,127 @@
+//! Everything the book can refuse, each as one sentence for the vendor.
+
+use std::path::PathBuf;
+
+use crate::domain::barcode::BarcodeError;
+use crate::domain::cart::PricingError;
+use crate::domain::discount::DiscountError;
+use crate::domain::payment::PaymentError;
+use crate::domain::pin::PinError;
+use crate::domain::product::ProductError;
+use crate::domain::stall::IdentityError;
+use crate::domain::unit::UnitError;
+use crate::money::{MoneyError, Quantity};
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("folder data {0} sedang dipakai program Sentra lain; tutup dulu program itu")]
+    AlreadyOpen(PathBuf),
+    #[error("folder data {path} tidak bisa dipakai: {source}")]
+    Folder {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("buku Sentra di {path} tidak bisa dibuka: {source}")]
+    Open {
+        path: PathBuf,
+        source: rusqlite::Error,
+    },
+    #[error("buku ini dibuat oleh Sentra yang lebih baru (versi skema {found}, program ini paham sampai {supported}); perbarui Sentra")]
+    TooNew { found: u32, supported: u32 },
+    #[error("berkas {0} bukan buku Sentra")]
+    NotABook(PathBuf),
+    #[error("toko belum diatur: jalankan `sentra init stall --code .. --name .. --regency ..`")]
+    NotInitialised,
+    #[error("buku ini sudah diatur sebagai {0}; tidak bisa diatur ulang")]
+    AlreadyInitialised(String),
+    #[error("perintah ini hanya untuk {expected}, sedangkan buku ini milik {actual}")]
+    WrongKind {
+        expected: &'static str,
+        actual: &'static str,
+    },
+    #[error("produk tidak dikenal: \"{0}\"")]
+    UnknownProduct(String),
+    #[error("SKU {0} sudah dipakai produk lain")]
+    DuplicateSku(String),
+    #[error("barcode {0} sudah dipakai produk lain")]
+    DuplicateBarcode(String),
+    #[error("nota tidak dikenal: \"{0}\"")]
+    UnknownReceipt(String),
+    #[error("nota {0} sudah dibatalkan")]
+    AlreadyVoided(String),
+    #[error("nota {0} dari hari lain: batal hanya untuk nota hari ini; pakai retur")]
+    VoidNotToday(String),
+    #[error("nota {0} sudah ada returnya; retur sisa barangnya, jangan dibatalkan")]
+    VoidAfterReturn(String),
+    #[error("alasan harus diisi (paling panjang 200 karakter)")]
+    Reason,
+    #[error("{sku} tidak ada di nota {receipt}")]
+    NotOnReceipt { sku: String, receipt: String },
+    #[error("retur {sku} {asked} melebihi yang masih bisa diretur ({left})")]
+    ReturnTooMuch {
+        sku: String,
+        asked: Quantity,
+        left: Quantity,
+    },
+    #[error("pengembalian uang {asked} melebihi nilai barang yang diretur {worth}")]
+    RefundTooMuch {
+        asked: crate::money::Rupiah,
+        worth: crate::money::Rupiah,
+    },
+    #[error("hari {0} sudah ditutup: minta manajer membuka kembali (sentra day reopen)")]
+    DayClosed(String),
+    #[error("hari {0} sudah dibuka")]
+    DayAlreadyOpen(String),
+    #[error("hari {0} tidak tertutup")]
+    DayNotClosed(String),
+    #[error("kuantitas harus lebih dari nol")]
+    NonPositiveQuantity,
+    #[error("penyesuaian stok tidak boleh nol")]
+    ZeroAdjustment,
+    #[error("hasil hitung stok tidak boleh negatif")]
+    NegativeCount,
+    #[error("keranjang tertahan tidak ditemukan: {0}")]
+    UnknownHeldSale(String),
+    #[error("CSV baris {line}: {message}")]
+    Csv { line: u64, message: String },
+    #[error("pengaturan {key} tidak valid: {message}")]
+    Setting { key: String, message: String },
+    #[error(transparent)]
+    Money(#[from] MoneyError),
+    #[error(transparent)]
+    Pricing(#[from] PricingError),
+    #[error(transparent)]
+    Payment(#[from] PaymentError),
+    #[error(transparent)]
+    Discount(#[from] DiscountError),
+    #[error(transparent)]
+    Barcode(#[from] BarcodeError),
+    #[error(transparent)]
+    Product(#[from] ProductError),
+    #[error(transparent)]
+    Identity(#[from] IdentityError),
+    #[error(transparent)]
+    Unit(#[from] UnitError),
+    #[error(transparent)]
+    Pin(#[from] PinError),
+    #[error("kesalahan basis data: {0}")]
+    Sqlite(#[from] rusqlite::Error),
+    #[error("kesalahan berkas: {0}")]
+    Io(#[from] std::io::Error),
+}
+
+impl StoreError {
+    pub(crate) fn folder(path: &std::path::Path, source: std::io::Error) -> StoreError {
+        StoreError::Folder {
+            path: path.to_path_buf(),
+            source,
+        }
+    }
+
+    pub(crate) fn open(path: &std::path::Path, source: rusqlite::Error) -> StoreError {
+        StoreError::Open {
+            path: path.to_path_buf(),
+            source,
+        }
+    }
+}

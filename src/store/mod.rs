@@ -1,0 +1,101 @@
+//! The stall's book: one SQLite file per PC, owned by one process at a time.
+//!
+//! Every write is one immediate transaction, so a sale (its lines, payments,
+//! ledger rows and sequence number) is on disk whole or not at all.
+
+mod backup;
+mod days;
+mod error;
+mod held;
+mod lock;
+pub mod migrate;
+mod pin;
+mod product_csv;
+mod products;
+mod reports;
+mod returns;
+mod sales;
+mod sequence;
+mod settings;
+mod stall;
+mod stock;
+mod voids;
+
+use std::path::{Path, PathBuf};
+
+use rusqlite::{Connection, Transaction, TransactionBehavior};
+use time::UtcOffset;
+
+pub use days::{Day, DayCloseRecord};
+pub use error::StoreError;
+pub use held::HeldSale;
+pub use product_csv::CsvImportSummary;
+pub use products::{NewProduct, Product, ProductFilter};
+pub use reports::{Correction, DayReport, MethodTotal, PphEstimate, ProductTotal};
+pub use returns::{ReturnItem, ReturnRecord};
+pub use sales::{CompletedSale, SaleItem, SaleRequest, SoldLine};
+pub use settings::Settings;
+pub use stall::{Identity, Kind};
+pub use stock::{MovementKind, StockMovement};
+pub use voids::VoidRecord;
+
+/// The book's file name inside the data folder.
+pub const DATABASE_FILE: &str = "sentra.db";
+
+pub type Result<T> = std::result::Result<T, StoreError>;
+
+/// An open book. Holds the data folder's lock for as long as it lives.
+pub struct Store {
+    conn: Connection,
+    dir: PathBuf,
+    offset: UtcOffset,
+    _lock: lock::FolderLock,
+}
+
+impl Store {
+    /// Opens (creating if needed) the book in `dir`: takes the folder's lock,
+    /// sets the pragmas and brings the schema up to date.
+    pub fn open(dir: &Path) -> Result<Store> {
+        std::fs::create_dir_all(dir).map_err(|e| StoreError::folder(dir, e))?;
+        let lock = lock::FolderLock::acquire(dir)?;
+        let conn = Connection::open(dir.join(DATABASE_FILE)).map_err(|e| StoreError::open(dir, e))?;
+        configure(&conn).map_err(|e| StoreError::open(dir, e))?;
+        let mut store = Store {
+            conn,
+            dir: dir.to_path_buf(),
+            offset: crate::clock::WIB,
+            _lock: lock,
+        };
+        migrate::migrate(&mut store.conn)?;
+        store.offset = store.settings()?.utc_offset;
+        Ok(store)
+    }
+
+    /// The data folder this book lives in.
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    /// Direct read access to the connection, for reports and tests.
+    pub fn connection(&self) -> &Connection {
+        &self.conn
+    }
+
+    /// Runs `work` in one immediate transaction: all of it lands, or none.
+    fn write<T>(&mut self, work: impl FnOnce(&Transaction<'_>) -> Result<T>) -> Result<T> {
+        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let value = work(&tx)?;
+        tx.commit()?;
+        Ok(value)
+    }
+}
+
+/// Durability first: WAL with a full sync on every commit, so a sale whose
+/// receipt number was shown survives the power going off.
+fn configure(conn: &Connection) -> rusqlite::Result<()> {
+    conn.busy_timeout(std::time::Duration::from_secs(5))?;
+    conn.pragma_update(None, "journal_mode", "WAL")?;
+    conn.pragma_update(None, "synchronous", "FULL")?;
+    conn.pragma_update(None, "foreign_keys", "ON")?;
+    Ok(())
+}

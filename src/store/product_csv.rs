@@ -1,0 +1,192 @@
+//! The catalogue as a spreadsheet: export to CSV, import from CSV written by
+//! Excel (Indonesian Excel writes `;`), LibreOffice or by hand.
+//!
+//! Columns (header names, English or Indonesian): `sku`/`kode`, `name`/`nama`,
+//! `price`/`harga`, and optionally `barcode`, `category`/`kategori`,
+//! `unit`/`satuan`, `cost`/`hpp`, `min_stock`/`stok_min`, `stock`/`stok`.
+//! A row whose SKU exists updates that product; a new one adds it, and its
+//! `stock`, if any, is received as opening stock. Existing products' stock is
+//! never set from a file: that is what *stok opname* is for.
+
+use std::collections::HashSet;
+use std::path::Path;
+
+use time::OffsetDateTime;
+
+use super::products::{NewProduct, ProductFilter, insert_product, update_product};
+use super::stock::{Movement, MovementKind, record};
+use super::{Result, Store, StoreError};
+use crate::clock;
+use crate::domain::unit::Unit;
+use crate::money::{Quantity, Rupiah};
+
+/// What an import did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize)]
+pub struct CsvImportSummary {
+    pub added: usize,
+    pub updated: usize,
+}
+
+const HEADER: [&str; 9] = ["sku", "barcode", "name", "category", "unit", "price", "cost", "min_stock", "stock"];
+
+fn canonical(header: &str) -> Option<&'static str> {
+    let key = header.trim().trim_start_matches('\u{feff}').to_lowercase().replace([' ', '-'], "_");
+    Some(match key.as_str() {
+        "sku" | "kode" => "sku",
+        "barcode" | "ean" => "barcode",
+        "name" | "nama" | "nama_produk" => "name",
+        "category" | "kategori" => "category",
+        "unit" | "satuan" => "unit",
+        "price" | "harga" | "harga_jual" => "price",
+        "cost" | "hpp" => "cost",
+        "min_stock" | "stok_min" | "stok_minimum" => "min_stock",
+        "stock" | "stok" => "stock",
+        _ => return None,
+    })
+}
+
+struct Row {
+    line: u64,
+    product: NewProduct,
+    stock: Option<Quantity>,
+}
+
+fn parse(text: &str) -> Result<Vec<Row>> {
+    let text = text.trim_start_matches('\u{feff}');
+    let first_line = text.lines().next().unwrap_or("");
+    let delimiter = if first_line.matches(';').count() > first_line.matches(',').count() { b';' } else { b',' };
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(delimiter)
+        .flexible(false)
+        .from_reader(text.as_bytes());
+    let csv_error = |line: u64, e: csv::Error| StoreError::Csv { line, message: e.to_string() };
+    let headers = reader.headers().map_err(|e| csv_error(1, e))?.clone();
+    let columns: Vec<Option<&'static str>> = headers.iter().map(canonical).collect();
+    for required in ["sku", "name", "price"] {
+        if !columns.contains(&Some(required)) {
+            return Err(StoreError::Csv { line: 1, message: format!("kolom {required} tidak ada di baris judul") });
+        }
+    }
+    let mut rows = Vec::new();
+    let mut seen = HashSet::new();
+    for record in reader.records() {
+        let record = record.map_err(|e| {
+            let line = e.position().map(|p| p.line()).unwrap_or(0);
+            csv_error(line, e)
+        })?;
+        let line = record.position().map(|p| p.line()).unwrap_or(0);
+        let bad = |message: String| StoreError::Csv { line, message };
+        let field = |name: &str| -> Option<&str> {
+            columns
+                .iter()
+                .position(|c| *c == Some(name))
+                .and_then(|i| record.get(i))
+                .map(str::trim)
+                .filter(|v| !v.is_empty())
+        };
+        let sku = field("sku").ok_or_else(|| bad("SKU kosong".into()))?.to_string();
+        if !seen.insert(sku.to_lowercase()) {
+            return Err(bad(format!("SKU {sku} muncul dua kali di berkas")));
+        }
+        let quantity = |name: &str| field(name).map(Quantity::parse).transpose().map_err(|e| bad(e.to_string()));
+        let product = NewProduct {
+            barcode: field("barcode").map(str::to_string),
+            name: field("name").unwrap_or("").to_string(),
+            unit: field("unit").map(Unit::parse).transpose().map_err(|e| bad(e.to_string()))?.unwrap_or(Unit::Pcs),
+            category: field("category").unwrap_or("Umum").to_string(),
+            price: Rupiah::parse(field("price").unwrap_or("")).map_err(|e| bad(format!("harga: {e}")))?,
+            cost: field("cost")
+                .map(Rupiah::parse)
+                .transpose()
+                .map_err(|e| bad(format!("HPP: {e}")))?,
+            min_stock: quantity("min_stock")?.unwrap_or(Quantity::ZERO),
+            sku,
+        };
+        product.validate().map_err(|e| bad(e.to_string()))?;
+        let stock = quantity("stock")?;
+        if let Some(stock) = stock {
+            if stock.is_negative() {
+                return Err(bad("stok awal tidak boleh negatif".into()));
+            }
+            product.unit.check(stock).map_err(|e| bad(e.to_string()))?;
+        }
+        rows.push(Row { line, product, stock });
+    }
+    Ok(rows)
+}
+
+impl Store {
+    /// Imports a product CSV: every row or none. A bad row names its line.
+    pub fn import_products(&mut self, path: &Path, now: OffsetDateTime) -> Result<CsvImportSummary> {
+        self.require_stall()?;
+        let bytes = std::fs::read(path)?;
+        let text = String::from_utf8(bytes).map_err(|e| {
+            let line = 1 + e.as_bytes()[..e.utf8_error().valid_up_to()].iter().filter(|b| **b == b'\n').count() as u64;
+            StoreError::Csv { line, message: "bukan teks UTF-8 (simpan sebagai CSV UTF-8)".into() }
+        })?;
+        let rows = parse(&text)?;
+        let stamp = clock::stamp(now, self.offset);
+        let existing: HashSet<String> = self
+            .list_products(&ProductFilter::default())?
+            .into_iter()
+            .map(|p| p.sku.to_lowercase())
+            .collect();
+        self.write(|tx| {
+            let mut summary = CsvImportSummary::default();
+            for row in &rows {
+                let at_line = |e: StoreError| StoreError::Csv { line: row.line, message: e.to_string() };
+                if existing.contains(&row.product.sku.to_lowercase()) {
+                    let id: String = tx
+                        .query_row("SELECT id FROM products WHERE sku = ?1", [&row.product.sku], |r| r.get(0))
+                        .map_err(|e| at_line(e.into()))?;
+                    let id = uuid::Uuid::parse_str(&id).unwrap_or_default();
+                    update_product(tx, id, &row.product, &stamp).map_err(at_line)?;
+                    summary.updated += 1;
+                } else {
+                    let id = insert_product(tx, &row.product, &stamp).map_err(at_line)?;
+                    if let Some(stock) = row.stock.filter(|s| s.is_positive()) {
+                        let movement = Movement {
+                            product_id: id,
+                            kind: MovementKind::Receive,
+                            quantity: stock,
+                            unit_cost: row.product.cost,
+                            note: Some("stok awal dari impor CSV"),
+                            sale_id: None,
+                        };
+                        record(tx, &movement, &stamp).map_err(at_line)?;
+                    }
+                    summary.added += 1;
+                }
+            }
+            Ok(summary)
+        })
+    }
+
+    /// Writes the whole catalogue with stock to `path` (comma-separated, UTF-8).
+    pub fn export_products(&self, path: &Path) -> Result<usize> {
+        let products = self.list_products(&ProductFilter::default())?;
+        let mut writer = csv::Writer::from_writer(Vec::new());
+        let csv_error = |e: csv::Error| StoreError::Io(std::io::Error::other(e));
+        writer.write_record(HEADER).map_err(csv_error)?;
+        for p in &products {
+            writer
+                .write_record([
+                    p.sku.clone(),
+                    p.barcode.clone().unwrap_or_default(),
+                    p.name.clone(),
+                    p.category.clone(),
+                    p.unit.key().to_string(),
+                    p.price.value().to_string(),
+                    p.cost.map(|c| c.value().to_string()).unwrap_or_default(),
+                    p.min_stock.to_decimal_string(),
+                    p.stock.to_decimal_string(),
+                ])
+                .map_err(csv_error)?;
+        }
+        let bytes = writer.into_inner().map_err(|e| StoreError::Io(std::io::Error::other(e.to_string())))?;
+        let temporary = path.with_extension("csv.tmp");
+        std::fs::write(&temporary, bytes)?;
+        std::fs::rename(&temporary, path)?;
+        Ok(products.len())
+    }
+}

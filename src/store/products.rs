@@ -1,0 +1,243 @@
+//! The catalogue: products with their prices, barcodes and stock.
+
+use rusqlite::{OptionalExtension, Row, Transaction, params};
+use time::OffsetDateTime;
+use uuid::Uuid;
+
+use super::{Result, Store, StoreError};
+use crate::clock;
+use crate::domain::barcode::validate_ean13;
+use crate::domain::product::{
+    validate_category, validate_cost, validate_min_stock, validate_name, validate_price, validate_sku,
+};
+use crate::domain::unit::Unit;
+use crate::money::{Quantity, Rupiah};
+
+/// A product as the book holds it, with its stock (the sum of its ledger).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Product {
+    #[serde(skip)]
+    pub id: Uuid,
+    pub sku: String,
+    pub barcode: Option<String>,
+    pub name: String,
+    pub unit: Unit,
+    pub category: String,
+    pub price: Rupiah,
+    pub cost: Option<Rupiah>,
+    pub min_stock: Quantity,
+    pub stock: Quantity,
+}
+
+impl Product {
+    /// At or below its minimum: time to restock.
+    pub fn is_low(&self) -> bool {
+        self.stock <= self.min_stock
+    }
+}
+
+/// The fields of a product to add or to replace.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewProduct {
+    pub sku: String,
+    pub barcode: Option<String>,
+    pub name: String,
+    pub unit: Unit,
+    pub category: String,
+    pub price: Rupiah,
+    pub cost: Option<Rupiah>,
+    pub min_stock: Quantity,
+}
+
+impl NewProduct {
+    /// Checks every field; the book also refuses duplicates.
+    pub fn validate(&self) -> Result<()> {
+        validate_sku(&self.sku)?;
+        if let Some(barcode) = &self.barcode {
+            validate_ean13(barcode)?;
+        }
+        validate_name(&self.name)?;
+        validate_category(&self.category)?;
+        validate_price(self.price)?;
+        if let Some(cost) = self.cost {
+            validate_cost(cost)?;
+        }
+        validate_min_stock(self.min_stock)?;
+        Ok(())
+    }
+}
+
+/// Which products to list.
+#[derive(Debug, Clone, Default)]
+pub struct ProductFilter {
+    /// Part of the name, SKU or barcode.
+    pub search: Option<String>,
+    pub category: Option<String>,
+    pub low_stock_only: bool,
+}
+
+const PRODUCT_COLUMNS: &str = "p.id, p.sku, p.barcode, p.name, p.unit, p.category, p.price, p.cost, p.min_stock,
+     COALESCE((SELECT SUM(m.quantity) FROM stock_movements m WHERE m.product_id = p.id), 0)";
+
+fn product_from_row(row: &Row<'_>) -> rusqlite::Result<Product> {
+    let id: String = row.get(0)?;
+    let unit: String = row.get(4)?;
+    Ok(Product {
+        id: Uuid::parse_str(&id).unwrap_or_default(),
+        sku: row.get(1)?,
+        barcode: row.get(2)?,
+        name: row.get(3)?,
+        unit: Unit::parse(&unit).unwrap_or(Unit::Pcs),
+        category: row.get(5)?,
+        price: Rupiah::new(row.get(6)?),
+        cost: row.get::<_, Option<i64>>(7)?.map(Rupiah::new),
+        min_stock: Quantity::from_milli(row.get(8)?),
+        stock: Quantity::from_milli(row.get(9)?),
+    })
+}
+
+impl Store {
+    /// Adds a product to the catalogue.
+    pub fn add_product(&mut self, product: &NewProduct, now: OffsetDateTime) -> Result<Product> {
+        self.require_stall()?;
+        product.validate()?;
+        let stamp = clock::stamp(now, self.offset);
+        let id = self.write(|tx| insert_product(tx, product, &stamp))?;
+        self.product_by_id(id)
+    }
+
+    /// Replaces the fields of the product with SKU `sku` (its history stays).
+    pub fn update_product(&mut self, sku: &str, product: &NewProduct, now: OffsetDateTime) -> Result<Product> {
+        self.require_stall()?;
+        product.validate()?;
+        let existing = self.find_product(sku)?;
+        let stamp = clock::stamp(now, self.offset);
+        self.write(|tx| update_product(tx, existing.id, product, &stamp))?;
+        self.product_by_id(existing.id)
+    }
+
+    /// The product whose SKU (any case) or barcode is `code`.
+    pub fn find_product(&self, code: &str) -> Result<Product> {
+        self.lookup_product(code)?
+            .ok_or_else(|| StoreError::UnknownProduct(code.to_string()))
+    }
+
+    /// Like [`Store::find_product`], but `None` for an unknown code.
+    pub fn lookup_product(&self, code: &str) -> Result<Option<Product>> {
+        let code = code.trim();
+        let sql = format!("SELECT {PRODUCT_COLUMNS} FROM products p WHERE p.sku = ?1 OR p.barcode = ?1");
+        Ok(self
+            .conn
+            .prepare_cached(&sql)?
+            .query_row([code], product_from_row)
+            .optional()?)
+    }
+
+    fn product_by_id(&self, id: Uuid) -> Result<Product> {
+        let sql = format!("SELECT {PRODUCT_COLUMNS} FROM products p WHERE p.id = ?1");
+        Ok(self
+            .conn
+            .prepare_cached(&sql)?
+            .query_row([id.to_string()], product_from_row)?)
+    }
+
+    /// Products matching `filter`, by name.
+    pub fn list_products(&self, filter: &ProductFilter) -> Result<Vec<Product>> {
+        let sql = format!(
+            "SELECT {PRODUCT_COLUMNS} FROM products p
+             WHERE (?1 IS NULL OR p.name LIKE ?1 ESCAPE '\\' OR p.sku LIKE ?1 ESCAPE '\\' OR p.barcode LIKE ?1 ESCAPE '\\')
+               AND (?2 IS NULL OR p.category = ?2)
+             ORDER BY p.name COLLATE NOCASE, p.sku"
+        );
+        let pattern = filter.search.as_deref().map(|s| format!("%{}%", escape_like(s.trim())));
+        let mut statement = self.conn.prepare_cached(&sql)?;
+        let rows = statement.query_map(params![pattern, filter.category], product_from_row)?;
+        let mut products = Vec::new();
+        for row in rows {
+            let product = row?;
+            if !filter.low_stock_only || product.is_low() {
+                products.push(product);
+            }
+        }
+        Ok(products)
+    }
+
+    /// The categories in use, alphabetically.
+    pub fn categories(&self) -> Result<Vec<String>> {
+        let mut statement = self
+            .conn
+            .prepare_cached("SELECT DISTINCT category FROM products ORDER BY category COLLATE NOCASE")?;
+        let rows = statement.query_map([], |r| r.get(0))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+}
+
+fn escape_like(text: &str) -> String {
+    text.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_")
+}
+
+/// Refuses a SKU or barcode another product already has (the UNIQUE
+/// constraints would too, but without saying which).
+fn refuse_duplicates(tx: &Transaction<'_>, product: &NewProduct, except: Option<Uuid>) -> Result<()> {
+    let except = except.map(|id| id.to_string());
+    let taken = |column: &str, value: &str| -> Result<bool> {
+        let sql = format!("SELECT 1 FROM products WHERE {column} = ?1 AND (?2 IS NULL OR id <> ?2)");
+        Ok(tx
+            .query_row(&sql, params![value, except], |_| Ok(()))
+            .optional()?
+            .is_some())
+    };
+    if taken("sku", &product.sku)? {
+        return Err(StoreError::DuplicateSku(product.sku.clone()));
+    }
+    if let Some(barcode) = &product.barcode {
+        if taken("barcode", barcode)? {
+            return Err(StoreError::DuplicateBarcode(barcode.clone()));
+        }
+    }
+    Ok(())
+}
+
+pub(super) fn insert_product(tx: &Transaction<'_>, product: &NewProduct, stamp: &str) -> Result<Uuid> {
+    refuse_duplicates(tx, product, None)?;
+    let id = Uuid::now_v7();
+    tx.prepare_cached(
+        "INSERT INTO products (id, sku, barcode, name, unit, category, price, cost, min_stock, created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10)",
+    )?
+    .execute(params![
+        id.to_string(),
+        product.sku,
+        product.barcode,
+        product.name.trim(),
+        product.unit.key(),
+        product.category.trim(),
+        product.price.value(),
+        product.cost.map(Rupiah::value),
+        product.min_stock.milli(),
+        stamp
+    ])?;
+    Ok(id)
+}
+
+pub(super) fn update_product(tx: &Transaction<'_>, id: Uuid, product: &NewProduct, stamp: &str) -> Result<()> {
+    refuse_duplicates(tx, product, Some(id))?;
+    tx.prepare_cached(
+        "UPDATE products SET sku = ?2, barcode = ?3, name = ?4, unit = ?5, category = ?6, price = ?7,
+                cost = ?8, min_stock = ?9, updated_at = ?10
+         WHERE id = ?1",
+    )?
+    .execute(params![
+        id.to_string(),
+        product.sku,
+        product.barcode,
+        product.name.trim(),
+        product.unit.key(),
+        product.category.trim(),
+        product.price.value(),
+        product.cost.map(Rupiah::value),
+        product.min_stock.milli(),
+        stamp
+    ])?;
+    Ok(())
+}

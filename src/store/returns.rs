@@ -1,0 +1,194 @@
+//! *Retur*: taking back part (or all) of a sale and refunding it. The sale
+//! stays as it was; the return is a new record that points at it.
+
+use std::collections::HashMap;
+
+use rusqlite::params;
+use time::OffsetDateTime;
+use uuid::Uuid;
+
+use super::days::{day_key, ensure_open};
+use super::stock::{Movement, MovementKind, record};
+use super::{Result, Store, StoreError, sequence};
+use crate::clock;
+use crate::domain::payment::Tender;
+use crate::money::{Quantity, Rupiah};
+
+/// An item coming back: its SKU and how much.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReturnItem {
+    pub sku: String,
+    pub quantity: Quantity,
+}
+
+/// What a return recorded.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct ReturnRecord {
+    pub receipt: String,
+    pub seq: i64,
+    pub day: String,
+    /// What the returned goods were worth on the sale (after its discounts).
+    pub worth: Rupiah,
+    pub refund: Rupiah,
+    pub refund_method: crate::domain::payment::PaymentMethod,
+}
+
+/// A sale line as far as returns are concerned.
+struct ReturnableLine {
+    line_no: i64,
+    product_id: Uuid,
+    sku: String,
+    quantity: Quantity,
+    net: Rupiah,
+    returned: Quantity,
+}
+
+impl ReturnableLine {
+    fn left(&self) -> Quantity {
+        Quantity::from_milli(self.quantity.milli() - self.returned.milli())
+    }
+
+    /// The share of the line's net for `quantity` more, computed as a
+    /// difference of running totals so that returning a line in parts never
+    /// refunds more (or less) than the whole line.
+    fn worth_of(&self, quantity: Quantity) -> Result<Rupiah> {
+        let upto = |q: Quantity| self.net.ratio(q.milli(), self.quantity.milli());
+        let after = upto(self.returned.checked_add(quantity)?)?;
+        Ok(after.checked_sub(upto(self.returned)?)?)
+    }
+}
+
+impl Store {
+    /// Takes back `items` of the sale `receipt` and records the refund.
+    pub fn return_items(
+        &mut self,
+        receipt: &str,
+        items: &[ReturnItem],
+        refund: &Tender,
+        now: OffsetDateTime,
+    ) -> Result<ReturnRecord> {
+        self.require_stall()?;
+        let sale = self.sale(receipt)?;
+        if sale.voided {
+            return Err(StoreError::AlreadyVoided(sale.receipt));
+        }
+        if items.is_empty() {
+            return Err(StoreError::NonPositiveQuantity);
+        }
+        if refund.amount.is_negative() {
+            return Err(crate::money::MoneyError::NegativeAmount(refund.amount.to_string()).into());
+        }
+        let today = day_key(self.business_day(now));
+        let stamp = clock::stamp(now, self.offset);
+        let sale_id = sale.id.to_string();
+        self.write(|tx| {
+            ensure_open(tx, &today, &stamp)?;
+            let mut lines = {
+                let mut statement = tx.prepare_cached(
+                    "SELECT l.line_no, l.product_id, l.sku, l.quantity, l.net,
+                            COALESCE((SELECT SUM(rl.quantity) FROM return_lines rl JOIN returns r ON r.id = rl.return_id
+                                      WHERE r.sale_id = l.sale_id AND rl.line_no = l.line_no), 0)
+                     FROM sale_lines l WHERE l.sale_id = ?1 ORDER BY l.line_no",
+                )?;
+                statement
+                    .query_map([&sale_id], |r| {
+                        Ok(ReturnableLine {
+                            line_no: r.get(0)?,
+                            product_id: Uuid::parse_str(&r.get::<_, String>(1)?).unwrap_or_default(),
+                            sku: r.get(2)?,
+                            quantity: Quantity::from_milli(r.get(3)?),
+                            net: Rupiah::new(r.get(4)?),
+                            returned: Quantity::from_milli(r.get(5)?),
+                        })
+                    })?
+                    .collect::<rusqlite::Result<Vec<_>>>()?
+            };
+            // Spread each item over the sale's lines with that SKU, first line first.
+            let mut taken: HashMap<i64, (Quantity, Rupiah)> = HashMap::new();
+            for item in items {
+                if !item.quantity.is_positive() {
+                    return Err(StoreError::NonPositiveQuantity);
+                }
+                let matching: Vec<&mut ReturnableLine> = lines
+                    .iter_mut()
+                    .filter(|l| l.sku.eq_ignore_ascii_case(item.sku.trim()))
+                    .collect();
+                if matching.is_empty() {
+                    return Err(StoreError::NotOnReceipt {
+                        sku: item.sku.clone(),
+                        receipt: sale.receipt.clone(),
+                    });
+                }
+                let left_total = matching.iter().try_fold(Quantity::ZERO, |acc, l| acc.checked_add(l.left()))?;
+                if item.quantity > left_total {
+                    return Err(StoreError::ReturnTooMuch {
+                        sku: item.sku.clone(),
+                        asked: item.quantity,
+                        left: left_total,
+                    });
+                }
+                let mut wanted = item.quantity;
+                for line in matching {
+                    if wanted == Quantity::ZERO {
+                        break;
+                    }
+                    let part = wanted.min(line.left());
+                    if part == Quantity::ZERO {
+                        continue;
+                    }
+                    let worth = line.worth_of(part)?;
+                    line.returned = line.returned.checked_add(part)?;
+                    wanted = wanted.checked_sub(part)?;
+                    let entry = taken.entry(line.line_no).or_insert((Quantity::ZERO, Rupiah::ZERO));
+                    entry.0 = entry.0.checked_add(part)?;
+                    entry.1 = entry.1.checked_add(worth)?;
+                }
+            }
+            let worth = Rupiah::sum(taken.values().map(|(_, amount)| *amount))?;
+            if refund.amount > worth {
+                return Err(StoreError::RefundTooMuch { asked: refund.amount, worth });
+            }
+            let seq = sequence::next(tx)?;
+            let return_id = Uuid::now_v7();
+            tx.execute(
+                "INSERT INTO returns (id, seq, sale_id, day, created_at, refund_method, refund)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                params![return_id.to_string(), seq, sale_id, today, stamp, refund.method.key(), refund.amount.value()],
+            )?;
+            let mut line_numbers: Vec<i64> = taken.keys().copied().collect();
+            line_numbers.sort_unstable();
+            for line_no in line_numbers {
+                let (quantity, amount) = taken[&line_no];
+                tx.execute(
+                    "INSERT INTO return_lines (return_id, line_no, quantity, amount) VALUES (?1, ?2, ?3, ?4)",
+                    params![return_id.to_string(), line_no, quantity.milli(), amount.value()],
+                )?;
+                let product_id = lines
+                    .iter()
+                    .find(|l| l.line_no == line_no)
+                    .map(|l| l.product_id)
+                    .unwrap_or_default();
+                record(
+                    tx,
+                    &Movement {
+                        product_id,
+                        kind: MovementKind::Return,
+                        quantity,
+                        unit_cost: None,
+                        note: None,
+                        sale_id: Some(sale.id),
+                    },
+                    &stamp,
+                )?;
+            }
+            Ok(ReturnRecord {
+                receipt: sale.receipt.clone(),
+                seq,
+                day: today.clone(),
+                worth,
+                refund: refund.amount,
+                refund_method: refund.method,
+            })
+        })
+    }
+}

@@ -1,0 +1,292 @@
+//! Ringing up a sale: priced, paid, numbered, and on disk in one transaction
+//! before its receipt number is shown. A completed sale is never edited.
+
+use rusqlite::{Connection, OptionalExtension, Transaction, params};
+use time::OffsetDateTime;
+use uuid::Uuid;
+
+use super::days::{day_key, ensure_open};
+use super::stock::{Movement, MovementKind, record};
+use super::{Product, Result, Store, StoreError, sequence};
+use crate::clock;
+use crate::domain::cart::{CartLine, price_cart};
+use crate::domain::discount::Discount;
+use crate::domain::payment::{AppliedPayment, PaymentMethod, Tender, settle};
+use crate::domain::receipt_number::receipt_number;
+use crate::money::{Quantity, Rupiah};
+
+/// One item the buyer takes: a SKU or barcode, how much, and its discount.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SaleItem {
+    pub code: String,
+    pub quantity: Quantity,
+    pub discount: Option<Discount>,
+}
+
+/// A sale as the cashier enters it.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct SaleRequest {
+    pub items: Vec<SaleItem>,
+    pub discount: Option<Discount>,
+    pub tenders: Vec<Tender>,
+}
+
+/// A line of a completed sale, with the product as it was sold.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct SoldLine {
+    pub line_no: i64,
+    pub sku: String,
+    pub name: String,
+    pub category: String,
+    pub unit: String,
+    pub unit_price: Rupiah,
+    pub quantity: Quantity,
+    pub gross: Rupiah,
+    pub line_discount: Rupiah,
+    pub sale_discount_share: Rupiah,
+    pub net: Rupiah,
+}
+
+/// A sale as the book holds it.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct CompletedSale {
+    #[serde(skip)]
+    pub id: Uuid,
+    pub seq: i64,
+    pub receipt: String,
+    pub day: String,
+    pub created_at: String,
+    pub subtotal: Rupiah,
+    pub line_discounts: Rupiah,
+    pub sale_discount: Rupiah,
+    pub tax: Rupiah,
+    pub total: Rupiah,
+    pub tendered: Rupiah,
+    pub change: Rupiah,
+    pub lines: Vec<SoldLine>,
+    pub payments: Vec<AppliedPayment>,
+    pub voided: bool,
+}
+
+impl Store {
+    /// Completes a sale. Checks everything before writing; writes everything
+    /// in one transaction; returns the receipt.
+    pub fn complete_sale(&mut self, request: &SaleRequest, now: OffsetDateTime) -> Result<CompletedSale> {
+        let identity = self.require_stall()?;
+        let settings = self.settings()?;
+        let products = request
+            .items
+            .iter()
+            .map(|item| {
+                let product = self.find_product(&item.code)?;
+                product.unit.check(item.quantity)?;
+                Ok(product)
+            })
+            .collect::<Result<Vec<Product>>>()?;
+        let cart: Vec<CartLine> = request
+            .items
+            .iter()
+            .zip(&products)
+            .map(|(item, product)| CartLine {
+                unit_price: product.price,
+                quantity: item.quantity,
+                discount: item.discount,
+            })
+            .collect();
+        let priced = price_cart(&cart, request.discount, settings.tax)?;
+        let settlement = settle(priced.total, &request.tenders)?;
+
+        let date = self.business_day(now);
+        let day = day_key(date);
+        let stamp = clock::stamp(now, self.offset);
+        let id = Uuid::now_v7();
+        let tax_mode = settings.tax.mode.key();
+        self.write(|tx| {
+            ensure_open(tx, &day, &stamp)?;
+            let seq = sequence::next(tx)?;
+            let number_in_day: u32 = tx
+                .prepare_cached("SELECT COALESCE(MAX(number_in_day), 0) + 1 FROM sales WHERE day = ?1")?
+                .query_row([&day], |r| r.get(0))?;
+            let receipt = receipt_number(identity.stall_code(), date, number_in_day);
+            tx.prepare_cached(
+                "INSERT INTO sales (id, seq, receipt, day, number_in_day, created_at, subtotal, line_discounts,
+                                    sale_discount, tax_mode, tax, total, tendered, change)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+            )?
+            .execute(params![
+                id.to_string(),
+                seq,
+                receipt,
+                day,
+                number_in_day,
+                stamp,
+                priced.subtotal.value(),
+                priced.line_discounts.value(),
+                priced.sale_discount.value(),
+                tax_mode,
+                priced.tax.value(),
+                priced.total.value(),
+                settlement.tendered.value(),
+                settlement.change.value()
+            ])?;
+            let mut lines = Vec::with_capacity(products.len());
+            for (index, ((product, item), figures)) in products.iter().zip(&request.items).zip(&priced.lines).enumerate() {
+                let line = SoldLine {
+                    line_no: index as i64 + 1,
+                    sku: product.sku.clone(),
+                    name: product.name.clone(),
+                    category: product.category.clone(),
+                    unit: product.unit.key().to_string(),
+                    unit_price: product.price,
+                    quantity: item.quantity,
+                    gross: figures.gross,
+                    line_discount: figures.line_discount,
+                    sale_discount_share: figures.sale_discount_share,
+                    net: figures.net,
+                };
+                insert_line(tx, id, product.id, &line)?;
+                record(
+                    tx,
+                    &Movement {
+                        product_id: product.id,
+                        kind: MovementKind::Sale,
+                        quantity: item.quantity.checked_neg()?,
+                        unit_cost: None,
+                        note: None,
+                        sale_id: Some(id),
+                    },
+                    &stamp,
+                )?;
+                lines.push(line);
+            }
+            for (index, payment) in settlement.payments.iter().enumerate() {
+                tx.prepare_cached(
+                    "INSERT INTO payments (sale_id, line_no, method, amount, tendered, reference)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                )?
+                .execute(params![
+                    id.to_string(),
+                    index as i64 + 1,
+                    payment.method.key(),
+                    payment.amount.value(),
+                    payment.tendered.value(),
+                    payment.reference
+                ])?;
+            }
+            Ok(CompletedSale {
+                id,
+                seq,
+                receipt,
+                day: day.clone(),
+                created_at: stamp.clone(),
+                subtotal: priced.subtotal,
+                line_discounts: priced.line_discounts,
+                sale_discount: priced.sale_discount,
+                tax: priced.tax,
+                total: priced.total,
+                tendered: settlement.tendered,
+                change: settlement.change,
+                lines,
+                payments: settlement.payments.clone(),
+                voided: false,
+            })
+        })
+    }
+
+    /// The sale with this receipt number, as it was completed.
+    pub fn sale(&self, receipt: &str) -> Result<CompletedSale> {
+        read_sale(&self.conn, receipt.trim())?.ok_or_else(|| StoreError::UnknownReceipt(receipt.to_string()))
+    }
+}
+
+fn insert_line(tx: &Transaction<'_>, sale_id: Uuid, product_id: Uuid, line: &SoldLine) -> Result<()> {
+    tx.prepare_cached(
+        "INSERT INTO sale_lines (sale_id, line_no, product_id, sku, name, category, unit, unit_price, quantity,
+                                 gross, line_discount, sale_discount_share, net)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+    )?
+    .execute(params![
+        sale_id.to_string(),
+        line.line_no,
+        product_id.to_string(),
+        line.sku,
+        line.name,
+        line.category,
+        line.unit,
+        line.unit_price.value(),
+        line.quantity.milli(),
+        line.gross.value(),
+        line.line_discount.value(),
+        line.sale_discount_share.value(),
+        line.net.value()
+    ])?;
+    Ok(())
+}
+
+pub(super) fn read_sale(conn: &Connection, receipt: &str) -> Result<Option<CompletedSale>> {
+    let head = conn
+        .prepare_cached(
+            "SELECT id, seq, receipt, day, created_at, subtotal, line_discounts, sale_discount, tax, total,
+                    tendered, change, EXISTS (SELECT 1 FROM voids v WHERE v.sale_id = sales.id)
+             FROM sales WHERE receipt = ?1",
+        )?
+        .query_row([receipt], |r| {
+            Ok(CompletedSale {
+                id: Uuid::parse_str(&r.get::<_, String>(0)?).unwrap_or_default(),
+                seq: r.get(1)?,
+                receipt: r.get(2)?,
+                day: r.get(3)?,
+                created_at: r.get(4)?,
+                subtotal: Rupiah::new(r.get(5)?),
+                line_discounts: Rupiah::new(r.get(6)?),
+                sale_discount: Rupiah::new(r.get(7)?),
+                tax: Rupiah::new(r.get(8)?),
+                total: Rupiah::new(r.get(9)?),
+                tendered: Rupiah::new(r.get(10)?),
+                change: Rupiah::new(r.get(11)?),
+                lines: Vec::new(),
+                payments: Vec::new(),
+                voided: r.get(12)?,
+            })
+        })
+        .optional()?;
+    let Some(mut sale) = head else { return Ok(None) };
+    let id = sale.id.to_string();
+    let mut lines = conn.prepare_cached(
+        "SELECT line_no, sku, name, category, unit, unit_price, quantity, gross, line_discount,
+                sale_discount_share, net
+         FROM sale_lines WHERE sale_id = ?1 ORDER BY line_no",
+    )?;
+    sale.lines = lines
+        .query_map([&id], |r| {
+            Ok(SoldLine {
+                line_no: r.get(0)?,
+                sku: r.get(1)?,
+                name: r.get(2)?,
+                category: r.get(3)?,
+                unit: r.get(4)?,
+                unit_price: Rupiah::new(r.get(5)?),
+                quantity: Quantity::from_milli(r.get(6)?),
+                gross: Rupiah::new(r.get(7)?),
+                line_discount: Rupiah::new(r.get(8)?),
+                sale_discount_share: Rupiah::new(r.get(9)?),
+                net: Rupiah::new(r.get(10)?),
+            })
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    let mut payments = conn.prepare_cached(
+        "SELECT method, amount, tendered, reference FROM payments WHERE sale_id = ?1 ORDER BY line_no",
+    )?;
+    sale.payments = payments
+        .query_map([&id], |r| {
+            let method: String = r.get(0)?;
+            Ok(AppliedPayment {
+                method: PaymentMethod::parse(&method).unwrap_or(PaymentMethod::Cash),
+                amount: Rupiah::new(r.get(1)?),
+                tendered: Rupiah::new(r.get(2)?),
+                reference: r.get(3)?,
+            })
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(Some(sale))
+}

@@ -1,0 +1,167 @@
+//! The stall's settings, kept as text under stable keys in the book.
+
+use std::path::PathBuf;
+
+use rusqlite::params;
+use time::UtcOffset;
+
+use super::{Result, Store, StoreError};
+use crate::domain::tax::{PphFinalRule, TaxMode, TaxRule};
+use crate::money::Rupiah;
+
+/// Everything a vendor can set, with the defaults of a non-PKP stall in WIB.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Settings {
+    pub tax: TaxRule,
+    pub pph: PphFinalRule,
+    /// Thermal paper width in mm: 58 or 80.
+    pub receipt_width: u16,
+    /// `id` (Bahasa Indonesia) or `en`.
+    pub language: String,
+    pub utc_offset: UtcOffset,
+    pub export_dir: Option<PathBuf>,
+    /// The stall's static QRIS payload (EMV text), shown as a QR code.
+    pub qris_payload: Option<String>,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            tax: TaxRule::default(),
+            pph: PphFinalRule::default(),
+            receipt_width: 58,
+            language: "id".into(),
+            utc_offset: crate::clock::WIB,
+            export_dir: None,
+            qris_payload: None,
+        }
+    }
+}
+
+/// The keys, as `sentra settings set KEY VALUE` takes them.
+pub const KEYS: [&str; 9] = [
+    "tax_mode",
+    "tax_rate",
+    "pph_rate",
+    "pph_free_turnover",
+    "receipt_width",
+    "language",
+    "utc_offset_hours",
+    "export_dir",
+    "qris_payload",
+];
+
+impl Settings {
+    /// Applies one `key = value`, refusing values that make no sense.
+    pub fn apply(&mut self, key: &str, value: &str) -> Result<()> {
+        let bad = |message: &str| StoreError::Setting {
+            key: key.to_string(),
+            message: message.to_string(),
+        };
+        match key {
+            "tax_mode" => {
+                self.tax.mode =
+                    TaxMode::from_key(value).ok_or_else(|| bad("pakai none, inclusive atau exclusive"))?
+            }
+            "tax_rate" => self.tax.rate_hundredths = hundredths(value).ok_or_else(|| bad("persen 0–100, mis. 11"))?,
+            "pph_rate" => self.pph.rate_hundredths = hundredths(value).ok_or_else(|| bad("persen 0–100, mis. 0,5"))?,
+            "pph_free_turnover" => {
+                let amount = Rupiah::parse(value).map_err(|e| bad(&e.to_string()))?;
+                self.pph.yearly_free_turnover = amount;
+            }
+            "receipt_width" => {
+                self.receipt_width = match value {
+                    "58" => 58,
+                    "80" => 80,
+                    _ => return Err(bad("pakai 58 atau 80")),
+                }
+            }
+            "language" => {
+                if value != "id" && value != "en" {
+                    return Err(bad("pakai id atau en"));
+                }
+                self.language = value.to_string();
+            }
+            "utc_offset_hours" => {
+                // WIB, WITA, WIT: the three zones of Indonesia.
+                self.utc_offset = match value {
+                    "7" => UtcOffset::from_hms(7, 0, 0),
+                    "8" => UtcOffset::from_hms(8, 0, 0),
+                    "9" => UtcOffset::from_hms(9, 0, 0),
+                    _ => return Err(bad("pakai 7 (WIB), 8 (WITA) atau 9 (WIT)")),
+                }
+                .map_err(|_| bad("zona waktu"))?
+            }
+            "export_dir" => self.export_dir = (!value.is_empty()).then(|| PathBuf::from(value)),
+            "qris_payload" => {
+                if value.len() > 512 || value.chars().any(char::is_control) {
+                    return Err(bad("teks QRIS terlalu panjang atau berisi karakter aneh"));
+                }
+                self.qris_payload = (!value.is_empty()).then(|| value.to_string());
+            }
+            _ => return Err(bad(&format!("kunci tidak dikenal; pilih salah satu: {}", KEYS.join(", ")))),
+        }
+        Ok(())
+    }
+
+    /// Every setting as `(key, value)` text, in the order of [`KEYS`].
+    pub fn entries(&self) -> Vec<(&'static str, String)> {
+        let percent = |h: u32| {
+            let text = format!("{},{:02}", h / 100, h % 100);
+            text.trim_end_matches('0').trim_end_matches(',').to_string()
+        };
+        vec![
+            ("tax_mode", self.tax.mode.key().to_string()),
+            ("tax_rate", percent(self.tax.rate_hundredths)),
+            ("pph_rate", percent(self.pph.rate_hundredths)),
+            ("pph_free_turnover", self.pph.yearly_free_turnover.value().to_string()),
+            ("receipt_width", self.receipt_width.to_string()),
+            ("language", self.language.clone()),
+            ("utc_offset_hours", self.utc_offset.whole_hours().to_string()),
+            (
+                "export_dir",
+                self.export_dir.as_ref().map(|p| p.display().to_string()).unwrap_or_default(),
+            ),
+            ("qris_payload", self.qris_payload.clone().unwrap_or_default()),
+        ]
+    }
+}
+
+/// `11`, `0,5`, `12.25` percent as hundredths, at most 100%.
+fn hundredths(text: &str) -> Option<u32> {
+    match crate::domain::discount::Discount::parse(&format!("{}%", text.trim())) {
+        Ok(crate::domain::discount::Discount::Percent(h)) => Some(h),
+        _ => None,
+    }
+}
+
+impl Store {
+    /// The settings, defaults filled in for keys never set.
+    pub fn settings(&self) -> Result<Settings> {
+        let mut settings = Settings::default();
+        let mut statement = self.conn.prepare_cached("SELECT key, value FROM settings")?;
+        let rows = statement.query_map([], |row| Ok((row.get::<_, String>(0)?, row.get::<_, String>(1)?)))?;
+        for row in rows {
+            let (key, value) = row?;
+            // A key from a newer program is kept in the book but ignored here.
+            let _ = settings.apply(&key, &value);
+        }
+        Ok(settings)
+    }
+
+    /// Changes one setting after checking its value.
+    pub fn set_setting(&mut self, key: &str, value: &str) -> Result<Settings> {
+        let mut settings = self.settings()?;
+        settings.apply(key, value.trim())?;
+        self.write(|tx| {
+            tx.execute(
+                "INSERT INTO settings (key, value) VALUES (?1, ?2)
+                 ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                params![key, value.trim()],
+            )?;
+            Ok(())
+        })?;
+        self.offset = settings.utc_offset;
+        Ok(settings)
+    }
+}

@@ -1,0 +1,259 @@
+//! The stock ledger: every change of stock is a row, and a product's stock is
+//! the sum of its rows.
+
+use rusqlite::{Transaction, params};
+use time::OffsetDateTime;
+use uuid::Uuid;
+
+use super::{Result, Store, StoreError};
+use crate::clock;
+use crate::money::{Quantity, Rupiah};
+
+/// Why stock moved.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MovementKind {
+    /// *Terima barang*: goods in.
+    Receive,
+    /// Loss, damage, a gift: with a reason.
+    Adjust,
+    /// *Stok opname*: the difference between the count and the book.
+    Count,
+    Sale,
+    Void,
+    Return,
+}
+
+impl MovementKind {
+    pub fn key(self) -> &'static str {
+        match self {
+            MovementKind::Receive => "receive",
+            MovementKind::Adjust => "adjust",
+            MovementKind::Count => "count",
+            MovementKind::Sale => "sale",
+            MovementKind::Void => "void",
+            MovementKind::Return => "return",
+        }
+    }
+
+    fn from_key(key: &str) -> MovementKind {
+        match key {
+            "receive" => MovementKind::Receive,
+            "adjust" => MovementKind::Adjust,
+            "count" => MovementKind::Count,
+            "sale" => MovementKind::Sale,
+            "void" => MovementKind::Void,
+            _ => MovementKind::Return,
+        }
+    }
+
+    /// The word on the ledger screen.
+    pub fn label(self) -> &'static str {
+        match self {
+            MovementKind::Receive => "terima barang",
+            MovementKind::Adjust => "penyesuaian",
+            MovementKind::Count => "stok opname",
+            MovementKind::Sale => "penjualan",
+            MovementKind::Void => "batal",
+            MovementKind::Return => "retur",
+        }
+    }
+}
+
+/// One ledger row, with the running balance after it.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct StockMovement {
+    pub at: String,
+    pub kind: MovementKind,
+    pub quantity: Quantity,
+    pub balance: Quantity,
+    pub unit_cost: Option<Rupiah>,
+    pub note: Option<String>,
+    pub receipt: Option<String>,
+}
+
+/// A ledger row to write.
+pub(super) struct Movement<'a> {
+    pub product_id: Uuid,
+    pub kind: MovementKind,
+    pub quantity: Quantity,
+    pub unit_cost: Option<Rupiah>,
+    pub note: Option<&'a str>,
+    pub sale_id: Option<Uuid>,
+}
+
+pub(super) fn record(tx: &Transaction<'_>, movement: &Movement<'_>, stamp: &str) -> Result<()> {
+    tx.prepare_cached(
+        "INSERT INTO stock_movements (id, product_id, kind, quantity, unit_cost, note, sale_id, created_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+    )?
+    .execute(params![
+        Uuid::now_v7().to_string(),
+        movement.product_id.to_string(),
+        movement.kind.key(),
+        movement.quantity.milli(),
+        movement.unit_cost.map(Rupiah::value),
+        movement.note,
+        movement.sale_id.map(|id| id.to_string()),
+        stamp
+    ])?;
+    Ok(())
+}
+
+fn stock_in(tx: &Transaction<'_>, product_id: Uuid) -> Result<Quantity> {
+    let milli: i64 = tx
+        .prepare_cached("SELECT COALESCE(SUM(quantity), 0) FROM stock_movements WHERE product_id = ?1")?
+        .query_row([product_id.to_string()], |r| r.get(0))?;
+    Ok(Quantity::from_milli(milli))
+}
+
+fn check_note(note: Option<&str>) -> Result<()> {
+    match note {
+        Some(n) if n.chars().count() > 200 || n.chars().any(char::is_control) => Err(StoreError::Reason),
+        _ => Ok(()),
+    }
+}
+
+impl Store {
+    /// Goods in. A cost given becomes the product's HPP.
+    pub fn receive_stock(
+        &mut self,
+        code: &str,
+        quantity: Quantity,
+        cost: Option<Rupiah>,
+        note: Option<&str>,
+        now: OffsetDateTime,
+    ) -> Result<Quantity> {
+        self.require_stall()?;
+        let product = self.find_product(code)?;
+        if !quantity.is_positive() {
+            return Err(StoreError::NonPositiveQuantity);
+        }
+        product.unit.check(quantity)?;
+        if let Some(cost) = cost {
+            crate::domain::product::validate_cost(cost)?;
+        }
+        check_note(note)?;
+        let stamp = clock::stamp(now, self.offset);
+        self.write(|tx| {
+            record(
+                tx,
+                &Movement {
+                    product_id: product.id,
+                    kind: MovementKind::Receive,
+                    quantity,
+                    unit_cost: cost,
+                    note,
+                    sale_id: None,
+                },
+                &stamp,
+            )?;
+            if let Some(cost) = cost {
+                tx.execute(
+                    "UPDATE products SET cost = ?2, updated_at = ?3 WHERE id = ?1",
+                    params![product.id.to_string(), cost.value(), stamp],
+                )?;
+            }
+            stock_in(tx, product.id)
+        })
+    }
+
+    /// A change with a reason: breakage, a gift, a sample.
+    pub fn adjust_stock(&mut self, code: &str, delta: Quantity, reason: &str, now: OffsetDateTime) -> Result<Quantity> {
+        self.require_stall()?;
+        let product = self.find_product(code)?;
+        if delta == Quantity::ZERO {
+            return Err(StoreError::ZeroAdjustment);
+        }
+        product.unit.check(delta)?;
+        let reason = reason.trim();
+        if reason.is_empty() {
+            return Err(StoreError::Reason);
+        }
+        check_note(Some(reason))?;
+        let stamp = clock::stamp(now, self.offset);
+        self.write(|tx| {
+            record(
+                tx,
+                &Movement {
+                    product_id: product.id,
+                    kind: MovementKind::Adjust,
+                    quantity: delta,
+                    unit_cost: None,
+                    note: Some(reason),
+                    sale_id: None,
+                },
+                &stamp,
+            )?;
+            stock_in(tx, product.id)
+        })
+    }
+
+    /// *Stok opname*: records the difference between the count and the book,
+    /// even when it is zero, so the ledger shows the count took place.
+    /// Returns the difference.
+    pub fn count_stock(&mut self, code: &str, counted: Quantity, now: OffsetDateTime) -> Result<Quantity> {
+        self.require_stall()?;
+        let product = self.find_product(code)?;
+        if counted.is_negative() {
+            return Err(StoreError::NegativeCount);
+        }
+        product.unit.check(counted)?;
+        let stamp = clock::stamp(now, self.offset);
+        self.write(|tx| {
+            let book = stock_in(tx, product.id)?;
+            let difference = counted.checked_sub(book)?;
+            let note = format!("dihitung {counted}, buku {book}");
+            record(
+                tx,
+                &Movement {
+                    product_id: product.id,
+                    kind: MovementKind::Count,
+                    quantity: difference,
+                    unit_cost: None,
+                    note: Some(&note),
+                    sale_id: None,
+                },
+                &stamp,
+            )?;
+            Ok(difference)
+        })
+    }
+
+    /// A product's ledger, oldest first, with the running balance.
+    pub fn ledger(&self, code: &str) -> Result<Vec<StockMovement>> {
+        let product = self.find_product(code)?;
+        let mut statement = self.conn.prepare_cached(
+            "SELECT m.created_at, m.kind, m.quantity, m.unit_cost, m.note, s.receipt
+             FROM stock_movements m LEFT JOIN sales s ON s.id = m.sale_id
+             WHERE m.product_id = ?1 ORDER BY m.rowid",
+        )?;
+        let rows = statement.query_map([product.id.to_string()], |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, i64>(2)?,
+                r.get::<_, Option<i64>>(3)?,
+                r.get::<_, Option<String>>(4)?,
+                r.get::<_, Option<String>>(5)?,
+            ))
+        })?;
+        let mut balance = Quantity::ZERO;
+        let mut movements = Vec::new();
+        for row in rows {
+            let (at, kind, quantity, unit_cost, note, receipt) = row?;
+            let quantity = Quantity::from_milli(quantity);
+            balance = balance.checked_add(quantity)?;
+            movements.push(StockMovement {
+                at,
+                kind: MovementKind::from_key(&kind),
+                quantity,
+                balance,
+                unit_cost: unit_cost.map(Rupiah::new),
+                note,
+                receipt,
+            });
+        }
+        Ok(movements)
+    }
+}
