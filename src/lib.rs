@@ -1,9 +1,13 @@
 //! Sentra: an offline point of sale for the stalls of a sentra UMKM in Lampung.
 //!
-//! Layers, top to bottom (each uses only those below it):
-//! `ui`, `cli` → `store` → `domain`, `money`, `clock`.
+//! Layers, top to bottom; each uses only those below it:
+//! `ui`, `cli` → `demo` → `store` → `domain`, `money`, `clock`, `paths`.
 
+pub mod cli;
 pub mod clock;
+pub mod demo;
 pub mod domain;
 pub mod money;
+pub mod paths;
 pub mod store;
+pub mod ui;

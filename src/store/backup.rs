@@ -49,7 +49,8 @@ fn check_backup(source: &Path) -> Result<()> {
     if !source.is_file() {
         return Err(not_a_book());
     }
-    let conn = Connection::open_with_flags(source, OpenFlags::SQLITE_OPEN_READ_ONLY).map_err(|_| not_a_book())?;
+    let conn = Connection::open_with_flags(source, OpenFlags::SQLITE_OPEN_READ_ONLY)
+        .map_err(|_| not_a_book())?;
     let application_id: i32 = conn
         .pragma_query_value(None, "application_id", |r| r.get(0))
         .map_err(|_| not_a_book())?;
@@ -58,7 +59,10 @@ fn check_backup(source: &Path) -> Result<()> {
     }
     let version: u32 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
     if version > latest_version() {
-        return Err(StoreError::TooNew { found: version, supported: latest_version() });
+        return Err(StoreError::TooNew {
+            found: version,
+            supported: latest_version(),
+        });
     }
     let ok: String = conn.query_row("PRAGMA quick_check", [], |r| r.get(0))?;
     if ok != "ok" {

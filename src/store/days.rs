@@ -112,7 +112,8 @@ impl Store {
             )?;
             Ok(())
         })?;
-        self.day(self.business_day(now))?.ok_or(StoreError::NotInitialised)
+        self.day(self.business_day(now))?
+            .ok_or(StoreError::NotInitialised)
     }
 
     /// *Tutup kasir*: records the counted cash against what should be there,

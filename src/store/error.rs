@@ -26,7 +26,9 @@ pub enum StoreError {
         path: PathBuf,
         source: rusqlite::Error,
     },
-    #[error("buku ini dibuat oleh Sentra yang lebih baru (versi skema {found}, program ini paham sampai {supported}); perbarui Sentra")]
+    #[error(
+        "buku ini dibuat oleh Sentra yang lebih baru (versi skema {found}, program ini paham sampai {supported}); perbarui Sentra"
+    )]
     TooNew { found: u32, supported: u32 },
     #[error("berkas {0} bukan buku Sentra")]
     NotABook(PathBuf),
@@ -39,6 +41,8 @@ pub enum StoreError {
         expected: &'static str,
         actual: &'static str,
     },
+    #[error("data contoh hanya untuk toko baru: buku ini sudah berisi produk")]
+    NotEmpty,
     #[error("produk tidak dikenal: \"{0}\"")]
     UnknownProduct(String),
     #[error("SKU {0} sudah dipakai produk lain")]

@@ -62,7 +62,12 @@ impl Store {
         let json = serde_json::to_string(&cart).map_err(|e| StoreError::Io(e.into()))?;
         let id = Uuid::now_v7();
         let stamp = clock::stamp(now, self.offset);
-        let label: String = label.trim().chars().filter(|c| !c.is_control()).take(60).collect();
+        let label: String = label
+            .trim()
+            .chars()
+            .filter(|c| !c.is_control())
+            .take(60)
+            .collect();
         self.write(|tx| {
             tx.execute(
                 "INSERT INTO held_sales (id, created_at, label, cart) VALUES (?1, ?2, ?3, ?4)",
@@ -74,9 +79,9 @@ impl Store {
 
     /// The parked carts, oldest first.
     pub fn held_sales(&self) -> Result<Vec<HeldSale>> {
-        let mut statement = self
-            .conn
-            .prepare_cached("SELECT id, label, created_at, cart FROM held_sales ORDER BY created_at, id")?;
+        let mut statement = self.conn.prepare_cached(
+            "SELECT id, label, created_at, cart FROM held_sales ORDER BY created_at, id",
+        )?;
         let rows = statement.query_map([], |r| {
             Ok((
                 r.get::<_, String>(0)?,
@@ -88,7 +93,8 @@ impl Store {
         let mut held = Vec::new();
         for row in rows {
             let (id, label, created_at, json) = row?;
-            let cart: StoredCart = serde_json::from_str(&json).map_err(|e| StoreError::Io(e.into()))?;
+            let cart: StoredCart =
+                serde_json::from_str(&json).map_err(|e| StoreError::Io(e.into()))?;
             held.push(HeldSale {
                 id: Uuid::parse_str(&id).unwrap_or_default(),
                 label,

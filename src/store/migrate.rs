@@ -50,7 +50,10 @@ pub fn migrate_to(conn: &mut Connection, target: u32) -> Result<(), StoreError> 
     let current: u32 = tx.pragma_query_value(None, "user_version", |row| row.get(0))?;
     let supported = latest_version();
     if current > supported {
-        return Err(StoreError::TooNew { found: current, supported });
+        return Err(StoreError::TooNew {
+            found: current,
+            supported,
+        });
     }
     let application_id: i32 = tx.pragma_query_value(None, "application_id", |row| row.get(0))?;
     if current > 0 && application_id != APPLICATION_ID {
@@ -87,7 +90,9 @@ mod tests {
         let mut conn = Connection::open_in_memory().unwrap();
         migrate(&mut conn).unwrap();
         migrate(&mut conn).unwrap();
-        let version: u32 = conn.pragma_query_value(None, "user_version", |r| r.get(0)).unwrap();
+        let version: u32 = conn
+            .pragma_query_value(None, "user_version", |r| r.get(0))
+            .unwrap();
         assert_eq!(version, latest_version());
     }
 
@@ -95,14 +100,16 @@ mod tests {
     fn refuses_a_newer_book() {
         let mut conn = Connection::open_in_memory().unwrap();
         migrate(&mut conn).unwrap();
-        conn.pragma_update(None, "user_version", latest_version() + 1).unwrap();
+        conn.pragma_update(None, "user_version", latest_version() + 1)
+            .unwrap();
         assert!(matches!(migrate(&mut conn), Err(StoreError::TooNew { .. })));
     }
 
     #[test]
     fn refuses_a_foreign_database() {
         let mut conn = Connection::open_in_memory().unwrap();
-        conn.execute_batch("CREATE TABLE t (x); PRAGMA user_version = 1;").unwrap();
+        conn.execute_batch("CREATE TABLE t (x); PRAGMA user_version = 1;")
+            .unwrap();
         assert!(matches!(migrate(&mut conn), Err(StoreError::NotABook(_))));
     }
 }

@@ -58,7 +58,8 @@ impl Store {
     pub fn open(dir: &Path) -> Result<Store> {
         std::fs::create_dir_all(dir).map_err(|e| StoreError::folder(dir, e))?;
         let lock = lock::FolderLock::acquire(dir)?;
-        let conn = Connection::open(dir.join(DATABASE_FILE)).map_err(|e| StoreError::open(dir, e))?;
+        let conn =
+            Connection::open(dir.join(DATABASE_FILE)).map_err(|e| StoreError::open(dir, e))?;
         configure(&conn).map_err(|e| StoreError::open(dir, e))?;
         let mut store = Store {
             conn,
@@ -83,7 +84,9 @@ impl Store {
 
     /// Runs `work` in one immediate transaction: all of it lands, or none.
     fn write<T>(&mut self, work: impl FnOnce(&Transaction<'_>) -> Result<T>) -> Result<T> {
-        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
         let value = work(&tx)?;
         tx.commit()?;
         Ok(value)

@@ -30,12 +30,19 @@ impl Store {
         let correct = Argon2::default()
             .verify_password(pin.as_bytes(), hash.as_str())
             .is_ok();
-        let next = if correct { PinGuard::default() } else { guard.after_wrong(now) };
+        let next = if correct {
+            PinGuard::default()
+        } else {
+            guard.after_wrong(now)
+        };
         let offset = self.offset;
         self.write(|tx| {
             tx.execute(
                 "UPDATE manager_pin SET wrong_tries = ?1, locked_until = ?2 WHERE id = 1",
-                params![next.wrong_tries, next.locked_until.map(|t| clock::stamp(t, offset))],
+                params![
+                    next.wrong_tries,
+                    next.locked_until.map(|t| clock::stamp(t, offset))
+                ],
             )?;
             Ok(())
         })?;
@@ -44,7 +51,10 @@ impl Store {
         } else if let Some(until) = next.locked_until {
             Err(locked(until, offset).into())
         } else {
-            Err(PinError::Wrong { left: next.tries_left() }.into())
+            Err(PinError::Wrong {
+                left: next.tries_left(),
+            }
+            .into())
         }
     }
 
@@ -71,7 +81,13 @@ impl Store {
             .query_row(
                 "SELECT hash, wrong_tries, locked_until FROM manager_pin WHERE id = 1",
                 [],
-                |r| Ok((r.get::<_, Option<String>>(0)?, r.get::<_, u32>(1)?, r.get::<_, Option<String>>(2)?)),
+                |r| {
+                    Ok((
+                        r.get::<_, Option<String>>(0)?,
+                        r.get::<_, u32>(1)?,
+                        r.get::<_, Option<String>>(2)?,
+                    ))
+                },
             )
             .optional()?
             .ok_or(StoreError::NotInitialised)?;

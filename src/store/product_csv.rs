@@ -27,10 +27,24 @@ pub struct CsvImportSummary {
     pub updated: usize,
 }
 
-const HEADER: [&str; 9] = ["sku", "barcode", "name", "category", "unit", "price", "cost", "min_stock", "stock"];
+const HEADER: [&str; 9] = [
+    "sku",
+    "barcode",
+    "name",
+    "category",
+    "unit",
+    "price",
+    "cost",
+    "min_stock",
+    "stock",
+];
 
 fn canonical(header: &str) -> Option<&'static str> {
-    let key = header.trim().trim_start_matches('\u{feff}').to_lowercase().replace([' ', '-'], "_");
+    let key = header
+        .trim()
+        .trim_start_matches('\u{feff}')
+        .to_lowercase()
+        .replace([' ', '-'], "_");
     Some(match key.as_str() {
         "sku" | "kode" => "sku",
         "barcode" | "ean" => "barcode",
@@ -54,17 +68,27 @@ struct Row {
 fn parse(text: &str) -> Result<Vec<Row>> {
     let text = text.trim_start_matches('\u{feff}');
     let first_line = text.lines().next().unwrap_or("");
-    let delimiter = if first_line.matches(';').count() > first_line.matches(',').count() { b';' } else { b',' };
+    let delimiter = if first_line.matches(';').count() > first_line.matches(',').count() {
+        b';'
+    } else {
+        b','
+    };
     let mut reader = csv::ReaderBuilder::new()
         .delimiter(delimiter)
         .flexible(false)
         .from_reader(text.as_bytes());
-    let csv_error = |line: u64, e: csv::Error| StoreError::Csv { line, message: e.to_string() };
+    let csv_error = |line: u64, e: csv::Error| StoreError::Csv {
+        line,
+        message: e.to_string(),
+    };
     let headers = reader.headers().map_err(|e| csv_error(1, e))?.clone();
     let columns: Vec<Option<&'static str>> = headers.iter().map(canonical).collect();
     for required in ["sku", "name", "price"] {
         if !columns.contains(&Some(required)) {
-            return Err(StoreError::Csv { line: 1, message: format!("kolom {required} tidak ada di baris judul") });
+            return Err(StoreError::Csv {
+                line: 1,
+                message: format!("kolom {required} tidak ada di baris judul"),
+            });
         }
     }
     let mut rows = Vec::new();
@@ -84,17 +108,29 @@ fn parse(text: &str) -> Result<Vec<Row>> {
                 .map(str::trim)
                 .filter(|v| !v.is_empty())
         };
-        let sku = field("sku").ok_or_else(|| bad("SKU kosong".into()))?.to_string();
+        let sku = field("sku")
+            .ok_or_else(|| bad("SKU kosong".into()))?
+            .to_string();
         if !seen.insert(sku.to_lowercase()) {
             return Err(bad(format!("SKU {sku} muncul dua kali di berkas")));
         }
-        let quantity = |name: &str| field(name).map(Quantity::parse).transpose().map_err(|e| bad(e.to_string()));
+        let quantity = |name: &str| {
+            field(name)
+                .map(Quantity::parse)
+                .transpose()
+                .map_err(|e| bad(e.to_string()))
+        };
         let product = NewProduct {
             barcode: field("barcode").map(str::to_string),
             name: field("name").unwrap_or("").to_string(),
-            unit: field("unit").map(Unit::parse).transpose().map_err(|e| bad(e.to_string()))?.unwrap_or(Unit::Pcs),
+            unit: field("unit")
+                .map(Unit::parse)
+                .transpose()
+                .map_err(|e| bad(e.to_string()))?
+                .unwrap_or(Unit::Pcs),
             category: field("category").unwrap_or("Umum").to_string(),
-            price: Rupiah::parse(field("price").unwrap_or("")).map_err(|e| bad(format!("harga: {e}")))?,
+            price: Rupiah::parse(field("price").unwrap_or(""))
+                .map_err(|e| bad(format!("harga: {e}")))?,
             cost: field("cost")
                 .map(Rupiah::parse)
                 .transpose()
@@ -110,19 +146,33 @@ fn parse(text: &str) -> Result<Vec<Row>> {
             }
             product.unit.check(stock).map_err(|e| bad(e.to_string()))?;
         }
-        rows.push(Row { line, product, stock });
+        rows.push(Row {
+            line,
+            product,
+            stock,
+        });
     }
     Ok(rows)
 }
 
 impl Store {
     /// Imports a product CSV: every row or none. A bad row names its line.
-    pub fn import_products(&mut self, path: &Path, now: OffsetDateTime) -> Result<CsvImportSummary> {
+    pub fn import_products(
+        &mut self,
+        path: &Path,
+        now: OffsetDateTime,
+    ) -> Result<CsvImportSummary> {
         self.require_stall()?;
         let bytes = std::fs::read(path)?;
         let text = String::from_utf8(bytes).map_err(|e| {
-            let line = 1 + e.as_bytes()[..e.utf8_error().valid_up_to()].iter().filter(|b| **b == b'\n').count() as u64;
-            StoreError::Csv { line, message: "bukan teks UTF-8 (simpan sebagai CSV UTF-8)".into() }
+            let line = 1 + e.as_bytes()[..e.utf8_error().valid_up_to()]
+                .iter()
+                .filter(|b| **b == b'\n')
+                .count() as u64;
+            StoreError::Csv {
+                line,
+                message: "bukan teks UTF-8 (simpan sebagai CSV UTF-8)".into(),
+            }
         })?;
         let rows = parse(&text)?;
         let stamp = clock::stamp(now, self.offset);
@@ -134,10 +184,17 @@ impl Store {
         self.write(|tx| {
             let mut summary = CsvImportSummary::default();
             for row in &rows {
-                let at_line = |e: StoreError| StoreError::Csv { line: row.line, message: e.to_string() };
+                let at_line = |e: StoreError| StoreError::Csv {
+                    line: row.line,
+                    message: e.to_string(),
+                };
                 if existing.contains(&row.product.sku.to_lowercase()) {
                     let id: String = tx
-                        .query_row("SELECT id FROM products WHERE sku = ?1", [&row.product.sku], |r| r.get(0))
+                        .query_row(
+                            "SELECT id FROM products WHERE sku = ?1",
+                            [&row.product.sku],
+                            |r| r.get(0),
+                        )
                         .map_err(|e| at_line(e.into()))?;
                     let id = uuid::Uuid::parse_str(&id).unwrap_or_default();
                     update_product(tx, id, &row.product, &stamp).map_err(at_line)?;
@@ -183,7 +240,9 @@ impl Store {
                 ])
                 .map_err(csv_error)?;
         }
-        let bytes = writer.into_inner().map_err(|e| StoreError::Io(std::io::Error::other(e.to_string())))?;
+        let bytes = writer
+            .into_inner()
+            .map_err(|e| StoreError::Io(std::io::Error::other(e.to_string())))?;
         let temporary = path.with_extension("csv.tmp");
         std::fs::write(&temporary, bytes)?;
         std::fs::rename(&temporary, path)?;

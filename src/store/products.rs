@@ -8,7 +8,8 @@ use super::{Result, Store, StoreError};
 use crate::clock;
 use crate::domain::barcode::validate_ean13;
 use crate::domain::product::{
-    validate_category, validate_cost, validate_min_stock, validate_name, validate_price, validate_sku,
+    validate_category, validate_cost, validate_min_stock, validate_name, validate_price,
+    validate_sku,
 };
 use crate::domain::unit::Unit;
 use crate::money::{Quantity, Rupiah};
@@ -76,7 +77,8 @@ pub struct ProductFilter {
     pub low_stock_only: bool,
 }
 
-const PRODUCT_COLUMNS: &str = "p.id, p.sku, p.barcode, p.name, p.unit, p.category, p.price, p.cost, p.min_stock,
+const PRODUCT_COLUMNS: &str =
+    "p.id, p.sku, p.barcode, p.name, p.unit, p.category, p.price, p.cost, p.min_stock,
      COALESCE((SELECT SUM(m.quantity) FROM stock_movements m WHERE m.product_id = p.id), 0)";
 
 fn product_from_row(row: &Row<'_>) -> rusqlite::Result<Product> {
@@ -107,7 +109,12 @@ impl Store {
     }
 
     /// Replaces the fields of the product with SKU `sku` (its history stays).
-    pub fn update_product(&mut self, sku: &str, product: &NewProduct, now: OffsetDateTime) -> Result<Product> {
+    pub fn update_product(
+        &mut self,
+        sku: &str,
+        product: &NewProduct,
+        now: OffsetDateTime,
+    ) -> Result<Product> {
         self.require_stall()?;
         product.validate()?;
         let existing = self.find_product(sku)?;
@@ -125,7 +132,8 @@ impl Store {
     /// Like [`Store::find_product`], but `None` for an unknown code.
     pub fn lookup_product(&self, code: &str) -> Result<Option<Product>> {
         let code = code.trim();
-        let sql = format!("SELECT {PRODUCT_COLUMNS} FROM products p WHERE p.sku = ?1 OR p.barcode = ?1");
+        let sql =
+            format!("SELECT {PRODUCT_COLUMNS} FROM products p WHERE p.sku = ?1 OR p.barcode = ?1");
         Ok(self
             .conn
             .prepare_cached(&sql)?
@@ -149,7 +157,10 @@ impl Store {
                AND (?2 IS NULL OR p.category = ?2)
              ORDER BY p.name COLLATE NOCASE, p.sku"
         );
-        let pattern = filter.search.as_deref().map(|s| format!("%{}%", escape_like(s.trim())));
+        let pattern = filter
+            .search
+            .as_deref()
+            .map(|s| format!("%{}%", escape_like(s.trim())));
         let mut statement = self.conn.prepare_cached(&sql)?;
         let rows = statement.query_map(params![pattern, filter.category], product_from_row)?;
         let mut products = Vec::new();
@@ -164,24 +175,31 @@ impl Store {
 
     /// The categories in use, alphabetically.
     pub fn categories(&self) -> Result<Vec<String>> {
-        let mut statement = self
-            .conn
-            .prepare_cached("SELECT DISTINCT category FROM products ORDER BY category COLLATE NOCASE")?;
+        let mut statement = self.conn.prepare_cached(
+            "SELECT DISTINCT category FROM products ORDER BY category COLLATE NOCASE",
+        )?;
         let rows = statement.query_map([], |r| r.get(0))?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 }
 
 fn escape_like(text: &str) -> String {
-    text.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_")
+    text.replace('\\', "\\\\")
+        .replace('%', "\\%")
+        .replace('_', "\\_")
 }
 
 /// Refuses a SKU or barcode another product already has (the UNIQUE
 /// constraints would too, but without saying which).
-fn refuse_duplicates(tx: &Transaction<'_>, product: &NewProduct, except: Option<Uuid>) -> Result<()> {
+fn refuse_duplicates(
+    tx: &Transaction<'_>,
+    product: &NewProduct,
+    except: Option<Uuid>,
+) -> Result<()> {
     let except = except.map(|id| id.to_string());
     let taken = |column: &str, value: &str| -> Result<bool> {
-        let sql = format!("SELECT 1 FROM products WHERE {column} = ?1 AND (?2 IS NULL OR id <> ?2)");
+        let sql =
+            format!("SELECT 1 FROM products WHERE {column} = ?1 AND (?2 IS NULL OR id <> ?2)");
         Ok(tx
             .query_row(&sql, params![value, except], |_| Ok(()))
             .optional()?
@@ -198,7 +216,11 @@ fn refuse_duplicates(tx: &Transaction<'_>, product: &NewProduct, except: Option<
     Ok(())
 }
 
-pub(super) fn insert_product(tx: &Transaction<'_>, product: &NewProduct, stamp: &str) -> Result<Uuid> {
+pub(super) fn insert_product(
+    tx: &Transaction<'_>,
+    product: &NewProduct,
+    stamp: &str,
+) -> Result<Uuid> {
     refuse_duplicates(tx, product, None)?;
     let id = Uuid::now_v7();
     tx.prepare_cached(
@@ -220,7 +242,12 @@ pub(super) fn insert_product(tx: &Transaction<'_>, product: &NewProduct, stamp: 
     Ok(id)
 }
 
-pub(super) fn update_product(tx: &Transaction<'_>, id: Uuid, product: &NewProduct, stamp: &str) -> Result<()> {
+pub(super) fn update_product(
+    tx: &Transaction<'_>,
+    id: Uuid,
+    product: &NewProduct,
+    stamp: &str,
+) -> Result<()> {
     refuse_duplicates(tx, product, Some(id))?;
     tx.prepare_cached(
         "UPDATE products SET sku = ?2, barcode = ?3, name = ?4, unit = ?5, category = ?6, price = ?7,

@@ -98,7 +98,9 @@ impl Store {
             )?
             .query_row([&day], |r| Ok((r.get(0)?, r.get(1)?)))?;
         let (returns_count, returns_total): (i64, i64) = conn
-            .prepare_cached("SELECT COUNT(*), COALESCE(SUM(refund), 0) FROM returns WHERE day = ?1")?
+            .prepare_cached(
+                "SELECT COUNT(*), COALESCE(SUM(refund), 0) FROM returns WHERE day = ?1",
+            )?
             .query_row([&day], |r| Ok((r.get(0)?, r.get(1)?)))?;
         let net = Rupiah::new(net);
         let returns_total = Rupiah::new(returns_total);
@@ -154,9 +156,15 @@ impl Store {
     /// that day, by the stall's rule.
     pub fn pph_estimate(&self, date: Date) -> Result<PphEstimate> {
         let rule = self.settings()?.pph;
-        let year_start = Date::from_calendar_date(date.year(), time::Month::January, 1).unwrap_or(date);
+        let year_start =
+            Date::from_calendar_date(date.year(), time::Month::January, 1).unwrap_or(date);
         let month_start = date.replace_day(1).unwrap_or(date);
-        let before_month = turnover(&self.conn, &day_key(year_start), &day_key(month_start), false)?;
+        let before_month = turnover(
+            &self.conn,
+            &day_key(year_start),
+            &day_key(month_start),
+            false,
+        )?;
         let month = turnover(&self.conn, &day_key(month_start), &day_key(date), true)?;
         let year = before_month.checked_add(month)?;
         Ok(PphEstimate {
@@ -190,13 +198,21 @@ fn payments(conn: &Connection, day: &str) -> Result<Vec<MethodTotal>> {
          WHERE s.day = ?1 AND {STANDING} GROUP BY p.method"
     ))?;
     let rows = statement.query_map([day], |r| {
-        Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?, r.get::<_, i64>(2)?))
+        Ok((
+            r.get::<_, String>(0)?,
+            r.get::<_, i64>(1)?,
+            r.get::<_, i64>(2)?,
+        ))
     })?;
     let mut totals: Vec<MethodTotal> = Vec::new();
     for row in rows {
         let (method, count, amount) = row?;
         if let Ok(method) = PaymentMethod::parse(&method) {
-            totals.push(MethodTotal { method, count, amount: Rupiah::new(amount) });
+            totals.push(MethodTotal {
+                method,
+                count,
+                amount: Rupiah::new(amount),
+            });
         }
     }
     totals.sort_by_key(|t| t.method);

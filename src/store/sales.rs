@@ -71,7 +71,11 @@ pub struct CompletedSale {
 impl Store {
     /// Completes a sale. Checks everything before writing; writes everything
     /// in one transaction; returns the receipt.
-    pub fn complete_sale(&mut self, request: &SaleRequest, now: OffsetDateTime) -> Result<CompletedSale> {
+    pub fn complete_sale(
+        &mut self,
+        request: &SaleRequest,
+        now: OffsetDateTime,
+    ) -> Result<CompletedSale> {
         let identity = self.require_stall()?;
         let settings = self.settings()?;
         let products = request
@@ -195,11 +199,17 @@ impl Store {
 
     /// The sale with this receipt number, as it was completed.
     pub fn sale(&self, receipt: &str) -> Result<CompletedSale> {
-        read_sale(&self.conn, receipt.trim())?.ok_or_else(|| StoreError::UnknownReceipt(receipt.to_string()))
+        read_sale(&self.conn, receipt.trim())?
+            .ok_or_else(|| StoreError::UnknownReceipt(receipt.to_string()))
     }
 }
 
-fn insert_line(tx: &Transaction<'_>, sale_id: Uuid, product_id: Uuid, line: &SoldLine) -> Result<()> {
+fn insert_line(
+    tx: &Transaction<'_>,
+    sale_id: Uuid,
+    product_id: Uuid,
+    line: &SoldLine,
+) -> Result<()> {
     tx.prepare_cached(
         "INSERT INTO sale_lines (sale_id, line_no, product_id, sku, name, category, unit, unit_price, quantity,
                                  gross, line_discount, sale_discount_share, net)
@@ -250,7 +260,9 @@ pub(super) fn read_sale(conn: &Connection, receipt: &str) -> Result<Option<Compl
             })
         })
         .optional()?;
-    let Some(mut sale) = head else { return Ok(None) };
+    let Some(mut sale) = head else {
+        return Ok(None);
+    };
     let id = sale.id.to_string();
     let mut lines = conn.prepare_cached(
         "SELECT line_no, sku, name, category, unit, unit_price, quantity, gross, line_discount,

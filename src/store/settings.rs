@@ -60,11 +60,17 @@ impl Settings {
         };
         match key {
             "tax_mode" => {
-                self.tax.mode =
-                    TaxMode::from_key(value).ok_or_else(|| bad("pakai none, inclusive atau exclusive"))?
+                self.tax.mode = TaxMode::from_key(value)
+                    .ok_or_else(|| bad("pakai none, inclusive atau exclusive"))?
             }
-            "tax_rate" => self.tax.rate_hundredths = hundredths(value).ok_or_else(|| bad("persen 0–100, mis. 11"))?,
-            "pph_rate" => self.pph.rate_hundredths = hundredths(value).ok_or_else(|| bad("persen 0–100, mis. 0,5"))?,
+            "tax_rate" => {
+                self.tax.rate_hundredths =
+                    hundredths(value).ok_or_else(|| bad("persen 0–100, mis. 11"))?
+            }
+            "pph_rate" => {
+                self.pph.rate_hundredths =
+                    hundredths(value).ok_or_else(|| bad("persen 0–100, mis. 0,5"))?
+            }
             "pph_free_turnover" => {
                 let amount = Rupiah::parse(value).map_err(|e| bad(&e.to_string()))?;
                 self.pph.yearly_free_turnover = amount;
@@ -99,7 +105,12 @@ impl Settings {
                 }
                 self.qris_payload = (!value.is_empty()).then(|| value.to_string());
             }
-            _ => return Err(bad(&format!("kunci tidak dikenal; pilih salah satu: {}", KEYS.join(", ")))),
+            _ => {
+                return Err(bad(&format!(
+                    "kunci tidak dikenal; pilih salah satu: {}",
+                    KEYS.join(", ")
+                )));
+            }
         }
         Ok(())
     }
@@ -114,15 +125,27 @@ impl Settings {
             ("tax_mode", self.tax.mode.key().to_string()),
             ("tax_rate", percent(self.tax.rate_hundredths)),
             ("pph_rate", percent(self.pph.rate_hundredths)),
-            ("pph_free_turnover", self.pph.yearly_free_turnover.value().to_string()),
+            (
+                "pph_free_turnover",
+                self.pph.yearly_free_turnover.value().to_string(),
+            ),
             ("receipt_width", self.receipt_width.to_string()),
             ("language", self.language.clone()),
-            ("utc_offset_hours", self.utc_offset.whole_hours().to_string()),
+            (
+                "utc_offset_hours",
+                self.utc_offset.whole_hours().to_string(),
+            ),
             (
                 "export_dir",
-                self.export_dir.as_ref().map(|p| p.display().to_string()).unwrap_or_default(),
+                self.export_dir
+                    .as_ref()
+                    .map(|p| p.display().to_string())
+                    .unwrap_or_default(),
             ),
-            ("qris_payload", self.qris_payload.clone().unwrap_or_default()),
+            (
+                "qris_payload",
+                self.qris_payload.clone().unwrap_or_default(),
+            ),
         ]
     }
 }
@@ -139,8 +162,12 @@ impl Store {
     /// The settings, defaults filled in for keys never set.
     pub fn settings(&self) -> Result<Settings> {
         let mut settings = Settings::default();
-        let mut statement = self.conn.prepare_cached("SELECT key, value FROM settings")?;
-        let rows = statement.query_map([], |row| Ok((row.get::<_, String>(0)?, row.get::<_, String>(1)?)))?;
+        let mut statement = self
+            .conn
+            .prepare_cached("SELECT key, value FROM settings")?;
+        let rows = statement.query_map([], |row| {
+            Ok((row.get::<_, String>(0)?, row.get::<_, String>(1)?))
+        })?;
         for row in rows {
             let (key, value) = row?;
             // A key from a newer program is kept in the book but ignored here.

@@ -66,7 +66,11 @@ impl Store {
                     let regency: Option<u16> = row.get(4)?;
                     let key: Option<Vec<u8>> = row.get(5)?;
                     Ok(Identity {
-                        kind: if kind == "office" { Kind::Office } else { Kind::Stall },
+                        kind: if kind == "office" {
+                            Kind::Office
+                        } else {
+                            Kind::Stall
+                        },
                         code: row.get(1)?,
                         name: row.get(2)?,
                         owner: row.get(3)?,
@@ -115,8 +119,8 @@ impl Store {
         if let Some(owner) = owner {
             validate_name(owner)?;
         }
-        let regency = Regency::by_code(regency)
-            .ok_or_else(|| IdentityError::Regency(regency.to_string()))?;
+        let regency =
+            Regency::by_code(regency).ok_or_else(|| IdentityError::Regency(regency.to_string()))?;
         let key = new_signing_key()?;
         let pin_hash = manager_pin.map(pin::hash_pin).transpose()?;
         let stamp = clock::stamp(now, self.offset);
@@ -141,7 +145,12 @@ impl Store {
     }
 
     /// Sets this book up as the centre's office.
-    pub fn init_office(&mut self, name: &str, manager_pin: Option<&str>, now: OffsetDateTime) -> Result<Identity> {
+    pub fn init_office(
+        &mut self,
+        name: &str,
+        manager_pin: Option<&str>,
+        now: OffsetDateTime,
+    ) -> Result<Identity> {
         validate_name(name)?;
         let pin_hash = manager_pin.map(pin::hash_pin).transpose()?;
         let stamp = clock::stamp(now, self.offset);
@@ -160,7 +169,11 @@ impl Store {
     pub fn signing_key(&self) -> Result<SigningKey> {
         let secret: Vec<u8> = self
             .conn
-            .query_row("SELECT secret_key FROM stall WHERE id = 1 AND kind = 'stall'", [], |r| r.get(0))
+            .query_row(
+                "SELECT secret_key FROM stall WHERE id = 1 AND kind = 'stall'",
+                [],
+                |r| r.get(0),
+            )
             .optional()?
             .ok_or(StoreError::NotInitialised)?;
         let bytes: [u8; 32] = secret.try_into().map_err(|_| StoreError::NotInitialised)?;

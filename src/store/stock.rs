@@ -102,14 +102,18 @@ pub(super) fn record(tx: &Transaction<'_>, movement: &Movement<'_>, stamp: &str)
 
 fn stock_in(tx: &Transaction<'_>, product_id: Uuid) -> Result<Quantity> {
     let milli: i64 = tx
-        .prepare_cached("SELECT COALESCE(SUM(quantity), 0) FROM stock_movements WHERE product_id = ?1")?
+        .prepare_cached(
+            "SELECT COALESCE(SUM(quantity), 0) FROM stock_movements WHERE product_id = ?1",
+        )?
         .query_row([product_id.to_string()], |r| r.get(0))?;
     Ok(Quantity::from_milli(milli))
 }
 
 fn check_note(note: Option<&str>) -> Result<()> {
     match note {
-        Some(n) if n.chars().count() > 200 || n.chars().any(char::is_control) => Err(StoreError::Reason),
+        Some(n) if n.chars().count() > 200 || n.chars().any(char::is_control) => {
+            Err(StoreError::Reason)
+        }
         _ => Ok(()),
     }
 }
@@ -159,7 +163,13 @@ impl Store {
     }
 
     /// A change with a reason: breakage, a gift, a sample.
-    pub fn adjust_stock(&mut self, code: &str, delta: Quantity, reason: &str, now: OffsetDateTime) -> Result<Quantity> {
+    pub fn adjust_stock(
+        &mut self,
+        code: &str,
+        delta: Quantity,
+        reason: &str,
+        now: OffsetDateTime,
+    ) -> Result<Quantity> {
         self.require_stall()?;
         let product = self.find_product(code)?;
         if delta == Quantity::ZERO {
@@ -192,7 +202,12 @@ impl Store {
     /// *Stok opname*: records the difference between the count and the book,
     /// even when it is zero, so the ledger shows the count took place.
     /// Returns the difference.
-    pub fn count_stock(&mut self, code: &str, counted: Quantity, now: OffsetDateTime) -> Result<Quantity> {
+    pub fn count_stock(
+        &mut self,
+        code: &str,
+        counted: Quantity,
+        now: OffsetDateTime,
+    ) -> Result<Quantity> {
         self.require_stall()?;
         let product = self.find_product(code)?;
         if counted.is_negative() {

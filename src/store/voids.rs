@@ -32,7 +32,13 @@ fn valid_reason(reason: &str) -> Result<&str> {
 impl Store {
     /// Voids the sale `receipt`: its stock comes back and it drops out of the
     /// day's figures. Only for today's sales that have no returns.
-    pub fn void_sale(&mut self, receipt: &str, reason: &str, pin: &str, now: OffsetDateTime) -> Result<VoidRecord> {
+    pub fn void_sale(
+        &mut self,
+        receipt: &str,
+        reason: &str,
+        pin: &str,
+        now: OffsetDateTime,
+    ) -> Result<VoidRecord> {
         self.require_stall()?;
         let reason = valid_reason(reason)?;
         let sale = self.sale(receipt)?;
@@ -43,9 +49,11 @@ impl Store {
         if sale.day != today {
             return Err(StoreError::VoidNotToday(sale.receipt));
         }
-        let returned: bool = self
-            .conn
-            .query_row("SELECT EXISTS (SELECT 1 FROM returns WHERE sale_id = ?1)", [sale.id.to_string()], |r| r.get(0))?;
+        let returned: bool = self.conn.query_row(
+            "SELECT EXISTS (SELECT 1 FROM returns WHERE sale_id = ?1)",
+            [sale.id.to_string()],
+            |r| r.get(0),
+        )?;
         if returned {
             return Err(StoreError::VoidAfterReturn(sale.receipt));
         }

@@ -1,0 +1,263 @@
+//! `product` and `stock`: the catalogue and the stock ledger.
+
+use std::path::PathBuf;
+
+use clap::Subcommand;
+use serde::Serialize;
+use time::OffsetDateTime;
+
+use super::args;
+use super::output::{pad, pad_left};
+use super::{CliError, Output};
+use crate::domain::unit::Unit;
+use crate::money::{Quantity, Rupiah};
+use crate::store::{NewProduct, Product, ProductFilter, Store};
+
+#[derive(Debug, Subcommand)]
+pub enum ProductCommand {
+    /// Tambah produk
+    Add {
+        #[arg(long)]
+        sku: String,
+        #[arg(long)]
+        name: String,
+        /// Harga jual, mis. 15000 atau Rp15.000
+        #[arg(long, value_parser = args::rupiah)]
+        price: Rupiah,
+        /// pcs, pack, kg, g, m, l
+        #[arg(long, default_value = "pcs", value_parser = |s: &str| Unit::parse(s).map_err(|e| e.to_string()))]
+        unit: Unit,
+        /// EAN-13
+        #[arg(long)]
+        barcode: Option<String>,
+        /// HPP (harga pokok)
+        #[arg(long, value_parser = args::rupiah)]
+        cost: Option<Rupiah>,
+        #[arg(long, default_value = "Umum")]
+        category: String,
+        #[arg(long, value_parser = args::quantity)]
+        min_stock: Option<Quantity>,
+    },
+    /// Daftar produk dengan stok
+    List {
+        /// Hanya yang stoknya di bawah minimum
+        #[arg(long)]
+        low_stock: bool,
+        #[arg(long)]
+        search: Option<String>,
+        #[arg(long)]
+        category: Option<String>,
+    },
+    /// Impor produk dari CSV (pemisah , atau ;)
+    Import { file: PathBuf },
+    /// Ekspor katalog dengan stok ke CSV
+    Export { file: PathBuf },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum StockCommand {
+    /// Terima barang
+    Receive {
+        sku: String,
+        #[arg(value_parser = args::quantity)]
+        quantity: Quantity,
+        #[arg(long, value_parser = args::rupiah)]
+        cost: Option<Rupiah>,
+        #[arg(long)]
+        note: Option<String>,
+    },
+    /// Penyesuaian stok (+/-) dengan alasan
+    Adjust {
+        sku: String,
+        #[arg(allow_negative_numbers = true, value_parser = args::quantity)]
+        delta: Quantity,
+        #[arg(long)]
+        reason: String,
+    },
+    /// Stok opname: catat hasil hitung
+    Count {
+        sku: String,
+        #[arg(allow_negative_numbers = true, value_parser = args::quantity)]
+        counted: Quantity,
+    },
+    /// Kartu stok sebuah produk
+    Ledger { sku: String },
+}
+
+pub fn product(
+    store: &mut Store,
+    command: ProductCommand,
+    now: OffsetDateTime,
+    out: &Output,
+) -> Result<(), CliError> {
+    match command {
+        ProductCommand::Add {
+            sku,
+            name,
+            price,
+            unit,
+            barcode,
+            cost,
+            category,
+            min_stock,
+        } => {
+            let new = NewProduct {
+                sku,
+                barcode: barcode.filter(|b| !b.trim().is_empty()),
+                name,
+                unit,
+                category,
+                price,
+                cost,
+                min_stock: min_stock.unwrap_or(Quantity::ZERO),
+            };
+            let product = store.add_product(&new, now)?;
+            out.emit(&product, |p| {
+                format!(
+                    "Produk {} \"{}\" ditambahkan, harga {}.",
+                    p.sku, p.name, p.price
+                )
+            });
+        }
+        ProductCommand::List {
+            low_stock,
+            search,
+            category,
+        } => {
+            store.require_stall()?;
+            let filter = ProductFilter {
+                search,
+                category,
+                low_stock_only: low_stock,
+            };
+            let products = store.list_products(&filter)?;
+            out.emit(&products, |products| product_table(products));
+        }
+        ProductCommand::Import { file } => {
+            let summary = store.import_products(&file, now)?;
+            out.emit(&summary, |s| {
+                format!(
+                    "Impor selesai: {} produk baru, {} diperbarui.",
+                    s.added, s.updated
+                )
+            });
+        }
+        ProductCommand::Export { file } => {
+            store.require_stall()?;
+            let count = store.export_products(&file)?;
+            out.emit(
+                &serde_json::json!({ "file": file, "products": count }),
+                |_| format!("{count} produk diekspor ke {}.", file.display()),
+            );
+        }
+    }
+    Ok(())
+}
+
+fn product_table(products: &[Product]) -> String {
+    if products.is_empty() {
+        return "Tidak ada produk.".into();
+    }
+    let mut text = format!(
+        "{} {} {} {}\n",
+        pad("SKU", 10),
+        pad("Nama", 40),
+        pad_left("Harga", 12),
+        pad_left("Stok", 12)
+    );
+    for p in products {
+        let low = if p.is_low() { "  ⚠ stok menipis" } else { "" };
+        text.push_str(&format!(
+            "{} {} {} {}{low}\n",
+            pad(&p.sku, 10),
+            pad(&p.name, 40),
+            pad_left(&p.price.to_string(), 12),
+            pad_left(&format!("{} {}", p.stock, p.unit), 12)
+        ));
+    }
+    text.push_str(&format!("{} produk", products.len()));
+    text
+}
+
+#[derive(Serialize)]
+struct StockChange {
+    sku: String,
+    name: String,
+    change: Quantity,
+    stock: Quantity,
+}
+
+pub fn stock(
+    store: &mut Store,
+    command: StockCommand,
+    now: OffsetDateTime,
+    out: &Output,
+) -> Result<(), CliError> {
+    let (sku, change) = match command {
+        StockCommand::Receive {
+            sku,
+            quantity,
+            cost,
+            note,
+        } => {
+            store.receive_stock(&sku, quantity, cost, note.as_deref(), now)?;
+            (sku, quantity)
+        }
+        StockCommand::Adjust { sku, delta, reason } => {
+            store.adjust_stock(&sku, delta, &reason, now)?;
+            (sku, delta)
+        }
+        StockCommand::Count { sku, counted } => {
+            let difference = store.count_stock(&sku, counted, now)?;
+            (sku, difference)
+        }
+        StockCommand::Ledger { sku } => {
+            store.require_stall()?;
+            let product = store.find_product(&sku)?;
+            let ledger = store.ledger(&sku)?;
+            out.emit(&serde_json::json!({ "sku": product.sku, "name": product.name, "stock": product.stock, "movements": ledger }), |_| {
+                let mut text = format!("Kartu stok {} — {}\n", product.sku, product.name);
+                for m in &ledger {
+                    let detail = m.receipt.clone().or_else(|| m.note.clone()).unwrap_or_default();
+                    text.push_str(&format!(
+                        "{}  {} {} {}  {}\n",
+                        m.at.get(..16).unwrap_or(&m.at).replace('T', " "),
+                        pad(m.kind.label(), 14),
+                        pad_left(&signed(m.quantity), 9),
+                        pad_left(&m.balance.to_string(), 9),
+                        detail
+                    ));
+                }
+                text.push_str(&format!("Stok sekarang: {} {}", product.stock, product.unit));
+                text
+            });
+            return Ok(());
+        }
+    };
+    let product = store.find_product(&sku)?;
+    let view = StockChange {
+        sku: product.sku.clone(),
+        name: product.name.clone(),
+        change,
+        stock: product.stock,
+    };
+    out.emit(&view, |v| {
+        format!(
+            "{} {}: {} → stok {} {}",
+            v.sku,
+            v.name,
+            signed(v.change),
+            v.stock,
+            product.unit
+        )
+    });
+    Ok(())
+}
+
+fn signed(quantity: Quantity) -> String {
+    if quantity.is_negative() {
+        quantity.to_string()
+    } else {
+        format!("+{quantity}")
+    }
+}

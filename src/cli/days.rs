@@ -1,0 +1,184 @@
+//! `day` (open, close, reopen) and `report`.
+
+use std::path::PathBuf;
+
+use clap::Subcommand;
+use time::{Date, OffsetDateTime};
+
+use super::output::{pad, pad_left};
+use super::{CliError, Output, args};
+use crate::money::Rupiah;
+use crate::store::{DayReport, Store};
+
+#[derive(Debug, Subcommand)]
+pub enum DayCommand {
+    /// Buka hari dengan kas awal
+    Open {
+        #[arg(long = "float", value_parser = args::rupiah, default_value = "0")]
+        opening_float: Rupiah,
+    },
+    /// Tutup kasir: uang yang dihitung di laci
+    Close {
+        #[arg(long, value_parser = args::rupiah)]
+        counted_cash: Rupiah,
+        #[arg(long, value_name = "FILE")]
+        pdf: Option<PathBuf>,
+        #[arg(long, value_name = "DIR")]
+        export_dir: Option<PathBuf>,
+    },
+    /// Buka kembali hari yang sudah ditutup (PIN manajer)
+    Reopen {
+        /// Bawaan: hari ini
+        #[arg(long, value_parser = args::date)]
+        date: Option<Date>,
+        #[arg(long)]
+        pin: String,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ReportCommand {
+    /// Laporan harian toko
+    Day {
+        /// Bawaan: hari ini
+        #[arg(long, value_parser = args::date)]
+        date: Option<Date>,
+        #[arg(long, value_name = "FILE")]
+        pdf: Option<PathBuf>,
+    },
+    /// Kantor: laporan sentra satu hari
+    Centre {
+        #[arg(long, value_parser = args::date)]
+        date: Date,
+        #[arg(long, value_name = "FILE")]
+        pdf: Option<PathBuf>,
+        #[arg(long, value_name = "FILE")]
+        csv: Option<PathBuf>,
+    },
+}
+
+pub fn day(
+    store: &mut Store,
+    command: DayCommand,
+    now: OffsetDateTime,
+    out: &Output,
+) -> Result<(), CliError> {
+    match command {
+        DayCommand::Open { opening_float } => {
+            let day = store.open_day(opening_float, now)?;
+            out.emit(&day, |d| {
+                format!("Hari {} dibuka, kas awal {}.", d.day, d.opening_float)
+            });
+        }
+        DayCommand::Close { counted_cash, .. } => {
+            let close = store.close_day(counted_cash, now)?;
+            out.emit(&close, |c| {
+                let verdict = match c.cash.difference.value() {
+                    0 => "pas".to_string(),
+                    d if d < 0 => format!("kurang {}", Rupiah::new(-d)),
+                    _ => format!("lebih {}", c.cash.difference),
+                };
+                format!(
+                    "Tutup kasir {}: {} penjualan, {}.\nKas awal {}\nTunai masuk {}\nTunai keluar {}\nSeharusnya {}\nDihitung {}\nSelisih {} ({verdict})",
+                    c.day,
+                    c.sales_count,
+                    c.net_total,
+                    c.cash.opening_float,
+                    c.cash.cash_in,
+                    c.cash.cash_out,
+                    c.cash.expected,
+                    c.cash.counted,
+                    c.cash.difference
+                )
+            });
+        }
+        DayCommand::Reopen { date, pin } => {
+            let date = date.unwrap_or_else(|| store.business_day(now));
+            let day = store.reopen_day(date, &pin, now)?;
+            out.emit(&day, |d| format!("Hari {} dibuka kembali.", d.day));
+        }
+    }
+    Ok(())
+}
+
+pub fn report(
+    store: &Store,
+    command: ReportCommand,
+    now: OffsetDateTime,
+    out: &Output,
+) -> Result<(), CliError> {
+    let ReportCommand::Day { date, .. } = command else {
+        return Err(CliError::NotYet("laporan sentra (report centre)"));
+    };
+    let identity = store.require_stall()?;
+    let date = date.unwrap_or_else(|| store.business_day(now));
+    let report = store.day_report(date)?;
+    out.emit(&report, |r| {
+        day_text(&identity.name, identity.stall_code(), r)
+    });
+    Ok(())
+}
+
+fn day_text(name: &str, code: &str, r: &DayReport) -> String {
+    let status = match &r.state {
+        None => "belum dibuka",
+        Some(d) if d.open => "buka",
+        Some(_) => "ditutup",
+    };
+    let row = |label: &str, value: String| format!("{} {}\n", pad(label, 22), pad_left(&value, 16));
+    let mut text = format!("Laporan harian {name} ({code}) — {} [{status}]\n\n", r.day);
+    text += &row("Jumlah transaksi", r.sales_count.to_string());
+    text += &row("Penjualan kotor", r.gross.to_string());
+    text += &row("Diskon", r.discounts.to_string());
+    if r.tax.is_positive() {
+        text += &row("PPN", r.tax.to_string());
+    }
+    text += &row("Penjualan bersih", r.net.to_string());
+    text += &row("Rata-rata per nota", r.average_sale.to_string());
+    text += &row(
+        &format!("Batal ({})", r.voids_count),
+        r.voids_total.to_string(),
+    );
+    text += &row(
+        &format!("Retur ({})", r.returns_count),
+        r.returns_total.to_string(),
+    );
+    text += &row("Pendapatan", r.takings.to_string());
+    text += "\nPembayaran\n";
+    for m in &r.payments {
+        text += &row(
+            &format!("  {} ({})", m.method, m.count),
+            m.amount.to_string(),
+        );
+    }
+    if !r.top_products.is_empty() {
+        text += "\nProduk terlaris\n";
+        for p in r.top_products.iter().take(5) {
+            let label: String = format!("  {} × {}", p.quantity, p.name)
+                .chars()
+                .take(40)
+                .collect();
+            text += &format!("{} {}\n", pad(&label, 40), pad_left(&p.net.to_string(), 14));
+        }
+    }
+    text += "\nKas\n";
+    text += &row("  Kas awal", r.cash.opening_float.to_string());
+    text += &row("  Tunai masuk", r.cash.cash_in.to_string());
+    text += &row("  Tunai keluar", r.cash.cash_out.to_string());
+    text += &row("  Seharusnya di laci", r.cash.expected.to_string());
+    if r.closed.is_some() {
+        text += &row("  Dihitung", r.cash.counted.to_string());
+        text += &row("  Selisih", r.cash.difference.to_string());
+    }
+    for v in &r.voids {
+        text += &format!("Batal {} {}: {}\n", v.receipt, v.amount, v.detail);
+    }
+    for v in &r.returns {
+        text += &format!("Retur {} {} ({})\n", v.receipt, v.amount, v.detail);
+    }
+    text += &format!(
+        "\nPerkiraan PPh Final: bulan ini {} (omzet {}), tahun ini {} (omzet {})",
+        r.pph.month_tax, r.pph.month_turnover, r.pph.year_tax, r.pph.year_turnover
+    );
+    text
+}

@@ -1,0 +1,98 @@
+//! `sale`, `void`, `return` and `receipt`.
+
+use clap::Args;
+use time::OffsetDateTime;
+
+use super::{CliError, Output, args, receipt_text};
+use crate::domain::discount::Discount;
+use crate::domain::payment::Tender;
+use crate::store::{ReturnItem, SaleItem, SaleRequest, Store};
+
+#[derive(Debug, Args)]
+pub struct SaleArgs {
+    /// KODE=JUMLAH[@DISKON]: SKU atau barcode, jumlah, diskon baris (Rp atau N%)
+    #[arg(long = "item", value_name = "CODE=QTY[@DISCOUNT]", required = true, value_parser = args::sale_item)]
+    items: Vec<SaleItem>,
+    /// Diskon nota: Rp atau N%
+    #[arg(long, value_name = "RP|N%", value_parser = args::discount)]
+    discount: Option<Discount>,
+    /// METODE=JUMLAH[:REF]; metode: cash, qris, transfer, card
+    #[arg(long = "pay", value_name = "METHOD=RP[:REF]", value_parser = args::tender)]
+    payments: Vec<Tender>,
+}
+
+pub fn sale(
+    store: &mut Store,
+    sale: SaleArgs,
+    now: OffsetDateTime,
+    out: &Output,
+) -> Result<(), CliError> {
+    let request = SaleRequest {
+        items: sale.items,
+        discount: sale.discount,
+        tenders: sale.payments,
+    };
+    let completed = store.complete_sale(&request, now)?;
+    out.emit(&completed, |s| {
+        let mut text = format!("Struk {} tersimpan.\nTotal {}", s.receipt, s.total);
+        for payment in &s.payments {
+            text.push_str(&format!("\n{} {}", payment.method, payment.tendered));
+        }
+        text.push_str(&format!("\nKembalian {}", s.change));
+        text
+    });
+    Ok(())
+}
+
+pub fn void(
+    store: &mut Store,
+    receipt: &str,
+    reason: &str,
+    pin: &str,
+    now: OffsetDateTime,
+    out: &Output,
+) -> Result<(), CliError> {
+    let record = store.void_sale(receipt, reason, pin, now)?;
+    out.emit(&record, |r| {
+        format!(
+            "Nota {} dibatalkan ({}), {} keluar dari penjualan.",
+            r.receipt, r.reason, r.total
+        )
+    });
+    Ok(())
+}
+
+pub fn return_items(
+    store: &mut Store,
+    receipt: &str,
+    items: &[ReturnItem],
+    refund: &Tender,
+    now: OffsetDateTime,
+    out: &Output,
+) -> Result<(), CliError> {
+    let record = store.return_items(receipt, items, refund, now)?;
+    out.emit(&record, |r| {
+        format!(
+            "Retur nota {} tercatat: barang senilai {}, dikembalikan {} ({}).",
+            r.receipt, r.worth, r.refund, r.refund_method
+        )
+    });
+    Ok(())
+}
+
+pub fn receipt(
+    store: &Store,
+    receipt: &str,
+    width: Option<&str>,
+    out: &Output,
+) -> Result<(), CliError> {
+    let identity = store.require_stall()?;
+    let sale = store.sale(receipt)?;
+    let width = match width {
+        Some("80") => 80,
+        Some(_) => 58,
+        None => store.settings()?.receipt_width,
+    };
+    out.emit(&sale, |s| receipt_text::render(&identity, s, width));
+    Ok(())
+}

@@ -1,0 +1,199 @@
+//! Setting a book up, the manager PIN, settings, demo data and backups.
+
+use std::path::Path;
+
+use clap::Subcommand;
+use serde::Serialize;
+use time::OffsetDateTime;
+
+use super::{CliError, Output};
+use crate::store::{Identity, Store};
+
+#[derive(Debug, Subcommand)]
+pub enum Init {
+    /// Atur buku ini sebagai toko
+    Stall {
+        /// Kode toko, 2–8 huruf besar/angka (mis. ST07)
+        #[arg(long)]
+        code: String,
+        #[arg(long)]
+        name: String,
+        /// Kode kabupaten/kota asal (1801–1813, 1871, 1872)
+        #[arg(long)]
+        regency: u16,
+        #[arg(long)]
+        owner: Option<String>,
+        #[arg(long)]
+        manager_pin: Option<String>,
+    },
+    /// Atur buku ini sebagai kantor pengelola sentra
+    Office {
+        #[arg(long)]
+        name: String,
+        #[arg(long)]
+        manager_pin: Option<String>,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum PinCommand {
+    /// Atur atau ganti PIN manajer (4–8 angka)
+    Set {
+        #[arg(long)]
+        new: String,
+        /// PIN lama, jika sudah ada
+        #[arg(long)]
+        old: Option<String>,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum SettingsCommand {
+    /// Tampilkan semua pengaturan
+    List,
+    /// Ubah satu pengaturan
+    Set { key: String, value: String },
+}
+
+#[derive(Serialize)]
+struct IdentityView {
+    kind: crate::store::Kind,
+    code: Option<String>,
+    name: String,
+    owner: Option<String>,
+    regency: Option<u16>,
+    regency_name: Option<&'static str>,
+    public_key: Option<String>,
+}
+
+impl From<Identity> for IdentityView {
+    fn from(identity: Identity) -> Self {
+        IdentityView {
+            kind: identity.kind,
+            code: identity.code,
+            name: identity.name,
+            owner: identity.owner,
+            regency: identity.regency.map(|r| r.code),
+            regency_name: identity.regency.map(|r| r.name),
+            public_key: identity
+                .public_key
+                .map(|k| k.iter().map(|b| format!("{b:02x}")).collect()),
+        }
+    }
+}
+
+pub fn init(
+    store: &mut Store,
+    init: Init,
+    now: OffsetDateTime,
+    out: &Output,
+) -> Result<(), CliError> {
+    let identity = match init {
+        Init::Stall {
+            code,
+            name,
+            regency,
+            owner,
+            manager_pin,
+        } => store.init_stall(
+            &code,
+            &name,
+            owner.as_deref(),
+            regency,
+            manager_pin.as_deref(),
+            now,
+        )?,
+        Init::Office { name, manager_pin } => {
+            store.init_office(&name, manager_pin.as_deref(), now)?
+        }
+    };
+    out.emit(&IdentityView::from(identity), |v| match &v.code {
+        Some(code) => format!(
+            "Toko {code} \"{}\" siap di {}.\nAsal: {} {}.",
+            v.name,
+            store.dir().display(),
+            v.regency.unwrap_or_default(),
+            v.regency_name.unwrap_or_default()
+        ),
+        None => format!("Kantor \"{}\" siap di {}.", v.name, store.dir().display()),
+    });
+    Ok(())
+}
+
+pub fn demo(
+    store: &mut Store,
+    days: u32,
+    now: OffsetDateTime,
+    out: &Output,
+) -> Result<(), CliError> {
+    let summary = crate::demo::fill(store, days, now)?;
+    out.emit(&summary, |s| {
+        format!(
+            "Data contoh dimuat: {} produk, {} penjualan selama {} hari.",
+            s.products, s.sales, s.days
+        )
+    });
+    Ok(())
+}
+
+pub fn pin(
+    store: &mut Store,
+    command: PinCommand,
+    now: OffsetDateTime,
+    out: &Output,
+) -> Result<(), CliError> {
+    let PinCommand::Set { new, old } = command;
+    store.set_pin(&new, old.as_deref(), now)?;
+    out.emit(&serde_json::json!({ "pin_set": true }), |_| {
+        "PIN manajer tersimpan.".into()
+    });
+    Ok(())
+}
+
+pub fn settings(store: &mut Store, command: SettingsCommand, out: &Output) -> Result<(), CliError> {
+    let settings = match command {
+        SettingsCommand::List => store.settings()?,
+        SettingsCommand::Set { key, value } => store.set_setting(&key, &value)?,
+    };
+    let entries: serde_json::Map<String, serde_json::Value> = settings
+        .entries()
+        .into_iter()
+        .map(|(k, v)| (k.to_string(), serde_json::Value::String(v)))
+        .collect();
+    out.emit(&entries, |entries| {
+        entries
+            .iter()
+            .map(|(k, v)| format!("{k:<18} {}", v.as_str().unwrap_or_default()))
+            .collect::<Vec<_>>()
+            .join("\n")
+    });
+    Ok(())
+}
+
+pub fn backup(store: &Store, file: &Path, out: &Output) -> Result<(), CliError> {
+    store.backup_to(file)?;
+    out.emit(&serde_json::json!({ "backup": file }), |_| {
+        format!("Cadangan tersimpan: {}", file.display())
+    });
+    Ok(())
+}
+
+pub fn restore(
+    store: &mut Store,
+    file: &Path,
+    now: OffsetDateTime,
+    out: &Output,
+) -> Result<(), CliError> {
+    let kept = store.restore_from(file, now)?;
+    out.emit(
+        &serde_json::json!({ "restored": file, "previous": kept }),
+        |_| {
+            format!(
+                "Buku dipulihkan dari {}.\nBuku sebelumnya disimpan di {}.",
+                file.display(),
+                kept.display()
+            )
+        },
+    );
+    Ok(())
+}

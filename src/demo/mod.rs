@@ -1,0 +1,247 @@
+//! Demo data: a new stall filled with a Lampung catalogue and some days of
+//! sales, made through the same book operations a vendor uses.
+
+mod catalogue;
+mod rng;
+
+use time::{Date, Duration, OffsetDateTime, PrimitiveDateTime, Time};
+
+use crate::domain::barcode::ean13_from_twelve;
+use crate::domain::cart::{CartLine, price_cart};
+use crate::domain::discount::Discount;
+use crate::domain::payment::{PaymentMethod, Tender};
+use crate::domain::unit::Unit;
+use crate::money::{Quantity, Rupiah};
+use crate::store::{
+    NewProduct, ProductFilter, ReturnItem, SaleItem, SaleRequest, Store, StoreError,
+};
+use catalogue::CATALOGUE;
+use rng::Rng;
+
+/// What the demo put in the book.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+pub struct DemoSummary {
+    pub products: usize,
+    pub sales: usize,
+    pub days: u32,
+}
+
+/// Fills a new stall with `days` days of trade ending at `now` (today's sales
+/// stop at the current hour; earlier days are closed with a cash count).
+pub fn fill(store: &mut Store, days: u32, now: OffsetDateTime) -> Result<DemoSummary, StoreError> {
+    let identity = store.require_stall()?;
+    if !store.list_products(&ProductFilter::default())?.is_empty() {
+        return Err(StoreError::NotEmpty);
+    }
+    let offset = store.settings()?.utc_offset;
+    let today = store.business_day(now);
+    let first = today - Duration::days(i64::from(days.max(1)) - 1);
+    let at = |date: Date, hour: u8, minute: u8| -> OffsetDateTime {
+        let time = Time::from_hms(hour, minute, 0).unwrap_or(Time::MIDNIGHT);
+        PrimitiveDateTime::new(date, time).assume_offset(offset)
+    };
+    let mut rng = Rng::new(seed(identity.stall_code()));
+
+    for (index, item) in CATALOGUE.iter().enumerate() {
+        let barcode = item.company.map(|company| {
+            ean13_from_twelve(899_0000_00000 + u64::from(company) * 100_000 + index as u64 + 1)
+        });
+        let product = NewProduct {
+            sku: item.sku.into(),
+            barcode,
+            name: item.name.into(),
+            unit: item.unit,
+            category: item.category.into(),
+            price: Rupiah::new(item.price),
+            cost: Some(Rupiah::new(item.cost)),
+            min_stock: minimum(item.unit, item.price),
+        };
+        store.add_product(&product, at(first, 7, 0))?;
+        store.receive_stock(
+            item.sku,
+            opening_stock(item.unit, item.price, &mut rng),
+            Some(product.cost.unwrap_or_default()),
+            Some("stok awal"),
+            at(first, 7, 10),
+        )?;
+    }
+
+    let mut sales = 0;
+    let mut date = first;
+    while date <= today {
+        let is_today = date == today;
+        if store.day(date)?.is_none() {
+            store.open_day(Rupiah::new(200_000), at(date, 7, 30))?;
+        }
+        let count = rng.between(14, 32);
+        let mut minute_of_day = 8 * 60;
+        for _ in 0..count {
+            minute_of_day += rng.between(5, 40) as u32;
+            if minute_of_day >= 21 * 60 {
+                break;
+            }
+            let when = at(date, (minute_of_day / 60) as u8, (minute_of_day % 60) as u8);
+            if is_today && when > now {
+                break;
+            }
+            let request = random_sale(store, &mut rng)?;
+            let sale = store.complete_sale(&request, when)?;
+            sales += 1;
+            if rng.chance(3) {
+                // Now and then a buyer brings one piece back later that day.
+                if let Some(line) = sale.lines.iter().find(|l| l.quantity == Quantity::ONE) {
+                    let back = ReturnItem {
+                        sku: line.sku.clone(),
+                        quantity: Quantity::ONE,
+                    };
+                    let refund = Tender {
+                        method: PaymentMethod::Cash,
+                        amount: line.net,
+                        reference: None,
+                    };
+                    store.return_items(
+                        &sale.receipt,
+                        &[back],
+                        &refund,
+                        when + Duration::minutes(20),
+                    )?;
+                }
+            }
+        }
+        if !is_today {
+            let close_at = at(date, 21, 15);
+            let expected = store.day_report(date)?.cash.expected;
+            let slip = match rng.between(0, 9) {
+                0 => -5_000,
+                1 => 2_000,
+                _ => 0,
+            };
+            store.close_day(expected.checked_add(Rupiah::new(slip))?, close_at)?;
+            restock(store, &mut rng, at(date, 21, 30))?;
+        }
+        date = date.next_day().unwrap_or(today);
+        if date == first {
+            break;
+        }
+    }
+    Ok(DemoSummary {
+        products: CATALOGUE.len(),
+        sales,
+        days,
+    })
+}
+
+fn seed(code: &str) -> u64 {
+    code.bytes().fold(0xC0FFEE, |acc, b| {
+        acc.wrapping_mul(31).wrapping_add(u64::from(b))
+    })
+}
+
+fn minimum(unit: Unit, price: i64) -> Quantity {
+    let units = match unit {
+        Unit::Pack => 20,
+        Unit::Kg | Unit::M => 5,
+        _ if price >= 900_000 => 1,
+        _ => 5,
+    };
+    Quantity::from_milli(units * Quantity::SCALE)
+}
+
+fn opening_stock(unit: Unit, price: i64, rng: &mut Rng) -> Quantity {
+    let units = match unit {
+        Unit::Pack => rng.between(60, 150),
+        Unit::Kg => rng.between(15, 30),
+        Unit::M => rng.between(40, 80),
+        _ if price >= 900_000 => rng.between(3, 8),
+        _ => rng.between(15, 40),
+    };
+    Quantity::from_milli(units as i64 * Quantity::SCALE)
+}
+
+/// A buyer's basket: mostly snacks and coffee, now and then cloth.
+fn random_sale(store: &Store, rng: &mut Rng) -> Result<SaleRequest, StoreError> {
+    let weights: Vec<u32> = CATALOGUE.iter().map(|p| p.popularity).collect();
+    let lines = rng.between(1, 4) as usize;
+    let mut items: Vec<SaleItem> = Vec::with_capacity(lines);
+    let mut cart = Vec::with_capacity(lines);
+    for _ in 0..lines {
+        let product = &CATALOGUE[rng.weighted(&weights)];
+        if items.iter().any(|i| i.code == product.sku) {
+            continue;
+        }
+        let milli = match product.unit {
+            Unit::Kg => [250, 500, 1_000][rng.between(0, 2) as usize],
+            Unit::M => [1_500, 2_000, 2_500][rng.between(0, 2) as usize],
+            _ if product.price >= 200_000 => 1_000,
+            _ => rng.between(1, 3) as i64 * 1_000,
+        };
+        let discount =
+            (product.price >= 100_000 && rng.chance(10)).then_some(Discount::Percent(1_000));
+        let quantity = Quantity::from_milli(milli);
+        items.push(SaleItem {
+            code: product.sku.into(),
+            quantity,
+            discount,
+        });
+        cart.push(CartLine {
+            unit_price: Rupiah::new(product.price),
+            quantity,
+            discount,
+        });
+    }
+    let discount = rng.chance(4).then_some(Discount::Percent(500));
+    let total = price_cart(&cart, discount, store.settings()?.tax)?.total;
+    let method = match rng.between(0, 99) {
+        0..=54 => PaymentMethod::Cash,
+        55..=84 => PaymentMethod::Qris,
+        85..=92 => PaymentMethod::Transfer,
+        _ => PaymentMethod::Card,
+    };
+    let amount = if method == PaymentMethod::Cash && rng.chance(70) {
+        // Buyers hand over round notes.
+        let step = if total.value() <= 50_000 {
+            10_000
+        } else {
+            50_000
+        };
+        Rupiah::new((total.value() + step - 1) / step * step)
+    } else {
+        total
+    };
+    let reference =
+        (method == PaymentMethod::Qris).then(|| format!("QR{:08}", rng.between(0, 99_999_999)));
+    Ok(SaleRequest {
+        items,
+        discount,
+        tenders: vec![Tender {
+            method,
+            amount,
+            reference,
+        }],
+    })
+}
+
+/// After closing, the vendor restocks some of what ran low.
+fn restock(store: &mut Store, rng: &mut Rng, when: OffsetDateTime) -> Result<(), StoreError> {
+    let low = store.list_products(&ProductFilter {
+        low_stock_only: true,
+        ..Default::default()
+    })?;
+    for product in low {
+        if rng.chance(60) {
+            let item = CATALOGUE.iter().find(|c| c.sku == product.sku);
+            let quantity = match item {
+                Some(item) => opening_stock(item.unit, item.price, rng),
+                None => continue,
+            };
+            store.receive_stock(
+                &product.sku,
+                quantity,
+                product.cost,
+                Some("belanja ulang"),
+                when,
+            )?;
+        }
+    }
+    Ok(())
+}
