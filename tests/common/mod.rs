@@ -1,0 +1,116 @@
+//! Helpers shared by the integration tests: a fresh stall, a fixed clock, the
+//! real `sentra` binary, and a snapshot of every record in a book.
+
+#![allow(dead_code)]
+
+use std::path::Path;
+use std::process::Command;
+
+use rusqlite::Connection;
+use sentra::domain::unit::Unit;
+use sentra::money::{Quantity, Rupiah};
+use sentra::store::{NewProduct, Store};
+use time::OffsetDateTime;
+use time::macros::datetime;
+
+/// Friday 27 November 2026, 10:00 WIB: the tests' "now".
+pub const NOW: OffsetDateTime = datetime!(2026-11-27 10:00 +7);
+pub const NOW_TEXT: &str = "2026-11-27T10:00:00+07:00";
+pub const PIN: &str = "1234";
+
+/// A stall book in a fresh temporary folder.
+pub fn new_stall() -> (tempfile::TempDir, Store) {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(dir.path()).unwrap();
+    store
+        .init_stall(
+            "ST07",
+            "Tapis Indah",
+            Some("Ibu Rahma"),
+            1802,
+            Some(PIN),
+            NOW,
+        )
+        .unwrap();
+    (dir, store)
+}
+
+pub fn rp(value: i64) -> Rupiah {
+    Rupiah::new(value)
+}
+
+pub fn qty(text: &str) -> Quantity {
+    Quantity::parse(text).unwrap()
+}
+
+/// A product with sensible fields; `unit` decides whether fractions sell.
+pub fn product(sku: &str, price: i64, unit: Unit) -> NewProduct {
+    NewProduct {
+        sku: sku.into(),
+        barcode: None,
+        name: format!("Produk {sku}"),
+        unit,
+        category: "Keripik".into(),
+        price: Rupiah::new(price),
+        cost: None,
+        min_stock: Quantity::ZERO,
+    }
+}
+
+/// Runs the real binary on `dir` at the fixed time; returns (status ok, stdout, stderr).
+pub fn sentra(dir: &Path, args: &[&str]) -> (bool, String, String) {
+    sentra_at(dir, NOW_TEXT, args)
+}
+
+pub fn sentra_at(dir: &Path, now: &str, args: &[&str]) -> (bool, String, String) {
+    let output = Command::new(env!("CARGO_BIN_EXE_sentra"))
+        .arg("--data-dir")
+        .arg(dir)
+        .args(args)
+        .env("SENTRA_NOW", now)
+        .env_remove("SENTRA_DATA_DIR")
+        .output()
+        .expect("run sentra");
+    (
+        output.status.success(),
+        String::from_utf8_lossy(&output.stdout).into_owned(),
+        String::from_utf8_lossy(&output.stderr).into_owned(),
+    )
+}
+
+/// Like [`sentra`], but the command must succeed.
+pub fn sentra_ok(dir: &Path, args: &[&str]) -> String {
+    let (ok, stdout, stderr) = sentra(dir, args);
+    assert!(ok, "sentra {args:?} failed: {stderr}");
+    stdout
+}
+
+/// Every row of every table that holds records, as text, in a stable order.
+/// The PIN's wrong-try counter is state, not a record, and is left out.
+pub fn snapshot(dir: &Path) -> String {
+    let conn = Connection::open(dir.join("sentra.db")).unwrap();
+    let tables: Vec<String> = conn
+        .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name <> 'manager_pin' ORDER BY name")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    let mut out = String::new();
+    for table in tables {
+        out.push_str(&format!("## {table}\n"));
+        let mut statement = conn
+            .prepare(&format!("SELECT * FROM {table} ORDER BY 1, 2"))
+            .unwrap();
+        let columns = statement.column_count();
+        let mut rows = statement.query([]).unwrap();
+        while let Some(row) = rows.next().unwrap() {
+            let values: Vec<String> = (0..columns)
+                .map(|i| format!("{:?}", row.get_ref(i).unwrap()))
+                .collect();
+            out.push_str(&values.join("|"));
+            out.push('\n');
+        }
+    }
+    out
+}
