@@ -89,10 +89,10 @@ mod tests {
         assert_eq!(item.code, "KRP-01");
         assert_eq!(item.quantity, Quantity::from_milli(1_500));
         assert_eq!(item.discount, Some(Discount::Percent(1_000)));
-        let tender = tender("qris=55.000:REF 12").unwrap();
-        assert_eq!(tender.method, PaymentMethod::Qris);
-        assert_eq!(tender.amount, Rupiah::new(55_000));
-        assert_eq!(tender.reference.as_deref(), Some("REF 12"));
+        let qris = tender("qris=55.000:REF 12").unwrap();
+        assert_eq!(qris.method, PaymentMethod::Qris);
+        assert_eq!(qris.amount, Rupiah::new(55_000));
+        assert_eq!(qris.reference.as_deref(), Some("REF 12"));
         assert!(sale_item("KRP-01").is_err());
         assert!(sale_item("=2").is_err());
         assert!(tender("cash").is_err());

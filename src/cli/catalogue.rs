@@ -59,7 +59,7 @@ pub enum StockCommand {
     /// Terima barang
     Receive {
         sku: String,
-        #[arg(value_parser = args::quantity)]
+        #[arg(allow_negative_numbers = true, value_parser = args::quantity)]
         quantity: Quantity,
         #[arg(long, value_parser = args::rupiah)]
         cost: Option<Rupiah>,

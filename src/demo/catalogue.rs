@@ -2,9 +2,8 @@
 
 use crate::domain::unit::Unit;
 
-/// One demo product: SKU, name, category, unit, price, cost, barcode company
-/// prefix (none for goods weighed or made to order), and how often buyers
-/// pick it relative to others.
+/// One demo product: SKU, name, category, unit, price, cost, and how often
+/// buyers pick it relative to others.
 pub struct DemoProduct {
     pub sku: &'static str,
     pub name: &'static str,
@@ -12,7 +11,6 @@ pub struct DemoProduct {
     pub unit: Unit,
     pub price: i64,
     pub cost: i64,
-    pub company: Option<u32>,
     pub popularity: u32,
 }
 
@@ -23,7 +21,6 @@ const fn p(
     unit: Unit,
     price: i64,
     cost: i64,
-    company: Option<u32>,
     popularity: u32,
 ) -> DemoProduct {
     DemoProduct {
@@ -33,12 +30,37 @@ const fn p(
         unit,
         price,
         cost,
-        company,
         popularity,
     }
 }
 
 use Unit::{Kg, M, Pack, Pcs};
+
+impl DemoProduct {
+    /// Packaged goods carry an EAN-13; cloth made to order and goods sold by
+    /// weight or length do not.
+    pub fn has_barcode(&self) -> bool {
+        matches!(self.unit, Pcs | Pack) && self.price < 900_000
+    }
+}
+
+/// Each category's producer gets its own company prefix after 899.
+pub fn company_prefix(category: &str) -> u64 {
+    let categories = [
+        "Tapis",
+        "Batik",
+        "Sulam Usus",
+        "Kopi",
+        "Keripik",
+        "Kemplang",
+        "Oleh-oleh",
+        "Kerajinan",
+    ];
+    4501 + categories
+        .iter()
+        .position(|c| *c == category)
+        .unwrap_or(categories.len()) as u64
+}
 
 pub const CATALOGUE: &[DemoProduct] = &[
     p(
@@ -48,7 +70,6 @@ pub const CATALOGUE: &[DemoProduct] = &[
         Pcs,
         950_000,
         700_000,
-        None,
         2,
     ),
     p(
@@ -58,7 +79,6 @@ pub const CATALOGUE: &[DemoProduct] = &[
         Pcs,
         2_750_000,
         2_100_000,
-        None,
         1,
     ),
     p(
@@ -68,19 +88,9 @@ pub const CATALOGUE: &[DemoProduct] = &[
         Pcs,
         3_500_000,
         2_800_000,
-        None,
         1,
     ),
-    p(
-        "TPS-04",
-        "Dompet Tapis",
-        "Tapis",
-        Pcs,
-        300_000,
-        190_000,
-        Some(4501),
-        6,
-    ),
+    p("TPS-04", "Dompet Tapis", "Tapis", Pcs, 300_000, 190_000, 6),
     p(
         "TPS-05",
         "Tas Tapis Selempang",
@@ -88,7 +98,6 @@ pub const CATALOGUE: &[DemoProduct] = &[
         Pcs,
         450_000,
         300_000,
-        Some(4501),
         4,
     ),
     p(
@@ -98,19 +107,9 @@ pub const CATALOGUE: &[DemoProduct] = &[
         Pcs,
         500_000,
         340_000,
-        Some(4501),
         3,
     ),
-    p(
-        "TPS-07",
-        "Peci Tapis",
-        "Tapis",
-        Pcs,
-        150_000,
-        95_000,
-        Some(4501),
-        5,
-    ),
+    p("TPS-07", "Peci Tapis", "Tapis", Pcs, 150_000, 95_000, 5),
     p(
         "TPS-08",
         "Selendang Tapis",
@@ -118,7 +117,6 @@ pub const CATALOGUE: &[DemoProduct] = &[
         Pcs,
         650_000,
         450_000,
-        None,
         2,
     ),
     p(
@@ -128,7 +126,6 @@ pub const CATALOGUE: &[DemoProduct] = &[
         Pcs,
         125_000,
         80_000,
-        Some(4502),
         8,
     ),
     p(
@@ -138,7 +135,6 @@ pub const CATALOGUE: &[DemoProduct] = &[
         Pcs,
         110_000,
         70_000,
-        Some(4502),
         7,
     ),
     p(
@@ -148,7 +144,6 @@ pub const CATALOGUE: &[DemoProduct] = &[
         Pcs,
         150_000,
         95_000,
-        Some(4502),
         6,
     ),
     p(
@@ -158,7 +153,6 @@ pub const CATALOGUE: &[DemoProduct] = &[
         Pcs,
         350_000,
         240_000,
-        Some(4502),
         3,
     ),
     p(
@@ -168,7 +162,6 @@ pub const CATALOGUE: &[DemoProduct] = &[
         Pcs,
         400_000,
         280_000,
-        Some(4502),
         2,
     ),
     p(
@@ -178,7 +171,6 @@ pub const CATALOGUE: &[DemoProduct] = &[
         Pcs,
         185_000,
         120_000,
-        Some(4502),
         5,
     ),
     p(
@@ -188,7 +180,6 @@ pub const CATALOGUE: &[DemoProduct] = &[
         M,
         55_000,
         35_000,
-        None,
         4,
     ),
     p(
@@ -198,7 +189,6 @@ pub const CATALOGUE: &[DemoProduct] = &[
         Pcs,
         265_000,
         180_000,
-        Some(4503),
         4,
     ),
     p(
@@ -208,7 +198,6 @@ pub const CATALOGUE: &[DemoProduct] = &[
         Pcs,
         465_000,
         320_000,
-        Some(4503),
         2,
     ),
     p(
@@ -218,7 +207,6 @@ pub const CATALOGUE: &[DemoProduct] = &[
         Pcs,
         200_000,
         135_000,
-        Some(4503),
         3,
     ),
     p(
@@ -228,7 +216,6 @@ pub const CATALOGUE: &[DemoProduct] = &[
         Pack,
         45_000,
         30_000,
-        Some(4504),
         20,
     ),
     p(
@@ -238,7 +225,6 @@ pub const CATALOGUE: &[DemoProduct] = &[
         Pack,
         160_000,
         115_000,
-        Some(4504),
         6,
     ),
     p(
@@ -248,7 +234,6 @@ pub const CATALOGUE: &[DemoProduct] = &[
         Kg,
         150_000,
         105_000,
-        None,
         6,
     ),
     p(
@@ -258,7 +243,6 @@ pub const CATALOGUE: &[DemoProduct] = &[
         Pack,
         175_000,
         120_000,
-        Some(4504),
         3,
     ),
     p(
@@ -268,7 +252,6 @@ pub const CATALOGUE: &[DemoProduct] = &[
         Pack,
         95_000,
         65_000,
-        Some(4504),
         5,
     ),
     p(
@@ -278,7 +261,6 @@ pub const CATALOGUE: &[DemoProduct] = &[
         Pack,
         60_000,
         40_000,
-        Some(4504),
         8,
     ),
     p(
@@ -288,7 +270,6 @@ pub const CATALOGUE: &[DemoProduct] = &[
         Pack,
         10_000,
         6_500,
-        Some(4505),
         30,
     ),
     p(
@@ -298,7 +279,6 @@ pub const CATALOGUE: &[DemoProduct] = &[
         Pack,
         10_000,
         6_000,
-        Some(4505),
         25,
     ),
     p(
@@ -308,7 +288,6 @@ pub const CATALOGUE: &[DemoProduct] = &[
         Pack,
         12_000,
         7_500,
-        Some(4505),
         20,
     ),
     p(
@@ -318,7 +297,6 @@ pub const CATALOGUE: &[DemoProduct] = &[
         Pack,
         10_000,
         6_500,
-        Some(4505),
         15,
     ),
     p(
@@ -328,7 +306,6 @@ pub const CATALOGUE: &[DemoProduct] = &[
         Kg,
         55_000,
         36_000,
-        None,
         10,
     ),
     p(
@@ -338,7 +315,6 @@ pub const CATALOGUE: &[DemoProduct] = &[
         Kg,
         50_000,
         32_000,
-        None,
         8,
     ),
     p(
@@ -348,7 +324,6 @@ pub const CATALOGUE: &[DemoProduct] = &[
         Pack,
         15_000,
         9_000,
-        Some(4505),
         12,
     ),
     p(
@@ -358,7 +333,6 @@ pub const CATALOGUE: &[DemoProduct] = &[
         Pack,
         20_000,
         13_000,
-        Some(4505),
         6,
     ),
     p(
@@ -368,7 +342,6 @@ pub const CATALOGUE: &[DemoProduct] = &[
         Pack,
         15_000,
         9_500,
-        Some(4505),
         8,
     ),
     p(
@@ -378,7 +351,6 @@ pub const CATALOGUE: &[DemoProduct] = &[
         Pack,
         17_000,
         11_000,
-        Some(4506),
         18,
     ),
     p(
@@ -388,7 +360,6 @@ pub const CATALOGUE: &[DemoProduct] = &[
         Pack,
         20_000,
         13_000,
-        Some(4506),
         12,
     ),
     p(
@@ -398,7 +369,6 @@ pub const CATALOGUE: &[DemoProduct] = &[
         Pack,
         25_000,
         16_000,
-        Some(4506),
         8,
     ),
     p(
@@ -408,7 +378,6 @@ pub const CATALOGUE: &[DemoProduct] = &[
         Pack,
         22_000,
         14_000,
-        Some(4506),
         10,
     ),
     p(
@@ -418,7 +387,6 @@ pub const CATALOGUE: &[DemoProduct] = &[
         Pack,
         18_000,
         11_500,
-        Some(4506),
         6,
     ),
     p(
@@ -428,7 +396,6 @@ pub const CATALOGUE: &[DemoProduct] = &[
         Pack,
         25_000,
         16_000,
-        Some(4507),
         8,
     ),
     p(
@@ -438,7 +405,6 @@ pub const CATALOGUE: &[DemoProduct] = &[
         Pack,
         25_000,
         15_000,
-        Some(4507),
         7,
     ),
     p(
@@ -448,7 +414,6 @@ pub const CATALOGUE: &[DemoProduct] = &[
         Pcs,
         75_000,
         50_000,
-        Some(4507),
         5,
     ),
     p(
@@ -458,7 +423,6 @@ pub const CATALOGUE: &[DemoProduct] = &[
         Pack,
         35_000,
         22_000,
-        Some(4507),
         6,
     ),
     p(
@@ -468,7 +432,6 @@ pub const CATALOGUE: &[DemoProduct] = &[
         Pack,
         30_000,
         19_000,
-        Some(4507),
         6,
     ),
     p(
@@ -478,19 +441,9 @@ pub const CATALOGUE: &[DemoProduct] = &[
         Pack,
         35_000,
         22_000,
-        Some(4507),
         9,
     ),
-    p(
-        "OLH-07",
-        "Bolu Engkak",
-        "Oleh-oleh",
-        Pcs,
-        60_000,
-        38_000,
-        Some(4507),
-        4,
-    ),
+    p("OLH-07", "Bolu Engkak", "Oleh-oleh", Pcs, 60_000, 38_000, 4),
     p(
         "KRJ-01",
         "Gantungan Kunci Siger",
@@ -498,7 +451,6 @@ pub const CATALOGUE: &[DemoProduct] = &[
         Pcs,
         15_000,
         8_000,
-        Some(4508),
         10,
     ),
     p(
@@ -508,7 +460,6 @@ pub const CATALOGUE: &[DemoProduct] = &[
         Pcs,
         125_000,
         80_000,
-        Some(4508),
         2,
     ),
     p(
@@ -518,7 +469,6 @@ pub const CATALOGUE: &[DemoProduct] = &[
         Pcs,
         85_000,
         55_000,
-        Some(4508),
         4,
     ),
     p(
@@ -528,7 +478,6 @@ pub const CATALOGUE: &[DemoProduct] = &[
         Pcs,
         75_000,
         45_000,
-        Some(4508),
         6,
     ),
 ];

@@ -43,8 +43,9 @@ pub fn fill(store: &mut Store, days: u32, now: OffsetDateTime) -> Result<DemoSum
     let mut rng = Rng::new(seed(identity.stall_code()));
 
     for (index, item) in CATALOGUE.iter().enumerate() {
-        let barcode = item.company.map(|company| {
-            ean13_from_twelve(899_0000_00000 + u64::from(company) * 100_000 + index as u64 + 1)
+        let barcode = item.has_barcode().then(|| {
+            let company = catalogue::company_prefix(item.category);
+            ean13_from_twelve(899_000_000_000 + company * 100_000 + index as u64 + 1)
         });
         let product = NewProduct {
             sku: item.sku.into(),

@@ -121,10 +121,10 @@ pub fn settle(total: Rupiah, tenders: &[Tender]) -> Result<Settlement, PaymentEr
                 method: tender.method,
             });
         }
-        if let Some(reference) = &tender.reference {
-            if reference.chars().count() > 64 || reference.chars().any(char::is_control) {
-                return Err(PaymentError::BadReference);
-            }
+        if let Some(reference) = &tender.reference
+            && (reference.chars().count() > 64 || reference.chars().any(char::is_control))
+        {
+            return Err(PaymentError::BadReference);
         }
     }
     let is_cash = |t: &&Tender| t.method == PaymentMethod::Cash;

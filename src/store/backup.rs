@@ -16,9 +16,8 @@ impl Store {
         let _ = std::fs::remove_file(&temporary);
         self.conn
             .execute("VACUUM INTO ?1", [temporary.to_string_lossy()])
-            .map_err(|e| {
+            .inspect_err(|_| {
                 let _ = std::fs::remove_file(&temporary);
-                e
             })?;
         std::fs::File::open(&temporary)?.sync_all()?;
         std::fs::rename(&temporary, target)?;

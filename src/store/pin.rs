@@ -22,6 +22,8 @@ impl Store {
     /// Checks the manager PIN. A wrong one is counted (and committed) even
     /// though the action it was for is refused.
     pub fn verify_pin(&mut self, pin: &str, now: OffsetDateTime) -> Result<()> {
+        // A PIN of the wrong shape cannot be right: say so, and spend no try.
+        validate_pin_shape(pin)?;
         let (hash, guard) = self.pin_state()?;
         let hash = hash.ok_or(PinError::NotSet)?;
         if let Some(until) = guard.locked_at(now) {

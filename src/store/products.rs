@@ -208,10 +208,10 @@ fn refuse_duplicates(
     if taken("sku", &product.sku)? {
         return Err(StoreError::DuplicateSku(product.sku.clone()));
     }
-    if let Some(barcode) = &product.barcode {
-        if taken("barcode", barcode)? {
-            return Err(StoreError::DuplicateBarcode(barcode.clone()));
-        }
+    if let Some(barcode) = &product.barcode
+        && taken("barcode", barcode)?
+    {
+        return Err(StoreError::DuplicateBarcode(barcode.clone()));
     }
     Ok(())
 }
