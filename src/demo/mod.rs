@@ -142,7 +142,7 @@ fn minimum(unit: Unit, price: i64) -> Quantity {
     let units = match unit {
         Unit::Pack => 20,
         Unit::Kg | Unit::M => 5,
-        _ if price >= 900_000 => 1,
+        _ if price >= 900_000 => 2,
         _ => 5,
     };
     Quantity::from_milli(units * Quantity::SCALE)
@@ -153,7 +153,7 @@ fn opening_stock(unit: Unit, price: i64, rng: &mut Rng) -> Quantity {
         Unit::Pack => rng.between(60, 150),
         Unit::Kg => rng.between(15, 30),
         Unit::M => rng.between(40, 80),
-        _ if price >= 900_000 => rng.between(3, 8),
+        _ if price >= 900_000 => rng.between(2, 4),
         _ => rng.between(15, 40),
     };
     Quantity::from_milli(units as i64 * Quantity::SCALE)
@@ -229,7 +229,7 @@ fn restock(store: &mut Store, rng: &mut Rng, when: OffsetDateTime) -> Result<(),
         ..Default::default()
     })?;
     for product in low {
-        if rng.chance(60) {
+        if rng.chance(40) {
             let item = CATALOGUE.iter().find(|c| c.sku == product.sku);
             let quantity = match item {
                 Some(item) => opening_stock(item.unit, item.price, rng),
