@@ -46,6 +46,12 @@ pub fn parse_stamp(text: &str) -> Option<OffsetDateTime> {
     OffsetDateTime::parse(text, &Rfc3339).ok()
 }
 
+/// Reads a business day written `YYYY-MM-DD`.
+pub fn parse_day(text: &str) -> Option<Date> {
+    let format = time::macros::format_description!("[year]-[month]-[day]");
+    Date::parse(text.trim(), &format).ok()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

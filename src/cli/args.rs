@@ -74,9 +74,8 @@ pub fn quantity(text: &str) -> Result<Quantity, String> {
 }
 
 pub fn date(text: &str) -> Result<time::Date, String> {
-    let format = time::macros::format_description!("[year]-[month]-[day]");
-    time::Date::parse(text.trim(), &format)
-        .map_err(|_| format!("tanggal harus YYYY-MM-DD, mis. 2026-11-27: \"{text}\""))
+    crate::clock::parse_day(text)
+        .ok_or_else(|| format!("tanggal harus YYYY-MM-DD, mis. 2026-11-27: \"{text}\""))
 }
 
 #[cfg(test)]

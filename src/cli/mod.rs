@@ -5,7 +5,6 @@ mod args;
 mod catalogue;
 mod days;
 mod output;
-mod receipt_text;
 mod selling;
 mod setup;
 

@@ -3,9 +3,10 @@
 use clap::Args;
 use time::OffsetDateTime;
 
-use super::{CliError, Output, args, receipt_text};
+use super::{CliError, Output, args};
 use crate::domain::discount::Discount;
 use crate::domain::payment::Tender;
+use crate::print::receipt_text;
 use crate::store::{ReturnItem, SaleItem, SaleRequest, Store};
 
 #[derive(Debug, Args)]

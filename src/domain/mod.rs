@@ -7,6 +7,7 @@ pub mod discount;
 pub mod payment;
 pub mod pin;
 pub mod product;
+pub mod qris;
 pub mod receipt_number;
 pub mod regency;
 pub mod stall;

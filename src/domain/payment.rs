@@ -175,9 +175,42 @@ pub fn settle(total: Rupiah, tenders: &[Tender]) -> Result<Settlement, PaymentEr
     })
 }
 
+/// The buttons a cashier taps for cash: the exact amount (*uang pas*), then
+/// the next amounts a buyer is likely to hand over in notes.
+pub fn quick_cash(due: Rupiah) -> Vec<Rupiah> {
+    let mut amounts = vec![due];
+    if !due.is_positive() {
+        return amounts;
+    }
+    for step in [5_000, 10_000, 50_000, 100_000] {
+        let value = due.value();
+        let rounded = (value / step + i64::from(value % step != 0)).saturating_mul(step);
+        let rounded = Rupiah::new(rounded);
+        if rounded > due && !amounts.contains(&rounded) {
+            amounts.push(rounded);
+        }
+    }
+    amounts.truncate(4);
+    amounts
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn quick_cash_offers_exact_then_round_notes() {
+        let rp = Rupiah::new;
+        assert_eq!(
+            quick_cash(rp(47_500)),
+            vec![rp(47_500), rp(50_000), rp(100_000)]
+        );
+        assert_eq!(
+            quick_cash(rp(12_300)),
+            vec![rp(12_300), rp(15_000), rp(20_000), rp(50_000)]
+        );
+        assert_eq!(quick_cash(rp(100_000)), vec![rp(100_000)]);
+    }
 
     fn tender(method: PaymentMethod, amount: i64) -> Tender {
         Tender {

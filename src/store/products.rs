@@ -173,6 +173,36 @@ impl Store {
         Ok(products)
     }
 
+    /// The till's search as you type: an exact barcode or SKU first, then
+    /// names and SKUs that start with the text, then those that contain it.
+    pub fn search_products(&self, query: &str, limit: usize) -> Result<Vec<Product>> {
+        let query = query.trim();
+        if query.is_empty() {
+            return Ok(Vec::new());
+        }
+        let escaped = escape_like(query);
+        let sql = format!(
+            "SELECT {PRODUCT_COLUMNS} FROM products p
+             WHERE p.barcode = ?1 OR p.sku LIKE ?2 ESCAPE '\\' OR p.name LIKE ?3 ESCAPE '\\'
+             ORDER BY CASE WHEN p.barcode = ?1 OR p.sku = ?1 THEN 0
+                           WHEN p.name LIKE ?2 ESCAPE '\\' OR p.sku LIKE ?2 ESCAPE '\\' THEN 1
+                           ELSE 2 END,
+                      p.name COLLATE NOCASE
+             LIMIT ?4"
+        );
+        let mut statement = self.conn.prepare_cached(&sql)?;
+        let rows = statement.query_map(
+            params![
+                query,
+                format!("{escaped}%"),
+                format!("%{escaped}%"),
+                limit as i64
+            ],
+            product_from_row,
+        )?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
     /// The categories in use, alphabetically.
     pub fn categories(&self) -> Result<Vec<String>> {
         let mut statement = self.conn.prepare_cached(

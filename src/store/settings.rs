@@ -100,8 +100,11 @@ impl Settings {
             }
             "export_dir" => self.export_dir = (!value.is_empty()).then(|| PathBuf::from(value)),
             "qris_payload" => {
-                if value.len() > 512 || value.chars().any(char::is_control) {
-                    return Err(bad("teks QRIS terlalu panjang atau berisi karakter aneh"));
+                if value.len() > 512 {
+                    return Err(bad("teks QRIS terlalu panjang"));
+                }
+                if !value.is_empty() {
+                    crate::domain::qris::validate_qris(value).map_err(|e| bad(&e.to_string()))?;
                 }
                 self.qris_payload = (!value.is_empty()).then(|| value.to_string());
             }

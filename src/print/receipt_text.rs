@@ -1,10 +1,10 @@
 //! The *struk* as plain text, as wide as the thermal paper's standard font:
 //! 32 characters on 58 mm, 48 on 80 mm.
 
-use super::output::{pad, pad_left};
 use crate::money::Rupiah;
 use crate::store::{CompletedSale, Identity};
 
+/// The receipt as lines of at most 32 (58 mm) or 48 (80 mm) characters.
 pub fn render(identity: &Identity, sale: &CompletedSale, paper_mm: u16) -> String {
     let width = if paper_mm >= 80 { 48 } else { 32 };
     let rule = "-".repeat(width);
@@ -55,6 +55,11 @@ pub fn render(identity: &Identity, sale: &CompletedSale, paper_mm: u16) -> Strin
     lines.join("\n")
 }
 
+fn pad(text: &str, width: usize) -> String {
+    let count = text.chars().count();
+    format!("{text}{}", " ".repeat(width.saturating_sub(count)))
+}
+
 fn centre(text: &str, width: usize) -> String {
     let count = text.chars().count().min(width);
     let text: String = text.chars().take(width).collect();
@@ -64,7 +69,7 @@ fn centre(text: &str, width: usize) -> String {
 fn both(left: &str, right: &str, width: usize) -> String {
     let room = width.saturating_sub(right.chars().count() + 1);
     let left: String = left.chars().take(room).collect();
-    format!("{}{}", pad(&left, room + 1), pad_left(right, 0))
+    format!("{}{right}", pad(&left, room + 1))
 }
 
 /// Long product names wrap at word boundaries, never run off the paper.

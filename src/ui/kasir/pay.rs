@@ -1,0 +1,106 @@
+//! The payment panel: methods, amounts, split payments, change.
+
+use super::Message;
+use crate::domain::payment::{PaymentMethod, Settlement, Tender, settle};
+use crate::money::Rupiah;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Payment {
+    pub total: Rupiah,
+    pub method: PaymentMethod,
+    /// The amount being typed for `method`.
+    pub amount: String,
+    pub reference: String,
+    /// Payments already put down (a split).
+    pub tenders: Vec<Tender>,
+    pub error: Option<String>,
+}
+
+impl Payment {
+    pub fn new(total: Rupiah) -> Payment {
+        Payment {
+            total,
+            method: PaymentMethod::Cash,
+            amount: String::new(),
+            reference: String::new(),
+            tenders: Vec::new(),
+            error: None,
+        }
+    }
+
+    /// What is still due after the payments put down.
+    pub fn remaining(&self) -> Rupiah {
+        let paid = Rupiah::sum(self.tenders.iter().map(|t| t.amount)).unwrap_or(self.total);
+        self.total
+            .checked_sub(paid)
+            .unwrap_or(Rupiah::ZERO)
+            .max(Rupiah::ZERO)
+    }
+
+    fn entry(&self) -> Result<Option<Tender>, String> {
+        let text = self.amount.trim();
+        if text.is_empty() {
+            return Ok(None);
+        }
+        let amount = Rupiah::parse(text).map_err(|e| e.to_string())?;
+        let reference = Some(self.reference.trim().to_string()).filter(|r| !r.is_empty());
+        Ok(Some(Tender {
+            method: self.method,
+            amount,
+            reference,
+        }))
+    }
+
+    /// The payments put down plus the one being typed. Non-cash with nothing
+    /// typed means "exactly what is left", which is what a cashier means when
+    /// the buyer shows a paid QRIS.
+    pub fn tenders_with_entry(&self) -> Result<Vec<Tender>, String> {
+        let mut tenders = self.tenders.clone();
+        match self.entry()? {
+            Some(tender) => tenders.push(tender),
+            None if self.method != PaymentMethod::Cash && self.remaining().is_positive() => tenders
+                .push(Tender {
+                    method: self.method,
+                    amount: self.remaining(),
+                    reference: Some(self.reference.trim().to_string()).filter(|r| !r.is_empty()),
+                }),
+            None => {}
+        }
+        Ok(tenders)
+    }
+
+    /// The settlement as things stand, for the change display.
+    pub fn preview(&self) -> Result<Settlement, String> {
+        settle(self.total, &self.tenders_with_entry()?).map_err(|e| e.to_string())
+    }
+
+    pub fn update(&mut self, message: Message) {
+        self.error = None;
+        match message {
+            Message::PayMethod(method) => {
+                self.method = method;
+                self.amount.clear();
+                self.reference.clear();
+            }
+            Message::AmountChanged(text) => self.amount = text,
+            Message::ReferenceChanged(text) => self.reference = text,
+            Message::QuickCash(amount) => {
+                self.method = PaymentMethod::Cash;
+                self.amount = amount.value().to_string();
+            }
+            Message::AddTender => match self.entry() {
+                Ok(Some(tender)) => {
+                    self.tenders.push(tender);
+                    self.amount.clear();
+                    self.reference.clear();
+                }
+                Ok(None) => self.error = Some("ketik jumlahnya dulu".into()),
+                Err(error) => self.error = Some(error),
+            },
+            Message::RemoveTender(index) if index < self.tenders.len() => {
+                self.tenders.remove(index);
+            }
+            _ => {}
+        }
+    }
+}

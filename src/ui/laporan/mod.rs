@@ -1,0 +1,144 @@
+//! Laporan: a day at a glance, past days, *tutup kasir*, and the PPh Final
+//! estimate for the month and the year.
+
+mod chart;
+mod view;
+
+use time::{Date, Duration};
+
+use super::effect::Effect;
+use super::widgets::Notice;
+use crate::money::Rupiah;
+use crate::store::{DayCloseRecord, DayReport, Store};
+
+#[derive(Default)]
+pub struct Laporan {
+    /// The day shown; `None` is today.
+    pub date: Option<Date>,
+    pub report: Option<DayReport>,
+    pub is_today: bool,
+    version: u64,
+    /// *Uang dihitung*, as typed for tutup kasir.
+    pub counted: String,
+    pub closing: bool,
+    pub notice: Option<Notice>,
+}
+
+#[derive(Debug, Clone)]
+pub enum Message {
+    Today,
+    PreviousDay,
+    NextDay,
+    /// A report, tagged with the version it answers; and whether it is today's.
+    Loaded(u64, Result<Box<(DayReport, bool)>, String>),
+    CountedChanged(String),
+    CloseDay,
+    Closed(Result<Box<DayCloseRecord>, String>),
+}
+
+impl Laporan {
+    /// Loads the report of the day shown.
+    pub fn refresh(&mut self) -> Effect<Message> {
+        self.version += 1;
+        let (version, date) = (self.version, self.date);
+        Effect::job(move |store| Message::Loaded(version, load(store, date)))
+    }
+
+    /// What the drawer should hold against what was counted, as typed so far.
+    pub fn difference(&self) -> Option<Result<Rupiah, String>> {
+        let report = self.report.as_ref()?;
+        if self.counted.trim().is_empty() {
+            return None;
+        }
+        Some(
+            Rupiah::parse(&self.counted)
+                .and_then(|counted| counted.checked_sub(report.cash.expected))
+                .map_err(|e| e.to_string()),
+        )
+    }
+
+    pub fn update(&mut self, message: Message) -> Effect<Message> {
+        match message {
+            Message::Today => {
+                self.date = None;
+                self.refresh()
+            }
+            Message::PreviousDay => self.step(-1),
+            Message::NextDay => self.step(1),
+            Message::Loaded(version, result) => {
+                if version == self.version {
+                    match result {
+                        Ok(loaded) => {
+                            let (report, is_today) = *loaded;
+                            self.report = Some(report);
+                            self.is_today = is_today;
+                        }
+                        Err(error) => self.notice = Some(Notice::Error(error)),
+                    }
+                }
+                Effect::None
+            }
+            Message::CountedChanged(text) => {
+                self.counted = text;
+                Effect::None
+            }
+            Message::CloseDay => {
+                let counted = match Rupiah::parse(&self.counted) {
+                    Ok(counted) => counted,
+                    Err(error) => {
+                        self.notice = Some(Notice::Error(error.to_string()));
+                        return Effect::None;
+                    }
+                };
+                self.closing = true;
+                Effect::job(move |store| {
+                    let result = crate::clock::now()
+                        .map_err(|e| e.to_string())
+                        .and_then(|now| {
+                            store
+                                .close_day(counted, now)
+                                .map(Box::new)
+                                .map_err(|e| e.to_string())
+                        });
+                    Message::Closed(result)
+                })
+            }
+            Message::Closed(result) => {
+                self.closing = false;
+                match result {
+                    Ok(close) => {
+                        self.counted.clear();
+                        self.notice = Some(Notice::Info(format!(
+                            "Hari {} ditutup. Selisih {}.",
+                            close.day, close.cash.difference
+                        )));
+                        self.refresh()
+                    }
+                    Err(error) => {
+                        self.notice = Some(Notice::Error(error));
+                        Effect::None
+                    }
+                }
+            }
+        }
+    }
+
+    fn step(&mut self, days: i64) -> Effect<Message> {
+        if let Some(report) = &self.report
+            && let Some(shown) = crate::clock::parse_day(&report.day)
+        {
+            self.date = Some(shown + Duration::days(days));
+        }
+        self.refresh()
+    }
+}
+
+fn load(store: &Store, date: Option<Date>) -> Result<Box<(DayReport, bool)>, String> {
+    let now = crate::clock::now().map_err(|e| e.to_string())?;
+    let today = store.business_day(now);
+    let date = date.unwrap_or(today);
+    store
+        .day_report(date)
+        .map(|r| Box::new((r, date == today)))
+        .map_err(|e| e.to_string())
+}

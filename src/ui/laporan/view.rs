@@ -1,0 +1,235 @@
+//! How the report screen looks: the day's figures, payments, top products,
+//! the hourly chart, tutup kasir and the PPh estimate.
+
+use iced::widget::{Column, button, canvas, column, row, scrollable, text, text_input};
+use iced::{Alignment, Element, Fill, FillPortion};
+
+use super::chart::HourlyChart;
+use super::{Laporan, Message};
+use crate::money::Rupiah;
+use crate::store::DayReport;
+use crate::ui::i18n::{Lang, T};
+use crate::ui::theme;
+use crate::ui::widgets::{BOLD, big, card, figure, notice};
+
+impl Laporan {
+    pub fn view(&self, lang: Lang) -> Element<'_, Message> {
+        let Some(report) = &self.report else {
+            return column![text(T::Opening.get(lang))].padding(16).into();
+        };
+        let status = match &report.state {
+            None => T::NoSales.get(lang).to_string(),
+            Some(day) if day.open => String::new(),
+            Some(_) => T::DayClosed.get(lang).to_string(),
+        };
+        let header = row![
+            text(format!("{} {}", T::Laporan.get(lang), report.day))
+                .size(theme::HEADING)
+                .width(Fill),
+            text(status).size(theme::TEXT).color(theme::MUTED),
+            big(T::PrevDay.get(lang), Some(Message::PreviousDay))
+                .width(150)
+                .style(button::secondary),
+            big(T::Today.get(lang), Some(Message::Today))
+                .width(120)
+                .style(button::secondary),
+            big(T::NextDay.get(lang), Some(Message::NextDay))
+                .width(150)
+                .style(button::secondary),
+        ]
+        .spacing(theme::GAP)
+        .align_y(Alignment::Center);
+        let left = column![
+            figures(report, lang),
+            card(
+                column![
+                    text(T::ByHour.get(lang)).size(theme::TEXT).font(BOLD),
+                    canvas(HourlyChart {
+                        hours: &report.hourly
+                    })
+                    .width(Fill)
+                    .height(180),
+                ]
+                .spacing(6)
+            ),
+            top_products(report, lang),
+        ]
+        .spacing(theme::GAP)
+        .width(FillPortion(3));
+        let right = column![
+            payments(report, lang),
+            self.close_panel(report, lang),
+            pph(report, lang)
+        ]
+        .spacing(theme::GAP)
+        .width(FillPortion(2));
+        scrollable(
+            column![header, notice(&self.notice), row![left, right].spacing(16)]
+                .spacing(theme::GAP)
+                .padding(16),
+        )
+        .into()
+    }
+
+    fn close_panel<'a>(&'a self, report: &'a DayReport, lang: Lang) -> Element<'a, Message> {
+        let cash = &report.cash;
+        let mut panel = column![
+            text(T::CloseDay.get(lang)).size(theme::TEXT).font(BOLD),
+            figure(
+                T::OpeningFloat.get(lang),
+                cash.opening_float.to_string(),
+                theme::TEXT
+            ),
+            figure(T::CashIn.get(lang), cash.cash_in.to_string(), theme::TEXT),
+            figure(T::CashOut.get(lang), cash.cash_out.to_string(), theme::TEXT),
+            figure(
+                T::Expected.get(lang),
+                cash.expected.to_string(),
+                theme::HEADING
+            ),
+        ]
+        .spacing(6);
+        if let Some(closed) = &report.closed {
+            panel = panel
+                .push(figure(
+                    T::Counted.get(lang),
+                    closed.cash.counted.to_string(),
+                    theme::TEXT,
+                ))
+                .push(difference(closed.cash.difference, lang));
+        } else if self.is_today {
+            panel = panel.push(
+                text_input(T::Counted.get(lang), &self.counted)
+                    .on_input(Message::CountedChanged)
+                    .on_submit(Message::CloseDay)
+                    .padding(theme::PAD)
+                    .size(20),
+            );
+            match self.difference() {
+                Some(Ok(amount)) => panel = panel.push(difference(amount, lang)),
+                Some(Err(error)) => panel = panel.push(text(error).color(theme::BAD)),
+                None => {}
+            }
+            let ready = matches!(self.difference(), Some(Ok(_))) && !self.closing;
+            panel = panel.push(
+                big(T::CloseNow.get(lang), ready.then_some(Message::CloseDay))
+                    .style(button::danger),
+            );
+        }
+        card(panel)
+    }
+}
+
+fn difference<'a>(amount: Rupiah, lang: Lang) -> Element<'a, Message> {
+    let color = if amount.is_negative() {
+        theme::BAD
+    } else if amount.is_positive() {
+        theme::GOLD
+    } else {
+        theme::GOOD
+    };
+    row![
+        text(T::Difference.get(lang))
+            .size(theme::HEADING)
+            .width(Fill),
+        text(amount.to_string())
+            .size(theme::HEADING)
+            .font(BOLD)
+            .color(color),
+    ]
+    .into()
+}
+
+fn figures(report: &DayReport, lang: Lang) -> Element<'_, Message> {
+    let tile = |label: T, value: String| {
+        card(column![
+            text(label.get(lang)).size(theme::SMALL).color(theme::MUTED),
+            text(value).size(26).font(BOLD),
+        ])
+    };
+    column![
+        row![
+            tile(T::SalesCount, report.sales_count.to_string()),
+            tile(T::Net, report.net.to_string()),
+            tile(T::Average, report.average_sale.to_string()),
+        ]
+        .spacing(theme::GAP),
+        row![
+            tile(T::Gross, report.gross.to_string()),
+            tile(T::Discount, report.discounts.to_string()),
+            tile(T::Takings, report.takings.to_string()),
+        ]
+        .spacing(theme::GAP),
+        row![
+            tile(
+                T::Voids,
+                format!("{} · {}", report.voids_count, report.voids_total)
+            ),
+            tile(
+                T::Returns,
+                format!("{} · {}", report.returns_count, report.returns_total)
+            ),
+        ]
+        .spacing(theme::GAP),
+    ]
+    .spacing(theme::GAP)
+    .into()
+}
+
+fn payments(report: &DayReport, lang: Lang) -> Element<'_, Message> {
+    let mut list = Column::new()
+        .spacing(4)
+        .push(text(T::Payments.get(lang)).size(theme::TEXT).font(BOLD));
+    for method in &report.payments {
+        list = list.push(figure(
+            format!("{} ({})", method.method.label(), method.count),
+            method.amount.to_string(),
+            theme::TEXT,
+        ));
+    }
+    card(list)
+}
+
+fn top_products(report: &DayReport, lang: Lang) -> Element<'_, Message> {
+    let mut list = Column::new()
+        .spacing(4)
+        .push(text(T::TopProducts.get(lang)).size(theme::TEXT).font(BOLD));
+    for product in report.top_products.iter().take(8) {
+        list = list.push(figure(
+            format!("{} × {}", product.quantity, product.name),
+            product.net.to_string(),
+            theme::TEXT,
+        ));
+    }
+    card(list)
+}
+
+fn pph(report: &DayReport, lang: Lang) -> Element<'_, Message> {
+    let pph = &report.pph;
+    card(
+        column![
+            text(T::PphEstimate.get(lang)).size(theme::TEXT).font(BOLD),
+            figure(
+                format!(
+                    "{} ({} {})",
+                    T::ThisMonth.get(lang),
+                    T::Turnover.get(lang),
+                    pph.month_turnover
+                ),
+                pph.month_tax.to_string(),
+                theme::TEXT
+            ),
+            figure(
+                format!(
+                    "{} ({} {})",
+                    T::ThisYear.get(lang),
+                    T::Turnover.get(lang),
+                    pph.year_turnover
+                ),
+                pph.year_tax.to_string(),
+                theme::TEXT
+            ),
+        ]
+        .spacing(6),
+    )
+}

@@ -1,0 +1,408 @@
+//! Stok: the product table, adding and editing products, receiving goods,
+//! adjustments, *stok opname*, a product's ledger, CSV in and out.
+
+mod form;
+mod view;
+
+use std::path::PathBuf;
+
+use iced::keyboard::{Key, key::Named};
+
+pub use form::{Field, FormError, ProductForm};
+
+use super::effect::Effect;
+use super::widgets::Notice;
+use crate::money::{Quantity, Rupiah};
+use crate::store::{Product, ProductFilter, StockMovement, Store};
+
+/// Rows the table shows at most; the search narrows the rest.
+pub const SHOWN: usize = 200;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum SortBy {
+    #[default]
+    Name,
+    Sku,
+    Price,
+    Stock,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MovementKind {
+    Receive,
+    Adjust,
+    Count,
+}
+
+/// Receive, adjust or count one product.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MovementForm {
+    pub kind: MovementKind,
+    pub sku: String,
+    pub name: String,
+    pub quantity: String,
+    pub cost: String,
+    pub note: String,
+    pub error: Option<String>,
+}
+
+/// One page of the table, as a job delivers it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Page {
+    pub products: Vec<Product>,
+    pub total: usize,
+    pub categories: Vec<String>,
+}
+
+#[derive(Default)]
+pub struct Stok {
+    pub search: String,
+    pub category: Option<String>,
+    pub low_only: bool,
+    pub sort: SortBy,
+    pub descending: bool,
+    pub page: Option<Page>,
+    version: u64,
+    pub form: Option<ProductForm>,
+    pub movement: Option<MovementForm>,
+    pub ledger: Option<(Product, Vec<StockMovement>)>,
+    pub csv_path: String,
+    pub notice: Option<Notice>,
+}
+
+#[derive(Debug, Clone)]
+pub enum Message {
+    SearchChanged(String),
+    CategoryPicked(String),
+    LowOnlyToggled(bool),
+    SortBy(SortBy),
+    /// A page of the table, tagged with the version it answers.
+    Loaded(u64, Result<Page, String>),
+    NewProduct,
+    EditProduct(String),
+    FormChanged(Field, String),
+    SaveProduct,
+    ProductSaved(Result<Product, FormError>),
+    OpenMovement(MovementKind, String),
+    MovementQuantity(String),
+    MovementCost(String),
+    MovementNote(String),
+    SubmitMovement,
+    MovementDone(Result<String, String>),
+    ShowLedger(String),
+    LedgerLoaded(Result<(Product, Vec<StockMovement>), String>),
+    CsvPathChanged(String),
+    ImportCsv,
+    ExportCsv,
+    CsvDone(Result<String, String>),
+    /// Close whatever panel is open (Esc).
+    Close,
+}
+
+impl Stok {
+    pub fn hotkey(&self, key: &Key) -> Option<Message> {
+        matches!(key, Key::Named(Named::Escape)).then_some(Message::Close)
+    }
+
+    /// Loads the table again with the current filter.
+    pub fn refresh(&mut self) -> Effect<Message> {
+        self.version += 1;
+        let version = self.version;
+        let filter = ProductFilter {
+            search: Some(self.search.trim().to_string()).filter(|s| !s.is_empty()),
+            category: self.category.clone(),
+            low_stock_only: self.low_only,
+        };
+        let (sort, descending) = (self.sort, self.descending);
+        Effect::job(move |store| Message::Loaded(version, load(store, &filter, sort, descending)))
+    }
+
+    pub fn update(&mut self, message: Message) -> Effect<Message> {
+        match message {
+            Message::SearchChanged(text) => {
+                self.search = text;
+                self.refresh()
+            }
+            Message::CategoryPicked(category) => {
+                self.category = (!category.is_empty()).then_some(category);
+                self.refresh()
+            }
+            Message::LowOnlyToggled(low) => {
+                self.low_only = low;
+                self.refresh()
+            }
+            Message::SortBy(sort) => {
+                self.descending = self.sort == sort && !self.descending;
+                self.sort = sort;
+                self.refresh()
+            }
+            Message::Loaded(version, result) => {
+                if version == self.version {
+                    match result {
+                        Ok(page) => self.page = Some(page),
+                        Err(error) => self.notice = Some(Notice::Error(error)),
+                    }
+                }
+                Effect::None
+            }
+            Message::NewProduct => {
+                self.close();
+                self.form = Some(ProductForm::new());
+                Effect::None
+            }
+            Message::EditProduct(sku) => {
+                self.close();
+                self.form = self.find(&sku).map(ProductForm::edit);
+                Effect::None
+            }
+            Message::FormChanged(field, value) => {
+                if let Some(form) = &mut self.form {
+                    form.set(field, value);
+                }
+                Effect::None
+            }
+            Message::SaveProduct => self.save_product(),
+            Message::ProductSaved(result) => {
+                match result {
+                    Ok(product) => {
+                        self.form = None;
+                        self.notice = Some(Notice::Info(format!(
+                            "{} {} tersimpan.",
+                            product.sku, product.name
+                        )));
+                        return self.refresh();
+                    }
+                    Err(error) => {
+                        if let Some(form) = &mut self.form {
+                            form.saving = false;
+                            form.errors = vec![error];
+                        }
+                    }
+                }
+                Effect::None
+            }
+            Message::OpenMovement(kind, sku) => {
+                self.close();
+                if let Some(product) = self.find(&sku) {
+                    self.movement = Some(MovementForm {
+                        kind,
+                        sku,
+                        name: product.name.clone(),
+                        quantity: String::new(),
+                        cost: product
+                            .cost
+                            .map(|c| c.value().to_string())
+                            .unwrap_or_default(),
+                        note: String::new(),
+                        error: None,
+                    });
+                }
+                Effect::None
+            }
+            Message::MovementQuantity(text) => self.edit_movement(|m| m.quantity = text),
+            Message::MovementCost(text) => self.edit_movement(|m| m.cost = text),
+            Message::MovementNote(text) => self.edit_movement(|m| m.note = text),
+            Message::SubmitMovement => self.submit_movement(),
+            Message::MovementDone(result) => {
+                match result {
+                    Ok(summary) => {
+                        self.movement = None;
+                        self.notice = Some(Notice::Info(summary));
+                        return self.refresh();
+                    }
+                    Err(error) => self.edit_movement(|m| m.error = Some(error)),
+                };
+                Effect::None
+            }
+            Message::ShowLedger(sku) => Effect::job(move |store| {
+                let result = store
+                    .find_product(&sku)
+                    .and_then(|product| Ok((product, store.ledger(&sku)?)))
+                    .map_err(|e| e.to_string());
+                Message::LedgerLoaded(result)
+            }),
+            Message::LedgerLoaded(result) => {
+                self.close();
+                match result {
+                    Ok(ledger) => self.ledger = Some(ledger),
+                    Err(error) => self.notice = Some(Notice::Error(error)),
+                }
+                Effect::None
+            }
+            Message::CsvPathChanged(path) => {
+                self.csv_path = path;
+                Effect::None
+            }
+            Message::ImportCsv => {
+                let path = self.csv_path.clone();
+                Effect::job(move |store| {
+                    let path = csv_path(store, &path);
+                    let result = crate::clock::now()
+                        .map_err(|e| e.to_string())
+                        .and_then(|now| {
+                            store
+                                .import_products(&path, now)
+                                .map(|s| {
+                                    format!(
+                                        "Impor {}: {} produk baru, {} diperbarui.",
+                                        path.display(),
+                                        s.added,
+                                        s.updated
+                                    )
+                                })
+                                .map_err(|e| e.to_string())
+                        });
+                    Message::CsvDone(result)
+                })
+            }
+            Message::ExportCsv => {
+                let path = self.csv_path.clone();
+                Effect::job(move |store| {
+                    let path = csv_path(store, &path);
+                    let result = store
+                        .export_products(&path)
+                        .map(|count| format!("{count} produk diekspor ke {}.", path.display()))
+                        .map_err(|e| e.to_string());
+                    Message::CsvDone(result)
+                })
+            }
+            Message::CsvDone(result) => {
+                self.notice = Some(match result {
+                    Ok(summary) => Notice::Info(summary),
+                    Err(error) => Notice::Error(error),
+                });
+                self.refresh()
+            }
+            Message::Close => {
+                self.close();
+                Effect::None
+            }
+        }
+    }
+
+    fn close(&mut self) {
+        self.form = None;
+        self.movement = None;
+        self.ledger = None;
+    }
+
+    fn find(&self, sku: &str) -> Option<&Product> {
+        self.page.as_ref()?.products.iter().find(|p| p.sku == sku)
+    }
+
+    fn edit_movement(&mut self, edit: impl FnOnce(&mut MovementForm)) -> Effect<Message> {
+        if let Some(movement) = &mut self.movement {
+            edit(movement);
+        }
+        Effect::None
+    }
+
+    fn save_product(&mut self) -> Effect<Message> {
+        let Some(form) = &mut self.form else {
+            return Effect::None;
+        };
+        let product = match form.read() {
+            Ok(product) => product,
+            Err(errors) => {
+                form.errors = errors;
+                return Effect::None;
+            }
+        };
+        form.saving = true;
+        let editing = form.editing.clone();
+        Effect::job(move |store| {
+            let result = crate::clock::now()
+                .map_err(|e| crate::store::StoreError::Io(std::io::Error::other(e.to_string())))
+                .and_then(|now| match &editing {
+                    Some(sku) => store.update_product(sku, &product, now),
+                    None => store.add_product(&product, now),
+                });
+            Message::ProductSaved(result.map_err(FormError::from))
+        })
+    }
+
+    fn submit_movement(&mut self) -> Effect<Message> {
+        let Some(form) = &mut self.movement else {
+            return Effect::None;
+        };
+        let quantity = match Quantity::parse(&form.quantity) {
+            Ok(quantity) => quantity,
+            Err(error) => {
+                form.error = Some(error.to_string());
+                return Effect::None;
+            }
+        };
+        let cost = match form.cost.trim() {
+            "" => None,
+            text => match Rupiah::parse(text) {
+                Ok(cost) => Some(cost),
+                Err(error) => {
+                    form.error = Some(error.to_string());
+                    return Effect::None;
+                }
+            },
+        };
+        let (kind, sku, note) = (form.kind, form.sku.clone(), form.note.trim().to_string());
+        Effect::job(move |store| {
+            let result = crate::clock::now()
+                .map_err(|e| e.to_string())
+                .and_then(|now| {
+                    let note_opt = Some(note.as_str()).filter(|n| !n.is_empty());
+                    let summary = match kind {
+                        MovementKind::Receive => store
+                            .receive_stock(&sku, quantity, cost, note_opt, now)
+                            .map(|stock| {
+                                format!("{sku}: diterima {quantity}, stok sekarang {stock}.")
+                            }),
+                        MovementKind::Adjust => {
+                            store.adjust_stock(&sku, quantity, &note, now).map(|stock| {
+                                format!("{sku}: disesuaikan {quantity}, stok sekarang {stock}.")
+                            })
+                        }
+                        MovementKind::Count => {
+                            store.count_stock(&sku, quantity, now).map(|difference| {
+                                format!("{sku}: dihitung {quantity}, selisih {difference}.")
+                            })
+                        }
+                    };
+                    summary.map_err(|e| e.to_string())
+                });
+            Message::MovementDone(result)
+        })
+    }
+}
+
+/// The table's rows, sorted and cut to what the screen shows: the view never
+/// holds the whole catalogue.
+fn load(
+    store: &Store,
+    filter: &ProductFilter,
+    sort: SortBy,
+    descending: bool,
+) -> Result<Page, String> {
+    let mut products = store.list_products(filter).map_err(|e| e.to_string())?;
+    match sort {
+        SortBy::Name => {}
+        SortBy::Sku => products.sort_by_key(|p| p.sku.to_lowercase()),
+        SortBy::Price => products.sort_by_key(|p| p.price),
+        SortBy::Stock => products.sort_by_key(|p| p.stock),
+    }
+    if descending {
+        products.reverse();
+    }
+    let total = products.len();
+    products.truncate(SHOWN);
+    let categories = store.categories().map_err(|e| e.to_string())?;
+    Ok(Page {
+        products,
+        total,
+        categories,
+    })
+}
+
+fn csv_path(store: &Store, typed: &str) -> PathBuf {
+    match typed.trim() {
+        "" => store.dir().join("produk.csv"),
+        path => PathBuf::from(path),
+    }
+}
