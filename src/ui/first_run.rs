@@ -49,6 +49,9 @@ pub enum Message {
 
 impl FirstRun {
     pub fn update(&mut self, message: Message) -> Effect<Message> {
+        if !matches!(message, Message::Finished(_)) {
+            self.error = None;
+        }
         match message {
             Message::Choose(choice) => self.choice = choice,
             Message::CodeChanged(code) => self.code = code.to_uppercase(),
@@ -136,18 +139,21 @@ impl FirstRun {
             Choice::Stall => {
                 form = form
                     .push(field(
+                        "setup-code",
                         T::StallCode.get(lang),
                         &self.code,
                         None,
                         Message::CodeChanged,
                     ))
                     .push(field(
+                        "setup-name",
                         T::StallName.get(lang),
                         &self.name,
                         None,
                         Message::NameChanged,
                     ))
                     .push(field(
+                        "setup-owner",
                         T::Owner.get(lang),
                         &self.owner,
                         None,
@@ -158,12 +164,14 @@ impl FirstRun {
                             .size(theme::SMALL)
                             .color(theme::MUTED),
                         pick_list(REGENCIES, self.regency, Message::RegencyPicked)
+                            .placeholder(T::PickRegency.get(lang))
                             .padding(theme::PAD)
                             .width(Fill),
                     ]);
             }
             Choice::Office => {
                 form = form.push(field(
+                    "setup-office-name",
                     T::OfficeName.get(lang),
                     &self.name,
                     None,
@@ -176,6 +184,7 @@ impl FirstRun {
                 .size(theme::SMALL)
                 .color(theme::MUTED),
             text_input("1234", &self.pin)
+                .id("setup-pin")
                 .on_input(Message::PinChanged)
                 .secure(true)
                 .padding(theme::PAD),

@@ -109,6 +109,10 @@ texts! {
     Adjust => "Penyesuaian", "Adjust";
     Count => "Stok opname", "Count";
     Ledger => "Kartu stok", "Ledger";
+    ReceiveShort => "Terima", "Receive";
+    AdjustShort => "Sesuaikan", "Adjust";
+    CountShort => "Opname", "Count";
+    LedgerShort => "Kartu", "Ledger";
     QuantityField => "Jumlah", "Quantity";
     CountedField => "Hasil hitung", "Counted";
     Note => "Catatan", "Note";
@@ -171,6 +175,7 @@ texts! {
     StallName => "Nama toko", "Stall name";
     Owner => "Pemilik", "Owner";
     Regency => "Kabupaten/kota asal", "Regency of origin";
+    PickRegency => "Pilih kabupaten/kota…", "Pick a regency…";
     OfficeName => "Nama sentra", "Centre name";
     LoadDemo => "Isi dengan data contoh", "Fill with demo data";
     Start => "Mulai", "Start";

@@ -277,10 +277,12 @@ impl Pengaturan {
                 text(T::ChangePin.get(lang)).size(theme::TEXT).font(BOLD),
                 row![
                     text_input(T::OldPin.get(lang), &self.old_pin)
+                        .id("old-pin")
                         .on_input(Message::OldPinChanged)
                         .secure(true)
                         .padding(theme::PAD),
                     text_input(T::NewPin.get(lang), &self.new_pin)
+                        .id("new-pin")
                         .on_input(Message::NewPinChanged)
                         .secure(true)
                         .padding(theme::PAD),
@@ -296,6 +298,7 @@ impl Pengaturan {
                 big(T::BackupNow.get(lang), Some(Message::BackupNow)).style(button::secondary),
                 row![
                     text_input(T::RestoreFrom.get(lang), &self.restore_path)
+                        .id("restore-path")
                         .on_input(Message::RestorePathChanged)
                         .padding(theme::PAD),
                     big(T::Restore.get(lang), Some(Message::Restore))
@@ -336,7 +339,7 @@ fn saved_field<'a>(
     lang: Lang,
 ) -> Element<'a, Message> {
     row![
-        field(label, value, None, on_input),
+        field(key, label, value, None, on_input),
         big(
             T::Save.get(lang),
             Some(Message::Set(key, value.to_string()))

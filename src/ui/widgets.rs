@@ -42,12 +42,14 @@ pub fn big<'a, M: Clone + 'a>(
 
 /// A labelled text field with its own error line under it.
 pub fn field<'a, M: Clone + 'a>(
+    id: &'static str,
     label: &str,
     value: &str,
     error: Option<&str>,
     on_input: impl Fn(String) -> M + 'a,
 ) -> Element<'a, M> {
     let input = text_input("", value)
+        .id(id)
         .on_input(on_input)
         .padding(theme::PAD)
         .size(theme::TEXT)

@@ -100,6 +100,7 @@ impl Kasir {
                 row![
                     text(&item.product.name).size(theme::TEXT).width(Fill),
                     text_input("1", &item.quantity)
+                        .id(format!("cart-quantity-{index}"))
                         .on_input(move |t| Message::QuantityChanged(index, t))
                         .padding(8)
                         .width(90)
@@ -108,6 +109,7 @@ impl Kasir {
                         .size(theme::SMALL)
                         .width(110),
                     text_input("0", &item.discount)
+                        .id(format!("cart-discount-{index}"))
                         .on_input(move |t| Message::LineDiscountChanged(index, t))
                         .padding(8)
                         .width(100)
@@ -160,6 +162,7 @@ impl Kasir {
             Err(_) => totals = totals.push(figure(T::Total.get(lang), "Rp0", 34.0)),
         }
         let discount = text_input(T::SaleDiscountHint.get(lang), &self.sale_discount)
+            .id("sale-discount")
             .on_input(Message::SaleDiscountChanged)
             .padding(10)
             .style(theme::field(self.sale_discount().is_err()));
@@ -296,6 +299,7 @@ impl Kasir {
         if payment.method != PaymentMethod::Cash {
             panel = panel.push(
                 text_input(T::ReferenceHint.get(lang), &payment.reference)
+                    .id("payment-reference")
                     .on_input(Message::ReferenceChanged)
                     .padding(theme::PAD),
             );
@@ -351,6 +355,7 @@ impl Kasir {
             .on_input(Message::VoidReceiptChanged)
             .padding(theme::PAD);
         let pin = text_input("PIN", &form.pin)
+            .id("void-pin")
             .on_input(Message::VoidPinChanged)
             .on_submit(Message::SubmitVoid)
             .secure(true)
@@ -360,6 +365,7 @@ impl Kasir {
             text(T::Receipt.get(lang)).size(theme::SMALL),
             receipt,
             field(
+                "void-reason",
                 T::Reason.get(lang),
                 &form.reason,
                 None,

@@ -100,6 +100,7 @@ impl Laporan {
         } else if self.is_today {
             panel = panel.push(
                 text_input(T::Counted.get(lang), &self.counted)
+                    .id("counted-cash")
                     .on_input(Message::CountedChanged)
                     .on_submit(Message::CloseDay)
                     .padding(theme::PAD)

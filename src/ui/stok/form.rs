@@ -30,6 +30,22 @@ pub struct FormError {
     pub message: String,
 }
 
+impl Field {
+    /// The id of the field's text input.
+    pub fn id(self) -> &'static str {
+        match self {
+            Field::Sku => "product-sku",
+            Field::Barcode => "product-barcode",
+            Field::Name => "product-name",
+            Field::Category => "product-category",
+            Field::Unit => "product-unit",
+            Field::Price => "product-price",
+            Field::Cost => "product-cost",
+            Field::MinStock => "product-min-stock",
+        }
+    }
+}
+
 impl From<StoreError> for FormError {
     fn from(error: StoreError) -> FormError {
         let field = match &error {

@@ -12,6 +12,9 @@ use crate::ui::i18n::{Lang, T};
 use crate::ui::theme;
 use crate::ui::widgets::{BOLD, big, card, field, notice};
 
+/// Width of the row of action buttons, the same in the header and the rows.
+const ACTIONS: f32 = 380.0;
+
 impl Stok {
     pub fn view(&self, lang: Lang) -> Element<'_, Message> {
         let table = column![self.filters(lang), notice(&self.notice), self.table(lang)]
@@ -47,6 +50,7 @@ impl Stok {
         column![
             row![
                 text_input(T::StockSearch.get(lang), &self.search)
+                    .id("stock-search")
                     .on_input(Message::SearchChanged)
                     .padding(theme::PAD)
                     .width(Fill),
@@ -62,6 +66,7 @@ impl Stok {
             .align_y(Alignment::Center),
             row![
                 text_input(T::CsvPath.get(lang), &self.csv_path)
+                    .id("csv-path")
                     .on_input(Message::CsvPathChanged)
                     .padding(10)
                     .width(Fill),
@@ -103,7 +108,7 @@ impl Stok {
             sort(SortBy::Name, T::Name, Fill),
             sort(SortBy::Price, T::SellPrice, 120.into()),
             sort(SortBy::Stock, T::StockColumn, 110.into()),
-            space().width(330),
+            space().width(ACTIONS),
         ]
         .spacing(6);
         let mut rows = Column::new().spacing(4);
@@ -119,7 +124,15 @@ impl Stok {
         ))
         .size(theme::SMALL)
         .color(theme::MUTED);
-        card(column![header, scrollable(rows).height(Fill), count].spacing(6))
+        // Room on the right so the scrollbar never covers the last button.
+        card(
+            column![
+                header,
+                scrollable(rows.padding(iced::Padding::ZERO.right(16))).height(Fill),
+                count
+            ]
+            .spacing(6),
+        )
     }
 }
 
@@ -155,20 +168,24 @@ fn product_row(product: &Product, lang: Lang) -> Element<'_, Message> {
             .size(theme::TEXT)
             .color(stock_color)
             .width(110),
-        action(T::Edit, Message::EditProduct(sku.clone())),
-        action(
-            T::Receive,
-            Message::OpenMovement(MovementKind::Receive, sku.clone())
-        ),
-        action(
-            T::Adjust,
-            Message::OpenMovement(MovementKind::Adjust, sku.clone())
-        ),
-        action(
-            T::Count,
-            Message::OpenMovement(MovementKind::Count, sku.clone())
-        ),
-        action(T::Ledger, Message::ShowLedger(sku.clone())),
+        row![
+            action(T::Edit, Message::EditProduct(sku.clone())),
+            action(
+                T::ReceiveShort,
+                Message::OpenMovement(MovementKind::Receive, sku.clone())
+            ),
+            action(
+                T::AdjustShort,
+                Message::OpenMovement(MovementKind::Adjust, sku.clone())
+            ),
+            action(
+                T::CountShort,
+                Message::OpenMovement(MovementKind::Count, sku.clone())
+            ),
+            action(T::LedgerShort, Message::ShowLedger(sku.clone())),
+        ]
+        .spacing(4)
+        .width(ACTIONS),
     ]
     .spacing(6)
     .align_y(Alignment::Center)
@@ -177,9 +194,13 @@ fn product_row(product: &Product, lang: Lang) -> Element<'_, Message> {
 
 fn product_form(form: &ProductForm, lang: Lang) -> Element<'_, Message> {
     let input = |label: T, value: &str, field_id: Field| {
-        field(label.get(lang), value, form.error(field_id), move |v| {
-            Message::FormChanged(field_id, v)
-        })
+        field(
+            field_id.id(),
+            label.get(lang),
+            value,
+            form.error(field_id),
+            move |v| Message::FormChanged(field_id, v),
+        )
     };
     let title = if form.editing.is_some() {
         T::Edit
@@ -231,6 +252,7 @@ fn movement_form(form: &MovementForm, lang: Lang) -> Element<'_, Message> {
         text(title.get(lang)).size(theme::HEADING),
         text(format!("{} — {}", form.sku, form.name)).size(theme::TEXT),
         field(
+            "movement-quantity",
             quantity_label.get(lang),
             &form.quantity,
             None,
@@ -240,6 +262,7 @@ fn movement_form(form: &MovementForm, lang: Lang) -> Element<'_, Message> {
     .spacing(8);
     if form.kind == MovementKind::Receive {
         panel = panel.push(field(
+            "movement-cost",
             T::Cost.get(lang),
             &form.cost,
             None,
@@ -253,6 +276,7 @@ fn movement_form(form: &MovementForm, lang: Lang) -> Element<'_, Message> {
             T::Note
         };
         panel = panel.push(field(
+            "movement-note",
             label.get(lang),
             &form.note,
             None,
