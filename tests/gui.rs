@@ -337,7 +337,7 @@ fn close_the_day_with_a_cash_difference() {
     window.type_in("counted-cash", "9.000");
     assert!(window.shows("-Rp1.000"), "selisih before closing");
     window.click("Tutup hari ini");
-    assert!(window.shows("Hari ini sudah ditutup."));
+    assert!(window.shows("Hari sudah ditutup."));
     let (expected, counted, difference): (i64, i64, i64) = window.book(|s| {
         s.connection()
             .query_row(

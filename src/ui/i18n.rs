@@ -81,6 +81,7 @@ texts! {
     ReferenceHint => "Referensi (boleh kosong)", "Reference (optional)";
     AddSplit => "Tambah pembayaran lain", "Add another payment";
     Finish => "Selesai (Enter)", "Finish (Enter)";
+    ConfirmPaid => "Sudah dibayar — Selesai (Enter)", "Paid — Finish (Enter)";
     VoidTitle => "Batal nota", "Void a receipt";
     Receipt => "Nomor nota", "Receipt number";
     Reason => "Alasan", "Reason";
@@ -141,7 +142,7 @@ texts! {
     Counted => "Uang dihitung", "Counted cash";
     Difference => "Selisih", "Difference";
     CloseNow => "Tutup hari ini", "Close today";
-    DayClosed => "Hari ini sudah ditutup.", "This day is closed.";
+    DayClosed => "Hari sudah ditutup.", "The day is closed.";
     PphEstimate => "Perkiraan PPh Final", "PPh Final estimate";
     ThisMonth => "Bulan ini", "This month";
     ThisYear => "Tahun ini", "This year";

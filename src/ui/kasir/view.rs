@@ -20,11 +20,14 @@ impl Kasir {
         let right = column![self.totals(lang), self.side_panel(lang)]
             .spacing(theme::GAP)
             .width(FillPortion(2));
-        row![left, scrollable(right)]
-            .spacing(16)
-            .padding(16)
-            .height(Fill)
-            .into()
+        row![
+            left,
+            scrollable(right.padding(iced::Padding::ZERO.right(12)))
+        ]
+        .spacing(16)
+        .padding(16)
+        .height(Fill)
+        .into()
     }
 
     fn search_box(&self, lang: Lang) -> Element<'_, Message> {
@@ -332,7 +335,13 @@ impl Kasir {
                 ]);
                 panel = panel.push(
                     big(
-                        T::Finish.get(lang),
+                        // For QRIS, transfer and card the cashier confirms the
+                        // buyer's payment went through.
+                        if payment.method == PaymentMethod::Cash {
+                            T::Finish.get(lang)
+                        } else {
+                            T::ConfirmPaid.get(lang)
+                        },
                         (!self.saving).then_some(Message::Complete),
                     )
                     .style(button::success),
