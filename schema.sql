@@ -217,3 +217,139 @@ BEGIN SELECT RAISE(ABORT, 'append-only: the stock ledger is never deleted'); END
 CREATE INDEX sales_day ON sales (day);
 CREATE INDEX voids_day ON voids (day);
 CREATE INDEX returns_day ON returns (day);
+
+-- migration 3
+-- Stall side: what has been sent to the office. The next export starts after
+-- the highest seq_to here.
+CREATE TABLE exports (
+    id          TEXT PRIMARY KEY,
+    created_at  TEXT NOT NULL,
+    seq_from    INTEGER NOT NULL,
+    seq_to      INTEGER NOT NULL,
+    file_name   TEXT NOT NULL
+);
+
+-- Office side: the records of every stall, keyed by their UUIDs, so a record
+-- imported twice is held once. Totals are always computed from these rows.
+CREATE TABLE office_stalls (
+    code         TEXT PRIMARY KEY,
+    name         TEXT NOT NULL,
+    owner        TEXT,
+    regency      INTEGER NOT NULL,
+    public_key   BLOB NOT NULL,
+    first_seen   TEXT NOT NULL,
+    last_import  TEXT NOT NULL
+);
+
+CREATE TABLE office_imports (
+    export_id     TEXT PRIMARY KEY,
+    stall_code    TEXT NOT NULL REFERENCES office_stalls (code),
+    imported_at   TEXT NOT NULL,
+    file_name     TEXT NOT NULL,
+    seq_from      INTEGER NOT NULL,
+    seq_to        INTEGER NOT NULL,
+    new_records   INTEGER NOT NULL,
+    known_records INTEGER NOT NULL
+);
+
+-- Every sequence number seen from a stall: gaps show missing exports.
+CREATE TABLE office_seen (
+    stall_code  TEXT NOT NULL,
+    seq         INTEGER NOT NULL,
+    day         TEXT NOT NULL,
+    PRIMARY KEY (stall_code, seq)
+);
+
+CREATE TABLE office_sales (
+    id              TEXT PRIMARY KEY,
+    stall_code      TEXT NOT NULL,
+    seq             INTEGER NOT NULL,
+    receipt         TEXT NOT NULL,
+    day             TEXT NOT NULL,
+    created_at      TEXT NOT NULL,
+    subtotal        INTEGER NOT NULL,
+    line_discounts  INTEGER NOT NULL,
+    sale_discount   INTEGER NOT NULL,
+    tax             INTEGER NOT NULL,
+    total           INTEGER NOT NULL
+);
+
+CREATE TABLE office_sale_lines (
+    sale_id              TEXT NOT NULL,
+    line_no              INTEGER NOT NULL,
+    sku                  TEXT NOT NULL,
+    name                 TEXT NOT NULL,
+    category             TEXT NOT NULL,
+    unit                 TEXT NOT NULL,
+    unit_price           INTEGER NOT NULL,
+    quantity             INTEGER NOT NULL,
+    gross                INTEGER NOT NULL,
+    line_discount        INTEGER NOT NULL,
+    sale_discount_share  INTEGER NOT NULL,
+    net                  INTEGER NOT NULL,
+    PRIMARY KEY (sale_id, line_no)
+);
+
+CREATE TABLE office_payments (
+    sale_id    TEXT NOT NULL,
+    line_no    INTEGER NOT NULL,
+    method     TEXT NOT NULL,
+    amount     INTEGER NOT NULL,
+    tendered   INTEGER NOT NULL,
+    reference  TEXT,
+    PRIMARY KEY (sale_id, line_no)
+);
+
+-- A void may arrive before the sale it cancels; totals only ever ask whether
+-- a void exists for a sale, so the order of arrival does not matter.
+CREATE TABLE office_voids (
+    id          TEXT PRIMARY KEY,
+    stall_code  TEXT NOT NULL,
+    seq         INTEGER NOT NULL,
+    sale_id     TEXT NOT NULL,
+    day         TEXT NOT NULL,
+    created_at  TEXT NOT NULL,
+    reason      TEXT NOT NULL
+);
+
+CREATE TABLE office_returns (
+    id             TEXT PRIMARY KEY,
+    stall_code     TEXT NOT NULL,
+    seq            INTEGER NOT NULL,
+    sale_id        TEXT NOT NULL,
+    day            TEXT NOT NULL,
+    created_at     TEXT NOT NULL,
+    refund_method  TEXT NOT NULL,
+    refund         INTEGER NOT NULL
+);
+
+CREATE TABLE office_return_lines (
+    return_id  TEXT NOT NULL,
+    line_no    INTEGER NOT NULL,
+    quantity   INTEGER NOT NULL,
+    amount     INTEGER NOT NULL,
+    PRIMARY KEY (return_id, line_no)
+);
+
+CREATE TABLE office_day_closes (
+    id             TEXT PRIMARY KEY,
+    stall_code     TEXT NOT NULL,
+    seq            INTEGER NOT NULL,
+    day            TEXT NOT NULL,
+    created_at     TEXT NOT NULL,
+    opening_float  INTEGER NOT NULL,
+    cash_in        INTEGER NOT NULL,
+    cash_out       INTEGER NOT NULL,
+    expected       INTEGER NOT NULL,
+    counted        INTEGER NOT NULL,
+    difference     INTEGER NOT NULL,
+    sales_count    INTEGER NOT NULL,
+    net_total      INTEGER NOT NULL
+);
+
+CREATE INDEX office_sales_day ON office_sales (day, stall_code);
+CREATE INDEX office_voids_sale ON office_voids (sale_id);
+CREATE INDEX office_returns_day ON office_returns (day, stall_code);
+CREATE INDEX office_returns_sale ON office_returns (sale_id);
+CREATE INDEX office_day_closes_day ON office_day_closes (day, stall_code);
+CREATE INDEX office_seen_day ON office_seen (day, stall_code);

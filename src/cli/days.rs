@@ -57,6 +57,13 @@ pub enum ReportCommand {
     },
 }
 
+#[derive(serde::Serialize)]
+struct ClosedDay {
+    #[serde(flatten)]
+    close: crate::store::DayCloseRecord,
+    export: Option<crate::sync::export::ExportSummary>,
+}
+
 pub fn day(
     store: &mut Store,
     command: DayCommand,
@@ -70,9 +77,27 @@ pub fn day(
                 format!("Hari {} dibuka, kas awal {}.", d.day, d.opening_float)
             });
         }
-        DayCommand::Close { counted_cash, .. } => {
+        DayCommand::Close {
+            counted_cash,
+            export_dir,
+            ..
+        } => {
+            // The folder is tried before the day closes, so a missing stick
+            // is found out while nothing has changed yet.
+            if let Some(dir) = &export_dir {
+                crate::sync::export::check_writable(dir)?;
+            }
             let close = store.close_day(counted_cash, now)?;
-            out.emit(&close, |c| {
+            let export = match &export_dir {
+                Some(dir) => Some(
+                    crate::sync::export::export(store, dir, None, now)
+                        .map_err(CliError::ClosedButNotExported)?,
+                ),
+                None => None,
+            };
+            let view = ClosedDay { close, export };
+            out.emit(&view, |v| {
+                let c = &v.close;
                 let verdict = match c.cash.difference.value() {
                     0 => "pas".to_string(),
                     d if d < 0 => format!("kurang {}", Rupiah::new(-d)),
@@ -89,7 +114,11 @@ pub fn day(
                     c.cash.expected,
                     c.cash.counted,
                     c.cash.difference
-                )
+                ) + &v
+                    .export
+                    .as_ref()
+                    .map(|e| format!("\nEkspor ditulis: {}", e.path.display()))
+                    .unwrap_or_default()
             });
         }
         DayCommand::Reopen { date, pin } => {

@@ -7,6 +7,7 @@ mod days;
 mod output;
 mod selling;
 mod setup;
+mod sync;
 
 use std::path::PathBuf;
 
@@ -84,6 +85,9 @@ pub enum Command {
     Export {
         #[arg(long, value_name = "DIR")]
         out: PathBuf,
+        /// Kirim ulang mulai nomor urut ini
+        #[arg(long, value_name = "N")]
+        since_seq: Option<i64>,
     },
     /// Kantor: impor berkas ekspor toko
     Import {
@@ -115,6 +119,12 @@ pub enum CliError {
     NotYet(&'static str),
     #[error("tidak ada folder data bawaan di komputer ini: pakai --data-dir")]
     NoDataDir,
+    #[error(transparent)]
+    Sync(#[from] crate::sync::SyncError),
+    #[error("{rejected} dari {total} berkas ditolak")]
+    SomeRejected { rejected: usize, total: usize },
+    #[error("hari sudah ditutup, tetapi ekspor gagal: {0}")]
+    ClosedButNotExported(crate::sync::SyncError),
 }
 
 /// The data folder: `--data-dir`, `SENTRA_DATA_DIR`, or the platform's.
@@ -149,14 +159,20 @@ pub fn run(data_dir: PathBuf, command: Command, out: &Output) -> Result<(), CliE
             selling::receipt(&store, &receipt, width.as_deref(), out)
         }
         Command::Day(command) => days::day(&mut store, command, now, out),
+        Command::Report(days::ReportCommand::Centre { date, csv, .. }) => {
+            sync::report_centre(&store, date, csv.as_deref(), out)
+        }
         Command::Report(command) => days::report(&store, command, now, out),
+        Command::Export {
+            out: dir,
+            since_seq,
+        } => sync::export(&mut store, &dir, since_seq, now, out),
+        Command::Import { paths } => sync::import(&mut store, &paths, now, out),
+        Command::Stalls => sync::stalls(&store, out),
         Command::Backup { file } => setup::backup(&store, &file, out),
         Command::Restore { file } => setup::restore(&mut store, &file, now, out),
         Command::Pin(command) => setup::pin(&mut store, command, now, out),
         Command::Settings(command) => setup::settings(&mut store, command, out),
-        Command::Export { .. } | Command::Import { .. } | Command::Stalls => {
-            unreachable!("refused above")
-        }
     }
 }
 
@@ -165,19 +181,10 @@ pub fn run(data_dir: PathBuf, command: Command, out: &Output) -> Result<(), CliE
 fn refuse_unfinished(command: &Command) -> Result<(), CliError> {
     let pdf = CliError::NotYet("PDF (--pdf)");
     match command {
-        Command::Export { .. } => Err(CliError::NotYet("ekspor ke kantor (export)")),
-        Command::Import { .. } => Err(CliError::NotYet("impor di kantor (import)")),
-        Command::Stalls => Err(CliError::NotYet("daftar toko (stalls)")),
         Command::Receipt { pdf: Some(_), .. } => Err(pdf),
-        Command::Report(days::ReportCommand::Centre { .. }) => {
-            Err(CliError::NotYet("laporan sentra (report centre)"))
-        }
+        Command::Report(days::ReportCommand::Centre { pdf: Some(_), .. }) => Err(pdf),
         Command::Report(days::ReportCommand::Day { pdf: Some(_), .. }) => Err(pdf),
         Command::Day(days::DayCommand::Close { pdf: Some(_), .. }) => Err(pdf),
-        Command::Day(days::DayCommand::Close {
-            export_dir: Some(_),
-            ..
-        }) => Err(CliError::NotYet("ekspor saat tutup kasir (--export-dir)")),
         _ => Ok(()),
     }
 }

@@ -1,6 +1,8 @@
 //! Printing results: short Indonesian text for a person, or one JSON document
 //! for a program.
 
+use std::io::Write;
+
 use serde::Serialize;
 
 /// Where a command's result goes, and in which form.
@@ -14,15 +16,21 @@ impl Output {
     pub fn emit<T: Serialize>(&self, value: &T, text: impl FnOnce(&T) -> String) {
         if self.json {
             match serde_json::to_string_pretty(value) {
-                Ok(json) => println!("{json}"),
+                Ok(json) => self.line(&json),
                 Err(e) => eprintln!("galat: {e}"),
             }
         } else {
             let text = text(value);
             if !text.is_empty() {
-                println!("{}", text.trim_end());
+                self.line(text.trim_end());
             }
         }
+    }
+
+    /// Prints one line. A closed pipe (`sentra ... | head`) is not an error
+    /// worth a panic: the reader has what it wanted.
+    pub fn line(&self, text: &str) {
+        let _ = writeln!(std::io::stdout().lock(), "{text}");
     }
 }
 

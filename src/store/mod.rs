@@ -72,6 +72,11 @@ impl Store {
         Ok(store)
     }
 
+    /// The stall's UTC offset (WIB by default).
+    pub fn offset(&self) -> UtcOffset {
+        self.offset
+    }
+
     /// The data folder this book lives in.
     pub fn dir(&self) -> &Path {
         &self.dir
@@ -83,7 +88,19 @@ impl Store {
     }
 
     /// Runs `work` in one immediate transaction: all of it lands, or none.
-    fn write<T>(&mut self, work: impl FnOnce(&Transaction<'_>) -> Result<T>) -> Result<T> {
+    pub(crate) fn write<T>(
+        &mut self,
+        work: impl FnOnce(&Transaction<'_>) -> Result<T>,
+    ) -> Result<T> {
+        self.write_with(work)
+    }
+
+    /// [`Store::write`] for work whose errors are not the book's own (the
+    /// office import's refusals): an error rolls everything back all the same.
+    pub(crate) fn write_with<T, E: From<rusqlite::Error>>(
+        &mut self,
+        work: impl FnOnce(&Transaction<'_>) -> std::result::Result<T, E>,
+    ) -> std::result::Result<T, E> {
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;

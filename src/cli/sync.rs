@@ -1,0 +1,191 @@
+//! `export`, `import`, `stalls` and `report centre`: stall to office by file.
+
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+use time::{Date, OffsetDateTime};
+
+use super::output::{pad, pad_left};
+use super::{CliError, Output};
+use crate::store::Store;
+use crate::sync::{SyncError, export, import, office};
+
+pub fn export(
+    store: &mut Store,
+    dir: &Path,
+    since: Option<i64>,
+    now: OffsetDateTime,
+    out: &Output,
+) -> Result<(), CliError> {
+    let summary = export::export(store, dir, since, now)?;
+    out.emit(&summary, |s| s.path.display().to_string());
+    Ok(())
+}
+
+#[derive(Serialize)]
+struct FileResult {
+    file: PathBuf,
+    status: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    stats: Option<import::ImportStats>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    reason: Option<String>,
+}
+
+pub fn import(
+    store: &mut Store,
+    paths: &[PathBuf],
+    now: OffsetDateTime,
+    out: &Output,
+) -> Result<(), CliError> {
+    store.require_office()?;
+    let files = import::collect_files(paths)?;
+    let mut results = Vec::with_capacity(files.len());
+    for file in files {
+        let result = match import::import_file(store, &file, now) {
+            Ok(stats) => FileResult {
+                file,
+                status: "imported",
+                stats: Some(stats),
+                reason: None,
+            },
+            Err(error @ (SyncError::Rejected(_) | SyncError::Io { .. })) => FileResult {
+                file,
+                status: "rejected",
+                stats: None,
+                reason: Some(error.to_string()),
+            },
+            Err(error) => return Err(error.into()),
+        };
+        if !out.json {
+            out.line(&line(&result));
+        }
+        results.push(result);
+    }
+    if out.json {
+        out.emit(&results, |_| String::new());
+    }
+    let rejected = results.iter().filter(|r| r.status == "rejected").count();
+    if rejected > 0 {
+        return Err(CliError::SomeRejected {
+            rejected,
+            total: results.len(),
+        });
+    }
+    Ok(())
+}
+
+fn line(result: &FileResult) -> String {
+    let name = result.file.display();
+    match (&result.stats, &result.reason) {
+        (Some(s), _) => format!(
+            "{name}: diimpor ({}, nomor {}–{}): {} catatan baru, {} sudah ada",
+            s.stall, s.from, s.to, s.new_records, s.known_records
+        ),
+        (None, Some(reason)) => format!("{name}: {reason}"),
+        (None, None) => format!("{name}: ?"),
+    }
+}
+
+pub fn stalls(store: &Store, out: &Output) -> Result<(), CliError> {
+    let stalls = office::stalls(store)?;
+    out.emit(&stalls, |stalls| {
+        if stalls.is_empty() {
+            return "Belum ada toko yang dikenal: impor berkas ekspor dulu.".into();
+        }
+        let mut text = String::new();
+        for s in stalls {
+            let gaps = if s.gaps.is_empty() {
+                "tanpa celah".to_string()
+            } else {
+                let list: Vec<String> = s.gaps.iter().map(|(a, b)| format!("{a}–{b}")).collect();
+                format!("CELAH nomor {}", list.join(", "))
+            };
+            let silent = if s.silent_days.is_empty() {
+                String::new()
+            } else {
+                format!("; tanpa kabar: {}", s.silent_days.join(", "))
+            };
+            text.push_str(&format!(
+                "{} {} ({} {}): {} s/d {}, impor terakhir {}; {gaps}{silent}\n",
+                s.code,
+                s.name,
+                s.regency,
+                s.regency_name,
+                s.first_day.as_deref().unwrap_or("-"),
+                s.last_day.as_deref().unwrap_or("-"),
+                s.last_import
+                    .get(..16)
+                    .unwrap_or(&s.last_import)
+                    .replace('T', " "),
+            ));
+        }
+        text
+    });
+    Ok(())
+}
+
+pub fn report_centre(
+    store: &Store,
+    date: Date,
+    csv: Option<&Path>,
+    out: &Output,
+) -> Result<(), CliError> {
+    let report = office::centre_day(store, date)?;
+    if let Some(path) = csv {
+        office::write_centre_csv(&report, path)?;
+    }
+    out.emit(&report, |r| {
+        let row = |label: &str, count: String, net: String, takings: String| {
+            format!(
+                "{} {} {} {}\n",
+                pad(label, 36),
+                pad_left(&count, 6),
+                pad_left(&net, 16),
+                pad_left(&takings, 16)
+            )
+        };
+        let mut text = format!("Laporan sentra {}\n\n", r.date);
+        text += &row("Toko", "Nota".into(), "Bersih".into(), "Pendapatan".into());
+        for s in &r.stalls {
+            let label: String = format!("{} {}", s.code, s.name).chars().take(36).collect();
+            text += &row(
+                &label,
+                s.totals.sales_count.to_string(),
+                s.totals.net.to_string(),
+                s.totals.takings.to_string(),
+            );
+        }
+        text += &row(
+            "JUMLAH",
+            r.totals.sales_count.to_string(),
+            r.totals.net.to_string(),
+            r.totals.takings.to_string(),
+        );
+        text += "\nPer kabupaten/kota\n";
+        for g in &r.regencies {
+            text += &format!("  {} {}: {}\n", g.key, g.label, g.net);
+        }
+        text += "\nPer kategori\n";
+        for g in &r.categories {
+            text += &format!("  {}: {} (retur {})\n", g.label, g.net, g.returns);
+        }
+        text += "\nPer pembayaran\n";
+        for g in &r.payments {
+            text += &format!("  {}: {}\n", g.label, g.net);
+        }
+        if !r.silent.is_empty() {
+            let silent: Vec<String> = r
+                .silent
+                .iter()
+                .map(|s| format!("{} {}", s.code, s.name))
+                .collect();
+            text += &format!("\nTanpa kabar hari ini: {}\n", silent.join(", "));
+        }
+        if let Some(path) = csv {
+            text += &format!("\nCSV: {}", path.display());
+        }
+        text
+    });
+    Ok(())
+}

@@ -1,0 +1,159 @@
+//! Sealing an export's content into file bytes, and opening file bytes back
+//! into content only if nothing about them was changed on the way.
+
+use ed25519_dalek::{Signature, Signer, SigningKey, Verifier, VerifyingKey};
+use sha2::{Digest, Sha256};
+
+use super::format::{Envelope, ExportContent, FORMAT, VERSION};
+
+/// Why a file is refused at the office door. Each says what happened.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum Rejection {
+    #[error("berkas kosong")]
+    Empty,
+    #[error("bukan berkas ekspor Sentra")]
+    NotAnExport,
+    #[error("versi format {0} belum dikenal program ini (perbarui Sentra)")]
+    UnknownVersion(u64),
+    #[error("berkas terpotong: hanya {found} dari {expected} byte isi")]
+    Truncated { found: u64, expected: u64 },
+    #[error("isi berkas rusak: checksum SHA-256 tidak cocok")]
+    Corrupt,
+    #[error("tanda tangan tidak sah: isi berkas diubah setelah ditandatangani")]
+    BadSignature,
+    #[error("isi berkas tidak sesuai format: {0}")]
+    Malformed(String),
+    #[error("ditandatangani kunci yang berbeda dari kunci toko {0} yang dikenal kantor")]
+    WrongKey(String),
+}
+
+pub fn to_hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+pub fn from_hex(text: &str) -> Option<Vec<u8>> {
+    if !text.len().is_multiple_of(2) || !text.is_ascii() {
+        return None;
+    }
+    (0..text.len())
+        .step_by(2)
+        .map(|i| u8::from_str_radix(&text[i..i + 2], 16).ok())
+        .collect()
+}
+
+/// The bytes of a file: envelope line, newline, content.
+pub fn seal(content: &ExportContent, key: &SigningKey) -> Vec<u8> {
+    let body = serde_json::to_vec(content).expect("export content serialises");
+    let envelope = Envelope {
+        format: FORMAT.into(),
+        version: VERSION,
+        stall: content.stall.code.clone(),
+        public_key: to_hex(key.verifying_key().as_bytes()),
+        length: body.len() as u64,
+        sha256: to_hex(&Sha256::digest(&body)),
+        signature: to_hex(&key.sign(&body).to_bytes()),
+    };
+    let mut bytes = serde_json::to_vec(&envelope).expect("envelope serialises");
+    bytes.push(b'\n');
+    bytes.extend_from_slice(&body);
+    bytes
+}
+
+/// Opens a file: checks the envelope, length, checksum and signature, then
+/// reads the content. Returns the content and the key that signed it.
+pub fn open(bytes: &[u8]) -> Result<(ExportContent, [u8; 32]), Rejection> {
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return Err(Rejection::Empty);
+    }
+    let Some(newline) = bytes.iter().position(|b| *b == b'\n') else {
+        // An envelope with no content after it is a file cut short.
+        return match envelope_of(bytes) {
+            Ok(envelope) => Err(Rejection::Truncated {
+                found: 0,
+                expected: envelope.length,
+            }),
+            Err(rejection) => Err(rejection),
+        };
+    };
+    let envelope = envelope_of(&bytes[..newline])?;
+    let mut body = &bytes[newline + 1..];
+    // Tolerate one trailing newline added by a text editor or a mail client.
+    if body.len() as u64 == envelope.length + 1 && body.ends_with(b"\n") {
+        body = &body[..body.len() - 1];
+    }
+    // Short content that still parses whole was edited, not cut off.
+    if (body.len() as u64) < envelope.length
+        && serde_json::from_slice::<serde_json::Value>(body).is_err()
+    {
+        return Err(Rejection::Truncated {
+            found: body.len() as u64,
+            expected: envelope.length,
+        });
+    }
+    if body.len() as u64 != envelope.length || to_hex(&Sha256::digest(body)) != envelope.sha256 {
+        return Err(Rejection::Corrupt);
+    }
+    let key_bytes: [u8; 32] = from_hex(&envelope.public_key)
+        .and_then(|k| k.try_into().ok())
+        .ok_or_else(|| Rejection::Malformed("kunci publik".into()))?;
+    let key = VerifyingKey::from_bytes(&key_bytes)
+        .map_err(|_| Rejection::Malformed("kunci publik".into()))?;
+    let signature_bytes: [u8; 64] = from_hex(&envelope.signature)
+        .and_then(|s| s.try_into().ok())
+        .ok_or(Rejection::BadSignature)?;
+    key.verify(body, &Signature::from_bytes(&signature_bytes))
+        .map_err(|_| Rejection::BadSignature)?;
+    let content: ExportContent =
+        serde_json::from_slice(body).map_err(|e| Rejection::Malformed(e.to_string()))?;
+    check(&content, &envelope)?;
+    Ok((content, key_bytes))
+}
+
+fn envelope_of(line: &[u8]) -> Result<Envelope, Rejection> {
+    let value: serde_json::Value = serde_json::from_slice(line).map_err(|_| {
+        // A first line cut inside the envelope still names the format.
+        if line.starts_with(format!("{{\"format\":\"{FORMAT}\"").as_bytes()) {
+            Rejection::Truncated {
+                found: 0,
+                expected: 0,
+            }
+        } else {
+            Rejection::NotAnExport
+        }
+    })?;
+    if value.get("format").and_then(|f| f.as_str()) != Some(FORMAT) {
+        return Err(Rejection::NotAnExport);
+    }
+    match value.get("version").and_then(|v| v.as_u64()) {
+        Some(version) if version == u64::from(VERSION) => {}
+        Some(version) => return Err(Rejection::UnknownVersion(version)),
+        None => return Err(Rejection::Malformed("versi".into())),
+    }
+    serde_json::from_value(value).map_err(|e| Rejection::Malformed(e.to_string()))
+}
+
+/// What the signature cannot vouch for by itself: that the content agrees
+/// with its envelope and with itself.
+fn check(content: &ExportContent, envelope: &Envelope) -> Result<(), Rejection> {
+    let malformed = |what: &str| Err(Rejection::Malformed(what.into()));
+    if content.stall.code != envelope.stall || content.stall.public_key != envelope.public_key {
+        return malformed("identitas toko di isi dan di amplop berbeda");
+    }
+    if crate::domain::regency::Regency::by_code(content.stall.regency).is_none() {
+        return malformed("kode kabupaten/kota");
+    }
+    let range = content.sequence;
+    if content
+        .sequence_days()
+        .any(|(seq, _)| seq < range.from || seq > range.to)
+    {
+        return malformed("nomor urut di luar rentang berkas");
+    }
+    if content
+        .sequence_days()
+        .any(|(_, day)| crate::clock::parse_day(day).is_none())
+    {
+        return malformed("tanggal");
+    }
+    Ok(())
+}

@@ -1,0 +1,265 @@
+//! The office's import: each file opened and checked, then its records added
+//! in one transaction, every record keyed by its UUID so nothing is counted
+//! twice whatever the order or the overlap of the files.
+
+use std::path::{Path, PathBuf};
+
+use rusqlite::{OptionalExtension, Transaction, params};
+use time::OffsetDateTime;
+
+use super::SyncError;
+use super::file::{Rejection, open};
+use super::format::{EXTENSION, ExportContent};
+use crate::clock;
+use crate::store::Store;
+
+/// What importing one file did.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct ImportStats {
+    pub stall: String,
+    pub from: i64,
+    pub to: i64,
+    pub new_records: usize,
+    pub known_records: usize,
+}
+
+/// The files to import from paths given by a person: files as named, and
+/// every export file found below a folder, in name order (which is the
+/// order of the stalls' codes, days and sequences).
+pub fn collect_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>, SyncError> {
+    let mut files = Vec::new();
+    for path in paths {
+        if path.is_dir() {
+            walk(path, &mut files)?;
+        } else {
+            files.push(path.clone());
+        }
+    }
+    Ok(files)
+}
+
+fn walk(dir: &Path, files: &mut Vec<PathBuf>) -> Result<(), SyncError> {
+    let io = |source| SyncError::Io {
+        path: dir.to_path_buf(),
+        source,
+    };
+    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
+        .map_err(io)?
+        .map(|entry| entry.map(|e| e.path()))
+        .collect::<Result<_, _>>()
+        .map_err(io)?;
+    entries.sort();
+    for entry in entries {
+        if entry.is_dir() {
+            walk(&entry, files)?;
+        } else if entry.extension().is_some_and(|e| e == EXTENSION) {
+            files.push(entry);
+        }
+    }
+    Ok(())
+}
+
+/// Imports one file into the office book: all of it, or nothing.
+pub fn import_file(
+    store: &mut Store,
+    path: &Path,
+    now: OffsetDateTime,
+) -> Result<ImportStats, SyncError> {
+    store.require_office()?;
+    let bytes = std::fs::read(path).map_err(|source| SyncError::Io {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    let (content, key) = open(&bytes).map_err(SyncError::Rejected)?;
+    let stamp = clock::stamp(now, store.offset());
+    let file_name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    store.write_with(|tx| add(tx, &content, &key, &stamp, &file_name))
+}
+
+fn add(
+    tx: &Transaction<'_>,
+    content: &ExportContent,
+    key: &[u8; 32],
+    stamp: &str,
+    file_name: &str,
+) -> Result<ImportStats, SyncError> {
+    let stall = &content.stall;
+    let pinned: Option<Vec<u8>> = tx
+        .query_row(
+            "SELECT public_key FROM office_stalls WHERE code = ?1",
+            [&stall.code],
+            |r| r.get(0),
+        )
+        .optional()?;
+    match pinned {
+        Some(pinned) if pinned != key => {
+            return Err(SyncError::Rejected(Rejection::WrongKey(stall.code.clone())));
+        }
+        Some(_) => {
+            tx.execute(
+                "UPDATE office_stalls SET name = ?2, owner = ?3, regency = ?4, last_import = ?5 WHERE code = ?1",
+                params![stall.code, stall.name, stall.owner, stall.regency, stamp],
+            )?;
+        }
+        None => {
+            // First sight of this stall: its key is pinned from now on.
+            tx.execute(
+                "INSERT INTO office_stalls (code, name, owner, regency, public_key, first_seen, last_import)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)",
+                params![stall.code, stall.name, stall.owner, stall.regency, key.to_vec(), stamp],
+            )?;
+        }
+    }
+    let mut new_records = 0;
+    for sale in &content.sales {
+        let added = tx
+            .prepare_cached(
+                "INSERT OR IGNORE INTO office_sales (id, stall_code, seq, receipt, day, created_at, subtotal,
+                    line_discounts, sale_discount, tax, total)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+            )?
+            .execute(params![
+                sale.id,
+                stall.code,
+                sale.seq,
+                sale.receipt,
+                sale.day,
+                sale.created_at,
+                sale.subtotal,
+                sale.line_discounts,
+                sale.sale_discount,
+                sale.tax,
+                sale.total
+            ])?;
+        if added == 0 {
+            continue;
+        }
+        new_records += 1;
+        for line in &sale.lines {
+            tx.prepare_cached(
+                "INSERT INTO office_sale_lines (sale_id, line_no, sku, name, category, unit, unit_price, quantity,
+                    gross, line_discount, sale_discount_share, net)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+            )?
+            .execute(params![
+                sale.id,
+                line.line_no,
+                line.sku,
+                line.name,
+                line.category,
+                line.unit,
+                line.unit_price,
+                line.quantity_milli,
+                line.gross,
+                line.line_discount,
+                line.sale_discount_share,
+                line.net
+            ])?;
+        }
+        for (index, payment) in sale.payments.iter().enumerate() {
+            tx.prepare_cached(
+                "INSERT INTO office_payments (sale_id, line_no, method, amount, tendered, reference)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            )?
+            .execute(params![
+                sale.id,
+                index as i64 + 1,
+                payment.method,
+                payment.amount,
+                payment.tendered,
+                payment.reference
+            ])?;
+        }
+    }
+    for void in &content.voids {
+        new_records += tx
+            .prepare_cached(
+                "INSERT OR IGNORE INTO office_voids (id, stall_code, seq, sale_id, day, created_at, reason)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            )?
+            .execute(params![void.id, stall.code, void.seq, void.sale_id, void.day, void.created_at, void.reason])?;
+    }
+    for record in &content.returns {
+        let added = tx
+            .prepare_cached(
+                "INSERT OR IGNORE INTO office_returns (id, stall_code, seq, sale_id, day, created_at, refund_method,
+                    refund)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+            )?
+            .execute(params![
+                record.id,
+                stall.code,
+                record.seq,
+                record.sale_id,
+                record.day,
+                record.created_at,
+                record.refund_method,
+                record.refund
+            ])?;
+        if added == 0 {
+            continue;
+        }
+        new_records += 1;
+        for line in &record.lines {
+            tx.prepare_cached(
+                "INSERT INTO office_return_lines (return_id, line_no, quantity, amount) VALUES (?1, ?2, ?3, ?4)",
+            )?
+            .execute(params![record.id, line.line_no, line.quantity_milli, line.amount])?;
+        }
+    }
+    for close in &content.day_closes {
+        new_records += tx
+            .prepare_cached(
+                "INSERT OR IGNORE INTO office_day_closes (id, stall_code, seq, day, created_at, opening_float,
+                    cash_in, cash_out, expected, counted, difference, sales_count, net_total)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+            )?
+            .execute(params![
+                close.id,
+                stall.code,
+                close.seq,
+                close.day,
+                close.created_at,
+                close.opening_float,
+                close.cash_in,
+                close.cash_out,
+                close.expected,
+                close.counted,
+                close.difference,
+                close.sales_count,
+                close.net_total
+            ])?;
+    }
+    for (seq, day) in content.sequence_days() {
+        tx.prepare_cached(
+            "INSERT OR IGNORE INTO office_seen (stall_code, seq, day) VALUES (?1, ?2, ?3)",
+        )?
+        .execute(params![stall.code, seq, day])?;
+    }
+    let total = content.record_count();
+    tx.execute(
+        "INSERT OR IGNORE INTO office_imports (export_id, stall_code, imported_at, file_name, seq_from, seq_to,
+            new_records, known_records)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+        params![
+            content.export_id,
+            stall.code,
+            stamp,
+            file_name,
+            content.sequence.from,
+            content.sequence.to,
+            new_records as i64,
+            (total - new_records) as i64
+        ],
+    )?;
+    Ok(ImportStats {
+        stall: stall.code.clone(),
+        from: content.sequence.from,
+        to: content.sequence.to,
+        new_records,
+        known_records: total - new_records,
+    })
+}

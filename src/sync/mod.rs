@@ -1,0 +1,44 @@
+//! From stall to office by file: the export format, sealing and opening it,
+//! writing a stall's export, the office's import, and the centre's totals.
+
+pub mod export;
+pub mod file;
+pub mod format;
+pub mod import;
+pub mod office;
+
+use std::path::PathBuf;
+
+use crate::store::StoreError;
+
+pub use file::Rejection;
+
+/// Why an export or an import did not happen, in one sentence.
+#[derive(Debug, thiserror::Error)]
+pub enum SyncError {
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error("ditolak: {0}")]
+    Rejected(Rejection),
+    #[error(
+        "tidak ada catatan baru sejak ekspor terakhir (sampai nomor {last}); pakai --since-seq untuk mengirim ulang"
+    )]
+    NothingNew { last: i64 },
+    #[error("tidak bisa menulis atau membaca {path}: {source}")]
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+}
+
+impl From<rusqlite::Error> for SyncError {
+    fn from(error: rusqlite::Error) -> Self {
+        SyncError::Store(error.into())
+    }
+}
+
+impl From<crate::money::MoneyError> for SyncError {
+    fn from(error: crate::money::MoneyError) -> Self {
+        SyncError::Store(error.into())
+    }
+}

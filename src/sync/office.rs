@@ -1,0 +1,409 @@
+//! What the office sees: every total computed from the union of the records
+//! it holds, never from totals a stall sent.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use rusqlite::{Connection, params};
+use serde::Serialize;
+use time::Date;
+
+use super::SyncError;
+use crate::domain::regency::Regency;
+use crate::money::Rupiah;
+use crate::store::Store;
+
+/// A known stall, and what the office has (and lacks) from it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct StallStatus {
+    pub code: String,
+    pub name: String,
+    pub regency: u16,
+    pub regency_name: String,
+    pub first_day: Option<String>,
+    pub last_day: Option<String>,
+    pub last_import: String,
+    /// Missing stretches of the stall's sequence, both ends included.
+    pub gaps: Vec<(i64, i64)>,
+    /// Days with records from other stalls but none from this one.
+    pub silent_days: Vec<String>,
+}
+
+/// One stall's day, or a sum of them.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
+pub struct DayTotals {
+    pub sales_count: i64,
+    pub gross: Rupiah,
+    pub discounts: Rupiah,
+    pub tax: Rupiah,
+    /// What buyers paid for sales that stand (not voided).
+    pub net: Rupiah,
+    pub returns: Rupiah,
+    /// Net less refunds.
+    pub takings: Rupiah,
+    pub cash: Rupiah,
+    pub qris: Rupiah,
+    pub transfer: Rupiah,
+    pub card: Rupiah,
+}
+
+impl DayTotals {
+    fn add(&mut self, other: &DayTotals) -> Result<(), SyncError> {
+        self.sales_count += other.sales_count;
+        for (mine, theirs) in [
+            (&mut self.gross, other.gross),
+            (&mut self.discounts, other.discounts),
+            (&mut self.tax, other.tax),
+            (&mut self.net, other.net),
+            (&mut self.returns, other.returns),
+            (&mut self.takings, other.takings),
+            (&mut self.cash, other.cash),
+            (&mut self.qris, other.qris),
+            (&mut self.transfer, other.transfer),
+            (&mut self.card, other.card),
+        ] {
+            *mine = mine.checked_add(theirs)?;
+        }
+        Ok(())
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct StallDay {
+    pub code: String,
+    pub name: String,
+    pub regency: u16,
+    pub totals: DayTotals,
+}
+
+/// A group (regency, category, payment method) and its figures.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct GroupTotal {
+    pub key: String,
+    pub label: String,
+    pub net: Rupiah,
+    pub returns: Rupiah,
+}
+
+/// The centre's day.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct CentreDay {
+    pub date: String,
+    pub stalls: Vec<StallDay>,
+    pub regencies: Vec<GroupTotal>,
+    pub categories: Vec<GroupTotal>,
+    pub payments: Vec<GroupTotal>,
+    /// Known stalls with no record at all for the day.
+    pub silent: Vec<StallDay>,
+    pub totals: DayTotals,
+}
+
+const STANDING: &str = "NOT EXISTS (SELECT 1 FROM office_voids v WHERE v.sale_id = s.id)";
+
+/// One stall's figures for a day, from the records held.
+pub fn stall_day(conn: &Connection, code: &str, day: &str) -> Result<DayTotals, SyncError> {
+    let (sales_count, gross, discounts, tax, net): (i64, i64, i64, i64, i64) = conn
+        .prepare_cached(&format!(
+            "SELECT COUNT(*), COALESCE(SUM(subtotal), 0), COALESCE(SUM(line_discounts + sale_discount), 0),
+                    COALESCE(SUM(tax), 0), COALESCE(SUM(total), 0)
+             FROM office_sales s WHERE s.stall_code = ?1 AND s.day = ?2 AND {STANDING}"
+        ))?
+        .query_row(params![code, day], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)))?;
+    let returns: i64 = conn
+        .prepare_cached("SELECT COALESCE(SUM(refund), 0) FROM office_returns WHERE stall_code = ?1 AND day = ?2")?
+        .query_row(params![code, day], |r| r.get(0))?;
+    let mut totals = DayTotals {
+        sales_count,
+        gross: Rupiah::new(gross),
+        discounts: Rupiah::new(discounts),
+        tax: Rupiah::new(tax),
+        net: Rupiah::new(net),
+        returns: Rupiah::new(returns),
+        takings: Rupiah::new(net).checked_sub(Rupiah::new(returns))?,
+        ..DayTotals::default()
+    };
+    let mut statement = conn.prepare_cached(&format!(
+        "SELECT p.method, SUM(p.amount) FROM office_payments p JOIN office_sales s ON s.id = p.sale_id
+         WHERE s.stall_code = ?1 AND s.day = ?2 AND {STANDING} GROUP BY p.method"
+    ))?;
+    let rows = statement.query_map(params![code, day], |r| {
+        Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?))
+    })?;
+    for row in rows {
+        let (method, amount) = row?;
+        let slot = match method.as_str() {
+            "cash" => &mut totals.cash,
+            "qris" => &mut totals.qris,
+            "transfer" => &mut totals.transfer,
+            _ => &mut totals.card,
+        };
+        *slot = Rupiah::new(amount);
+    }
+    Ok(totals)
+}
+
+/// The centre's day by stall, regency, category and payment method.
+pub fn centre_day(store: &Store, date: Date) -> Result<CentreDay, SyncError> {
+    store.require_office()?;
+    let conn = store.connection();
+    let day = date.to_string();
+    let mut statement =
+        conn.prepare_cached("SELECT code, name, regency FROM office_stalls ORDER BY code")?;
+    let known: Vec<(String, String, u16)> = statement
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    let mut active =
+        conn.prepare_cached("SELECT DISTINCT stall_code FROM office_seen WHERE day = ?1")?;
+    let reported: std::collections::HashSet<String> = active
+        .query_map([&day], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+
+    let mut stalls = Vec::new();
+    let mut silent = Vec::new();
+    let mut totals = DayTotals::default();
+    let mut regencies: BTreeMap<u16, (Rupiah, Rupiah)> = BTreeMap::new();
+    for (code, name, regency) in known {
+        let day_totals = stall_day(conn, &code, &day)?;
+        let entry = StallDay {
+            code: code.clone(),
+            name,
+            regency,
+            totals: day_totals,
+        };
+        if !reported.contains(&code) {
+            silent.push(entry);
+            continue;
+        }
+        totals.add(&entry.totals)?;
+        let slot = regencies.entry(regency).or_default();
+        slot.0 = slot.0.checked_add(entry.totals.net)?;
+        slot.1 = slot.1.checked_add(entry.totals.returns)?;
+        stalls.push(entry);
+    }
+    let regencies = regencies
+        .into_iter()
+        .map(|(code, (net, returns))| GroupTotal {
+            key: code.to_string(),
+            label: Regency::by_code(code)
+                .map(|r| r.name.to_string())
+                .unwrap_or_default(),
+            net,
+            returns,
+        })
+        .collect();
+    let payments = [
+        ("cash", totals.cash),
+        ("qris", totals.qris),
+        ("transfer", totals.transfer),
+        ("card", totals.card),
+    ]
+    .into_iter()
+    .map(|(key, net)| GroupTotal {
+        key: key.into(),
+        label: crate::domain::payment::PaymentMethod::parse(key)
+            .map(|m| m.label().to_string())
+            .unwrap_or_default(),
+        net,
+        returns: Rupiah::ZERO,
+    })
+    .collect();
+    Ok(CentreDay {
+        date: day.clone(),
+        categories: categories(conn, &day)?,
+        stalls,
+        regencies,
+        payments,
+        silent,
+        totals,
+    })
+}
+
+fn categories(conn: &Connection, day: &str) -> Result<Vec<GroupTotal>, SyncError> {
+    let mut groups: BTreeMap<String, (Rupiah, Rupiah)> = BTreeMap::new();
+    let mut sold = conn.prepare_cached(&format!(
+        "SELECT l.category, SUM(l.net) FROM office_sale_lines l JOIN office_sales s ON s.id = l.sale_id
+         WHERE s.day = ?1 AND {STANDING} GROUP BY l.category"
+    ))?;
+    for row in sold.query_map([day], |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?)))? {
+        let (category, net) = row?;
+        groups.entry(category).or_default().0 = Rupiah::new(net);
+    }
+    let mut returned = conn.prepare_cached(
+        "SELECT l.category, SUM(rl.amount) FROM office_return_lines rl
+         JOIN office_returns r ON r.id = rl.return_id
+         JOIN office_sale_lines l ON l.sale_id = r.sale_id AND l.line_no = rl.line_no
+         WHERE r.day = ?1 GROUP BY l.category",
+    )?;
+    for row in returned.query_map([day], |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?)))? {
+        let (category, amount) = row?;
+        groups.entry(category).or_default().1 = Rupiah::new(amount);
+    }
+    Ok(groups
+        .into_iter()
+        .map(|(category, (net, returns))| GroupTotal {
+            key: category.clone(),
+            label: category,
+            net,
+            returns,
+        })
+        .collect())
+}
+
+/// Every known stall with its gaps and silent days.
+pub fn stalls(store: &Store) -> Result<Vec<StallStatus>, SyncError> {
+    store.require_office()?;
+    let conn = store.connection();
+    let mut statement = conn.prepare_cached(
+        "SELECT code, name, regency, last_import FROM office_stalls ORDER BY code",
+    )?;
+    let known: Vec<(String, String, u16, String)> = statement
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    let mut days = conn.prepare_cached("SELECT DISTINCT day FROM office_seen ORDER BY day")?;
+    let centre_days: Vec<String> = days
+        .query_map([], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    let mut result = Vec::new();
+    for (code, name, regency, last_import) in known {
+        let mut seen =
+            conn.prepare_cached("SELECT seq FROM office_seen WHERE stall_code = ?1 ORDER BY seq")?;
+        let seqs: Vec<i64> = seen
+            .query_map([&code], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        let mut own = conn.prepare_cached(
+            "SELECT DISTINCT day FROM office_seen WHERE stall_code = ?1 ORDER BY day",
+        )?;
+        let own_days: Vec<String> = own
+            .query_map([&code], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        let first_day = own_days.first().cloned();
+        let silent_days = match &first_day {
+            Some(first) => centre_days
+                .iter()
+                .filter(|d| *d >= first && own_days.binary_search(d).is_err())
+                .cloned()
+                .collect(),
+            None => Vec::new(),
+        };
+        result.push(StallStatus {
+            regency_name: Regency::by_code(regency)
+                .map(|r| r.name.to_string())
+                .unwrap_or_default(),
+            code,
+            name,
+            regency,
+            last_day: own_days.last().cloned(),
+            first_day,
+            last_import,
+            gaps: gaps(&seqs),
+            silent_days,
+        });
+    }
+    Ok(result)
+}
+
+/// The missing stretches in an ordered list of sequence numbers from 1.
+pub fn gaps(seqs: &[i64]) -> Vec<(i64, i64)> {
+    let mut gaps = Vec::new();
+    let mut expected = 1;
+    for &seq in seqs {
+        if seq > expected {
+            gaps.push((expected, seq - 1));
+        }
+        expected = expected.max(seq + 1);
+    }
+    gaps
+}
+
+/// The columns of the province's CSV, in order.
+pub const CSV_COLUMNS: [&str; 17] = [
+    "date",
+    "stall_code",
+    "stall_name",
+    "regency_code",
+    "regency_name",
+    "sales_count",
+    "gross",
+    "discounts",
+    "tax",
+    "net",
+    "returns",
+    "takings",
+    "cash",
+    "qris",
+    "transfer",
+    "card",
+    "reported",
+];
+
+/// The centre's day as CSV for the provincial office: one row per known
+/// stall, integer rupiah, UTF-8 with a header row.
+pub fn write_centre_csv(report: &CentreDay, path: &Path) -> Result<usize, SyncError> {
+    let mut writer = csv::Writer::from_writer(Vec::new());
+    let csv_error = |e: csv::Error| SyncError::Io {
+        path: path.to_path_buf(),
+        source: std::io::Error::other(e),
+    };
+    writer.write_record(CSV_COLUMNS).map_err(csv_error)?;
+    let rows = report
+        .stalls
+        .iter()
+        .map(|s| (s, true))
+        .chain(report.silent.iter().map(|s| (s, false)));
+    let mut count = 0;
+    for (stall, reported) in rows {
+        let t = &stall.totals;
+        let money = |r: Rupiah| r.value().to_string();
+        writer
+            .write_record([
+                report.date.clone(),
+                stall.code.clone(),
+                stall.name.clone(),
+                stall.regency.to_string(),
+                Regency::by_code(stall.regency)
+                    .map(|r| r.name.to_string())
+                    .unwrap_or_default(),
+                t.sales_count.to_string(),
+                money(t.gross),
+                money(t.discounts),
+                money(t.tax),
+                money(t.net),
+                money(t.returns),
+                money(t.takings),
+                money(t.cash),
+                money(t.qris),
+                money(t.transfer),
+                money(t.card),
+                if reported { "yes" } else { "no" }.to_string(),
+            ])
+            .map_err(csv_error)?;
+        count += 1;
+    }
+    let bytes = writer.into_inner().map_err(|e| SyncError::Io {
+        path: path.to_path_buf(),
+        source: std::io::Error::other(e.to_string()),
+    })?;
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "sentra.csv".into());
+    super::export::write_atomically(dir, &name, &bytes)?;
+    Ok(count)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn gaps_are_the_missing_stretches() {
+        assert_eq!(gaps(&[1, 2, 3]), vec![]);
+        assert_eq!(gaps(&[1, 2, 5, 6, 9]), vec![(3, 4), (7, 8)]);
+        assert_eq!(gaps(&[3]), vec![(1, 2)]);
+        assert_eq!(gaps(&[]), vec![]);
+    }
+}
