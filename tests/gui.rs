@@ -53,6 +53,22 @@ impl Window {
         }
     }
 
+    /// What the view produces for `act`, without sending it yet.
+    fn produce(&mut self, act: impl FnOnce(&mut Simulator<'_, Message>)) -> Vec<Message> {
+        let mut ui = simulator(self.app.view());
+        act(&mut ui);
+        ui.into_messages().collect()
+    }
+
+    /// Handles one message and runs the jobs it asks for, returning their
+    /// answers unsent: a test can then look at the screen between steps.
+    fn step(&mut self, message: Message) -> Vec<Message> {
+        let (jobs, _focus) = self.app.handle(message).into_parts();
+        jobs.into_iter()
+            .map(|job| self.app.book().expect("book open").run_now(job))
+            .collect()
+    }
+
     fn click(&mut self, label: &str) {
         self.interact(|ui| {
             ui.click(label)
@@ -327,6 +343,9 @@ fn add_a_product_with_a_bad_price_then_a_good_one_and_receive_it() {
 #[test]
 fn close_the_day_with_a_cash_difference() {
     let (_dir, mut window) = stall();
+    let usb = tempfile::tempdir().unwrap();
+    let folder = usb.path().to_str().unwrap().to_string();
+    window.book(move |s| s.set_setting("export_dir", &folder).unwrap());
     scan(&mut window, "KRP-01");
     window.press(Named::F2);
     window.type_in("kasir-amount", "20000");
@@ -348,6 +367,17 @@ fn close_the_day_with_a_cash_difference() {
             .unwrap()
     });
     assert_eq!((expected, counted, difference), (10_000, 9_000, -1_000));
+    // The file for the office went to the export folder, and the screen says where.
+    let written: Vec<_> = std::fs::read_dir(usb.path())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    assert_eq!(written.len(), 1);
+    let path = written[0].display().to_string();
+    let closed = window.book(|s| s.business_day(sentra::clock::now().unwrap()));
+    assert!(window.shows(&format!(
+        "Hari {closed} ditutup. Selisih -Rp1.000. Berkas untuk kantor: {path}"
+    )));
 }
 
 #[test]
@@ -395,4 +425,93 @@ fn first_run_sets_up_a_stall_with_demo_data_and_opens_the_till() {
     // And it sells at once.
     scan(&mut window, "KRP-01");
     assert_eq!(window.kasir().cart.len(), 1);
+}
+
+#[test]
+fn the_office_imports_a_folder_file_by_file_with_progress() {
+    // Three stalls' files and one that is not an export, on a "USB stick".
+    // Sold today by the real clock: the office screen opens on today.
+    let today = sentra::clock::now().unwrap();
+    let usb = tempfile::tempdir().unwrap();
+    let mut stalls = Vec::new();
+    for (code, regency) in [("ST01", 1802), ("ST02", 1871), ("ST03", 1807)] {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open(dir.path()).unwrap();
+        store
+            .init_stall(code, &format!("Toko {code}"), None, regency, None, NOW)
+            .unwrap();
+        store
+            .add_product(&product("KRP-01", 10_000, Unit::Pack), NOW)
+            .unwrap();
+        let request = sentra::store::SaleRequest {
+            items: vec![sentra::store::SaleItem {
+                code: "KRP-01".into(),
+                quantity: qty("2"),
+                discount: None,
+            }],
+            discount: None,
+            tenders: vec![sentra::domain::payment::Tender {
+                method: sentra::domain::payment::PaymentMethod::Cash,
+                amount: rp(20_000),
+                reference: None,
+            }],
+        };
+        store.complete_sale(&request, today).unwrap();
+        sentra::sync::export::export(&mut store, usb.path(), None, today).unwrap();
+        stalls.push((dir, store));
+    }
+    std::fs::write(usb.path().join("zz-foto.sentra"), b"\x89PNG not an export").unwrap();
+
+    let office_dir = tempfile::tempdir().unwrap();
+    let mut office = Store::open(office_dir.path()).unwrap();
+    office
+        .init_office("Sentra UMKM Lampung", None, NOW)
+        .unwrap();
+    let mut window = Window::on(office);
+    window.type_in("import-path", usb.path().to_str().unwrap());
+
+    // Run the import one message at a time, looking at the screen in between.
+    let mut queue = window.produce(|ui| {
+        ui.click("Impor").unwrap();
+    });
+    let mut seen_progress = Vec::new();
+    let mut clicked_mid_import = false;
+    while let Some(message) = queue.pop() {
+        let answers = window.step(message);
+        if let Phase::Office(kantor) = &window.app.phase
+            && kantor.importing
+            && !kantor.queue.is_empty()
+        {
+            seen_progress.push(format!("{}/{} berkas", kantor.done, kantor.queue.len()));
+            // The window still takes a person's clicks while files go in.
+            if kantor.done == 2 && !clicked_mid_import {
+                clicked_mid_import = true;
+                queue.extend(window.produce(|ui| {
+                    ui.click("◂ Sebelumnya").unwrap();
+                }));
+            }
+        }
+        queue.extend(answers);
+    }
+    assert_eq!(
+        seen_progress.first().map(String::as_str),
+        Some("0/4 berkas")
+    );
+    assert!(
+        seen_progress.contains(&"3/4 berkas".to_string()),
+        "{seen_progress:?}"
+    );
+    assert!(clicked_mid_import);
+    assert!(window.shows("4/4 berkas"));
+    assert!(window.shows("1 dari 4 berkas ditolak."));
+    assert!(window.shows("✕ zz-foto.sentra: ditolak: bukan berkas ekspor Sentra"));
+
+    window.click("Hari ini");
+    assert!(window.shows("ST01 Toko ST01") && window.shows("ST03 Toko ST03"));
+    assert!(window.shows("Rp60.000"), "the centre's net for the day");
+    let csv = office_dir.path().join("provinsi.csv");
+    window.type_in("centre-csv-path", csv.to_str().unwrap());
+    window.click("Tulis CSV");
+    assert!(window.shows(&format!("3 baris ditulis ke {}", csv.display())));
+    assert_eq!(std::fs::read_to_string(&csv).unwrap().lines().count(), 4);
 }

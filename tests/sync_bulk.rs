@@ -57,7 +57,12 @@ fn daily_export(stall: usize, key: &SigningKey, day: Date, first_seq: i64) -> (E
             tax: 0,
             total,
             lines,
-            payments: vec![PaymentRecord { method: method.into(), amount: total, tendered: total, reference: None }],
+            payments: vec![PaymentRecord {
+                method: method.into(),
+                amount: total,
+                tendered: total,
+                reference: None,
+            }],
         });
         seq += 1;
     }
@@ -85,7 +90,10 @@ fn daily_export(stall: usize, key: &SigningKey, day: Date, first_seq: i64) -> (E
             regency,
             public_key: to_hex(key.verifying_key().as_bytes()),
         },
-        sequence: SequenceRange { from: first_seq, to: seq },
+        sequence: SequenceRange {
+            from: first_seq,
+            to: seq,
+        },
         products: Vec::new(),
         sales,
         voids: Vec::new(),
@@ -112,21 +120,43 @@ fn a_hundred_stalls_for_thirty_days_import_in_one_command() {
                 expected_net += content.sales.iter().map(|s| s.total).sum::<i64>();
             }
             seq = next;
-            let name = format!("sentra-{}-{}-{:07}-{:07}.sentra", content.stall.code, day, content.sequence.from, content.sequence.to);
+            let name = format!(
+                "sentra-{}-{}-{:07}-{:07}.sentra",
+                content.stall.code, day, content.sequence.from, content.sequence.to
+            );
             std::fs::write(stall_folder.join(name), seal(&content, &key)).unwrap();
         }
     }
     let office = tempfile::tempdir().unwrap();
-    sentra_ok(office.path(), &["init", "office", "--name", "Sentra UMKM Lampung"]);
+    sentra_ok(
+        office.path(),
+        &["init", "office", "--name", "Sentra UMKM Lampung"],
+    );
     let out = sentra_ok(office.path(), &["import", folder.path().to_str().unwrap()]);
-    assert_eq!(out.lines().filter(|l| l.contains(": diimpor (")).count(), STALLS * DAYS as usize);
+    assert_eq!(
+        out.lines().filter(|l| l.contains(": diimpor (")).count(),
+        STALLS * DAYS as usize
+    );
     assert!(out.contains("21 catatan baru, 0 sudah ada"));
 
-    let report: serde_json::Value =
-        serde_json::from_str(&sentra_ok(office.path(), &["--json", "report", "centre", "--date", "2026-11-27"])).unwrap();
+    let report: serde_json::Value = serde_json::from_str(&sentra_ok(
+        office.path(),
+        &["--json", "report", "centre", "--date", "2026-11-27"],
+    ))
+    .unwrap();
     assert_eq!(report["stalls"].as_array().unwrap().len(), STALLS);
     assert_eq!(report["totals"]["net"].as_i64().unwrap(), expected_net);
-    assert_eq!(report["totals"]["sales_count"].as_i64().unwrap(), STALLS as i64 * SALES_PER_DAY);
-    let stalls: serde_json::Value = serde_json::from_str(&sentra_ok(office.path(), &["--json", "stalls"])).unwrap();
-    assert!(stalls.as_array().unwrap().iter().all(|s| s["gaps"].as_array().unwrap().is_empty()));
+    assert_eq!(
+        report["totals"]["sales_count"].as_i64().unwrap(),
+        STALLS as i64 * SALES_PER_DAY
+    );
+    let stalls: serde_json::Value =
+        serde_json::from_str(&sentra_ok(office.path(), &["--json", "stalls"])).unwrap();
+    assert!(
+        stalls
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|s| s["gaps"].as_array().unwrap().is_empty())
+    );
 }

@@ -181,6 +181,15 @@ texts! {
     LoadDemo => "Isi dengan data contoh", "Fill with demo data";
     Start => "Mulai", "Start";
     Working => "Sedang bekerja…", "Working…";
-    OfficeComing => "Layar Kantor (impor berkas toko, laporan sentra) hadir di versi berikutnya. Untuk sekarang: baris perintah.", "The Office screen (import stall files, centre report) comes in the next version. For now: the command line.";
+    ImportFiles => "Impor berkas dari toko", "Import the stalls' files";
+    ImportPath => "Folder atau berkas (flashdisk)", "Folder or file (USB stick)";
+    Import => "Impor", "Import";
+    Files => "berkas", "files";
+    Stall => "Toko", "Stall";
+    Silent => "tanpa kabar", "sent nothing";
+    ByRegency => "Per kabupaten/kota", "By regency";
+    ByCategory => "Per kategori", "By category";
+    ProvinceCsv => "CSV untuk provinsi", "CSV for the province";
+    WriteCsv => "Tulis CSV", "Write CSV";
     Opening => "Membuka buku…", "Opening the book…";
 }

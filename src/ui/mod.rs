@@ -2,9 +2,11 @@
 //! `Message`, `update` and `view`, and asks for work on the book through an
 //! [`Effect`], which the root runs on a worker thread.
 
+mod chart;
 pub mod effect;
 pub mod first_run;
 pub mod i18n;
+pub mod kantor;
 pub mod kasir;
 pub mod laporan;
 pub mod pengaturan;
@@ -21,6 +23,7 @@ use iced::{Element, Event, Fill, Font, Subscription, Task};
 pub use effect::{Book, Effect, Job};
 use first_run::FirstRun;
 use i18n::{Lang, T};
+use kantor::Kantor;
 use kasir::Kasir;
 use laporan::Laporan;
 use pengaturan::Pengaturan;
@@ -69,7 +72,7 @@ pub enum Phase {
     Failed(String),
     FirstRun(FirstRun),
     Stall(Box<Shell>),
-    Office(Identity),
+    Office(Box<Kantor>),
 }
 
 /// What opening the book found.
@@ -91,6 +94,7 @@ pub enum Message {
     Stok(stok::Message),
     Laporan(laporan::Message),
     Pengaturan(pengaturan::Message),
+    Kantor(kantor::Message),
     /// Show another tab.
     SwitchTab(Tab),
     /// A key went down, wherever the focus was.
@@ -160,7 +164,7 @@ impl App {
                 shell.identity.name,
                 shell.identity.stall_code()
             ),
-            Phase::Office(identity) => format!("Sentra — {}", identity.name),
+            Phase::Office(kantor) => format!("Sentra — {}", kantor.identity.name),
             _ => "Sentra".into(),
         }
     }
@@ -237,6 +241,10 @@ impl App {
             Message::Laporan(message) => {
                 self.with_shell(|shell| shell.laporan.update(message).map(Message::Laporan))
             }
+            Message::Kantor(message) => match &mut self.phase {
+                Phase::Office(kantor) => kantor.update(message).map(Message::Kantor),
+                _ => Effect::None,
+            },
             Message::Pengaturan(message) => {
                 let effect = self
                     .with_shell(|shell| shell.pengaturan.update(message).map(Message::Pengaturan));
@@ -259,8 +267,10 @@ impl App {
                 Effect::None
             }
             Some(identity) if identity.kind == Kind::Office => {
-                self.phase = Phase::Office(identity);
-                Effect::None
+                let mut kantor = Kantor::new(identity);
+                let effect = kantor.refresh().map(Message::Kantor);
+                self.phase = Phase::Office(Box::new(kantor));
+                effect
             }
             Some(identity) => {
                 self.phase = Phase::Stall(Box::new(Shell {
@@ -320,15 +330,7 @@ impl App {
                 .padding(40)
                 .into(),
             Phase::FirstRun(first_run) => first_run.view(lang).map(Message::FirstRun),
-            Phase::Office(identity) => center(
-                column![
-                    text(&identity.name).size(theme::HEADING),
-                    text(T::OfficeComing.get(lang)).size(theme::TEXT),
-                ]
-                .spacing(12)
-                .max_width(700),
-            )
-            .into(),
+            Phase::Office(kantor) => kantor.view(lang).map(Message::Kantor),
             Phase::Stall(shell) => {
                 let body = match shell.tab {
                     Tab::Kasir => shell.kasir.view(lang).map(Message::Kasir),

@@ -1,7 +1,6 @@
 //! Laporan: a day at a glance, past days, *tutup kasir*, and the PPh Final
 //! estimate for the month and the year.
 
-mod chart;
 mod view;
 
 use time::{Date, Duration};
@@ -24,6 +23,10 @@ pub struct Laporan {
     pub notice: Option<Notice>,
 }
 
+/// A closed day, and the export's path or why it could not be written
+/// (`None` when no export folder is set).
+pub type Closed = (DayCloseRecord, Option<Result<String, String>>);
+
 #[derive(Debug, Clone)]
 pub enum Message {
     Today,
@@ -33,7 +36,8 @@ pub enum Message {
     Loaded(u64, Result<Box<(DayReport, bool)>, String>),
     CountedChanged(String),
     CloseDay,
-    Closed(Result<Box<DayCloseRecord>, String>),
+    /// The day is closed, with the export's path or why it failed.
+    Closed(Result<Box<Closed>, String>),
 }
 
 impl Laporan {
@@ -92,26 +96,38 @@ impl Laporan {
                 };
                 self.closing = true;
                 Effect::job(move |store| {
-                    let result = crate::clock::now()
-                        .map_err(|e| e.to_string())
-                        .and_then(|now| {
-                            store
-                                .close_day(counted, now)
-                                .map(Box::new)
-                                .map_err(|e| e.to_string())
-                        });
-                    Message::Closed(result)
+                    Message::Closed(close_and_export(store, counted).map(Box::new))
                 })
             }
             Message::Closed(result) => {
                 self.closing = false;
                 match result {
-                    Ok(close) => {
+                    Ok(closed) => {
+                        let (close, export) = *closed;
                         self.counted.clear();
-                        self.notice = Some(Notice::Info(format!(
+                        let mut summary = format!(
                             "Hari {} ditutup. Selisih {}.",
                             close.day, close.cash.difference
-                        )));
+                        );
+                        let failed = match export {
+                            Some(Ok(path)) => {
+                                summary.push_str(&format!(" Berkas untuk kantor: {path}"));
+                                false
+                            }
+                            Some(Err(error)) => {
+                                summary.push_str(&format!(" Ekspor gagal: {error}"));
+                                true
+                            }
+                            None => {
+                                summary.push_str(" Atur folder ekspor di Pengaturan untuk menulis berkas kantor.");
+                                false
+                            }
+                        };
+                        self.notice = Some(if failed {
+                            Notice::Error(summary)
+                        } else {
+                            Notice::Info(summary)
+                        });
                         self.refresh()
                     }
                     Err(error) => {
@@ -141,4 +157,25 @@ fn load(store: &Store, date: Option<Date>) -> Result<Box<(DayReport, bool)>, Str
         .day_report(date)
         .map(|r| Box::new((r, date == today)))
         .map_err(|e| e.to_string())
+}
+
+/// *Tutup kasir*, then the file for the office into the export folder if one
+/// is set. The folder is tried first, so a missing USB stick is found out
+/// before the day closes.
+fn close_and_export(
+    store: &mut Store,
+    counted: Rupiah,
+) -> Result<(DayCloseRecord, Option<Result<String, String>>), String> {
+    let now = crate::clock::now().map_err(|e| e.to_string())?;
+    let export_dir = store.settings().map_err(|e| e.to_string())?.export_dir;
+    if let Some(dir) = &export_dir {
+        crate::sync::export::check_writable(dir).map_err(|e| e.to_string())?;
+    }
+    let close = store.close_day(counted, now).map_err(|e| e.to_string())?;
+    let export = export_dir.map(|dir| {
+        crate::sync::export::export(store, &dir, None, now)
+            .map(|summary| summary.path.display().to_string())
+            .map_err(|e| e.to_string())
+    });
+    Ok((close, export))
 }

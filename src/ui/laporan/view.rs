@@ -4,10 +4,10 @@
 use iced::widget::{Column, button, canvas, column, row, scrollable, text, text_input};
 use iced::{Alignment, Element, Fill, FillPortion};
 
-use super::chart::HourlyChart;
 use super::{Laporan, Message};
 use crate::money::Rupiah;
 use crate::store::DayReport;
+use crate::ui::chart::BarChart;
 use crate::ui::i18n::{Lang, T};
 use crate::ui::theme;
 use crate::ui::widgets::{BOLD, big, card, figure, notice};
@@ -44,11 +44,9 @@ impl Laporan {
             card(
                 column![
                     text(T::ByHour.get(lang)).size(theme::TEXT).font(BOLD),
-                    canvas(HourlyChart {
-                        hours: &report.hourly
-                    })
-                    .width(Fill)
-                    .height(180),
+                    canvas(BarChart::hourly(&report.hourly))
+                        .width(Fill)
+                        .height(180),
                 ]
                 .spacing(6)
             ),

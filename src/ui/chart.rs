@@ -1,4 +1,5 @@
-//! The hourly bar chart of a day's sales, drawn on an iced canvas.
+//! A bar chart of rupiah amounts, drawn on an iced canvas: sales by hour in
+//! Laporan, sales by regency in Kantor.
 
 use iced::mouse;
 use iced::widget::canvas::{self, Frame, Geometry, Text};
@@ -7,30 +8,38 @@ use iced::{Color, Point, Rectangle, Renderer, Size, Theme};
 use crate::money::Rupiah;
 use crate::ui::theme;
 
-/// Sales per hour; hours outside 7–22 are drawn only when they had sales.
-pub struct HourlyChart<'a> {
-    pub hours: &'a [Rupiah],
+/// Labelled bars; the tallest one is labelled with its amount.
+pub struct BarChart {
+    pub bars: Vec<(String, Rupiah)>,
 }
 
-impl HourlyChart<'_> {
-    fn shown_hours(&self) -> std::ops::RangeInclusive<usize> {
-        let first = self
-            .hours
+impl BarChart {
+    /// Sales per hour; the hours 7–21 always show, others only with sales.
+    pub fn hourly(hours: &[Rupiah]) -> BarChart {
+        let first = hours
             .iter()
             .position(|h| h.is_positive())
             .unwrap_or(7)
             .min(7);
-        let last = self
-            .hours
+        let last = hours
             .iter()
             .rposition(|h| h.is_positive())
             .unwrap_or(21)
             .max(21);
-        first..=last
+        BarChart {
+            bars: (first..=last)
+                .map(|hour| {
+                    (
+                        format!("{hour:02}"),
+                        hours.get(hour).copied().unwrap_or_default(),
+                    )
+                })
+                .collect(),
+        }
     }
 }
 
-impl<Message> canvas::Program<Message> for HourlyChart<'_> {
+impl<Message> canvas::Program<Message> for BarChart {
     type State = ();
 
     fn draw(
@@ -42,15 +51,18 @@ impl<Message> canvas::Program<Message> for HourlyChart<'_> {
         _cursor: mouse::Cursor,
     ) -> Vec<Geometry> {
         let mut frame = Frame::new(renderer, bounds.size());
-        let hours = self.shown_hours();
-        let count = hours.clone().count().max(1) as f32;
-        let busiest = self.hours.iter().copied().max().unwrap_or(Rupiah::ZERO);
+        let count = self.bars.len().max(1) as f32;
+        let busiest = self
+            .bars
+            .iter()
+            .map(|(_, amount)| *amount)
+            .max()
+            .unwrap_or_default();
         let max = busiest.value().max(1) as f32;
         let label_room = 18.0;
         let chart_height = bounds.height - label_room - 14.0;
         let slot = bounds.width / count;
-        for (index, hour) in hours.enumerate() {
-            let amount = self.hours.get(hour).copied().unwrap_or(Rupiah::ZERO);
+        for (index, (label, amount)) in self.bars.iter().enumerate() {
             let value = amount.value() as f32;
             let height = (value / max * chart_height).max(if value > 0.0 { 2.0 } else { 0.0 });
             let x = index as f32 * slot + slot * 0.15;
@@ -61,14 +73,14 @@ impl<Message> canvas::Program<Message> for HourlyChart<'_> {
                 theme::BRAND,
             );
             frame.fill_text(Text {
-                content: format!("{hour:02}"),
+                content: label.clone(),
                 position: Point::new(x + slot * 0.35, bounds.height - label_room + 2.0),
                 color: theme::MUTED,
                 size: 12.0.into(),
                 align_x: iced::alignment::Horizontal::Center.into(),
                 ..Text::default()
             });
-            if amount.is_positive() && amount == busiest {
+            if amount.is_positive() && *amount == busiest {
                 frame.fill_text(Text {
                     content: amount.to_string(),
                     position: Point::new(x + slot * 0.35, (top - 14.0).max(0.0)),
