@@ -1,6 +1,6 @@
 //! `day` (open, close, reopen) and `report`.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use clap::Subcommand;
 use time::{Date, OffsetDateTime};
@@ -80,8 +80,11 @@ pub fn day(
         DayCommand::Close {
             counted_cash,
             export_dir,
-            ..
+            pdf,
         } => {
+            if let Some(path) = &pdf {
+                crate::print::check_writable(path)?;
+            }
             // The folder is tried before the day closes, so a missing stick
             // is found out while nothing has changed yet.
             if let Some(dir) = &export_dir {
@@ -95,6 +98,10 @@ pub fn day(
                 ),
                 None => None,
             };
+            if let Some(path) = &pdf {
+                let report = store.day_report(store.business_day(now))?;
+                write_day_pdf(store, &report, path, now)?;
+            }
             let view = ClosedDay { close, export };
             out.emit(&view, |v| {
                 let c = &v.close;
@@ -136,14 +143,21 @@ pub fn report(
     now: OffsetDateTime,
     out: &Output,
 ) -> Result<(), CliError> {
-    let ReportCommand::Day { date, .. } = command else {
-        return Err(CliError::NotYet("laporan sentra (report centre)"));
+    let ReportCommand::Day { date, pdf } = command else {
+        unreachable!("report centre is the sync module's");
     };
     let identity = store.require_stall()?;
     let date = date.unwrap_or_else(|| store.business_day(now));
     let report = store.day_report(date)?;
+    if let Some(path) = &pdf {
+        write_day_pdf(store, &report, path, now)?;
+    }
     out.emit(&report, |r| {
-        day_text(&identity.name, identity.stall_code(), r)
+        let mut text = day_text(&identity.name, identity.stall_code(), r);
+        if let Some(path) = &pdf {
+            text.push_str(&format!("\nPDF: {}", path.display()));
+        }
+        text
     });
     Ok(())
 }
@@ -210,4 +224,23 @@ fn day_text(name: &str, code: &str, r: &DayReport) -> String {
         r.pph.month_tax, r.pph.month_turnover, r.pph.year_tax, r.pph.year_turnover
     );
     text
+}
+
+/// The day report on A4, written to `path`.
+fn write_day_pdf(
+    store: &Store,
+    report: &DayReport,
+    path: &Path,
+    now: OffsetDateTime,
+) -> Result<(), CliError> {
+    let identity = store.require_stall()?;
+    let heading = crate::print::day_report::StallHeading {
+        name: &identity.name,
+        code: identity.stall_code(),
+        regency: identity.regency.map(|r| r.name).unwrap_or_default(),
+    };
+    let printed = crate::print::day_report::short(&crate::clock::stamp(now, store.offset()));
+    let bytes = crate::print::day_report::day_report_pdf(&heading, report, &printed);
+    crate::print::write_file(path, &bytes)?;
+    Ok(())
 }

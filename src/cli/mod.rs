@@ -115,8 +115,8 @@ pub enum CliError {
     Store(#[from] StoreError),
     #[error(transparent)]
     Clock(#[from] crate::clock::ClockError),
-    #[error("{0} belum tersedia di versi ini")]
-    NotYet(&'static str),
+    #[error(transparent)]
+    Print(#[from] crate::print::PrintError),
     #[error("tidak ada folder data bawaan di komputer ini: pakai --data-dir")]
     NoDataDir,
     #[error(transparent)]
@@ -136,7 +136,6 @@ pub fn data_dir(given: Option<PathBuf>) -> Result<PathBuf, CliError> {
 
 /// Runs one command to completion.
 pub fn run(data_dir: PathBuf, command: Command, out: &Output) -> Result<(), CliError> {
-    refuse_unfinished(&command)?;
     let mut store = Store::open(&data_dir)?;
     let now = crate::clock::now()?;
     match command {
@@ -155,12 +154,14 @@ pub fn run(data_dir: PathBuf, command: Command, out: &Output) -> Result<(), CliE
             items,
             refund,
         } => selling::return_items(&mut store, &receipt, &items, &refund, now, out),
-        Command::Receipt { receipt, width, .. } => {
-            selling::receipt(&store, &receipt, width.as_deref(), out)
-        }
+        Command::Receipt {
+            receipt,
+            width,
+            pdf,
+        } => selling::receipt(&store, &receipt, width.as_deref(), pdf.as_deref(), out),
         Command::Day(command) => days::day(&mut store, command, now, out),
-        Command::Report(days::ReportCommand::Centre { date, csv, .. }) => {
-            sync::report_centre(&store, date, csv.as_deref(), out)
+        Command::Report(days::ReportCommand::Centre { date, csv, pdf }) => {
+            sync::report_centre(&store, date, csv.as_deref(), pdf.as_deref(), now, out)
         }
         Command::Report(command) => days::report(&store, command, now, out),
         Command::Export {
@@ -173,19 +174,6 @@ pub fn run(data_dir: PathBuf, command: Command, out: &Output) -> Result<(), CliE
         Command::Restore { file } => setup::restore(&mut store, &file, now, out),
         Command::Pin(command) => setup::pin(&mut store, command, now, out),
         Command::Settings(command) => setup::settings(&mut store, command, out),
-    }
-}
-
-/// Commands and flags whose issue has not landed yet are refused before the
-/// book is touched, so `day close --pdf` never closes the day and then fails.
-fn refuse_unfinished(command: &Command) -> Result<(), CliError> {
-    let pdf = CliError::NotYet("PDF (--pdf)");
-    match command {
-        Command::Receipt { pdf: Some(_), .. } => Err(pdf),
-        Command::Report(days::ReportCommand::Centre { pdf: Some(_), .. }) => Err(pdf),
-        Command::Report(days::ReportCommand::Day { pdf: Some(_), .. }) => Err(pdf),
-        Command::Day(days::DayCommand::Close { pdf: Some(_), .. }) => Err(pdf),
-        _ => Ok(()),
     }
 }
 

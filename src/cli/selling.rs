@@ -1,5 +1,7 @@
 //! `sale`, `void`, `return` and `receipt`.
 
+use std::path::{Path, PathBuf};
+
 use clap::Args;
 use time::OffsetDateTime;
 
@@ -7,7 +9,7 @@ use super::{CliError, Output, args};
 use crate::domain::discount::Discount;
 use crate::domain::payment::Tender;
 use crate::print::receipt_text;
-use crate::store::{ReturnItem, SaleItem, SaleRequest, Store};
+use crate::store::{CompletedSale, Identity, ReturnItem, SaleItem, SaleRequest, Store};
 
 #[derive(Debug, Args)]
 pub struct SaleArgs {
@@ -20,6 +22,9 @@ pub struct SaleArgs {
     /// METODE=JUMLAH[:REF]; metode: cash, qris, transfer, card
     #[arg(long = "pay", value_name = "METHOD=RP[:REF]", value_parser = args::tender)]
     payments: Vec<Tender>,
+    /// Tulis struk sebagai PDF
+    #[arg(long, value_name = "FILE")]
+    pdf: Option<PathBuf>,
 }
 
 pub fn sale(
@@ -33,7 +38,15 @@ pub fn sale(
         discount: sale.discount,
         tenders: sale.payments,
     };
+    if let Some(path) = &sale.pdf {
+        crate::print::check_writable(path)?;
+    }
     let completed = store.complete_sale(&request, now)?;
+    if let Some(path) = &sale.pdf {
+        let identity = store.require_stall()?;
+        let width = store.settings()?.receipt_width;
+        write_receipt(&identity, &completed, width, false, path)?;
+    }
     out.emit(&completed, |s| {
         let mut text = format!("Struk {} tersimpan.\nTotal {}", s.receipt, s.total);
         for payment in &s.payments {
@@ -81,10 +94,13 @@ pub fn return_items(
     Ok(())
 }
 
+/// Shows a receipt, or writes it as a PDF. Either way it is a reprint, so
+/// the paper says SALINAN.
 pub fn receipt(
     store: &Store,
     receipt: &str,
     width: Option<&str>,
+    pdf: Option<&Path>,
     out: &Output,
 ) -> Result<(), CliError> {
     let identity = store.require_stall()?;
@@ -94,6 +110,40 @@ pub fn receipt(
         Some(_) => 58,
         None => store.settings()?.receipt_width,
     };
-    out.emit(&sale, |s| receipt_text::render(&identity, s, width));
+    match pdf {
+        Some(path) => {
+            write_receipt(&identity, &sale, width, true, path)?;
+            out.emit(
+                &serde_json::json!({ "receipt": sale.receipt, "pdf": path }),
+                |_| {
+                    format!(
+                        "Salinan struk {} ditulis ke {}",
+                        sale.receipt,
+                        path.display()
+                    )
+                },
+            );
+        }
+        None => out.emit(&sale, |s| receipt_text::render(&identity, s, width)),
+    }
+    Ok(())
+}
+
+fn write_receipt(
+    identity: &Identity,
+    sale: &CompletedSale,
+    width: u16,
+    copy: bool,
+    path: &Path,
+) -> Result<(), CliError> {
+    let bytes = crate::print::receipt::receipt_pdf(&crate::print::receipt::ReceiptData {
+        stall_name: &identity.name,
+        stall_code: identity.stall_code(),
+        regency: identity.regency.map(|r| r.name).unwrap_or_default(),
+        sale,
+        paper_mm: width,
+        copy,
+    });
+    crate::print::write_file(path, &bytes)?;
     Ok(())
 }

@@ -129,11 +129,19 @@ pub fn report_centre(
     store: &Store,
     date: Date,
     csv: Option<&Path>,
+    pdf: Option<&Path>,
+    now: OffsetDateTime,
     out: &Output,
 ) -> Result<(), CliError> {
     let report = office::centre_day(store, date)?;
     if let Some(path) = csv {
         office::write_centre_csv(&report, path)?;
+    }
+    if let Some(path) = pdf {
+        let centre = store.require_office()?;
+        let printed = crate::print::day_report::short(&crate::clock::stamp(now, store.offset()));
+        let bytes = crate::print::centre_report::centre_report_pdf(&centre.name, &report, &printed);
+        crate::print::write_file(path, &bytes)?;
     }
     out.emit(&report, |r| {
         let row = |label: &str, count: String, net: String, takings: String| {
@@ -184,6 +192,9 @@ pub fn report_centre(
         }
         if let Some(path) = csv {
             text += &format!("\nCSV: {}", path.display());
+        }
+        if let Some(path) = pdf {
+            text += &format!("\nPDF: {}", path.display());
         }
         text
     });

@@ -1,4 +1,69 @@
-//! Paper: what a receipt or a report looks like. Documents are built from
-//! plain data handed in by the caller, never from the database.
+//! Paper: receipts and reports as PDF, built from plain data handed in by the
+//! caller, never from the database.
 
+pub mod a4;
+pub mod centre_report;
+pub mod day_report;
+pub mod paper;
+pub mod receipt;
 pub mod receipt_text;
+
+use crate::money::Rupiah;
+
+/// The hours of a day's chart: 7–21 always, others only when they had sales.
+pub fn hourly_bars(hours: &[Rupiah]) -> Vec<(String, Rupiah)> {
+    let first = hours
+        .iter()
+        .position(|h| h.is_positive())
+        .unwrap_or(7)
+        .min(7);
+    let last = hours
+        .iter()
+        .rposition(|h| h.is_positive())
+        .unwrap_or(21)
+        .max(21);
+    (first..=last)
+        .map(|hour| {
+            (
+                format!("{hour:02}"),
+                hours.get(hour).copied().unwrap_or_default(),
+            )
+        })
+        .collect()
+}
+
+use std::path::Path;
+
+/// Why a document could not be written.
+#[derive(Debug, thiserror::Error)]
+#[error("tidak bisa menulis {path}: {source}")]
+pub struct PrintError {
+    pub path: std::path::PathBuf,
+    pub source: std::io::Error,
+}
+
+/// Writes a document through a temporary name, so a half-written PDF never
+/// stands under the real name.
+pub fn write_file(path: &Path, bytes: &[u8]) -> Result<(), PrintError> {
+    let error = |source| PrintError {
+        path: path.to_path_buf(),
+        source,
+    };
+    let temporary = path.with_extension("pdf.tmp");
+    std::fs::write(&temporary, bytes).map_err(error)?;
+    std::fs::rename(&temporary, path).map_err(|e| {
+        let _ = std::fs::remove_file(&temporary);
+        error(e)
+    })
+}
+
+/// Fails now, before anything is recorded, if `path` cannot be written.
+pub fn check_writable(path: &Path) -> Result<(), PrintError> {
+    let error = |source| PrintError {
+        path: path.to_path_buf(),
+        source,
+    };
+    let probe = path.with_extension("pdf.probe");
+    std::fs::write(&probe, b"").map_err(error)?;
+    std::fs::remove_file(&probe).map_err(error)
+}

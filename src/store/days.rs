@@ -24,6 +24,7 @@ pub struct Day {
 pub struct DayCloseRecord {
     pub day: String,
     pub seq: i64,
+    pub closed_at: String,
     pub cash: CashCount,
     pub sales_count: i64,
     pub net_total: Rupiah,
@@ -160,6 +161,7 @@ impl Store {
             Ok(DayCloseRecord {
                 day: day.clone(),
                 seq,
+                closed_at: stamp.clone(),
                 cash,
                 sales_count,
                 net_total: Rupiah::new(net_total),

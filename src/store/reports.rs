@@ -269,13 +269,15 @@ fn corrections(conn: &Connection, sql: &str, day: &str) -> Result<Vec<Correction
 fn last_close(conn: &Connection, day: &str) -> Result<Option<DayCloseRecord>> {
     Ok(conn
         .prepare_cached(
-            "SELECT seq, opening_float, cash_in, cash_out, expected, counted, difference, sales_count, net_total
+            "SELECT seq, opening_float, cash_in, cash_out, expected, counted, difference, sales_count, net_total,
+                    created_at
              FROM day_closes WHERE day = ?1 ORDER BY seq DESC LIMIT 1",
         )?
         .query_row([day], |r| {
             Ok(DayCloseRecord {
                 day: day.to_string(),
                 seq: r.get(0)?,
+                closed_at: r.get(9)?,
                 cash: CashCount {
                     opening_float: Rupiah::new(r.get(1)?),
                     cash_in: Rupiah::new(r.get(2)?),

@@ -1,0 +1,164 @@
+//! The centre's day on A4 for the office: every stall, by regency, category
+//! and payment method, silent stalls, with the table's header repeated on
+//! every page.
+
+use super::a4::{Column, LEFT, RIGHT, Report};
+use crate::sync::office::CentreDay;
+
+/// The centre report as PDF bytes.
+pub fn centre_report_pdf(centre_name: &str, day: &CentreDay, printed_at: &str) -> Vec<u8> {
+    let title = format!("Laporan Sentra {}", day.date);
+    let mut doc = Report::new(
+        &title,
+        &format!("Sentra · {centre_name} · dicetak {printed_at}"),
+    );
+    doc.line(16.0, true, "Laporan Harian Sentra / Centre Daily Report");
+    doc.line(12.0, true, centre_name);
+    doc.line(
+        9.5,
+        false,
+        &format!(
+            "Hari {} · {} toko melapor, {} tanpa kabar",
+            day.date,
+            day.stalls.len(),
+            day.silent.len()
+        ),
+    );
+
+    doc.heading("Ringkasan / Summary");
+    let t = &day.totals;
+    doc.figure("Jumlah transaksi", &t.sales_count.to_string(), false);
+    doc.figure("Penjualan bersih", &t.net.to_string(), true);
+    doc.figure("Retur", &t.returns.to_string(), false);
+    doc.figure("Pendapatan", &t.takings.to_string(), true);
+
+    doc.heading("Per kabupaten/kota / By regency");
+    let bars: Vec<_> = day
+        .regencies
+        .iter()
+        .map(|g| (g.key.clone(), g.net))
+        .collect();
+    doc.bars(&bars, 32.0);
+    let two = [
+        Column {
+            x: LEFT,
+            width: 120.0,
+            right: false,
+        },
+        Column {
+            x: RIGHT - 40.0,
+            width: 40.0,
+            right: true,
+        },
+    ];
+    let rows: Vec<Vec<String>> = day
+        .regencies
+        .iter()
+        .map(|g| vec![format!("{} {}", g.key, g.label), g.net.to_string()])
+        .collect();
+    doc.table(&two, &["Kabupaten/kota", "Bersih"], &rows, None);
+
+    doc.heading("Per toko / By stall");
+    let columns = [
+        Column {
+            x: LEFT,
+            width: 16.0,
+            right: false,
+        },
+        Column {
+            x: LEFT + 17.0,
+            width: 52.0,
+            right: false,
+        },
+        Column {
+            x: LEFT + 70.0,
+            width: 12.0,
+            right: false,
+        },
+        Column {
+            x: LEFT + 83.0,
+            width: 12.0,
+            right: true,
+        },
+        Column {
+            x: LEFT + 97.0,
+            width: 27.0,
+            right: true,
+        },
+        Column {
+            x: LEFT + 125.0,
+            width: 21.0,
+            right: true,
+        },
+        Column {
+            x: RIGHT - 27.0,
+            width: 27.0,
+            right: true,
+        },
+    ];
+    let rows: Vec<Vec<String>> = day
+        .stalls
+        .iter()
+        .map(|s| {
+            vec![
+                s.code.clone(),
+                s.name.clone(),
+                s.regency.to_string(),
+                s.totals.sales_count.to_string(),
+                s.totals.net.to_string(),
+                s.totals.returns.to_string(),
+                s.totals.takings.to_string(),
+            ]
+        })
+        .collect();
+    let total = vec![
+        "Jumlah".into(),
+        String::new(),
+        String::new(),
+        t.sales_count.to_string(),
+        t.net.to_string(),
+        t.returns.to_string(),
+        t.takings.to_string(),
+    ];
+    doc.table(
+        &columns,
+        &[
+            "Kode",
+            "Toko",
+            "Asal",
+            "Nota",
+            "Bersih",
+            "Retur",
+            "Pendapatan",
+        ],
+        &rows,
+        Some(total),
+    );
+
+    doc.heading("Per kategori / By category");
+    let rows: Vec<Vec<String>> = day
+        .categories
+        .iter()
+        .map(|g| vec![g.label.clone(), g.net.to_string()])
+        .collect();
+    doc.table(&two, &["Kategori", "Bersih"], &rows, None);
+
+    doc.heading("Per pembayaran / By payment method");
+    let rows: Vec<Vec<String>> = day
+        .payments
+        .iter()
+        .map(|g| vec![g.label.clone(), g.net.to_string()])
+        .collect();
+    doc.table(&two, &["Metode", "Bersih"], &rows, None);
+
+    if !day.silent.is_empty() {
+        doc.heading("Tanpa kabar / Sent nothing");
+        let rows: Vec<Vec<String>> = day
+            .silent
+            .iter()
+            .map(|s| vec![format!("{} {}", s.code, s.name), s.regency.to_string()])
+            .collect();
+        doc.table(&two, &["Toko", "Asal"], &rows, None);
+    }
+    doc.finish()
+}

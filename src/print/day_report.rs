@@ -1,0 +1,209 @@
+//! The stall's day report (Z report) on A4: the day's figures, payments, the
+//! drawer, top products, sales by hour, voids and returns, PPh Final, and a
+//! place for two signatures.
+
+use super::a4::{Column, LEFT, RIGHT, Report};
+use crate::store::DayReport;
+
+/// Who the report is for, handed in by the caller.
+pub struct StallHeading<'a> {
+    pub name: &'a str,
+    pub code: &'a str,
+    pub regency: &'a str,
+}
+
+/// The day report as PDF bytes; `printed_at` goes in the footer.
+pub fn day_report_pdf(stall: &StallHeading<'_>, report: &DayReport, printed_at: &str) -> Vec<u8> {
+    let title = format!("Laporan Harian {} {}", stall.code, report.day);
+    let mut doc = Report::new(
+        &title,
+        &format!("Sentra · {} · dicetak {printed_at}", stall.name),
+    );
+    doc.line(16.0, true, "Laporan Harian / Daily Report");
+    doc.line(12.0, true, &format!("{} ({})", stall.name, stall.code));
+    doc.line(
+        9.5,
+        false,
+        &format!("Asal: {} · Hari: {}", stall.regency, report.day),
+    );
+    let opened = report
+        .state
+        .as_ref()
+        .map(|d| short(&d.opened_at))
+        .unwrap_or_else(|| "-".into());
+    let closed = report
+        .closed
+        .as_ref()
+        .map(|c| short(&c.closed_at))
+        .unwrap_or_else(|| "belum ditutup".into());
+    doc.line(9.5, false, &format!("Dibuka {opened} · Ditutup {closed}"));
+
+    doc.heading("Penjualan / Sales");
+    doc.figure("Jumlah transaksi", &report.sales_count.to_string(), false);
+    doc.figure("Penjualan kotor", &report.gross.to_string(), false);
+    doc.figure("Diskon", &report.discounts.to_string(), false);
+    doc.figure("PPN", &report.tax.to_string(), false);
+    doc.figure("Penjualan bersih", &report.net.to_string(), true);
+    doc.figure(
+        "Rata-rata per nota",
+        &report.average_sale.to_string(),
+        false,
+    );
+    doc.figure(
+        &format!("Retur ({})", report.returns_count),
+        &report.returns_total.to_string(),
+        false,
+    );
+    doc.figure(
+        &format!("Batal ({})", report.voids_count),
+        &report.voids_total.to_string(),
+        false,
+    );
+    doc.figure(
+        "Pendapatan (bersih − retur)",
+        &report.takings.to_string(),
+        true,
+    );
+
+    doc.heading("Pembayaran / Payments");
+    for method in &report.payments {
+        doc.figure(
+            &format!("{} ({} nota)", method.method.label(), method.count),
+            &method.amount.to_string(),
+            false,
+        );
+    }
+
+    doc.heading("Kas / Cash drawer");
+    let cash = &report.cash;
+    doc.figure("Kas awal", &cash.opening_float.to_string(), false);
+    doc.figure("Tunai masuk", &cash.cash_in.to_string(), false);
+    doc.figure("Tunai keluar (retur)", &cash.cash_out.to_string(), false);
+    doc.figure("Seharusnya di laci", &cash.expected.to_string(), true);
+    if report.closed.is_some() {
+        doc.figure("Uang dihitung", &cash.counted.to_string(), false);
+        doc.figure("Selisih", &cash.difference.to_string(), true);
+    }
+
+    doc.heading("Penjualan per jam / Sales by hour");
+    let chart = crate::print::hourly_bars(&report.hourly);
+    doc.bars(&chart, 38.0);
+
+    doc.heading("Produk terlaris / Top products");
+    let columns = [
+        Column {
+            x: LEFT,
+            width: 28.0,
+            right: false,
+        },
+        Column {
+            x: LEFT + 30.0,
+            width: 94.0,
+            right: false,
+        },
+        Column {
+            x: LEFT + 126.0,
+            width: 18.0,
+            right: true,
+        },
+        Column {
+            x: RIGHT - 30.0,
+            width: 30.0,
+            right: true,
+        },
+    ];
+    let rows: Vec<Vec<String>> = report
+        .top_products
+        .iter()
+        .map(|p| {
+            vec![
+                p.sku.clone(),
+                p.name.clone(),
+                p.quantity.to_string(),
+                p.net.to_string(),
+            ]
+        })
+        .collect();
+    doc.table(
+        &columns,
+        &["SKU", "Produk", "Jumlah", "Bersih"],
+        &rows,
+        None,
+    );
+
+    if !report.voids.is_empty() || !report.returns.is_empty() {
+        doc.heading("Batal dan retur / Voids and returns");
+        let columns = [
+            Column {
+                x: LEFT,
+                width: 18.0,
+                right: false,
+            },
+            Column {
+                x: LEFT + 20.0,
+                width: 44.0,
+                right: false,
+            },
+            Column {
+                x: LEFT + 66.0,
+                width: 30.0,
+                right: true,
+            },
+            Column {
+                x: LEFT + 100.0,
+                width: RIGHT - LEFT - 100.0,
+                right: false,
+            },
+        ];
+        let rows: Vec<Vec<String>> = report
+            .voids
+            .iter()
+            .map(|v| {
+                vec![
+                    "Batal".into(),
+                    v.receipt.clone(),
+                    v.amount.to_string(),
+                    v.detail.clone(),
+                ]
+            })
+            .chain(report.returns.iter().map(|r| {
+                let method = crate::domain::payment::PaymentMethod::parse(&r.detail)
+                    .map(|m| m.label().to_string())
+                    .unwrap_or_else(|_| r.detail.clone());
+                vec![
+                    "Retur".into(),
+                    r.receipt.clone(),
+                    r.amount.to_string(),
+                    format!("dikembalikan {method}"),
+                ]
+            }))
+            .collect();
+        doc.table(
+            &columns,
+            &["", "Nota", "Jumlah", "Alasan / cara"],
+            &rows,
+            None,
+        );
+    }
+
+    doc.heading("Perkiraan PPh Final / Final income tax estimate");
+    let pph = &report.pph;
+    doc.figure(
+        &format!("Bulan ini (omzet {})", pph.month_turnover),
+        &pph.month_tax.to_string(),
+        false,
+    );
+    doc.figure(
+        &format!("Tahun ini (omzet {})", pph.year_turnover),
+        &pph.year_tax.to_string(),
+        false,
+    );
+
+    doc.signatures(&["Penjual / Vendor", "Pengelola / Manager"]);
+    doc.finish()
+}
+
+/// `2026-11-27 21:15` from an RFC 3339 stamp.
+pub fn short(stamp: &str) -> String {
+    stamp.get(..16).unwrap_or(stamp).replace('T', " ")
+}

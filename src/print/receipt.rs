@@ -1,0 +1,252 @@
+//! The *struk*: as wide as the thermal paper, as tall as its content, with a
+//! QR code that carries the receipt number and a check value of the sale.
+
+use qrcode::{Color as Module, QrCode};
+
+use super::paper::{Fonts, GREY, Sheet, save};
+use crate::domain::payment::PaymentMethod;
+use crate::domain::receipt_number::check_value;
+use crate::money::Rupiah;
+use crate::store::CompletedSale;
+
+/// Everything a receipt shows, handed in by the caller.
+pub struct ReceiptData<'a> {
+    pub stall_name: &'a str,
+    pub stall_code: &'a str,
+    pub regency: &'a str,
+    pub sale: &'a CompletedSale,
+    /// 58 or 80 (mm).
+    pub paper_mm: u16,
+    /// A reprint: says SALINAN (copy) at top and bottom.
+    pub copy: bool,
+}
+
+const SIZE: f32 = 8.0;
+const LINE: f32 = 3.6;
+
+/// What the receipt's QR code says: the receipt number and the check value.
+pub fn qr_payload(sale: &CompletedSale) -> String {
+    format!(
+        "{}#{}",
+        sale.receipt,
+        check_value(&sale.receipt, sale.total.value(), &sale.created_at)
+    )
+}
+
+/// The receipt as PDF bytes.
+pub fn receipt_pdf(data: &ReceiptData<'_>) -> Vec<u8> {
+    let fonts = Fonts::load();
+    let paper = if data.paper_mm >= 80 { 80.0 } else { 58.0 };
+    let printable = if data.paper_mm >= 80 { 72.0 } else { 48.0 };
+    let left = (paper - printable) / 2.0;
+    let right = left + printable;
+    let centre = paper / 2.0;
+    let mut sheet = Sheet::new(paper);
+    let mut y = 4.0;
+    let next = |y: &mut f32, by: f32| {
+        *y += by;
+        *y
+    };
+
+    if data.copy {
+        sheet.text_centred(
+            &fonts,
+            centre,
+            next(&mut y, 4.5),
+            11.0,
+            true,
+            "SALINAN / COPY",
+        );
+        next(&mut y, 1.5);
+    }
+    for line in fonts.wrap(data.stall_name, 11.0, true, printable) {
+        sheet.text_centred(&fonts, centre, next(&mut y, 4.8), 11.0, true, &line);
+    }
+    sheet.text_centred(
+        &fonts,
+        centre,
+        next(&mut y, LINE),
+        SIZE,
+        false,
+        &format!("{} · {}", data.stall_code, data.regency),
+    );
+    rule(&mut sheet, left, right, next(&mut y, 2.2));
+    let sale = data.sale;
+    sheet.text(left, next(&mut y, LINE + 0.6), SIZE, true, &sale.receipt);
+    let when = sale
+        .created_at
+        .get(..16)
+        .unwrap_or(&sale.created_at)
+        .replace('T', " ");
+    sheet.text(
+        left,
+        next(&mut y, LINE),
+        SIZE,
+        false,
+        &format!("{when} {}", zone(&sale.created_at)),
+    );
+    if sale.voided {
+        sheet.text_centred(
+            &fonts,
+            centre,
+            next(&mut y, LINE + 1.0),
+            10.0,
+            true,
+            "*** DIBATALKAN / VOID ***",
+        );
+    }
+    rule(&mut sheet, left, right, next(&mut y, 2.2));
+
+    for line in &sale.lines {
+        for (index, part) in fonts
+            .wrap(&line.name, SIZE, false, printable)
+            .iter()
+            .enumerate()
+        {
+            next(&mut y, if index == 0 { LINE + 0.6 } else { LINE });
+            sheet.text(left, y, SIZE, false, part);
+        }
+        let detail = format!("  {} {} × {}", line.quantity, line.unit, line.unit_price);
+        next(&mut y, LINE);
+        sheet.text(left, y, SIZE, false, &detail);
+        sheet.text_right(&fonts, right, y, SIZE, false, &line.gross.to_string());
+        if line.line_discount.is_positive() {
+            next(&mut y, LINE);
+            sheet.grey_text(left, y, SIZE, false, GREY, "  diskon");
+            sheet.text_right(
+                &fonts,
+                right,
+                y,
+                SIZE,
+                false,
+                &format!("-{}", line.line_discount),
+            );
+        }
+    }
+    rule(&mut sheet, left, right, next(&mut y, 2.2));
+
+    let amount =
+        |sheet: &mut Sheet, y: &mut f32, label: &str, value: Rupiah, bold: bool, size: f32| {
+            *y += if size > SIZE { LINE + 1.2 } else { LINE };
+            sheet.text(left, *y, size, bold, label);
+            sheet.text_right(&fonts, right, *y, size, bold, &value.to_string());
+        };
+    amount(&mut sheet, &mut y, "Subtotal", sale.subtotal, false, SIZE);
+    let discounts = sale
+        .line_discounts
+        .checked_add(sale.sale_discount)
+        .unwrap_or(sale.line_discounts);
+    if discounts.is_positive() {
+        amount(
+            &mut sheet,
+            &mut y,
+            "Diskon",
+            Rupiah::new(-discounts.value()),
+            false,
+            SIZE,
+        );
+    }
+    if sale.tax.is_positive() {
+        amount(&mut sheet, &mut y, "PPN", sale.tax, false, SIZE);
+    }
+    amount(&mut sheet, &mut y, "TOTAL", sale.total, true, 10.0);
+    for payment in &sale.payments {
+        amount(
+            &mut sheet,
+            &mut y,
+            payment.method.label(),
+            payment.tendered,
+            false,
+            SIZE,
+        );
+        if let Some(reference) = payment
+            .reference
+            .as_deref()
+            .filter(|_| payment.method != PaymentMethod::Cash)
+        {
+            for part in fonts.wrap(&format!("  Ref. {reference}"), SIZE, false, printable) {
+                sheet.grey_text(left, next(&mut y, LINE), SIZE, false, GREY, &part);
+            }
+        }
+    }
+    amount(&mut sheet, &mut y, "Kembalian", sale.change, true, 10.0);
+    rule(&mut sheet, left, right, next(&mut y, 2.2));
+    sheet.text_centred(
+        &fonts,
+        centre,
+        next(&mut y, LINE + 1.0),
+        SIZE,
+        false,
+        "Terima kasih atas kunjungan Anda",
+    );
+    sheet.text_centred(&fonts, centre, next(&mut y, LINE), SIZE, false, "Thank you");
+
+    let payload = qr_payload(sale);
+    let size = 22.0;
+    next(&mut y, 3.0);
+    qr(&mut sheet, &payload, centre - size / 2.0, y, size);
+    next(&mut y, size + 3.2);
+    sheet.text_centred(&fonts, centre, y, 7.0, false, &payload.replace('#', " · "));
+    if data.copy {
+        sheet.text_centred(
+            &fonts,
+            centre,
+            next(&mut y, 6.0),
+            11.0,
+            true,
+            "SALINAN / COPY",
+        );
+    }
+    let height = y + 6.0;
+    save(
+        &format!("Struk {}", sale.receipt),
+        &fonts,
+        vec![(sheet, height)],
+    )
+}
+
+fn rule(sheet: &mut Sheet, left: f32, right: f32, y: f32) {
+    sheet.line(left, y, right, y, 0.5);
+}
+
+/// WIB, WITA or WIT from the stamp's offset.
+fn zone(stamp: &str) -> &'static str {
+    match stamp.get(stamp.len().saturating_sub(6)..) {
+        Some("+08:00") => "WITA",
+        Some("+09:00") => "WIT",
+        _ => "WIB",
+    }
+}
+
+/// Draws a QR code `size` mm square with its top left at (`x`, `y`); runs of
+/// dark modules in a row are one rectangle, to keep the file small.
+pub fn qr(sheet: &mut Sheet, payload: &str, x: f32, y: f32, size: f32) {
+    let Ok(code) = QrCode::new(payload.as_bytes()) else {
+        return;
+    };
+    let modules = code.width();
+    let colors = code.to_colors();
+    // A quiet zone of two modules on each side.
+    let cell = size / (modules + 4) as f32;
+    for row in 0..modules {
+        let mut column = 0;
+        while column < modules {
+            if colors[row * modules + column] == Module::Dark {
+                let start = column;
+                while column < modules && colors[row * modules + column] == Module::Dark {
+                    column += 1;
+                }
+                // A hair of overlap so no white seams show between rows.
+                sheet.rect(
+                    x + (start + 2) as f32 * cell,
+                    y + (row + 2) as f32 * cell,
+                    (column - start) as f32 * cell,
+                    cell + 0.02,
+                    0.0,
+                );
+            } else {
+                column += 1;
+            }
+        }
+    }
+}
