@@ -396,15 +396,37 @@ fn every_bad_input_is_refused_with_one_line_and_changes_nothing() {
         ),
         // The PDF's folder is checked before the day closes: it stays open.
         (
-            &["day", "close", "--counted-cash", "0", "--pdf", "/nonexistent-folder/x.pdf"],
+            &[
+                "day",
+                "close",
+                "--counted-cash",
+                "0",
+                "--pdf",
+                "/nonexistent-folder/x.pdf",
+            ],
             "tidak bisa menulis",
         ),
         (
-            &["day", "close", "--counted-cash", "0", "--export-dir", "/proc/sentra-usb"],
+            &[
+                "day",
+                "close",
+                "--counted-cash",
+                "0",
+                "--export-dir",
+                "/proc/sentra-usb",
+            ],
             "tidak bisa menulis atau membaca /proc/sentra-usb",
         ),
         (
-            &["sale", "--item", "KRP-01=1", "--pay", "cash=10000", "--pdf", "/nonexistent-folder/s.pdf"],
+            &[
+                "sale",
+                "--item",
+                "KRP-01=1",
+                "--pay",
+                "cash=10000",
+                "--pdf",
+                "/nonexistent-folder/s.pdf",
+            ],
             "tidak bisa menulis",
         ),
         (&["nonsense"], "perintah tidak dikenal"),

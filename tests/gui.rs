@@ -182,11 +182,37 @@ fn scan_a_barcode_and_take_cash_with_change() {
     let sale = window.kasir().last_sale.clone().expect("sale completed");
     assert!(window.shows(&format!("Struk {} tersimpan.", sale.receipt)));
     assert!(window.kasir().cart.is_empty());
-    let stored = window.book(move |s| s.sale(&sale.receipt).unwrap());
+    let receipt = sale.receipt.clone();
+    let stored = window.book(move |s| s.sale(&receipt).unwrap());
     assert_eq!((stored.total, stored.change), (rp(10_000), rp(40_000)));
     assert_eq!(
         window.book(|s| s.find_product("KRP-01").unwrap().stock),
         qty("49")
+    );
+
+    // The receipt went to paper (a PDF in the data folder), and a reprint says SALINAN.
+    let Some(Ok(path)) = window.kasir().receipt_file.clone() else {
+        panic!("no receipt PDF")
+    };
+    assert!(
+        path.ends_with(&format!("struk/{}.pdf", sale.receipt)),
+        "{path}"
+    );
+    assert!(window.shows(&format!("Struk PDF: {path}")));
+    let original = pdf_extract::extract_text(&path).unwrap();
+    assert!(
+        original.contains(&sale.receipt)
+            && original.contains("Rp40.000")
+            && !original.contains("SALINAN")
+    );
+    window.click("Cetak ulang (salinan)");
+    let Some(Ok(copy)) = window.kasir().receipt_file.clone() else {
+        panic!("no reprint")
+    };
+    assert!(
+        pdf_extract::extract_text(&copy)
+            .unwrap()
+            .contains("SALINAN / COPY")
     );
 }
 
@@ -378,6 +404,15 @@ fn close_the_day_with_a_cash_difference() {
     assert!(window.shows(&format!(
         "Hari {closed} ditutup. Selisih -Rp1.000. Berkas untuk kantor: {path}"
     )));
+
+    window.click("Cetak laporan");
+    let report = window.book(move |s| s.dir().join(format!("laporan/harian-{closed}.pdf")));
+    assert!(window.shows(&format!("Laporan PDF: {}", report.display())));
+    let text = pdf_extract::extract_text(&report).unwrap();
+    assert!(
+        text.contains("Rp9.000") && text.contains("-Rp1.000"),
+        "the counted cash and the selisih are on paper"
+    );
 }
 
 #[test]
@@ -514,4 +549,11 @@ fn the_office_imports_a_folder_file_by_file_with_progress() {
     window.click("Tulis CSV");
     assert!(window.shows(&format!("3 baris ditulis ke {}", csv.display())));
     assert_eq!(std::fs::read_to_string(&csv).unwrap().lines().count(), 4);
+
+    window.click("Cetak laporan sentra");
+    let day = window.book(|s| s.business_day(sentra::clock::now().unwrap()));
+    let report = office_dir.path().join(format!("laporan/sentra-{day}.pdf"));
+    assert!(window.shows(&format!("Laporan PDF: {}", report.display())));
+    let text = pdf_extract::extract_text(&report).unwrap();
+    assert!(text.contains("ST02") && text.contains("Rp60.000"));
 }

@@ -24,7 +24,11 @@ fn run(tool: &str, args: &[&str]) -> String {
         .args(args)
         .output()
         .unwrap_or_else(|e| panic!("{tool} is needed for these tests (.ci/run installs it): {e}"));
-    assert!(output.status.success(), "{tool} {args:?}: {}", String::from_utf8_lossy(&output.stderr));
+    assert!(
+        output.status.success(),
+        "{tool} {args:?}: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
     String::from_utf8_lossy(&output.stdout).into_owned()
 }
 
@@ -37,14 +41,25 @@ fn save(dir: &Path, name: &str, bytes: &[u8]) -> String {
 /// Width and height of the first page, in points.
 fn page_size(pdf: &str) -> (f32, f32) {
     let info = run("pdfinfo", &[pdf]);
-    let line = info.lines().find(|l| l.starts_with("Page size:")).expect("page size");
-    let numbers: Vec<f32> = line.split_whitespace().filter_map(|w| w.parse().ok()).collect();
+    let line = info
+        .lines()
+        .find(|l| l.starts_with("Page size:"))
+        .expect("page size");
+    let numbers: Vec<f32> = line
+        .split_whitespace()
+        .filter_map(|w| w.parse().ok())
+        .collect();
     (numbers[0], numbers[1])
 }
 
 fn pages(pdf: &str) -> usize {
     let info = run("pdfinfo", &[pdf]);
-    info.lines().find_map(|l| l.strip_prefix("Pages:")).unwrap().trim().parse().unwrap()
+    info.lines()
+        .find_map(|l| l.strip_prefix("Pages:"))
+        .unwrap()
+        .trim()
+        .parse()
+        .unwrap()
 }
 
 /// The right edge of every word on the page, from poppler's bounding boxes.
@@ -57,7 +72,14 @@ fn word_right_edges(pdf: &str) -> Vec<(String, f32)> {
                 let start = l.find(&format!("{name}=\"")).unwrap() + name.len() + 2;
                 l[start..].split('"').next().unwrap().parse().unwrap()
             };
-            let word = l.split('>').nth(1).unwrap().split('<').next().unwrap().to_string();
+            let word = l
+                .split('>')
+                .nth(1)
+                .unwrap()
+                .split('<')
+                .next()
+                .unwrap()
+                .to_string();
             (word, attr("xMax"))
         })
         .collect()
@@ -73,18 +95,41 @@ fn stall_with_sale(lines: usize) -> (tempfile::TempDir, Store, CompletedSale) {
     for n in 0..lines {
         let sku = format!("TPS-{n:03}");
         let product = NewProduct {
-            name: format!("Kain Tapis Motif Jung Sarat Benang Emas Nomor Item{n:03} Asli Lampung Barat"),
+            name: format!(
+                "Kain Tapis Motif Jung Sarat Benang Emas Nomor Item{n:03} Asli Lampung Barat"
+            ),
             ..product(&sku, 950_000 + n as i64 * 1_000, Unit::Pcs)
         };
         store.add_product(&product, NOW).unwrap();
-        items.push(SaleItem { code: sku, quantity: qty("1"), discount: None });
+        items.push(SaleItem {
+            code: sku,
+            quantity: qty("1"),
+            discount: None,
+        });
     }
     let total: i64 = (0..lines as i64).map(|n| 950_000 + n * 1_000).sum();
     let tenders = vec![
-        Tender { method: PaymentMethod::Qris, amount: rp(100_000), reference: Some("QR7788".into()) },
-        Tender { method: PaymentMethod::Cash, amount: rp(total - 100_000 + 2_500), reference: None },
+        Tender {
+            method: PaymentMethod::Qris,
+            amount: rp(100_000),
+            reference: Some("QR7788".into()),
+        },
+        Tender {
+            method: PaymentMethod::Cash,
+            amount: rp(total - 100_000 + 2_500),
+            reference: None,
+        },
     ];
-    let sale = store.complete_sale(&SaleRequest { items, discount: None, tenders }, NOW).unwrap();
+    let sale = store
+        .complete_sale(
+            &SaleRequest {
+                items,
+                discount: None,
+                tenders,
+            },
+            NOW,
+        )
+        .unwrap();
     (dir, store, sale)
 }
 
@@ -104,19 +149,48 @@ fn a_receipt_shows_the_sale_and_says_salinan_only_on_a_reprint() {
     let (dir, _store, sale) = stall_with_sale(3);
     let original = receipt(&sale, 58, false);
     let text = text_of(&original);
-    for expected in [sale.receipt.as_str(), "TOTAL", "Rp2.853.000", "Kembalian", "Rp2.500", "QRIS", "Ref. QR7788", "Tunai"] {
-        assert!(text.contains(expected), "{expected:?} missing from:\n{text}");
+    for expected in [
+        sale.receipt.as_str(),
+        "TOTAL",
+        "Rp2.853.000",
+        "Kembalian",
+        "Rp2.500",
+        "QRIS",
+        "Ref. QR7788",
+        "Tunai",
+    ] {
+        assert!(
+            text.contains(expected),
+            "{expected:?} missing from:\n{text}"
+        );
     }
     assert!(!text.contains("SALINAN"));
     let reprint = text_of(&receipt(&sale, 58, true));
-    assert_eq!(reprint.matches("SALINAN / COPY").count(), 2, "top and bottom");
+    assert_eq!(
+        reprint.matches("SALINAN / COPY").count(),
+        2,
+        "top and bottom"
+    );
 
     // Valid for qpdf, drawn by poppler, and small.
     let path = save(dir.path(), "struk.pdf", &original);
     run("qpdf", &["--check", &path]);
-    run("pdftoppm", &["-png", "-r", "120", &path, &dir.path().join("struk").display().to_string()]);
+    run(
+        "pdftoppm",
+        &[
+            "-png",
+            "-r",
+            "120",
+            &path,
+            &dir.path().join("struk").display().to_string(),
+        ],
+    );
     assert!(dir.path().join("struk-1.png").exists());
-    assert!(original.len() < 60_000, "a receipt is {} bytes", original.len());
+    assert!(
+        original.len() < 60_000,
+        "a receipt is {} bytes",
+        original.len()
+    );
 }
 
 #[test]
@@ -124,25 +198,51 @@ fn a_receipt_is_as_wide_as_the_paper_and_as_tall_as_its_lines() {
     let (dir, _store, short_sale) = stall_with_sale(3);
     let (_dir2, _store2, long_sale) = stall_with_sale(60);
     for paper in [58u16, 80] {
-        let short = save(dir.path(), &format!("short-{paper}.pdf"), &receipt(&short_sale, paper, false));
-        let long = save(dir.path(), &format!("long-{paper}.pdf"), &receipt(&long_sale, paper, false));
+        let short = save(
+            dir.path(),
+            &format!("short-{paper}.pdf"),
+            &receipt(&short_sale, paper, false),
+        );
+        let long = save(
+            dir.path(),
+            &format!("long-{paper}.pdf"),
+            &receipt(&long_sale, paper, false),
+        );
         let (width, short_height) = page_size(&short);
         let (long_width, long_height) = page_size(&long);
-        assert!((width - f32::from(paper) * MM).abs() < 0.5, "{paper} mm paper is {width} pt wide");
+        assert!(
+            (width - f32::from(paper) * MM).abs() < 0.5,
+            "{paper} mm paper is {width} pt wide"
+        );
         assert_eq!(width, long_width);
-        assert!(long_height > short_height * 5.0, "{short_height} → {long_height}");
+        assert!(
+            long_height > short_height * 5.0,
+            "{short_height} → {long_height}"
+        );
         assert_eq!(pages(&long), 1, "a receipt is one long strip");
 
         // Every one of the 60 lines is there, and no word runs past the
         // printable width (48 mm of 58, 72 mm of 80).
         let words = word_right_edges(&long);
-        let right_margin = (f32::from(paper) - (f32::from(paper) - if paper == 58 { 48.0 } else { 72.0 }) / 2.0) * MM;
+        let right_margin = (f32::from(paper)
+            - (f32::from(paper) - if paper == 58 { 48.0 } else { 72.0 }) / 2.0)
+            * MM;
         for (word, right) in &words {
-            assert!(*right <= right_margin + 0.5, "{word:?} ends at {right} pt, past {right_margin} on {paper} mm");
+            assert!(
+                *right <= right_margin + 0.5,
+                "{word:?} ends at {right} pt, past {right_margin} on {paper} mm"
+            );
         }
-        let text: String = words.iter().map(|(w, _)| w.as_str()).collect::<Vec<_>>().join(" ");
+        let text: String = words
+            .iter()
+            .map(|(w, _)| w.as_str())
+            .collect::<Vec<_>>()
+            .join(" ");
         for n in 0..60 {
-            assert!(text.contains(&format!("Item{n:03}")), "line {n} missing on {paper} mm");
+            assert!(
+                text.contains(&format!("Item{n:03}")),
+                "line {n} missing on {paper} mm"
+            );
         }
     }
 }
@@ -160,36 +260,71 @@ fn the_receipt_qr_code_decodes_to_the_receipt_number() {
     let (_meta, content) = grids[0].decode().unwrap();
     let (number, check) = content.split_once('#').expect("number#check");
     assert_eq!(number, sale.receipt);
-    assert_eq!(check, sentra::domain::receipt_number::check_value(&sale.receipt, sale.total.value(), &sale.created_at));
+    assert_eq!(
+        check,
+        sentra::domain::receipt_number::check_value(
+            &sale.receipt,
+            sale.total.value(),
+            &sale.created_at
+        )
+    );
 }
 
 #[test]
 fn the_day_report_carries_the_days_figures_and_the_drawer() {
     let (dir, mut store) = new_stall();
-    store.add_product(&product("KRP-01", 10_000, Unit::Pack), NOW).unwrap();
+    store
+        .add_product(&product("KRP-01", 10_000, Unit::Pack), NOW)
+        .unwrap();
     store.open_day(rp(200_000), NOW).unwrap();
     for _ in 0..3 {
         let request = SaleRequest {
-            items: vec![SaleItem { code: "KRP-01".into(), quantity: qty("2"), discount: None }],
+            items: vec![SaleItem {
+                code: "KRP-01".into(),
+                quantity: qty("2"),
+                discount: None,
+            }],
             discount: None,
-            tenders: vec![Tender { method: PaymentMethod::Cash, amount: rp(20_000), reference: None }],
+            tenders: vec![Tender {
+                method: PaymentMethod::Cash,
+                amount: rp(20_000),
+                reference: None,
+            }],
         };
         store.complete_sale(&request, NOW).unwrap();
     }
     let voided = store
         .complete_sale(
             &SaleRequest {
-                items: vec![SaleItem { code: "KRP-01".into(), quantity: qty("1"), discount: None }],
+                items: vec![SaleItem {
+                    code: "KRP-01".into(),
+                    quantity: qty("1"),
+                    discount: None,
+                }],
                 discount: None,
-                tenders: vec![Tender { method: PaymentMethod::Qris, amount: rp(10_000), reference: None }],
+                tenders: vec![Tender {
+                    method: PaymentMethod::Qris,
+                    amount: rp(10_000),
+                    reference: None,
+                }],
             },
             NOW,
         )
         .unwrap();
-    store.void_sale(&voided.receipt, "salah scan", PIN, NOW).unwrap();
+    store
+        .void_sale(&voided.receipt, "salah scan", PIN, NOW)
+        .unwrap();
     store.close_day(rp(255_000), NOW).unwrap();
     let report = store.day_report(NOW.date()).unwrap();
-    let bytes = day_report_pdf(&StallHeading { name: "Tapis Indah", code: "ST07", regency: "Tanggamus" }, &report, "2026-11-27 21:30");
+    let bytes = day_report_pdf(
+        &StallHeading {
+            name: "Tapis Indah",
+            code: "ST07",
+            regency: "Tanggamus",
+        },
+        &report,
+        "2026-11-27 21:30",
+    );
     let text = text_of(&bytes);
     for expected in [
         "Laporan Harian",
@@ -205,12 +340,18 @@ fn the_day_report_carries_the_days_figures_and_the_drawer() {
         "Pengelola / Manager",
         "PPh Final",
     ] {
-        assert!(text.contains(expected), "{expected:?} missing from the day report");
+        assert!(
+            text.contains(expected),
+            "{expected:?} missing from the day report"
+        );
     }
     let path = save(dir.path(), "harian.pdf", &bytes);
     run("qpdf", &["--check", &path]);
     let (width, height) = page_size(&path);
-    assert!((width - 210.0 * MM).abs() < 0.5 && (height - 297.0 * MM).abs() < 0.5, "A4");
+    assert!(
+        (width - 210.0 * MM).abs() < 0.5 && (height - 297.0 * MM).abs() < 0.5,
+        "A4"
+    );
 }
 
 #[test]
@@ -219,7 +360,13 @@ fn the_centre_report_of_120_stalls_runs_over_pages_and_adds_up() {
     let mut totals = DayTotals::default();
     for n in 0..120i64 {
         let net = Rupiah::new(150_000 + n * 7_350);
-        let day = DayTotals { sales_count: 10 + n % 7, net, takings: net, gross: net, ..DayTotals::default() };
+        let day = DayTotals {
+            sales_count: 10 + n % 7,
+            net,
+            takings: net,
+            gross: net,
+            ..DayTotals::default()
+        };
         totals.sales_count += day.sales_count;
         totals.net = totals.net.checked_add(net).unwrap();
         totals.takings = totals.net;
@@ -232,7 +379,12 @@ fn the_centre_report_of_120_stalls_runs_over_pages_and_adds_up() {
     }
     let centre = CentreDay {
         date: "2026-11-27".into(),
-        regencies: vec![GroupTotal { key: "1802".into(), label: "Tanggamus".into(), net: totals.net, returns: Rupiah::ZERO }],
+        regencies: vec![GroupTotal {
+            key: "1802".into(),
+            label: "Tanggamus".into(),
+            net: totals.net,
+            returns: Rupiah::ZERO,
+        }],
         categories: Vec::new(),
         payments: Vec::new(),
         silent: Vec::new(),
@@ -250,9 +402,15 @@ fn the_centre_report_of_120_stalls_runs_over_pages_and_adds_up() {
         assert!(text.contains(&format!("S{n:03}")), "stall {n} missing");
     }
     // The table's header stands on every page it runs over.
-    assert!(text.matches("Pendapatan").count() >= page_count - 1, "header repeated");
+    assert!(
+        text.matches("Pendapatan").count() >= page_count - 1,
+        "header repeated"
+    );
     assert!(text.contains(&format!("Halaman {page_count} / {page_count}")));
     let expected_total = (0..120i64).map(|n| 150_000 + n * 7_350).sum::<i64>();
     assert_eq!(totals.net.value(), expected_total);
-    assert!(text.contains(&Rupiah::new(expected_total).to_string()), "the total adds up");
+    assert!(
+        text.contains(&Rupiah::new(expected_total).to_string()),
+        "the total adds up"
+    );
 }

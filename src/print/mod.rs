@@ -4,6 +4,7 @@
 pub mod a4;
 pub mod centre_report;
 pub mod day_report;
+pub mod deliver;
 pub mod paper;
 pub mod receipt;
 pub mod receipt_text;

@@ -22,6 +22,8 @@ pub struct Settings {
     pub export_dir: Option<PathBuf>,
     /// The stall's static QRIS payload (EMV text), shown as a QR code.
     pub qris_payload: Option<String>,
+    /// `save`, `open` or `print`: what happens to a receipt after a sale.
+    pub receipt_delivery: String,
 }
 
 impl Default for Settings {
@@ -34,12 +36,13 @@ impl Default for Settings {
             utc_offset: crate::clock::WIB,
             export_dir: None,
             qris_payload: None,
+            receipt_delivery: "save".into(),
         }
     }
 }
 
 /// The keys, as `sentra settings set KEY VALUE` takes them.
-pub const KEYS: [&str; 9] = [
+pub const KEYS: [&str; 10] = [
     "tax_mode",
     "tax_rate",
     "pph_rate",
@@ -49,6 +52,7 @@ pub const KEYS: [&str; 9] = [
     "utc_offset_hours",
     "export_dir",
     "qris_payload",
+    "receipt_delivery",
 ];
 
 impl Settings {
@@ -108,6 +112,12 @@ impl Settings {
                 }
                 self.qris_payload = (!value.is_empty()).then(|| value.to_string());
             }
+            "receipt_delivery" => {
+                if !matches!(value, "save" | "open" | "print") {
+                    return Err(bad("pakai save (simpan), open (buka) atau print (cetak)"));
+                }
+                self.receipt_delivery = value.to_string();
+            }
             _ => {
                 return Err(bad(&format!(
                     "kunci tidak dikenal; pilih salah satu: {}",
@@ -149,6 +159,7 @@ impl Settings {
                 "qris_payload",
                 self.qris_payload.clone().unwrap_or_default(),
             ),
+            ("receipt_delivery", self.receipt_delivery.clone()),
         ]
     }
 }

@@ -192,4 +192,12 @@ texts! {
     ProvinceCsv => "CSV untuk provinsi", "CSV for the province";
     WriteCsv => "Tulis CSV", "Write CSV";
     Opening => "Membuka buku…", "Opening the book…";
+    Reprint => "Cetak ulang (salinan)", "Reprint (copy)";
+    ReceiptFile => "Struk PDF", "Receipt PDF";
+    PrintReport => "Cetak laporan", "Print the report";
+    PrintCentre => "Cetak laporan sentra", "Print the centre report";
+    AfterSale => "Setelah penjualan, struk…", "After a sale, the receipt is…";
+    DeliverSave => "Disimpan saja", "Saved only";
+    DeliverOpen => "Dibuka", "Opened";
+    DeliverPrint => "Dicetak", "Printed";
 }

@@ -55,6 +55,8 @@ pub enum Message {
     CsvPathChanged(String),
     WriteCsv,
     CsvWritten(Result<String, String>),
+    /// Print the centre report of the day shown.
+    PrintReport,
 }
 
 impl Kantor {
@@ -149,6 +151,15 @@ impl Kantor {
                     Message::CsvWritten(result)
                 })
             }
+            Message::PrintReport => match self.day.clone() {
+                Some(day) => Effect::job(move |store| {
+                    Message::CsvWritten(
+                        super::documents::centre_report(store, &day)
+                            .map(|path| format!("Laporan PDF: {path}")),
+                    )
+                }),
+                None => Effect::None,
+            },
             Message::CsvWritten(result) => {
                 self.notice = Some(match result {
                     Ok(summary) => Notice::Info(summary),
@@ -260,6 +271,11 @@ impl Kantor {
             text(format!("{} — {date}", self.identity.name))
                 .size(theme::HEADING)
                 .width(Fill),
+            big(
+                T::PrintCentre.get(lang),
+                self.day.is_some().then_some(Message::PrintReport)
+            )
+            .width(230),
             big(T::PrevDay.get(lang), Some(Message::PreviousDay))
                 .width(150)
                 .style(button::secondary),

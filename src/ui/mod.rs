@@ -3,6 +3,7 @@
 //! [`Effect`], which the root runs on a worker thread.
 
 mod chart;
+mod documents;
 pub mod effect;
 pub mod first_run;
 pub mod i18n;

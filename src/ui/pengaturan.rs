@@ -205,6 +205,25 @@ impl Pengaturan {
                     ),
                 ]
                 .spacing(8),
+                text(T::AfterSale.get(lang)).size(theme::TEXT).font(BOLD),
+                row![
+                    choice(
+                        T::DeliverSave.get(lang).into(),
+                        self.settings.receipt_delivery == "save",
+                        Message::Set("receipt_delivery", "save".into())
+                    ),
+                    choice(
+                        T::DeliverOpen.get(lang).into(),
+                        self.settings.receipt_delivery == "open",
+                        Message::Set("receipt_delivery", "open".into())
+                    ),
+                    choice(
+                        T::DeliverPrint.get(lang).into(),
+                        self.settings.receipt_delivery == "print",
+                        Message::Set("receipt_delivery", "print".into())
+                    ),
+                ]
+                .spacing(8),
                 text(T::Language.get(lang)).size(theme::TEXT).font(BOLD),
                 row![
                     choice(

@@ -66,6 +66,8 @@ pub struct Kasir {
     pub qris: Option<iced::widget::qr_code::Data>,
     /// A sale is being written: the pay button waits for it.
     pub saving: bool,
+    /// Where the last receipt's PDF went, or why it did not.
+    pub receipt_file: Option<Result<String, String>>,
 }
 
 #[derive(Debug, Clone)]
@@ -116,6 +118,10 @@ pub enum Message {
     VoidPinChanged(String),
     SubmitVoid,
     Voided(Result<VoidRecord, String>),
+    /// Print a copy (SALINAN) of the last receipt.
+    Reprint,
+    /// The receipt's PDF is written (and opened or printed).
+    ReceiptPrinted(Result<String, String>),
     /// Back out of any panel (Esc).
     Back,
 }
@@ -136,6 +142,7 @@ impl Kasir {
             tax: settings.tax,
             qris: qris_code(settings),
             saving: false,
+            receipt_file: None,
         }
     }
 
@@ -307,6 +314,19 @@ impl Kasir {
             Message::VoidPinChanged(text) => self.edit_void(|form| form.pin = text),
             Message::SubmitVoid => self.submit_void(),
             Message::Voided(result) => self.voided(result),
+            Message::Reprint => match &self.last_sale {
+                Some(sale) => {
+                    let receipt = sale.receipt.clone();
+                    Effect::job(move |store| {
+                        Message::ReceiptPrinted(super::documents::receipt(store, &receipt, true))
+                    })
+                }
+                None => Effect::None,
+            },
+            Message::ReceiptPrinted(result) => {
+                self.receipt_file = Some(result);
+                Effect::None
+            }
             Message::Back => {
                 if self.panel != Panel::None {
                     self.panel = Panel::None;
@@ -464,8 +484,14 @@ impl Kasir {
                 self.cart.clear();
                 self.sale_discount.clear();
                 self.panel = Panel::None;
+                self.receipt_file = None;
+                let receipt = sale.receipt.clone();
                 self.last_sale = Some(sale);
-                Effect::Focus(SEARCH)
+                // The receipt is drawn and written off the UI thread; the
+                // next buyer can already be served.
+                Effect::Focus(SEARCH).and(Effect::job(move |store| {
+                    Message::ReceiptPrinted(super::documents::receipt(store, &receipt, false))
+                }))
             }
             Err(error) => {
                 if let Panel::Pay(payment) = &mut self.panel {

@@ -238,6 +238,19 @@ impl Kasir {
             if sale.voided {
                 last = last.push(text(T::Voided.get(lang)).color(theme::BAD).font(BOLD));
             }
+            match &self.receipt_file {
+                Some(Ok(path)) => {
+                    last = last.push(
+                        text(format!("{}: {path}", T::ReceiptFile.get(lang))).size(theme::SMALL),
+                    )
+                }
+                Some(Err(error)) => {
+                    last = last.push(text(error).size(theme::SMALL).color(theme::BAD))
+                }
+                None => {}
+            }
+            last = last
+                .push(big(T::Reprint.get(lang), Some(Message::Reprint)).style(button::secondary));
             actions = actions.push(card(last));
         }
         actions.into()

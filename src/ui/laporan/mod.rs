@@ -35,6 +35,9 @@ pub enum Message {
     /// A report, tagged with the version it answers; and whether it is today's.
     Loaded(u64, Result<Box<(DayReport, bool)>, String>),
     CountedChanged(String),
+    /// Print the day report shown.
+    PrintReport,
+    Printed(Result<String, String>),
     CloseDay,
     /// The day is closed, with the export's path or why it failed.
     Closed(Result<Box<Closed>, String>),
@@ -80,6 +83,22 @@ impl Laporan {
                         Err(error) => self.notice = Some(Notice::Error(error)),
                     }
                 }
+                Effect::None
+            }
+            Message::PrintReport => match &self.report {
+                Some(report) => {
+                    let day = report.day.clone();
+                    Effect::job(move |store| {
+                        Message::Printed(super::documents::day_report(store, &day))
+                    })
+                }
+                None => Effect::None,
+            },
+            Message::Printed(result) => {
+                self.notice = Some(match result {
+                    Ok(path) => Notice::Info(format!("Laporan PDF: {path}")),
+                    Err(error) => Notice::Error(error),
+                });
                 Effect::None
             }
             Message::CountedChanged(text) => {

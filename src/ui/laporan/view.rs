@@ -27,6 +27,7 @@ impl Laporan {
                 .size(theme::HEADING)
                 .width(Fill),
             text(status).size(theme::TEXT).color(theme::MUTED),
+            big(T::PrintReport.get(lang), Some(Message::PrintReport)).width(170),
             big(T::PrevDay.get(lang), Some(Message::PreviousDay))
                 .width(150)
                 .style(button::secondary),

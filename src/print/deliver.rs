@@ -1,0 +1,95 @@
+//! Getting a document to the person: keep the file, open it in the system's
+//! viewer, or send it to the default printer through the operating system.
+
+use std::path::Path;
+use std::process::{Command, Stdio};
+
+/// What happens to a receipt or report once it is written (a setting).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Delivery {
+    /// Keep the PDF in the data folder.
+    #[default]
+    Save,
+    /// Open it in the system's PDF viewer.
+    Open,
+    /// Send it to the default printer.
+    Print,
+}
+
+impl Delivery {
+    pub fn key(self) -> &'static str {
+        match self {
+            Delivery::Save => "save",
+            Delivery::Open => "open",
+            Delivery::Print => "print",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<Delivery> {
+        match key {
+            "save" => Some(Delivery::Save),
+            "open" => Some(Delivery::Open),
+            "print" => Some(Delivery::Print),
+            _ => None,
+        }
+    }
+}
+
+/// Hands `path` to the viewer or the printer, without waiting for them.
+pub fn deliver(path: &Path, delivery: Delivery) -> Result<(), String> {
+    let mut command = match delivery {
+        Delivery::Save => return Ok(()),
+        Delivery::Open => viewer(path),
+        Delivery::Print => printer(path),
+    };
+    command
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .map(|_| ())
+        .map_err(|e| {
+            format!(
+                "{} tidak bisa dijalankan: {e}",
+                command.get_program().to_string_lossy()
+            )
+        })
+}
+
+fn viewer(path: &Path) -> Command {
+    if cfg!(windows) {
+        let mut command = Command::new("cmd");
+        command.args(["/C", "start", ""]).arg(path);
+        command
+    } else if cfg!(target_os = "macos") {
+        let mut command = Command::new("open");
+        command.arg(path);
+        command
+    } else {
+        let mut command = Command::new("xdg-open");
+        command.arg(path);
+        command
+    }
+}
+
+fn printer(path: &Path) -> Command {
+    if cfg!(windows) {
+        let mut command = Command::new("powershell");
+        command
+            .args([
+                "-NoProfile",
+                "-Command",
+                "Start-Process",
+                "-Verb",
+                "Print",
+                "-FilePath",
+            ])
+            .arg(path);
+        command
+    } else {
+        // CUPS on Linux and macOS.
+        let mut command = Command::new("lp");
+        command.arg(path);
+        command
+    }
+}
