@@ -1,7 +1,7 @@
 //! Sentra: an offline point of sale for the stalls of a sentra UMKM in Lampung.
 //!
 //! Layers, top to bottom; each uses only those below it:
-//! `ui`, `cli` → `demo`, `print`, `sync` → `store` → `domain`, `money`, `clock`, `paths`.
+//! `ui`, `cli` → `demo`, `print` → `sync` → `store` → `domain`, `money`, `clock`, `paths`.
 
 pub mod cli;
 pub mod clock;

@@ -415,7 +415,7 @@ fn every_bad_input_is_refused_with_one_line_and_changes_nothing() {
                 "--export-dir",
                 "/proc/sentra-usb",
             ],
-            "tidak bisa menulis atau membaca /proc/sentra-usb",
+            "folder /proc/sentra-usb tidak ada (flashdisk sudah terpasang?)",
         ),
         (
             &[

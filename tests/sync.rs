@@ -447,13 +447,13 @@ fn bad_files_are_refused_each_with_its_reason_and_change_nothing() {
 fn an_export_is_written_whole_or_not_at_all_and_marks_what_was_sent() {
     let (_dir, mut store) = stall("ST07", 1802);
     sell(&mut store, at(0, 1), &[(0, 1)], PaymentMethod::Cash);
-    // A folder that cannot be made (a file stands in its way).
-    let blocker = tempfile::NamedTempFile::new().unwrap();
-    let bad = blocker.path().join("usb");
+    // An unplugged stick: its folder is gone, and none is made in its place.
+    let unplugged = tempfile::tempdir().unwrap().path().join("usb");
     assert!(matches!(
-        export(&mut store, &bad, None, at(0, 2)),
-        Err(SyncError::Io { .. })
+        export(&mut store, &unplugged, None, at(0, 2)),
+        Err(SyncError::NoFolder(_))
     ));
+    assert!(!unplugged.exists());
     assert_eq!(sentra::sync::export::last_exported(&store).unwrap(), 0);
     let exports = tempfile::tempdir().unwrap();
     let summary = export(&mut store, exports.path(), None, at(0, 3)).unwrap();

@@ -62,6 +62,7 @@ struct ClosedDay {
     #[serde(flatten)]
     close: crate::store::DayCloseRecord,
     export: Option<crate::sync::export::ExportSummary>,
+    backup: Option<PathBuf>,
 }
 
 pub fn day(
@@ -102,7 +103,20 @@ pub fn day(
                 let report = store.day_report(store.business_day(now))?;
                 write_day_pdf(store, &report, path, now)?;
             }
-            let view = ClosedDay { close, export };
+            // The day's backup; a failure is worth a warning, not an error:
+            // the day is closed and its records are safe in the book.
+            let backup = match store.daily_backup(now) {
+                Ok(path) => path,
+                Err(error) => {
+                    eprintln!("peringatan: cadangan harian gagal: {error}");
+                    None
+                }
+            };
+            let view = ClosedDay {
+                close,
+                export,
+                backup,
+            };
             out.emit(&view, |v| {
                 let c = &v.close;
                 let verdict = match c.cash.difference.value() {
@@ -126,6 +140,10 @@ pub fn day(
                     .as_ref()
                     .map(|e| format!("\nEkspor ditulis: {}", e.path.display()))
                     .unwrap_or_default()
+                    + &v.backup
+                        .as_ref()
+                        .map(|b| format!("\nCadangan harian: {}", b.display()))
+                        .unwrap_or_default()
             });
         }
         DayCommand::Reopen { date, pin } => {

@@ -106,6 +106,12 @@ pub enum Command {
     /// Pengaturan toko
     #[command(subcommand)]
     Settings(setup::SettingsCommand),
+    /// Jual terus-menerus untuk uji ketahanan (cetak nomor nota setelah tersimpan)
+    #[command(hide = true)]
+    Soak {
+        #[arg(long, default_value_t = u64::MAX)]
+        sales: u64,
+    },
 }
 
 /// Why a command failed, as the one line a person reads.
@@ -174,6 +180,7 @@ pub fn run(data_dir: PathBuf, command: Command, out: &Output) -> Result<(), CliE
         Command::Restore { file } => setup::restore(&mut store, &file, now, out),
         Command::Pin(command) => setup::pin(&mut store, command, now, out),
         Command::Settings(command) => setup::settings(&mut store, command, out),
+        Command::Soak { sales } => soak(&mut store, sales),
     }
 }
 
@@ -202,4 +209,51 @@ pub fn usage_error_line(error: &clap::Error) -> String {
         text.replacen(english, indonesian, 1)
     });
     format!("{} (lihat sentra --help)", line.trim())
+}
+
+/// Sells the stall's first products over and over, printing each receipt
+/// number only once its sale is committed: the crash test kills this
+/// process at random and checks that every printed number is in the book.
+fn soak(store: &mut Store, sales: u64) -> Result<(), CliError> {
+    use std::io::Write;
+
+    use crate::domain::payment::{PaymentMethod, Tender};
+    use crate::store::{ProductFilter, SaleItem, SaleRequest};
+
+    let products = store.list_products(&ProductFilter::default())?;
+    let products: Vec<_> = products.into_iter().take(5).collect();
+    let mut stdout = std::io::stdout().lock();
+    for n in 0..sales {
+        let picked: Vec<_> = products
+            .iter()
+            .skip((n % 3) as usize)
+            .take(1 + (n % 3) as usize)
+            .collect();
+        let total =
+            crate::money::Rupiah::sum(picked.iter().map(|p| p.price)).map_err(StoreError::from)?;
+        let request = SaleRequest {
+            items: picked
+                .iter()
+                .map(|p| SaleItem {
+                    code: p.sku.clone(),
+                    quantity: crate::money::Quantity::ONE,
+                    discount: None,
+                })
+                .collect(),
+            discount: None,
+            tenders: vec![Tender {
+                method: PaymentMethod::Cash,
+                amount: total,
+                reference: None,
+            }],
+        };
+        let sale = store.complete_sale(&request, crate::clock::now()?)?;
+        if writeln!(stdout, "{}", sale.receipt)
+            .and_then(|_| stdout.flush())
+            .is_err()
+        {
+            break;
+        }
+    }
+    Ok(())
 }

@@ -8,7 +8,42 @@ use time::OffsetDateTime;
 use super::migrate::{APPLICATION_ID, latest_version};
 use super::{DATABASE_FILE, Result, Store, StoreError};
 
+/// How many daily backups the data folder keeps.
+pub const DAILY_BACKUPS_KEPT: usize = 14;
+
 impl Store {
+    /// The day's automatic backup into `backups/sentra-YYYY-MM-DD.db` in the
+    /// data folder, once a day, keeping the newest fourteen. Returns the file
+    /// written, or `None` when today's backup already exists.
+    pub fn daily_backup(&self, now: OffsetDateTime) -> Result<Option<PathBuf>> {
+        let folder = self.dir.join("backups");
+        std::fs::create_dir_all(&folder).map_err(|e| StoreError::folder(&folder, e))?;
+        let path = folder.join(format!("sentra-{}.db", self.business_day(now)));
+        if path.exists() {
+            return Ok(None);
+        }
+        self.backup_to(&path)?;
+        let mut daily: Vec<PathBuf> = std::fs::read_dir(&folder)?
+            .filter_map(|entry| entry.ok().map(|e| e.path()))
+            .filter(|p| {
+                let name = p
+                    .file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .unwrap_or_default();
+                name.starts_with("sentra-")
+                    && name.ends_with(".db")
+                    && name.len() == "sentra-YYYY-MM-DD.db".len()
+            })
+            .collect();
+        // The names sort by date.
+        daily.sort();
+        let excess = daily.len().saturating_sub(DAILY_BACKUPS_KEPT);
+        for old in &daily[..excess] {
+            std::fs::remove_file(old)?;
+        }
+        Ok(Some(path))
+    }
+
     /// Writes a consistent copy of the book to `target` (written to a
     /// temporary name first, so a pulled stick never holds half a backup).
     pub fn backup_to(&self, target: &Path) -> Result<()> {

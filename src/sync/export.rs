@@ -117,12 +117,16 @@ fn with_products(mut content: ExportContent) -> ExportContent {
 }
 
 /// Makes sure `dir` exists and takes files, before anything is committed to.
+/// A missing folder is not made: an unplugged USB stick's mount point must
+/// not quietly become a folder on the PC's own disk.
 pub fn check_writable(dir: &Path) -> Result<(), SyncError> {
     let io = |source| SyncError::Io {
         path: dir.to_path_buf(),
         source,
     };
-    std::fs::create_dir_all(dir).map_err(io)?;
+    if !dir.is_dir() {
+        return Err(SyncError::NoFolder(dir.to_path_buf()));
+    }
     let probe = dir.join(".sentra-probe");
     std::fs::write(&probe, b"").map_err(io)?;
     std::fs::remove_file(&probe).map_err(io)
@@ -135,7 +139,9 @@ pub fn write_atomically(dir: &Path, name: &str, bytes: &[u8]) -> Result<PathBuf,
         path: path.to_path_buf(),
         source,
     };
-    std::fs::create_dir_all(dir).map_err(|e| io(dir, e))?;
+    if !dir.is_dir() {
+        return Err(SyncError::NoFolder(dir.to_path_buf()));
+    }
     let target = dir.join(name);
     let temporary = dir.join(format!(".{name}.tmp"));
     let written = (|| {

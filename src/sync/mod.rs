@@ -24,6 +24,8 @@ pub enum SyncError {
         "tidak ada catatan baru sejak ekspor terakhir (sampai nomor {last}); pakai --since-seq untuk mengirim ulang"
     )]
     NothingNew { last: i64 },
+    #[error("folder {0} tidak ada (flashdisk sudah terpasang?)")]
+    NoFolder(PathBuf),
     #[error("tidak bisa menulis atau membaca {path}: {source}")]
     Io {
         path: PathBuf,

@@ -191,6 +191,9 @@ fn close_and_export(
         crate::sync::export::check_writable(dir).map_err(|e| e.to_string())?;
     }
     let close = store.close_day(counted, now).map_err(|e| e.to_string())?;
+    if let Err(error) = store.daily_backup(now) {
+        eprintln!("peringatan: cadangan harian gagal: {error}");
+    }
     let export = export_dir.map(|dir| {
         crate::sync::export::export(store, &dir, None, now)
             .map(|summary| summary.path.display().to_string())
