@@ -557,3 +557,208 @@ fn the_office_imports_a_folder_file_by_file_with_progress() {
     let text = pdf_extract::extract_text(&report).unwrap();
     assert!(text.contains("ST02") && text.contains("Rp60.000"));
 }
+
+/// Bad values for the window's fields, as a vendor (or a cat) might type them.
+fn bad_typing() -> Vec<String> {
+    vec![
+        String::new(),
+        "-5".into(),
+        "0".into(),
+        "99999999999999999999999".into(),
+        "abc".into(),
+        "1'; DROP TABLE sales; --".into(),
+        "9".repeat(10_000),
+    ]
+}
+
+/// What a field sends when its whole text becomes `value` (as a paste does).
+fn pasted(field: &str, value: String) -> Message {
+    use sentra::ui::stok::Field;
+    use sentra::ui::{kasir, laporan, pengaturan, stok};
+    let product = |f: Field| Message::Stok(stok::Message::FormChanged(f, value.clone()));
+    match field {
+        "product-price" => product(Field::Price),
+        "product-cost" => product(Field::Cost),
+        "product-min-stock" => product(Field::MinStock),
+        "product-barcode" => product(Field::Barcode),
+        "product-sku" => product(Field::Sku),
+        "product-unit" => product(Field::Unit),
+        "product-name" => product(Field::Name),
+        "kasir-amount" => Message::Kasir(kasir::Message::AmountChanged(value)),
+        "void-pin" => Message::Kasir(kasir::Message::VoidPinChanged(value)),
+        "counted-cash" => Message::Laporan(laporan::Message::CountedChanged(value)),
+        "tax_rate" => Message::Pengaturan(pengaturan::Message::TaxRateChanged(value)),
+        "qris_payload" => Message::Pengaturan(pengaturan::Message::QrisChanged(value)),
+        other => panic!("no field {other}"),
+    }
+}
+
+impl Window {
+    /// Puts `value` in `field`: typed key by key when short; a 10,000
+    /// character value arrives whole, as a paste would bring it (typing it
+    /// through the simulator one key at a time takes minutes).
+    fn fill(&mut self, field: &'static str, value: &str) {
+        if value.chars().count() > 100 {
+            self.send(pasted(field, value.to_string()));
+        } else {
+            self.send(pasted(field, String::new()));
+            self.type_in(field, value);
+        }
+    }
+}
+
+#[test]
+fn every_form_refuses_bad_values_with_a_message_and_saves_nothing() {
+    let (_dir, mut window) = stall();
+    let products =
+        |window: &Window| window.book(|s| s.list_products(&Default::default()).unwrap().len());
+    let before = products(&window);
+    window.click("Stok");
+
+    // The product form: each field in turn gets each bad value, the others good.
+    let fields: &[(&'static str, &[&str])] = &[
+        ("product-price", &[]),
+        ("product-cost", &["", "0"]),
+        ("product-min-stock", &["", "0"]),
+        ("product-barcode", &[""]),
+        (
+            "product-sku",
+            &["-5", "0", "abc", "99999999999999999999999"],
+        ),
+        ("product-unit", &[]),
+        (
+            "product-name",
+            &[
+                "-5",
+                "0",
+                "abc",
+                "99999999999999999999999",
+                "1'; DROP TABLE sales; --",
+            ],
+        ),
+    ];
+    for (field, good) in fields {
+        for value in bad_typing() {
+            if good.contains(&value.as_str()) {
+                continue;
+            }
+            window.click("Tambah produk");
+            for (other, text) in [
+                ("product-sku", "BARU-1"),
+                ("product-name", "Produk Baru"),
+                ("product-price", "15000"),
+            ] {
+                if other != *field {
+                    window.fill(other, text);
+                }
+            }
+            window.fill(field, &value);
+            window.click("Simpan");
+            let Phase::Stall(shell) = &window.app.phase else {
+                panic!()
+            };
+            let form = shell
+                .stok
+                .form
+                .as_ref()
+                .unwrap_or_else(|| panic!("{field} = {value:.20}: saved"));
+            assert!(!form.errors.is_empty(), "{field} = {value:.20}: no message");
+            assert!(
+                window.shows(&form.errors[0].message),
+                "{field}: the message is on screen"
+            );
+            assert_eq!(products(&window), before, "{field} = {value:.20}: saved");
+            window.press(Named::Escape);
+        }
+    }
+
+    // The pay panel: a bad amount is said so and sells nothing.
+    window.click("Kasir");
+    scan(&mut window, "KRP-01");
+    let today = || sentra::clock::now().unwrap();
+    let sales = |window: &Window| {
+        window.book(move |s| s.day_report(s.business_day(today())).unwrap().sales_count)
+    };
+    for value in bad_typing() {
+        window.press(Named::F2);
+        window.fill("kasir-amount", &value);
+        window.enter_in("kasir-amount");
+        let Phase::Stall(shell) = &window.app.phase else {
+            panic!()
+        };
+        assert!(
+            matches!(shell.kasir.panel, sentra::ui::kasir::Panel::Pay(_)),
+            "amount {value:.20}: panel closed"
+        );
+        assert_eq!(sales(&window), 0, "amount {value:.20}: sold");
+        window.press(Named::Escape);
+    }
+
+    // The void form: a bad PIN voids nothing.
+    window.press(Named::F2);
+    window.click("Uang pas");
+    window.enter_in("kasir-amount");
+    let receipt = window
+        .kasir()
+        .last_sale
+        .as_ref()
+        .expect("sold")
+        .receipt
+        .clone();
+    for value in bad_typing() {
+        window.press(Named::F8);
+        window.type_in("void-reason", "uji");
+        window.fill("void-pin", &value);
+        window.enter_in("void-pin");
+        let Phase::Stall(shell) = &window.app.phase else {
+            panic!()
+        };
+        let sentra::ui::kasir::Panel::Void(form) = &shell.kasir.panel else {
+            panic!("pin {value:.20}: panel closed")
+        };
+        assert!(form.error.is_some(), "pin {value:.20}: no message");
+        let check = receipt.clone();
+        assert!(
+            !window.book(move |s| s.sale(&check).unwrap().voided),
+            "pin {value:.20}: voided"
+        );
+        window.press(Named::Escape);
+    }
+
+    // Tutup kasir: a bad count cannot close the day.
+    window.click("Laporan");
+    for value in bad_typing().into_iter().filter(|v| v != "0") {
+        window.fill("counted-cash", &value);
+        window.send(Message::Laporan(sentra::ui::laporan::Message::CloseDay));
+        let day_open = window.book(move |s| s.day(s.business_day(today())).unwrap().unwrap().open);
+        assert!(day_open, "count {value:.20}: the day closed");
+    }
+
+    // Settings: a bad PPN rate or QRIS text is refused and nothing changes.
+    window.click("Pengaturan");
+    let settings = |window: &Window| window.book(|s| s.settings().unwrap());
+    let saved = settings(&window);
+    for value in bad_typing().into_iter().filter(|v| v != "0") {
+        window.fill("tax_rate", &value);
+        // The first "Simpan" on the screen is the PPN rate's.
+        window.click("Simpan");
+        assert_eq!(settings(&window), saved, "tax rate {value:.20}");
+        assert!(
+            window.shows("pengaturan tax_rate tidak valid: persen 0–100, mis. 11"),
+            "tax rate {value:.20}"
+        );
+    }
+    for value in bad_typing().into_iter().filter(|v| !v.is_empty()) {
+        window.fill("qris_payload", &value);
+        let Phase::Stall(shell) = &window.app.phase else {
+            panic!()
+        };
+        let typed = shell.pengaturan.qris.clone();
+        // What the QRIS field's "Simpan" sends.
+        window.send(Message::Pengaturan(sentra::ui::pengaturan::Message::Set(
+            "qris_payload",
+            typed,
+        )));
+        assert_eq!(settings(&window), saved, "qris {value:.20}");
+    }
+}

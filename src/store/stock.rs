@@ -134,6 +134,7 @@ impl Store {
             return Err(StoreError::NonPositiveQuantity);
         }
         product.unit.check(quantity)?;
+        let note = note.map(str::trim).filter(|n| !n.is_empty());
         if let Some(cost) = cost {
             crate::domain::product::validate_cost(cost)?;
         }
