@@ -417,3 +417,61 @@ fn pragmas_make_every_commit_durable() {
         .unwrap();
     assert_eq!((mode.as_str(), sync, keys), ("wal", 2, 1));
 }
+
+#[test]
+fn the_days_turnover_kept_by_triggers_matches_the_records() {
+    let (_dir, mut store) = new_stall();
+    store
+        .add_product(&product("A", 10_000, Unit::Pcs), NOW)
+        .unwrap();
+    let kept = sell(&mut store, &[("A", "3")], 30_000);
+    let voided = sell(&mut store, &[("A", "1")], 10_000);
+    store.void_sale(&voided.receipt, "salah", PIN, NOW).unwrap();
+    let refund = Tender {
+        method: PaymentMethod::Cash,
+        amount: rp(8_000),
+        reference: None,
+    };
+    store
+        .return_items(
+            &kept.receipt,
+            &[sentra::store::ReturnItem {
+                sku: "A".into(),
+                quantity: qty("1"),
+            }],
+            &refund,
+            NOW,
+        )
+        .unwrap();
+    let tomorrow = SaleRequest {
+        items: vec![SaleItem {
+            code: "A".into(),
+            quantity: qty("2"),
+            discount: None,
+        }],
+        discount: None,
+        tenders: cash(20_000),
+    };
+    store
+        .complete_sale(&tomorrow, NOW + Duration::days(1))
+        .unwrap();
+    let conn = store.connection();
+    let kept_rows: Vec<(String, i64, i64)> = conn
+        .prepare("SELECT day, sales, refunds FROM day_turnover ORDER BY day")
+        .unwrap()
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    assert_eq!(
+        kept_rows,
+        [
+            ("2026-11-27".to_string(), 30_000, 8_000),
+            ("2026-11-28".to_string(), 20_000, 0)
+        ]
+    );
+    let pph = store
+        .pph_estimate((NOW + Duration::days(1)).date())
+        .unwrap();
+    assert_eq!(pph.year_turnover, rp(42_000));
+}

@@ -174,33 +174,56 @@ impl Store {
     }
 
     /// The till's search as you type: an exact barcode or SKU first, then
-    /// names and SKUs that start with the text, then those that contain it.
+    /// SKUs that start with the text, then names with words that start with
+    /// each word typed ("pis cok" finds "Keripik Pisang Coklat"). Every part
+    /// uses an index, so the cost does not grow with the catalogue.
     pub fn search_products(&self, query: &str, limit: usize) -> Result<Vec<Product>> {
         let query = query.trim();
-        if query.is_empty() {
+        if query.is_empty() || limit == 0 {
             return Ok(Vec::new());
         }
-        let escaped = escape_like(query);
-        let sql = format!(
-            "SELECT {PRODUCT_COLUMNS} FROM products p
-             WHERE p.barcode = ?1 OR p.sku LIKE ?2 ESCAPE '\\' OR p.name LIKE ?3 ESCAPE '\\'
-             ORDER BY CASE WHEN p.barcode = ?1 OR p.sku = ?1 THEN 0
-                           WHEN p.name LIKE ?2 ESCAPE '\\' OR p.sku LIKE ?2 ESCAPE '\\' THEN 1
-                           ELSE 2 END,
-                      p.name COLLATE NOCASE
-             LIMIT ?4"
+        let mut found: Vec<Product> = Vec::with_capacity(limit);
+        let push = |product: Product, found: &mut Vec<Product>| {
+            if found.len() < limit && !found.iter().any(|p| p.id == product.id) {
+                found.push(product);
+            }
+        };
+        if let Some(product) = self.lookup_product(query)? {
+            push(product, &mut found);
+        }
+        let by_sku = format!(
+            "SELECT {PRODUCT_COLUMNS} FROM products p WHERE p.sku LIKE ?1 ESCAPE '\\' ORDER BY p.sku LIMIT ?2"
         );
-        let mut statement = self.conn.prepare_cached(&sql)?;
+        let mut statement = self.conn.prepare_cached(&by_sku)?;
         let rows = statement.query_map(
-            params![
-                query,
-                format!("{escaped}%"),
-                format!("%{escaped}%"),
-                limit as i64
-            ],
+            params![format!("{}%", escape_like(query)), limit as i64],
             product_from_row,
         )?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        for row in rows {
+            push(row?, &mut found);
+        }
+        if let Some(words) = fts_prefix_query(query) {
+            let by_name = format!(
+                "SELECT {PRODUCT_COLUMNS} FROM products_fts f JOIN products p ON p.rowid = f.rowid
+                 WHERE products_fts MATCH ?1 LIMIT ?2"
+            );
+            let mut statement = self.conn.prepare_cached(&by_name)?;
+            let mut by_name: Vec<Product> = statement
+                .query_map(params![words, (limit * 4) as i64], product_from_row)?
+                .collect::<rusqlite::Result<_>>()?;
+            // Names that start with what was typed come first, then A–Z.
+            let lower = query.to_lowercase();
+            by_name.sort_by_key(|p| {
+                (
+                    !p.name.to_lowercase().starts_with(&lower),
+                    p.name.to_lowercase(),
+                )
+            });
+            for product in by_name {
+                push(product, &mut found);
+            }
+        }
+        Ok(found)
     }
 
     /// The categories in use, alphabetically.
@@ -211,6 +234,17 @@ impl Store {
         let rows = statement.query_map([], |r| r.get(0))?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
+}
+
+/// `pis cok` → `"pis"* "cok"*`: every typed word as a prefix. `None` when
+/// nothing searchable was typed.
+fn fts_prefix_query(text: &str) -> Option<String> {
+    let words: Vec<String> = text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(|w| format!("\"{}\"*", w.to_lowercase()))
+        .collect();
+    (!words.is_empty()).then(|| words.join(" "))
 }
 
 fn escape_like(text: &str) -> String {

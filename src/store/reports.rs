@@ -176,19 +176,16 @@ impl Store {
     }
 }
 
-/// Gross turnover (sales that stand, less refunds) from `from` up to `to`.
+/// Gross turnover (sales that stand, less refunds) from `from` up to `to`,
+/// read from the per-day totals the triggers keep.
 fn turnover(conn: &Connection, from: &str, to: &str, inclusive: bool) -> Result<Rupiah> {
     let op = if inclusive { "<=" } else { "<" };
-    let sales: i64 = conn
+    let (sales, refunds): (i64, i64) = conn
         .prepare_cached(&format!(
-            "SELECT COALESCE(SUM(total), 0) FROM sales s WHERE s.day >= ?1 AND s.day {op} ?2 AND {STANDING}"
+            "SELECT COALESCE(SUM(sales), 0), COALESCE(SUM(refunds), 0) FROM day_turnover
+             WHERE day >= ?1 AND day {op} ?2"
         ))?
-        .query_row([from, to], |r| r.get(0))?;
-    let refunds: i64 = conn
-        .prepare_cached(&format!(
-            "SELECT COALESCE(SUM(refund), 0) FROM returns WHERE day >= ?1 AND day {op} ?2"
-        ))?
-        .query_row([from, to], |r| r.get(0))?;
+        .query_row([from, to], |r| Ok((r.get(0)?, r.get(1)?)))?;
     Ok(Rupiah::new(sales).checked_sub(Rupiah::new(refunds))?)
 }
 

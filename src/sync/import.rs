@@ -113,6 +113,20 @@ fn add(
             )?;
         }
     }
+    // A file already imported (same export id, same signed content) adds
+    // nothing: say so without touching every record again.
+    let seen_before: bool = tx
+        .prepare_cached("SELECT EXISTS (SELECT 1 FROM office_imports WHERE export_id = ?1)")?
+        .query_row([&content.export_id], |r| r.get(0))?;
+    if seen_before {
+        return Ok(ImportStats {
+            stall: stall.code.clone(),
+            from: content.sequence.from,
+            to: content.sequence.to,
+            new_records: 0,
+            known_records: content.record_count(),
+        });
+    }
     let mut new_records = 0;
     for sale in &content.sales {
         let added = tx
