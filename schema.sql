@@ -406,3 +406,7 @@ SELECT day, SUM(sales), SUM(refunds) FROM (
     UNION ALL
     SELECT day, 0, refund FROM returns
 ) GROUP BY day;
+
+-- migration 6
+-- The first letter or two typed at the till: names that start with them.
+CREATE INDEX products_name ON products (name COLLATE NOCASE);

@@ -41,8 +41,10 @@ pub fn import(
     store.require_office()?;
     let files = import::collect_files(paths)?;
     let mut results = Vec::with_capacity(files.len());
-    for file in files {
-        let result = match import::import_file(store, &file, now) {
+    let mut failure = None;
+    import::import_files(store, &files, now, |file, outcome| {
+        let file = file.to_path_buf();
+        let result = match outcome {
             Ok(stats) => FileResult {
                 file,
                 status: "imported",
@@ -55,12 +57,19 @@ pub fn import(
                 stats: None,
                 reason: Some(error.to_string()),
             },
-            Err(error) => return Err(error.into()),
+            // The book itself failed: stop at the first such error.
+            Err(error) => {
+                failure.get_or_insert(error);
+                return;
+            }
         };
         if !out.json {
             out.line(&line(&result));
         }
         results.push(result);
+    })?;
+    if let Some(error) = failure {
+        return Err(error.into());
     }
     if out.json {
         out.emit(&results, |_| String::new());

@@ -72,6 +72,7 @@ impl Store {
         self.conn
             .restore(MAIN_DB, source, None::<fn(rusqlite::backup::Progress)>)?;
         super::migrate::migrate(&mut self.conn)?;
+        self.forget();
         self.offset = self.settings()?.utc_offset;
         Ok(kept)
     }

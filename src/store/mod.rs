@@ -10,6 +10,8 @@ mod held;
 mod lock;
 pub mod migrate;
 mod pin;
+#[cfg(test)]
+mod plans;
 mod product_csv;
 mod products;
 mod reports;
@@ -49,7 +51,16 @@ pub struct Store {
     conn: Connection,
     dir: PathBuf,
     offset: UtcOffset,
+    /// Identity and settings, read once: every sale needs them, and only
+    /// this process can change them (it holds the folder's lock).
+    cache: std::cell::RefCell<Cache>,
     _lock: lock::FolderLock,
+}
+
+#[derive(Default)]
+struct Cache {
+    identity: Option<Identity>,
+    settings: Option<Settings>,
 }
 
 impl Store {
@@ -65,6 +76,7 @@ impl Store {
             conn,
             dir: dir.to_path_buf(),
             offset: crate::clock::WIB,
+            cache: Default::default(),
             _lock: lock,
         };
         migrate::migrate(&mut store.conn)?;
@@ -75,6 +87,12 @@ impl Store {
     /// The stall's UTC offset (WIB by default).
     pub fn offset(&self) -> UtcOffset {
         self.offset
+    }
+
+    /// Forgets what was read once, after a change of identity, settings or
+    /// the whole book.
+    fn forget(&self) {
+        *self.cache.borrow_mut() = Cache::default();
     }
 
     /// The data folder this book lives in.

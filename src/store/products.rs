@@ -174,56 +174,97 @@ impl Store {
     }
 
     /// The till's search as you type: an exact barcode or SKU first, then
-    /// SKUs that start with the text, then names with words that start with
-    /// each word typed ("pis cok" finds "Keripik Pisang Coklat"). Every part
-    /// uses an index, so the cost does not grow with the catalogue.
+    /// SKUs that start with the text, then names: for one or two letters,
+    /// names that start with them; for more, names with words that start with
+    /// each word typed ("pis cok" finds "Keripik Pisang Coklat"). Every step
+    /// walks an index and stops at `limit`, so the cost does not grow with
+    /// the catalogue; stock is summed only for the products shown.
     pub fn search_products(&self, query: &str, limit: usize) -> Result<Vec<Product>> {
         let query = query.trim();
         if query.is_empty() || limit == 0 {
             return Ok(Vec::new());
         }
-        let mut found: Vec<Product> = Vec::with_capacity(limit);
-        let push = |product: Product, found: &mut Vec<Product>| {
-            if found.len() < limit && !found.iter().any(|p| p.id == product.id) {
-                found.push(product);
+        let mut rowids: Vec<i64> = Vec::with_capacity(limit);
+        let take = |rows: Vec<i64>, rowids: &mut Vec<i64>| {
+            for rowid in rows {
+                if rowids.len() < limit && !rowids.contains(&rowid) {
+                    rowids.push(rowid);
+                }
             }
         };
-        if let Some(product) = self.lookup_product(query)? {
-            push(product, &mut found);
-        }
-        let by_sku = format!(
-            "SELECT {PRODUCT_COLUMNS} FROM products p WHERE p.sku LIKE ?1 ESCAPE '\\' ORDER BY p.sku LIMIT ?2"
+        let ids = |sql: &str, values: &[&dyn rusqlite::ToSql]| -> Result<Vec<i64>> {
+            let mut statement = self.conn.prepare_cached(sql)?;
+            let rows = statement.query_map(values, |r| r.get(0))?;
+            Ok(rows.collect::<rusqlite::Result<_>>()?)
+        };
+        let upper = format!("{query}\u{10FFFF}");
+        let limit_sql = limit as i64;
+        take(
+            ids(
+                "SELECT rowid FROM products WHERE sku = ?1 OR barcode = ?1",
+                &[&query],
+            )?,
+            &mut rowids,
         );
-        let mut statement = self.conn.prepare_cached(&by_sku)?;
-        let rows = statement.query_map(
-            params![format!("{}%", escape_like(query)), limit as i64],
-            product_from_row,
-        )?;
-        for row in rows {
-            push(row?, &mut found);
-        }
-        if let Some(words) = fts_prefix_query(query) {
-            let by_name = format!(
-                "SELECT {PRODUCT_COLUMNS} FROM products_fts f JOIN products p ON p.rowid = f.rowid
-                 WHERE products_fts MATCH ?1 LIMIT ?2"
+        take(
+            ids(
+                "SELECT rowid FROM products WHERE sku >= ?1 AND sku < ?2 ORDER BY sku LIMIT ?3",
+                &[&query, &upper, &limit_sql],
+            )?,
+            &mut rowids,
+        );
+        if query.chars().count() < 3 {
+            take(
+                ids(
+                    "SELECT rowid FROM products WHERE name >= ?1 COLLATE NOCASE AND name < ?2 COLLATE NOCASE
+                     ORDER BY name COLLATE NOCASE LIMIT ?3",
+                    &[&query, &upper, &limit_sql],
+                )?,
+                &mut rowids,
             );
-            let mut statement = self.conn.prepare_cached(&by_name)?;
-            let mut by_name: Vec<Product> = statement
-                .query_map(params![words, (limit * 4) as i64], product_from_row)?
+        } else if let Some(words) = fts_prefix_query(query) {
+            let mut statement = self.conn.prepare_cached(
+                "SELECT p.rowid, p.name FROM products_fts f JOIN products p ON p.rowid = f.rowid
+                 WHERE products_fts MATCH ?1 LIMIT ?2",
+            )?;
+            let mut named: Vec<(i64, String)> = statement
+                .query_map(params![words, (limit * 4) as i64], |r| {
+                    Ok((r.get(0)?, r.get::<_, String>(1)?.to_lowercase()))
+                })?
                 .collect::<rusqlite::Result<_>>()?;
             // Names that start with what was typed come first, then A–Z.
             let lower = query.to_lowercase();
-            by_name.sort_by_key(|p| {
-                (
-                    !p.name.to_lowercase().starts_with(&lower),
-                    p.name.to_lowercase(),
-                )
+            named.sort_by(|a, b| {
+                (!a.1.starts_with(&lower), &a.1).cmp(&(!b.1.starts_with(&lower), &b.1))
             });
-            for product in by_name {
-                push(product, &mut found);
-            }
+            take(
+                named.into_iter().map(|(rowid, _)| rowid).collect(),
+                &mut rowids,
+            );
         }
-        Ok(found)
+        let sql = format!("SELECT {PRODUCT_COLUMNS} FROM products p WHERE p.rowid = ?1");
+        let mut statement = self.conn.prepare_cached(&sql)?;
+        rowids
+            .into_iter()
+            .map(|rowid| Ok(statement.query_row([rowid], product_from_row)?))
+            .collect()
+    }
+
+    /// A product as a sale needs it: found by SKU or barcode, without adding
+    /// up its stock (a sale does not show it).
+    pub(super) fn product_for_sale(&self, code: &str) -> Result<Product> {
+        let code = code.trim();
+        let sql = PRODUCT_COLUMNS.replace(
+            "COALESCE((SELECT SUM(m.quantity) FROM stock_movements m WHERE m.product_id = p.id), 0)",
+            "0",
+        );
+        self.conn
+            .prepare_cached(&format!(
+                "SELECT {sql} FROM products p WHERE p.sku = ?1 OR p.barcode = ?1"
+            ))?
+            .query_row([code], product_from_row)
+            .optional()?
+            .ok_or_else(|| StoreError::UnknownProduct(code.to_string()))
     }
 
     /// The categories in use, alphabetically.
@@ -287,22 +328,14 @@ pub(super) fn insert_product(
 ) -> Result<Uuid> {
     refuse_duplicates(tx, product, None)?;
     let id = Uuid::now_v7();
-    tx.prepare_cached(
+    write_product(
+        tx,
         "INSERT INTO products (id, sku, barcode, name, unit, category, price, cost, min_stock, created_at, updated_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10)",
-    )?
-    .execute(params![
-        id.to_string(),
-        product.sku,
-        product.barcode,
-        product.name.trim(),
-        product.unit.key(),
-        product.category.trim(),
-        product.price.value(),
-        product.cost.map(Rupiah::value),
-        product.min_stock.milli(),
-        stamp
-    ])?;
+        id,
+        product,
+        stamp,
+    )?;
     Ok(id)
 }
 
@@ -313,12 +346,26 @@ pub(super) fn update_product(
     stamp: &str,
 ) -> Result<()> {
     refuse_duplicates(tx, product, Some(id))?;
-    tx.prepare_cached(
+    write_product(
+        tx,
         "UPDATE products SET sku = ?2, barcode = ?3, name = ?4, unit = ?5, category = ?6, price = ?7,
                 cost = ?8, min_stock = ?9, updated_at = ?10
          WHERE id = ?1",
-    )?
-    .execute(params![
+        id,
+        product,
+        stamp,
+    )
+}
+
+/// Runs `sql` with a product's fields as ?1 (id) to ?10 (time stamp).
+fn write_product(
+    tx: &Transaction<'_>,
+    sql: &str,
+    id: Uuid,
+    product: &NewProduct,
+    stamp: &str,
+) -> Result<()> {
+    tx.prepare_cached(sql)?.execute(params![
         id.to_string(),
         product.sku,
         product.barcode,

@@ -82,7 +82,7 @@ impl Store {
             .items
             .iter()
             .map(|item| {
-                let product = self.find_product(&item.code)?;
+                let product = self.product_for_sale(&item.code)?;
                 product.unit.check(item.quantity)?;
                 Ok(product)
             })

@@ -175,6 +175,15 @@ fn hundredths(text: &str) -> Option<u32> {
 impl Store {
     /// The settings, defaults filled in for keys never set.
     pub fn settings(&self) -> Result<Settings> {
+        if let Some(settings) = &self.cache.borrow().settings {
+            return Ok(settings.clone());
+        }
+        let settings = self.read_settings()?;
+        self.cache.borrow_mut().settings = Some(settings.clone());
+        Ok(settings)
+    }
+
+    fn read_settings(&self) -> Result<Settings> {
         let mut settings = Settings::default();
         let mut statement = self
             .conn
@@ -203,6 +212,7 @@ impl Store {
             Ok(())
         })?;
         self.offset = settings.utc_offset;
+        self.forget();
         Ok(settings)
     }
 }

@@ -57,6 +57,15 @@ impl Identity {
 impl Store {
     /// The identity, or `None` for a new book.
     pub fn identity(&self) -> Result<Option<Identity>> {
+        if let Some(identity) = &self.cache.borrow().identity {
+            return Ok(Some(identity.clone()));
+        }
+        let identity = self.read_identity()?;
+        self.cache.borrow_mut().identity = identity.clone();
+        Ok(identity)
+    }
+
+    fn read_identity(&self) -> Result<Option<Identity>> {
         self.conn
             .query_row(
                 "SELECT kind, code, name, owner, regency, public_key FROM stall WHERE id = 1",
@@ -141,6 +150,7 @@ impl Store {
             )?;
             init_common(tx, pin_hash.as_deref())
         })?;
+        self.forget();
         self.identity()?.ok_or(StoreError::NotInitialised)
     }
 
@@ -162,6 +172,7 @@ impl Store {
             )?;
             init_common(tx, pin_hash.as_deref())
         })?;
+        self.forget();
         self.identity()?.ok_or(StoreError::NotInitialised)
     }
 

@@ -59,6 +59,52 @@ fn walk(dir: &Path, files: &mut Vec<PathBuf>) -> Result<(), SyncError> {
     Ok(())
 }
 
+/// A file read and checked, ready to be added.
+pub struct Checked {
+    content: ExportContent,
+    key: [u8; 32],
+    file_name: String,
+}
+
+/// Reads a file and checks everything about it that needs no book: the
+/// envelope, length, checksum and signature. The costly part of an import,
+/// and safe to do on another thread.
+pub fn check_file(path: &Path) -> Result<Checked, SyncError> {
+    let bytes = std::fs::read(path).map_err(|source| SyncError::Io {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    let (content, key) = open(&bytes).map_err(SyncError::Rejected)?;
+    let file_name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    Ok(Checked {
+        content,
+        key,
+        file_name,
+    })
+}
+
+/// Adds a checked file to the office book: all of it, or nothing.
+pub fn add_checked(
+    store: &mut Store,
+    checked: &Checked,
+    now: OffsetDateTime,
+) -> Result<ImportStats, SyncError> {
+    store.require_office()?;
+    let stamp = clock::stamp(now, store.offset());
+    store.write_with(|tx| {
+        add(
+            tx,
+            &checked.content,
+            &checked.key,
+            &stamp,
+            &checked.file_name,
+        )
+    })
+}
+
 /// Imports one file into the office book: all of it, or nothing.
 pub fn import_file(
     store: &mut Store,
@@ -66,17 +112,34 @@ pub fn import_file(
     now: OffsetDateTime,
 ) -> Result<ImportStats, SyncError> {
     store.require_office()?;
-    let bytes = std::fs::read(path).map_err(|source| SyncError::Io {
-        path: path.to_path_buf(),
-        source,
-    })?;
-    let (content, key) = open(&bytes).map_err(SyncError::Rejected)?;
-    let stamp = clock::stamp(now, store.offset());
-    let file_name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    store.write_with(|tx| add(tx, &content, &key, &stamp, &file_name))
+    add_checked(store, &check_file(path)?, now)
+}
+
+/// Imports many files in order, checking the next files on a second thread
+/// while this one writes, and reports each file's result as it is done.
+pub fn import_files(
+    store: &mut Store,
+    files: &[PathBuf],
+    now: OffsetDateTime,
+    mut each: impl FnMut(&Path, Result<ImportStats, SyncError>),
+) -> Result<(), SyncError> {
+    store.require_office()?;
+    let (sender, receiver) = std::sync::mpsc::sync_channel(8);
+    let paths = files.to_vec();
+    let checker = std::thread::spawn(move || {
+        for path in paths {
+            let checked = check_file(&path);
+            if sender.send((path, checked)).is_err() {
+                break;
+            }
+        }
+    });
+    for (path, checked) in receiver {
+        let result = checked.and_then(|checked| add_checked(store, &checked, now));
+        each(&path, result);
+    }
+    let _ = checker.join();
+    Ok(())
 }
 
 fn add(

@@ -16,25 +16,8 @@ pub struct BarChart {
 impl BarChart {
     /// Sales per hour; the hours 7–21 always show, others only with sales.
     pub fn hourly(hours: &[Rupiah]) -> BarChart {
-        let first = hours
-            .iter()
-            .position(|h| h.is_positive())
-            .unwrap_or(7)
-            .min(7);
-        let last = hours
-            .iter()
-            .rposition(|h| h.is_positive())
-            .unwrap_or(21)
-            .max(21);
         BarChart {
-            bars: (first..=last)
-                .map(|hour| {
-                    (
-                        format!("{hour:02}"),
-                        hours.get(hour).copied().unwrap_or_default(),
-                    )
-                })
-                .collect(),
+            bars: crate::print::hourly_bars(hours),
         }
     }
 }

@@ -102,8 +102,6 @@ pub enum Message {
     KeyPressed(Key),
     /// A worker thread died before answering.
     JobFailed(String),
-    /// The day's automatic backup is done.
-    BackedUp,
 }
 
 pub struct App {
@@ -201,24 +199,7 @@ impl App {
         match message {
             Message::Opened(Ok(opened)) => {
                 self.book = Some(opened.book);
-                let is_stall = opened
-                    .identity
-                    .as_ref()
-                    .is_some_and(|i| i.kind == Kind::Stall);
-                let effect = self.enter(opened.identity, opened.settings);
-                if !is_stall {
-                    return effect;
-                }
-                // Once a day, a copy of the book in the data folder.
-                effect.and(Effect::job(|store| {
-                    let result = crate::clock::now()
-                        .map_err(|e| e.to_string())
-                        .and_then(|now| store.daily_backup(now).map_err(|e| e.to_string()));
-                    match result {
-                        Ok(_) => Message::BackedUp,
-                        Err(error) => Message::JobFailed(format!("cadangan harian gagal: {error}")),
-                    }
-                }))
+                self.enter(opened.identity, opened.settings)
             }
             Message::Opened(Err(error))
             | Message::Reloaded(Err(error))
@@ -231,7 +212,6 @@ impl App {
                 Effect::None
             }
             Message::Reloaded(Ok((identity, settings))) => self.enter(identity, settings),
-            Message::BackedUp => Effect::None,
             Message::FirstRun(message) => {
                 let Phase::FirstRun(first_run) = &mut self.phase else {
                     return Effect::None;

@@ -1,0 +1,210 @@
+//! The structure behind the speed, guarded by tests rather than timings: the
+//! statements the till's search and the day's report really run are traced,
+//! and SQLite's query plan for each must find its rows through an index,
+//! never by reading a whole table of sales, lines or products.
+
+use std::sync::{Arc, Mutex};
+
+use rusqlite::Connection;
+use rusqlite::trace::{TraceEvent, TraceEventCodes};
+
+use super::Store;
+
+/// The statements `work` ran on the book, as SQLite traced them (bound
+/// values written in). Trigger bodies show as comments and are left out.
+fn traced(store: &mut Store, work: impl FnOnce(&mut Store)) -> Vec<String> {
+    let seen = Arc::new(Mutex::new(Vec::new()));
+    let sink = Arc::clone(&seen);
+    store
+        .conn
+        .trace_v2(
+            TraceEventCodes::SQLITE_TRACE_STMT,
+            Some(move |event: TraceEvent<'_>| {
+                if let TraceEvent::Stmt(statement, text) = event
+                    && !text.trim_start().starts_with("--")
+                {
+                    let sql = statement.expanded_sql().unwrap_or_else(|| text.to_string());
+                    sink.lock().unwrap_or_else(|p| p.into_inner()).push(sql);
+                }
+            }),
+        )
+        .unwrap();
+    work(store);
+    store
+        .conn
+        .trace_v2(TraceEventCodes::empty(), None::<fn(TraceEvent<'_>)>)
+        .unwrap();
+    seen.lock().unwrap_or_else(|p| p.into_inner()).clone()
+}
+
+/// Every step of the plan that reads a whole table (or a whole index) of the
+/// tables that grow with the years.
+fn full_scans(conn: &Connection, sql: &str) -> Vec<String> {
+    const GROWING: [&str; 8] = [
+        "sales",
+        "sale_lines",
+        "payments",
+        "products",
+        "stock_movements",
+        "voids",
+        "returns",
+        "day_turnover",
+    ];
+    let mut statement = conn.prepare(&format!("EXPLAIN QUERY PLAN {sql}")).unwrap();
+    let steps: Vec<String> = statement
+        .query_map([], |r| r.get(3))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    steps
+        .into_iter()
+        .filter(|step| {
+            let Some(rest) = step.strip_prefix("SCAN ") else {
+                return false;
+            };
+            let table = rest.split_whitespace().next().unwrap_or("");
+            let aliases = [
+                ("s", "sales"),
+                ("l", "sale_lines"),
+                ("p", "products"),
+                ("m", "stock_movements"),
+                ("v", "voids"),
+                ("r", "returns"),
+            ];
+            let table = aliases
+                .iter()
+                .find(|(a, _)| *a == table)
+                .map(|(_, t)| *t)
+                .unwrap_or(table);
+            GROWING.contains(&table)
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::payment::{PaymentMethod, Tender};
+    use crate::domain::unit::Unit;
+    use crate::money::{Quantity, Rupiah};
+    use crate::store::{NewProduct, SaleItem, SaleRequest};
+    use time::macros::datetime;
+
+    fn busy_stall() -> (tempfile::TempDir, Store) {
+        let now = datetime!(2026-11-27 10:00 +7);
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open(dir.path()).unwrap();
+        store
+            .init_stall("ST07", "Tapis Indah", None, 1802, Some("1234"), now)
+            .unwrap();
+        for n in 0..30 {
+            let product = NewProduct {
+                sku: format!("KRP-{n:02}"),
+                barcode: Some(crate::domain::barcode::ean13_from_twelve(
+                    899_100_000_000 + n,
+                )),
+                name: format!("Keripik Pisang Rasa {n}"),
+                unit: Unit::Pcs,
+                category: "Keripik".into(),
+                price: Rupiah::new(10_000),
+                cost: None,
+                min_stock: Quantity::ZERO,
+            };
+            store.add_product(&product, now).unwrap();
+        }
+        for day in 0..5 {
+            for n in 0..4 {
+                let request = SaleRequest {
+                    items: vec![SaleItem {
+                        code: format!("KRP-{n:02}"),
+                        quantity: Quantity::ONE,
+                        discount: None,
+                    }],
+                    discount: None,
+                    tenders: vec![Tender {
+                        method: PaymentMethod::Cash,
+                        amount: Rupiah::new(10_000),
+                        reference: None,
+                    }],
+                };
+                store
+                    .complete_sale(&request, now + time::Duration::days(day))
+                    .unwrap();
+            }
+        }
+        // No ANALYZE: without statistics the planner takes every table to be
+        // large, as a book is after some years, and shows the plan it would use.
+        (dir, store)
+    }
+
+    #[test]
+    fn the_day_report_reads_only_its_day() {
+        let (_dir, mut store) = busy_stall();
+        let day = time::macros::date!(2026 - 11 - 29);
+        let statements = traced(&mut store, |store| {
+            store.day_report(day).unwrap();
+        });
+        assert!(statements.len() >= 8, "{statements:?}");
+        for sql in statements
+            .iter()
+            .filter(|s| !s.trim_start().starts_with("--"))
+        {
+            assert_eq!(full_scans(&store.conn, sql), Vec::<String>::new(), "{sql}");
+        }
+    }
+
+    #[test]
+    fn the_search_never_scans_the_catalogue() {
+        let (_dir, mut store) = busy_stall();
+        for query in ["k", "kerip", "pis ras", "KRP-1", "8991000000012", "zzz"] {
+            let statements = traced(&mut store, |store| {
+                store.search_products(query, 8).unwrap();
+            });
+            let by_words = statements.iter().any(|s| s.contains("products_fts"));
+            assert_eq!(
+                by_words,
+                query.chars().count() >= 3,
+                "{query}: {statements:?}"
+            );
+            for sql in statements
+                .iter()
+                .filter(|s| !s.trim_start().starts_with("--"))
+            {
+                assert_eq!(
+                    full_scans(&store.conn, sql),
+                    Vec::<String>::new(),
+                    "{query}: {sql}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn a_sale_looks_everything_up_by_key() {
+        let (_dir, mut store) = busy_stall();
+        let statements = traced(&mut store, |store| {
+            let request = SaleRequest {
+                items: vec![SaleItem {
+                    code: "KRP-07".into(),
+                    quantity: Quantity::ONE,
+                    discount: None,
+                }],
+                discount: None,
+                tenders: vec![Tender {
+                    method: PaymentMethod::Qris,
+                    amount: Rupiah::new(10_000),
+                    reference: None,
+                }],
+            };
+            store
+                .complete_sale(&request, datetime!(2026-11-27 11:00 +7))
+                .unwrap();
+        });
+        for sql in statements
+            .iter()
+            .filter(|s| s.trim_start().starts_with("SELECT"))
+        {
+            assert_eq!(full_scans(&store.conn, sql), Vec::<String>::new(), "{sql}");
+        }
+    }
+}
