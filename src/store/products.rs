@@ -228,7 +228,7 @@ impl Store {
                  WHERE products_fts MATCH ?1 LIMIT ?2",
             )?;
             let mut named: Vec<(i64, String)> = statement
-                .query_map(params![words, (limit * 4) as i64], |r| {
+                .query_map(params![words, (limit * 2) as i64], |r| {
                     Ok((r.get(0)?, r.get::<_, String>(1)?.to_lowercase()))
                 })?
                 .collect::<rusqlite::Result<_>>()?;
