@@ -14,7 +14,7 @@ use super::chart::BarChart;
 use super::effect::Effect;
 use super::i18n::{Lang, T};
 use super::theme;
-use super::widgets::{BOLD, Notice, big, card, figure, notice};
+use super::widgets::{BOLD, Notice, big, card, day_navigation, figure, notice};
 use crate::store::{Identity, Store};
 use crate::sync::import::{ImportStats, collect_files, import_file};
 use crate::sync::office::{CentreDay, centre_day, write_centre_csv};
@@ -276,15 +276,7 @@ impl Kantor {
                 self.day.is_some().then_some(Message::PrintReport)
             )
             .width(230),
-            big(T::PrevDay.get(lang), Some(Message::PreviousDay))
-                .width(150)
-                .style(button::secondary),
-            big(T::Today.get(lang), Some(Message::Today))
-                .width(120)
-                .style(button::secondary),
-            big(T::NextDay.get(lang), Some(Message::NextDay))
-                .width(150)
-                .style(button::secondary),
+            day_navigation(lang, Message::PreviousDay, Message::Today, Message::NextDay),
         ]
         .spacing(theme::GAP)
         .align_y(Alignment::Center)

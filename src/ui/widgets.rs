@@ -3,6 +3,7 @@
 use iced::widget::{button, column, container, row, text, text_input};
 use iced::{Alignment, Element, Fill, Font};
 
+use super::i18n::{Lang, T};
 use super::theme;
 
 pub const BOLD: Font = Font {
@@ -78,6 +79,28 @@ pub fn figure<'a, M: 'a>(
         text(value.into()).size(size).font(BOLD),
     ]
     .align_y(Alignment::Center)
+    .into()
+}
+
+/// ◂ Previous · Today · Next ▸, for screens that show one day.
+pub fn day_navigation<'a, M: Clone + 'a>(
+    lang: Lang,
+    previous: M,
+    today: M,
+    next: M,
+) -> Element<'a, M> {
+    row![
+        big(T::PrevDay.get(lang), Some(previous))
+            .width(150)
+            .style(button::secondary),
+        big(T::Today.get(lang), Some(today))
+            .width(120)
+            .style(button::secondary),
+        big(T::NextDay.get(lang), Some(next))
+            .width(150)
+            .style(button::secondary),
+    ]
+    .spacing(theme::GAP)
     .into()
 }
 

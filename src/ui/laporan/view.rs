@@ -10,7 +10,7 @@ use crate::store::DayReport;
 use crate::ui::chart::BarChart;
 use crate::ui::i18n::{Lang, T};
 use crate::ui::theme;
-use crate::ui::widgets::{BOLD, big, card, figure, notice};
+use crate::ui::widgets::{BOLD, big, card, day_navigation, figure, notice};
 
 impl Laporan {
     pub fn view(&self, lang: Lang) -> Element<'_, Message> {
@@ -28,15 +28,7 @@ impl Laporan {
                 .width(Fill),
             text(status).size(theme::TEXT).color(theme::MUTED),
             big(T::PrintReport.get(lang), Some(Message::PrintReport)).width(170),
-            big(T::PrevDay.get(lang), Some(Message::PreviousDay))
-                .width(150)
-                .style(button::secondary),
-            big(T::Today.get(lang), Some(Message::Today))
-                .width(120)
-                .style(button::secondary),
-            big(T::NextDay.get(lang), Some(Message::NextDay))
-                .width(150)
-                .style(button::secondary),
+            day_navigation(lang, Message::PreviousDay, Message::Today, Message::NextDay),
         ]
         .spacing(theme::GAP)
         .align_y(Alignment::Center);
