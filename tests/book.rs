@@ -8,7 +8,7 @@ use rusqlite::Connection;
 use sentra::domain::payment::{PaymentMethod, Tender};
 use sentra::domain::unit::Unit;
 use sentra::money::Quantity;
-use sentra::store::{SaleItem, SaleRequest, Store, StoreError};
+use sentra::store::{ProductFilter, ProductOrder, SaleItem, SaleRequest, Store, StoreError};
 use time::Duration;
 
 fn cash(amount: i64) -> Vec<Tender> {
@@ -474,4 +474,62 @@ fn the_days_turnover_kept_by_triggers_matches_the_records() {
         .pph_estimate((NOW + Duration::days(1)).date())
         .unwrap();
     assert_eq!(pph.year_turnover, rp(42_000));
+}
+
+#[test]
+fn the_stock_table_is_sorted_filtered_and_cut_by_the_book() {
+    let (_dir, mut store) = new_stall();
+    for (sku, price, stock) in [
+        ("C-1", 30_000, "5"),
+        ("A-1", 10_000, "0"),
+        ("B-1", 20_000, "12"),
+        ("D-1", 5_000, "1"),
+    ] {
+        let mut new = product(sku, price, Unit::Pcs);
+        new.name = format!("Barang {sku}");
+        new.min_stock = qty("2");
+        store.add_product(&new, NOW).unwrap();
+        if stock != "0" {
+            store
+                .receive_stock(sku, qty(stock), None, None, NOW)
+                .unwrap();
+        }
+    }
+    let skus = |products: Vec<sentra::store::Product>| {
+        products.into_iter().map(|p| p.sku).collect::<Vec<_>>()
+    };
+    let all = ProductFilter::default();
+    let (page, total) = store
+        .product_page(&all, ProductOrder::Price, true, 3)
+        .unwrap();
+    assert_eq!(
+        (skus(page), total),
+        (vec!["C-1".to_string(), "B-1".into(), "A-1".into()], 4)
+    );
+    let (page, _) = store
+        .product_page(&all, ProductOrder::Stock, false, 10)
+        .unwrap();
+    assert_eq!(skus(page), ["A-1", "D-1", "C-1", "B-1"]);
+    let low = ProductFilter {
+        low_stock_only: true,
+        ..Default::default()
+    };
+    let (page, total) = store
+        .product_page(&low, ProductOrder::Name, false, 10)
+        .unwrap();
+    assert_eq!(
+        (skus(page), total),
+        (vec!["A-1".to_string(), "D-1".into()], 2)
+    );
+    let search = ProductFilter {
+        search: Some("b-1".into()),
+        ..Default::default()
+    };
+    assert_eq!(
+        store
+            .product_page(&search, ProductOrder::Sku, false, 10)
+            .unwrap()
+            .1,
+        1
+    );
 }

@@ -32,7 +32,7 @@ pub use days::{Day, DayCloseRecord};
 pub use error::StoreError;
 pub use held::HeldSale;
 pub use product_csv::CsvImportSummary;
-pub use products::{NewProduct, Product, ProductFilter};
+pub use products::{NewProduct, Product, ProductFilter, ProductOrder};
 pub use reports::{Correction, DayReport, MethodTotal, PphEstimate, ProductTotal};
 pub use returns::{ReturnItem, ReturnRecord};
 pub use sales::{CompletedSale, SaleItem, SaleRequest, SoldLine};

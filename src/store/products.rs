@@ -68,6 +68,16 @@ impl NewProduct {
     }
 }
 
+/// How the stock screen orders its table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum ProductOrder {
+    #[default]
+    Name,
+    Sku,
+    Price,
+    Stock,
+}
+
 /// Which products to list.
 #[derive(Debug, Clone, Default)]
 pub struct ProductFilter {
@@ -265,6 +275,54 @@ impl Store {
             .query_row([code], product_from_row)
             .optional()?
             .ok_or_else(|| StoreError::UnknownProduct(code.to_string()))
+    }
+
+    /// One page of the stock screen's table, sorted and cut in SQL, with the
+    /// number of products the filter matches: the screen never holds the
+    /// whole catalogue. Stock is summed only for the page, unless the filter
+    /// or the order needs it for every product.
+    pub fn product_page(
+        &self,
+        filter: &ProductFilter,
+        order: ProductOrder,
+        descending: bool,
+        limit: usize,
+    ) -> Result<(Vec<Product>, usize)> {
+        let pattern = filter
+            .search
+            .as_deref()
+            .map(|s| format!("%{}%", escape_like(s.trim())));
+        let matches = "(?1 IS NULL OR p.name LIKE ?1 ESCAPE '\\' OR p.sku LIKE ?1 ESCAPE '\\' OR p.barcode LIKE ?1 ESCAPE '\\')
+             AND (?2 IS NULL OR p.category = ?2)";
+        let stock = "COALESCE((SELECT SUM(m.quantity) FROM stock_movements m WHERE m.product_id = p.id), 0)";
+        let low = if filter.low_stock_only {
+            format!("AND {stock} <= p.min_stock")
+        } else {
+            String::new()
+        };
+        let direction = if descending { "DESC" } else { "ASC" };
+        let by = match order {
+            ProductOrder::Name => format!("p.name COLLATE NOCASE {direction}, p.sku"),
+            ProductOrder::Sku => format!("p.sku {direction}"),
+            ProductOrder::Price => format!("p.price {direction}, p.name COLLATE NOCASE"),
+            ProductOrder::Stock => format!("{stock} {direction}, p.name COLLATE NOCASE"),
+        };
+        let page_sql = format!(
+            "SELECT {PRODUCT_COLUMNS} FROM products p WHERE {matches} {low} ORDER BY {by} LIMIT ?3"
+        );
+        let mut statement = self.conn.prepare_cached(&page_sql)?;
+        let rows = statement.query_map(
+            params![pattern, filter.category, limit as i64],
+            product_from_row,
+        )?;
+        let products = rows.collect::<rusqlite::Result<Vec<_>>>()?;
+        let total: i64 = self
+            .conn
+            .prepare_cached(&format!(
+                "SELECT COUNT(*) FROM products p WHERE {matches} {low}"
+            ))?
+            .query_row(params![pattern, filter.category], |r| r.get(0))?;
+        Ok((products, total as usize))
     }
 
     /// The categories in use, alphabetically.

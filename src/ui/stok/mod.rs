@@ -13,7 +13,7 @@ pub use form::{Field, FormError, ProductForm};
 use super::effect::Effect;
 use super::widgets::Notice;
 use crate::money::{Quantity, Rupiah};
-use crate::store::{Product, ProductFilter, StockMovement, Store};
+use crate::store::{Product, ProductFilter, ProductOrder, StockMovement, Store};
 
 /// Rows the table shows at most; the search narrows the rest.
 pub const SHOWN: usize = 200;
@@ -372,26 +372,23 @@ impl Stok {
     }
 }
 
-/// The table's rows, sorted and cut to what the screen shows: the view never
-/// holds the whole catalogue.
+/// The table's rows, sorted and cut to what the screen shows by the book:
+/// the view never holds the whole catalogue.
 fn load(
     store: &Store,
     filter: &ProductFilter,
     sort: SortBy,
     descending: bool,
 ) -> Result<Page, String> {
-    let mut products = store.list_products(filter).map_err(|e| e.to_string())?;
-    match sort {
-        SortBy::Name => {}
-        SortBy::Sku => products.sort_by_key(|p| p.sku.to_lowercase()),
-        SortBy::Price => products.sort_by_key(|p| p.price),
-        SortBy::Stock => products.sort_by_key(|p| p.stock),
-    }
-    if descending {
-        products.reverse();
-    }
-    let total = products.len();
-    products.truncate(SHOWN);
+    let order = match sort {
+        SortBy::Name => ProductOrder::Name,
+        SortBy::Sku => ProductOrder::Sku,
+        SortBy::Price => ProductOrder::Price,
+        SortBy::Stock => ProductOrder::Stock,
+    };
+    let (products, total) = store
+        .product_page(filter, order, descending, SHOWN)
+        .map_err(|e| e.to_string())?;
     let categories = store.categories().map_err(|e| e.to_string())?;
     Ok(Page {
         products,
