@@ -50,6 +50,7 @@ texts! {
     SearchHint => "Scan barcode atau ketik nama / SKU…", "Scan a barcode or type a name / SKU…";
     CartEmpty => "Keranjang kosong. Scan atau cari barang.", "The cart is empty. Scan or search for an item.";
     Item => "Barang", "Item";
+    Sku => "SKU", "SKU";
     Items => "barang", "items";
     Qty => "Jumlah", "Qty";
     Price => "Harga", "Price";

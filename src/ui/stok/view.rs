@@ -85,6 +85,7 @@ impl Stok {
     }
 
     fn table(&self, lang: Lang) -> Element<'_, Message> {
+        let panel_open = self.form.is_some() || self.movement.is_some() || self.ledger.is_some();
         let Some(page) = &self.page else {
             return text(T::Opening.get(lang)).into();
         };
@@ -104,16 +105,18 @@ impl Stok {
             .width(width)
         };
         let header = row![
-            sort(SortBy::Sku, T::Item, 110.into()),
+            sort(SortBy::Sku, T::Sku, 110.into()),
             sort(SortBy::Name, T::Name, Fill),
             sort(SortBy::Price, T::SellPrice, 120.into()),
             sort(SortBy::Stock, T::StockColumn, 110.into()),
-            space().width(ACTIONS),
+            space().width(if panel_open { 0.0 } else { ACTIONS }),
         ]
-        .spacing(6);
+        .spacing(6)
+        // The rows below sit left of the scrollbar and its margin.
+        .padding(iced::Padding::ZERO.right(26));
         let mut rows = Column::new().spacing(4);
         for product in &page.products {
-            rows = rows.push(product_row(product, lang));
+            rows = rows.push(product_row(product, lang, !panel_open));
         }
         let count = text(format!(
             "{} {} {} {}",
@@ -136,7 +139,9 @@ impl Stok {
     }
 }
 
-fn product_row(product: &Product, lang: Lang) -> Element<'_, Message> {
+/// A row of the table; the action buttons only while no side panel needs
+/// the room.
+fn product_row(product: &Product, lang: Lang, actions: bool) -> Element<'_, Message> {
     let stock_color = if product.is_low() {
         theme::BAD
     } else {
@@ -154,7 +159,7 @@ fn product_row(product: &Product, lang: Lang) -> Element<'_, Message> {
             .padding([8, 10])
             .style(button::secondary)
     };
-    row![
+    let mut line = row![
         text(sku).size(theme::SMALL).width(110),
         column![
             text(&product.name).size(theme::TEXT),
@@ -168,28 +173,32 @@ fn product_row(product: &Product, lang: Lang) -> Element<'_, Message> {
             .size(theme::TEXT)
             .color(stock_color)
             .width(110),
-        row![
-            action(T::Edit, Message::EditProduct(sku.clone())),
-            action(
-                T::ReceiveShort,
-                Message::OpenMovement(MovementKind::Receive, sku.clone())
-            ),
-            action(
-                T::AdjustShort,
-                Message::OpenMovement(MovementKind::Adjust, sku.clone())
-            ),
-            action(
-                T::CountShort,
-                Message::OpenMovement(MovementKind::Count, sku.clone())
-            ),
-            action(T::LedgerShort, Message::ShowLedger(sku.clone())),
-        ]
-        .spacing(4)
-        .width(ACTIONS),
     ]
     .spacing(6)
-    .align_y(Alignment::Center)
-    .into()
+    .align_y(Alignment::Center);
+    if actions {
+        line = line.push(
+            row![
+                action(T::Edit, Message::EditProduct(sku.clone())),
+                action(
+                    T::ReceiveShort,
+                    Message::OpenMovement(MovementKind::Receive, sku.clone())
+                ),
+                action(
+                    T::AdjustShort,
+                    Message::OpenMovement(MovementKind::Adjust, sku.clone())
+                ),
+                action(
+                    T::CountShort,
+                    Message::OpenMovement(MovementKind::Count, sku.clone())
+                ),
+                action(T::LedgerShort, Message::ShowLedger(sku.clone())),
+            ]
+            .spacing(4)
+            .width(ACTIONS),
+        );
+    }
+    line.into()
 }
 
 fn product_form(form: &ProductForm, lang: Lang) -> Element<'_, Message> {
@@ -209,7 +218,7 @@ fn product_form(form: &ProductForm, lang: Lang) -> Element<'_, Message> {
     };
     let mut panel = column![
         text(title.get(lang)).size(theme::HEADING),
-        input(T::Item, &form.sku, Field::Sku),
+        input(T::Sku, &form.sku, Field::Sku),
         input(T::Name, &form.name, Field::Name),
         input(T::Barcode, &form.barcode, Field::Barcode),
         input(T::Category, &form.category, Field::Category),
