@@ -425,6 +425,22 @@ fn switch_the_language_and_the_labels_change() {
     window.click("Till");
     assert!(window.shows("Pay (F2)") && !window.shows("Bayar (F2)"));
     assert_eq!(window.book(|s| s.settings().unwrap().language), "en");
+
+    // The screens' own sentences follow the language too.
+    scan(&mut window, "8990000000000");
+    assert!(window.shows("Unknown code \"8990000000000\"."));
+    scan(&mut window, "KRP-01");
+    window.press(Named::F2);
+    window.click("Exact");
+    window.enter_in("kasir-amount");
+    let receipt = window
+        .kasir()
+        .last_sale
+        .as_ref()
+        .expect("sold")
+        .receipt
+        .clone();
+    assert!(window.shows(&format!("Receipt {receipt} saved.")));
 }
 
 #[test]

@@ -7,7 +7,7 @@ use iced::widget::{
 use iced::{Element, Fill};
 
 use super::effect::Effect;
-use super::i18n::{Lang, T};
+use super::i18n::{Lang, Say, T};
 use super::theme;
 use super::widgets::{big, field};
 use crate::domain::regency::{REGENCIES, Regency};
@@ -28,7 +28,7 @@ pub struct FirstRun {
     pub regency: Option<Regency>,
     pub pin: String,
     pub demo: bool,
-    pub error: Option<String>,
+    pub error: Option<Say>,
     pub working: bool,
 }
 
@@ -63,7 +63,7 @@ impl FirstRun {
             Message::Start => return self.start(),
             Message::Finished(result) => {
                 self.working = false;
-                self.error = result.err();
+                self.error = result.err().map(Say::Plain);
             }
         }
         Effect::None
@@ -89,7 +89,7 @@ impl FirstRun {
             });
         }
         let Some(regency) = self.regency else {
-            self.error = Some("pilih kabupaten/kota asal".into());
+            self.error = Some(Say::PickRegency);
             return Effect::None;
         };
         self.working = true;
@@ -196,7 +196,7 @@ impl FirstRun {
                     .on_toggle(Message::DemoToggled),
             );
         }
-        if let Some(error) = &self.error {
+        if let Some(error) = self.error.as_ref().map(|e| e.say(lang)) {
             form = form.push(text(error).color(theme::BAD).size(theme::TEXT));
         }
         let label = if self.working { T::Working } else { T::Start };

@@ -186,6 +186,8 @@ texts! {
     ImportPath => "Folder atau berkas (flashdisk)", "Folder or file (USB stick)";
     Import => "Impor", "Import";
     Files => "berkas", "files";
+    New => "baru", "new";
+    AlreadyHeld => "sudah ada", "already held";
     Stall => "Toko", "Stall";
     Silent => "tanpa kabar", "sent nothing";
     ByRegency => "Per kabupaten/kota", "By regency";
@@ -201,4 +203,190 @@ texts! {
     DeliverSave => "Disimpan saja", "Saved only";
     DeliverOpen => "Dibuka", "Opened";
     DeliverPrint => "Dicetak", "Printed";
+}
+
+/// A sentence for the person, with its data, said in the screen's language
+/// when it is drawn. Words that come from the book (its refusals) are
+/// `Plain`: they are Indonesian sentences already.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Say {
+    Plain(String),
+    CartHeld,
+    NoHeldCarts,
+    UnknownCode(String),
+    ReceiptSaved(String),
+    Voided(String),
+    TypeAmountFirst,
+    PickRegency,
+    ProductSaved {
+        sku: String,
+        name: String,
+    },
+    Received {
+        sku: String,
+        quantity: String,
+        stock: String,
+    },
+    Adjusted {
+        sku: String,
+        quantity: String,
+        stock: String,
+    },
+    Counted {
+        sku: String,
+        counted: String,
+        difference: String,
+    },
+    CsvImported {
+        path: String,
+        added: usize,
+        updated: usize,
+    },
+    CsvExported {
+        count: usize,
+        path: String,
+    },
+    DayClosed {
+        day: String,
+        difference: String,
+        export: Option<Result<String, String>>,
+    },
+    ReportWritten(String),
+    FilesImported(usize),
+    FilesRejected {
+        rejected: usize,
+        total: usize,
+    },
+    CsvRowsWritten {
+        rows: usize,
+        path: String,
+    },
+    Saved,
+    PinChanged,
+    BackupWritten(String),
+    Restored(String),
+}
+
+impl From<String> for Say {
+    fn from(text: String) -> Say {
+        Say::Plain(text)
+    }
+}
+
+impl Say {
+    pub fn say(&self, lang: Lang) -> String {
+        let id = lang == Lang::Id;
+        match self {
+            Say::Plain(text) => text.clone(),
+            Say::CartHeld if id => "Keranjang ditahan (F4 untuk melanjutkan).".into(),
+            Say::CartHeld => "Cart held (F4 to resume).".into(),
+            Say::NoHeldCarts if id => "Tidak ada keranjang yang ditahan.".into(),
+            Say::NoHeldCarts => "No held carts.".into(),
+            Say::UnknownCode(code) if id => format!("Kode \"{code}\" tidak dikenal."),
+            Say::UnknownCode(code) => format!("Unknown code \"{code}\"."),
+            Say::ReceiptSaved(receipt) if id => format!("Struk {receipt} tersimpan."),
+            Say::ReceiptSaved(receipt) => format!("Receipt {receipt} saved."),
+            Say::Voided(receipt) if id => format!("Nota {receipt} dibatalkan."),
+            Say::Voided(receipt) => format!("Receipt {receipt} voided."),
+            Say::TypeAmountFirst if id => "ketik jumlahnya dulu".into(),
+            Say::TypeAmountFirst => "type the amount first".into(),
+            Say::PickRegency if id => "pilih kabupaten/kota asal".into(),
+            Say::PickRegency => "pick the regency of origin".into(),
+            Say::ProductSaved { sku, name } if id => format!("{sku} {name} tersimpan."),
+            Say::ProductSaved { sku, name } => format!("{sku} {name} saved."),
+            Say::Received {
+                sku,
+                quantity,
+                stock,
+            } if id => format!("{sku}: diterima {quantity}, stok sekarang {stock}."),
+            Say::Received {
+                sku,
+                quantity,
+                stock,
+            } => format!("{sku}: received {quantity}, stock now {stock}."),
+            Say::Adjusted {
+                sku,
+                quantity,
+                stock,
+            } if id => {
+                format!("{sku}: disesuaikan {quantity}, stok sekarang {stock}.")
+            }
+            Say::Adjusted {
+                sku,
+                quantity,
+                stock,
+            } => format!("{sku}: adjusted {quantity}, stock now {stock}."),
+            Say::Counted {
+                sku,
+                counted,
+                difference,
+            } if id => {
+                format!("{sku}: dihitung {counted}, selisih {difference}.")
+            }
+            Say::Counted {
+                sku,
+                counted,
+                difference,
+            } => format!("{sku}: counted {counted}, difference {difference}."),
+            Say::CsvImported {
+                path,
+                added,
+                updated,
+            } if id => {
+                format!("Impor {path}: {added} produk baru, {updated} diperbarui.")
+            }
+            Say::CsvImported {
+                path,
+                added,
+                updated,
+            } => format!("Imported {path}: {added} new, {updated} updated."),
+            Say::CsvExported { count, path } if id => format!("{count} produk diekspor ke {path}."),
+            Say::CsvExported { count, path } => format!("{count} products exported to {path}."),
+            Say::DayClosed {
+                day,
+                difference,
+                export,
+            } => {
+                let mut text = if id {
+                    format!("Hari {day} ditutup. Selisih {difference}.")
+                } else {
+                    format!("Day {day} closed. Difference {difference}.")
+                };
+                text.push_str(&match (export, id) {
+                    (Some(Ok(path)), true) => format!(" Berkas untuk kantor: {path}"),
+                    (Some(Ok(path)), false) => format!(" File for the office: {path}"),
+                    (Some(Err(error)), true) => format!(" Ekspor gagal: {error}"),
+                    (Some(Err(error)), false) => format!(" Export failed: {error}"),
+                    (None, true) => {
+                        " Atur folder ekspor di Pengaturan untuk menulis berkas kantor.".into()
+                    }
+                    (None, false) => {
+                        " Set an export folder in Settings to write the office's file.".into()
+                    }
+                });
+                text
+            }
+            Say::ReportWritten(path) if id => format!("Laporan PDF: {path}"),
+            Say::ReportWritten(path) => format!("Report PDF: {path}"),
+            Say::FilesImported(count) if id => format!("{count} berkas diimpor."),
+            Say::FilesImported(count) => format!("{count} files imported."),
+            Say::FilesRejected { rejected, total } if id => {
+                format!("{rejected} dari {total} berkas ditolak.")
+            }
+            Say::FilesRejected { rejected, total } => {
+                format!("{rejected} of {total} files refused.")
+            }
+            Say::CsvRowsWritten { rows, path } if id => format!("{rows} baris ditulis ke {path}"),
+            Say::CsvRowsWritten { rows, path } => format!("{rows} rows written to {path}"),
+            Say::Saved => T::Saved.get(lang).into(),
+            Say::PinChanged if id => "PIN manajer diganti.".into(),
+            Say::PinChanged => "Manager PIN changed.".into(),
+            Say::BackupWritten(path) if id => format!("Cadangan tersimpan: {path}"),
+            Say::BackupWritten(path) => format!("Backup saved: {path}"),
+            Say::Restored(kept) if id => {
+                format!("Buku dipulihkan. Buku sebelumnya disimpan di {kept}.")
+            }
+            Say::Restored(kept) => format!("Book restored. The previous book is kept at {kept}."),
+        }
+    }
 }

@@ -12,7 +12,7 @@ use time::{Date, Duration};
 
 use super::chart::BarChart;
 use super::effect::Effect;
-use super::i18n::{Lang, T};
+use super::i18n::{Lang, Say, T};
 use super::theme;
 use super::widgets::{BOLD, Notice, big, card, day_navigation, figure, notice};
 use crate::store::{Identity, Store};
@@ -54,7 +54,7 @@ pub enum Message {
     Loaded(u64, Result<Box<CentreDay>, String>),
     CsvPathChanged(String),
     WriteCsv,
-    CsvWritten(Result<String, String>),
+    CsvWritten(Result<Say, String>),
     /// Print the centre report of the day shown.
     PrintReport,
 }
@@ -107,7 +107,7 @@ impl Kantor {
             }
             Message::FilesFound(Err(error)) => {
                 self.importing = false;
-                self.notice = Some(Notice::Error(error));
+                self.notice = Some(Notice::Error(error.into()));
                 Effect::None
             }
             Message::FileImported(file, outcome) => {
@@ -125,7 +125,7 @@ impl Kantor {
                 if version == self.version {
                     match result {
                         Ok(day) => self.day = Some(*day),
-                        Err(error) => self.notice = Some(Notice::Error(error)),
+                        Err(error) => self.notice = Some(Notice::Error(error.into())),
                     }
                 }
                 Effect::None
@@ -146,7 +146,10 @@ impl Kantor {
                         PathBuf::from(typed)
                     };
                     let result = write_centre_csv(&day, &path)
-                        .map(|rows| format!("{rows} baris ditulis ke {}", path.display()))
+                        .map(|rows| Say::CsvRowsWritten {
+                            rows,
+                            path: path.display().to_string(),
+                        })
                         .map_err(|e| e.to_string());
                     Message::CsvWritten(result)
                 })
@@ -154,8 +157,7 @@ impl Kantor {
             Message::PrintReport => match self.day.clone() {
                 Some(day) => Effect::job(move |store| {
                     Message::CsvWritten(
-                        super::documents::centre_report(store, &day)
-                            .map(|path| format!("Laporan PDF: {path}")),
+                        super::documents::centre_report(store, &day).map(Say::ReportWritten),
                     )
                 }),
                 None => Effect::None,
@@ -163,7 +165,7 @@ impl Kantor {
             Message::CsvWritten(result) => {
                 self.notice = Some(match result {
                     Ok(summary) => Notice::Info(summary),
-                    Err(error) => Notice::Error(error),
+                    Err(error) => Notice::Error(error.into()),
                 });
                 Effect::None
             }
@@ -176,12 +178,12 @@ impl Kantor {
             self.importing = false;
             let rejected = self.results.iter().filter(|r| r.outcome.is_err()).count();
             self.notice = Some(if rejected == 0 {
-                Notice::Info(format!("{} berkas diimpor.", self.results.len()))
+                Notice::Info(Say::FilesImported(self.results.len()))
             } else {
-                Notice::Error(format!(
-                    "{rejected} dari {} berkas ditolak.",
-                    self.results.len()
-                ))
+                Notice::Error(Say::FilesRejected {
+                    rejected,
+                    total: self.results.len(),
+                })
             });
             return self.refresh();
         };
@@ -239,7 +241,7 @@ impl Kantor {
                     T::Files.get(lang)
                 ))
                 .size(theme::SMALL),
-                scrollable(self.results_list()).height(160),
+                scrollable(self.results_list(lang)).height(160),
             ]
             .spacing(8),
         );
@@ -252,7 +254,7 @@ impl Kantor {
         scrollable(
             column![
                 self.header(lang),
-                notice(&self.notice),
+                notice(&self.notice, lang),
                 row![left, right].spacing(16)
             ]
             .spacing(theme::GAP)
@@ -283,7 +285,7 @@ impl Kantor {
         .into()
     }
 
-    fn results_list(&self) -> Element<'_, Message> {
+    fn results_list(&self, lang: Lang) -> Element<'_, Message> {
         let mut list = Column::new().spacing(2);
         for row in self.results.iter().rev() {
             let name = row
@@ -294,8 +296,11 @@ impl Kantor {
                 .to_string();
             let line = match &row.outcome {
                 Ok(s) => text(format!(
-                    "✓ {name}: {} baru, {} sudah ada",
-                    s.new_records, s.known_records
+                    "✓ {name}: {} {}, {} {}",
+                    s.new_records,
+                    T::New.get(lang),
+                    s.known_records,
+                    T::AlreadyHeld.get(lang)
                 ))
                 .size(theme::SMALL)
                 .color(theme::GOOD),

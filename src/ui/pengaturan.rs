@@ -5,7 +5,7 @@ use iced::widget::{Column, button, column, row, scrollable, text, text_input};
 use iced::{Alignment, Element, Fill};
 
 use super::effect::Effect;
-use super::i18n::{Lang, T};
+use super::i18n::{Lang, Say, T};
 use super::theme;
 use super::widgets::{BOLD, Notice, big, card, field, figure, notice};
 use crate::domain::tax::TaxMode;
@@ -41,7 +41,7 @@ pub enum Message {
     RestorePathChanged(String),
     Restore,
     /// A backup or restore finished, with what to tell the person.
-    FileDone(Result<String, String>),
+    FileDone(Result<Say, String>),
 }
 
 impl Pengaturan {
@@ -84,9 +84,7 @@ impl Pengaturan {
                 Effect::None
             }
             Message::Saved(Ok(settings)) => {
-                self.notice = Some(Notice::Info(
-                    T::Saved.get(Lang::from_key(&settings.language)).into(),
-                ));
+                self.notice = Some(Notice::Info(Say::Saved));
                 self.settings = settings.clone();
                 self.applied = Some(settings);
                 Effect::None
@@ -94,7 +92,7 @@ impl Pengaturan {
             Message::Saved(Err(error))
             | Message::PinChanged(Err(error))
             | Message::FileDone(Err(error)) => {
-                self.notice = Some(Notice::Error(error));
+                self.notice = Some(Notice::Error(error.into()));
                 Effect::None
             }
             Message::OldPinChanged(text) => {
@@ -120,7 +118,7 @@ impl Pengaturan {
             Message::PinChanged(Ok(())) => {
                 self.old_pin.clear();
                 self.new_pin.clear();
-                self.notice = Some(Notice::Info("PIN manajer diganti.".into()));
+                self.notice = Some(Notice::Info(Say::PinChanged));
                 Effect::None
             }
             Message::BackupNow => Effect::job(|store| Message::FileDone(backup_now(store))),
@@ -136,12 +134,7 @@ impl Pengaturan {
                         .and_then(|now| {
                             store
                                 .restore_from(&path, now)
-                                .map(|kept| {
-                                    format!(
-                                        "Buku dipulihkan. Buku sebelumnya disimpan di {}.",
-                                        kept.display()
-                                    )
-                                })
+                                .map(|kept| Say::Restored(kept.display().to_string()))
                                 .map_err(|e| e.to_string())
                         });
                     Message::FileDone(result)
@@ -341,7 +334,7 @@ impl Pengaturan {
             .spacing(theme::GAP)
             .width(Fill);
         scrollable(
-            column![notice(&self.notice), row![left, right].spacing(16)]
+            column![notice(&self.notice, lang), row![left, right].spacing(16)]
                 .spacing(theme::GAP)
                 .padding(16),
         )
@@ -371,7 +364,7 @@ fn saved_field<'a>(
 }
 
 /// A dated copy of the book in the data folder's `backups`.
-fn backup_now(store: &mut Store) -> Result<String, String> {
+fn backup_now(store: &mut Store) -> Result<Say, String> {
     let now = crate::clock::now().map_err(|e| e.to_string())?;
     let folder = store.dir().join("backups");
     std::fs::create_dir_all(&folder).map_err(|e| e.to_string())?;
@@ -382,5 +375,5 @@ fn backup_now(store: &mut Store) -> Result<String, String> {
     );
     let path = folder.join(name);
     store.backup_to(&path).map_err(|e| e.to_string())?;
-    Ok(format!("Cadangan tersimpan: {}", path.display()))
+    Ok(Say::BackupWritten(path.display().to_string()))
 }

@@ -3,7 +3,7 @@
 use iced::widget::{button, column, container, row, text, text_input};
 use iced::{Alignment, Element, Fill, Font};
 
-use super::i18n::{Lang, T};
+use super::i18n::{Lang, Say, T};
 use super::theme;
 
 pub const BOLD: Font = Font {
@@ -14,15 +14,31 @@ pub const BOLD: Font = Font {
 /// A message to the person: good news or a refusal.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Notice {
-    Info(String),
-    Error(String),
+    Info(Say),
+    Error(Say),
 }
 
-pub fn notice<'a, M: 'a>(notice: &'a Option<Notice>) -> Element<'a, M> {
+impl Notice {
+    /// Good news or a refusal from a job's result.
+    pub fn of(result: Result<Say, String>) -> Notice {
+        match result {
+            Ok(say) => Notice::Info(say),
+            Err(error) => Notice::Error(Say::Plain(error)),
+        }
+    }
+}
+
+pub fn notice<'a, M: 'a>(notice: &'a Option<Notice>, lang: Lang) -> Element<'a, M> {
     match notice {
         None => column![].into(),
-        Some(Notice::Info(message)) => text(message).size(theme::TEXT).color(theme::GOOD).into(),
-        Some(Notice::Error(message)) => text(message).size(theme::TEXT).color(theme::BAD).into(),
+        Some(Notice::Info(say)) => text(say.say(lang))
+            .size(theme::TEXT)
+            .color(theme::GOOD)
+            .into(),
+        Some(Notice::Error(say)) => text(say.say(lang))
+            .size(theme::TEXT)
+            .color(theme::BAD)
+            .into(),
     }
 }
 

@@ -15,6 +15,7 @@ pub use cart::CartItem;
 pub use pay::Payment;
 
 use super::effect::Effect;
+use super::i18n::Say;
 use super::widgets::Notice;
 use crate::domain::cart::{PricedCart, price_cart};
 use crate::domain::payment::PaymentMethod;
@@ -255,21 +256,19 @@ impl Kasir {
                     Ok(_) => {
                         self.cart.clear();
                         self.sale_discount.clear();
-                        self.notice = Some(Notice::Info(
-                            "Keranjang ditahan (F4 untuk melanjutkan).".into(),
-                        ));
+                        self.notice = Some(Notice::Info(Say::CartHeld));
                     }
-                    Err(error) => self.notice = Some(Notice::Error(error)),
+                    Err(error) => self.notice = Some(Notice::Error(error.into())),
                 }
                 Effect::Focus(SEARCH)
             }
             Message::HeldListed(result) => {
                 match result {
                     Ok(held) if held.is_empty() => {
-                        self.notice = Some(Notice::Info("Tidak ada keranjang yang ditahan.".into()))
+                        self.notice = Some(Notice::Info(Say::NoHeldCarts))
                     }
                     Ok(held) => self.panel = Panel::Held(held),
-                    Err(error) => self.notice = Some(Notice::Error(error)),
+                    Err(error) => self.notice = Some(Notice::Error(error.into())),
                 }
                 Effect::Focus(SEARCH)
             }
@@ -293,7 +292,7 @@ impl Kasir {
                         self.panel = Panel::None;
                         self.notice = None;
                     }
-                    Err(error) => self.notice = Some(Notice::Error(error)),
+                    Err(error) => self.notice = Some(Notice::Error(error.into())),
                 }
                 Effect::Focus(SEARCH)
             }
@@ -383,13 +382,13 @@ impl Kasir {
             }
             Ok(None) => {
                 // The cart stays as it was; only the code is cleared.
-                self.notice = Some(Notice::Error(format!("Kode \"{code}\" tidak dikenal.")));
+                self.notice = Some(Notice::Error(Say::UnknownCode(code)));
                 self.query.clear();
                 self.results.clear();
                 Effect::Focus(SEARCH)
             }
             Err(error) => {
-                self.notice = Some(Notice::Error(error));
+                self.notice = Some(Notice::Error(error.into()));
                 Effect::Focus(SEARCH)
             }
         }
@@ -420,7 +419,7 @@ impl Kasir {
                 Effect::Focus(AMOUNT)
             }
             Err(error) => {
-                self.notice = Some(Notice::Error(error));
+                self.notice = Some(Notice::Error(error.into()));
                 Effect::Focus(SEARCH)
             }
         }
@@ -442,21 +441,21 @@ impl Kasir {
         let tenders = match payment.tenders_with_entry() {
             Ok(tenders) => tenders,
             Err(error) => {
-                payment.error = Some(error);
+                payment.error = Some(error.into());
                 return Effect::Focus(AMOUNT);
             }
         };
         let items = match items {
             Ok(items) => items,
             Err(error) => {
-                payment.error = Some(error);
+                payment.error = Some(error.into());
                 return Effect::Focus(AMOUNT);
             }
         };
         let discount = match discount {
             Ok(discount) => discount,
             Err(error) => {
-                payment.error = Some(error);
+                payment.error = Some(error.into());
                 return Effect::Focus(AMOUNT);
             }
         };
@@ -480,7 +479,7 @@ impl Kasir {
         self.saving = false;
         match result {
             Ok(sale) => {
-                self.notice = Some(Notice::Info(format!("Struk {} tersimpan.", sale.receipt)));
+                self.notice = Some(Notice::Info(Say::ReceiptSaved(sale.receipt.clone())));
                 self.cart.clear();
                 self.sale_discount.clear();
                 self.panel = Panel::None;
@@ -495,9 +494,9 @@ impl Kasir {
             }
             Err(error) => {
                 if let Panel::Pay(payment) = &mut self.panel {
-                    payment.error = Some(error);
+                    payment.error = Some(error.into());
                 } else {
-                    self.notice = Some(Notice::Error(error));
+                    self.notice = Some(Notice::Error(error.into()));
                 }
                 Effect::Focus(AMOUNT)
             }
@@ -518,7 +517,7 @@ impl Kasir {
         {
             Ok(items) => items,
             Err(error) => {
-                self.notice = Some(Notice::Error(error));
+                self.notice = Some(Notice::Error(error.into()));
                 return Effect::Focus(SEARCH);
             }
         };
@@ -568,7 +567,7 @@ impl Kasir {
         match result {
             Ok(record) => {
                 self.panel = Panel::None;
-                self.notice = Some(Notice::Info(format!("Nota {} dibatalkan.", record.receipt)));
+                self.notice = Some(Notice::Info(Say::Voided(record.receipt.clone())));
                 if let Some(sale) = self
                     .last_sale
                     .as_mut()

@@ -3,6 +3,7 @@
 use super::Message;
 use crate::domain::payment::{PaymentMethod, Settlement, Tender, settle};
 use crate::money::Rupiah;
+use crate::ui::i18n::Say;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Payment {
@@ -13,7 +14,7 @@ pub struct Payment {
     pub reference: String,
     /// Payments already put down (a split).
     pub tenders: Vec<Tender>,
-    pub error: Option<String>,
+    pub error: Option<Say>,
 }
 
 impl Payment {
@@ -94,8 +95,8 @@ impl Payment {
                     self.amount.clear();
                     self.reference.clear();
                 }
-                Ok(None) => self.error = Some("ketik jumlahnya dulu".into()),
-                Err(error) => self.error = Some(error),
+                Ok(None) => self.error = Some(Say::TypeAmountFirst),
+                Err(error) => self.error = Some(error.into()),
             },
             Message::RemoveTender(index) if index < self.tenders.len() => {
                 self.tenders.remove(index);

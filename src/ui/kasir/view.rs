@@ -59,7 +59,7 @@ impl Kasir {
                 Element::from(entry)
             });
         }
-        column![input, notice(&self.notice), results]
+        column![input, notice(&self.notice, lang), results]
             .spacing(6)
             .into()
     }
@@ -364,7 +364,7 @@ impl Kasir {
                 panel = panel.push(text(error).size(theme::TEXT).color(theme::BAD));
             }
         }
-        if let Some(error) = &payment.error {
+        if let Some(error) = payment.error.as_ref().map(|e| e.say(lang)) {
             panel = panel.push(text(error).size(theme::TEXT).color(theme::BAD));
         }
         panel = panel.push(big(T::BackEsc.get(lang), Some(Message::Back)).style(button::text));

@@ -6,6 +6,7 @@ mod view;
 use time::{Date, Duration};
 
 use super::effect::Effect;
+use super::i18n::Say;
 use super::widgets::Notice;
 use crate::money::Rupiah;
 use crate::store::{DayCloseRecord, DayReport, Store};
@@ -80,7 +81,7 @@ impl Laporan {
                             self.report = Some(report);
                             self.is_today = is_today;
                         }
-                        Err(error) => self.notice = Some(Notice::Error(error)),
+                        Err(error) => self.notice = Some(Notice::Error(error.into())),
                     }
                 }
                 Effect::None
@@ -96,8 +97,8 @@ impl Laporan {
             },
             Message::Printed(result) => {
                 self.notice = Some(match result {
-                    Ok(path) => Notice::Info(format!("Laporan PDF: {path}")),
-                    Err(error) => Notice::Error(error),
+                    Ok(path) => Notice::Info(Say::ReportWritten(path)),
+                    Err(error) => Notice::Error(error.into()),
                 });
                 Effect::None
             }
@@ -109,7 +110,7 @@ impl Laporan {
                 let counted = match Rupiah::parse(&self.counted) {
                     Ok(counted) => counted,
                     Err(error) => {
-                        self.notice = Some(Notice::Error(error.to_string()));
+                        self.notice = Some(Notice::Error(error.to_string().into()));
                         return Effect::None;
                     }
                 };
@@ -124,33 +125,21 @@ impl Laporan {
                     Ok(closed) => {
                         let (close, export) = *closed;
                         self.counted.clear();
-                        let mut summary = format!(
-                            "Hari {} ditutup. Selisih {}.",
-                            close.day, close.cash.difference
-                        );
-                        let failed = match export {
-                            Some(Ok(path)) => {
-                                summary.push_str(&format!(" Berkas untuk kantor: {path}"));
-                                false
-                            }
-                            Some(Err(error)) => {
-                                summary.push_str(&format!(" Ekspor gagal: {error}"));
-                                true
-                            }
-                            None => {
-                                summary.push_str(" Atur folder ekspor di Pengaturan untuk menulis berkas kantor.");
-                                false
-                            }
+                        let failed = matches!(export, Some(Err(_)));
+                        let say = Say::DayClosed {
+                            day: close.day.clone(),
+                            difference: close.cash.difference.to_string(),
+                            export,
                         };
                         self.notice = Some(if failed {
-                            Notice::Error(summary)
+                            Notice::Error(say)
                         } else {
-                            Notice::Info(summary)
+                            Notice::Info(say)
                         });
                         self.refresh()
                     }
                     Err(error) => {
-                        self.notice = Some(Notice::Error(error));
+                        self.notice = Some(Notice::Error(error.into()));
                         Effect::None
                     }
                 }

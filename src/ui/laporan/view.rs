@@ -55,9 +55,13 @@ impl Laporan {
         .spacing(theme::GAP)
         .width(FillPortion(2));
         scrollable(
-            column![header, notice(&self.notice), row![left, right].spacing(16)]
-                .spacing(theme::GAP)
-                .padding(16),
+            column![
+                header,
+                notice(&self.notice, lang),
+                row![left, right].spacing(16)
+            ]
+            .spacing(theme::GAP)
+            .padding(16),
         )
         .into()
     }

@@ -11,6 +11,7 @@ use iced::keyboard::{Key, key::Named};
 pub use form::{Field, FormError, ProductForm};
 
 use super::effect::Effect;
+use super::i18n::Say;
 use super::widgets::Notice;
 use crate::money::{Quantity, Rupiah};
 use crate::store::{Product, ProductFilter, ProductOrder, StockMovement, Store};
@@ -88,13 +89,13 @@ pub enum Message {
     MovementCost(String),
     MovementNote(String),
     SubmitMovement,
-    MovementDone(Result<String, String>),
+    MovementDone(Result<Say, String>),
     ShowLedger(String),
     LedgerLoaded(Result<(Product, Vec<StockMovement>), String>),
     CsvPathChanged(String),
     ImportCsv,
     ExportCsv,
-    CsvDone(Result<String, String>),
+    CsvDone(Result<Say, String>),
     /// Close whatever panel is open (Esc).
     Close,
 }
@@ -140,7 +141,7 @@ impl Stok {
                 if version == self.version {
                     match result {
                         Ok(page) => self.page = Some(page),
-                        Err(error) => self.notice = Some(Notice::Error(error)),
+                        Err(error) => self.notice = Some(Notice::Error(error.into())),
                     }
                 }
                 Effect::None
@@ -166,10 +167,10 @@ impl Stok {
                 match result {
                     Ok(product) => {
                         self.form = None;
-                        self.notice = Some(Notice::Info(format!(
-                            "{} {} tersimpan.",
-                            product.sku, product.name
-                        )));
+                        self.notice = Some(Notice::Info(Say::ProductSaved {
+                            sku: product.sku.clone(),
+                            name: product.name.clone(),
+                        }));
                         return self.refresh();
                     }
                     Err(error) => {
@@ -225,7 +226,7 @@ impl Stok {
                 self.close();
                 match result {
                     Ok(ledger) => self.ledger = Some(ledger),
-                    Err(error) => self.notice = Some(Notice::Error(error)),
+                    Err(error) => self.notice = Some(Notice::Error(error.into())),
                 }
                 Effect::None
             }
@@ -242,13 +243,10 @@ impl Stok {
                         .and_then(|now| {
                             store
                                 .import_products(&path, now)
-                                .map(|s| {
-                                    format!(
-                                        "Impor {}: {} produk baru, {} diperbarui.",
-                                        path.display(),
-                                        s.added,
-                                        s.updated
-                                    )
+                                .map(|s| Say::CsvImported {
+                                    path: path.display().to_string(),
+                                    added: s.added,
+                                    updated: s.updated,
                                 })
                                 .map_err(|e| e.to_string())
                         });
@@ -261,7 +259,10 @@ impl Stok {
                     let path = csv_path(store, &path);
                     let result = store
                         .export_products(&path)
-                        .map(|count| format!("{count} produk diekspor ke {}.", path.display()))
+                        .map(|count| Say::CsvExported {
+                            count,
+                            path: path.display().to_string(),
+                        })
                         .map_err(|e| e.to_string());
                     Message::CsvDone(result)
                 })
@@ -269,7 +270,7 @@ impl Stok {
             Message::CsvDone(result) => {
                 self.notice = Some(match result {
                     Ok(summary) => Notice::Info(summary),
-                    Err(error) => Notice::Error(error),
+                    Err(error) => Notice::Error(error.into()),
                 });
                 self.refresh()
             }
@@ -348,23 +349,32 @@ impl Stok {
                 .map_err(|e| e.to_string())
                 .and_then(|now| {
                     let note_opt = Some(note.as_str()).filter(|n| !n.is_empty());
-                    let summary = match kind {
-                        MovementKind::Receive => store
-                            .receive_stock(&sku, quantity, cost, note_opt, now)
-                            .map(|stock| {
-                                format!("{sku}: diterima {quantity}, stok sekarang {stock}.")
-                            }),
-                        MovementKind::Adjust => {
-                            store.adjust_stock(&sku, quantity, &note, now).map(|stock| {
-                                format!("{sku}: disesuaikan {quantity}, stok sekarang {stock}.")
-                            })
-                        }
-                        MovementKind::Count => {
-                            store.count_stock(&sku, quantity, now).map(|difference| {
-                                format!("{sku}: dihitung {quantity}, selisih {difference}.")
-                            })
-                        }
-                    };
+                    let summary =
+                        match kind {
+                            MovementKind::Receive => store
+                                .receive_stock(&sku, quantity, cost, note_opt, now)
+                                .map(|stock| Say::Received {
+                                    sku: sku.clone(),
+                                    quantity: quantity.to_string(),
+                                    stock: stock.to_string(),
+                                }),
+                            MovementKind::Adjust => store
+                                .adjust_stock(&sku, quantity, &note, now)
+                                .map(|stock| Say::Adjusted {
+                                    sku: sku.clone(),
+                                    quantity: quantity.to_string(),
+                                    stock: stock.to_string(),
+                                }),
+                            MovementKind::Count => {
+                                store.count_stock(&sku, quantity, now).map(|difference| {
+                                    Say::Counted {
+                                        sku: sku.clone(),
+                                        counted: quantity.to_string(),
+                                        difference: difference.to_string(),
+                                    }
+                                })
+                            }
+                        };
                     summary.map_err(|e| e.to_string())
                 });
             Message::MovementDone(result)

@@ -17,9 +17,13 @@ const ACTIONS: f32 = 380.0;
 
 impl Stok {
     pub fn view(&self, lang: Lang) -> Element<'_, Message> {
-        let table = column![self.filters(lang), notice(&self.notice), self.table(lang)]
-            .spacing(theme::GAP)
-            .width(FillPortion(3));
+        let table = column![
+            self.filters(lang),
+            notice(&self.notice, lang),
+            self.table(lang)
+        ]
+        .spacing(theme::GAP)
+        .width(FillPortion(3));
         let side: Option<Element<'_, Message>> = if let Some(form) = &self.form {
             Some(product_form(form, lang))
         } else if let Some(movement) = &self.movement {
