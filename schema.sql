@@ -361,7 +361,7 @@ CREATE VIRTUAL TABLE products_fts USING fts5 (
     name, sku, barcode,
     content = 'products',
     content_rowid = 'rowid',
-    prefix = '1 2 3',
+    prefix = '1 2 3 4 5 6',
     tokenize = 'unicode61 remove_diacritics 2'
 );
 CREATE TRIGGER products_fts_insert AFTER INSERT ON products BEGIN

@@ -533,3 +533,28 @@ fn the_stock_table_is_sorted_filtered_and_cut_by_the_book() {
         1
     );
 }
+
+#[test]
+fn a_long_cart_is_written_whole() {
+    let (_dir, mut store) = new_stall();
+    store
+        .add_product(&product("A", 1_000, Unit::Pcs), NOW)
+        .unwrap();
+    let items: Vec<SaleItem> = (0..250)
+        .map(|_| SaleItem {
+            code: "A".into(),
+            quantity: qty("1"),
+            discount: None,
+        })
+        .collect();
+    let request = SaleRequest {
+        items,
+        discount: None,
+        tenders: cash(250_000),
+    };
+    let sale = store.complete_sale(&request, NOW).unwrap();
+    let stored = store.sale(&sale.receipt).unwrap();
+    assert_eq!(stored.lines.len(), 250);
+    assert_eq!(store.find_product("A").unwrap().stock, qty("-250"));
+    assert_eq!(store.ledger("A").unwrap().len(), 250);
+}

@@ -1,12 +1,13 @@
 //! Ringing up a sale: priced, paid, numbered, and on disk in one transaction
 //! before its receipt number is shown. A completed sale is never edited.
 
+use rusqlite::types::Value;
 use rusqlite::{Connection, OptionalExtension, Transaction, params};
 use time::OffsetDateTime;
 use uuid::Uuid;
 
 use super::days::{day_key, ensure_open};
-use super::stock::{Movement, MovementKind, record};
+use super::stock::{Movement, MovementKind, record_many};
 use super::{Product, Result, Store, StoreError, sequence};
 use crate::clock;
 use crate::domain::cart::{CartLine, price_cart};
@@ -134,6 +135,7 @@ impl Store {
                 settlement.change.value()
             ])?;
             let mut lines = Vec::with_capacity(products.len());
+            let mut movements = Vec::with_capacity(products.len());
             for (index, ((product, item), figures)) in products.iter().zip(&request.items).zip(&priced.lines).enumerate() {
                 let line = SoldLine {
                     line_no: index as i64 + 1,
@@ -148,21 +150,20 @@ impl Store {
                     sale_discount_share: figures.sale_discount_share,
                     net: figures.net,
                 };
-                insert_line(tx, id, product.id, &line)?;
-                record(
-                    tx,
-                    &Movement {
-                        product_id: product.id,
-                        kind: MovementKind::Sale,
-                        quantity: item.quantity.checked_neg()?,
-                        unit_cost: None,
-                        note: None,
-                        sale_id: Some(id),
-                    },
-                    &stamp,
-                )?;
+                movements.push(Movement {
+                    product_id: product.id,
+                    kind: MovementKind::Sale,
+                    quantity: item.quantity.checked_neg()?,
+                    unit_cost: None,
+                    note: None,
+                    sale_id: Some(id),
+                });
                 lines.push(line);
             }
+            // All lines in one statement, all ledger rows in another: a sale
+            // costs a handful of statements however long the cart.
+            insert_lines(tx, id, &products, &lines)?;
+            record_many(tx, &movements, &stamp)?;
             for (index, payment) in settlement.payments.iter().enumerate() {
                 tx.prepare_cached(
                     "INSERT INTO payments (sale_id, line_no, method, amount, tendered, reference)
@@ -204,32 +205,57 @@ impl Store {
     }
 }
 
-fn insert_line(
+/// Rows per INSERT: well under SQLite's limits on values and variables.
+const ROWS_PER_INSERT: usize = 100;
+
+fn insert_lines(
     tx: &Transaction<'_>,
     sale_id: Uuid,
-    product_id: Uuid,
-    line: &SoldLine,
+    products: &[Product],
+    lines: &[SoldLine],
 ) -> Result<()> {
-    tx.prepare_cached(
+    for (products, lines) in products
+        .chunks(ROWS_PER_INSERT)
+        .zip(lines.chunks(ROWS_PER_INSERT))
+    {
+        insert_line_chunk(tx, sale_id, products, lines)?;
+    }
+    Ok(())
+}
+
+fn insert_line_chunk(
+    tx: &Transaction<'_>,
+    sale_id: Uuid,
+    products: &[Product],
+    lines: &[SoldLine],
+) -> Result<()> {
+    let row = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    let sql = format!(
         "INSERT INTO sale_lines (sale_id, line_no, product_id, sku, name, category, unit, unit_price, quantity,
                                  gross, line_discount, sale_discount_share, net)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
-    )?
-    .execute(params![
-        sale_id.to_string(),
-        line.line_no,
-        product_id.to_string(),
-        line.sku,
-        line.name,
-        line.category,
-        line.unit,
-        line.unit_price.value(),
-        line.quantity.milli(),
-        line.gross.value(),
-        line.line_discount.value(),
-        line.sale_discount_share.value(),
-        line.net.value()
-    ])?;
+         VALUES {}",
+        vec![row; lines.len()].join(", ")
+    );
+    let mut values: Vec<Value> = Vec::with_capacity(lines.len() * 13);
+    for (product, line) in products.iter().zip(lines) {
+        values.extend([
+            Value::Text(sale_id.to_string()),
+            Value::Integer(line.line_no),
+            Value::Text(product.id.to_string()),
+            Value::Text(line.sku.clone()),
+            Value::Text(line.name.clone()),
+            Value::Text(line.category.clone()),
+            Value::Text(line.unit.clone()),
+            Value::Integer(line.unit_price.value()),
+            Value::Integer(line.quantity.milli()),
+            Value::Integer(line.gross.value()),
+            Value::Integer(line.line_discount.value()),
+            Value::Integer(line.sale_discount_share.value()),
+            Value::Integer(line.net.value()),
+        ]);
+    }
+    tx.prepare_cached(&sql)?
+        .execute(rusqlite::params_from_iter(values))?;
     Ok(())
 }
 

@@ -1,6 +1,7 @@
 //! The stock ledger: every change of stock is a row, and a product's stock is
 //! the sum of its rows.
 
+use rusqlite::types::Value;
 use rusqlite::{Transaction, params};
 use time::OffsetDateTime;
 use uuid::Uuid;
@@ -97,6 +98,50 @@ pub(super) fn record(tx: &Transaction<'_>, movement: &Movement<'_>, stamp: &str)
         movement.sale_id.map(|id| id.to_string()),
         stamp
     ])?;
+    Ok(())
+}
+
+/// Writes several ledger rows in one statement.
+pub(super) fn record_many(
+    tx: &Transaction<'_>,
+    movements: &[Movement<'_>],
+    stamp: &str,
+) -> Result<()> {
+    for chunk in movements.chunks(100) {
+        record_chunk(tx, chunk, stamp)?;
+    }
+    Ok(())
+}
+
+fn record_chunk(tx: &Transaction<'_>, movements: &[Movement<'_>], stamp: &str) -> Result<()> {
+    let sql = format!(
+        "INSERT INTO stock_movements (id, product_id, kind, quantity, unit_cost, note, sale_id, created_at) VALUES {}",
+        vec!["(?, ?, ?, ?, ?, ?, ?, ?)"; movements.len()].join(", ")
+    );
+    let mut values: Vec<Value> = Vec::with_capacity(movements.len() * 8);
+    for movement in movements {
+        values.extend([
+            Value::Text(Uuid::now_v7().to_string()),
+            Value::Text(movement.product_id.to_string()),
+            Value::Text(movement.kind.key().into()),
+            Value::Integer(movement.quantity.milli()),
+            movement
+                .unit_cost
+                .map(|c| Value::Integer(c.value()))
+                .unwrap_or(Value::Null),
+            movement
+                .note
+                .map(|n| Value::Text(n.into()))
+                .unwrap_or(Value::Null),
+            movement
+                .sale_id
+                .map(|id| Value::Text(id.to_string()))
+                .unwrap_or(Value::Null),
+            Value::Text(stamp.into()),
+        ]);
+    }
+    tx.prepare_cached(&sql)?
+        .execute(rusqlite::params_from_iter(values))?;
     Ok(())
 }
 
