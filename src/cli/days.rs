@@ -251,14 +251,7 @@ fn write_day_pdf(
     path: &Path,
     now: OffsetDateTime,
 ) -> Result<(), CliError> {
-    let identity = store.require_stall()?;
-    let heading = crate::print::day_report::StallHeading {
-        name: &identity.name,
-        code: identity.stall_code(),
-        regency: identity.regency.map(|r| r.name).unwrap_or_default(),
-    };
-    let printed = crate::print::day_report::short(&crate::clock::stamp(now, store.offset()));
-    let bytes = crate::print::day_report::day_report_pdf(&heading, report, &printed);
+    let bytes = crate::print::from_book::day_report_pdf(store, report, now)?;
     crate::print::write_file(path, &bytes)?;
     Ok(())
 }

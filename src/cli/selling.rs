@@ -9,7 +9,7 @@ use super::{CliError, Output, args};
 use crate::domain::discount::Discount;
 use crate::domain::payment::Tender;
 use crate::print::receipt_text;
-use crate::store::{CompletedSale, Identity, ReturnItem, SaleItem, SaleRequest, Store};
+use crate::store::{CompletedSale, ReturnItem, SaleItem, SaleRequest, Store};
 
 #[derive(Debug, Args)]
 pub struct SaleArgs {
@@ -43,9 +43,8 @@ pub fn sale(
     }
     let completed = store.complete_sale(&request, now)?;
     if let Some(path) = &sale.pdf {
-        let identity = store.require_stall()?;
         let width = store.settings()?.receipt_width;
-        write_receipt(&identity, &completed, width, false, path)?;
+        write_receipt(store, &completed, width, false, path)?;
     }
     out.emit(&completed, |s| {
         let mut text = format!("Struk {} tersimpan.\nTotal {}", s.receipt, s.total);
@@ -112,7 +111,7 @@ pub fn receipt(
     };
     match pdf {
         Some(path) => {
-            write_receipt(&identity, &sale, width, true, path)?;
+            write_receipt(store, &sale, width, true, path)?;
             out.emit(
                 &serde_json::json!({ "receipt": sale.receipt, "pdf": path }),
                 |_| {
@@ -130,20 +129,13 @@ pub fn receipt(
 }
 
 fn write_receipt(
-    identity: &Identity,
+    store: &Store,
     sale: &CompletedSale,
     width: u16,
     copy: bool,
     path: &Path,
 ) -> Result<(), CliError> {
-    let bytes = crate::print::receipt::receipt_pdf(&crate::print::receipt::ReceiptData {
-        stall_name: &identity.name,
-        stall_code: identity.stall_code(),
-        regency: identity.regency.map(|r| r.name).unwrap_or_default(),
-        sale,
-        paper_mm: width,
-        copy,
-    });
+    let bytes = crate::print::from_book::receipt_pdf(store, sale, width, copy)?;
     crate::print::write_file(path, &bytes)?;
     Ok(())
 }

@@ -147,9 +147,7 @@ pub fn report_centre(
         office::write_centre_csv(&report, path)?;
     }
     if let Some(path) = pdf {
-        let centre = store.require_office()?;
-        let printed = crate::print::day_report::short(&crate::clock::stamp(now, store.offset()));
-        let bytes = crate::print::centre_report::centre_report_pdf(&centre.name, &report, &printed);
+        let bytes = crate::print::from_book::centre_report_pdf(store, &report, now)?;
         crate::print::write_file(path, &bytes)?;
     }
     out.emit(&report, |r| {

@@ -5,6 +5,7 @@ pub mod a4;
 pub mod centre_report;
 pub mod day_report;
 pub mod deliver;
+pub mod from_book;
 pub mod paper;
 pub mod receipt;
 pub mod receipt_text;

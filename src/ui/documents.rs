@@ -4,8 +4,11 @@
 
 use std::path::PathBuf;
 
+use super::effect::at_now;
 use crate::print::deliver::{Delivery, deliver};
+use crate::print::from_book;
 use crate::store::Store;
+use crate::sync::office::CentreDay;
 
 fn folder(store: &Store, name: &str) -> Result<PathBuf, String> {
     let folder = store.dir().join(name);
@@ -27,17 +30,9 @@ fn finish(path: PathBuf, bytes: &[u8], how: Delivery) -> Result<String, String> 
 /// Writes the receipt of `receipt` (a reprint says SALINAN) to
 /// `struk/` and hands it on; returns the file's path.
 pub fn receipt(store: &Store, receipt: &str, copy: bool) -> Result<String, String> {
-    let identity = store.require_stall().map_err(|e| e.to_string())?;
     let sale = store.sale(receipt).map_err(|e| e.to_string())?;
-    let settings = store.settings().map_err(|e| e.to_string())?;
-    let bytes = crate::print::receipt::receipt_pdf(&crate::print::receipt::ReceiptData {
-        stall_name: &identity.name,
-        stall_code: identity.stall_code(),
-        regency: identity.regency.map(|r| r.name).unwrap_or_default(),
-        sale: &sale,
-        paper_mm: settings.receipt_width,
-        copy,
-    });
+    let width = store.settings().map_err(|e| e.to_string())?.receipt_width;
+    let bytes = from_book::receipt_pdf(store, &sale, width, copy).map_err(|e| e.to_string())?;
     let name = if copy {
         format!("{receipt}-salinan.pdf")
     } else {
@@ -48,17 +43,9 @@ pub fn receipt(store: &Store, receipt: &str, copy: bool) -> Result<String, Strin
 
 /// Writes the day report of `day` (`YYYY-MM-DD`) to `laporan/`.
 pub fn day_report(store: &Store, day: &str) -> Result<String, String> {
-    let identity = store.require_stall().map_err(|e| e.to_string())?;
     let date = crate::clock::parse_day(day).ok_or_else(|| format!("tanggal {day}"))?;
     let report = store.day_report(date).map_err(|e| e.to_string())?;
-    let now = crate::clock::now().map_err(|e| e.to_string())?;
-    let printed = crate::print::day_report::short(&crate::clock::stamp(now, store.offset()));
-    let heading = crate::print::day_report::StallHeading {
-        name: &identity.name,
-        code: identity.stall_code(),
-        regency: identity.regency.map(|r| r.name).unwrap_or_default(),
-    };
-    let bytes = crate::print::day_report::day_report_pdf(&heading, &report, &printed);
+    let bytes = at_now(|now| from_book::day_report_pdf(store, &report, now))?;
     finish(
         folder(store, "laporan")?.join(format!("harian-{day}.pdf")),
         &bytes,
@@ -67,14 +54,8 @@ pub fn day_report(store: &Store, day: &str) -> Result<String, String> {
 }
 
 /// Writes the centre report of `day` to `laporan/` (office).
-pub fn centre_report(
-    store: &Store,
-    day: &crate::sync::office::CentreDay,
-) -> Result<String, String> {
-    let centre = store.require_office().map_err(|e| e.to_string())?;
-    let now = crate::clock::now().map_err(|e| e.to_string())?;
-    let printed = crate::print::day_report::short(&crate::clock::stamp(now, store.offset()));
-    let bytes = crate::print::centre_report::centre_report_pdf(&centre.name, day, &printed);
+pub fn centre_report(store: &Store, day: &CentreDay) -> Result<String, String> {
+    let bytes = at_now(|now| from_book::centre_report_pdf(store, day, now))?;
     finish(
         folder(store, "laporan")?.join(format!("sentra-{}.pdf", day.date)),
         &bytes,

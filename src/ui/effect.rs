@@ -65,6 +65,16 @@ impl<M: 'static> Job<M> {
     }
 }
 
+/// Runs `work` at the time of day (`SENTRA_NOW` or the clock), with any
+/// refusal turned into the sentence a person reads: the shape of almost
+/// every job that writes to the book.
+pub fn at_now<T, E: std::fmt::Display>(
+    work: impl FnOnce(time::OffsetDateTime) -> Result<T, E>,
+) -> Result<T, String> {
+    let now = crate::clock::now().map_err(|e| e.to_string())?;
+    work(now).map_err(|e| e.to_string())
+}
+
 /// What an update asks the runtime to do.
 pub enum Effect<M> {
     None,

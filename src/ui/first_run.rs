@@ -6,7 +6,7 @@ use iced::widget::{
 };
 use iced::{Element, Fill};
 
-use super::effect::Effect;
+use super::effect::{Effect, at_now};
 use super::i18n::{Lang, Say, T};
 use super::theme;
 use super::widgets::{big, field};
@@ -78,13 +78,7 @@ impl FirstRun {
         if self.choice == Choice::Office {
             self.working = true;
             return Effect::job(move |store| {
-                let result = crate::clock::now()
-                    .map_err(|e| e.to_string())
-                    .and_then(|now| {
-                        store
-                            .init_office(&name, pin.as_deref(), now)
-                            .map_err(|e| e.to_string())
-                    });
+                let result = at_now(|now| store.init_office(&name, pin.as_deref(), now));
                 Message::Finished(result.map(|_| ()))
             });
         }
@@ -99,18 +93,14 @@ impl FirstRun {
             self.demo,
         );
         Effect::job(move |store| {
-            let result = crate::clock::now()
-                .map_err(|e| e.to_string())
-                .and_then(|now| {
-                    let owner = Some(owner.as_str()).filter(|o| !o.is_empty());
-                    store
-                        .init_stall(&code, &name, owner, regency.code, pin.as_deref(), now)
-                        .map_err(|e| e.to_string())?;
-                    if demo {
-                        crate::demo::fill(store, 7, now).map_err(|e| e.to_string())?;
-                    }
-                    Ok(())
-                });
+            let result = at_now(|now| {
+                let owner = Some(owner.as_str()).filter(|o| !o.is_empty());
+                store.init_stall(&code, &name, owner, regency.code, pin.as_deref(), now)?;
+                if demo {
+                    crate::demo::fill(store, 7, now)?;
+                }
+                Ok::<(), crate::store::StoreError>(())
+            });
             Message::Finished(result)
         })
     }

@@ -11,7 +11,7 @@ use iced::{Alignment, Element, Fill, FillPortion};
 use time::{Date, Duration};
 
 use super::chart::BarChart;
-use super::effect::Effect;
+use super::effect::{Effect, at_now};
 use super::i18n::{Lang, Say, T};
 use super::theme;
 use super::widgets::{BOLD, Notice, big, card, day_navigation, figure, notice};
@@ -189,9 +189,7 @@ impl Kantor {
         };
         Effect::job(move |store| {
             let name = path.display().to_string();
-            let outcome = crate::clock::now()
-                .map_err(|e| e.to_string())
-                .and_then(|now| import_file(store, &path, now).map_err(|e| e.to_string()));
+            let outcome = at_now(|now| import_file(store, &path, now));
             Message::FileImported(name, outcome)
         })
     }

@@ -4,7 +4,7 @@
 use iced::widget::{Column, button, column, row, scrollable, text, text_input};
 use iced::{Alignment, Element, Fill};
 
-use super::effect::Effect;
+use super::effect::{Effect, at_now};
 use super::i18n::{Lang, Say, T};
 use super::theme;
 use super::widgets::{BOLD, Notice, big, card, field, figure, notice};
@@ -106,12 +106,10 @@ impl Pengaturan {
             Message::ChangePin => {
                 let (old, new) = (self.old_pin.clone(), self.new_pin.clone());
                 Effect::job(move |store| {
-                    let result = crate::clock::now()
-                        .map_err(|e| e.to_string())
-                        .and_then(|now| {
-                            let old = Some(old.as_str()).filter(|o| !o.is_empty());
-                            store.set_pin(&new, old, now).map_err(|e| e.to_string())
-                        });
+                    let result = at_now(|now| {
+                        let old = Some(old.as_str()).filter(|o| !o.is_empty());
+                        store.set_pin(&new, old, now)
+                    });
                     Message::PinChanged(result)
                 })
             }
@@ -129,14 +127,8 @@ impl Pengaturan {
             Message::Restore => {
                 let path = std::path::PathBuf::from(self.restore_path.trim());
                 Effect::job(move |store| {
-                    let result = crate::clock::now()
-                        .map_err(|e| e.to_string())
-                        .and_then(|now| {
-                            store
-                                .restore_from(&path, now)
-                                .map(|kept| Say::Restored(kept.display().to_string()))
-                                .map_err(|e| e.to_string())
-                        });
+                    let result = at_now(|now| store.restore_from(&path, now))
+                        .map(|kept| Say::Restored(kept.display().to_string()));
                     Message::FileDone(result)
                 })
             }

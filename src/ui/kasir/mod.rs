@@ -14,7 +14,7 @@ use uuid::Uuid;
 pub use cart::CartItem;
 pub use pay::Payment;
 
-use super::effect::Effect;
+use super::effect::{Effect, at_now};
 use super::i18n::Say;
 use super::widgets::Notice;
 use crate::domain::cart::{PricedCart, price_cart};
@@ -466,12 +466,7 @@ impl Kasir {
             tenders,
         };
         Effect::job(move |store| {
-            let now = crate::clock::now().map_err(|e| e.to_string());
-            Message::Completed(now.and_then(|now| {
-                store
-                    .complete_sale(&request, now)
-                    .map_err(|e| e.to_string())
-            }))
+            Message::Completed(at_now(|now| store.complete_sale(&request, now)))
         })
     }
 
@@ -523,18 +518,12 @@ impl Kasir {
         };
         let discount = self.sale_discount().ok().flatten();
         Effect::job(move |store| {
-            let result = crate::clock::now()
-                .map_err(|e| e.to_string())
-                .and_then(|now| {
-                    let label = format!(
-                        "Tahan {:02}:{:02}",
-                        now.to_offset(crate::clock::WIB).hour(),
-                        now.minute()
-                    );
-                    store
-                        .hold_sale(&label, &items, discount, now)
-                        .map_err(|e| e.to_string())
-                });
+            let result = at_now(|now| {
+                // The time on the stall's clock (WIB, WITA or WIT).
+                let local = now.to_offset(store.offset());
+                let label = format!("Tahan {:02}:{:02}", local.hour(), local.minute());
+                store.hold_sale(&label, &items, discount, now)
+            });
             Message::Held(result)
         })
     }
@@ -552,14 +541,7 @@ impl Kasir {
         };
         let (receipt, reason, pin) = (form.receipt.clone(), form.reason.clone(), form.pin.clone());
         Effect::job(move |store| {
-            let result = crate::clock::now()
-                .map_err(|e| e.to_string())
-                .and_then(|now| {
-                    store
-                        .void_sale(&receipt, &reason, &pin, now)
-                        .map_err(|e| e.to_string())
-                });
-            Message::Voided(result)
+            Message::Voided(at_now(|now| store.void_sale(&receipt, &reason, &pin, now)))
         })
     }
 

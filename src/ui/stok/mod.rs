@@ -10,7 +10,7 @@ use iced::keyboard::{Key, key::Named};
 
 pub use form::{Field, FormError, ProductForm};
 
-use super::effect::Effect;
+use super::effect::{Effect, at_now};
 use super::i18n::Say;
 use super::widgets::Notice;
 use crate::money::{Quantity, Rupiah};
@@ -238,17 +238,11 @@ impl Stok {
                 let path = self.csv_path.clone();
                 Effect::job(move |store| {
                     let path = csv_path(store, &path);
-                    let result = crate::clock::now()
-                        .map_err(|e| e.to_string())
-                        .and_then(|now| {
-                            store
-                                .import_products(&path, now)
-                                .map(|s| Say::CsvImported {
-                                    path: path.display().to_string(),
-                                    added: s.added,
-                                    updated: s.updated,
-                                })
-                                .map_err(|e| e.to_string())
+                    let result =
+                        at_now(|now| store.import_products(&path, now)).map(|s| Say::CsvImported {
+                            path: path.display().to_string(),
+                            added: s.added,
+                            updated: s.updated,
                         });
                     Message::CsvDone(result)
                 })
@@ -345,38 +339,36 @@ impl Stok {
         };
         let (kind, sku, note) = (form.kind, form.sku.clone(), form.note.trim().to_string());
         Effect::job(move |store| {
-            let result = crate::clock::now()
-                .map_err(|e| e.to_string())
-                .and_then(|now| {
-                    let note_opt = Some(note.as_str()).filter(|n| !n.is_empty());
-                    let summary =
-                        match kind {
-                            MovementKind::Receive => store
-                                .receive_stock(&sku, quantity, cost, note_opt, now)
-                                .map(|stock| Say::Received {
-                                    sku: sku.clone(),
-                                    quantity: quantity.to_string(),
-                                    stock: stock.to_string(),
-                                }),
-                            MovementKind::Adjust => store
-                                .adjust_stock(&sku, quantity, &note, now)
-                                .map(|stock| Say::Adjusted {
-                                    sku: sku.clone(),
-                                    quantity: quantity.to_string(),
-                                    stock: stock.to_string(),
-                                }),
-                            MovementKind::Count => {
-                                store.count_stock(&sku, quantity, now).map(|difference| {
-                                    Say::Counted {
-                                        sku: sku.clone(),
-                                        counted: quantity.to_string(),
-                                        difference: difference.to_string(),
-                                    }
-                                })
-                            }
-                        };
-                    summary.map_err(|e| e.to_string())
-                });
+            let result = at_now(|now| {
+                let note_opt = Some(note.as_str()).filter(|n| !n.is_empty());
+                match kind {
+                    MovementKind::Receive => store
+                        .receive_stock(&sku, quantity, cost, note_opt, now)
+                        .map(|stock| Say::Received {
+                            sku: sku.clone(),
+                            quantity: quantity.to_string(),
+                            stock: stock.to_string(),
+                        }),
+                    MovementKind::Adjust => {
+                        store
+                            .adjust_stock(&sku, quantity, &note, now)
+                            .map(|stock| Say::Adjusted {
+                                sku: sku.clone(),
+                                quantity: quantity.to_string(),
+                                stock: stock.to_string(),
+                            })
+                    }
+                    MovementKind::Count => {
+                        store
+                            .count_stock(&sku, quantity, now)
+                            .map(|difference| Say::Counted {
+                                sku: sku.clone(),
+                                counted: quantity.to_string(),
+                                difference: difference.to_string(),
+                            })
+                    }
+                }
+            });
             Message::MovementDone(result)
         })
     }
