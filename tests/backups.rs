@@ -6,26 +6,13 @@ mod common;
 
 use common::*;
 use rusqlite::Connection;
-use sentra::domain::payment::{PaymentMethod, Tender};
 use sentra::domain::unit::Unit;
 use sentra::store::migrate::latest_version;
-use sentra::store::{SaleItem, SaleRequest, Store, StoreError};
+use sentra::store::{Store, StoreError};
 use time::Duration;
 
 fn sell(store: &mut Store, when: time::OffsetDateTime) -> String {
-    let request = SaleRequest {
-        items: vec![SaleItem {
-            code: "KRP-01".into(),
-            quantity: qty("1"),
-            discount: None,
-        }],
-        discount: None,
-        tenders: vec![Tender {
-            method: PaymentMethod::Cash,
-            amount: rp(10_000),
-            reference: None,
-        }],
-    };
+    let request = cash_sale("KRP-01", "1", 10_000);
     store.complete_sale(&request, when).unwrap().receipt
 }
 
@@ -67,21 +54,8 @@ fn a_backup_a_day_and_the_newest_fourteen_kept() {
 
 #[test]
 fn closing_the_day_on_the_command_line_takes_the_days_backup() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = cli_stall(None);
     let d = dir.path();
-    sentra_ok(
-        d,
-        &[
-            "init",
-            "stall",
-            "--code",
-            "ST07",
-            "--name",
-            "Tapis Indah",
-            "--regency",
-            "1802",
-        ],
-    );
     let out = sentra_ok(d, &["day", "close", "--counted-cash", "0"]);
     assert!(out.contains("Cadangan harian:"), "{out}");
     assert!(d.join("backups/sentra-2026-11-27.db").is_file());

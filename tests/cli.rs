@@ -12,23 +12,8 @@ const YESTERDAY: &str = "2026-11-26T15:00:00+07:00";
 /// A stall set up through the command line, with a closed day behind it and
 /// today's sales (one of them voided).
 fn stall_with_history() -> (tempfile::TempDir, String, String) {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = cli_stall(Some(PIN));
     let d = dir.path();
-    sentra_ok(
-        d,
-        &[
-            "init",
-            "stall",
-            "--code",
-            "ST07",
-            "--name",
-            "Tapis Indah",
-            "--regency",
-            "1802",
-            "--manager-pin",
-            PIN,
-        ],
-    );
     sentra_ok(
         d,
         &[

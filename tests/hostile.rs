@@ -214,19 +214,7 @@ fn a_full_stick_leaves_no_file_and_the_next_export_is_complete() {
         .unwrap();
     // Enough sales that their export cannot fit on an 8 KiB stick.
     for _ in 0..40 {
-        let request = SaleRequest {
-            items: vec![SaleItem {
-                code: "KRP-01".into(),
-                quantity: qty("1"),
-                discount: None,
-            }],
-            discount: None,
-            tenders: vec![Tender {
-                method: PaymentMethod::Cash,
-                amount: rp(10_000),
-                reference: None,
-            }],
-        };
+        let request = cash_sale("KRP-01", "1", 10_000);
         store.complete_sale(&request, NOW).unwrap();
     }
     let base = tempfile::tempdir().unwrap();
@@ -257,19 +245,7 @@ fn a_stick_pulled_out_mid_export_is_refused_and_nothing_is_marked() {
     store
         .add_product(&product("KRP-01", 10_000, Unit::Pack), NOW)
         .unwrap();
-    let request = SaleRequest {
-        items: vec![SaleItem {
-            code: "KRP-01".into(),
-            quantity: qty("1"),
-            discount: None,
-        }],
-        discount: None,
-        tenders: vec![Tender {
-            method: PaymentMethod::Cash,
-            amount: rp(10_000),
-            reference: None,
-        }],
-    };
+    let request = cash_sale("KRP-01", "1", 10_000);
     store.complete_sale(&request, NOW).unwrap();
     let stick = tempfile::tempdir().unwrap();
     let folder = stick.path().join("SENTRA");

@@ -36,23 +36,8 @@ fn bad_values() -> Vec<OsString> {
 
 /// A stall with a product, a sale (receipt ST07-20261127-0001) and a PIN.
 fn stall() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = cli_stall(Some(PIN));
     let d = dir.path();
-    sentra_ok(
-        d,
-        &[
-            "init",
-            "stall",
-            "--code",
-            "ST07",
-            "--name",
-            "Tapis Indah",
-            "--regency",
-            "1802",
-            "--manager-pin",
-            PIN,
-        ],
-    );
     sentra_ok(
         d,
         &[

@@ -471,21 +471,8 @@ fn an_export_is_written_whole_or_not_at_all_and_marks_what_was_sent() {
 
 #[test]
 fn the_command_line_exports_imports_and_reports_the_centre() {
-    let stall_dir = tempfile::tempdir().unwrap();
+    let stall_dir = cli_stall(None);
     let s = stall_dir.path();
-    sentra_ok(
-        s,
-        &[
-            "init",
-            "stall",
-            "--code",
-            "ST07",
-            "--name",
-            "Tapis Indah",
-            "--regency",
-            "1802",
-        ],
-    );
     sentra_ok(
         s,
         &[

@@ -114,3 +114,42 @@ pub fn snapshot(dir: &Path) -> String {
     }
     out
 }
+
+/// A new folder with a stall set up through the command line: ST07 "Tapis
+/// Indah" of Tanggamus, with the manager PIN `pin` if given.
+pub fn cli_stall(pin: Option<&str>) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let mut args = vec![
+        "init",
+        "stall",
+        "--code",
+        "ST07",
+        "--name",
+        "Tapis Indah",
+        "--regency",
+        "1802",
+    ];
+    if let Some(pin) = pin {
+        args.extend(["--manager-pin", pin]);
+    }
+    sentra_ok(dir.path(), &args);
+    dir
+}
+
+/// `quantity` of `code`, paid exactly `amount` in cash.
+pub fn cash_sale(code: &str, quantity: &str, amount: i64) -> sentra::store::SaleRequest {
+    use sentra::domain::payment::{PaymentMethod, Tender};
+    sentra::store::SaleRequest {
+        items: vec![sentra::store::SaleItem {
+            code: code.into(),
+            quantity: qty(quantity),
+            discount: None,
+        }],
+        discount: None,
+        tenders: vec![Tender {
+            method: PaymentMethod::Cash,
+            amount: rp(amount),
+            reference: None,
+        }],
+    }
+}
