@@ -410,3 +410,12 @@ SELECT day, SUM(sales), SUM(refunds) FROM (
 -- migration 6
 -- The first letter or two typed at the till: names that start with them.
 CREATE INDEX products_name ON products (name COLLATE NOCASE);
+
+-- migration 7
+-- Receipt numbers printed by a book that a restore replaced (the records
+-- after the backup were given up with the manager's PIN): the next sale of
+-- that day is numbered above them, so no printed number is used twice.
+CREATE TABLE receipt_floor (
+    day          TEXT PRIMARY KEY,
+    last_number  INTEGER NOT NULL CHECK (last_number >= 0)
+);

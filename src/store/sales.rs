@@ -110,7 +110,10 @@ impl Store {
             ensure_open(tx, &day, &stamp)?;
             let seq = sequence::next(tx)?;
             let number_in_day: u32 = tx
-                .prepare_cached("SELECT COALESCE(MAX(number_in_day), 0) + 1 FROM sales WHERE day = ?1")?
+                .prepare_cached(
+                    "SELECT MAX(COALESCE((SELECT MAX(number_in_day) FROM sales WHERE day = ?1), 0),
+                                COALESCE((SELECT last_number FROM receipt_floor WHERE day = ?1), 0)) + 1",
+                )?
                 .query_row([&day], |r| r.get(0))?;
             let receipt = receipt_number(identity.stall_code(), date, number_in_day);
             tx.prepare_cached(
