@@ -19,6 +19,7 @@ mod returns;
 mod sales;
 mod sequence;
 mod settings;
+pub mod spreadsheet;
 mod stall;
 mod stock;
 mod voids;

@@ -14,6 +14,7 @@ use std::path::Path;
 use time::OffsetDateTime;
 
 use super::products::{NewProduct, ProductFilter, insert_product, update_product};
+use super::spreadsheet::{read_text_cell, text_cell};
 use super::stock::{Movement, MovementKind, record};
 use super::{Result, Store, StoreError};
 use crate::clock;
@@ -106,6 +107,8 @@ fn parse(text: &str) -> Result<Vec<Row>> {
                 .position(|c| *c == Some(name))
                 .and_then(|i| record.get(i))
                 .map(str::trim)
+                // A `'` written before a name like `=…` (see `spreadsheet`).
+                .map(read_text_cell)
                 .filter(|v| !v.is_empty())
         };
         let sku = field("sku")
@@ -219,7 +222,8 @@ impl Store {
         })
     }
 
-    /// Writes the whole catalogue with stock to `path` (comma-separated, UTF-8).
+    /// Writes the whole catalogue with stock to `path` (comma-separated,
+    /// UTF-8); text cells that would read as a formula get a leading `'`.
     pub fn export_products(&self, path: &Path) -> Result<usize> {
         let products = self.list_products(&ProductFilter::default())?;
         let mut writer = csv::Writer::from_writer(Vec::new());
@@ -228,11 +232,11 @@ impl Store {
         for p in &products {
             writer
                 .write_record([
-                    p.sku.clone(),
-                    p.barcode.clone().unwrap_or_default(),
-                    p.name.clone(),
-                    p.category.clone(),
-                    p.unit.key().to_string(),
+                    text_cell(&p.sku).into_owned(),
+                    text_cell(p.barcode.as_deref().unwrap_or_default()).into_owned(),
+                    text_cell(&p.name).into_owned(),
+                    text_cell(&p.category).into_owned(),
+                    text_cell(p.unit.key()).into_owned(),
                     p.price.value().to_string(),
                     p.cost.map(|c| c.value().to_string()).unwrap_or_default(),
                     p.min_stock.to_decimal_string(),

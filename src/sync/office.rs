@@ -12,6 +12,7 @@ use super::SyncError;
 use crate::domain::regency::Regency;
 use crate::money::Rupiah;
 use crate::store::Store;
+use crate::store::spreadsheet::text_cell;
 
 /// A known stall, and what the office has (and lacks) from it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -337,7 +338,9 @@ pub const CSV_COLUMNS: [&str; 17] = [
 ];
 
 /// The centre's day as CSV for the provincial office: one row per known
-/// stall, integer rupiah, UTF-8 with a header row.
+/// stall, integer rupiah, UTF-8 with a header row. Text cells that would
+/// read as a formula in a spreadsheet get a leading `'` (see
+/// `store::spreadsheet`); the numeric columns stay numbers.
 pub fn write_centre_csv(report: &CentreDay, path: &Path) -> Result<usize, SyncError> {
     let mut writer = csv::Writer::from_writer(Vec::new());
     let csv_error = |e: csv::Error| SyncError::Io {
@@ -356,13 +359,16 @@ pub fn write_centre_csv(report: &CentreDay, path: &Path) -> Result<usize, SyncEr
         let money = |r: Rupiah| r.value().to_string();
         writer
             .write_record([
-                report.date.clone(),
-                stall.code.clone(),
-                stall.name.clone(),
+                text_cell(&report.date).into_owned(),
+                text_cell(&stall.code).into_owned(),
+                text_cell(&stall.name).into_owned(),
                 stall.regency.to_string(),
-                Regency::by_code(stall.regency)
-                    .map(|r| r.name.to_string())
-                    .unwrap_or_default(),
+                text_cell(
+                    Regency::by_code(stall.regency)
+                        .map(|r| r.name)
+                        .unwrap_or_default(),
+                )
+                .into_owned(),
                 t.sales_count.to_string(),
                 money(t.gross),
                 money(t.discounts),
