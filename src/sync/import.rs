@@ -2,14 +2,16 @@
 //! in one transaction, every record keyed by its UUID so nothing is counted
 //! twice whatever the order or the overlap of the files.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use rusqlite::{OptionalExtension, Transaction, params};
 use time::OffsetDateTime;
 
 use super::SyncError;
 use super::file::{Rejection, open};
-use super::format::{EXTENSION, ExportContent};
+use super::folder::Budget;
+pub use super::folder::{Found, MAX_FILE_BYTES, collect_files};
+use super::format::ExportContent;
 use crate::clock;
 use crate::store::Store;
 
@@ -23,42 +25,6 @@ pub struct ImportStats {
     pub known_records: usize,
 }
 
-/// The files to import from paths given by a person: files as named, and
-/// every export file found below a folder, in name order (which is the
-/// order of the stalls' codes, days and sequences).
-pub fn collect_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>, SyncError> {
-    let mut files = Vec::new();
-    for path in paths {
-        if path.is_dir() {
-            walk(path, &mut files)?;
-        } else {
-            files.push(path.clone());
-        }
-    }
-    Ok(files)
-}
-
-fn walk(dir: &Path, files: &mut Vec<PathBuf>) -> Result<(), SyncError> {
-    let io = |source| SyncError::Io {
-        path: dir.to_path_buf(),
-        source,
-    };
-    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
-        .map_err(io)?
-        .map(|entry| entry.map(|e| e.path()))
-        .collect::<Result<_, _>>()
-        .map_err(io)?;
-    entries.sort();
-    for entry in entries {
-        if entry.is_dir() {
-            walk(&entry, files)?;
-        } else if entry.extension().is_some_and(|e| e == EXTENSION) {
-            files.push(entry);
-        }
-    }
-    Ok(())
-}
-
 /// A file read and checked, ready to be added.
 pub struct Checked {
     content: ExportContent,
@@ -70,10 +36,15 @@ pub struct Checked {
 /// envelope, length, checksum and signature. The costly part of an import,
 /// and safe to do on another thread.
 pub fn check_file(path: &Path) -> Result<Checked, SyncError> {
-    let bytes = std::fs::read(path).map_err(|source| SyncError::Io {
-        path: path.to_path_buf(),
-        source,
-    })?;
+    check_found(&Found::named(path))
+}
+
+/// [`check_file`] for a file found by [`collect_files`]: refused entries stay
+/// refused, and a file found in a folder is read only if it is a regular
+/// file within [`MAX_FILE_BYTES`].
+pub fn check_found(found: &Found) -> Result<Checked, SyncError> {
+    let path = found.path.as_path();
+    let bytes = super::folder::read(found)?;
     let (content, key) = open(&bytes).map_err(SyncError::Rejected)?;
     let file_name = path
         .file_name()
@@ -115,29 +86,58 @@ pub fn import_file(
     add_checked(store, &check_file(path)?, now)
 }
 
+/// Imports one found file (see [`collect_files`]): all of it, or nothing.
+pub fn import_found(
+    store: &mut Store,
+    found: &Found,
+    now: OffsetDateTime,
+) -> Result<ImportStats, SyncError> {
+    store.require_office()?;
+    add_checked(store, &check_found(found)?, now)
+}
+
 /// Imports many files in order, checking the next files on a second thread
-/// while this one writes, and reports each file's result as it is done.
+/// while this one writes, and reports each file's result as it is done. A
+/// file refused does not stop the others; a failure of the book itself is
+/// reported for its file and stops the import there.
+///
+/// Memory stays bounded: the files read but not yet added hold at most
+/// [`MAX_FILE_BYTES`] of file bytes between them (a big file is read only
+/// once the files before it are added), and at most 8 files are queued.
 pub fn import_files(
     store: &mut Store,
-    files: &[PathBuf],
+    files: &[Found],
     now: OffsetDateTime,
     mut each: impl FnMut(&Path, Result<ImportStats, SyncError>),
 ) -> Result<(), SyncError> {
     store.require_office()?;
+    let budget = Budget::new();
     let (sender, receiver) = std::sync::mpsc::sync_channel(8);
-    let paths = files.to_vec();
-    let checker = std::thread::spawn(move || {
-        for path in paths {
-            let checked = check_file(&path);
-            if sender.send((path, checked)).is_err() {
-                break;
+    let found = files.to_vec();
+    let checker = {
+        let budget = budget.clone();
+        std::thread::spawn(move || {
+            for file in found {
+                let permit = budget.take(file.size_hint());
+                let checked = check_found(&file);
+                if sender.send((file, checked, permit)).is_err() {
+                    break;
+                }
             }
-        }
-    });
-    for (path, checked) in receiver {
+        })
+    };
+    while let Ok((file, checked, permit)) = receiver.recv() {
         let result = checked.and_then(|checked| add_checked(store, &checked, now));
-        each(&path, result);
+        drop(permit);
+        let stop = result.as_ref().is_err_and(|e| !e.is_about_the_file());
+        each(&file.path, result);
+        if stop {
+            break;
+        }
     }
+    // Whatever is still queued is dropped with its permit, so the checker,
+    // waiting for room or to send, finishes.
+    drop(receiver);
     let _ = checker.join();
     Ok(())
 }

@@ -3,6 +3,7 @@
 
 pub mod export;
 pub mod file;
+pub mod folder;
 pub mod format;
 pub mod import;
 pub mod office;
@@ -20,6 +21,9 @@ pub enum SyncError {
     Store(#[from] StoreError),
     #[error("ditolak: {0}")]
     Rejected(Rejection),
+    /// An entry of a folder that is not read: a link, a FIFO, too big.
+    #[error("{0}")]
+    Unreadable(folder::Unreadable),
     #[error(
         "tidak ada catatan baru sejak ekspor terakhir (sampai nomor {last}); pakai --since-seq untuk mengirim ulang"
     )]
@@ -31,6 +35,14 @@ pub enum SyncError {
         path: PathBuf,
         source: std::io::Error,
     },
+}
+
+impl SyncError {
+    /// Whether this is about one file (refused, unreadable), so that the
+    /// files after it can still be imported; if not, the book itself failed.
+    pub fn is_about_the_file(&self) -> bool {
+        !matches!(self, SyncError::Store(_))
+    }
 }
 
 impl From<rusqlite::Error> for SyncError {

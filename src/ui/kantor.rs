@@ -16,7 +16,7 @@ use super::i18n::{Lang, Say, T};
 use super::theme;
 use super::widgets::{BOLD, Notice, big, card, day_navigation, figure, notice};
 use crate::store::{Identity, Store};
-use crate::sync::import::{ImportStats, collect_files, import_file};
+use crate::sync::import::{Found, ImportStats, collect_files, import_found};
 use crate::sync::office::{CentreDay, centre_day, write_centre_csv};
 
 /// One file's result.
@@ -29,7 +29,7 @@ pub struct FileRow {
 pub struct Kantor {
     pub identity: Identity,
     pub path: String,
-    pub queue: Vec<PathBuf>,
+    pub queue: Vec<Found>,
     pub done: usize,
     pub importing: bool,
     pub results: Vec<FileRow>,
@@ -46,7 +46,7 @@ pub enum Message {
     PathChanged(String),
     /// Import every export file at the path (a file or a folder).
     Import,
-    FilesFound(Result<Vec<PathBuf>, String>),
+    FilesFound(Result<Vec<Found>, String>),
     FileImported(String, Result<ImportStats, String>),
     PreviousDay,
     NextDay,
@@ -174,7 +174,7 @@ impl Kantor {
 
     /// Imports the next file of the queue, or finishes.
     fn next_file(&mut self) -> Effect<Message> {
-        let Some(path) = self.queue.get(self.done).cloned() else {
+        let Some(found) = self.queue.get(self.done).cloned() else {
             self.importing = false;
             let rejected = self.results.iter().filter(|r| r.outcome.is_err()).count();
             self.notice = Some(if rejected == 0 {
@@ -188,8 +188,8 @@ impl Kantor {
             return self.refresh();
         };
         Effect::job(move |store| {
-            let name = path.display().to_string();
-            let outcome = at_now(|now| import_file(store, &path, now));
+            let name = found.path.display().to_string();
+            let outcome = at_now(|now| import_found(store, &found, now));
             Message::FileImported(name, outcome)
         })
     }
