@@ -129,6 +129,8 @@ pub enum CliError {
     Sync(#[from] crate::sync::SyncError),
     #[error("{rejected} dari {total} berkas ditolak")]
     SomeRejected { rejected: usize, total: usize },
+    #[error("tidak ada berkas .sentra di {0}")]
+    NothingToImport(String),
     #[error("hari sudah ditutup, tetapi ekspor gagal: {0}")]
     ClosedButNotExported(crate::sync::SyncError),
 }

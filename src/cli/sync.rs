@@ -8,7 +8,7 @@ use time::{Date, OffsetDateTime};
 use super::output::{pad, pad_left};
 use super::{CliError, Output};
 use crate::store::Store;
-use crate::sync::{SyncError, export, import, office};
+use crate::sync::{export, import, office};
 
 pub fn export(
     store: &mut Store,
@@ -25,6 +25,8 @@ pub fn export(
 #[derive(Serialize)]
 struct FileResult {
     file: PathBuf,
+    /// `imported`, `rejected` (the file, or the folder entry, was refused),
+    /// or `error` (the book failed on this file; the import stopped there).
     status: &'static str,
     #[serde(skip_serializing_if = "Option::is_none")]
     stats: Option<import::ImportStats>,
@@ -32,6 +34,10 @@ struct FileResult {
     reason: Option<String>,
 }
 
+/// `import PATH…`: each file's result as it is done (with `--json`, all of
+/// them as one array, printed whatever happened, even when the book fails
+/// part way). Exits non-zero if any file was refused, if the book failed,
+/// or if there was nothing to import.
 pub fn import(
     store: &mut Store,
     paths: &[PathBuf],
@@ -40,9 +46,16 @@ pub fn import(
 ) -> Result<(), CliError> {
     store.require_office()?;
     let files = import::collect_files(paths)?;
+    if files.is_empty() {
+        if out.json {
+            out.emit(&Vec::<FileResult>::new(), |_| String::new());
+        }
+        let places: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
+        return Err(CliError::NothingToImport(places.join(", ")));
+    }
     let mut results = Vec::with_capacity(files.len());
     let mut failure = None;
-    import::import_files(store, &files, now, |file, outcome| {
+    let walked = import::import_files(store, &files, now, |file, outcome| {
         let file = file.to_path_buf();
         let result = match outcome {
             Ok(stats) => FileResult {
@@ -51,28 +64,35 @@ pub fn import(
                 stats: Some(stats),
                 reason: None,
             },
-            Err(error @ (SyncError::Rejected(_) | SyncError::Io { .. })) => FileResult {
+            Err(error) if error.is_about_the_file() => FileResult {
                 file,
                 status: "rejected",
                 stats: None,
                 reason: Some(error.to_string()),
             },
-            // The book itself failed: stop at the first such error.
+            // The book itself failed: the import stops at this file.
             Err(error) => {
+                let result = FileResult {
+                    file,
+                    status: "error",
+                    stats: None,
+                    reason: Some(error.to_string()),
+                };
                 failure.get_or_insert(error);
-                return;
+                result
             }
         };
         if !out.json {
             out.line(&line(&result));
         }
         results.push(result);
-    })?;
-    if let Some(error) = failure {
-        return Err(error.into());
-    }
+    });
     if out.json {
         out.emit(&results, |_| String::new());
+    }
+    walked?;
+    if let Some(error) = failure {
+        return Err(error.into());
     }
     let rejected = results.iter().filter(|r| r.status == "rejected").count();
     if rejected > 0 {
