@@ -419,3 +419,14 @@ CREATE TABLE receipt_floor (
     day          TEXT PRIMARY KEY,
     last_number  INTEGER NOT NULL CHECK (last_number >= 0)
 );
+
+-- migration 8
+-- Office side: the digest of every imported file, so the same export id with
+-- other content is a conflict; and the indexes the office's checks use
+-- (one sequence number and one receipt number per record of a stall).
+ALTER TABLE office_imports ADD COLUMN sha256 TEXT;
+CREATE INDEX office_sales_stall_seq ON office_sales (stall_code, seq);
+CREATE INDEX office_sales_stall_receipt ON office_sales (stall_code, receipt);
+CREATE INDEX office_voids_stall_seq ON office_voids (stall_code, seq);
+CREATE INDEX office_returns_stall_seq ON office_returns (stall_code, seq);
+CREATE INDEX office_day_closes_stall_seq ON office_day_closes (stall_code, seq);

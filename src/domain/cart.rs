@@ -2,6 +2,7 @@
 //! split back over the lines, and tax.
 
 use crate::domain::discount::Discount;
+use crate::domain::limits;
 use crate::domain::tax::TaxRule;
 use crate::money::{MoneyError, Quantity, Rupiah};
 
@@ -22,6 +23,13 @@ pub enum PricingError {
     },
     #[error("diskon nota {discount} lebih besar dari subtotal {amount}")]
     SaleDiscountTooLarge { discount: Rupiah, amount: Rupiah },
+    #[error("baris {line}: {rule}")]
+    Bound {
+        line: usize,
+        rule: crate::domain::limits::LimitError,
+    },
+    #[error("total nota: {0}")]
+    TotalBound(crate::domain::limits::LimitError),
     #[error(transparent)]
     Money(#[from] MoneyError),
 }
@@ -68,6 +76,12 @@ pub fn price_cart(
     if lines.is_empty() {
         return Err(PricingError::EmptyCart);
     }
+    if lines.len() > limits::MAX_LINES {
+        return Err(PricingError::Bound {
+            line: lines.len(),
+            rule: limits::LimitError::Lines,
+        });
+    }
     let mut before_sale_discount = Vec::with_capacity(lines.len());
     let mut priced = Vec::with_capacity(lines.len());
     for (index, line) in lines.iter().enumerate() {
@@ -78,7 +92,11 @@ pub fn price_cart(
         if line.unit_price.is_negative() {
             return Err(PricingError::NegativePrice { line: number });
         }
+        let bound = |rule| PricingError::Bound { line: number, rule };
+        limits::check_quantity(line.quantity).map_err(bound)?;
+        limits::check_price(line.unit_price).map_err(bound)?;
         let gross = line.unit_price.times(line.quantity)?;
+        limits::check_amount(gross).map_err(bound)?;
         let line_discount = match line.discount {
             Some(discount) => discount.amount_of(gross)?,
             None => Rupiah::ZERO,
@@ -117,6 +135,7 @@ pub fn price_cart(
     }
     let net = after_line_discounts.checked_sub(sale_discount)?;
     let taxed = tax.apply(net)?;
+    limits::check_amount(taxed.total).map_err(PricingError::TotalBound)?;
     Ok(PricedCart {
         subtotal: Rupiah::sum(priced.iter().map(|l| l.gross))?,
         line_discounts: Rupiah::sum(priced.iter().map(|l| l.line_discount))?,
@@ -323,20 +342,25 @@ mod tests {
             ),
             Err(PricingError::SaleDiscountTooLarge { .. })
         ));
-        assert_eq!(
+        // Bounded before any arithmetic: a huge price or a stray scan in a
+        // quantity is refused by name, and sums cannot overflow.
+        assert!(matches!(
             price_cart(&[line(i64::MAX, 2_000, None)], None, TaxRule::default()),
-            Err(PricingError::Money(MoneyError::Overflow))
-        );
-        assert_eq!(
+            Err(PricingError::Bound { line: 1, .. })
+        ));
+        assert!(matches!(
             price_cart(
-                &[
-                    line(i64::MAX / 1000, 1_000_000, None),
-                    line(i64::MAX / 1000, 1_000_000, None)
-                ],
+                &[line(10_000, 28_994_507_000_392_000, None)],
                 None,
                 TaxRule::default()
             ),
-            Err(PricingError::Money(MoneyError::Overflow))
-        );
+            Err(PricingError::Bound { line: 1, .. })
+        ));
+        // Each line within bounds, but their total is not.
+        let big = line(1_000_000_000, 9_000, None);
+        assert!(matches!(
+            price_cart(&[big.clone(), big.clone()], None, TaxRule::default()),
+            Err(PricingError::TotalBound(_))
+        ));
     }
 }

@@ -16,6 +16,8 @@ pub enum PaymentError {
     NoPayment,
     #[error("pembayaran {method} harus lebih dari nol")]
     NonPositive { method: PaymentMethod },
+    #[error("pembayaran {method} melebihi batas Rp10.000.000.000")]
+    TooLarge { method: PaymentMethod },
     #[error("kurang bayar: total {due}, dibayar {paid}")]
     Underpaid { due: Rupiah, paid: Rupiah },
     #[error("pembayaran non-tunai {paid} melebihi total {due}: kembalian hanya dari tunai")]
@@ -118,6 +120,11 @@ pub fn settle(total: Rupiah, tenders: &[Tender]) -> Result<Settlement, PaymentEr
     for tender in tenders {
         if !tender.amount.is_positive() {
             return Err(PaymentError::NonPositive {
+                method: tender.method,
+            });
+        }
+        if tender.amount > crate::domain::limits::MAX_AMOUNT {
+            return Err(PaymentError::TooLarge {
                 method: tender.method,
             });
         }
@@ -292,7 +299,9 @@ mod tests {
                     tender(PaymentMethod::Cash, 1)
                 ]
             ),
-            Err(PaymentError::Money(MoneyError::Overflow))
+            Err(PaymentError::TooLarge {
+                method: PaymentMethod::Cash
+            })
         );
     }
 

@@ -11,9 +11,9 @@ pub enum ProductError {
     Name,
     #[error("kategori tidak boleh kosong dan paling panjang 40 karakter")]
     Category,
-    #[error("harga jual harus lebih dari nol (tertulis {0})")]
+    #[error("harga jual harus lebih dari nol dan paling besar Rp1.000.000.000 (tertulis {0})")]
     Price(Rupiah),
-    #[error("HPP tidak boleh negatif (tertulis {0})")]
+    #[error("HPP tidak boleh negatif atau lebih dari Rp1.000.000.000 (tertulis {0})")]
     Cost(Rupiah),
     #[error("stok minimum tidak boleh negatif (tertulis {0})")]
     MinStock(Quantity),
@@ -32,8 +32,7 @@ pub fn validate_sku(sku: &str) -> Result<(), ProductError> {
 }
 
 fn plain_text(text: &str, max: usize) -> bool {
-    let trimmed = text.trim();
-    !trimmed.is_empty() && trimmed.chars().count() <= max && !trimmed.chars().any(char::is_control)
+    super::limits::is_printable(text, max)
 }
 
 pub fn validate_name(name: &str) -> Result<(), ProductError> {
@@ -53,15 +52,11 @@ pub fn validate_category(category: &str) -> Result<(), ProductError> {
 }
 
 pub fn validate_price(price: Rupiah) -> Result<(), ProductError> {
-    if price.is_positive() {
-        Ok(())
-    } else {
-        Err(ProductError::Price(price))
-    }
+    super::limits::check_price(price).map_err(|_| ProductError::Price(price))
 }
 
 pub fn validate_cost(cost: Rupiah) -> Result<(), ProductError> {
-    if cost.is_negative() {
+    if cost.is_negative() || cost > super::limits::MAX_UNIT_PRICE {
         Err(ProductError::Cost(cost))
     } else {
         Ok(())

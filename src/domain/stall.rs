@@ -5,7 +5,9 @@
 pub enum IdentityError {
     #[error("kode toko harus 2–8 huruf besar atau angka, mis. ST07: \"{0}\"")]
     Code(String),
-    #[error("nama tidak boleh kosong dan paling panjang 80 karakter")]
+    #[error(
+        "nama tidak boleh kosong, paling panjang 80 karakter, tanpa karakter kontrol atau tersembunyi"
+    )]
     Name,
     #[error("kode kabupaten/kota {0} bukan di Lampung (1801–1813, 1871, 1872)")]
     Regency(String),
@@ -26,11 +28,11 @@ pub fn validate_stall_code(code: &str) -> Result<(), IdentityError> {
 
 /// Names print on receipts and reports: not empty, not a novel, no control characters.
 pub fn validate_name(name: &str) -> Result<(), IdentityError> {
-    let trimmed = name.trim();
-    if trimmed.is_empty() || trimmed.chars().count() > 80 || trimmed.chars().any(char::is_control) {
-        return Err(IdentityError::Name);
+    if super::limits::is_printable(name, 80) {
+        Ok(())
+    } else {
+        Err(IdentityError::Name)
     }
-    Ok(())
 }
 
 #[cfg(test)]

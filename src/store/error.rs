@@ -95,6 +95,10 @@ pub enum StoreError {
     #[error(transparent)]
     Pricing(#[from] PricingError),
     #[error(transparent)]
+    Limit(#[from] crate::domain::limits::LimitError),
+    #[error("catatan tidak sah: {0}")]
+    Record(#[from] crate::domain::record_check::RecordRule),
+    #[error(transparent)]
     Payment(#[from] PaymentError),
     #[error(transparent)]
     Discount(#[from] DiscountError),

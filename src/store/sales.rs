@@ -14,6 +14,8 @@ use crate::domain::cart::{CartLine, price_cart};
 use crate::domain::discount::Discount;
 use crate::domain::payment::{AppliedPayment, PaymentMethod, Tender, settle};
 use crate::domain::receipt_number::receipt_number;
+use crate::domain::record::{PaymentRecord, SaleLineRecord, SaleRecord};
+use crate::domain::record_check;
 use crate::money::{Quantity, Rupiah};
 
 /// One item the buyer takes: a SKU or barcode, how much, and its discount.
@@ -67,6 +69,51 @@ pub struct CompletedSale {
     pub lines: Vec<SoldLine>,
     pub payments: Vec<AppliedPayment>,
     pub voided: bool,
+}
+
+impl CompletedSale {
+    /// The sale as it travels to the office.
+    pub fn to_record(&self) -> SaleRecord {
+        SaleRecord {
+            id: self.id.to_string(),
+            seq: self.seq,
+            receipt: self.receipt.clone(),
+            day: self.day.clone(),
+            created_at: self.created_at.clone(),
+            subtotal: self.subtotal.value(),
+            line_discounts: self.line_discounts.value(),
+            sale_discount: self.sale_discount.value(),
+            tax: self.tax.value(),
+            total: self.total.value(),
+            lines: self
+                .lines
+                .iter()
+                .map(|l| SaleLineRecord {
+                    line_no: l.line_no,
+                    sku: l.sku.clone(),
+                    name: l.name.clone(),
+                    category: l.category.clone(),
+                    unit: l.unit.clone(),
+                    unit_price: l.unit_price.value(),
+                    quantity_milli: l.quantity.milli(),
+                    gross: l.gross.value(),
+                    line_discount: l.line_discount.value(),
+                    sale_discount_share: l.sale_discount_share.value(),
+                    net: l.net.value(),
+                })
+                .collect(),
+            payments: self
+                .payments
+                .iter()
+                .map(|p| PaymentRecord {
+                    method: p.method.key().to_string(),
+                    amount: p.amount.value(),
+                    tendered: p.tendered.value(),
+                    reference: p.reference.clone(),
+                })
+                .collect(),
+        }
+    }
 }
 
 impl Store {
@@ -181,7 +228,7 @@ impl Store {
                     payment.reference
                 ])?;
             }
-            Ok(CompletedSale {
+            let sale = CompletedSale {
                 id,
                 seq,
                 receipt,
@@ -197,7 +244,15 @@ impl Store {
                 lines,
                 payments: settlement.payments.clone(),
                 voided: false,
-            })
+            };
+            // The office's own rules, checked before the sale is kept: the
+            // stall never records what the office would refuse.
+            let context = record_check::Context {
+                stall: identity.stall_code(),
+                latest_day: date.next_day().unwrap_or(date),
+            };
+            record_check::check_sale(&sale.to_record(), &context)?;
+            Ok(sale)
         })
     }
 

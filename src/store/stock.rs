@@ -178,6 +178,7 @@ impl Store {
         if !quantity.is_positive() {
             return Err(StoreError::NonPositiveQuantity);
         }
+        crate::domain::limits::check_quantity(quantity)?;
         product.unit.check(quantity)?;
         let note = note.map(str::trim).filter(|n| !n.is_empty());
         if let Some(cost) = cost {
@@ -221,6 +222,11 @@ impl Store {
         if delta == Quantity::ZERO {
             return Err(StoreError::ZeroAdjustment);
         }
+        crate::domain::limits::check_quantity(if delta.is_negative() {
+            delta.checked_neg()?
+        } else {
+            delta
+        })?;
         product.unit.check(delta)?;
         let reason = reason.trim();
         if reason.is_empty() {
@@ -258,6 +264,9 @@ impl Store {
         let product = self.find_product(code)?;
         if counted.is_negative() {
             return Err(StoreError::NegativeCount);
+        }
+        if counted.is_positive() {
+            crate::domain::limits::check_quantity(counted)?;
         }
         product.unit.check(counted)?;
         let stamp = clock::stamp(now, self.offset);

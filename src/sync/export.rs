@@ -81,6 +81,9 @@ pub fn export(
         u8::from(day.month()),
         day.day()
     );
+    // The office's rules, checked before signing: a book edited behind the
+    // program's back is caught here, not only at the office.
+    super::trust::check_content(&content, day)?;
     let path = write_atomically(out_dir, &name, &seal(&content, &key))?;
     // Marked as sent only once the file is whole under its real name.
     let stamp = content.created_at.clone();

@@ -60,8 +60,9 @@ pub fn seal(content: &ExportContent, key: &SigningKey) -> Vec<u8> {
 }
 
 /// Opens a file: checks the envelope, length, checksum and signature, then
-/// reads the content. Returns the content and the key that signed it.
-pub fn open(bytes: &[u8]) -> Result<(ExportContent, [u8; 32]), Rejection> {
+/// reads the content. Returns the content, the key that signed it and the
+/// content's SHA-256 (hex).
+pub fn open(bytes: &[u8]) -> Result<(ExportContent, [u8; 32], String), Rejection> {
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err(Rejection::Empty);
     }
@@ -106,7 +107,7 @@ pub fn open(bytes: &[u8]) -> Result<(ExportContent, [u8; 32]), Rejection> {
     let content: ExportContent =
         serde_json::from_slice(body).map_err(|e| Rejection::Malformed(e.to_string()))?;
     check(&content, &envelope)?;
-    Ok((content, key_bytes))
+    Ok((content, key_bytes, envelope.sha256))
 }
 
 fn envelope_of(line: &[u8]) -> Result<Envelope, Rejection> {

@@ -8,6 +8,11 @@
 
 use serde::{Deserialize, Serialize};
 
+pub use crate::domain::record::{
+    DayCloseRecord, PaymentRecord, ReturnLineRecord, ReturnRecord, SaleLineRecord, SaleRecord,
+    VoidRecord,
+};
+
 /// The `format` field of every export envelope.
 pub const FORMAT: &str = "sentra-export";
 /// The version this program writes and reads.
@@ -68,91 +73,6 @@ pub struct ProductInfo {
     pub name: String,
     pub category: String,
     pub unit: String,
-}
-
-/// Money fields are whole rupiah; `quantity_milli` is thousandths of a unit.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct SaleRecord {
-    pub id: String,
-    pub seq: i64,
-    pub receipt: String,
-    pub day: String,
-    pub created_at: String,
-    pub subtotal: i64,
-    pub line_discounts: i64,
-    pub sale_discount: i64,
-    pub tax: i64,
-    pub total: i64,
-    pub lines: Vec<SaleLineRecord>,
-    pub payments: Vec<PaymentRecord>,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct SaleLineRecord {
-    pub line_no: i64,
-    pub sku: String,
-    pub name: String,
-    pub category: String,
-    pub unit: String,
-    pub unit_price: i64,
-    pub quantity_milli: i64,
-    pub gross: i64,
-    pub line_discount: i64,
-    pub sale_discount_share: i64,
-    pub net: i64,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct PaymentRecord {
-    pub method: String,
-    pub amount: i64,
-    pub tendered: i64,
-    pub reference: Option<String>,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct VoidRecord {
-    pub id: String,
-    pub seq: i64,
-    pub sale_id: String,
-    pub day: String,
-    pub created_at: String,
-    pub reason: String,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct ReturnRecord {
-    pub id: String,
-    pub seq: i64,
-    pub sale_id: String,
-    pub day: String,
-    pub created_at: String,
-    pub refund_method: String,
-    pub refund: i64,
-    pub lines: Vec<ReturnLineRecord>,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct ReturnLineRecord {
-    pub line_no: i64,
-    pub quantity_milli: i64,
-    pub amount: i64,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct DayCloseRecord {
-    pub id: String,
-    pub seq: i64,
-    pub day: String,
-    pub created_at: String,
-    pub opening_float: i64,
-    pub cash_in: i64,
-    pub cash_out: i64,
-    pub expected: i64,
-    pub counted: i64,
-    pub difference: i64,
-    pub sales_count: i64,
-    pub net_total: i64,
 }
 
 impl ExportContent {

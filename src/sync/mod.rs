@@ -7,6 +7,7 @@ pub mod folder;
 pub mod format;
 pub mod import;
 pub mod office;
+pub mod trust;
 
 use std::path::PathBuf;
 
@@ -21,6 +22,8 @@ pub enum SyncError {
     Store(#[from] StoreError),
     #[error("ditolak: {0}")]
     Rejected(Rejection),
+    #[error("ditolak: {0}")]
+    Refused(#[from] trust::Refusal),
     /// An entry of a folder that is not read: a link, a FIFO, too big.
     #[error("{0}")]
     Unreadable(folder::Unreadable),

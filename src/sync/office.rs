@@ -99,7 +99,8 @@ pub struct CentreDay {
     pub totals: DayTotals,
 }
 
-const STANDING: &str = "NOT EXISTS (SELECT 1 FROM office_voids v WHERE v.sale_id = s.id)";
+// A void counts only for a sale of its own stall.
+const STANDING: &str = "NOT EXISTS (SELECT 1 FROM office_voids v WHERE v.sale_id = s.id AND v.stall_code = s.stall_code)";
 
 /// One stall's figures for a day, from the records held.
 pub fn stall_day(conn: &Connection, code: &str, day: &str) -> Result<DayTotals, SyncError> {
@@ -232,6 +233,7 @@ fn categories(conn: &Connection, day: &str) -> Result<Vec<GroupTotal>, SyncError
     let mut returned = conn.prepare_cached(
         "SELECT l.category, SUM(rl.amount) FROM office_return_lines rl
          JOIN office_returns r ON r.id = rl.return_id
+         JOIN office_sales s ON s.id = r.sale_id AND s.stall_code = r.stall_code
          JOIN office_sale_lines l ON l.sale_id = r.sale_id AND l.line_no = rl.line_no
          WHERE r.day = ?1 GROUP BY l.category",
     )?;

@@ -1,0 +1,539 @@
+//! One definition of a well-formed record: every figure adds up, every
+//! amount and quantity is within its bounds, every name is printable, and the
+//! record belongs to its stall and its day. The stall checks each record
+//! before it writes or exports it; the office checks each record before it
+//! imports it. A stall's key proves who wrote a file, not that it is honest.
+
+use std::collections::HashMap;
+
+use time::format_description::well_known::Rfc3339;
+use time::{Date, OffsetDateTime};
+
+use super::limits::{
+    MAX_LINES, MAX_NOTE_CHARS, MAX_PAYMENTS, check_amount, check_price, check_quantity,
+    is_printable, is_printable_or_empty,
+};
+use super::payment::PaymentMethod;
+use super::record::{DayCloseRecord, ReturnRecord, SaleLineRecord, SaleRecord, VoidRecord};
+use crate::money::{Quantity, Rupiah};
+
+/// The rule a record broke, said in one sentence.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum RecordRule {
+    #[error("id \"{0}\" bukan UUID")]
+    Id(String),
+    #[error("nomor urut {0} harus lebih dari nol")]
+    Seq(i64),
+    #[error("tanggal \"{0}\" tidak terbaca (YYYY-MM-DD)")]
+    Day(String),
+    #[error("waktu \"{0}\" tidak terbaca (RFC 3339)")]
+    Time(String),
+    #[error("tanggal {day} bukan tanggal setempat dari waktunya {time}")]
+    DayNotOfTime { day: String, time: String },
+    #[error("tanggal {day} di luar rentang yang mungkin (2000-01-01 s/d {latest})")]
+    DayOutOfRange { day: String, latest: String },
+    #[error("nomor nota \"{receipt}\" bukan milik toko {stall} pada tanggal {day}")]
+    Receipt {
+        receipt: String,
+        stall: String,
+        day: String,
+    },
+    #[error("nota tanpa baris barang")]
+    NoLines,
+    #[error("terlalu banyak baris ({0}; paling banyak {MAX_LINES})")]
+    TooManyLines(usize),
+    #[error("nomor baris harus berurutan 1, 2, 3 …: baris ke-{position} bernomor {found}")]
+    LineNumber { position: usize, found: i64 },
+    #[error("baris {line}: SKU, nama, kategori atau satuan tidak sah")]
+    LineText { line: i64 },
+    #[error("baris {line}: {rule}")]
+    LineBound {
+        line: i64,
+        rule: super::limits::LimitError,
+    },
+    #[error("baris {line}: kuantitas {quantity} tidak sesuai satuan {unit}")]
+    LineUnit {
+        line: i64,
+        quantity: Quantity,
+        unit: String,
+    },
+    #[error("baris {line}: bruto {found} bukan harga × kuantitas ({expected})")]
+    LineGross {
+        line: i64,
+        found: Rupiah,
+        expected: Rupiah,
+    },
+    #[error("baris {line}: diskon {discount} di luar 0 s/d bruto {gross}")]
+    LineDiscount {
+        line: i64,
+        discount: Rupiah,
+        gross: Rupiah,
+    },
+    #[error("baris {line}: neto {found} bukan bruto − diskon − bagian diskon nota ({expected})")]
+    LineNet {
+        line: i64,
+        found: Rupiah,
+        expected: Rupiah,
+    },
+    #[error("{field} {found} bukan jumlah baris-barisnya ({expected})")]
+    Sum {
+        field: &'static str,
+        found: Rupiah,
+        expected: Rupiah,
+    },
+    #[error("PPN {tax} di luar 0 s/d neto {net}")]
+    Tax { tax: Rupiah, net: Rupiah },
+    #[error("total {found} bukan jumlah neto baris ({net}) atau neto + PPN")]
+    Total { found: Rupiah, net: Rupiah },
+    #[error("{field}: {rule}")]
+    Bound {
+        field: &'static str,
+        rule: super::limits::LimitError,
+    },
+    #[error("terlalu banyak pembayaran ({0}; paling banyak {MAX_PAYMENTS})")]
+    TooManyPayments(usize),
+    #[error("cara bayar \"{0}\" tidak dikenal (cash, qris, transfer, card)")]
+    Method(String),
+    #[error("pembayaran {method}: diserahkan {tendered} kurang dari {amount}")]
+    Tendered {
+        method: String,
+        tendered: Rupiah,
+        amount: Rupiah,
+    },
+    #[error("pembayaran non-tunai {method}: diserahkan {tendered} harus sama dengan {amount}")]
+    NonCashTendered {
+        method: String,
+        tendered: Rupiah,
+        amount: Rupiah,
+    },
+    #[error("pembayaran berjumlah {paid}, bukan total {total}")]
+    Payments { paid: Rupiah, total: Rupiah },
+    #[error("keterangan atau referensi kosong, terlalu panjang atau berisi karakter tersembunyi")]
+    Text,
+    #[error("retur tanpa baris")]
+    NoReturnLines,
+    #[error("retur baris {line}: baris itu tidak ada di nota")]
+    ReturnLine { line: i64 },
+    #[error("retur baris {line}: {returned} melebihi yang terjual {sold}")]
+    ReturnTooMuch {
+        line: i64,
+        returned: Quantity,
+        sold: Quantity,
+    },
+    #[error("retur baris {line}: nilai {found} bukan bagian neto barisnya ({expected})")]
+    ReturnAmount {
+        line: i64,
+        found: Rupiah,
+        expected: Rupiah,
+    },
+    #[error("uang kembali {refund} melebihi nilai barang yang diretur {worth}")]
+    RefundTooMuch { refund: Rupiah, worth: Rupiah },
+    #[error("retur bertanggal {day}, sebelum penjualannya ({sale_day})")]
+    ReturnBeforeSale { day: String, sale_day: String },
+    #[error("tutup kasir: seharusnya {found} bukan kas awal + masuk − keluar ({expected})")]
+    Expected { found: Rupiah, expected: Rupiah },
+    #[error("tutup kasir: selisih {found} bukan dihitung − seharusnya ({expected})")]
+    Difference { found: Rupiah, expected: Rupiah },
+    #[error("tutup kasir: jumlah nota {0} tidak boleh negatif")]
+    SalesCount(i64),
+}
+
+/// What a record is checked against besides itself.
+#[derive(Debug, Clone, Copy)]
+pub struct Context<'a> {
+    /// The stall whose key signed the records (or whose book holds them).
+    pub stall: &'a str,
+    /// The latest business day a record may carry: today + 1, so a stall a
+    /// few hours ahead of the office is not refused.
+    pub latest_day: Date,
+}
+
+/// The first day a record may carry.
+const FIRST_DAY: Date = match Date::from_calendar_date(2000, time::Month::January, 1) {
+    Ok(day) => day,
+    Err(_) => panic!("2000-01-01 is a date"),
+};
+
+fn check_id(id: &str) -> Result<(), RecordRule> {
+    // Canonical lowercase hyphenated form only: one id, one spelling.
+    match uuid::Uuid::parse_str(id) {
+        Ok(parsed) if parsed.hyphenated().to_string() == id => Ok(()),
+        _ => Err(RecordRule::Id(id.to_string())),
+    }
+}
+
+fn check_seq(seq: i64) -> Result<(), RecordRule> {
+    if seq > 0 {
+        Ok(())
+    } else {
+        Err(RecordRule::Seq(seq))
+    }
+}
+
+/// The day and time of a record: both readable, the day is the time's local
+/// date, and the day is neither before 2000 nor after `latest_day`.
+fn check_when(day: &str, created_at: &str, context: &Context) -> Result<Date, RecordRule> {
+    let format = time::macros::format_description!("[year]-[month]-[day]");
+    let date = Date::parse(day, &format).map_err(|_| RecordRule::Day(day.to_string()))?;
+    let time = OffsetDateTime::parse(created_at, &Rfc3339)
+        .map_err(|_| RecordRule::Time(created_at.to_string()))?;
+    if time.date() != date {
+        return Err(RecordRule::DayNotOfTime {
+            day: day.to_string(),
+            time: created_at.to_string(),
+        });
+    }
+    if date < FIRST_DAY || date > context.latest_day {
+        return Err(RecordRule::DayOutOfRange {
+            day: day.to_string(),
+            latest: context.latest_day.to_string(),
+        });
+    }
+    Ok(date)
+}
+
+fn bound(field: &'static str, amount: Rupiah) -> Result<(), RecordRule> {
+    check_amount(amount).map_err(|rule| RecordRule::Bound { field, rule })
+}
+
+fn sum(
+    field: &'static str,
+    found: Rupiah,
+    parts: impl Iterator<Item = Rupiah>,
+) -> Result<Rupiah, RecordRule> {
+    // Every part is bounded and there are at most MAX_LINES of them: no overflow.
+    let expected = Rupiah::sum(parts).map_err(|_| RecordRule::Bound {
+        field,
+        rule: super::limits::LimitError::Amount(found),
+    })?;
+    if found == expected {
+        Ok(expected)
+    } else {
+        Err(RecordRule::Sum {
+            field,
+            found,
+            expected,
+        })
+    }
+}
+
+fn check_line(line: &SaleLineRecord, position: usize) -> Result<(), RecordRule> {
+    let number = line.line_no;
+    if number != position as i64 {
+        return Err(RecordRule::LineNumber {
+            position,
+            found: number,
+        });
+    }
+    let unit = super::unit::Unit::parse(&line.unit);
+    if super::product::validate_sku(&line.sku).is_err()
+        || super::product::validate_name(&line.name).is_err()
+        || super::product::validate_category(&line.category).is_err()
+        || !is_printable(&line.name, 120)
+        || !is_printable(&line.category, 40)
+        || unit.as_ref().map(|u| u.key()) != Ok(line.unit.as_str())
+    {
+        return Err(RecordRule::LineText { line: number });
+    }
+    let price = Rupiah::new(line.unit_price);
+    let quantity = Quantity::from_milli(line.quantity_milli);
+    let line_bound = |rule| RecordRule::LineBound { line: number, rule };
+    check_price(price).map_err(line_bound)?;
+    check_quantity(quantity).map_err(line_bound)?;
+    if let Ok(unit) = unit
+        && unit.check(quantity).is_err()
+    {
+        return Err(RecordRule::LineUnit {
+            line: number,
+            quantity,
+            unit: line.unit.clone(),
+        });
+    }
+    let gross = Rupiah::new(line.gross);
+    let expected = price
+        .times(quantity)
+        .map_err(|_| line_bound(super::limits::LimitError::Amount(gross)))?;
+    if gross != expected {
+        return Err(RecordRule::LineGross {
+            line: number,
+            found: gross,
+            expected,
+        });
+    }
+    check_amount(gross).map_err(line_bound)?;
+    let line_discount = Rupiah::new(line.line_discount);
+    let share = Rupiah::new(line.sale_discount_share);
+    let discounts = line_discount
+        .checked_add(share)
+        .unwrap_or(Rupiah::new(i64::MAX));
+    if line_discount.is_negative() || share.is_negative() || discounts > gross {
+        return Err(RecordRule::LineDiscount {
+            line: number,
+            discount: discounts,
+            gross,
+        });
+    }
+    let net = Rupiah::new(line.net);
+    let expected = Rupiah::new(gross.value() - discounts.value());
+    if net != expected {
+        return Err(RecordRule::LineNet {
+            line: number,
+            found: net,
+            expected,
+        });
+    }
+    Ok(())
+}
+
+/// Checks a sale: its lines, its sums, its payments, its number and its day.
+pub fn check_sale(sale: &SaleRecord, context: &Context) -> Result<(), RecordRule> {
+    check_id(&sale.id)?;
+    check_seq(sale.seq)?;
+    let date = check_when(&sale.day, &sale.created_at, context)?;
+    check_receipt(&sale.receipt, context.stall, date)?;
+    if sale.lines.is_empty() {
+        return Err(RecordRule::NoLines);
+    }
+    if sale.lines.len() > MAX_LINES {
+        return Err(RecordRule::TooManyLines(sale.lines.len()));
+    }
+    for (index, line) in sale.lines.iter().enumerate() {
+        check_line(line, index + 1)?;
+    }
+    let lines = &sale.lines;
+    sum(
+        "subtotal",
+        Rupiah::new(sale.subtotal),
+        lines.iter().map(|l| Rupiah::new(l.gross)),
+    )?;
+    sum(
+        "diskon baris",
+        Rupiah::new(sale.line_discounts),
+        lines.iter().map(|l| Rupiah::new(l.line_discount)),
+    )?;
+    sum(
+        "diskon nota",
+        Rupiah::new(sale.sale_discount),
+        lines.iter().map(|l| Rupiah::new(l.sale_discount_share)),
+    )?;
+    let net =
+        Rupiah::sum(lines.iter().map(|l| Rupiah::new(l.net))).map_err(|_| RecordRule::Total {
+            found: Rupiah::new(sale.total),
+            net: Rupiah::new(i64::MAX),
+        })?;
+    let tax = Rupiah::new(sale.tax);
+    if tax.is_negative() || tax > net {
+        return Err(RecordRule::Tax { tax, net });
+    }
+    let total = Rupiah::new(sale.total);
+    // PPN is either inside the lines' prices (total = net) or added on top.
+    if total != net && Some(total) != net.checked_add(tax).ok() {
+        return Err(RecordRule::Total { found: total, net });
+    }
+    bound("total", total)?;
+    check_payments(sale, total)
+}
+
+fn check_payments(sale: &SaleRecord, total: Rupiah) -> Result<(), RecordRule> {
+    if sale.payments.len() > MAX_PAYMENTS {
+        return Err(RecordRule::TooManyPayments(sale.payments.len()));
+    }
+    let mut paid = Rupiah::ZERO;
+    for payment in &sale.payments {
+        let method = PaymentMethod::parse(&payment.method)
+            .ok()
+            .filter(|m| m.key() == payment.method)
+            .ok_or_else(|| RecordRule::Method(payment.method.clone()))?;
+        let amount = Rupiah::new(payment.amount);
+        let tendered = Rupiah::new(payment.tendered);
+        bound("pembayaran", amount)?;
+        bound("uang diserahkan", tendered)?;
+        if method == PaymentMethod::Cash && tendered < amount {
+            return Err(RecordRule::Tendered {
+                method: payment.method.clone(),
+                tendered,
+                amount,
+            });
+        }
+        if method != PaymentMethod::Cash && (tendered != amount || !amount.is_positive()) {
+            return Err(RecordRule::NonCashTendered {
+                method: payment.method.clone(),
+                tendered,
+                amount,
+            });
+        }
+        if let Some(reference) = &payment.reference
+            && !is_printable(reference, 64)
+        {
+            return Err(RecordRule::Text);
+        }
+        // Bounded amounts, at most MAX_PAYMENTS of them: cannot overflow.
+        paid = Rupiah::new(paid.value() + amount.value());
+    }
+    if paid != total {
+        return Err(RecordRule::Payments { paid, total });
+    }
+    Ok(())
+}
+
+/// A receipt number is the stall's own: `CODE-YYYYMMDD-NNNN` with the
+/// stall's code and the sale's day.
+pub fn check_receipt(receipt: &str, stall: &str, day: Date) -> Result<(), RecordRule> {
+    let prefix = super::receipt_number::receipt_number(stall, day, 0);
+    let prefix = &prefix[..prefix.len() - 4];
+    let ok = receipt.strip_prefix(prefix).is_some_and(|number| {
+        (4..=6).contains(&number.len())
+            && number.bytes().all(|b| b.is_ascii_digit())
+            && number.parse::<u32>().is_ok_and(|n| n > 0)
+    });
+    if ok {
+        Ok(())
+    } else {
+        Err(RecordRule::Receipt {
+            receipt: receipt.to_string(),
+            stall: stall.to_string(),
+            day: day.to_string(),
+        })
+    }
+}
+
+/// Checks a void by itself; that its sale is the same stall's is for the
+/// caller, who knows where the sale is.
+pub fn check_void(void: &VoidRecord, context: &Context) -> Result<(), RecordRule> {
+    check_id(&void.id)?;
+    check_id(&void.sale_id)?;
+    check_seq(void.seq)?;
+    check_when(&void.day, &void.created_at, context)?;
+    if !is_printable(&void.reason, MAX_NOTE_CHARS) {
+        return Err(RecordRule::Text);
+    }
+    Ok(())
+}
+
+/// Checks a return against its sale and the same sale's earlier returns:
+/// never more back than was sold, each line's amount its share of the line's
+/// net (running totals, as the stall computes them), the refund within that.
+pub fn check_return(
+    record: &ReturnRecord,
+    sale: &SaleRecord,
+    earlier: &[&ReturnRecord],
+    context: &Context,
+) -> Result<(), RecordRule> {
+    check_id(&record.id)?;
+    check_seq(record.seq)?;
+    check_when(&record.day, &record.created_at, context)?;
+    if record.day < sale.day {
+        return Err(RecordRule::ReturnBeforeSale {
+            day: record.day.clone(),
+            sale_day: sale.day.clone(),
+        });
+    }
+    PaymentMethod::parse(&record.refund_method)
+        .ok()
+        .filter(|m| m.key() == record.refund_method)
+        .ok_or_else(|| RecordRule::Method(record.refund_method.clone()))?;
+    if record.lines.is_empty() {
+        return Err(RecordRule::NoReturnLines);
+    }
+    if record.lines.len() > MAX_LINES {
+        return Err(RecordRule::TooManyLines(record.lines.len()));
+    }
+    let mut before: HashMap<i64, i64> = HashMap::new();
+    for line in earlier.iter().flat_map(|r| &r.lines) {
+        *before.entry(line.line_no).or_default() += line.quantity_milli;
+    }
+    let mut worth = Rupiah::ZERO;
+    for line in &record.lines {
+        let sold = sale
+            .lines
+            .iter()
+            .find(|l| l.line_no == line.line_no)
+            .ok_or(RecordRule::ReturnLine { line: line.line_no })?;
+        let quantity = Quantity::from_milli(line.quantity_milli);
+        check_quantity(quantity).map_err(|rule| RecordRule::LineBound {
+            line: line.line_no,
+            rule,
+        })?;
+        let already = *before.get(&line.line_no).unwrap_or(&0);
+        // Bounded quantities: no overflow.
+        let after = already + line.quantity_milli;
+        if after > sold.quantity_milli {
+            return Err(RecordRule::ReturnTooMuch {
+                line: line.line_no,
+                returned: Quantity::from_milli(after),
+                sold: Quantity::from_milli(sold.quantity_milli),
+            });
+        }
+        let net = Rupiah::new(sold.net);
+        let upto = |q: i64| net.ratio(q, sold.quantity_milli).unwrap_or(Rupiah::ZERO);
+        let expected = Rupiah::new(upto(after).value() - upto(already).value());
+        let amount = Rupiah::new(line.amount);
+        if amount != expected {
+            return Err(RecordRule::ReturnAmount {
+                line: line.line_no,
+                found: amount,
+                expected,
+            });
+        }
+        before.insert(line.line_no, after);
+        worth = Rupiah::new(worth.value() + amount.value());
+    }
+    let refund = Rupiah::new(record.refund);
+    bound("uang kembali", refund)?;
+    if refund > worth {
+        return Err(RecordRule::RefundTooMuch { refund, worth });
+    }
+    Ok(())
+}
+
+/// Checks a day close's arithmetic.
+pub fn check_day_close(close: &DayCloseRecord, context: &Context) -> Result<(), RecordRule> {
+    check_id(&close.id)?;
+    check_seq(close.seq)?;
+    check_when(&close.day, &close.created_at, context)?;
+    for (field, amount) in [
+        ("kas awal", close.opening_float),
+        ("kas masuk", close.cash_in),
+        ("kas keluar", close.cash_out),
+        ("kas dihitung", close.counted),
+        ("neto", close.net_total),
+    ] {
+        bound(field, Rupiah::new(amount))?;
+    }
+    if close.sales_count < 0 {
+        return Err(RecordRule::SalesCount(close.sales_count));
+    }
+    let expected = close.opening_float + close.cash_in - close.cash_out;
+    if close.expected != expected {
+        return Err(RecordRule::Expected {
+            found: Rupiah::new(close.expected),
+            expected: Rupiah::new(expected),
+        });
+    }
+    let difference = close.counted - expected;
+    if close.difference != difference {
+        return Err(RecordRule::Difference {
+            found: Rupiah::new(close.difference),
+            expected: Rupiah::new(difference),
+        });
+    }
+    Ok(())
+}
+
+/// Free text a record may carry (a name, a note): printable and bounded.
+pub fn check_text(text: &str, max: usize) -> Result<(), RecordRule> {
+    if is_printable(text, max) {
+        Ok(())
+    } else {
+        Err(RecordRule::Text)
+    }
+}
+
+/// Optional text: empty or printable and bounded.
+pub fn check_optional_text(text: Option<&str>, max: usize) -> Result<(), RecordRule> {
+    if text.is_none_or(|t| is_printable_or_empty(t, max)) {
+        Ok(())
+    } else {
+        Err(RecordRule::Text)
+    }
+}

@@ -1,0 +1,881 @@
+//! The office admits a signed file's records only if every one of them is
+//! well formed (the rules of `domain::record_check`, shared with the stall)
+//! and none of them collides with what another stall, or the same stall,
+//! sent before. A stall's key proves who wrote a file, not that it is
+//! honest: one stall must never be able to erase or claim another's sales.
+
+use std::collections::HashMap;
+
+use rusqlite::{OptionalExtension, Transaction, params};
+use time::Date;
+
+use super::SyncError;
+use super::format::ExportContent;
+use super::import::ImportStats;
+use crate::domain::record::{
+    DayCloseRecord, PaymentRecord, ReturnLineRecord, ReturnRecord, SaleLineRecord, SaleRecord,
+    VoidRecord,
+};
+use crate::domain::record_check::{self, Context, RecordRule};
+use crate::money::Rupiah;
+
+/// Why a file's records are refused: the record, and the rule it broke.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum Refusal {
+    #[error("{record}: {rule}")]
+    Record { record: String, rule: RecordRule },
+    #[error(
+        "{record}: penjualan yang dirujuk ({sale_id}) tidak ada di berkas ini maupun di kantor untuk toko {stall}; impor berkas yang memuatnya lebih dulu"
+    )]
+    UnknownSale {
+        record: String,
+        sale_id: String,
+        stall: String,
+    },
+    #[error("{record}: penjualan {sale_id} sudah dibatalkan")]
+    AlreadyVoided { record: String, sale_id: String },
+    #[error(
+        "BENTROK: {record} sudah diterima kantor dari toko {held_stall} ({held}); berkas ini dari toko {stall} memakai id yang sama ({found})"
+    )]
+    OtherStall {
+        record: String,
+        held_stall: String,
+        held: String,
+        stall: String,
+        found: String,
+    },
+    #[error(
+        "BENTROK: {record} sudah diterima kantor dengan isi lain: di kantor {held}; di berkas ini {found}"
+    )]
+    Changed {
+        record: String,
+        held: String,
+        found: String,
+    },
+    #[error(
+        "BENTROK: id ekspor {export_id} sudah diterima dari toko {held_stall} (berkas {held_file}); berkas ini dari toko {stall}"
+    )]
+    ExportOtherStall {
+        export_id: String,
+        held_stall: String,
+        held_file: String,
+        stall: String,
+    },
+    #[error(
+        "BENTROK: id ekspor {export_id} sudah diterima dari berkas {held_file} dengan isi lain (SHA-256 {held_sha} di kantor, {found_sha} di berkas ini)"
+    )]
+    ExportChanged {
+        export_id: String,
+        held_file: String,
+        held_sha: String,
+        found_sha: String,
+    },
+    #[error("identitas toko: {0}")]
+    Identity(String),
+    #[error("id {0} muncul dua kali di berkas ini")]
+    Duplicate(String),
+}
+
+fn sale_label(sale: &SaleRecord) -> String {
+    format!("penjualan {} ({})", sale.receipt, sale.id)
+}
+
+fn refused(record: String) -> impl FnOnce(RecordRule) -> SyncError {
+    move |rule| Refusal::Record { record, rule }.into()
+}
+
+/// Checks the file's stall identity and every record by itself, before the
+/// book is asked anything.
+pub fn check_content(content: &ExportContent, today: Date) -> Result<(), SyncError> {
+    let stall = &content.stall;
+    crate::domain::stall::validate_stall_code(&stall.code)
+        .map_err(|e| Refusal::Identity(e.to_string()))?;
+    crate::domain::stall::validate_name(&stall.name)
+        .map_err(|e| Refusal::Identity(e.to_string()))?;
+    if let Some(owner) = &stall.owner {
+        crate::domain::stall::validate_name(owner)
+            .map_err(|e| Refusal::Identity(format!("pemilik: {e}")))?;
+    }
+    let context = Context {
+        stall: &stall.code,
+        latest_day: today.next_day().unwrap_or(today),
+    };
+    let mut ids = std::collections::HashSet::new();
+    let mut seqs = std::collections::HashSet::new();
+    let all_ids = content
+        .sales
+        .iter()
+        .map(|r| (&r.id, r.seq))
+        .chain(content.voids.iter().map(|r| (&r.id, r.seq)))
+        .chain(content.returns.iter().map(|r| (&r.id, r.seq)))
+        .chain(content.day_closes.iter().map(|r| (&r.id, r.seq)));
+    for (id, seq) in all_ids {
+        if !ids.insert(id.as_str()) {
+            return Err(Refusal::Duplicate(id.clone()).into());
+        }
+        if !seqs.insert(seq) {
+            return Err(Refusal::Duplicate(format!("nomor urut {seq}")).into());
+        }
+    }
+    for sale in &content.sales {
+        record_check::check_sale(sale, &context).map_err(refused(sale_label(sale)))?;
+    }
+    for void in &content.voids {
+        record_check::check_void(void, &context)
+            .map_err(refused(format!("pembatalan {}", void.id)))?;
+    }
+    for close in &content.day_closes {
+        record_check::check_day_close(close, &context)
+            .map_err(refused(format!("tutup kasir {} ({})", close.day, close.id)))?;
+    }
+    // Returns need their sale: checked in `admit`, where the book is at hand.
+    Ok(())
+}
+
+/// Adds the file's records after checking each against the book: all of
+/// them, or (on the first refusal) nothing, since the caller's transaction
+/// is rolled back.
+pub fn admit(
+    tx: &Transaction<'_>,
+    content: &ExportContent,
+    key: &[u8; 32],
+    stamp: &str,
+    file_name: &str,
+    sha256: &str,
+    today: Date,
+) -> Result<ImportStats, SyncError> {
+    check_content(content, today)?;
+    let stall = &content.stall;
+    let pinned: Option<Vec<u8>> = tx
+        .query_row(
+            "SELECT public_key FROM office_stalls WHERE code = ?1",
+            [&stall.code],
+            |r| r.get(0),
+        )
+        .optional()?;
+    match pinned {
+        Some(pinned) if pinned != key => {
+            return Err(SyncError::Rejected(super::Rejection::WrongKey(
+                stall.code.clone(),
+            )));
+        }
+        Some(_) => {
+            tx.execute(
+                "UPDATE office_stalls SET name = ?2, owner = ?3, regency = ?4, last_import = ?5 WHERE code = ?1",
+                params![stall.code, stall.name, stall.owner, stall.regency, stamp],
+            )?;
+        }
+        None => {
+            // First sight of this stall: its key is pinned from now on.
+            tx.execute(
+                "INSERT INTO office_stalls (code, name, owner, regency, public_key, first_seen, last_import)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)",
+                params![stall.code, stall.name, stall.owner, stall.regency, key.to_vec(), stamp],
+            )?;
+        }
+    }
+    // The export id is the stall's own: the same id from another stall, or
+    // with other content, is a conflict; the very same file adds nothing.
+    let held: Option<(String, String, Option<String>)> = tx
+        .prepare_cached(
+            "SELECT stall_code, file_name, sha256 FROM office_imports WHERE export_id = ?1",
+        )?
+        .query_row([&content.export_id], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+        })
+        .optional()?;
+    if let Some((held_stall, held_file, held_sha)) = held {
+        if held_stall != stall.code {
+            return Err(Refusal::ExportOtherStall {
+                export_id: content.export_id.clone(),
+                held_stall,
+                held_file,
+                stall: stall.code.clone(),
+            }
+            .into());
+        }
+        match held_sha {
+            Some(held_sha) if held_sha != sha256 => {
+                return Err(Refusal::ExportChanged {
+                    export_id: content.export_id.clone(),
+                    held_file,
+                    held_sha,
+                    found_sha: sha256.to_string(),
+                }
+                .into());
+            }
+            Some(_) => return Ok(already_held(content)),
+            // Imported before the office kept digests: check record by record.
+            None => {}
+        }
+    }
+
+    // The numbers this file carries count as held for the checks below.
+    for (seq, day) in content.sequence_days() {
+        tx.prepare_cached(
+            "INSERT OR IGNORE INTO office_seen (stall_code, seq, day) VALUES (?1, ?2, ?3)",
+        )?
+        .execute(params![stall.code, seq, day])?;
+    }
+    let mut new_records = 0;
+    let mut pending_sales = Vec::new();
+    let mut sales_here: HashMap<&str, &SaleRecord> = HashMap::new();
+    for sale in &content.sales {
+        sales_here.insert(sale.id.as_str(), sale);
+        if !is_new(
+            tx,
+            "office_sales",
+            &sale.id,
+            &stall.code,
+            &sale_label(sale),
+            || {
+                load_sale(tx, &sale.id)
+                    .map(|held| held.map(|h| (h.clone() == *sale, describe_sale(&h))))
+            },
+            || describe_sale(sale),
+        )? {
+            continue;
+        }
+        same_seq_elsewhere(tx, &stall.code, sale.seq, &sale.id, &sale_label(sale))?;
+        // One receipt number, one sale: an edited book that renumbers a
+        // sale under a new id is a conflict, not a second sale.
+        let other: Option<String> = tx
+            .prepare_cached(
+                "SELECT id FROM office_sales WHERE stall_code = ?1 AND receipt = ?2 AND id <> ?3",
+            )?
+            .query_row(params![stall.code, sale.receipt, sale.id], |r| r.get(0))
+            .optional()?;
+        if let Some(other) = other {
+            return Err(Refusal::Changed {
+                record: sale_label(sale),
+                held: format!("nota {} dengan id {other}", sale.receipt),
+                found: format!("nota yang sama dengan id {}", sale.id),
+            }
+            .into());
+        }
+        insert_sale(tx, &stall.code, sale)?;
+        new_records += 1;
+        pending_sales.push(sale.id.as_str());
+    }
+    for void in &content.voids {
+        let label = format!("pembatalan {}", void.id);
+        if !is_new(
+            tx,
+            "office_voids",
+            &void.id,
+            &stall.code,
+            &label,
+            || load_void(tx, &void.id).map(|held| held.map(|h| (h == *void, describe_void(&h)))),
+            || describe_void(void),
+        )? {
+            continue;
+        }
+        same_seq_elsewhere(tx, &stall.code, void.seq, &void.id, &label)?;
+        require_own_sale(
+            tx,
+            &stall.code,
+            &void.sale_id,
+            void.seq,
+            &sales_here,
+            &label,
+        )?;
+        let voided: bool = tx
+            .prepare_cached(
+                "SELECT EXISTS (SELECT 1 FROM office_voids WHERE sale_id = ?1 AND stall_code = ?2)",
+            )?
+            .query_row(params![void.sale_id, stall.code], |r| r.get(0))?;
+        if voided {
+            return Err(Refusal::AlreadyVoided {
+                record: label,
+                sale_id: void.sale_id.clone(),
+            }
+            .into());
+        }
+        tx.prepare_cached(
+            "INSERT INTO office_voids (id, stall_code, seq, sale_id, day, created_at, reason)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        )?
+        .execute(params![
+            void.id,
+            stall.code,
+            void.seq,
+            void.sale_id,
+            void.day,
+            void.created_at,
+            void.reason
+        ])?;
+        new_records += 1;
+    }
+    let context = Context {
+        stall: &stall.code,
+        latest_day: today.next_day().unwrap_or(today),
+    };
+    for record in &content.returns {
+        let label = format!("retur {}", record.id);
+        if !is_new(
+            tx,
+            "office_returns",
+            &record.id,
+            &stall.code,
+            &label,
+            || {
+                load_return(tx, &record.id)
+                    .map(|held| held.map(|h| (h == *record, describe_return(&h))))
+            },
+            || describe_return(record),
+        )? {
+            continue;
+        }
+        same_seq_elsewhere(tx, &stall.code, record.seq, &record.id, &label)?;
+        require_own_sale(
+            tx,
+            &stall.code,
+            &record.sale_id,
+            record.seq,
+            &sales_here,
+            &label,
+        )?;
+        insert_return(tx, &stall.code, record)?;
+        // Checked against its sale now, or when the sale arrives.
+        check_returns_of(tx, &stall.code, &record.sale_id, &context)?;
+        new_records += 1;
+    }
+    // Returns that arrived before their sale (files imported out of order).
+    for sale_id in pending_sales {
+        check_returns_of(tx, &stall.code, sale_id, &context)?;
+    }
+    for close in &content.day_closes {
+        let label = format!("tutup kasir {} ({})", close.day, close.id);
+        if !is_new(
+            tx,
+            "office_day_closes",
+            &close.id,
+            &stall.code,
+            &label,
+            || {
+                load_day_close(tx, &close.id)
+                    .map(|held| held.map(|h| (h == *close, describe_close(&h))))
+            },
+            || describe_close(close),
+        )? {
+            continue;
+        }
+        same_seq_elsewhere(tx, &stall.code, close.seq, &close.id, &label)?;
+        insert_day_close(tx, &stall.code, close)?;
+        new_records += 1;
+    }
+    let total = content.record_count();
+    tx.execute(
+        "INSERT OR IGNORE INTO office_imports (export_id, stall_code, imported_at, file_name, seq_from, seq_to,
+            new_records, known_records, sha256)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+        params![
+            content.export_id,
+            stall.code,
+            stamp,
+            file_name,
+            content.sequence.from,
+            content.sequence.to,
+            new_records as i64,
+            (total - new_records) as i64,
+            sha256
+        ],
+    )?;
+    Ok(ImportStats {
+        stall: stall.code.clone(),
+        from: content.sequence.from,
+        to: content.sequence.to,
+        new_records,
+        known_records: total - new_records,
+    })
+}
+
+fn already_held(content: &ExportContent) -> ImportStats {
+    ImportStats {
+        stall: content.stall.code.clone(),
+        from: content.sequence.from,
+        to: content.sequence.to,
+        new_records: 0,
+        known_records: content.record_count(),
+    }
+}
+
+/// Whether a record is new to the office. A record already held is fine only
+/// if it came from the same stall with the very same content.
+fn is_new(
+    tx: &Transaction<'_>,
+    table: &str,
+    id: &str,
+    stall: &str,
+    label: &str,
+    held_same: impl FnOnce() -> Result<Option<(bool, String)>, SyncError>,
+    found: impl FnOnce() -> String,
+) -> Result<bool, SyncError> {
+    let owner: Option<String> = tx
+        .prepare_cached(&format!("SELECT stall_code FROM {table} WHERE id = ?1"))?
+        .query_row([id], |r| r.get(0))
+        .optional()?;
+    let Some(owner) = owner else {
+        // An id is one record's, whatever its kind.
+        for other in [
+            "office_sales",
+            "office_voids",
+            "office_returns",
+            "office_day_closes",
+        ] {
+            if other == table {
+                continue;
+            }
+            let held: Option<String> = tx
+                .prepare_cached(&format!("SELECT stall_code FROM {other} WHERE id = ?1"))?
+                .query_row([id], |r| r.get(0))
+                .optional()?;
+            if let Some(held_stall) = held {
+                return Err(Refusal::OtherStall {
+                    record: label.to_string(),
+                    held_stall,
+                    held: format!("catatan lain dengan id {id}"),
+                    stall: stall.to_string(),
+                    found: found(),
+                }
+                .into());
+            }
+        }
+        return Ok(true);
+    };
+    let (same, held) = held_same()?.unwrap_or((false, String::new()));
+    if owner != stall {
+        return Err(Refusal::OtherStall {
+            record: label.to_string(),
+            held_stall: owner,
+            held,
+            stall: stall.to_string(),
+            found: found(),
+        }
+        .into());
+    }
+    if !same {
+        return Err(Refusal::Changed {
+            record: label.to_string(),
+            held,
+            found: found(),
+        }
+        .into());
+    }
+    Ok(false)
+}
+
+/// A stall's sequence number names one record: a new record under a number
+/// already held for another id is an edited book.
+fn same_seq_elsewhere(
+    tx: &Transaction<'_>,
+    stall: &str,
+    seq: i64,
+    id: &str,
+    label: &str,
+) -> Result<(), SyncError> {
+    let held: Option<String> = tx
+        .prepare_cached(
+            "SELECT id FROM office_sales WHERE stall_code = ?1 AND seq = ?2
+             UNION ALL SELECT id FROM office_voids WHERE stall_code = ?1 AND seq = ?2
+             UNION ALL SELECT id FROM office_returns WHERE stall_code = ?1 AND seq = ?2
+             UNION ALL SELECT id FROM office_day_closes WHERE stall_code = ?1 AND seq = ?2
+             LIMIT 1",
+        )?
+        .query_row(params![stall, seq], |r| r.get(0))
+        .optional()?;
+    match held {
+        Some(held) if held != id => Err(Refusal::Changed {
+            record: label.to_string(),
+            held: format!("nomor urut {seq} adalah catatan {held}"),
+            found: format!("nomor urut {seq} adalah catatan {id}"),
+        }
+        .into()),
+        _ => Ok(()),
+    }
+}
+
+/// Voids and returns apply only to the same stall's sales, in this file or
+/// already held. A sale not held yet is accepted as on its way only while
+/// some of the stall's earlier numbers are missing: when every number before
+/// the void or return is held and the sale is not among them, it does not
+/// exist.
+fn require_own_sale(
+    tx: &Transaction<'_>,
+    stall: &str,
+    sale_id: &str,
+    seq: i64,
+    here: &HashMap<&str, &SaleRecord>,
+    label: &str,
+) -> Result<(), SyncError> {
+    if here.contains_key(sale_id) {
+        return Ok(());
+    }
+    let owner: Option<String> = tx
+        .prepare_cached("SELECT stall_code FROM office_sales WHERE id = ?1")?
+        .query_row([sale_id], |r| r.get(0))
+        .optional()?;
+    let unknown = || Refusal::UnknownSale {
+        record: label.to_string(),
+        sale_id: sale_id.to_string(),
+        stall: stall.to_string(),
+    };
+    match owner {
+        Some(owner) if owner == stall => Ok(()),
+        Some(owner) => Err(Refusal::OtherStall {
+            record: label.to_string(),
+            held_stall: owner,
+            held: format!("penjualan {sale_id}"),
+            stall: stall.to_string(),
+            found: format!("merujuk penjualan {sale_id}"),
+        }
+        .into()),
+        None => {
+            let earlier_held: i64 = tx
+                .prepare_cached(
+                    "SELECT COUNT(*) FROM office_seen WHERE stall_code = ?1 AND seq < ?2",
+                )?
+                .query_row(params![stall, seq], |r| r.get(0))?;
+            if earlier_held >= seq - 1 {
+                Err(unknown().into())
+            } else {
+                Ok(())
+            }
+        }
+    }
+}
+
+/// Checks every held return of a sale against it, in the stall's order, once
+/// the sale is held.
+fn check_returns_of(
+    tx: &Transaction<'_>,
+    stall: &str,
+    sale_id: &str,
+    context: &Context,
+) -> Result<(), SyncError> {
+    let Some(sale) = load_sale(tx, sale_id)? else {
+        return Ok(());
+    };
+    let returns = returns_of(tx, sale_id, stall)?;
+    for (index, record) in returns.iter().enumerate() {
+        let earlier: Vec<&ReturnRecord> = returns[..index].iter().collect();
+        record_check::check_return(record, &sale, &earlier, context)
+            .map_err(refused(format!("retur {}", record.id)))?;
+    }
+    Ok(())
+}
+
+fn describe_sale(sale: &SaleRecord) -> String {
+    format!(
+        "nota {} tanggal {}, total {}, {} baris",
+        sale.receipt,
+        sale.day,
+        Rupiah::new(sale.total),
+        sale.lines.len()
+    )
+}
+
+fn describe_void(void: &VoidRecord) -> String {
+    format!("batal penjualan {} tanggal {}", void.sale_id, void.day)
+}
+
+fn describe_return(record: &ReturnRecord) -> String {
+    format!(
+        "retur penjualan {} tanggal {}, uang kembali {}",
+        record.sale_id,
+        record.day,
+        Rupiah::new(record.refund)
+    )
+}
+
+fn describe_close(close: &DayCloseRecord) -> String {
+    format!(
+        "tutup kasir {}: dihitung {}, selisih {}",
+        close.day,
+        Rupiah::new(close.counted),
+        Rupiah::new(close.difference)
+    )
+}
+
+fn insert_sale(tx: &Transaction<'_>, stall: &str, sale: &SaleRecord) -> Result<(), SyncError> {
+    tx.prepare_cached(
+        "INSERT INTO office_sales (id, stall_code, seq, receipt, day, created_at, subtotal,
+            line_discounts, sale_discount, tax, total)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+    )?
+    .execute(params![
+        sale.id,
+        stall,
+        sale.seq,
+        sale.receipt,
+        sale.day,
+        sale.created_at,
+        sale.subtotal,
+        sale.line_discounts,
+        sale.sale_discount,
+        sale.tax,
+        sale.total
+    ])?;
+    for line in &sale.lines {
+        tx.prepare_cached(
+            "INSERT INTO office_sale_lines (sale_id, line_no, sku, name, category, unit, unit_price, quantity,
+                gross, line_discount, sale_discount_share, net)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+        )?
+        .execute(params![
+            sale.id,
+            line.line_no,
+            line.sku,
+            line.name,
+            line.category,
+            line.unit,
+            line.unit_price,
+            line.quantity_milli,
+            line.gross,
+            line.line_discount,
+            line.sale_discount_share,
+            line.net
+        ])?;
+    }
+    for (index, payment) in sale.payments.iter().enumerate() {
+        tx.prepare_cached(
+            "INSERT INTO office_payments (sale_id, line_no, method, amount, tendered, reference)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        )?
+        .execute(params![
+            sale.id,
+            index as i64 + 1,
+            payment.method,
+            payment.amount,
+            payment.tendered,
+            payment.reference
+        ])?;
+    }
+    Ok(())
+}
+
+fn insert_return(
+    tx: &Transaction<'_>,
+    stall: &str,
+    record: &ReturnRecord,
+) -> Result<(), SyncError> {
+    tx.prepare_cached(
+        "INSERT INTO office_returns (id, stall_code, seq, sale_id, day, created_at, refund_method, refund)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+    )?
+    .execute(params![
+        record.id,
+        stall,
+        record.seq,
+        record.sale_id,
+        record.day,
+        record.created_at,
+        record.refund_method,
+        record.refund
+    ])?;
+    for line in &record.lines {
+        tx.prepare_cached(
+            "INSERT INTO office_return_lines (return_id, line_no, quantity, amount) VALUES (?1, ?2, ?3, ?4)",
+        )?
+        .execute(params![record.id, line.line_no, line.quantity_milli, line.amount])?;
+    }
+    Ok(())
+}
+
+fn insert_day_close(
+    tx: &Transaction<'_>,
+    stall: &str,
+    close: &DayCloseRecord,
+) -> Result<(), SyncError> {
+    tx.prepare_cached(
+        "INSERT INTO office_day_closes (id, stall_code, seq, day, created_at, opening_float,
+            cash_in, cash_out, expected, counted, difference, sales_count, net_total)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+    )?
+    .execute(params![
+        close.id,
+        stall,
+        close.seq,
+        close.day,
+        close.created_at,
+        close.opening_float,
+        close.cash_in,
+        close.cash_out,
+        close.expected,
+        close.counted,
+        close.difference,
+        close.sales_count,
+        close.net_total
+    ])?;
+    Ok(())
+}
+
+/// A sale as the office holds it, in the form it travelled.
+pub fn load_sale(tx: &Transaction<'_>, id: &str) -> Result<Option<SaleRecord>, SyncError> {
+    let head = tx
+        .prepare_cached(
+            "SELECT seq, receipt, day, created_at, subtotal, line_discounts, sale_discount, tax, total
+             FROM office_sales WHERE id = ?1",
+        )?
+        .query_row([id], |r| {
+            Ok(SaleRecord {
+                id: id.to_string(),
+                seq: r.get(0)?,
+                receipt: r.get(1)?,
+                day: r.get(2)?,
+                created_at: r.get(3)?,
+                subtotal: r.get(4)?,
+                line_discounts: r.get(5)?,
+                sale_discount: r.get(6)?,
+                tax: r.get(7)?,
+                total: r.get(8)?,
+                lines: Vec::new(),
+                payments: Vec::new(),
+            })
+        })
+        .optional()?;
+    let Some(mut sale) = head else {
+        return Ok(None);
+    };
+    let mut lines = tx.prepare_cached(
+        "SELECT line_no, sku, name, category, unit, unit_price, quantity, gross, line_discount,
+                sale_discount_share, net
+         FROM office_sale_lines WHERE sale_id = ?1 ORDER BY line_no",
+    )?;
+    sale.lines = lines
+        .query_map([id], |r| {
+            Ok(SaleLineRecord {
+                line_no: r.get(0)?,
+                sku: r.get(1)?,
+                name: r.get(2)?,
+                category: r.get(3)?,
+                unit: r.get(4)?,
+                unit_price: r.get(5)?,
+                quantity_milli: r.get(6)?,
+                gross: r.get(7)?,
+                line_discount: r.get(8)?,
+                sale_discount_share: r.get(9)?,
+                net: r.get(10)?,
+            })
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    let mut payments = tx.prepare_cached(
+        "SELECT method, amount, tendered, reference FROM office_payments WHERE sale_id = ?1 ORDER BY line_no",
+    )?;
+    sale.payments = payments
+        .query_map([id], |r| {
+            Ok(PaymentRecord {
+                method: r.get(0)?,
+                amount: r.get(1)?,
+                tendered: r.get(2)?,
+                reference: r.get(3)?,
+            })
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(Some(sale))
+}
+
+fn load_void(tx: &Transaction<'_>, id: &str) -> Result<Option<VoidRecord>, SyncError> {
+    Ok(tx
+        .prepare_cached(
+            "SELECT seq, sale_id, day, created_at, reason FROM office_voids WHERE id = ?1",
+        )?
+        .query_row([id], |r| {
+            Ok(VoidRecord {
+                id: id.to_string(),
+                seq: r.get(0)?,
+                sale_id: r.get(1)?,
+                day: r.get(2)?,
+                created_at: r.get(3)?,
+                reason: r.get(4)?,
+            })
+        })
+        .optional()?)
+}
+
+fn return_lines(tx: &Transaction<'_>, id: &str) -> Result<Vec<ReturnLineRecord>, SyncError> {
+    let mut statement = tx.prepare_cached(
+        "SELECT line_no, quantity, amount FROM office_return_lines WHERE return_id = ?1 ORDER BY line_no",
+    )?;
+    Ok(statement
+        .query_map([id], |r| {
+            Ok(ReturnLineRecord {
+                line_no: r.get(0)?,
+                quantity_milli: r.get(1)?,
+                amount: r.get(2)?,
+            })
+        })?
+        .collect::<rusqlite::Result<_>>()?)
+}
+
+fn load_return(tx: &Transaction<'_>, id: &str) -> Result<Option<ReturnRecord>, SyncError> {
+    let head = tx
+        .prepare_cached(
+            "SELECT seq, sale_id, day, created_at, refund_method, refund FROM office_returns WHERE id = ?1",
+        )?
+        .query_row([id], |r| {
+            Ok(ReturnRecord {
+                id: id.to_string(),
+                seq: r.get(0)?,
+                sale_id: r.get(1)?,
+                day: r.get(2)?,
+                created_at: r.get(3)?,
+                refund_method: r.get(4)?,
+                refund: r.get(5)?,
+                lines: Vec::new(),
+            })
+        })
+        .optional()?;
+    let Some(mut record) = head else {
+        return Ok(None);
+    };
+    record.lines = return_lines(tx, id)?;
+    Ok(Some(record))
+}
+
+/// The returns already held against a sale, in the stall's order.
+fn returns_of(
+    tx: &Transaction<'_>,
+    sale_id: &str,
+    stall: &str,
+) -> Result<Vec<ReturnRecord>, SyncError> {
+    let ids: Vec<String> = tx
+        .prepare_cached(
+            "SELECT id FROM office_returns WHERE sale_id = ?1 AND stall_code = ?2 ORDER BY seq",
+        )?
+        .query_map(params![sale_id, stall], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    let mut records = Vec::with_capacity(ids.len());
+    for id in ids {
+        if let Some(record) = load_return(tx, &id)? {
+            records.push(record);
+        }
+    }
+    Ok(records)
+}
+
+fn load_day_close(tx: &Transaction<'_>, id: &str) -> Result<Option<DayCloseRecord>, SyncError> {
+    Ok(tx
+        .prepare_cached(
+            "SELECT seq, day, created_at, opening_float, cash_in, cash_out, expected, counted, difference,
+                    sales_count, net_total
+             FROM office_day_closes WHERE id = ?1",
+        )?
+        .query_row([id], |r| {
+            Ok(DayCloseRecord {
+                id: id.to_string(),
+                seq: r.get(0)?,
+                day: r.get(1)?,
+                created_at: r.get(2)?,
+                opening_float: r.get(3)?,
+                cash_in: r.get(4)?,
+                cash_out: r.get(5)?,
+                expected: r.get(6)?,
+                counted: r.get(7)?,
+                difference: r.get(8)?,
+                sales_count: r.get(9)?,
+                net_total: r.get(10)?,
+            })
+        })
+        .optional()?)
+}

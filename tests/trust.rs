@@ -1,0 +1,647 @@
+//! The office trusts no file: a dishonest stall signs whatever it likes with
+//! its own key (read from its own book, as its owner can), and the office
+//! must refuse every record that does not add up or that reaches into another
+//! stall, leaving every figure as it was.
+//!
+//! Everything here goes through the real binary: stalls sell and export on
+//! the command line, the forger edits the real export and signs it again with
+//! the stall's own secret key, and the office imports on the command line.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+
+use common::*;
+use ed25519_dalek::{Signer, SigningKey};
+use serde_json::{Value, json};
+use sha2::{Digest, Sha256};
+
+const DAY: &str = "2026-11-27";
+
+/// A stall set up, selling and exporting through the command line.
+struct Stall {
+    dir: tempfile::TempDir,
+    code: &'static str,
+}
+
+impl Stall {
+    fn new(code: &'static str, regency: &str) -> Stall {
+        let dir = tempfile::tempdir().unwrap();
+        sentra_ok(
+            dir.path(),
+            &[
+                "init",
+                "stall",
+                "--code",
+                code,
+                "--name",
+                &format!("Toko {code}"),
+                "--regency",
+                regency,
+                "--manager-pin",
+                PIN,
+            ],
+        );
+        for (sku, price, unit) in [("KRP-01", "40000", "pack"), ("KPI-02", "150000", "kg")] {
+            sentra_ok(
+                dir.path(),
+                &[
+                    "product", "add", "--sku", sku, "--name", "Keripik", "--price", price,
+                    "--unit", unit,
+                ],
+            );
+        }
+        Stall { dir, code }
+    }
+
+    fn run(&self, args: &[&str]) -> String {
+        sentra_ok(self.dir.path(), args)
+    }
+
+    /// Sells two packs and a quarter kilo with a discount, and exports.
+    fn sell_and_export(&self, out: &Path) -> PathBuf {
+        self.run(&["sale", "--item", "KRP-01=1", "--pay", "cash=50000"]);
+        self.run(&[
+            "sale",
+            "--item",
+            "KRP-01=2@10%",
+            "--item",
+            "KPI-02=0,25",
+            "--discount",
+            "5000",
+            "--pay",
+            "qris=20000",
+            "--pay",
+            "cash=100000",
+        ]);
+        self.export(out)
+    }
+
+    fn export(&self, out: &Path) -> PathBuf {
+        PathBuf::from(self.run(&["export", "--out", out.to_str().unwrap()]).trim())
+    }
+
+    /// The stall's own secret key, read from its own book.
+    fn key(&self) -> SigningKey {
+        let conn = rusqlite::Connection::open(self.dir.path().join("sentra.db")).unwrap();
+        let secret: Vec<u8> = conn
+            .query_row("SELECT secret_key FROM stall", [], |r| r.get(0))
+            .unwrap();
+        SigningKey::from_bytes(&secret.try_into().unwrap())
+    }
+}
+
+fn content_of(file: &Path) -> Value {
+    let bytes = std::fs::read(file).unwrap();
+    let newline = bytes.iter().position(|b| *b == b'\n').unwrap();
+    serde_json::from_slice(&bytes[newline + 1..]).unwrap()
+}
+
+/// Signs `content` with `key` as the stall's own program would, under a new
+/// file name in `out`.
+fn sign(content: &Value, key: &SigningKey, out: &Path, name: &str) -> PathBuf {
+    let body = serde_json::to_vec(content).unwrap();
+    let hex = sentra::sync::file::to_hex;
+    let envelope = json!({
+        "format": "sentra-export",
+        "version": 1,
+        "stall": content["stall"]["code"],
+        "public_key": hex(key.verifying_key().as_bytes()),
+        "length": body.len(),
+        "sha256": hex(&Sha256::digest(&body)),
+        "signature": hex(&key.sign(&body).to_bytes()),
+    });
+    let mut bytes = serde_json::to_vec(&envelope).unwrap();
+    bytes.push(b'\n');
+    bytes.extend_from_slice(&body);
+    let path = out.join(format!("{name}.sentra"));
+    std::fs::write(&path, bytes).unwrap();
+    path
+}
+
+/// `file`'s content edited by `edit`, with a new export id, signed by `stall`.
+fn forge(
+    stall: &Stall,
+    file: &Path,
+    out: &Path,
+    name: &str,
+    edit: impl FnOnce(&mut Value),
+) -> PathBuf {
+    let mut content = content_of(file);
+    content["export_id"] = json!(uuid::Uuid::now_v7().to_string());
+    edit(&mut content);
+    sign(&content, &stall.key(), out, name)
+}
+
+struct Office {
+    dir: tempfile::TempDir,
+}
+
+impl Office {
+    fn new() -> Office {
+        let dir = tempfile::tempdir().unwrap();
+        sentra_ok(
+            dir.path(),
+            &[
+                "init",
+                "office",
+                "--name",
+                "Sentra UMKM Lampung",
+                "--manager-pin",
+                PIN,
+            ],
+        );
+        Office { dir }
+    }
+
+    fn import(&self, file: &Path) -> (bool, String) {
+        let (ok, stdout, stderr) = sentra(self.dir.path(), &["import", file.to_str().unwrap()]);
+        (ok, format!("{stdout}{stderr}"))
+    }
+
+    fn import_ok(&self, file: &Path) {
+        let (ok, text) = self.import(file);
+        assert!(ok, "import {} failed: {text}", file.display());
+    }
+
+    /// The import is refused, says why, and leaves every figure as it was.
+    fn refuses(&self, file: &Path, reason: &str) -> String {
+        let before = self.figures();
+        let records = snapshot(self.dir.path());
+        let (ok, text) = self.import(file);
+        assert!(!ok, "{} was accepted: {text}", file.display());
+        assert!(
+            text.contains(reason),
+            "{}: expected a reason with {reason:?}, got: {text}",
+            file.display()
+        );
+        let name = file.file_name().unwrap().to_string_lossy().into_owned();
+        assert!(text.contains(&name), "the refusal names the file: {text}");
+        assert_eq!(self.figures(), before, "figures changed by a refused file");
+        assert_eq!(
+            snapshot(self.dir.path()),
+            records,
+            "book changed by a refused file"
+        );
+        text
+    }
+
+    fn figures(&self) -> Value {
+        let out = sentra_ok(
+            self.dir.path(),
+            &["report", "centre", "--date", DAY, "--json"],
+        );
+        serde_json::from_str(&out).unwrap()
+    }
+
+    fn stall_figures(&self, code: &str) -> Value {
+        self.figures()["stalls"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|s| s["code"] == code)
+            .map(|s| s["totals"].clone())
+            .unwrap_or(Value::Null)
+    }
+}
+
+/// ST07 and ST08 have sold and exported; the office holds ST07's file.
+fn centre() -> (Stall, Stall, Office, tempfile::TempDir, PathBuf, PathBuf) {
+    let out = tempfile::tempdir().unwrap();
+    let st07 = Stall::new("ST07", "1802");
+    let st08 = Stall::new("ST08", "1806");
+    let file07 = st07.sell_and_export(out.path());
+    let file08 = st08.sell_and_export(out.path());
+    let office = Office::new();
+    office.import_ok(&file07);
+    (st07, st08, office, out, file07, file08)
+}
+
+#[test]
+fn one_stall_cannot_void_or_return_another_stalls_sale() {
+    let (st07, st08, office, out, file07, file08) = centre();
+    let st07_before = office.stall_figures("ST07");
+    let victim = content_of(&file07)["sales"][0].clone();
+    let own = content_of(&file08);
+
+    // A void in ST08's file pointing at ST07's sale.
+    let void = forge(&st08, &file08, out.path(), "void-other", |c| {
+        let last = own["sequence"]["to"].as_i64().unwrap();
+        c["voids"] = json!([{
+            "id": uuid::Uuid::now_v7().to_string(),
+            "seq": last + 1,
+            "sale_id": victim["id"],
+            "day": DAY,
+            "created_at": "2026-11-27T11:00:00+07:00",
+            "reason": "batal",
+        }]);
+        c["sequence"]["to"] = json!(last + 1);
+    });
+    let text = office.refuses(&void, "ST07");
+    assert!(text.contains("BENTROK"), "{text}");
+
+    // A return in ST08's file of ST07's sale.
+    let refund = forge(&st08, &file08, out.path(), "return-other", |c| {
+        let last = own["sequence"]["to"].as_i64().unwrap();
+        c["returns"] = json!([{
+            "id": uuid::Uuid::now_v7().to_string(),
+            "seq": last + 1,
+            "sale_id": victim["id"],
+            "day": DAY,
+            "created_at": "2026-11-27T11:00:00+07:00",
+            "refund_method": "cash",
+            "refund": 40000,
+            "lines": [{"line_no": 1, "quantity_milli": 1000, "amount": 40000}],
+        }]);
+        c["sequence"]["to"] = json!(last + 1);
+    });
+    office.refuses(&refund, "BENTROK");
+    assert_eq!(office.stall_figures("ST07"), st07_before);
+
+    // ST08's honest file still imports.
+    office.import_ok(&file08);
+    assert_eq!(office.stall_figures("ST07"), st07_before);
+    let _ = st07;
+}
+
+#[test]
+fn a_reused_export_id_is_a_conflict_in_either_order() {
+    for st07_first in [true, false] {
+        let out = tempfile::tempdir().unwrap();
+        let st07 = Stall::new("ST07", "1802");
+        let st08 = Stall::new("ST08", "1806");
+        let file07 = st07.sell_and_export(out.path());
+        let file08 = st08.sell_and_export(out.path());
+        let stolen_id = content_of(&file07)["export_id"].clone();
+        let forged = forge(&st08, &file08, out.path(), "stolen-export-id", |c| {
+            c["export_id"] = stolen_id.clone();
+        });
+        let office = Office::new();
+        if st07_first {
+            office.import_ok(&file07);
+            let before = office.stall_figures("ST07");
+            let text = office.refuses(&forged, "BENTROK");
+            assert!(text.contains("ST07") && text.contains("ST08"), "{text}");
+            assert_eq!(office.stall_figures("ST07"), before);
+        } else {
+            // The forger got there first: ST07's real file is not silently
+            // "already held" but refused, naming both stalls.
+            office.import_ok(&forged);
+            let text = office.refuses(&file07, "BENTROK");
+            assert!(text.contains("ST07") && text.contains("ST08"), "{text}");
+        }
+    }
+}
+
+#[test]
+fn a_reused_sale_id_is_a_conflict_in_either_order() {
+    for st07_first in [true, false] {
+        let out = tempfile::tempdir().unwrap();
+        let st07 = Stall::new("ST07", "1802");
+        let st08 = Stall::new("ST08", "1806");
+        let file07 = st07.sell_and_export(out.path());
+        let file08 = st08.sell_and_export(out.path());
+        let stolen = content_of(&file07)["sales"][0]["id"].clone();
+        let forged = forge(&st08, &file08, out.path(), "stolen-sale-id", |c| {
+            c["sales"][0]["id"] = stolen.clone();
+        });
+        let office = Office::new();
+        if st07_first {
+            office.import_ok(&file07);
+            let before = office.stall_figures("ST07");
+            let text = office.refuses(&forged, "BENTROK");
+            assert!(text.contains("ST07") && text.contains("ST08"), "{text}");
+            assert_eq!(office.stall_figures("ST07"), before);
+            assert_eq!(office.stall_figures("ST08"), Value::Null);
+        } else {
+            office.import_ok(&forged);
+            let text = office.refuses(&file07, "BENTROK");
+            assert!(text.contains("ST07") && text.contains("ST08"), "{text}");
+        }
+    }
+}
+
+/// A forged record, and the words of the rule it breaks.
+type Forgery = (&'static str, &'static str, Box<dyn Fn(&mut Value)>);
+
+fn forgeries() -> Vec<Forgery> {
+    fn sale(c: &mut Value) -> &mut Value {
+        &mut c["sales"][0]
+    }
+    vec![
+        (
+            "total-5",
+            "total Rp5 bukan jumlah neto",
+            Box::new(|c| sale(c)["total"] = json!(5)),
+        ),
+        (
+            "billion-payment",
+            "pembayaran berjumlah",
+            Box::new(|c| {
+                sale(c)["payments"][0]["amount"] = json!(999_999_999);
+                sale(c)["payments"][0]["tendered"] = json!(999_999_999);
+            }),
+        ),
+        (
+            "negative-total",
+            "bukan jumlah neto",
+            Box::new(|c| sale(c)["total"] = json!(-40_000)),
+        ),
+        (
+            "quantity-zero",
+            "kuantitas 0 di luar batas",
+            Box::new(|c| sale(c)["lines"][0]["quantity_milli"] = json!(0)),
+        ),
+        (
+            "quantity-negative",
+            "kuantitas -5000 di luar batas",
+            Box::new(|c| sale(c)["lines"][0]["quantity_milli"] = json!(-5_000_000)),
+        ),
+        (
+            "day-2031",
+            "di luar rentang",
+            Box::new(|c| {
+                sale(c)["day"] = json!("2031-01-01");
+                sale(c)["created_at"] = json!("2031-01-01T10:00:00+07:00");
+                sale(c)["receipt"] = json!("ST08-20310101-0001");
+            }),
+        ),
+        (
+            "day-9999",
+            "di luar rentang",
+            Box::new(|c| {
+                sale(c)["day"] = json!("9999-12-31");
+                sale(c)["created_at"] = json!("9999-12-31T10:00:00+07:00");
+                sale(c)["receipt"] = json!("ST08-99991231-0001");
+            }),
+        ),
+        (
+            "day-not-of-time",
+            "bukan tanggal setempat",
+            Box::new(|c| sale(c)["day"] = json!("2026-11-26")),
+        ),
+        (
+            "not-a-time",
+            "tidak terbaca (RFC 3339)",
+            Box::new(|c| sale(c)["created_at"] = json!("not a time")),
+        ),
+        (
+            "bitcoin",
+            "cara bayar \"bitcoin\" tidak dikenal",
+            Box::new(|c| sale(c)["payments"][0]["method"] = json!("bitcoin")),
+        ),
+        (
+            "foreign-receipt",
+            "bukan milik toko ST08",
+            Box::new(|c| sale(c)["receipt"] = json!("ST07-20261127-0001")),
+        ),
+        (
+            "gross-wrong",
+            "bukan harga × kuantitas",
+            Box::new(|c| {
+                sale(c)["lines"][0]["unit_price"] = json!(1);
+            }),
+        ),
+        (
+            "net-wrong",
+            "neto Rp1 bukan bruto",
+            Box::new(|c| sale(c)["lines"][0]["net"] = json!(1)),
+        ),
+        (
+            "subtotal-wrong",
+            "subtotal Rp1 bukan jumlah",
+            Box::new(|c| sale(c)["subtotal"] = json!(1)),
+        ),
+        (
+            "duplicate-line-no",
+            "nomor baris harus berurutan",
+            Box::new(|c| c["sales"][1]["lines"][1]["line_no"] = json!(1)),
+        ),
+        (
+            "cash-under-tendered",
+            "kurang dari",
+            Box::new(|c| sale(c)["payments"][0]["tendered"] = json!(1)),
+        ),
+        (
+            "unit-ton",
+            "satuan tidak sah",
+            Box::new(|c| sale(c)["lines"][0]["unit"] = json!("ton")),
+        ),
+        (
+            "price-huge",
+            "di luar batas",
+            Box::new(|c| {
+                let line = &mut sale(c)["lines"][0];
+                line["unit_price"] = json!(9_223_372_036_854_775_000_i64);
+            }),
+        ),
+        (
+            "name-nul",
+            "satuan tidak sah",
+            Box::new(|c| sale(c)["lines"][0]["name"] = json!("Keripik\u{0}")),
+        ),
+        (
+            "id-not-uuid",
+            "bukan UUID",
+            Box::new(|c| sale(c)["id"] = json!("not-a-uuid")),
+        ),
+        (
+            "tax-over-net",
+            "PPN",
+            Box::new(|c| sale(c)["tax"] = json!(10_000_000)),
+        ),
+        (
+            "stall-lowercase",
+            "kode toko",
+            Box::new(|c| c["stall"]["code"] = json!("st08")),
+        ),
+        (
+            "stall-space",
+            "kode toko",
+            Box::new(|c| c["stall"]["code"] = json!("ST08 ")),
+        ),
+        (
+            "stall-zero-width",
+            "kode toko",
+            Box::new(|c| c["stall"]["code"] = json!("ST08\u{200B}")),
+        ),
+        (
+            "stall-name-100k",
+            "nama tidak boleh kosong",
+            Box::new(|c| c["stall"]["name"] = json!("x".repeat(100_000))),
+        ),
+        (
+            "void-of-nothing",
+            "tidak ada di berkas ini maupun di kantor",
+            Box::new(|c| {
+                let last = c["sequence"]["to"].as_i64().unwrap();
+                c["voids"] = json!([{
+                    "id": uuid::Uuid::now_v7().to_string(),
+                    "seq": last + 1,
+                    "sale_id": uuid::Uuid::now_v7().to_string(),
+                    "day": DAY,
+                    "created_at": "2026-11-27T11:00:00+07:00",
+                    "reason": "batal",
+                }]);
+                c["sequence"]["to"] = json!(last + 1);
+            }),
+        ),
+        (
+            "refund-over-sale",
+            "melebihi yang terjual",
+            Box::new(|c| {
+                let last = c["sequence"]["to"].as_i64().unwrap();
+                let sale_id = c["sales"][0]["id"].clone();
+                c["returns"] = json!([{
+                    "id": uuid::Uuid::now_v7().to_string(),
+                    "seq": last + 1,
+                    "sale_id": sale_id,
+                    "day": DAY,
+                    "created_at": "2026-11-27T11:00:00+07:00",
+                    "refund_method": "cash",
+                    "refund": 400000,
+                    "lines": [{"line_no": 1, "quantity_milli": 10000, "amount": 400000}],
+                }]);
+                c["sequence"]["to"] = json!(last + 1);
+            }),
+        ),
+        (
+            "refund-over-returned",
+            "uang kembali Rp400.000 melebihi",
+            Box::new(|c| {
+                let last = c["sequence"]["to"].as_i64().unwrap();
+                let sale_id = c["sales"][0]["id"].clone();
+                c["returns"] = json!([{
+                    "id": uuid::Uuid::now_v7().to_string(),
+                    "seq": last + 1,
+                    "sale_id": sale_id,
+                    "day": DAY,
+                    "created_at": "2026-11-27T11:00:00+07:00",
+                    "refund_method": "cash",
+                    "refund": 400000,
+                    "lines": [{"line_no": 1, "quantity_milli": 1000, "amount": 40000}],
+                }]);
+                c["sequence"]["to"] = json!(last + 1);
+            }),
+        ),
+        (
+            "day-close-wrong",
+            "seharusnya",
+            Box::new(|c| {
+                let last = c["sequence"]["to"].as_i64().unwrap();
+                c["day_closes"] = json!([{
+                    "id": uuid::Uuid::now_v7().to_string(),
+                    "seq": last + 1,
+                    "day": DAY,
+                    "created_at": "2026-11-27T21:00:00+07:00",
+                    "opening_float": 0, "cash_in": 100000, "cash_out": 0,
+                    "expected": 5, "counted": 100000, "difference": 0,
+                    "sales_count": 2, "net_total": 100000,
+                }]);
+                c["sequence"]["to"] = json!(last + 1);
+            }),
+        ),
+    ]
+}
+
+#[test]
+fn records_that_do_not_add_up_are_refused_each_with_its_reason() {
+    let (_st07, st08, office, out, _file07, file08) = centre();
+    let st07_before = office.stall_figures("ST07");
+    let forgeries = forgeries();
+    let mut reasons = std::collections::BTreeSet::new();
+    for (name, reason, edit) in &forgeries {
+        let file = forge(&st08, &file08, out.path(), name, edit);
+        office.refuses(&file, reason);
+        reasons.insert(*reason);
+    }
+    assert!(forgeries.len() >= 25);
+    assert!(reasons.len() >= 15, "distinct reasons: {reasons:#?}");
+    assert_eq!(office.stall_figures("ST07"), st07_before);
+    // After all that, ST08's honest file imports whole.
+    office.import_ok(&file08);
+    assert_eq!(office.stall_figures("ST07"), st07_before);
+    assert_eq!(office.stall_figures("ST08")["sales_count"], 2);
+}
+
+/// Drops the book's append-only triggers, as a dishonest owner with sqlite3
+/// can, and runs `sql`.
+fn edit_book(stall: &Stall, sql: &str) {
+    let conn = rusqlite::Connection::open(stall.dir.path().join("sentra.db")).unwrap();
+    let triggers: Vec<String> = conn
+        .prepare("SELECT name FROM sqlite_master WHERE type = 'trigger'")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    for trigger in triggers {
+        conn.execute_batch(&format!("DROP TRIGGER \"{trigger}\""))
+            .unwrap();
+    }
+    conn.execute_batch(sql).unwrap();
+}
+
+#[test]
+fn an_edited_book_is_caught_whichever_copy_arrives_first() {
+    for honest_first in [true, false] {
+        let out = tempfile::tempdir().unwrap();
+        let st07 = Stall::new("ST07", "1802");
+        let honest = st07.sell_and_export(out.path());
+        // The first sale becomes smaller, consistently: every figure adds up.
+        edit_book(
+            &st07,
+            "UPDATE sale_lines SET unit_price = 30000, gross = 30000, net = 30000 WHERE line_no = 1
+                 AND sale_id = (SELECT id FROM sales WHERE seq = 1);
+             UPDATE sales SET subtotal = 30000, total = 30000 WHERE seq = 1;
+             UPDATE payments SET amount = 30000 WHERE line_no = 1
+                 AND sale_id = (SELECT id FROM sales WHERE seq = 1);",
+        );
+        let edited = st07.export_again(out.path());
+        let office = Office::new();
+        let (first, second) = if honest_first {
+            (&honest, &edited)
+        } else {
+            (&edited, &honest)
+        };
+        office.import_ok(first);
+        let text = office.refuses(second, "BENTROK");
+        assert!(text.contains("isi lain"), "{text}");
+        assert!(
+            text.contains("Rp40.000") && text.contains("Rp30.000"),
+            "both sides named: {text}"
+        );
+    }
+}
+
+#[test]
+fn an_edited_book_that_does_not_add_up_is_not_even_exported() {
+    let out = tempfile::tempdir().unwrap();
+    let st07 = Stall::new("ST07", "1802");
+    st07.sell_and_export(out.path());
+    edit_book(&st07, "UPDATE sales SET total = 5 WHERE seq = 1;");
+    let (ok, _, stderr) = sentra(
+        st07.dir.path(),
+        &[
+            "export",
+            "--since-seq",
+            "1",
+            "--out",
+            out.path().to_str().unwrap(),
+        ],
+    );
+    assert!(!ok);
+    assert!(stderr.contains("total Rp5 bukan jumlah neto"), "{stderr}");
+}
+
+impl Stall {
+    /// Every record again, from the first: what an edited book sends.
+    fn export_again(&self, out: &Path) -> PathBuf {
+        let dir = out.join(format!("again-{}", self.code));
+        std::fs::create_dir_all(&dir).unwrap();
+        PathBuf::from(
+            self.run(&["export", "--since-seq", "1", "--out", dir.to_str().unwrap()])
+                .trim(),
+        )
+    }
+}
