@@ -580,10 +580,19 @@ fn backup_and_restore_keep_the_replaced_book() {
     refused(
         d,
         NOW_TEXT,
-        &["restore", not_a_book.to_str().unwrap()],
+        &["restore", not_a_book.to_str().unwrap(), "--pin", PIN],
         "bukan buku Sentra",
     );
-    let out = sentra_ok(d, &["restore", backup.to_str().unwrap()]);
+    let out = sentra_ok(
+        d,
+        &[
+            "restore",
+            backup.to_str().unwrap(),
+            "--pin",
+            PIN,
+            "--accept-loss",
+        ],
+    );
     assert!(out.contains("Buku sebelumnya disimpan"), "{out}");
     // The sale after the backup is gone from the book; the one before is there.
     assert!(

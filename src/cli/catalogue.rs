@@ -144,6 +144,7 @@ pub fn product(
         }
         ProductCommand::Export { file } => {
             store.require_stall()?;
+            store.check_output_path(&file)?;
             let count = store.export_products(&file)?;
             out.emit(
                 &serde_json::json!({ "file": file, "products": count }),

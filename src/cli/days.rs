@@ -84,11 +84,13 @@ pub fn day(
             pdf,
         } => {
             if let Some(path) = &pdf {
+                store.check_output_path(path)?;
                 crate::print::check_writable(path)?;
             }
             // The folder is tried before the day closes, so a missing stick
             // is found out while nothing has changed yet.
             if let Some(dir) = &export_dir {
+                store.check_output_folder(dir)?;
                 crate::sync::export::check_writable(dir)?;
             }
             let close = store.close_day(counted_cash, now)?;
@@ -251,6 +253,7 @@ fn write_day_pdf(
     path: &Path,
     now: OffsetDateTime,
 ) -> Result<(), CliError> {
+    store.check_output_path(path)?;
     let bytes = crate::print::from_book::day_report_pdf(store, report, now)?;
     crate::print::write_file(path, &bytes)?;
     Ok(())

@@ -98,8 +98,16 @@ pub enum Command {
     Stalls,
     /// Salin buku ke sebuah berkas cadangan
     Backup { file: PathBuf },
-    /// Pulihkan buku dari berkas cadangan (buku lama disimpan)
-    Restore { file: PathBuf },
+    /// Pulihkan buku dari berkas cadangan (PIN manajer; buku lama disimpan)
+    Restore {
+        file: PathBuf,
+        /// PIN manajer
+        #[arg(long)]
+        pin: Option<String>,
+        /// Terima hilangnya catatan buku ini yang lebih baru dari cadangan
+        #[arg(long)]
+        accept_loss: bool,
+    },
     /// PIN manajer
     #[command(subcommand)]
     Pin(setup::PinCommand),
@@ -179,7 +187,11 @@ pub fn run(data_dir: PathBuf, command: Command, out: &Output) -> Result<(), CliE
         Command::Import { paths } => sync::import(&mut store, &paths, now, out),
         Command::Stalls => sync::stalls(&store, out),
         Command::Backup { file } => setup::backup(&store, &file, out),
-        Command::Restore { file } => setup::restore(&mut store, &file, now, out),
+        Command::Restore {
+            file,
+            pin,
+            accept_loss,
+        } => setup::restore(&mut store, &file, pin.as_deref(), accept_loss, now, out),
         Command::Pin(command) => setup::pin(&mut store, command, now, out),
         Command::Settings(command) => setup::settings(&mut store, command, out),
         Command::Soak { sales } => soak(&mut store, sales),

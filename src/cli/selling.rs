@@ -39,6 +39,7 @@ pub fn sale(
         tenders: sale.payments,
     };
     if let Some(path) = &sale.pdf {
+        store.check_output_path(path)?;
         crate::print::check_writable(path)?;
     }
     let completed = store.complete_sale(&request, now)?;
@@ -103,6 +104,9 @@ pub fn receipt(
     out: &Output,
 ) -> Result<(), CliError> {
     let identity = store.require_stall()?;
+    if let Some(path) = pdf {
+        store.check_output_path(path)?;
+    }
     let sale = store.sale(receipt)?;
     let width = match width {
         Some("80") => 80,

@@ -171,6 +171,7 @@ pub fn settings(store: &mut Store, command: SettingsCommand, out: &Output) -> Re
 }
 
 pub fn backup(store: &Store, file: &Path, out: &Output) -> Result<(), CliError> {
+    store.check_output_path(file)?;
     store.backup_to(file)?;
     out.emit(&serde_json::json!({ "backup": file }), |_| {
         format!("Cadangan tersimpan: {}", file.display())
@@ -181,18 +182,31 @@ pub fn backup(store: &Store, file: &Path, out: &Output) -> Result<(), CliError> 
 pub fn restore(
     store: &mut Store,
     file: &Path,
+    pin: Option<&str>,
+    accept_loss: bool,
     now: OffsetDateTime,
     out: &Output,
 ) -> Result<(), CliError> {
-    let kept = store.restore_from(file, now)?;
+    let summary = store.restore_from(file, pin, accept_loss, now)?;
     out.emit(
-        &serde_json::json!({ "restored": file, "previous": kept }),
+        &serde_json::json!({
+            "restored": file,
+            "previous": summary.previous,
+            "given_up": summary.given_up,
+        }),
         |_| {
-            format!(
+            let mut text = format!(
                 "Buku dipulihkan dari {}.\nBuku sebelumnya disimpan di {}.",
                 file.display(),
-                kept.display()
-            )
+                summary.previous.display()
+            );
+            if let Some(lost) = summary.given_up {
+                text.push_str(&format!(
+                    "\n{} catatan (nomor urut {} sampai {}) dilepas; nomor urut dan nomor nota berikutnya melanjutkan di atasnya.",
+                    lost.count, lost.first, lost.last
+                ));
+            }
+            text
         },
     );
     Ok(())

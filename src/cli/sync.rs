@@ -17,6 +17,7 @@ pub fn export(
     now: OffsetDateTime,
     out: &Output,
 ) -> Result<(), CliError> {
+    store.check_output_folder(dir)?;
     let summary = export::export(store, dir, since, now)?;
     out.emit(&summary, |s| s.path.display().to_string());
     Ok(())
@@ -162,6 +163,9 @@ pub fn report_centre(
     now: OffsetDateTime,
     out: &Output,
 ) -> Result<(), CliError> {
+    for path in csv.iter().chain(pdf.iter()) {
+        store.check_output_path(path)?;
+    }
     let report = office::centre_day(store, date)?;
     if let Some(path) = csv {
         office::write_centre_csv(&report, path)?;

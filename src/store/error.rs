@@ -112,6 +112,10 @@ pub enum StoreError {
     Unit(#[from] UnitError),
     #[error(transparent)]
     Pin(#[from] PinError),
+    #[error(transparent)]
+    OutputPath(#[from] super::OutputPathError),
+    #[error(transparent)]
+    Restore(#[from] super::RestoreError),
     #[error("kesalahan basis data: {0}")]
     Sqlite(#[from] rusqlite::Error),
     #[error("kesalahan berkas: {0}")]

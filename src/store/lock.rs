@@ -13,7 +13,7 @@ pub struct FolderLock {
 
 impl FolderLock {
     pub fn acquire(dir: &Path) -> Result<FolderLock, StoreError> {
-        let path = dir.join("sentra.lock");
+        let path = dir.join(super::output_path::LOCK_FILE);
         let file = OpenOptions::new()
             .create(true)
             .truncate(false)

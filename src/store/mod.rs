@@ -9,6 +9,7 @@ mod error;
 mod held;
 mod lock;
 pub mod migrate;
+pub mod output_path;
 mod pin;
 #[cfg(test)]
 mod plans;
@@ -29,9 +30,11 @@ use std::path::{Path, PathBuf};
 use rusqlite::{Connection, Transaction, TransactionBehavior};
 use time::UtcOffset;
 
+pub use backup::{RestoreError, RestoreSummary};
 pub use days::{Day, DayCloseRecord};
 pub use error::StoreError;
 pub use held::HeldSale;
+pub use output_path::OutputPathError;
 pub use product_csv::CsvImportSummary;
 pub use products::{NewProduct, Product, ProductFilter, ProductOrder};
 pub use reports::{Correction, DayReport, MethodTotal, PphEstimate, ProductTotal};

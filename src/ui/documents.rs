@@ -21,7 +21,8 @@ fn delivery(store: &Store) -> Result<Delivery, String> {
     Ok(Delivery::from_key(&settings.receipt_delivery).unwrap_or_default())
 }
 
-fn finish(path: PathBuf, bytes: &[u8], how: Delivery) -> Result<String, String> {
+fn finish(store: &Store, path: PathBuf, bytes: &[u8], how: Delivery) -> Result<String, String> {
+    store.check_output_path(&path).map_err(|e| e.to_string())?;
     crate::print::write_file(&path, bytes).map_err(|e| e.to_string())?;
     deliver(&path, how)?;
     Ok(path.display().to_string())
@@ -38,7 +39,12 @@ pub fn receipt(store: &Store, receipt: &str, copy: bool) -> Result<String, Strin
     } else {
         format!("{receipt}.pdf")
     };
-    finish(folder(store, "struk")?.join(name), &bytes, delivery(store)?)
+    finish(
+        store,
+        folder(store, "struk")?.join(name),
+        &bytes,
+        delivery(store)?,
+    )
 }
 
 /// Writes the day report of `day` (`YYYY-MM-DD`) to `laporan/`.
@@ -47,6 +53,7 @@ pub fn day_report(store: &Store, day: &str) -> Result<String, String> {
     let report = store.day_report(date).map_err(|e| e.to_string())?;
     let bytes = at_now(|now| from_book::day_report_pdf(store, &report, now))?;
     finish(
+        store,
         folder(store, "laporan")?.join(format!("harian-{day}.pdf")),
         &bytes,
         delivery(store)?,
@@ -57,6 +64,7 @@ pub fn day_report(store: &Store, day: &str) -> Result<String, String> {
 pub fn centre_report(store: &Store, day: &CentreDay) -> Result<String, String> {
     let bytes = at_now(|now| from_book::centre_report_pdf(store, day, now))?;
     finish(
+        store,
         folder(store, "laporan")?.join(format!("sentra-{}.pdf", day.date)),
         &bytes,
         delivery(store)?,

@@ -167,6 +167,7 @@ texts! {
     BackupNow => "Buat cadangan sekarang", "Back up now";
     RestoreFrom => "Pulihkan dari berkas", "Restore from file";
     Restore => "Pulihkan", "Restore";
+    AcceptLoss => "Terima hilangnya catatan yang lebih baru dari cadangan", "Accept losing the records newer than the backup";
     Saved => "Tersimpan.", "Saved.";
     // First run
     Welcome => "Selamat datang di Sentra", "Welcome to Sentra";

@@ -145,12 +145,14 @@ impl Kantor {
                     } else {
                         PathBuf::from(typed)
                     };
-                    let result = write_centre_csv(&day, &path)
+                    let result = store
+                        .check_output_path(&path)
+                        .map_err(|e| e.to_string())
+                        .and_then(|()| write_centre_csv(&day, &path).map_err(|e| e.to_string()))
                         .map(|rows| Say::CsvRowsWritten {
                             rows,
                             path: path.display().to_string(),
-                        })
-                        .map_err(|e| e.to_string());
+                        });
                     Message::CsvWritten(result)
                 })
             }

@@ -1,7 +1,7 @@
 //! Pengaturan: receipt width, tax, language, manager PIN, export folder, the
 //! stall's static QRIS, backups. Each change is checked and saved on its own.
 
-use iced::widget::{Column, button, column, row, scrollable, text, text_input};
+use iced::widget::{Column, button, checkbox, column, row, scrollable, text, text_input};
 use iced::{Alignment, Element, Fill};
 
 use super::effect::{Effect, at_now};
@@ -20,6 +20,9 @@ pub struct Pengaturan {
     pub old_pin: String,
     pub new_pin: String,
     pub restore_path: String,
+    pub restore_pin: String,
+    /// Restore even when the book holds records newer than the backup.
+    pub accept_loss: bool,
     pub notice: Option<Notice>,
     /// Settings saved since the root last looked: it applies them.
     applied: Option<Settings>,
@@ -39,6 +42,8 @@ pub enum Message {
     PinChanged(Result<(), String>),
     BackupNow,
     RestorePathChanged(String),
+    RestorePinChanged(String),
+    AcceptLossToggled(bool),
     Restore,
     /// A backup or restore finished, with what to tell the person.
     FileDone(Result<Say, String>),
@@ -56,6 +61,8 @@ impl Pengaturan {
             old_pin: String::new(),
             new_pin: String::new(),
             restore_path: String::new(),
+            restore_pin: String::new(),
+            accept_loss: false,
             notice: None,
             applied: None,
         }
@@ -124,11 +131,23 @@ impl Pengaturan {
                 self.restore_path = text;
                 Effect::None
             }
+            Message::RestorePinChanged(text) => {
+                self.restore_pin = text;
+                Effect::None
+            }
+            Message::AcceptLossToggled(on) => {
+                self.accept_loss = on;
+                Effect::None
+            }
             Message::Restore => {
                 let path = std::path::PathBuf::from(self.restore_path.trim());
+                let pin = std::mem::take(&mut self.restore_pin);
+                let accept_loss = std::mem::replace(&mut self.accept_loss, false);
                 Effect::job(move |store| {
-                    let result = at_now(|now| store.restore_from(&path, now))
-                        .map(|kept| Say::Restored(kept.display().to_string()));
+                    let result = at_now(|now| {
+                        store.restore_from(&path, Some(pin.as_str()), accept_loss, now)
+                    })
+                    .map(|done| Say::Restored(done.previous.display().to_string()));
                     Message::FileDone(result)
                 })
             }
@@ -305,11 +324,22 @@ impl Pengaturan {
                         .id("restore-path")
                         .on_input(Message::RestorePathChanged)
                         .padding(theme::PAD),
+                ]
+                .spacing(8),
+                row![
+                    text_input(T::ManagerPin.get(lang), &self.restore_pin)
+                        .id("restore-pin")
+                        .on_input(Message::RestorePinChanged)
+                        .secure(true)
+                        .padding(theme::PAD),
                     big(T::Restore.get(lang), Some(Message::Restore))
                         .width(140)
                         .style(button::danger),
                 ]
                 .spacing(8),
+                checkbox(self.accept_loss)
+                    .label(T::AcceptLoss.get(lang))
+                    .on_toggle(Message::AcceptLossToggled),
             ]
             .spacing(8),
         );

@@ -177,6 +177,7 @@ fn close_and_export(
     let now = crate::clock::now().map_err(|e| e.to_string())?;
     let export_dir = store.settings().map_err(|e| e.to_string())?.export_dir;
     if let Some(dir) = &export_dir {
+        store.check_output_folder(dir).map_err(|e| e.to_string())?;
         crate::sync::export::check_writable(dir).map_err(|e| e.to_string())?;
     }
     let close = store.close_day(counted, now).map_err(|e| e.to_string())?;

@@ -252,7 +252,8 @@ impl Stok {
                 Effect::job(move |store| {
                     let path = csv_path(store, &path);
                     let result = store
-                        .export_products(&path)
+                        .check_output_path(&path)
+                        .and_then(|()| store.export_products(&path))
                         .map(|count| Say::CsvExported {
                             count,
                             path: path.display().to_string(),
