@@ -259,7 +259,25 @@ fn every_bad_input_is_refused_with_one_line_and_changes_nothing() {
                 "--pay",
                 "cash=1",
             ],
-            "terlalu besar",
+            "kuantitas 999999999999999 di luar batas",
+        ),
+        (
+            // A barcode scanned into a quantity: refused, not sold.
+            &["sale", "--item", "KRP-01=28994507000392", "--pay", "cash=1"],
+            "di luar batas",
+        ),
+        (
+            &[
+                "product",
+                "add",
+                "--sku",
+                "MAHAL",
+                "--name",
+                "Mahal",
+                "--price",
+                "9223372036854775000",
+            ],
+            "paling besar Rp1.000.000.000",
         ),
         (
             &[
@@ -281,7 +299,7 @@ fn every_bad_input_is_refused_with_one_line_and_changes_nothing() {
                 "--pay",
                 "qris=1",
             ],
-            "terlalu besar",
+            "melebihi batas Rp10.000.000.000",
         ),
         (
             &["void", "ST07-20261127-9999", "--reason", "x", "--pin", PIN],
