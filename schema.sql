@@ -430,3 +430,68 @@ CREATE INDEX office_sales_stall_receipt ON office_sales (stall_code, receipt);
 CREATE INDEX office_voids_stall_seq ON office_voids (stall_code, seq);
 CREATE INDEX office_returns_stall_seq ON office_returns (stall_code, seq);
 CREATE INDEX office_day_closes_stall_seq ON office_day_closes (stall_code, seq);
+
+-- migration 9
+-- What a manager should know happened at the till, recorded and sent to the
+-- office like any other record: wrong manager PINs, a clock set back and
+-- accepted with the PIN. Numbered in the stall's one sequence.
+CREATE TABLE book_events (
+    id          TEXT PRIMARY KEY,
+    seq         INTEGER NOT NULL UNIQUE,
+    day         TEXT NOT NULL,
+    created_at  TEXT NOT NULL,
+    kind        TEXT NOT NULL CHECK (kind IN ('pin_wrong', 'pin_locked', 'clock_accepted')),
+    detail      TEXT NOT NULL
+);
+CREATE INDEX book_events_day ON book_events (day);
+CREATE TRIGGER book_events_append_only_update BEFORE UPDATE ON book_events
+BEGIN SELECT RAISE(ABORT, 'append-only: events are never edited'); END;
+CREATE TRIGGER book_events_append_only_delete BEFORE DELETE ON book_events
+BEGIN SELECT RAISE(ABORT, 'append-only: events are never deleted'); END;
+-- The time of the book's latest record: a record dated before it means the
+-- PC's clock was set back.
+ALTER TABLE record_sequence ADD COLUMN latest_at TEXT;
+UPDATE record_sequence SET latest_at = (
+    SELECT MAX(created_at) FROM (
+        SELECT created_at FROM sales UNION ALL SELECT created_at FROM voids
+        UNION ALL SELECT created_at FROM returns UNION ALL SELECT created_at FROM day_closes
+    )
+);
+
+-- Office side: the stalls' events, and re-pinned keys (a reinstalled PC).
+-- A stall's records are numbered anew after a re-pin: each key is an epoch,
+-- and sequence and receipt numbers are unique within one.
+CREATE TABLE office_events (
+    id          TEXT PRIMARY KEY,
+    stall_code  TEXT NOT NULL,
+    epoch       INTEGER NOT NULL DEFAULT 0,
+    seq         INTEGER NOT NULL,
+    day         TEXT NOT NULL,
+    created_at  TEXT NOT NULL,
+    kind        TEXT NOT NULL,
+    detail      TEXT NOT NULL
+);
+CREATE INDEX office_events_day ON office_events (day, stall_code);
+CREATE TABLE office_repins (
+    stall_code    TEXT NOT NULL,
+    requested_at  TEXT NOT NULL,
+    old_key       BLOB NOT NULL,
+    new_key       BLOB,
+    done_at       TEXT
+);
+ALTER TABLE office_stalls ADD COLUMN epoch INTEGER NOT NULL DEFAULT 0;
+CREATE TABLE office_seen_by_epoch (
+    stall_code  TEXT NOT NULL,
+    epoch       INTEGER NOT NULL DEFAULT 0,
+    seq         INTEGER NOT NULL,
+    day         TEXT NOT NULL,
+    PRIMARY KEY (stall_code, epoch, seq)
+);
+INSERT INTO office_seen_by_epoch (stall_code, epoch, seq, day) SELECT stall_code, 0, seq, day FROM office_seen;
+DROP TABLE office_seen;
+ALTER TABLE office_seen_by_epoch RENAME TO office_seen;
+CREATE INDEX office_seen_day ON office_seen (day, stall_code);
+ALTER TABLE office_sales ADD COLUMN epoch INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE office_voids ADD COLUMN epoch INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE office_returns ADD COLUMN epoch INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE office_day_closes ADD COLUMN epoch INTEGER NOT NULL DEFAULT 0;

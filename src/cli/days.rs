@@ -239,6 +239,12 @@ fn day_text(name: &str, code: &str, r: &DayReport) -> String {
     for v in &r.returns {
         text += &format!("Retur {} {} ({})\n", v.receipt, v.amount, v.detail);
     }
+    if r.pin_wrong > 0 {
+        text += &format!("PIN manajer salah {} kali hari ini\n", r.pin_wrong);
+    }
+    for event in r.events.iter().filter(|e| e.kind != "pin_wrong") {
+        text += &format!("{}: {}\n", event.created_at, event.detail);
+    }
     text += &format!(
         "\nPerkiraan PPh Final: bulan ini {} (omzet {}), tahun ini {} (omzet {})",
         r.pph.month_tax, r.pph.month_turnover, r.pph.year_tax, r.pph.year_turnover

@@ -30,6 +30,27 @@ pub struct Cli {
     pub command: Option<Command>,
 }
 
+/// `sentra stalls …`: the office's known stalls.
+#[derive(Debug, Subcommand)]
+pub enum StallsCommand {
+    /// Terima kunci baru sebuah toko (PC toko dipasang ulang); PIN kantor
+    Repin {
+        code: String,
+        #[arg(long)]
+        pin: String,
+    },
+}
+
+/// `sentra clock …`: the PC's clock.
+#[derive(Debug, Subcommand)]
+pub enum ClockCommand {
+    /// Terima jam komputer yang lebih awal dari catatan terakhir; dicatat
+    Accept {
+        #[arg(long)]
+        pin: String,
+    },
+}
+
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Atur buku baru sebagai toko atau kantor pengelola
@@ -94,8 +115,14 @@ pub enum Command {
         #[arg(required = true)]
         paths: Vec<PathBuf>,
     },
-    /// Kantor: daftar toko yang dikenal
-    Stalls,
+    /// Kantor: daftar toko yang dikenal (atau `stalls repin KODE --pin PIN`)
+    Stalls {
+        #[command(subcommand)]
+        action: Option<StallsCommand>,
+    },
+    /// Jam komputer: terima jam yang mundur (PIN manajer)
+    #[command(subcommand)]
+    Clock(ClockCommand),
     /// Salin buku ke sebuah berkas cadangan
     Backup { file: PathBuf },
     /// Pulihkan buku dari berkas cadangan (PIN manajer; buku lama disimpan)
@@ -185,7 +212,13 @@ pub fn run(data_dir: PathBuf, command: Command, out: &Output) -> Result<(), CliE
             since_seq,
         } => sync::export(&mut store, &dir, since_seq, now, out),
         Command::Import { paths } => sync::import(&mut store, &paths, now, out),
-        Command::Stalls => sync::stalls(&store, out),
+        Command::Stalls { action: None } => sync::stalls(&store, out),
+        Command::Stalls {
+            action: Some(StallsCommand::Repin { code, pin }),
+        } => sync::repin(&mut store, &code, &pin, now, out),
+        Command::Clock(ClockCommand::Accept { pin }) => {
+            setup::accept_clock(&mut store, &pin, now, out)
+        }
         Command::Backup { file } => setup::backup(&store, &file, out),
         Command::Restore {
             file,

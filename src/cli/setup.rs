@@ -211,3 +211,33 @@ pub fn restore(
     );
     Ok(())
 }
+
+/// `sentra clock accept --pin PIN`: the PC's clock is right after all.
+pub fn accept_clock(
+    store: &mut Store,
+    pin: &str,
+    now: OffsetDateTime,
+    out: &Output,
+) -> Result<(), CliError> {
+    let before = store.accept_clock(pin, now)?;
+    let stamp = crate::clock::stamp(now, store.offset());
+    #[derive(serde::Serialize)]
+    struct Accepted {
+        latest_before: Option<String>,
+        now: String,
+    }
+    out.emit(
+        &Accepted {
+            latest_before: before,
+            now: stamp,
+        },
+        |a| {
+            format!(
+                "Jam diterima dan dicatat: catatan terakhir {}, jam sekarang {}.",
+                a.latest_before.as_deref().unwrap_or("-"),
+                a.now
+            )
+        },
+    );
+    Ok(())
+}

@@ -136,8 +136,21 @@ pub fn stalls(store: &Store, out: &Output) -> Result<(), CliError> {
             } else {
                 format!("; tanpa kabar: {}", s.silent_days.join(", "))
             };
+            let mut marks = String::new();
+            if s.pin_wrong > 0 {
+                marks.push_str(&format!("; PIN salah {}×", s.pin_wrong));
+            }
+            if s.clock_accepted > 0 {
+                marks.push_str(&format!("; jam mundur diterima {}×", s.clock_accepted));
+            }
+            for repin in &s.repins {
+                marks.push_str(&match &repin.done_at {
+                    Some(done) => format!("; kunci diganti {done}"),
+                    None => format!("; menunggu kunci baru (sejak {})", repin.requested_at),
+                });
+            }
             text.push_str(&format!(
-                "{} {} ({} {}): {} s/d {}, impor terakhir {}; {gaps}{silent}\n",
+                "{} {} ({} {}): {} s/d {}, impor terakhir {}; {gaps}{silent}{marks}\n",
                 s.code,
                 s.name,
                 s.regency,
@@ -151,6 +164,23 @@ pub fn stalls(store: &Store, out: &Output) -> Result<(), CliError> {
             ));
         }
         text
+    });
+    Ok(())
+}
+
+pub fn repin(
+    store: &mut Store,
+    code: &str,
+    pin: &str,
+    now: OffsetDateTime,
+    out: &Output,
+) -> Result<(), CliError> {
+    let repin = crate::sync::repin::repin(store, code, pin, now)?;
+    out.emit(&repin, |r| {
+        format!(
+            "Toko {}: berkas berikutnya boleh bertanda tangan kunci baru (PC dipasang ulang); tercatat {}.",
+            r.stall, r.requested_at
+        )
     });
     Ok(())
 }

@@ -87,3 +87,19 @@ pub struct DayCloseRecord {
     pub sales_count: i64,
     pub net_total: i64,
 }
+
+/// Something a manager should know happened at the till: a wrong manager
+/// PIN, the PIN locked, a clock set back and accepted with the PIN.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EventRecord {
+    pub id: String,
+    pub seq: i64,
+    pub day: String,
+    pub created_at: String,
+    /// `pin_wrong`, `pin_locked` or `clock_accepted`.
+    pub kind: String,
+    pub detail: String,
+}
+
+/// The kinds of [`EventRecord`].
+pub const EVENT_KINDS: [&str; 3] = ["pin_wrong", "pin_locked", "clock_accepted"];

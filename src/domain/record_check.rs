@@ -14,7 +14,9 @@ use super::limits::{
     is_printable, is_printable_or_empty,
 };
 use super::payment::PaymentMethod;
-use super::record::{DayCloseRecord, ReturnRecord, SaleLineRecord, SaleRecord, VoidRecord};
+use super::record::{
+    DayCloseRecord, EVENT_KINDS, EventRecord, ReturnRecord, SaleLineRecord, SaleRecord, VoidRecord,
+};
 use crate::money::{Quantity, Rupiah};
 
 /// The rule a record broke, said in one sentence.
@@ -136,6 +138,8 @@ pub enum RecordRule {
     Difference { found: Rupiah, expected: Rupiah },
     #[error("tutup kasir: jumlah nota {0} tidak boleh negatif")]
     SalesCount(i64),
+    #[error("jenis kejadian \"{0}\" tidak dikenal")]
+    EventKind(String),
 }
 
 /// What a record is checked against besides itself.
@@ -536,4 +540,17 @@ pub fn check_optional_text(text: Option<&str>, max: usize) -> Result<(), RecordR
     } else {
         Err(RecordRule::Text)
     }
+}
+
+/// Checks an event: a known kind and a printable detail.
+pub fn check_event(event: &EventRecord, context: &Context) -> Result<(), RecordRule> {
+    check_id(&event.id)?;
+    check_seq(event.seq)?;
+    // An event may be dated before the book's latest record (that is what
+    // a clock set back looks like), but not outside the possible days.
+    check_when(&event.day, &event.created_at, context)?;
+    if !EVENT_KINDS.contains(&event.kind.as_str()) {
+        return Err(RecordRule::EventKind(event.kind.clone()));
+    }
+    check_text(&event.detail, MAX_NOTE_CHARS)
 }

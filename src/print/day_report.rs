@@ -186,6 +186,19 @@ pub fn day_report_pdf(stall: &StallHeading<'_>, report: &DayReport, printed_at: 
         );
     }
 
+    if !report.events.is_empty() {
+        // What the manager must see: PINs tried wrong, a clock set back.
+        doc.heading("Kejadian / Events");
+        doc.figure(
+            "PIN manajer salah / Wrong manager PIN",
+            &format!("{}×", report.pin_wrong),
+            report.pin_wrong > 0,
+        );
+        for event in report.events.iter().filter(|e| e.kind != "pin_wrong") {
+            doc.line(9.0, false, &format!("{}  {}", short(&event.created_at), event.detail));
+        }
+    }
+
     doc.heading("Perkiraan PPh Final / Final income tax estimate");
     let pph = &report.pph;
     doc.figure(

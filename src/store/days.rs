@@ -137,7 +137,7 @@ impl Store {
                 [&day],
                 |r| Ok((r.get(0)?, r.get(1)?)),
             )?;
-            let seq = sequence::next(tx)?;
+            let seq = sequence::next_at(tx, &stamp)?;
             tx.execute(
                 "INSERT INTO day_closes (id, seq, day, created_at, opening_float, cash_in, cash_out, expected,
                                          counted, difference, sales_count, net_total)

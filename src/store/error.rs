@@ -32,6 +32,10 @@ pub enum StoreError {
     TooNew { found: u32, supported: u32 },
     #[error("berkas {0} bukan buku Sentra")]
     NotABook(PathBuf),
+    #[error(
+        "jam komputer ({now}) lebih awal dari catatan terakhir di buku ({latest}): betulkan jam komputer; bila jam memang benar, manajer menerimanya dengan PIN (sentra clock accept --pin PIN)"
+    )]
+    ClockBehind { now: String, latest: String },
     #[error("toko belum diatur: jalankan `sentra init stall --code .. --name .. --regency ..`")]
     NotInitialised,
     #[error("buku ini sudah diatur sebagai {0}; tidak bisa diatur ulang")]

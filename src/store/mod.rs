@@ -6,6 +6,7 @@
 mod backup;
 mod days;
 mod error;
+mod events;
 mod held;
 mod lock;
 pub mod migrate;
@@ -33,6 +34,7 @@ use time::UtcOffset;
 pub use backup::{RestoreError, RestoreSummary};
 pub use days::{Day, DayCloseRecord};
 pub use error::StoreError;
+pub use events::BookEvent;
 pub use held::HeldSale;
 pub use output_path::OutputPathError;
 pub use product_csv::CsvImportSummary;

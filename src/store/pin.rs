@@ -38,6 +38,8 @@ impl Store {
             guard.after_wrong(now)
         };
         let offset = self.offset;
+        let stamp = clock::stamp(now, offset);
+        let day = super::days::day_key(self.business_day(now));
         self.write(|tx| {
             tx.execute(
                 "UPDATE manager_pin SET wrong_tries = ?1, locked_until = ?2 WHERE id = 1",
@@ -46,6 +48,15 @@ impl Store {
                     next.locked_until.map(|t| clock::stamp(t, offset))
                 ],
             )?;
+            // Every wrong try is a record the day report and the office see:
+            // a PIN guessed by moving the clock forward still leaves a trail.
+            if !correct {
+                super::events::record(tx, "pin_wrong", "PIN manajer salah", &day, &stamp)?;
+                if let Some(until) = next.locked_until {
+                    let detail = format!("PIN terkunci sampai {}", clock::stamp(until, offset));
+                    super::events::record(tx, "pin_locked", &detail, &day, &stamp)?;
+                }
+            }
             Ok(())
         })?;
         if correct {

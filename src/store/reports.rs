@@ -73,6 +73,10 @@ pub struct DayReport {
     pub voids: Vec<Correction>,
     pub returns: Vec<Correction>,
     pub pph: PphEstimate,
+    /// Wrong manager PINs tried that day.
+    pub pin_wrong: i64,
+    /// Wrong PINs, locks and clocks accepted, in order.
+    pub events: Vec<super::BookEvent>,
 }
 
 const STANDING: &str = "NOT EXISTS (SELECT 1 FROM voids v WHERE v.sale_id = s.id)";
@@ -148,6 +152,10 @@ impl Store {
                 &day,
             )?,
             pph: self.pph_estimate(date)?,
+            events: self.events_on(&day)?,
+            pin_wrong: conn
+                .prepare_cached("SELECT COUNT(*) FROM book_events WHERE day = ?1 AND kind = 'pin_wrong'")?
+                .query_row([&day], |r| r.get(0))?,
             day,
         })
     }

@@ -148,7 +148,7 @@ impl Store {
             if refund.amount > worth {
                 return Err(StoreError::RefundTooMuch { asked: refund.amount, worth });
             }
-            let seq = sequence::next(tx)?;
+            let seq = sequence::next_at(tx, &stamp)?;
             let return_id = Uuid::now_v7();
             tx.execute(
                 "INSERT INTO returns (id, seq, sale_id, day, created_at, refund_method, refund)

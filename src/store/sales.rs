@@ -155,7 +155,7 @@ impl Store {
         let tax_mode = settings.tax.mode.key();
         self.write(|tx| {
             ensure_open(tx, &day, &stamp)?;
-            let seq = sequence::next(tx)?;
+            let seq = sequence::next_at(tx, &stamp)?;
             let number_in_day: u32 = tx
                 .prepare_cached(
                     "SELECT MAX(COALESCE((SELECT MAX(number_in_day) FROM sales WHERE day = ?1), 0),

@@ -1,15 +1,76 @@
-//! The stall's one gap-free sequence over the records that travel to the office.
+//! The stall's one gap-free sequence over the records that travel to the
+//! office, and the clock check that goes with it: a record is never dated
+//! before the book's latest record unless a manager accepted the clock.
 
-use rusqlite::Transaction;
+use rusqlite::{OptionalExtension, Transaction};
 
-use super::Result;
+use super::{Result, StoreError};
+use crate::clock;
 
-/// Takes the next number inside `tx`. A rolled-back transaction gives its
-/// number back, so the sequence never has a hole.
-pub fn next(tx: &Transaction<'_>) -> Result<i64> {
+/// Takes the next number inside `tx` for a record made at `stamp`, refusing
+/// a time before the book's latest record (a clock set back). A rolled-back
+/// transaction gives its number back, so the sequence never has a hole.
+pub fn next_at(tx: &Transaction<'_>, stamp: &str) -> Result<i64> {
+    if let Some(latest) = latest_at(tx)?
+        && is_before(stamp, &latest)
+    {
+        return Err(StoreError::ClockBehind {
+            now: stamp.to_string(),
+            latest,
+        });
+    }
+    take(tx, stamp)
+}
+
+/// Takes the next number for an event, which is recorded whatever the clock
+/// says: a wrong PIN tried with the clock set back is exactly what the
+/// manager must see.
+pub fn next_for_event(tx: &Transaction<'_>, stamp: &str) -> Result<i64> {
+    take(tx, stamp)
+}
+
+/// Makes `stamp` the book's latest time, so records from now on are
+/// measured against it (a clock set back, accepted by a manager).
+pub fn accept_clock(tx: &Transaction<'_>, stamp: &str) -> Result<Option<String>> {
+    let before = latest_at(tx)?;
+    tx.execute(
+        "UPDATE record_sequence SET latest_at = ?1 WHERE id = 1",
+        [stamp],
+    )?;
+    Ok(before)
+}
+
+/// The time of the book's latest record, if any.
+pub fn latest_at(tx: &Transaction<'_>) -> Result<Option<String>> {
+    Ok(tx
+        .prepare_cached("SELECT latest_at FROM record_sequence WHERE id = 1")?
+        .query_row([], |r| r.get::<_, Option<String>>(0))
+        .optional()?
+        .flatten())
+}
+
+fn take(tx: &Transaction<'_>, stamp: &str) -> Result<i64> {
+    // The latest time only moves forward.
     Ok(tx.query_row(
-        "UPDATE record_sequence SET last = last + 1 WHERE id = 1 RETURNING last",
-        [],
+        "UPDATE record_sequence SET last = last + 1,
+             latest_at = CASE WHEN latest_at IS NULL OR ?2 THEN ?1 ELSE latest_at END
+         WHERE id = 1 RETURNING last",
+        rusqlite::params![stamp, later_than_latest(tx, stamp)?],
         |row| row.get(0),
     )?)
+}
+
+fn later_than_latest(tx: &Transaction<'_>, stamp: &str) -> Result<bool> {
+    Ok(match latest_at(tx)? {
+        Some(latest) => is_before(&latest, stamp),
+        None => true,
+    })
+}
+
+/// Whether `a` is an earlier moment than `b` (both RFC 3339, any offsets).
+fn is_before(a: &str, b: &str) -> bool {
+    match (clock::parse_stamp(a), clock::parse_stamp(b)) {
+        (Some(a), Some(b)) => a < b,
+        _ => false,
+    }
 }

@@ -65,7 +65,7 @@ impl Store {
             if read_sale(tx, &sale.receipt)?.is_some_and(|s| s.voided) {
                 return Err(StoreError::AlreadyVoided(sale.receipt.clone()));
             }
-            let seq = sequence::next(tx)?;
+            let seq = sequence::next_at(tx, &stamp)?;
             tx.execute(
                 "INSERT INTO voids (id, seq, sale_id, day, created_at, reason) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
                 params![Uuid::now_v7().to_string(), seq, sale.id.to_string(), today, stamp, reason],

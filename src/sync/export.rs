@@ -71,6 +71,7 @@ pub fn export(
         voids: voids(store.connection(), from, newest)?,
         returns: returns(store.connection(), from, newest)?,
         day_closes: day_closes(store.connection(), from, newest)?,
+        events: events(store.connection(), from, newest)?,
     };
     let content = with_products(content);
     let day = clock::business_day(now, store.offset());
@@ -301,6 +302,23 @@ fn day_closes(conn: &Connection, from: i64, to: i64) -> Result<Vec<DayCloseRecor
             difference: r.get(9)?,
             sales_count: r.get(10)?,
             net_total: r.get(11)?,
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+fn events(conn: &Connection, from: i64, to: i64) -> Result<Vec<EventRecord>, SyncError> {
+    let mut statement = conn.prepare_cached(
+        "SELECT id, seq, day, created_at, kind, detail FROM book_events WHERE seq BETWEEN ?1 AND ?2 ORDER BY seq",
+    )?;
+    let rows = statement.query_map(params![from, to], |r| {
+        Ok(EventRecord {
+            id: r.get(0)?,
+            seq: r.get(1)?,
+            day: r.get(2)?,
+            created_at: r.get(3)?,
+            kind: r.get(4)?,
+            detail: r.get(5)?,
         })
     })?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)

@@ -23,7 +23,9 @@ pub enum Rejection {
     BadSignature,
     #[error("isi berkas tidak sesuai format: {0}")]
     Malformed(String),
-    #[error("ditandatangani kunci yang berbeda dari kunci toko {0} yang dikenal kantor")]
+    #[error(
+        "ditandatangani kunci yang berbeda dari kunci toko {0} yang dikenal kantor (bila PC toko dipasang ulang, pengelola menjalankan `sentra stalls repin {0} --pin PIN`)"
+    )]
     WrongKey(String),
 }
 

@@ -9,8 +9,8 @@
 use serde::{Deserialize, Serialize};
 
 pub use crate::domain::record::{
-    DayCloseRecord, PaymentRecord, ReturnLineRecord, ReturnRecord, SaleLineRecord, SaleRecord,
-    VoidRecord,
+    DayCloseRecord, EventRecord, PaymentRecord, ReturnLineRecord, ReturnRecord, SaleLineRecord,
+    SaleRecord, VoidRecord,
 };
 
 /// The `format` field of every export envelope.
@@ -48,6 +48,9 @@ pub struct ExportContent {
     pub voids: Vec<VoidRecord>,
     pub returns: Vec<ReturnRecord>,
     pub day_closes: Vec<DayCloseRecord>,
+    /// Wrong PINs and accepted clock changes; absent in older files.
+    #[serde(default)]
+    pub events: Vec<EventRecord>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -78,7 +81,11 @@ pub struct ProductInfo {
 impl ExportContent {
     /// How many records the file carries.
     pub fn record_count(&self) -> usize {
-        self.sales.len() + self.voids.len() + self.returns.len() + self.day_closes.len()
+        self.sales.len()
+            + self.voids.len()
+            + self.returns.len()
+            + self.day_closes.len()
+            + self.events.len()
     }
 
     /// Every record's sequence number and business day.
@@ -89,5 +96,6 @@ impl ExportContent {
             .chain(self.voids.iter().map(|r| (r.seq, r.day.as_str())))
             .chain(self.returns.iter().map(|r| (r.seq, r.day.as_str())))
             .chain(self.day_closes.iter().map(|r| (r.seq, r.day.as_str())))
+            .chain(self.events.iter().map(|r| (r.seq, r.day.as_str())))
     }
 }

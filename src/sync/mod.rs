@@ -7,6 +7,7 @@ pub mod folder;
 pub mod format;
 pub mod import;
 pub mod office;
+pub mod repin;
 pub mod trust;
 
 use std::path::PathBuf;
@@ -24,6 +25,8 @@ pub enum SyncError {
     Rejected(Rejection),
     #[error("ditolak: {0}")]
     Refused(#[from] trust::Refusal),
+    #[error(transparent)]
+    Repin(repin::RepinError),
     /// An entry of a folder that is not read: a link, a FIFO, too big.
     #[error("{0}")]
     Unreadable(folder::Unreadable),

@@ -28,6 +28,12 @@ pub struct StallStatus {
     pub gaps: Vec<(i64, i64)>,
     /// Days with records from other stalls but none from this one.
     pub silent_days: Vec<String>,
+    /// Wrong manager PINs tried at the stall, as its files reported them.
+    pub pin_wrong: i64,
+    /// Times a manager accepted the stall's clock set back.
+    pub clock_accepted: i64,
+    /// Keys re-pinned by the office (a reinstalled PC).
+    pub repins: Vec<super::repin::Repin>,
 }
 
 /// One stall's day, or a sum of them.
@@ -268,8 +274,11 @@ pub fn stalls(store: &Store) -> Result<Vec<StallStatus>, SyncError> {
         .collect::<rusqlite::Result<_>>()?;
     let mut result = Vec::new();
     for (code, name, regency, last_import) in known {
-        let mut seen =
-            conn.prepare_cached("SELECT seq FROM office_seen WHERE stall_code = ?1 ORDER BY seq")?;
+        // Numbers restart with a re-pinned key: gaps are of the current epoch.
+        let mut seen = conn.prepare_cached(
+            "SELECT seq FROM office_seen WHERE stall_code = ?1
+                 AND epoch = (SELECT epoch FROM office_stalls WHERE code = ?1) ORDER BY seq",
+        )?;
         let seqs: Vec<i64> = seen
             .query_map([&code], |r| r.get(0))?
             .collect::<rusqlite::Result<_>>()?;
@@ -288,7 +297,13 @@ pub fn stalls(store: &Store) -> Result<Vec<StallStatus>, SyncError> {
                 .collect(),
             None => Vec::new(),
         };
+        let pin_wrong = event_count(conn, &code, "pin_wrong")?;
+        let clock_accepted = event_count(conn, &code, "clock_accepted")?;
+        let repins = super::repin::repins_of(store, &code)?;
         result.push(StallStatus {
+            pin_wrong,
+            clock_accepted,
+            repins,
             regency_name: Regency::by_code(regency)
                 .map(|r| r.name.to_string())
                 .unwrap_or_default(),
@@ -303,6 +318,12 @@ pub fn stalls(store: &Store) -> Result<Vec<StallStatus>, SyncError> {
         });
     }
     Ok(result)
+}
+
+fn event_count(conn: &Connection, code: &str, kind: &str) -> Result<i64, SyncError> {
+    Ok(conn
+        .prepare_cached("SELECT COUNT(*) FROM office_events WHERE stall_code = ?1 AND kind = ?2")?
+        .query_row(params![code, kind], |r| r.get(0))?)
 }
 
 /// The missing stretches in an ordered list of sequence numbers from 1.

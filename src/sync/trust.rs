@@ -13,8 +13,8 @@ use super::SyncError;
 use super::format::ExportContent;
 use super::import::ImportStats;
 use crate::domain::record::{
-    DayCloseRecord, PaymentRecord, ReturnLineRecord, ReturnRecord, SaleLineRecord, SaleRecord,
-    VoidRecord,
+    DayCloseRecord, EventRecord, PaymentRecord, ReturnLineRecord, ReturnRecord, SaleLineRecord,
+    SaleRecord, VoidRecord,
 };
 use crate::domain::record_check::{self, Context, RecordRule};
 use crate::money::Rupiah;
@@ -76,6 +76,15 @@ pub enum Refusal {
     Duplicate(String),
 }
 
+/// The office's tables of records, each keyed by the record's id.
+const RECORD_TABLES: [&str; 5] = [
+    "office_sales",
+    "office_voids",
+    "office_returns",
+    "office_day_closes",
+    "office_events",
+];
+
 fn sale_label(sale: &SaleRecord) -> String {
     format!("penjualan {} ({})", sale.receipt, sale.id)
 }
@@ -108,7 +117,8 @@ pub fn check_content(content: &ExportContent, today: Date) -> Result<(), SyncErr
         .map(|r| (&r.id, r.seq))
         .chain(content.voids.iter().map(|r| (&r.id, r.seq)))
         .chain(content.returns.iter().map(|r| (&r.id, r.seq)))
-        .chain(content.day_closes.iter().map(|r| (&r.id, r.seq)));
+        .chain(content.day_closes.iter().map(|r| (&r.id, r.seq)))
+        .chain(content.events.iter().map(|r| (&r.id, r.seq)));
     for (id, seq) in all_ids {
         if !ids.insert(id.as_str()) {
             return Err(Refusal::Duplicate(id.clone()).into());
@@ -128,6 +138,10 @@ pub fn check_content(content: &ExportContent, today: Date) -> Result<(), SyncErr
         record_check::check_day_close(close, &context)
             .map_err(refused(format!("tutup kasir {} ({})", close.day, close.id)))?;
     }
+    for event in &content.events {
+        record_check::check_event(event, &context)
+            .map_err(refused(format!("kejadian {} ({})", event.kind, event.id)))?;
+    }
     // Returns need their sale: checked in `admit`, where the book is at hand.
     Ok(())
 }
@@ -146,34 +160,6 @@ pub fn admit(
 ) -> Result<ImportStats, SyncError> {
     check_content(content, today)?;
     let stall = &content.stall;
-    let pinned: Option<Vec<u8>> = tx
-        .query_row(
-            "SELECT public_key FROM office_stalls WHERE code = ?1",
-            [&stall.code],
-            |r| r.get(0),
-        )
-        .optional()?;
-    match pinned {
-        Some(pinned) if pinned != key => {
-            return Err(SyncError::Rejected(super::Rejection::WrongKey(
-                stall.code.clone(),
-            )));
-        }
-        Some(_) => {
-            tx.execute(
-                "UPDATE office_stalls SET name = ?2, owner = ?3, regency = ?4, last_import = ?5 WHERE code = ?1",
-                params![stall.code, stall.name, stall.owner, stall.regency, stamp],
-            )?;
-        }
-        None => {
-            // First sight of this stall: its key is pinned from now on.
-            tx.execute(
-                "INSERT INTO office_stalls (code, name, owner, regency, public_key, first_seen, last_import)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)",
-                params![stall.code, stall.name, stall.owner, stall.regency, key.to_vec(), stamp],
-            )?;
-        }
-    }
     // The export id is the stall's own: the same id from another stall, or
     // with other content, is a conflict; the very same file adds nothing.
     let held: Option<(String, String, Option<String>)> = tx
@@ -210,10 +196,57 @@ pub fn admit(
         }
     }
 
+    let pinned: Option<Vec<u8>> = tx
+        .query_row(
+            "SELECT public_key FROM office_stalls WHERE code = ?1",
+            [&stall.code],
+            |r| r.get(0),
+        )
+        .optional()?;
+    match pinned {
+        Some(pinned) if pinned != key => {
+            // A new key is taken only after the manager re-pinned the stall
+            // (a reinstalled PC); its records are then a new epoch.
+            let pending: bool = tx
+                .prepare_cached(
+                    "SELECT EXISTS (SELECT 1 FROM office_repins WHERE stall_code = ?1 AND done_at IS NULL)",
+                )?
+                .query_row([&stall.code], |r| r.get(0))?;
+            if !pending {
+                return Err(SyncError::Rejected(super::Rejection::WrongKey(
+                    stall.code.clone(),
+                )));
+            }
+            tx.execute(
+                "UPDATE office_stalls SET public_key = ?2, epoch = epoch + 1, name = ?3, owner = ?4, regency = ?5,
+                    last_import = ?6 WHERE code = ?1",
+                params![stall.code, key.to_vec(), stall.name, stall.owner, stall.regency, stamp],
+            )?;
+            tx.execute(
+                "UPDATE office_repins SET new_key = ?2, done_at = ?3 WHERE stall_code = ?1 AND done_at IS NULL",
+                params![stall.code, key.to_vec(), stamp],
+            )?;
+        }
+        Some(_) => {
+            tx.execute(
+                "UPDATE office_stalls SET name = ?2, owner = ?3, regency = ?4, last_import = ?5 WHERE code = ?1",
+                params![stall.code, stall.name, stall.owner, stall.regency, stamp],
+            )?;
+        }
+        None => {
+            // First sight of this stall: its key is pinned from now on.
+            tx.execute(
+                "INSERT INTO office_stalls (code, name, owner, regency, public_key, first_seen, last_import)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)",
+                params![stall.code, stall.name, stall.owner, stall.regency, key.to_vec(), stamp],
+            )?;
+        }
+    }
     // The numbers this file carries count as held for the checks below.
     for (seq, day) in content.sequence_days() {
         tx.prepare_cached(
-            "INSERT OR IGNORE INTO office_seen (stall_code, seq, day) VALUES (?1, ?2, ?3)",
+            "INSERT OR IGNORE INTO office_seen (stall_code, epoch, seq, day)
+             VALUES (?1, (SELECT epoch FROM office_stalls WHERE code = ?1), ?2, ?3)",
         )?
         .execute(params![stall.code, seq, day])?;
     }
@@ -241,7 +274,8 @@ pub fn admit(
         // sale under a new id is a conflict, not a second sale.
         let other: Option<String> = tx
             .prepare_cached(
-                "SELECT id FROM office_sales WHERE stall_code = ?1 AND receipt = ?2 AND id <> ?3",
+                "SELECT id FROM office_sales WHERE stall_code = ?1 AND receipt = ?2 AND id <> ?3
+                 AND epoch = (SELECT epoch FROM office_stalls WHERE code = ?1)",
             )?
             .query_row(params![stall.code, sale.receipt, sale.id], |r| r.get(0))
             .optional()?;
@@ -292,8 +326,8 @@ pub fn admit(
             .into());
         }
         tx.prepare_cached(
-            "INSERT INTO office_voids (id, stall_code, seq, sale_id, day, created_at, reason)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            "INSERT INTO office_voids (id, stall_code, seq, sale_id, day, created_at, reason, epoch)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, (SELECT epoch FROM office_stalls WHERE code = ?2))",
         )?
         .execute(params![
             void.id,
@@ -364,6 +398,38 @@ pub fn admit(
         insert_day_close(tx, &stall.code, close)?;
         new_records += 1;
     }
+    for event in &content.events {
+        let label = format!("kejadian {} ({})", event.kind, event.id);
+        if !is_new(
+            tx,
+            "office_events",
+            &event.id,
+            &stall.code,
+            &label,
+            || {
+                load_event(tx, &event.id)
+                    .map(|held| held.map(|h| (h == *event, describe_event(&h))))
+            },
+            || describe_event(event),
+        )? {
+            continue;
+        }
+        same_seq_elsewhere(tx, &stall.code, event.seq, &event.id, &label)?;
+        tx.prepare_cached(
+            "INSERT INTO office_events (id, stall_code, seq, day, created_at, kind, detail, epoch)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, (SELECT epoch FROM office_stalls WHERE code = ?2))",
+        )?
+        .execute(params![
+            event.id,
+            stall.code,
+            event.seq,
+            event.day,
+            event.created_at,
+            event.kind,
+            event.detail
+        ])?;
+        new_records += 1;
+    }
     let total = content.record_count();
     tx.execute(
         "INSERT OR IGNORE INTO office_imports (export_id, stall_code, imported_at, file_name, seq_from, seq_to,
@@ -417,12 +483,7 @@ fn is_new(
         .optional()?;
     let Some(owner) = owner else {
         // An id is one record's, whatever its kind.
-        for other in [
-            "office_sales",
-            "office_voids",
-            "office_returns",
-            "office_day_closes",
-        ] {
+        for other in RECORD_TABLES {
             if other == table {
                 continue;
             }
@@ -476,10 +537,11 @@ fn same_seq_elsewhere(
 ) -> Result<(), SyncError> {
     let held: Option<String> = tx
         .prepare_cached(
-            "SELECT id FROM office_sales WHERE stall_code = ?1 AND seq = ?2
-             UNION ALL SELECT id FROM office_voids WHERE stall_code = ?1 AND seq = ?2
-             UNION ALL SELECT id FROM office_returns WHERE stall_code = ?1 AND seq = ?2
-             UNION ALL SELECT id FROM office_day_closes WHERE stall_code = ?1 AND seq = ?2
+            "SELECT id FROM office_sales WHERE stall_code = ?1 AND seq = ?2 AND epoch = (SELECT epoch FROM office_stalls WHERE code = ?1)
+             UNION ALL SELECT id FROM office_voids WHERE stall_code = ?1 AND seq = ?2 AND epoch = (SELECT epoch FROM office_stalls WHERE code = ?1)
+             UNION ALL SELECT id FROM office_returns WHERE stall_code = ?1 AND seq = ?2 AND epoch = (SELECT epoch FROM office_stalls WHERE code = ?1)
+             UNION ALL SELECT id FROM office_day_closes WHERE stall_code = ?1 AND seq = ?2 AND epoch = (SELECT epoch FROM office_stalls WHERE code = ?1)
+             UNION ALL SELECT id FROM office_events WHERE stall_code = ?1 AND seq = ?2 AND epoch = (SELECT epoch FROM office_stalls WHERE code = ?1)
              LIMIT 1",
         )?
         .query_row(params![stall, seq], |r| r.get(0))
@@ -533,7 +595,7 @@ fn require_own_sale(
         None => {
             let earlier_held: i64 = tx
                 .prepare_cached(
-                    "SELECT COUNT(*) FROM office_seen WHERE stall_code = ?1 AND seq < ?2",
+                    "SELECT COUNT(*) FROM office_seen WHERE stall_code = ?1 AND seq < ?2 AND epoch = (SELECT epoch FROM office_stalls WHERE code = ?1)",
                 )?
                 .query_row(params![stall, seq], |r| r.get(0))?;
             if earlier_held >= seq - 1 {
@@ -588,6 +650,28 @@ fn describe_return(record: &ReturnRecord) -> String {
     )
 }
 
+fn describe_event(event: &EventRecord) -> String {
+    format!("{} {}: {}", event.kind, event.created_at, event.detail)
+}
+
+fn load_event(tx: &Transaction<'_>, id: &str) -> Result<Option<EventRecord>, SyncError> {
+    Ok(tx
+        .prepare_cached(
+            "SELECT seq, day, created_at, kind, detail FROM office_events WHERE id = ?1",
+        )?
+        .query_row([id], |r| {
+            Ok(EventRecord {
+                id: id.to_string(),
+                seq: r.get(0)?,
+                day: r.get(1)?,
+                created_at: r.get(2)?,
+                kind: r.get(3)?,
+                detail: r.get(4)?,
+            })
+        })
+        .optional()?)
+}
+
 fn describe_close(close: &DayCloseRecord) -> String {
     format!(
         "tutup kasir {}: dihitung {}, selisih {}",
@@ -600,8 +684,8 @@ fn describe_close(close: &DayCloseRecord) -> String {
 fn insert_sale(tx: &Transaction<'_>, stall: &str, sale: &SaleRecord) -> Result<(), SyncError> {
     tx.prepare_cached(
         "INSERT INTO office_sales (id, stall_code, seq, receipt, day, created_at, subtotal,
-            line_discounts, sale_discount, tax, total)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+            line_discounts, sale_discount, tax, total, epoch)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, (SELECT epoch FROM office_stalls WHERE code = ?2))",
     )?
     .execute(params![
         sale.id,
@@ -660,8 +744,9 @@ fn insert_return(
     record: &ReturnRecord,
 ) -> Result<(), SyncError> {
     tx.prepare_cached(
-        "INSERT INTO office_returns (id, stall_code, seq, sale_id, day, created_at, refund_method, refund)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+        "INSERT INTO office_returns (id, stall_code, seq, sale_id, day, created_at, refund_method, refund,
+            epoch)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, (SELECT epoch FROM office_stalls WHERE code = ?2))",
     )?
     .execute(params![
         record.id,
@@ -689,8 +774,8 @@ fn insert_day_close(
 ) -> Result<(), SyncError> {
     tx.prepare_cached(
         "INSERT INTO office_day_closes (id, stall_code, seq, day, created_at, opening_float,
-            cash_in, cash_out, expected, counted, difference, sales_count, net_total)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+            cash_in, cash_out, expected, counted, difference, sales_count, net_total, epoch)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, (SELECT epoch FROM office_stalls WHERE code = ?2))",
     )?
     .execute(params![
         close.id,

@@ -1,0 +1,219 @@
+//! The clock and the PIN as a dishonest or careless hand would use them: a
+//! clock set back, a PIN guessed by moving the clock forward past its lock,
+//! a stall PC reinstalled with a new key. Everything through the real binary.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+
+use common::*;
+use serde_json::Value;
+
+const MORNING: &str = "2026-11-27T10:00:00+07:00";
+
+fn stall(dir: &Path) {
+    for args in [
+        vec![
+            "init",
+            "stall",
+            "--code",
+            "ST07",
+            "--name",
+            "Tapis Indah",
+            "--regency",
+            "1802",
+            "--manager-pin",
+            PIN,
+        ],
+        vec![
+            "product", "add", "--sku", "KRP-01", "--name", "Keripik", "--price", "10000",
+        ],
+    ] {
+        let (ok, _, stderr) = sentra_at(dir, MORNING, &args);
+        assert!(ok, "{stderr}");
+    }
+}
+
+fn sell(dir: &Path, at: &str) -> (bool, String) {
+    let (ok, stdout, stderr) = sentra_at(
+        dir,
+        at,
+        &["sale", "--item", "KRP-01=1", "--pay", "cash=10000"],
+    );
+    (ok, format!("{stdout}{stderr}"))
+}
+
+fn json(dir: &Path, at: &str, args: &[&str]) -> Value {
+    let mut args = args.to_vec();
+    args.push("--json");
+    let (ok, stdout, stderr) = sentra_at(dir, at, &args);
+    assert!(ok, "{args:?}: {stderr}");
+    serde_json::from_str(&stdout).unwrap()
+}
+
+fn export(dir: &Path, at: &str, out: &Path) -> PathBuf {
+    let (ok, stdout, stderr) = sentra_at(dir, at, &["export", "--out", out.to_str().unwrap()]);
+    assert!(ok, "{stderr}");
+    PathBuf::from(stdout.trim())
+}
+
+#[test]
+fn a_clock_set_back_is_refused_until_a_manager_accepts_it() {
+    let dir = tempfile::tempdir().unwrap();
+    stall(dir.path());
+    assert!(sell(dir.path(), "2026-11-27T11:00:00+07:00").0);
+    let before = snapshot(dir.path());
+
+    // Back an hour, and back to 2020: both refused, naming both times.
+    for earlier in ["2026-11-27T10:00:00+07:00", "2020-01-01T08:00:00+07:00"] {
+        let (ok, text) = sell(dir.path(), earlier);
+        assert!(!ok, "a sale at {earlier} was recorded");
+        assert!(
+            text.contains(earlier) && text.contains("2026-11-27T11:00:00+07:00"),
+            "{text}"
+        );
+        assert!(text.contains("clock accept"), "{text}");
+    }
+    assert_eq!(
+        snapshot(dir.path()),
+        before,
+        "a refused sale changed the book"
+    );
+
+    // A wrong PIN does not accept it, and is itself recorded.
+    let (ok, _, _) = sentra_at(
+        dir.path(),
+        "2026-11-27T10:00:00+07:00",
+        &["clock", "accept", "--pin", "9999"],
+    );
+    assert!(!ok);
+    let (ok, stdout, stderr) = sentra_at(
+        dir.path(),
+        "2026-11-27T10:00:00+07:00",
+        &["clock", "accept", "--pin", PIN],
+    );
+    assert!(ok, "{stderr}");
+    assert!(stdout.contains("2026-11-27T11:00:00+07:00"), "{stdout}");
+    assert!(sell(dir.path(), "2026-11-27T10:05:00+07:00").0);
+
+    let report = json(dir.path(), "2026-11-27T12:00:00+07:00", &["report", "day"]);
+    assert_eq!(report["pin_wrong"], 1);
+    let kinds: Vec<&str> = report["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["kind"].as_str().unwrap())
+        .collect();
+    assert_eq!(kinds, ["pin_wrong", "clock_accepted"]);
+    let (_, text, _) = sentra_at(dir.path(), "2026-11-27T12:00:00+07:00", &["report", "day"]);
+    assert!(text.contains("PIN manajer salah 1 kali"), "{text}");
+    assert!(text.contains("jam mundur diterima"), "{text}");
+
+    // The office sees both.
+    let out = tempfile::tempdir().unwrap();
+    let file = export(dir.path(), "2026-11-27T12:00:00+07:00", out.path());
+    let office = tempfile::tempdir().unwrap();
+    sentra_ok(
+        office.path(),
+        &["init", "office", "--name", "Sentra", "--manager-pin", PIN],
+    );
+    sentra_ok(office.path(), &["import", file.to_str().unwrap()]);
+    let stalls = json(office.path(), NOW_TEXT, &["stalls"]);
+    assert_eq!(stalls[0]["pin_wrong"], 1);
+    assert_eq!(stalls[0]["clock_accepted"], 1);
+    assert_eq!(stalls[0]["gaps"], serde_json::json!([]));
+}
+
+#[test]
+fn a_pin_guessed_past_its_lock_by_moving_the_clock_leaves_a_trail_at_the_office() {
+    let dir = tempfile::tempdir().unwrap();
+    stall(dir.path());
+    assert!(sell(dir.path(), MORNING).0);
+    // Twelve wrong guesses, moving the clock forward whenever the PIN locks.
+    let mut minutes = 0;
+    for guess in 0..12 {
+        minutes += 10;
+        let at = format!(
+            "2026-11-27T{:02}:{:02}:00+07:00",
+            10 + minutes / 60,
+            minutes % 60
+        );
+        let (ok, _, stderr) = sentra_at(
+            dir.path(),
+            &at,
+            &["clock", "accept", "--pin", &format!("{:04}", 9000 + guess)],
+        );
+        assert!(!ok);
+        assert!(stderr.contains("PIN"), "{stderr}");
+    }
+    let at = "2026-11-27T13:00:00+07:00";
+    let report = json(dir.path(), at, &["report", "day"]);
+    assert_eq!(report["pin_wrong"], 12);
+    let out = tempfile::tempdir().unwrap();
+    let file = export(dir.path(), at, out.path());
+    let office = tempfile::tempdir().unwrap();
+    sentra_ok(
+        office.path(),
+        &["init", "office", "--name", "Sentra", "--manager-pin", PIN],
+    );
+    sentra_ok(office.path(), &["import", file.to_str().unwrap()]);
+    let stalls = json(office.path(), NOW_TEXT, &["stalls"]);
+    assert_eq!(stalls[0]["pin_wrong"], 12);
+    let (_, text, _) = sentra(office.path(), &["stalls"]);
+    assert!(text.contains("PIN salah 12×"), "{text}");
+}
+
+#[test]
+fn a_reinstalled_stall_is_taken_again_after_the_office_repins_it() {
+    let out = tempfile::tempdir().unwrap();
+    let office = tempfile::tempdir().unwrap();
+    sentra_ok(
+        office.path(),
+        &["init", "office", "--name", "Sentra", "--manager-pin", PIN],
+    );
+
+    let old_pc = tempfile::tempdir().unwrap();
+    stall(old_pc.path());
+    assert!(sell(old_pc.path(), MORNING).0);
+    let old_file = export(old_pc.path(), MORNING, out.path());
+    sentra_ok(office.path(), &["import", old_file.to_str().unwrap()]);
+
+    // The PC is reinstalled: same code, new key, numbers from 1 again.
+    let new_pc = tempfile::tempdir().unwrap();
+    stall(new_pc.path());
+    assert!(sell(new_pc.path(), "2026-11-27T14:00:00+07:00").0);
+    let new_out = out.path().join("new");
+    std::fs::create_dir(&new_out).unwrap();
+    let new_file = export(new_pc.path(), "2026-11-27T14:00:00+07:00", &new_out);
+    let (ok, stdout, stderr) = sentra(office.path(), &["import", new_file.to_str().unwrap()]);
+    assert!(!ok);
+    assert!(
+        format!("{stdout}{stderr}").contains("stalls repin ST07"),
+        "{stdout}{stderr}"
+    );
+
+    // Only with the office's PIN.
+    let (ok, _, _) = sentra(office.path(), &["stalls", "repin", "ST07", "--pin", "9999"]);
+    assert!(!ok);
+    sentra_ok(office.path(), &["stalls", "repin", "ST07", "--pin", PIN]);
+    sentra_ok(office.path(), &["import", new_file.to_str().unwrap()]);
+
+    let day = json(
+        office.path(),
+        NOW_TEXT,
+        &["report", "centre", "--date", "2026-11-27"],
+    );
+    assert_eq!(day["stalls"][0]["totals"]["sales_count"], 2);
+    assert_eq!(day["stalls"][0]["totals"]["net"], 20_000);
+    let stalls = json(office.path(), NOW_TEXT, &["stalls"]);
+    assert_eq!(stalls[0]["gaps"], serde_json::json!([]));
+    assert!(stalls[0]["repins"][0]["done_at"].is_string(), "{stalls}");
+    let (_, text, _) = sentra(office.path(), &["stalls"]);
+    assert!(text.contains("kunci diganti"), "{text}");
+    // The old key is no longer the stall's.
+    let (ok, _, _) = sentra(office.path(), &["import", old_file.to_str().unwrap()]);
+    assert!(
+        ok,
+        "the old file was already held: nothing new, nothing refused"
+    );
+}
