@@ -8,7 +8,6 @@ use time::OffsetDateTime;
 use super::{CliError, Output, args};
 use crate::domain::discount::Discount;
 use crate::domain::payment::Tender;
-use crate::print::receipt_text;
 use crate::store::{CompletedSale, ReturnItem, SaleItem, SaleRequest, Store};
 
 #[derive(Debug, Args)]
@@ -103,7 +102,7 @@ pub fn receipt(
     pdf: Option<&Path>,
     out: &Output,
 ) -> Result<(), CliError> {
-    let identity = store.require_stall()?;
+    store.require_stall()?;
     if let Some(path) = pdf {
         store.check_output_path(path)?;
     }
@@ -127,7 +126,10 @@ pub fn receipt(
                 },
             );
         }
-        None => out.emit(&sale, |s| receipt_text::render(&identity, s, width)),
+        None => {
+            let text = crate::print::from_book::receipt_text(store, &sale, width, true)?;
+            out.emit(&sale, |_| text)
+        }
     }
     Ok(())
 }

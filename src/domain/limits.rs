@@ -22,6 +22,11 @@ pub const MAX_LINES: usize = 500;
 pub const MAX_PAYMENTS: usize = 8;
 /// The longest free text on a record (a void's reason, a note, a reference).
 pub const MAX_NOTE_CHARS: usize = 200;
+/// The most copies of one product's label in one print: a sheet-and-a-bit
+/// of the smallest labels times a hundred.
+pub const MAX_LABEL_COPIES: u32 = 1_000;
+/// The most labels in one PDF (250 A4 sheets of 40).
+pub const MAX_LABELS: usize = 10_000;
 
 /// Why a figure is outside its bounds.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]

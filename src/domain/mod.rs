@@ -4,6 +4,7 @@ pub mod barcode;
 pub mod cart;
 pub mod day_close;
 pub mod discount;
+pub mod label;
 pub mod limits;
 pub mod payment;
 pub mod pin;

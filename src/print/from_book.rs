@@ -4,13 +4,32 @@
 
 use time::OffsetDateTime;
 
-use super::{centre_report, day_report, receipt};
-use crate::store::{CompletedSale, DayReport, Store, StoreError};
+use super::label::LabelData;
+use super::{centre_report, day_report, escpos, receipt, receipt_text};
+use crate::domain::label::{LabelError, check_total};
+use crate::store::{CompletedSale, DayReport, Identity, Store, StoreError};
 use crate::sync::office::CentreDay;
 
 /// `2026-11-27 21:30` on the stall's clock, for a document's footer.
 fn printed_at(store: &Store, now: OffsetDateTime) -> String {
     day_report::short(&crate::clock::stamp(now, store.offset()))
+}
+
+/// The plain data every form of a receipt is made from.
+fn receipt_data<'a>(
+    identity: &'a Identity,
+    sale: &'a CompletedSale,
+    paper_mm: u16,
+    copy: bool,
+) -> receipt::ReceiptData<'a> {
+    receipt::ReceiptData {
+        stall_name: &identity.name,
+        stall_code: identity.stall_code(),
+        regency: identity.regency.map(|r| r.name).unwrap_or_default(),
+        sale,
+        paper_mm,
+        copy,
+    }
 }
 
 /// A sale's receipt on paper `paper_mm` wide; a reprint (`copy`) says SALINAN.
@@ -21,14 +40,68 @@ pub fn receipt_pdf(
     copy: bool,
 ) -> Result<Vec<u8>, StoreError> {
     let identity = store.require_stall()?;
-    Ok(receipt::receipt_pdf(&receipt::ReceiptData {
-        stall_name: &identity.name,
-        stall_code: identity.stall_code(),
-        regency: identity.regency.map(|r| r.name).unwrap_or_default(),
-        sale,
-        paper_mm,
-        copy,
-    }))
+    Ok(receipt::receipt_pdf(&receipt_data(
+        &identity, sale, paper_mm, copy,
+    )))
+}
+
+/// The same receipt as text, 32 or 48 characters wide.
+pub fn receipt_text(
+    store: &Store,
+    sale: &CompletedSale,
+    paper_mm: u16,
+    copy: bool,
+) -> Result<String, StoreError> {
+    let identity = store.require_stall()?;
+    Ok(receipt_text::render(&receipt_data(
+        &identity, sale, paper_mm, copy,
+    )))
+}
+
+/// The same receipt as ESC/POS bytes for a thermal printer.
+pub fn receipt_escpos(
+    store: &Store,
+    sale: &CompletedSale,
+    paper_mm: u16,
+    copy: bool,
+) -> Result<Vec<u8>, StoreError> {
+    let identity = store.require_stall()?;
+    Ok(escpos::receipt(&receipt_data(
+        &identity, sale, paper_mm, copy,
+    )))
+}
+
+/// A test page for the receipt printer, in ESC/POS.
+pub fn printer_test(store: &Store, paper_mm: u16) -> Result<Vec<u8>, StoreError> {
+    let identity = store.require_stall()?;
+    Ok(escpos::test_page(&identity.name, paper_mm))
+}
+
+/// The labels of `(SKU, copies)`, each product's label `copies` times in a
+/// row. Refuses an unknown SKU, a product without a barcode and more labels
+/// than one print takes, before anything is drawn.
+pub fn labels(store: &Store, requests: &[(String, u32)]) -> Result<Vec<LabelData>, StoreError> {
+    store.require_stall()?;
+    let total = check_total(requests)?;
+    let mut labels = Vec::with_capacity(total);
+    for (sku, copies) in requests {
+        let product = store.find_product(sku)?;
+        let barcode = product
+            .barcode
+            .clone()
+            .ok_or_else(|| LabelError::NoBarcode(product.sku.clone()))?;
+        let label = LabelData {
+            name: product.name.clone(),
+            price: product.price,
+            unit: product.unit,
+            barcode,
+            sku: product.sku.clone(),
+            // The penitip's code, once products carry one (titip jual).
+            producer: None,
+        };
+        labels.extend(std::iter::repeat_n(label, *copies as usize));
+    }
+    Ok(labels)
 }
 
 /// A day's report on A4.

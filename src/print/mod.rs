@@ -5,8 +5,11 @@ pub mod a4;
 pub mod centre_report;
 pub mod day_report;
 pub mod deliver;
+pub mod escpos;
 pub mod from_book;
+pub mod label;
 pub mod paper;
+pub mod raw;
 pub mod receipt;
 pub mod receipt_text;
 

@@ -4,9 +4,8 @@
 use qrcode::{Color as Module, QrCode};
 
 use super::paper::{Fonts, GREY, Sheet, save};
-use crate::domain::payment::PaymentMethod;
+use super::receipt_text;
 use crate::domain::receipt_number::check_value;
-use crate::money::Rupiah;
 use crate::store::CompletedSale;
 
 /// Everything a receipt shows, handed in by the caller.
@@ -33,8 +32,10 @@ pub fn qr_payload(sale: &CompletedSale) -> String {
     )
 }
 
-/// The receipt as PDF bytes.
+/// The receipt as PDF bytes: the words of [`receipt_text::content`] laid out
+/// in the bundled font.
 pub fn receipt_pdf(data: &ReceiptData<'_>) -> Vec<u8> {
+    let content = receipt_text::content(data);
     let fonts = Fonts::load();
     let paper = if data.paper_mm >= 80 { 80.0 } else { 58.0 };
     let printable = if data.paper_mm >= 80 { 72.0 } else { 48.0 };
@@ -48,18 +49,18 @@ pub fn receipt_pdf(data: &ReceiptData<'_>) -> Vec<u8> {
         *y
     };
 
-    if data.copy {
+    if content.copy {
         sheet.text_centred(
             &fonts,
             centre,
             next(&mut y, 4.5),
             11.0,
             true,
-            "SALINAN / COPY",
+            receipt_text::COPY,
         );
         next(&mut y, 1.5);
     }
-    for line in fonts.wrap(data.stall_name, 11.0, true, printable) {
+    for line in fonts.wrap(&content.stall_name, 11.0, true, printable) {
         sheet.text_centred(&fonts, centre, next(&mut y, 4.8), 11.0, true, &line);
     }
     sheet.text_centred(
@@ -68,138 +69,84 @@ pub fn receipt_pdf(data: &ReceiptData<'_>) -> Vec<u8> {
         next(&mut y, LINE),
         SIZE,
         false,
-        &format!("{} · {}", data.stall_code, data.regency),
+        &content.stall_line,
     );
     rule(&mut sheet, left, right, next(&mut y, 2.2));
-    let sale = data.sale;
-    sheet.text(left, next(&mut y, LINE + 0.6), SIZE, true, &sale.receipt);
-    let when = sale
-        .created_at
-        .get(..16)
-        .unwrap_or(&sale.created_at)
-        .replace('T', " ");
-    sheet.text(
-        left,
-        next(&mut y, LINE),
-        SIZE,
-        false,
-        &format!("{when} {}", zone(&sale.created_at)),
-    );
-    if sale.voided {
+    sheet.text(left, next(&mut y, LINE + 0.6), SIZE, true, &content.receipt);
+    sheet.text(left, next(&mut y, LINE), SIZE, false, &content.when);
+    if content.voided {
         sheet.text_centred(
             &fonts,
             centre,
             next(&mut y, LINE + 1.0),
             10.0,
             true,
-            "*** DIBATALKAN / VOID ***",
+            receipt_text::VOIDED,
         );
     }
     rule(&mut sheet, left, right, next(&mut y, 2.2));
 
-    for line in &sale.lines {
+    for item in &content.items {
         for (index, part) in fonts
-            .wrap(&line.name, SIZE, false, printable)
+            .wrap(&item.name, SIZE, false, printable)
             .iter()
             .enumerate()
         {
             next(&mut y, if index == 0 { LINE + 0.6 } else { LINE });
             sheet.text(left, y, SIZE, false, part);
         }
-        let detail = format!("  {} {} × {}", line.quantity, line.unit, line.unit_price);
         next(&mut y, LINE);
-        sheet.text(left, y, SIZE, false, &detail);
-        sheet.text_right(&fonts, right, y, SIZE, false, &line.gross.to_string());
-        if line.line_discount.is_positive() {
+        sheet.text(left, y, SIZE, false, &item.detail);
+        sheet.text_right(&fonts, right, y, SIZE, false, &item.gross);
+        if let Some(discount) = &item.discount {
             next(&mut y, LINE);
             sheet.grey_text(left, y, SIZE, false, GREY, "  diskon");
-            sheet.text_right(
-                &fonts,
-                right,
-                y,
-                SIZE,
-                false,
-                &format!("-{}", line.line_discount),
-            );
+            sheet.text_right(&fonts, right, y, SIZE, false, discount);
         }
     }
     rule(&mut sheet, left, right, next(&mut y, 2.2));
 
-    let amount =
-        |sheet: &mut Sheet, y: &mut f32, label: &str, value: Rupiah, bold: bool, size: f32| {
-            *y += if size > SIZE { LINE + 1.2 } else { LINE };
-            sheet.text(left, *y, size, bold, label);
-            sheet.text_right(&fonts, right, *y, size, bold, &value.to_string());
-        };
-    amount(&mut sheet, &mut y, "Subtotal", sale.subtotal, false, SIZE);
-    let discounts = sale
-        .line_discounts
-        .checked_add(sale.sale_discount)
-        .unwrap_or(sale.line_discounts);
-    if discounts.is_positive() {
-        amount(
-            &mut sheet,
-            &mut y,
-            "Diskon",
-            Rupiah::new(-discounts.value()),
-            false,
-            SIZE,
-        );
-    }
-    if sale.tax.is_positive() {
-        amount(&mut sheet, &mut y, "PPN", sale.tax, false, SIZE);
-    }
-    amount(&mut sheet, &mut y, "TOTAL", sale.total, true, 10.0);
-    for payment in &sale.payments {
-        amount(
-            &mut sheet,
-            &mut y,
-            payment.method.label(),
-            payment.tendered,
-            false,
-            SIZE,
-        );
-        if let Some(reference) = payment
-            .reference
-            .as_deref()
-            .filter(|_| payment.method != PaymentMethod::Cash)
-        {
-            for part in fonts.wrap(&format!("  Ref. {reference}"), SIZE, false, printable) {
+    for amount in &content.amounts {
+        let size = if amount.strong { 10.0 } else { SIZE };
+        y += if amount.strong { LINE + 1.2 } else { LINE };
+        sheet.text(left, y, size, amount.strong, &amount.label);
+        sheet.text_right(&fonts, right, y, size, amount.strong, &amount.amount);
+        if let Some(note) = &amount.note {
+            for part in fonts.wrap(note, SIZE, false, printable) {
                 sheet.grey_text(left, next(&mut y, LINE), SIZE, false, GREY, &part);
             }
         }
     }
-    amount(&mut sheet, &mut y, "Kembalian", sale.change, true, 10.0);
     rule(&mut sheet, left, right, next(&mut y, 2.2));
+    let [thanks, thank_you] = receipt_text::THANKS;
     sheet.text_centred(
         &fonts,
         centre,
         next(&mut y, LINE + 1.0),
         SIZE,
         false,
-        "Terima kasih atas kunjungan Anda",
+        thanks,
     );
-    sheet.text_centred(&fonts, centre, next(&mut y, LINE), SIZE, false, "Thank you");
+    sheet.text_centred(&fonts, centre, next(&mut y, LINE), SIZE, false, thank_you);
 
-    let payload = qr_payload(sale);
     let size = 22.0;
     next(&mut y, 3.0);
-    qr(&mut sheet, &payload, centre - size / 2.0, y, size);
+    qr(&mut sheet, &content.qr, centre - size / 2.0, y, size);
     next(&mut y, size + 3.2);
-    sheet.text_centred(&fonts, centre, y, 7.0, false, &payload.replace('#', " · "));
-    if data.copy {
+    sheet.text_centred(&fonts, centre, y, 7.0, false, &content.qr_caption);
+    if content.copy {
         sheet.text_centred(
             &fonts,
             centre,
             next(&mut y, 6.0),
             11.0,
             true,
-            "SALINAN / COPY",
+            receipt_text::COPY,
         );
     }
     let height = y + 6.0;
     save(
-        &format!("Struk {}", sale.receipt),
+        &format!("Struk {}", content.receipt),
         &fonts,
         vec![(sheet, height)],
     )
@@ -207,15 +154,6 @@ pub fn receipt_pdf(data: &ReceiptData<'_>) -> Vec<u8> {
 
 fn rule(sheet: &mut Sheet, left: f32, right: f32, y: f32) {
     sheet.line(left, y, right, y, 0.5);
-}
-
-/// WIB, WITA or WIT from the stamp's offset.
-fn zone(stamp: &str) -> &'static str {
-    match stamp.get(stamp.len().saturating_sub(6)..) {
-        Some("+08:00") => "WITA",
-        Some("+09:00") => "WIT",
-        _ => "WIB",
-    }
 }
 
 /// Draws a QR code `size` mm square with its top left at (`x`, `y`); runs of

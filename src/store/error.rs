@@ -109,6 +109,10 @@ pub enum StoreError {
     #[error(transparent)]
     Barcode(#[from] BarcodeError),
     #[error(transparent)]
+    Scale(#[from] crate::domain::scale::ScaleError),
+    #[error(transparent)]
+    Label(#[from] crate::domain::label::LabelError),
+    #[error(transparent)]
     Product(#[from] ProductError),
     #[error(transparent)]
     Identity(#[from] IdentityError),

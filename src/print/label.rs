@@ -1,0 +1,348 @@
+//! Price labels with an EAN-13 for goods that came without a barcode: the
+//! A4 label sheets Indonesian stationery shops sell and 58×40 mm label
+//! rolls, as PDF. Each label: the name (wrapped), the price, the bars with
+//! their digits, the SKU and, for goods on consignment, the penitip's code.
+
+use super::paper::{Fonts, Sheet, save};
+use crate::domain::barcode::{BarcodeError, ean13_modules};
+use crate::domain::unit::Unit;
+use crate::money::Rupiah;
+
+/// What one label shows, handed in by the caller.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LabelData {
+    pub name: String,
+    pub price: Rupiah,
+    pub unit: Unit,
+    /// A valid EAN-13.
+    pub barcode: String,
+    pub sku: String,
+    /// The penitip's code (`P001`) for goods on consignment (*titip jual*).
+    pub producer: Option<String>,
+}
+
+impl LabelData {
+    /// `Rp15.000`, or `Rp55.000/kg` for goods sold by measure.
+    pub fn price_text(&self) -> String {
+        match self.unit {
+            Unit::Pcs => self.price.to_string(),
+            unit => format!("{}/{unit}", self.price),
+        }
+    }
+}
+
+/// A label stock: the page, the grid of labels on it and how a label is
+/// laid out. Millimetres from the page's top left.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LabelSheet {
+    /// The name `sentra label --sheet` takes.
+    pub key: &'static str,
+    /// How a person finds it in a shop.
+    pub title: &'static str,
+    pub page_width: f32,
+    pub page_height: f32,
+    pub columns: usize,
+    pub rows: usize,
+    pub label_width: f32,
+    pub label_height: f32,
+    /// The first label's top left corner.
+    pub left: f32,
+    pub top: f32,
+    /// From one label's corner to the next one's (label plus gap).
+    pub pitch_x: f32,
+    pub pitch_y: f32,
+    /// Kept clear inside each label: cut tolerance, and on edge-to-edge
+    /// sheets the printer's own margin.
+    pub padding_x: f32,
+    pub padding_y: f32,
+    /// One bar module: whole dots of the printers these stocks go through
+    /// (4 or 3 dots at 300 dpi for sheets, 3 dots at 203 dpi for rolls).
+    pub module: f32,
+    pub name_size: f32,
+    pub price_size: f32,
+    pub small_size: f32,
+}
+
+/// The stocks Sentra prints on.
+pub const SHEETS: [LabelSheet; 3] = [
+    // 21 labels of 63,5 × 38,1 mm with margins (the A4 "isi 21" sheet,
+    // Avery L7160 and its many equivalents): 7,25 mm at the sides, 15,15 mm
+    // at top and bottom, 2,5 mm between columns, none between rows.
+    LabelSheet {
+        key: "a4-3x7",
+        title: "A4 isi 21 (3 × 7), label 63,5 × 38,1 mm",
+        page_width: 210.0,
+        page_height: 297.0,
+        columns: 3,
+        rows: 7,
+        label_width: 63.5,
+        label_height: 38.1,
+        left: 7.25,
+        top: 15.15,
+        pitch_x: 66.0,
+        pitch_y: 38.1,
+        padding_x: 3.0,
+        padding_y: 2.5,
+        module: 4.0 * 25.4 / 300.0,
+        name_size: 8.0,
+        price_size: 12.0,
+        small_size: 6.5,
+    },
+    // 40 labels of 52,5 × 29,7 mm cut edge to edge (the A4 "isi 40" sheet,
+    // Avery Zweckform 3651, Herma 4610): A4 in a 4 × 10 grid, no margins, so
+    // the padding keeps clear of the printer's own unprintable edge.
+    LabelSheet {
+        key: "a4-4x10",
+        title: "A4 isi 40 (4 × 10), label 52,5 × 29,7 mm",
+        page_width: 210.0,
+        page_height: 297.0,
+        columns: 4,
+        rows: 10,
+        label_width: 52.5,
+        label_height: 29.7,
+        left: 0.0,
+        top: 0.0,
+        pitch_x: 52.5,
+        pitch_y: 29.7,
+        padding_x: 4.5,
+        padding_y: 2.0,
+        module: 3.0 * 25.4 / 300.0,
+        name_size: 6.5,
+        price_size: 9.5,
+        small_size: 5.5,
+    },
+    // A roll of 58 × 40 mm labels for a thermal label printer: one label
+    // per page, as the printer's driver feeds them.
+    LabelSheet {
+        key: "roll-58x40",
+        title: "Rol label 58 × 40 mm",
+        page_width: 58.0,
+        page_height: 40.0,
+        columns: 1,
+        rows: 1,
+        label_width: 58.0,
+        label_height: 40.0,
+        left: 0.0,
+        top: 0.0,
+        pitch_x: 58.0,
+        pitch_y: 40.0,
+        padding_x: 3.0,
+        padding_y: 2.5,
+        module: 3.0 / 8.0,
+        name_size: 8.0,
+        price_size: 12.0,
+        small_size: 6.5,
+    },
+];
+
+impl LabelSheet {
+    /// The stock named `key`.
+    pub fn find(key: &str) -> Option<&'static LabelSheet> {
+        SHEETS.iter().find(|s| s.key == key.trim())
+    }
+
+    /// Labels on one page.
+    pub fn per_page(&self) -> usize {
+        self.columns * self.rows
+    }
+
+    /// The top left corner of the label at `index` on a page (row by row).
+    pub fn cell(&self, index: usize) -> (f32, f32) {
+        let (row, column) = (index / self.columns, index % self.columns);
+        (
+            self.left + column as f32 * self.pitch_x,
+            self.top + row as f32 * self.pitch_y,
+        )
+    }
+
+    /// How many pages `count` labels take after `skip` used places.
+    pub fn pages(&self, skip: usize, count: usize) -> usize {
+        (skip + count).div_ceil(self.per_page())
+    }
+}
+
+/// Points per millimetre.
+const PT: f32 = 72.0 / 25.4;
+
+/// The labels as a PDF on `sheet`, leaving the first `skip` places of the
+/// first page empty (a sheet used before). Refuses a label whose barcode is
+/// no EAN-13.
+pub fn labels_pdf(
+    labels: &[LabelData],
+    sheet: &LabelSheet,
+    skip: usize,
+) -> Result<Vec<u8>, BarcodeError> {
+    let fonts = Fonts::load();
+    let per_page = sheet.per_page();
+    let skip = skip % per_page;
+    let mut pages: Vec<(Sheet, f32)> = Vec::new();
+    for (place, label) in (skip..).zip(labels) {
+        if place % per_page == 0 || pages.is_empty() {
+            pages.push((Sheet::new(sheet.page_width), sheet.page_height));
+        }
+        let page = &mut pages.last_mut().expect("a page").0;
+        let (x, y) = sheet.cell(place % per_page);
+        draw_label(page, &fonts, sheet, x, y, label)?;
+    }
+    if pages.is_empty() {
+        pages.push((Sheet::new(sheet.page_width), sheet.page_height));
+    }
+    Ok(save("Label harga", &fonts, pages))
+}
+
+/// One label with its top left corner at (`x`, `y`).
+fn draw_label(
+    page: &mut Sheet,
+    fonts: &Fonts,
+    sheet: &LabelSheet,
+    x: f32,
+    y: f32,
+    label: &LabelData,
+) -> Result<(), BarcodeError> {
+    let modules = ean13_modules(&label.barcode)?;
+    let left = x + sheet.padding_x;
+    let width = sheet.label_width - 2.0 * sheet.padding_x;
+    let right = left + width;
+    let bottom = y + sheet.label_height - sheet.padding_y;
+    let line = |size: f32| size / PT * 1.18;
+
+    // The name, at most two lines; a longer one ends in "…".
+    let mut cursor = y + sheet.padding_y;
+    for part in name_lines(fonts, &label.name, sheet.name_size, width) {
+        cursor += line(sheet.name_size);
+        page.text(left, cursor, sheet.name_size, false, &part);
+    }
+    cursor += line(sheet.price_size) * 0.95;
+    page.text(left, cursor, sheet.price_size, true, &label.price_text());
+
+    // The bottom line: SKU on the left, the penitip's code on the right.
+    let small = sheet.small_size;
+    let producer = label
+        .producer
+        .as_deref()
+        .map(|code| format!("Penitip {code}"));
+    let producer_width = producer
+        .as_deref()
+        .map(|p| fonts.width(p, small, true) + 1.5)
+        .unwrap_or(0.0);
+    let sku = fit(
+        fonts,
+        &format!("SKU {}", label.sku),
+        small,
+        width - producer_width,
+    );
+    page.text(left, bottom, small, false, &sku);
+    if let Some(producer) = &producer {
+        page.text_right(fonts, right, bottom, small, true, producer);
+    }
+
+    // The symbol: quiet zones of 11 and 7 modules, bars, digits under them.
+    let module = sheet.module;
+    let symbol = (11 + 95 + 7) as f32 * module;
+    let start = left + (width - symbol) / 2.0 + 11.0 * module;
+    let digit_size = digit_size(fonts, module);
+    let digit_cap = digit_size / PT * 0.72;
+    // Digits sit on their own line above the SKU; the bars end above them,
+    // the guard bars reaching halfway down the digits.
+    let digits_y = bottom - line(small) - 0.3;
+    let bars_top = cursor + 1.2;
+    let bars_bottom = digits_y - digit_cap - 0.3;
+    let bar_height = (bars_bottom - bars_top).max(4.0);
+    let guard_extra = digit_cap * 0.5 + 0.3;
+    let mut column = 0;
+    while column < modules.len() {
+        if !modules[column] {
+            column += 1;
+            continue;
+        }
+        let run = modules[column..].iter().take_while(|&&m| m).count();
+        // Guard bars reach down between the digits, as on every EAN-13.
+        let guard = column < 3 || (45..50).contains(&column) || column >= 92;
+        let height = if guard {
+            bar_height + guard_extra
+        } else {
+            bar_height
+        };
+        page.rect(
+            start + column as f32 * module,
+            bars_top,
+            run as f32 * module,
+            height,
+            0.0,
+        );
+        column += run;
+    }
+    let code = &label.barcode;
+    page.text_right(
+        fonts,
+        start - module,
+        digits_y,
+        digit_size,
+        false,
+        &code[..1],
+    );
+    let half = |from: usize, text: &str, page: &mut Sheet| {
+        let centre = start + (from as f32 + 21.0) * module;
+        page.text_centred(fonts, centre, digits_y, digit_size, false, text);
+    };
+    half(3, &code[1..7], page);
+    half(50, &code[7..], page);
+    Ok(())
+}
+
+/// The digits' size: six of them fill most of a half's 42 modules.
+fn digit_size(fonts: &Fonts, module: f32) -> f32 {
+    let at_ten = fonts.width("000000", 10.0, false);
+    (10.0 * 42.0 * module * 0.85 / at_ten).min(9.0)
+}
+
+/// The name wrapped to two lines, the second cut with "…" when more is left.
+fn name_lines(fonts: &Fonts, name: &str, size: f32, width: f32) -> Vec<String> {
+    let mut lines = fonts.wrap(name, size, false, width);
+    if lines.len() > 2 {
+        let rest = lines[1..].join(" ");
+        lines.truncate(1);
+        lines.push(fit(fonts, &rest, size, width));
+    }
+    lines
+}
+
+/// `text` cut with "…" until it is no wider than `width`.
+fn fit(fonts: &Fonts, text: &str, size: f32, width: f32) -> String {
+    if fonts.width(text, size, false) <= width {
+        return text.to_string();
+    }
+    let mut chars: Vec<char> = text.chars().collect();
+    while !chars.is_empty() {
+        chars.pop();
+        let candidate: String = chars.iter().collect::<String>().trim_end().to_string() + "…";
+        if fonts.width(&candidate, size, false) <= width {
+            return candidate;
+        }
+    }
+    String::new()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_sheets_fit_their_pages() {
+        for sheet in &SHEETS {
+            let right = sheet.left + (sheet.columns - 1) as f32 * sheet.pitch_x + sheet.label_width;
+            let bottom = sheet.top + (sheet.rows - 1) as f32 * sheet.pitch_y + sheet.label_height;
+            assert!(right <= sheet.page_width + 0.01, "{}", sheet.key);
+            assert!(bottom <= sheet.page_height + 0.01, "{}", sheet.key);
+            let symbol = 113.0 * sheet.module;
+            assert!(
+                symbol <= sheet.label_width - 2.0 * sheet.padding_x,
+                "{}",
+                sheet.key
+            );
+        }
+        assert_eq!(LabelSheet::find("a4-3x7").unwrap().per_page(), 21);
+        assert_eq!(LabelSheet::find("a4-4x10").unwrap().pages(39, 2), 2);
+        assert!(LabelSheet::find("a4-5x13").is_none());
+    }
+}
