@@ -495,3 +495,10 @@ ALTER TABLE office_sales ADD COLUMN epoch INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE office_voids ADD COLUMN epoch INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE office_returns ADD COLUMN epoch INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE office_day_closes ADD COLUMN epoch INTEGER NOT NULL DEFAULT 0;
+
+-- migration 13
+-- Labels, scale barcodes, thermal printers: a weighed product's PLU, the
+-- number a label scale prints in its barcode (prefix, PLU, grams or price),
+-- unique in the stall. In-store EAN-13s live in products.barcode.
+ALTER TABLE products ADD COLUMN plu INTEGER CHECK (plu BETWEEN 1 AND 99999);
+CREATE UNIQUE INDEX products_plu ON products (plu);

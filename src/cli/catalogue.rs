@@ -9,6 +9,7 @@ use time::OffsetDateTime;
 use super::args;
 use super::output::{pad, pad_left};
 use super::{CliError, Output};
+use crate::domain::scale::Plu;
 use crate::domain::unit::Unit;
 use crate::money::{Quantity, Rupiah};
 use crate::store::{NewProduct, Product, ProductFilter, Store};
@@ -37,6 +38,9 @@ pub enum ProductCommand {
         category: String,
         #[arg(long, value_parser = args::quantity)]
         min_stock: Option<Quantity>,
+        /// PLU timbangan label (1–5 angka), untuk barang yang ditimbang
+        #[arg(long, value_parser = |s: &str| Plu::parse(s).map_err(|e| e.to_string()))]
+        plu: Option<Plu>,
     },
     /// Daftar produk dengan stok
     List {
@@ -52,6 +56,22 @@ pub enum ProductCommand {
     Import { file: PathBuf },
     /// Ekspor katalog dengan stok ke CSV
     Export { file: PathBuf },
+    /// Beri produk barcode toko (EAN-13 berawalan 20–29)
+    Barcode {
+        sku: String,
+        /// Pilih nomor berikutnya yang belum terpakai
+        #[arg(long, required = true)]
+        auto: bool,
+    },
+    /// Lihat, pasang atau hapus PLU timbangan sebuah produk
+    Plu {
+        sku: String,
+        #[arg(value_parser = |s: &str| Plu::parse(s).map_err(|e| e.to_string()), conflicts_with = "clear")]
+        plu: Option<Plu>,
+        /// Hapus PLU produk ini
+        #[arg(long)]
+        clear: bool,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -100,6 +120,7 @@ pub fn product(
             cost,
             category,
             min_stock,
+            plu,
         } => {
             let new = NewProduct {
                 sku,
@@ -111,13 +132,19 @@ pub fn product(
                 cost,
                 min_stock: min_stock.unwrap_or(Quantity::ZERO),
             };
-            let product = store.add_product(&new, now)?;
+            let product = store.add_product_with_plu(&new, plu, now)?;
             out.emit(&product, |p| {
                 format!(
                     "Produk {} \"{}\" ditambahkan, harga {}.",
                     p.sku, p.name, p.price
                 )
             });
+        }
+        ProductCommand::Barcode { sku, auto: _ } => {
+            super::printing::store_barcode(store, &sku, now, out)?
+        }
+        ProductCommand::Plu { sku, plu, clear } => {
+            super::printing::plu(store, &sku, plu, clear, now, out)?
         }
         ProductCommand::List {
             low_stock,

@@ -5,6 +5,7 @@ mod args;
 mod catalogue;
 mod days;
 mod output;
+mod printing;
 mod selling;
 mod setup;
 mod sync;
@@ -93,9 +94,18 @@ pub enum Command {
         receipt: String,
         #[arg(long, value_name = "FILE")]
         pdf: Option<PathBuf>,
+        /// Kirim sebagai ESC/POS ke berkas, perangkat (/dev/usb/lp0, COM5),
+        /// cups:ANTREAN atau windows:NAMA
+        #[arg(long, value_name = "FILE|DEVICE", conflicts_with = "pdf")]
+        escpos: Option<String>,
         #[arg(long, value_parser = ["58", "80"])]
         width: Option<String>,
     },
+    /// Cetak label harga dengan barcode (PDF, lembar A4 atau rol)
+    Label(printing::LabelArgs),
+    /// Printer struk thermal (ESC/POS): halaman tes
+    #[command(subcommand)]
+    Printer(printing::PrinterCommand),
     /// Buka, tutup (tutup kasir) atau buka kembali hari
     #[command(subcommand)]
     Day(days::DayCommand),
@@ -166,6 +176,8 @@ pub enum CliError {
     SomeRejected { rejected: usize, total: usize },
     #[error("tidak ada berkas .sentra di {0}")]
     NothingToImport(String),
+    #[error(transparent)]
+    Printer(#[from] printing::PrinterCliError),
     #[error("hari sudah ditutup, tetapi ekspor gagal: {0}")]
     ClosedButNotExported(crate::sync::SyncError),
 }
@@ -200,7 +212,16 @@ pub fn run(data_dir: PathBuf, command: Command, out: &Output) -> Result<(), CliE
         Command::Receipt {
             receipt,
             width,
+            escpos: Some(to),
+            ..
+        } => printing::receipt_escpos(&store, &receipt, width.as_deref(), &to, out),
+        Command::Label(args) => printing::label(&store, args, out),
+        Command::Printer(command) => printing::printer(&store, command, out),
+        Command::Receipt {
+            receipt,
+            width,
             pdf,
+            escpos: None,
         } => selling::receipt(&store, &receipt, width.as_deref(), pdf.as_deref(), out),
         Command::Day(command) => days::day(&mut store, command, now, out),
         Command::Report(days::ReportCommand::Centre { date, csv, pdf }) => {

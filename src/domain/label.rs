@@ -21,7 +21,7 @@ pub enum LabelError {
     #[error("barcode toko habis: semua nomor berawalan {0} sudah terpakai")]
     Exhausted(u8),
     #[error("lembar ini hanya punya {per_page} tempat: lewati paling banyak {} (tertulis {skip})", per_page - 1)]
-    Skip { skip: usize, per_page: usize },
+    Skip { skip: String, per_page: usize },
 }
 
 /// `SKU` or `SKU=COPIES` as `sentra label` takes it.

@@ -88,9 +88,10 @@ impl EscPos {
         self.bold(false);
         self.tall(false);
         let data = payload.as_bytes();
-        // GS ( k pL pH cn fn [parameters]: cn 49 is the QR symbol.
+        // GS ( k pL pH cn fn [parameters]: pL pH count the bytes after
+        // them (cn, fn and the parameters); cn 49 is the QR symbol.
         let mut function = |parameters: &[u8]| {
-            let length = parameters.len() as u16 + 2;
+            let length = parameters.len() as u16 + 1;
             self.bytes.extend([GS, b'(', b'k']);
             self.bytes.extend(length.to_le_bytes());
             self.bytes.push(49);

@@ -4,6 +4,7 @@
 //! ledger rows and sequence number) is on disk whole or not at all.
 
 mod backup;
+mod barcodes;
 mod days;
 mod error;
 mod events;
@@ -19,6 +20,7 @@ mod products;
 mod reports;
 mod returns;
 mod sales;
+mod scale;
 mod sequence;
 mod settings;
 pub mod spreadsheet;
@@ -42,6 +44,7 @@ pub use products::{NewProduct, Product, ProductFilter, ProductOrder};
 pub use reports::{Correction, DayReport, MethodTotal, PphEstimate, ProductTotal};
 pub use returns::{ReturnItem, ReturnRecord};
 pub use sales::{CompletedSale, SaleItem, SaleRequest, SoldLine};
+pub use scale::ScaleScan;
 pub use settings::Settings;
 pub use stall::{Identity, Kind};
 pub use stock::{MovementKind, StockMovement};

@@ -376,6 +376,7 @@ fn refuse_duplicates(
     {
         return Err(StoreError::DuplicateBarcode(barcode.clone()));
     }
+    super::barcodes::refuse_scale_prefix(tx, product.barcode.as_deref(), except.as_deref())?;
     Ok(())
 }
 

@@ -126,6 +126,18 @@ impl Store {
     ) -> Result<CompletedSale> {
         let identity = self.require_stall()?;
         let settings = self.settings()?;
+        // Scale barcodes become their product with the label's weight.
+        let expanded;
+        let request = match self.expand_scale_items(&request.items)? {
+            Some(items) => {
+                expanded = SaleRequest {
+                    items,
+                    ..request.clone()
+                };
+                &expanded
+            }
+            None => request,
+        };
         let products = request
             .items
             .iter()

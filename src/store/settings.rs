@@ -6,6 +6,8 @@ use rusqlite::params;
 use time::UtcOffset;
 
 use super::{Result, Store, StoreError};
+use crate::domain::printer::PrinterTarget;
+use crate::domain::scale::{self, ScaleLayout};
 use crate::domain::tax::{PphFinalRule, TaxMode, TaxRule};
 use crate::money::Rupiah;
 
@@ -24,6 +26,12 @@ pub struct Settings {
     pub qris_payload: Option<String>,
     /// `save`, `open` or `print`: what happens to a receipt after a sale.
     pub receipt_delivery: String,
+    /// The prefix of scale barcodes (`20`), or none: no scale.
+    pub scale_prefix: Option<String>,
+    /// What follows the prefix: `PPPPPWWWWW` (PLU, grams) by default.
+    pub scale_pattern: String,
+    /// A thermal printer every receipt goes to as ESC/POS, if any.
+    pub escpos_printer: Option<PrinterTarget>,
 }
 
 impl Default for Settings {
@@ -37,12 +45,15 @@ impl Default for Settings {
             export_dir: None,
             qris_payload: None,
             receipt_delivery: "save".into(),
+            scale_prefix: Some(scale::DEFAULT_PREFIX.into()),
+            scale_pattern: scale::DEFAULT_PATTERN.into(),
+            escpos_printer: None,
         }
     }
 }
 
 /// The keys, as `sentra settings set KEY VALUE` takes them.
-pub const KEYS: [&str; 10] = [
+pub const KEYS: [&str; 13] = [
     "tax_mode",
     "tax_rate",
     "pph_rate",
@@ -53,6 +64,9 @@ pub const KEYS: [&str; 10] = [
     "export_dir",
     "qris_payload",
     "receipt_delivery",
+    "scale_prefix",
+    "scale_layout",
+    "escpos_printer",
 ];
 
 impl Settings {
@@ -118,6 +132,25 @@ impl Settings {
                 }
                 self.receipt_delivery = value.to_string();
             }
+            "scale_prefix" => {
+                self.scale_prefix = match value.trim() {
+                    "" | "off" => None,
+                    prefix => Some(scale::check_prefix(prefix).map_err(|e| bad(&e.to_string()))?),
+                }
+            }
+            "scale_layout" => {
+                let (plu_digits, value) =
+                    scale::parse_pattern(value).map_err(|e| bad(&e.to_string()))?;
+                let layout = ScaleLayout {
+                    prefix: scale::DEFAULT_PREFIX.into(),
+                    plu_digits,
+                    value,
+                };
+                self.scale_pattern = layout.pattern();
+            }
+            "escpos_printer" => {
+                self.escpos_printer = PrinterTarget::parse(value).map_err(|e| bad(&e.to_string()))?
+            }
             _ => {
                 return Err(bad(&format!(
                     "kunci tidak dikenal; pilih salah satu: {}",
@@ -160,7 +193,25 @@ impl Settings {
                 self.qris_payload.clone().unwrap_or_default(),
             ),
             ("receipt_delivery", self.receipt_delivery.clone()),
+            (
+                "scale_prefix",
+                self.scale_prefix.clone().unwrap_or_default(),
+            ),
+            ("scale_layout", self.scale_pattern.clone()),
+            (
+                "escpos_printer",
+                self.escpos_printer
+                    .as_ref()
+                    .map(ToString::to_string)
+                    .unwrap_or_default(),
+            ),
         ]
+    }
+
+    /// The scale barcode layout, when scale barcodes are on.
+    pub fn scale_layout(&self) -> Option<ScaleLayout> {
+        let prefix = self.scale_prefix.as_deref()?;
+        ScaleLayout::parse(prefix, &self.scale_pattern).ok()
     }
 }
 
@@ -203,6 +254,9 @@ impl Store {
     pub fn set_setting(&mut self, key: &str, value: &str) -> Result<Settings> {
         let mut settings = self.settings()?;
         settings.apply(key, value.trim())?;
+        if key == "scale_prefix" {
+            super::barcodes::refuse_prefix_in_use(&self.conn, settings.scale_prefix.as_deref())?;
+        }
         self.write(|tx| {
             tx.execute(
                 "INSERT INTO settings (key, value) VALUES (?1, ?2)
