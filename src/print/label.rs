@@ -24,9 +24,10 @@ pub struct LabelData {
 impl LabelData {
     /// `Rp15.000`, or `Rp55.000/kg` for goods sold by measure.
     pub fn price_text(&self) -> String {
-        match self.unit {
-            Unit::Pcs => self.price.to_string(),
-            unit => format!("{}/{unit}", self.price),
+        if self.unit.allows_fraction() {
+            format!("{}/{}", self.price, self.unit)
+        } else {
+            self.price.to_string()
         }
     }
 }
