@@ -149,7 +149,8 @@ impl Settings {
                 self.scale_pattern = layout.pattern();
             }
             "escpos_printer" => {
-                self.escpos_printer = PrinterTarget::parse(value).map_err(|e| bad(&e.to_string()))?
+                self.escpos_printer =
+                    PrinterTarget::parse(value).map_err(|e| bad(&e.to_string()))?
             }
             _ => {
                 return Err(bad(&format!(
