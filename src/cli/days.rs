@@ -87,27 +87,22 @@ pub fn day(
                 store.check_output_path(path)?;
                 crate::print::check_writable(path)?;
             }
-            // The folder is tried before the day closes, so a missing stick
-            // is found out while nothing has changed yet.
-            if let Some(dir) = &export_dir {
-                store.check_output_folder(dir)?;
-                crate::sync::export::check_writable(dir)?;
-            }
-            let close = store.close_day(counted_cash, now)?;
-            let export = match &export_dir {
-                Some(dir) => Some(
-                    crate::sync::export::export(store, dir, None, now)
-                        .map_err(CliError::ClosedButNotExported)?,
-                ),
-                None => None,
-            };
+            // The same step as the window's tutup kasir: the folder is tried
+            // before the day closes, then the export and the day's backup.
+            let closed =
+                crate::sync::day_close::close_day(store, counted_cash, export_dir.as_deref(), now)?;
+            let close = closed.close;
+            let export = closed
+                .export
+                .transpose()
+                .map_err(CliError::ClosedButNotExported)?;
             if let Some(path) = &pdf {
                 let report = store.day_report(store.business_day(now))?;
                 write_day_pdf(store, &report, path, now)?;
             }
-            // The day's backup; a failure is worth a warning, not an error:
-            // the day is closed and its records are safe in the book.
-            let backup = match store.daily_backup(now) {
+            // A failed backup is worth a warning, not an error: the day is
+            // closed and its records are safe in the book.
+            let backup = match closed.backup {
                 Ok(path) => path,
                 Err(error) => {
                     eprintln!("peringatan: cadangan harian gagal: {error}");

@@ -1,6 +1,7 @@
 //! From stall to office by file: the export format, sealing and opening it,
 //! writing a stall's export, the office's import, and the centre's totals.
 
+pub mod day_close;
 pub mod export;
 pub mod file;
 pub mod folder;

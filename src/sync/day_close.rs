@@ -1,0 +1,46 @@
+//! *Tutup kasir* as one step for the command line and the window alike: the
+//! export folder is tried first (so a missing USB stick is found out while
+//! nothing has changed), then the day is closed, the file for the office is
+//! written, and the day's backup is made.
+
+use std::path::{Path, PathBuf};
+
+use time::OffsetDateTime;
+
+use super::SyncError;
+use super::export::{ExportSummary, check_writable, export};
+use crate::money::Rupiah;
+use crate::store::{DayCloseRecord, Store, StoreError};
+
+/// What closing the day did. The day is closed whatever the export and the
+/// backup did; their failures are for the person to see, not to undo it.
+#[derive(Debug)]
+pub struct ClosedDay {
+    pub close: DayCloseRecord,
+    /// The file for the office, when an export folder was given.
+    pub export: Option<Result<ExportSummary, SyncError>>,
+    /// The day's backup (`None` when today's exists already).
+    pub backup: Result<Option<PathBuf>, StoreError>,
+}
+
+/// Closes today with `counted` cash in the drawer, then exports to
+/// `export_dir` (if any) and backs the book up.
+pub fn close_day(
+    store: &mut Store,
+    counted: Rupiah,
+    export_dir: Option<&Path>,
+    now: OffsetDateTime,
+) -> Result<ClosedDay, SyncError> {
+    if let Some(dir) = export_dir {
+        store.check_output_folder(dir)?;
+        check_writable(dir)?;
+    }
+    let close = store.close_day(counted, now)?;
+    let export = export_dir.map(|dir| export(store, dir, None, now));
+    let backup = store.daily_backup(now);
+    Ok(ClosedDay {
+        close,
+        export,
+        backup,
+    })
+}
