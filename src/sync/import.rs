@@ -23,6 +23,15 @@ pub struct ImportStats {
     pub to: i64,
     pub new_records: usize,
     pub known_records: usize,
+    /// The business days the file's records are of, in order.
+    pub days: Vec<String>,
+}
+
+/// The business days an export's records are of, each once, in order.
+pub fn days_carried(content: &ExportContent) -> Vec<String> {
+    let days: std::collections::BTreeSet<&str> =
+        content.sequence_days().map(|(_, day)| day).collect();
+    days.into_iter().map(str::to_string).collect()
 }
 
 /// A file read and checked, ready to be added.

@@ -100,7 +100,8 @@ pub struct CentreDay {
     pub regencies: Vec<GroupTotal>,
     pub categories: Vec<GroupTotal>,
     pub payments: Vec<GroupTotal>,
-    /// Known stalls with no record at all for the day.
+    /// Known stalls with no record for the day, on a day between their
+    /// first record and today.
     pub silent: Vec<StallDay>,
     pub totals: DayTotals,
 }
@@ -155,11 +156,19 @@ pub fn centre_day(store: &Store, date: Date) -> Result<CentreDay, SyncError> {
     store.require_office()?;
     let conn = store.connection();
     let day = date.to_string();
-    let mut statement =
-        conn.prepare_cached("SELECT code, name, regency FROM office_stalls ORDER BY code")?;
-    let known: Vec<(String, String, u16)> = statement
-        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+    let mut statement = conn.prepare_cached(
+        "SELECT code, name, regency,
+                (SELECT MIN(day) FROM office_seen WHERE stall_code = office_stalls.code)
+         FROM office_stalls ORDER BY code",
+    )?;
+    let known: Vec<(String, String, u16, Option<String>)> = statement
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?
         .collect::<rusqlite::Result<_>>()?;
+    // A stall is silent only between its first record and today: not before
+    // it started, and not on days still to come.
+    let today = crate::clock::now()
+        .map(|now| store.business_day(now).to_string())
+        .ok();
     let mut active =
         conn.prepare_cached("SELECT DISTINCT stall_code FROM office_seen WHERE day = ?1")?;
     let reported: std::collections::HashSet<String> = active
@@ -170,7 +179,7 @@ pub fn centre_day(store: &Store, date: Date) -> Result<CentreDay, SyncError> {
     let mut silent = Vec::new();
     let mut totals = DayTotals::default();
     let mut regencies: BTreeMap<u16, (Rupiah, Rupiah)> = BTreeMap::new();
-    for (code, name, regency) in known {
+    for (code, name, regency, first_day) in known {
         let day_totals = stall_day(conn, &code, &day)?;
         let entry = StallDay {
             code: code.clone(),
@@ -179,7 +188,11 @@ pub fn centre_day(store: &Store, date: Date) -> Result<CentreDay, SyncError> {
             totals: day_totals,
         };
         if !reported.contains(&code) {
-            silent.push(entry);
+            let started = first_day.is_some_and(|first| first <= day);
+            let come = today.as_ref().is_none_or(|today| day <= *today);
+            if started && come {
+                silent.push(entry);
+            }
             continue;
         }
         totals.add(&entry.totals)?;

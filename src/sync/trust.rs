@@ -453,6 +453,7 @@ pub fn admit(
         to: content.sequence.to,
         new_records,
         known_records: total - new_records,
+        days: super::import::days_carried(content),
     })
 }
 
@@ -463,6 +464,7 @@ fn already_held(content: &ExportContent) -> ImportStats {
         to: content.sequence.to,
         new_records: 0,
         known_records: content.record_count(),
+        days: super::import::days_carried(content),
     }
 }
 
