@@ -27,7 +27,8 @@ pub struct DemoSummary {
 }
 
 /// Fills a new stall with `days` days of trade ending at `now` (today's sales
-/// stop at the current hour; earlier days are closed with a cash count).
+/// stop at the current hour, and before the first sale's hour the days end
+/// yesterday; earlier days are closed with a cash count).
 pub fn fill(store: &mut Store, days: u32, now: OffsetDateTime) -> Result<DemoSummary, StoreError> {
     let identity = store.require_stall()?;
     if !store.list_products(&ProductFilter::default())?.is_empty() {
@@ -35,11 +36,14 @@ pub fn fill(store: &mut Store, days: u32, now: OffsetDateTime) -> Result<DemoSum
     }
     let offset = store.settings()?.utc_offset;
     let today = store.business_day(now);
-    let first = today - Duration::days(i64::from(days.max(1)) - 1);
     let at = |date: Date, hour: u8, minute: u8| -> OffsetDateTime {
         let time = Time::from_hms(hour, minute, 0).unwrap_or(Time::MIDNIGHT);
         PrimitiveDateTime::new(date, time).assume_offset(offset)
     };
+    // A day's first sale comes by 08:40; before that today has no trade
+    // yet, and the `days` days of trade end yesterday.
+    let traded_today = now >= at(today, 8, 40);
+    let first = today - Duration::days(i64::from(days.max(1)) - i64::from(traded_today));
     let mut rng = Rng::new(seed(identity.stall_code()));
 
     for (index, item) in CATALOGUE.iter().enumerate() {
@@ -245,4 +249,41 @@ fn restock(store: &mut Store, rng: &mut Rng, when: OffsetDateTime) -> Result<(),
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use time::macros::datetime;
+
+    /// Days with at least one sale in the book.
+    fn days_with_sales(store: &Store) -> Vec<String> {
+        let mut statement = store
+            .connection()
+            .prepare("SELECT DISTINCT day FROM sales ORDER BY day")
+            .unwrap();
+        statement
+            .query_map([], |r| r.get(0))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap()
+    }
+
+    #[test]
+    fn three_days_of_demo_are_three_days_of_sales_early_or_late() {
+        for (now, last) in [
+            (datetime!(2026-11-27 07:30 +7), "2026-11-26"),
+            (datetime!(2026-11-27 15:00 +7), "2026-11-27"),
+        ] {
+            let dir = tempfile::tempdir().unwrap();
+            let mut store = Store::open(dir.path()).unwrap();
+            store
+                .init_stall("ST07", "Tapis Indah", None, 1802, None, now)
+                .unwrap();
+            fill(&mut store, 3, now).unwrap();
+            let days = days_with_sales(&store);
+            assert_eq!(days.len(), 3, "at {now}: {days:?}");
+            assert_eq!(days.last().map(String::as_str), Some(last));
+        }
+    }
 }
