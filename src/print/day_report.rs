@@ -60,7 +60,7 @@ pub fn day_report_pdf(stall: &StallHeading<'_>, report: &DayReport, printed_at: 
         false,
     );
     doc.figure(
-        "Pendapatan (bersih − retur)",
+        "Pendapatan (bersih – retur)",
         &report.takings.to_string(),
         true,
     );

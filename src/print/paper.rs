@@ -7,10 +7,21 @@ use printpdf::{
     PdfPage, PdfSaveOptions, Point, Pt, Rect, Rgb, TextItem,
 };
 
-// A smaller cut of the window's font: what receipts and reports print
-// (Latin-1 and a few marks), without hinting, which paper does not need.
+// A cut of Noto Sans for paper: Latin with its extensions (Latin-1,
+// Extended-A and -B, Extended Additional, spacing and combining marks),
+// general punctuation (dashes, curly quotes, •, …), currency and letterlike
+// symbols, ½ and the replacement character; without hinting, which paper
+// does not need. Made with fontTools:
+//   pyftsubset NotoSans-Regular.ttf --no-hinting --desubroutinize \
+//     --unicodes=U+0020-007E,U+00A0-024F,U+02B0-02FF,U+0300-036F,U+1E00-1EFF,\
+//       U+2000-206F,U+20A0-20C0,U+2100-215F,U+25CC,U+FFFD \
+//     --layout-features=kern,liga,ccmp,locl,mark,mkmk
 const REGULAR: &[u8] = include_bytes!("../../assets/fonts/print/NotoSans-Regular.ttf");
 const BOLD: &[u8] = include_bytes!("../../assets/fonts/print/NotoSans-Bold.ttf");
+
+/// What is drawn for a character the fonts do not have: visible, never
+/// nothing.
+pub const REPLACEMENT: char = '\u{FFFD}';
 
 /// Points per millimetre.
 const PT_PER_MM: f32 = 72.0 / 25.4;
@@ -39,11 +50,35 @@ impl Fonts {
         if bold { &self.bold } else { &self.regular }
     }
 
+    /// Whether both weights have a glyph for `c`.
+    pub fn has(&self, c: char) -> bool {
+        [&self.regular, &self.bold]
+            .iter()
+            .all(|font| font.lookup_glyph_index(c as u32).is_some_and(|g| g != 0))
+    }
+
+    /// `text` as it is drawn: a character the fonts lack becomes its
+    /// nearest look-alike they have (− is -), or the visible replacement.
+    pub fn printable(&self, text: &str) -> String {
+        text.chars()
+            .map(|c| match c {
+                _ if c.is_control() => ' ',
+                _ if self.has(c) => c,
+                '\u{2212}' | '\u{2796}' => '-',
+                '\u{2715}' | '\u{2716}' | '\u{2717}' => 'x',
+                '\u{25B8}' | '\u{25B6}' | '\u{2192}' => '>',
+                '\u{25C2}' | '\u{25C0}' | '\u{2190}' => '<',
+                _ => REPLACEMENT,
+            })
+            .collect()
+    }
+
     /// The width of `text` at `size` points, in millimetres.
     pub fn width(&self, text: &str, size: f32, bold: bool) -> f32 {
         let font = self.font(bold);
         let units = f32::from(font.units_per_em.max(1));
-        let advance: u32 = text
+        let advance: u32 = self
+            .printable(text)
             .chars()
             .map(|c| {
                 font.lookup_glyph_index(c as u32)
@@ -117,6 +152,14 @@ enum Mark {
     },
 }
 
+#[cfg(test)]
+thread_local! {
+    /// Every text drawn on this thread, as the document code gave it: what
+    /// the glyph test reads.
+    pub(crate) static DRAWN: std::cell::RefCell<Vec<String>> =
+        const { std::cell::RefCell::new(Vec::new()) };
+}
+
 /// One page being laid out: positions are millimetres from the top left.
 pub struct Sheet {
     pub width: f32,
@@ -137,6 +180,8 @@ impl Sheet {
     }
 
     pub fn grey_text(&mut self, x: f32, y: f32, size: f32, bold: bool, grey: f32, text: &str) {
+        #[cfg(test)]
+        DRAWN.with(|drawn| drawn.borrow_mut().push(text.to_string()));
         self.marks.push(Mark::Text {
             x,
             y,
@@ -192,7 +237,7 @@ impl Sheet {
     }
 
     /// The page as printpdf operations, for a page `height` mm tall.
-    fn into_ops(self, ids: &(FontId, FontId), height: f32) -> Vec<Op> {
+    fn into_ops(self, fonts: &Fonts, ids: &(FontId, FontId), height: f32) -> Vec<Op> {
         let pt = |mm: f32| Pt(mm * PT_PER_MM);
         let flip = |y: f32| pt(height - y);
         let colour = |grey: f32| Color::Rgb(Rgb::new(grey, grey, grey, None));
@@ -222,7 +267,7 @@ impl Sheet {
                             },
                         },
                         Op::ShowText {
-                            items: vec![TextItem::Text(text)],
+                            items: vec![TextItem::Text(fonts.printable(&text))],
                         },
                         Op::EndTextSection,
                     ]);
@@ -284,7 +329,7 @@ pub fn save(title: &str, fonts: &Fonts, sheets: Vec<(Sheet, f32)>) -> Vec<u8> {
         .into_iter()
         .map(|(sheet, height)| {
             let width = sheet.width;
-            PdfPage::new(Mm(width), Mm(height), sheet.into_ops(&ids, height))
+            PdfPage::new(Mm(width), Mm(height), sheet.into_ops(fonts, &ids, height))
         })
         .collect();
     let options = PdfSaveOptions {
@@ -292,4 +337,198 @@ pub fn save(title: &str, fonts: &Fonts, sheets: Vec<(Sheet, f32)>) -> Vec<u8> {
         ..PdfSaveOptions::default()
     };
     document.with_pages(pages).save(&options, &mut Vec::new())
+}
+
+#[cfg(test)]
+mod glyph_tests {
+    //! Every string the program draws on paper has its glyphs in the bundled
+    //! fonts: the receipts (58 and 80 mm, a copy, PPN, split payments), the
+    //! day report (voids, returns, a closed day with a difference) and the
+    //! centre report, with every demo product's name on a receipt.
+
+    use time::macros::datetime;
+
+    use super::{DRAWN, Fonts, REPLACEMENT};
+    use crate::domain::discount::Discount;
+    use crate::domain::payment::{PaymentMethod, Tender};
+    use crate::money::{Quantity, Rupiah};
+    use crate::print::from_book;
+    use crate::store::{ProductFilter, ReturnItem, SaleItem, SaleRequest, Store};
+
+    fn tender(method: PaymentMethod, amount: Rupiah, reference: Option<&str>) -> Tender {
+        Tender {
+            method,
+            amount,
+            reference: reference.map(str::to_string),
+        }
+    }
+
+    #[test]
+    fn every_string_on_paper_has_its_glyphs() {
+        let now = datetime!(2026-11-27 15:00 +7);
+        let later = |minutes: i64| now + time::Duration::minutes(minutes);
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open(dir.path()).unwrap();
+        store
+            .init_stall(
+                "ST07",
+                "Tapis Indah",
+                Some("Ibu Rahma"),
+                1802,
+                Some("1234"),
+                now,
+            )
+            .unwrap();
+        crate::demo::fill(&mut store, 3, now).unwrap();
+        store.set_setting("tax_mode", "exclusive").unwrap();
+
+        // One of every demo product on one receipt, paid by QRIS and cash.
+        let products = store.list_products(&ProductFilter::default()).unwrap();
+        let items: Vec<SaleItem> = products
+            .iter()
+            .map(|p| SaleItem {
+                code: p.sku.clone(),
+                quantity: Quantity::ONE,
+                discount: Some(Discount::Percent(500)),
+            })
+            .collect();
+        let lines: Vec<_> = products
+            .iter()
+            .map(|p| crate::domain::cart::CartLine {
+                unit_price: p.price,
+                quantity: Quantity::ONE,
+                discount: Some(Discount::Percent(500)),
+            })
+            .collect();
+        let settings = store.settings().unwrap();
+        let total = crate::domain::cart::price_cart(
+            &lines,
+            Some(Discount::Amount(Rupiah::new(1_000))),
+            settings.tax,
+        )
+        .unwrap()
+        .total;
+        let everything = store
+            .complete_sale(
+                &SaleRequest {
+                    items,
+                    discount: Some(Discount::Amount(Rupiah::new(1_000))),
+                    tenders: vec![
+                        tender(PaymentMethod::Qris, Rupiah::new(100_000), Some("REF123")),
+                        tender(
+                            PaymentMethod::Cash,
+                            total.checked_sub(Rupiah::new(50_000)).unwrap(),
+                            None,
+                        ),
+                    ],
+                },
+                later(1),
+            )
+            .unwrap();
+        let small = store
+            .complete_sale(
+                &SaleRequest {
+                    items: vec![SaleItem {
+                        code: "KRP-01".into(),
+                        quantity: Quantity::ONE,
+                        discount: None,
+                    }],
+                    discount: None,
+                    tenders: vec![tender(
+                        PaymentMethod::Card,
+                        Rupiah::new(11_100),
+                        Some("APPR1"),
+                    )],
+                },
+                later(2),
+            )
+            .unwrap();
+        store
+            .void_sale(&small.receipt, "salah scan", "1234", later(3))
+            .unwrap();
+        let line = &everything.lines[0];
+        store
+            .return_items(
+                &everything.receipt,
+                &[ReturnItem {
+                    sku: line.sku.clone(),
+                    quantity: Quantity::ONE,
+                }],
+                &tender(PaymentMethod::Cash, line.net, None),
+                later(4),
+            )
+            .unwrap();
+        let _ = store.verify_pin("0000", later(5));
+        let expected = store
+            .day_report(store.business_day(now))
+            .unwrap()
+            .cash
+            .expected;
+        store
+            .close_day(expected.checked_sub(Rupiah::new(2_500)).unwrap(), later(6))
+            .unwrap();
+
+        let fonts = Fonts::load();
+        DRAWN.with(|drawn| drawn.borrow_mut().clear());
+        for width in [58, 80] {
+            for copy in [false, true] {
+                let sale = store.sale(&everything.receipt).unwrap();
+                from_book::receipt_pdf(&store, &sale, width, copy).unwrap();
+            }
+        }
+        let report = store.day_report(store.business_day(now)).unwrap();
+        from_book::day_report_pdf(&store, &report, later(7)).unwrap();
+
+        // The centre's report of the same day, at an office.
+        let usb = tempfile::tempdir().unwrap();
+        crate::sync::export::export(&mut store, usb.path(), None, later(8)).unwrap();
+        let office_dir = tempfile::tempdir().unwrap();
+        let mut office = Store::open(office_dir.path()).unwrap();
+        office
+            .init_office("Sentra UMKM Lampung", None, later(9))
+            .unwrap();
+        let files = crate::sync::import::collect_files(&[usb.path().to_path_buf()]).unwrap();
+        crate::sync::import::import_files(&mut office, &files, later(9), |_, outcome| {
+            outcome.unwrap();
+        })
+        .unwrap();
+        let day = crate::sync::office::centre_day(&office, office.business_day(now)).unwrap();
+        from_book::centre_report_pdf(&office, &day, later(10)).unwrap();
+
+        let drawn = DRAWN.with(|drawn| drawn.borrow().clone());
+        assert!(drawn.len() > 200, "{} strings drawn", drawn.len());
+        for product in &products {
+            assert!(
+                drawn.iter().any(|text| text.contains(&product.name)),
+                "{} is on the receipt",
+                product.name
+            );
+        }
+        let missing: Vec<(String, char)> = drawn
+            .iter()
+            .flat_map(|text| {
+                text.chars()
+                    .filter(|c| !fonts.has(*c))
+                    .map(move |c| (text.clone(), c))
+            })
+            .collect();
+        assert!(missing.is_empty(), "glyphs missing: {missing:?}");
+    }
+
+    #[test]
+    fn a_character_the_fonts_lack_is_drawn_as_a_visible_replacement() {
+        let fonts = Fonts::load();
+        for c in [
+            '—', '–', '“', '”', '‘', '’', '½', '•', '…', 'ă', 'ş', 'ệ', 'ñ', '€', '№',
+        ] {
+            assert!(fonts.has(c), "{c} is in the fonts");
+        }
+        assert!(fonts.has(REPLACEMENT));
+        assert_eq!(fonts.printable("bersih − retur"), "bersih - retur");
+        assert_eq!(
+            fonts.printable("Kopi ☕ 咖啡"),
+            format!("Kopi {REPLACEMENT} {REPLACEMENT}{REPLACEMENT}")
+        );
+        assert!(fonts.width("☕", 10.0, false) > 0.0);
+    }
 }
