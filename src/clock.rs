@@ -14,11 +14,14 @@ pub struct ClockError(String);
 /// Now: the fixed time from `SENTRA_NOW` if set, else the system clock.
 pub fn now() -> Result<OffsetDateTime, ClockError> {
     match std::env::var(NOW_VARIABLE) {
-        Ok(text) if !text.trim().is_empty() => {
-            OffsetDateTime::parse(text.trim(), &Rfc3339).map_err(|_| ClockError(text))
-        }
+        Ok(text) if !text.trim().is_empty() => fixed(&text),
         _ => Ok(OffsetDateTime::now_utc()),
     }
+}
+
+/// A fixed time as `SENTRA_NOW` gives it.
+pub fn fixed(text: &str) -> Result<OffsetDateTime, ClockError> {
+    OffsetDateTime::parse(text.trim(), &Rfc3339).map_err(|_| ClockError(text.to_string()))
 }
 
 /// WIB, Western Indonesia Time: where Lampung is.

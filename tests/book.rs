@@ -362,9 +362,34 @@ fn held_sales_come_back_whole() {
     assert_eq!(held.len(), 1);
     assert_eq!(held[0].label, "Bu Sari");
     let resumed = store.resume_held(id).unwrap();
-    assert_eq!(resumed.items, items);
+    assert_eq!(resumed.held.items, items);
+    assert_eq!(resumed.products[0].sku, "A");
     assert!(store.held_sales().unwrap().is_empty());
     assert!(store.resume_held(id).is_err());
+}
+
+#[test]
+fn a_held_cart_whose_product_changed_its_sku_stays_held() {
+    let (_dir, mut store) = new_stall();
+    store
+        .add_product(&product("A", 10_000, Unit::Pcs), NOW)
+        .unwrap();
+    let items = vec![SaleItem {
+        code: "A".into(),
+        quantity: qty("2"),
+        discount: None,
+    }];
+    let id = store.hold_sale("", &items, None, NOW).unwrap();
+    store
+        .update_product("A", &product("A-2", 10_000, Unit::Pcs), NOW)
+        .unwrap();
+    let refused = store.resume_held(id).unwrap_err();
+    assert!(matches!(refused, StoreError::UnknownProduct(ref code) if code == "A"));
+    assert_eq!(
+        store.held_sales().unwrap().len(),
+        1,
+        "the cart is still held"
+    );
 }
 
 #[test]

@@ -35,8 +35,16 @@ impl Delivery {
     }
 }
 
+/// Why the viewer or the printer could not be reached.
+#[derive(Debug, thiserror::Error)]
+#[error("{program} tidak bisa dijalankan: {source}")]
+pub struct DeliverError {
+    pub program: String,
+    pub source: std::io::Error,
+}
+
 /// Hands `path` to the viewer or the printer, without waiting for them.
-pub fn deliver(path: &Path, delivery: Delivery) -> Result<(), String> {
+pub fn deliver(path: &Path, delivery: Delivery) -> Result<(), DeliverError> {
     let mut command = match delivery {
         Delivery::Save => return Ok(()),
         Delivery::Open => viewer(path),
@@ -48,11 +56,9 @@ pub fn deliver(path: &Path, delivery: Delivery) -> Result<(), String> {
         .stderr(Stdio::null())
         .spawn()
         .map(|_| ())
-        .map_err(|e| {
-            format!(
-                "{} tidak bisa dijalankan: {e}",
-                command.get_program().to_string_lossy()
-            )
+        .map_err(|source| DeliverError {
+            program: command.get_program().to_string_lossy().into_owned(),
+            source,
         })
 }
 

@@ -90,10 +90,16 @@ pub enum StoreError {
     NegativeCount,
     #[error("keranjang tertahan tidak ditemukan: {0}")]
     UnknownHeldSale(String),
-    #[error("CSV baris {line}: {message}")]
-    Csv { line: u64, message: String },
-    #[error("pengaturan {key} tidak valid: {message}")]
-    Setting { key: String, message: String },
+    #[error("CSV baris {line}: {problem}")]
+    Csv {
+        line: u64,
+        problem: super::product_csv::CsvProblem,
+    },
+    #[error("pengaturan {key} tidak valid: {problem}")]
+    Setting {
+        key: String,
+        problem: super::settings::SettingProblem,
+    },
     #[error(transparent)]
     Money(#[from] MoneyError),
     #[error(transparent)]

@@ -7,10 +7,17 @@ use time::OffsetDateTime;
 use uuid::Uuid;
 
 use super::sales::SaleItem;
-use super::{Result, Store, StoreError};
+use super::{Product, Result, Store, StoreError};
 use crate::clock;
 use crate::domain::discount::Discount;
 use crate::money::Quantity;
+
+/// A parked cart back at the till: its lines, and each line's product.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ResumedCart {
+    pub held: HeldSale,
+    pub products: Vec<Product>,
+}
 
 /// A parked cart.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -114,17 +121,25 @@ impl Store {
         Ok(held)
     }
 
-    /// Takes a parked cart back to the till (it leaves the held list).
-    pub fn resume_held(&mut self, id: Uuid) -> Result<HeldSale> {
+    /// Takes a parked cart back to the till, with its products as they are
+    /// now. Every product is found before the cart leaves the held list: if
+    /// one is gone (or its SKU was changed), the cart stays held and the
+    /// refusal names the product.
+    pub fn resume_held(&mut self, id: Uuid) -> Result<ResumedCart> {
         let held = self
             .held_sales()?
             .into_iter()
             .find(|h| h.id == id)
             .ok_or_else(|| StoreError::UnknownHeldSale(id.to_string()))?;
+        let products = held
+            .items
+            .iter()
+            .map(|item| self.find_product(&item.code))
+            .collect::<Result<Vec<Product>>>()?;
         self.write(|tx| {
             tx.execute("DELETE FROM held_sales WHERE id = ?1", [id.to_string()])?;
             Ok(())
         })?;
-        Ok(held)
+        Ok(ResumedCart { held, products })
     }
 }

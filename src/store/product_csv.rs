@@ -18,8 +18,38 @@ use super::spreadsheet::{read_text_cell, text_cell};
 use super::stock::{Movement, MovementKind, record};
 use super::{Result, Store, StoreError};
 use crate::clock;
-use crate::domain::unit::Unit;
-use crate::money::{Quantity, Rupiah};
+use crate::domain::unit::{Unit, UnitError};
+use crate::money::{MoneyError, Quantity, Rupiah};
+
+/// What is wrong with a row (or the whole file) of a product CSV.
+#[derive(Debug, thiserror::Error)]
+pub enum CsvProblem {
+    /// A row the csv reader could not read (too many cells, a bad quote),
+    /// in its own words.
+    #[error("tidak terbaca sebagai CSV ({0})")]
+    Unreadable(String),
+    #[error("bukan teks UTF-8 (simpan sebagai CSV UTF-8)")]
+    NotUtf8,
+    #[error("kolom {0} tidak ada di baris judul")]
+    MissingColumn(&'static str),
+    #[error("SKU kosong")]
+    EmptySku,
+    #[error("SKU {0} muncul dua kali di berkas")]
+    RepeatedSku(String),
+    #[error("{0}")]
+    Quantity(MoneyError),
+    #[error("{0}")]
+    Unit(UnitError),
+    #[error("harga: {0}")]
+    Price(MoneyError),
+    #[error("HPP: {0}")]
+    Cost(MoneyError),
+    #[error("stok awal tidak boleh negatif")]
+    NegativeStock,
+    /// The product or its opening stock, refused as it would be by hand.
+    #[error("{0}")]
+    Refused(Box<StoreError>),
+}
 
 /// What an import did.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize)]
@@ -80,7 +110,7 @@ fn parse(text: &str) -> Result<Vec<Row>> {
         .from_reader(text.as_bytes());
     let csv_error = |line: u64, e: csv::Error| StoreError::Csv {
         line,
-        message: e.to_string(),
+        problem: CsvProblem::Unreadable(e.to_string()),
     };
     let headers = reader.headers().map_err(|e| csv_error(1, e))?.clone();
     let columns: Vec<Option<&'static str>> = headers.iter().map(canonical).collect();
@@ -88,7 +118,7 @@ fn parse(text: &str) -> Result<Vec<Row>> {
         if !columns.contains(&Some(required)) {
             return Err(StoreError::Csv {
                 line: 1,
-                message: format!("kolom {required} tidak ada di baris judul"),
+                problem: CsvProblem::MissingColumn(required),
             });
         }
     }
@@ -100,7 +130,7 @@ fn parse(text: &str) -> Result<Vec<Row>> {
             csv_error(line, e)
         })?;
         let line = record.position().map(|p| p.line()).unwrap_or(0);
-        let bad = |message: String| StoreError::Csv { line, message };
+        let bad = |problem: CsvProblem| StoreError::Csv { line, problem };
         let field = |name: &str| -> Option<&str> {
             columns
                 .iter()
@@ -112,16 +142,16 @@ fn parse(text: &str) -> Result<Vec<Row>> {
                 .filter(|v| !v.is_empty())
         };
         let sku = field("sku")
-            .ok_or_else(|| bad("SKU kosong".into()))?
+            .ok_or_else(|| bad(CsvProblem::EmptySku))?
             .to_string();
         if !seen.insert(sku.to_lowercase()) {
-            return Err(bad(format!("SKU {sku} muncul dua kali di berkas")));
+            return Err(bad(CsvProblem::RepeatedSku(sku)));
         }
         let quantity = |name: &str| {
             field(name)
                 .map(Quantity::parse)
                 .transpose()
-                .map_err(|e| bad(e.to_string()))
+                .map_err(|e| bad(CsvProblem::Quantity(e)))
         };
         let product = NewProduct {
             barcode: field("barcode").map(str::to_string),
@@ -129,25 +159,30 @@ fn parse(text: &str) -> Result<Vec<Row>> {
             unit: field("unit")
                 .map(Unit::parse)
                 .transpose()
-                .map_err(|e| bad(e.to_string()))?
+                .map_err(|e| bad(CsvProblem::Unit(e)))?
                 .unwrap_or(Unit::Pcs),
             category: field("category").unwrap_or("Umum").to_string(),
             price: Rupiah::parse(field("price").unwrap_or(""))
-                .map_err(|e| bad(format!("harga: {e}")))?,
+                .map_err(|e| bad(CsvProblem::Price(e)))?,
             cost: field("cost")
                 .map(Rupiah::parse)
                 .transpose()
-                .map_err(|e| bad(format!("HPP: {e}")))?,
+                .map_err(|e| bad(CsvProblem::Cost(e)))?,
             min_stock: quantity("min_stock")?.unwrap_or(Quantity::ZERO),
             sku,
         };
-        product.validate().map_err(|e| bad(e.to_string()))?;
+        product
+            .validate()
+            .map_err(|e| bad(CsvProblem::Refused(Box::new(e))))?;
         let stock = quantity("stock")?;
         if let Some(stock) = stock {
             if stock.is_negative() {
-                return Err(bad("stok awal tidak boleh negatif".into()));
+                return Err(bad(CsvProblem::NegativeStock));
             }
-            product.unit.check(stock).map_err(|e| bad(e.to_string()))?;
+            product
+                .unit
+                .check(stock)
+                .map_err(|e| bad(CsvProblem::Unit(e)))?;
         }
         rows.push(Row {
             line,
@@ -174,7 +209,7 @@ impl Store {
                 .count() as u64;
             StoreError::Csv {
                 line,
-                message: "bukan teks UTF-8 (simpan sebagai CSV UTF-8)".into(),
+                problem: CsvProblem::NotUtf8,
             }
         })?;
         let rows = parse(&text)?;
@@ -189,7 +224,7 @@ impl Store {
             for row in &rows {
                 let at_line = |e: StoreError| StoreError::Csv {
                     line: row.line,
-                    message: e.to_string(),
+                    problem: CsvProblem::Refused(Box::new(e)),
                 };
                 if existing.contains(&row.product.sku.to_lowercase()) {
                     let id: String = tx

@@ -6,8 +6,8 @@ use rusqlite::params;
 use time::UtcOffset;
 
 use super::{Result, Store, StoreError};
-use crate::domain::printer::PrinterTarget;
-use crate::domain::scale::{self, ScaleLayout};
+use crate::domain::printer::{PrinterError, PrinterTarget};
+use crate::domain::scale::{self, ScaleError, ScaleLayout};
 use crate::domain::tax::{PphFinalRule, TaxMode, TaxRule};
 use crate::money::Rupiah;
 
@@ -52,6 +52,35 @@ impl Default for Settings {
     }
 }
 
+/// Why a value is refused for a setting.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum SettingProblem {
+    #[error("pakai none, inclusive atau exclusive")]
+    TaxMode,
+    #[error("persen 0–100, mis. {example}")]
+    Percent { example: &'static str },
+    #[error("{0}")]
+    Amount(crate::money::MoneyError),
+    #[error("pakai 58 atau 80")]
+    ReceiptWidth,
+    #[error("pakai id atau en")]
+    Language,
+    #[error("pakai 7 (WIB), 8 (WITA) atau 9 (WIT)")]
+    Offset,
+    #[error("teks QRIS terlalu panjang")]
+    QrisTooLong,
+    #[error("{0}")]
+    Qris(crate::domain::qris::QrisError),
+    #[error("pakai save (simpan), open (buka) atau print (cetak)")]
+    Delivery,
+    #[error("{0}")]
+    Scale(ScaleError),
+    #[error("{0}")]
+    Printer(PrinterError),
+    #[error("kunci tidak dikenal; pilih salah satu: {}", KEYS.join(", "))]
+    UnknownKey,
+}
+
 /// The keys, as `sentra settings set KEY VALUE` takes them.
 pub const KEYS: [&str; 13] = [
     "tax_mode",
@@ -72,37 +101,36 @@ pub const KEYS: [&str; 13] = [
 impl Settings {
     /// Applies one `key = value`, refusing values that make no sense.
     pub fn apply(&mut self, key: &str, value: &str) -> Result<()> {
-        let bad = |message: &str| StoreError::Setting {
+        let bad = |problem: SettingProblem| StoreError::Setting {
             key: key.to_string(),
-            message: message.to_string(),
+            problem,
         };
         match key {
             "tax_mode" => {
-                self.tax.mode = TaxMode::from_key(value)
-                    .ok_or_else(|| bad("pakai none, inclusive atau exclusive"))?
+                self.tax.mode = TaxMode::from_key(value).ok_or(bad(SettingProblem::TaxMode))?
             }
             "tax_rate" => {
                 self.tax.rate_hundredths =
-                    hundredths(value).ok_or_else(|| bad("persen 0–100, mis. 11"))?
+                    hundredths(value).ok_or(bad(SettingProblem::Percent { example: "11" }))?
             }
             "pph_rate" => {
                 self.pph.rate_hundredths =
-                    hundredths(value).ok_or_else(|| bad("persen 0–100, mis. 0,5"))?
+                    hundredths(value).ok_or(bad(SettingProblem::Percent { example: "0,5" }))?
             }
             "pph_free_turnover" => {
-                let amount = Rupiah::parse(value).map_err(|e| bad(&e.to_string()))?;
+                let amount = Rupiah::parse(value).map_err(|e| bad(SettingProblem::Amount(e)))?;
                 self.pph.yearly_free_turnover = amount;
             }
             "receipt_width" => {
                 self.receipt_width = match value {
                     "58" => 58,
                     "80" => 80,
-                    _ => return Err(bad("pakai 58 atau 80")),
+                    _ => return Err(bad(SettingProblem::ReceiptWidth)),
                 }
             }
             "language" => {
                 if value != "id" && value != "en" {
-                    return Err(bad("pakai id atau en"));
+                    return Err(bad(SettingProblem::Language));
                 }
                 self.language = value.to_string();
             }
@@ -112,35 +140,38 @@ impl Settings {
                     "7" => UtcOffset::from_hms(7, 0, 0),
                     "8" => UtcOffset::from_hms(8, 0, 0),
                     "9" => UtcOffset::from_hms(9, 0, 0),
-                    _ => return Err(bad("pakai 7 (WIB), 8 (WITA) atau 9 (WIT)")),
+                    _ => return Err(bad(SettingProblem::Offset)),
                 }
-                .map_err(|_| bad("zona waktu"))?
+                .map_err(|_| bad(SettingProblem::Offset))?
             }
             "export_dir" => self.export_dir = (!value.is_empty()).then(|| PathBuf::from(value)),
             "qris_payload" => {
                 if value.len() > 512 {
-                    return Err(bad("teks QRIS terlalu panjang"));
+                    return Err(bad(SettingProblem::QrisTooLong));
                 }
                 if !value.is_empty() {
-                    crate::domain::qris::validate_qris(value).map_err(|e| bad(&e.to_string()))?;
+                    crate::domain::qris::validate_qris(value)
+                        .map_err(|e| bad(SettingProblem::Qris(e)))?;
                 }
                 self.qris_payload = (!value.is_empty()).then(|| value.to_string());
             }
             "receipt_delivery" => {
                 if !matches!(value, "save" | "open" | "print") {
-                    return Err(bad("pakai save (simpan), open (buka) atau print (cetak)"));
+                    return Err(bad(SettingProblem::Delivery));
                 }
                 self.receipt_delivery = value.to_string();
             }
             "scale_prefix" => {
                 self.scale_prefix = match value.trim() {
                     "" | "off" => None,
-                    prefix => Some(scale::check_prefix(prefix).map_err(|e| bad(&e.to_string()))?),
+                    prefix => Some(
+                        scale::check_prefix(prefix).map_err(|e| bad(SettingProblem::Scale(e)))?,
+                    ),
                 }
             }
             "scale_layout" => {
                 let (plu_digits, value) =
-                    scale::parse_pattern(value).map_err(|e| bad(&e.to_string()))?;
+                    scale::parse_pattern(value).map_err(|e| bad(SettingProblem::Scale(e)))?;
                 let layout = ScaleLayout {
                     prefix: scale::DEFAULT_PREFIX.into(),
                     plu_digits,
@@ -150,14 +181,9 @@ impl Settings {
             }
             "escpos_printer" => {
                 self.escpos_printer =
-                    PrinterTarget::parse(value).map_err(|e| bad(&e.to_string()))?
+                    PrinterTarget::parse(value).map_err(|e| bad(SettingProblem::Printer(e)))?
             }
-            _ => {
-                return Err(bad(&format!(
-                    "kunci tidak dikenal; pilih salah satu: {}",
-                    KEYS.join(", ")
-                )));
-            }
+            _ => return Err(bad(SettingProblem::UnknownKey)),
         }
         Ok(())
     }

@@ -1,20 +1,28 @@
 //! What an `update` asks for besides changing state: work on the book (run on
-//! a worker thread, never on the UI thread) and moving the keyboard focus.
+//! one worker thread, in order, never on the UI thread) and moving the
+//! keyboard focus.
 //!
 //! Screens return an [`Effect`] of their own message type; the root maps it
 //! up and turns it into an iced `Task`. Tests run the same jobs synchronously.
 
-use std::sync::{Arc, Mutex};
+use std::collections::VecDeque;
+use std::panic::AssertUnwindSafe;
+use std::sync::{Arc, Condvar, Mutex, OnceLock};
 
 use iced::Task;
-use iced::futures::channel::oneshot;
+use iced::futures::channel::mpsc;
 
+use super::refusal::{Refusal, WindowError};
 use crate::store::Store;
 
-/// The open book, shared between the UI and its worker threads. Jobs take
-/// turns on it; the UI thread itself never waits for it.
+/// The open book, shared between the UI and its worker thread. Jobs take
+/// turns on it in the order they were asked for; the UI thread itself never
+/// waits for it.
 #[derive(Clone)]
-pub struct Book(Arc<Mutex<Store>>);
+pub struct Book {
+    store: Arc<Mutex<Store>>,
+    worker: Arc<OnceLock<Worker>>,
+}
 
 impl std::fmt::Debug for Book {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -22,57 +30,189 @@ impl std::fmt::Debug for Book {
     }
 }
 
-impl Book {
-    pub fn new(store: Store) -> Book {
-        Book(Arc::new(Mutex::new(store)))
+/// A job waiting for the worker, with where its messages go.
+struct Queued {
+    job: Box<dyn FnOnce(&mut Store) + Send>,
+    /// Jobs with the same key replace each other while they wait.
+    supersede: Option<&'static str>,
+}
+
+/// The one thread that runs the book's jobs, and its queue.
+struct Worker {
+    queue: Arc<(Mutex<VecDeque<Queued>>, Condvar)>,
+}
+
+impl Worker {
+    fn start(store: Arc<Mutex<Store>>) -> Worker {
+        let queue: Arc<(Mutex<VecDeque<Queued>>, Condvar)> = Arc::default();
+        let shared = queue.clone();
+        std::thread::Builder::new()
+            .name("sentra-book".into())
+            .spawn(move || {
+                loop {
+                    let next = {
+                        let (lock, ready) = &*shared;
+                        let mut waiting = lock.lock().unwrap_or_else(|p| p.into_inner());
+                        loop {
+                            if let Some(next) = waiting.pop_front() {
+                                break next;
+                            }
+                            waiting = ready.wait(waiting).unwrap_or_else(|p| p.into_inner());
+                        }
+                    };
+                    let mut store = store.lock().unwrap_or_else(|p| p.into_inner());
+                    (next.job)(&mut store);
+                }
+            })
+            .expect("the book's worker thread starts");
+        Worker { queue }
     }
 
-    /// Runs `job` here and now: for worker threads and tests.
-    pub fn run_now<M>(&self, job: Job<M>) -> M {
-        // A job that panicked poisons the lock; the book itself is still
-        // consistent (every write is one transaction), so carry on.
-        let mut store = self
-            .0
-            .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner());
-        (job.0)(&mut store)
-    }
-
-    /// Runs `job` on a worker thread; the task yields its message.
-    pub fn run<M: Send + 'static>(&self, job: Job<M>, failed: fn(String) -> M) -> Task<M> {
-        let (sender, receiver) = oneshot::channel();
-        let book = self.clone();
-        std::thread::spawn(move || {
-            let _ = sender.send(book.run_now(job));
-        });
-        Task::perform(receiver, move |result| {
-            result
-                .unwrap_or_else(|_| failed("pekerjaan di latar belakang berhenti mendadak".into()))
-        })
+    fn push(&self, queued: Queued) {
+        let (lock, ready) = &*self.queue;
+        let mut waiting = lock.lock().unwrap_or_else(|p| p.into_inner());
+        if let Some(key) = queued.supersede {
+            // An older search not started yet answers a question nobody asks
+            // any more: drop it (its task ends with no message).
+            waiting.retain(|q| q.supersede != Some(key));
+        }
+        waiting.push_back(queued);
+        ready.notify_one();
     }
 }
 
-/// Work on the book that ends in a message.
-pub struct Job<M>(Box<dyn FnOnce(&mut Store) -> M + Send>);
-
-impl<M: 'static> Job<M> {
-    pub fn new(work: impl FnOnce(&mut Store) -> M + Send + 'static) -> Job<M> {
-        Job(Box::new(work))
+impl Book {
+    pub fn new(store: Store) -> Book {
+        Book {
+            store: Arc::new(Mutex::new(store)),
+            worker: Arc::default(),
+        }
     }
 
-    pub fn map<N: 'static>(self, f: impl FnOnce(M) -> N + Send + 'static) -> Job<N> {
-        Job(Box::new(move |store| f((self.0)(store))))
+    /// Works on the store here and now (tests; reading after set-up).
+    pub fn with<T>(&self, work: impl FnOnce(&mut Store) -> T) -> T {
+        // A job that panicked poisons the lock; the book itself is still
+        // consistent (every write is one transaction), so carry on.
+        let mut store = self.store.lock().unwrap_or_else(|p| p.into_inner());
+        work(&mut store)
+    }
+
+    /// Runs `job` here and now, returning the messages it sends: for tests.
+    /// A job that panics answers with its failure message, as on the worker.
+    pub fn run_now<M: 'static>(&self, job: Job<M>) -> Vec<M> {
+        let mut sent = Vec::new();
+        self.with(|store| job.run(store, &mut |m| sent.push(m)));
+        sent
+    }
+
+    /// Queues `job` for the worker thread; the task yields its messages.
+    pub fn run<M: Send + 'static>(&self, job: Job<M>) -> Task<M> {
+        let (sender, receiver) = mpsc::unbounded();
+        let supersede = job.supersede;
+        let worker = self
+            .worker
+            .get_or_init(|| Worker::start(self.store.clone()));
+        worker.push(Queued {
+            job: Box::new(move |store| {
+                job.run(store, &mut |m| {
+                    let _ = sender.unbounded_send(m);
+                })
+            }),
+            supersede,
+        });
+        Task::stream(receiver)
+    }
+}
+
+type Work<M> = Box<dyn FnOnce(&mut Store, &mut dyn FnMut(M)) + Send>;
+type Failed<M> = Box<dyn FnOnce(Refusal) -> M + Send>;
+
+/// Work on the book that answers with messages (usually one; an import sends
+/// one per file), and says what to answer if it dies on the way.
+pub struct Job<M> {
+    work: Work<M>,
+    failed: Option<Failed<M>>,
+    supersede: Option<&'static str>,
+}
+
+impl<M: 'static> Job<M> {
+    /// Work that ends in one message.
+    pub fn new(work: impl FnOnce(&mut Store) -> M + Send + 'static) -> Job<M> {
+        Job {
+            work: Box::new(move |store, send| send(work(store))),
+            failed: None,
+            supersede: None,
+        }
+    }
+
+    /// Work that sends its messages as it goes.
+    pub fn streaming(work: impl FnOnce(&mut Store, &mut dyn FnMut(M)) + Send + 'static) -> Job<M> {
+        Job {
+            work: Box::new(work),
+            failed: None,
+            supersede: None,
+        }
+    }
+
+    /// Runs the work; if it panics, answers with the failure message.
+    fn run(self, store: &mut Store, send: &mut dyn FnMut(M)) {
+        let Job { work, failed, .. } = self;
+        let outcome = std::panic::catch_unwind(AssertUnwindSafe(|| work(store, send)));
+        if let Err(panic) = outcome {
+            let detail = panic
+                .downcast_ref::<&str>()
+                .map(|s| s.to_string())
+                .or_else(|| panic.downcast_ref::<String>().cloned())
+                .unwrap_or_default();
+            if let Some(failed) = failed {
+                send(failed(WindowError::JobDied(detail).into()));
+            }
+        }
+    }
+
+    /// The message the job's screen gets if the job dies instead of
+    /// answering: the worker was lost, or the work panicked.
+    pub fn fail(self, why: Refusal) -> Option<M> {
+        self.failed.map(|failed| failed(why))
+    }
+
+    pub fn map<N: 'static>(self, f: impl Fn(M) -> N + Clone + Send + 'static) -> Job<N> {
+        let Job {
+            work,
+            failed,
+            supersede,
+        } = self;
+        let g = f.clone();
+        Job {
+            work: Box::new(move |store, send| work(store, &mut |m| send(f(m)))),
+            failed: failed.map(|failed| Box::new(move |why| g(failed(why))) as Failed<N>),
+            supersede,
+        }
+    }
+
+    /// Says which message to answer if the job dies, unless it says already.
+    pub fn or_failed(mut self, failed: fn(Refusal) -> M) -> Job<M> {
+        if self.failed.is_none() {
+            self.failed = Some(Box::new(failed));
+        }
+        self
+    }
+
+    /// A newer job with the same key drops this one if it has not started.
+    pub fn superseding(mut self, key: &'static str) -> Job<M> {
+        self.supersede = Some(key);
+        self
     }
 }
 
 /// Runs `work` at the time of day (`SENTRA_NOW` or the clock), with any
-/// refusal turned into the sentence a person reads: the shape of almost
-/// every job that writes to the book.
-pub fn at_now<T, E: std::fmt::Display>(
+/// refusal kept as a [`Refusal`]: the shape of almost every job that writes
+/// to the book.
+pub fn at_now<T, E: Into<Refusal>>(
     work: impl FnOnce(time::OffsetDateTime) -> Result<T, E>,
-) -> Result<T, String> {
-    let now = crate::clock::now().map_err(|e| e.to_string())?;
-    work(now).map_err(|e| e.to_string())
+) -> Result<T, Refusal> {
+    let now = crate::clock::now().map_err(Refusal::from)?;
+    work(now).map_err(Into::into)
 }
 
 /// What an update asks the runtime to do.
@@ -81,7 +221,18 @@ pub enum Effect<M> {
     Job(Job<M>),
     /// Put the keyboard focus in the text field with this id.
     Focus(&'static str),
+    /// Move the focus to the next field (Tab) or the previous (Shift+Tab).
+    FocusNext,
+    FocusPrevious,
     Batch(Vec<Effect<M>>),
+}
+
+/// A focus request, once an effect is taken apart.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Focus {
+    On(&'static str),
+    Next,
+    Previous,
 }
 
 impl<M: 'static> Effect<M> {
@@ -90,14 +241,35 @@ impl<M: 'static> Effect<M> {
         Effect::Job(Job::new(work))
     }
 
+    /// A search: a newer one drops an older one that has not started.
+    pub fn search(
+        key: &'static str,
+        work: impl FnOnce(&mut Store) -> M + Send + 'static,
+    ) -> Effect<M> {
+        Effect::Job(Job::new(work).superseding(key))
+    }
+
     pub fn map<N: 'static>(self, f: fn(M) -> N) -> Effect<N> {
         match self {
             Effect::None => Effect::None,
             Effect::Job(job) => Effect::Job(job.map(f)),
             Effect::Focus(id) => Effect::Focus(id),
+            Effect::FocusNext => Effect::FocusNext,
+            Effect::FocusPrevious => Effect::FocusPrevious,
             Effect::Batch(effects) => {
                 Effect::Batch(effects.into_iter().map(|e| e.map(f)).collect())
             }
+        }
+    }
+
+    /// Routes the failure of every job in here that has no route yet.
+    pub fn or_failed(self, failed: fn(Refusal) -> M) -> Effect<M> {
+        match self {
+            Effect::Job(job) => Effect::Job(job.or_failed(failed)),
+            Effect::Batch(effects) => {
+                Effect::Batch(effects.into_iter().map(|e| e.or_failed(failed)).collect())
+            }
+            other => other,
         }
     }
 
@@ -113,7 +285,7 @@ impl<M: 'static> Effect<M> {
     }
 
     /// Flattens into jobs and focus requests, in order.
-    pub fn into_parts(self) -> (Vec<Job<M>>, Vec<&'static str>) {
+    pub fn into_parts(self) -> (Vec<Job<M>>, Vec<Focus>) {
         let mut jobs = Vec::new();
         let mut focus = Vec::new();
         let mut stack = vec![self];
@@ -121,7 +293,9 @@ impl<M: 'static> Effect<M> {
             match effect {
                 Effect::None => {}
                 Effect::Job(job) => jobs.push(job),
-                Effect::Focus(id) => focus.push(id),
+                Effect::Focus(id) => focus.push(Focus::On(id)),
+                Effect::FocusNext => focus.push(Focus::Next),
+                Effect::FocusPrevious => focus.push(Focus::Previous),
                 Effect::Batch(effects) => stack.extend(effects.into_iter().rev()),
             }
         }

@@ -1,16 +1,27 @@
 //! First run: is this PC a stall or the office, who is it, and should it
-//! start with demo data.
+//! start with demo data. Done from the keyboard alone: the code field has
+//! the focus, Tab moves on, the regency is typed (its code or part of its
+//! name) and picked with the arrows, F5/F6 choose stall or office, F7 the
+//! demo data, Enter starts.
 
-use iced::widget::{
-    button, checkbox, column, container, pick_list, row, scrollable, text, text_input,
-};
-use iced::{Element, Fill};
+use iced::keyboard::{Key, key::Named};
+use iced::widget::{Column, button, checkbox, column, container, row, scrollable, text};
+use iced::{Alignment, Element, Fill};
 
+use super::KeyPress;
 use super::effect::{Effect, at_now};
 use super::i18n::{Lang, Say, T};
+use super::refusal::Refusal;
 use super::theme;
-use super::widgets::{big, field};
+use super::widgets::{BOLD, Field, keyed, message_line};
 use crate::domain::regency::{REGENCIES, Regency};
+
+/// The field that has the focus when the first run opens.
+pub const FIRST_FIELD: &str = "setup-code";
+const OFFICE_NAME: &str = "setup-office-name";
+const REGENCY: &str = "setup-regency";
+/// How many regencies the list under the field shows.
+const SHOWN: usize = 15;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Choice {
@@ -25,7 +36,11 @@ pub struct FirstRun {
     pub code: String,
     pub name: String,
     pub owner: String,
+    /// What is typed in the regency field.
+    pub regency_text: String,
     pub regency: Option<Regency>,
+    /// The highlighted regency of the list under the field.
+    pub highlighted: usize,
     pub pin: String,
     pub demo: bool,
     pub error: Option<Say>,
@@ -38,35 +53,112 @@ pub enum Message {
     CodeChanged(String),
     NameChanged(String),
     OwnerChanged(String),
+    RegencyTyped(String),
+    /// Move the highlight in the regency list (arrow keys).
+    MoveRegency(i32),
     RegencyPicked(Regency),
+    /// Enter in the regency field: pick the highlighted one, or start.
+    RegencySubmitted,
     PinChanged(String),
     DemoToggled(bool),
     /// Set the book up.
     Start,
     /// Set-up is written (or was refused).
-    Finished(Result<(), String>),
+    Finished(Result<(), Refusal>),
 }
 
 impl FirstRun {
+    /// The regencies that match what is typed: by code, or by a part of the
+    /// name.
+    pub fn matches(&self) -> Vec<Regency> {
+        let typed = self.regency_text.trim().to_lowercase();
+        if typed.is_empty() {
+            return REGENCIES.to_vec();
+        }
+        REGENCIES
+            .into_iter()
+            .filter(|r| {
+                r.code.to_string().starts_with(&typed)
+                    || r.name.to_lowercase().contains(&typed)
+                    || r.to_string().to_lowercase() == typed
+            })
+            .collect()
+    }
+
+    pub fn hotkey(&self, press: &KeyPress) -> Option<Message> {
+        match &press.key {
+            Key::Named(Named::F5) => Some(Message::Choose(Choice::Stall)),
+            Key::Named(Named::F6) => Some(Message::Choose(Choice::Office)),
+            Key::Named(Named::F7) if self.choice == Choice::Stall => {
+                Some(Message::DemoToggled(!self.demo))
+            }
+            Key::Named(Named::ArrowDown) => Some(Message::MoveRegency(1)),
+            Key::Named(Named::ArrowUp) => Some(Message::MoveRegency(-1)),
+            _ => None,
+        }
+    }
+
     pub fn update(&mut self, message: Message) -> Effect<Message> {
         if !matches!(message, Message::Finished(_)) {
             self.error = None;
         }
         match message {
-            Message::Choose(choice) => self.choice = choice,
+            Message::Choose(choice) => {
+                self.choice = choice;
+                return Effect::Focus(match choice {
+                    Choice::Stall => FIRST_FIELD,
+                    Choice::Office => OFFICE_NAME,
+                });
+            }
             Message::CodeChanged(code) => self.code = code.to_uppercase(),
             Message::NameChanged(name) => self.name = name,
             Message::OwnerChanged(owner) => self.owner = owner,
-            Message::RegencyPicked(regency) => self.regency = Some(regency),
+            Message::RegencyTyped(text) => {
+                self.regency_text = text;
+                self.highlighted = 0;
+                let matches = self.matches();
+                // One match (a code typed, or a name part only it has) is
+                // the choice; anything else waits for a pick.
+                self.regency = match matches.as_slice() {
+                    [only] => Some(*only),
+                    _ => None,
+                };
+            }
+            Message::MoveRegency(step) => {
+                let count = self.matches().len().min(SHOWN);
+                if count > 0 {
+                    self.highlighted =
+                        (self.highlighted as i32 + step).clamp(0, count as i32 - 1) as usize;
+                }
+            }
+            Message::RegencyPicked(regency) => {
+                self.pick(regency);
+                return Effect::FocusNext;
+            }
+            Message::RegencySubmitted => {
+                if self.regency.is_none() {
+                    if let Some(regency) = self.matches().get(self.highlighted).copied() {
+                        self.pick(regency);
+                    }
+                    return Effect::FocusNext;
+                }
+                return self.start();
+            }
             Message::PinChanged(pin) => self.pin = pin,
             Message::DemoToggled(demo) => self.demo = demo,
             Message::Start => return self.start(),
             Message::Finished(result) => {
                 self.working = false;
-                self.error = result.err().map(Say::Plain);
+                self.error = result.err().map(Say::from);
             }
         }
         Effect::None
+    }
+
+    fn pick(&mut self, regency: Regency) {
+        self.regency = Some(regency);
+        self.regency_text = regency.to_string();
+        self.highlighted = 0;
     }
 
     fn start(&mut self) -> Effect<Message> {
@@ -84,7 +176,7 @@ impl FirstRun {
         }
         let Some(regency) = self.regency else {
             self.error = Some(Say::PickRegency);
-            return Effect::None;
+            return Effect::Focus(REGENCY);
         };
         self.working = true;
         let (code, owner, demo) = (
@@ -105,94 +197,143 @@ impl FirstRun {
         })
     }
 
-    pub fn view(&self, lang: Lang) -> Element<'_, Message> {
-        let choice = |c: Choice, label: T| {
+    pub fn view<'a>(&'a self, lang: Lang) -> Element<'a, Message> {
+        let choice = |c: Choice, label: T, key: &'static str| {
             let style = if self.choice == c {
                 button::primary
             } else {
                 button::secondary
             };
-            big(label.get(lang), Some(Message::Choose(c))).style(style)
+            keyed(label.get(lang), key, Some(Message::Choose(c))).style(style)
         };
-        let mut form = column![
-            text(T::Welcome.get(lang)).size(34).color(theme::BRAND),
-            text(T::ChooseKind.get(lang)).size(theme::TEXT),
-            row![
-                choice(Choice::Stall, T::AStall),
-                choice(Choice::Office, T::TheOffice)
-            ]
-            .spacing(theme::GAP),
-        ]
-        .spacing(14)
-        .max_width(620);
+        let field =
+            |id: &'static str, label: T, value: &'a str, on_input: fn(String) -> Message| {
+                Field::new(id, label.get(lang), value, on_input)
+                    .submit(Message::Start)
+                    .view()
+            };
+        let mut fields = Column::new().spacing(8).width(Fill);
         match self.choice {
             Choice::Stall => {
-                form = form
+                fields = fields
                     .push(field(
-                        "setup-code",
-                        T::StallCode.get(lang),
+                        FIRST_FIELD,
+                        T::StallCode,
                         &self.code,
-                        None,
                         Message::CodeChanged,
                     ))
                     .push(field(
                         "setup-name",
-                        T::StallName.get(lang),
+                        T::StallName,
                         &self.name,
-                        None,
                         Message::NameChanged,
                     ))
                     .push(field(
                         "setup-owner",
-                        T::Owner.get(lang),
+                        T::Owner,
                         &self.owner,
-                        None,
                         Message::OwnerChanged,
                     ))
-                    .push(column![
-                        text(T::Regency.get(lang))
-                            .size(theme::SMALL)
-                            .color(theme::MUTED),
-                        pick_list(REGENCIES, self.regency, Message::RegencyPicked)
-                            .placeholder(T::PickRegency.get(lang))
-                            .padding(theme::PAD)
-                            .width(Fill),
-                    ]);
+                    .push(
+                        Field::new(
+                            REGENCY,
+                            T::RegencyField.get(lang),
+                            &self.regency_text,
+                            Message::RegencyTyped,
+                        )
+                        .submit(Message::RegencySubmitted)
+                        .view(),
+                    );
             }
             Choice::Office => {
-                form = form.push(field(
-                    "setup-office-name",
-                    T::OfficeName.get(lang),
+                fields = fields.push(field(
+                    OFFICE_NAME,
+                    T::OfficeName,
                     &self.name,
-                    None,
                     Message::NameChanged,
                 ));
             }
         }
-        form = form.push(column![
-            text(T::ManagerPin.get(lang))
-                .size(theme::SMALL)
-                .color(theme::MUTED),
-            text_input("1234", &self.pin)
-                .id("setup-pin")
-                .on_input(Message::PinChanged)
-                .secure(true)
-                .padding(theme::PAD),
-        ]);
+        fields = fields.push(
+            Field::new(
+                "setup-pin",
+                T::ManagerPin.get(lang),
+                &self.pin,
+                Message::PinChanged,
+            )
+            .submit(Message::Start)
+            .secure()
+            .view(),
+        );
         if self.choice == Choice::Stall {
-            form = form.push(
-                checkbox(self.demo)
-                    .label(T::LoadDemo.get(lang))
-                    .on_toggle(Message::DemoToggled),
+            fields = fields.push(
+                row![
+                    checkbox(self.demo)
+                        .label(T::LoadDemo.get(lang))
+                        .on_toggle(Message::DemoToggled),
+                    text("F7").size(theme::SMALL).font(BOLD),
+                ]
+                .spacing(8)
+                .align_y(Alignment::Center),
             );
         }
-        if let Some(error) = self.error.as_ref().map(|e| e.say(lang)) {
-            form = form.push(text(error).color(theme::BAD).size(theme::TEXT));
+        let mut body = row![fields].spacing(24);
+        if self.choice == Choice::Stall {
+            body = body.push(self.regency_list(lang));
         }
         let label = if self.working { T::Working } else { T::Start };
-        form = form.push(
-            big(label.get(lang), (!self.working).then_some(Message::Start)).style(button::success),
+        let form = column![
+            text(T::Welcome.get(lang)).size(30).color(theme::BRAND),
+            text(T::ChooseKind.get(lang)).size(theme::TEXT),
+            row![
+                choice(Choice::Stall, T::AStall, "F5"),
+                choice(Choice::Office, T::TheOffice, "F6")
+            ]
+            .spacing(theme::GAP),
+            body,
+            message_line(self.error.as_ref().map(|e| e.say(lang))),
+            keyed(
+                label.get(lang),
+                "Enter",
+                (!self.working).then_some(Message::Start),
+            )
+            .style(button::success),
+        ]
+        .spacing(10)
+        .max_width(900);
+        scrollable(container(form).center_x(Fill).padding([20, 32])).into()
+    }
+
+    /// The regencies that match what is typed, beside the fields: the
+    /// highlighted one is picked with Enter.
+    fn regency_list(&self, lang: Lang) -> Element<'_, Message> {
+        let mut list = Column::new().spacing(2).push(
+            text(T::Regency.get(lang))
+                .size(theme::SMALL)
+                .color(theme::MUTED),
         );
-        scrollable(container(form).center_x(Fill).padding(40)).into()
+        for (index, regency) in self.matches().into_iter().take(SHOWN).enumerate() {
+            let chosen = self.regency == Some(regency);
+            let entry = button(text(regency.to_string()).size(theme::SMALL))
+                .on_press(Message::RegencyPicked(regency))
+                .padding([4, 10])
+                .width(Fill)
+                .style(button::text);
+            list = list.push(
+                if chosen || (self.regency.is_none() && index == self.highlighted) {
+                    container(entry).style(theme::highlight).into()
+                } else {
+                    Element::from(entry)
+                },
+            );
+        }
+        if self.regency.is_some() {
+            list = list.push(
+                text(T::RegencyChosen.get(lang))
+                    .size(theme::SMALL)
+                    .color(theme::GOOD),
+            );
+        }
+        container(list).width(320).into()
     }
 }

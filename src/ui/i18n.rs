@@ -1,5 +1,11 @@
 //! Every word on screen, in Bahasa Indonesia first and English second.
-//! One table, so a missing translation is a compile error, not a blank.
+//! One table, so a missing translation is a compile error, not a blank; the
+//! book's refusals are said in [`super::refusal`].
+
+use crate::domain::payment::PaymentMethod;
+use crate::store::MovementKind;
+
+use super::refusal::{Refusal, method_english};
 
 /// The language of the screens.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -45,15 +51,12 @@ texts! {
     Stok => "Stok", "Stock";
     Laporan => "Laporan", "Reports";
     Pengaturan => "Pengaturan", "Settings";
-    Kantor => "Kantor", "Office";
     // Till
     SearchHint => "Scan barcode atau ketik nama / SKU…", "Scan a barcode or type a name / SKU…";
     CartEmpty => "Keranjang kosong. Scan atau cari barang.", "The cart is empty. Scan or search for an item.";
     Item => "Barang", "Item";
     Sku => "SKU", "SKU";
-    Items => "barang", "items";
     Qty => "Jumlah", "Qty";
-    Price => "Harga", "Price";
     Discount => "Diskon", "Discount";
     Amount => "Jumlah Rp", "Amount";
     Subtotal => "Subtotal", "Subtotal";
@@ -61,33 +64,32 @@ texts! {
     SaleDiscount => "Diskon nota", "Sale discount";
     SaleDiscountHint => "Rp atau %", "Rp or %";
     HeldCarts => "Keranjang ditahan", "Held carts";
-    Resume => "Lanjutkan", "Resume";
     Back => "Kembali", "Back";
-    BackEsc => "Kembali (Esc)", "Back (Esc)";
-    PayF2 => "Bayar (F2)", "Pay (F2)";
-    HoldF4 => "Tahan (F4)", "Hold (F4)";
-    HeldF4 => "Daftar ditahan (F4)", "Held carts (F4)";
-    VoidF8 => "Batal nota (F8)", "Void a receipt (F8)";
+    Pay => "Bayar", "Pay";
+    Hold => "Tahan", "Hold";
+    HeldList => "Daftar ditahan", "Held carts";
+    HeldHint => "Panah atas/bawah memilih, Enter melanjutkan.", "Up/down arrows pick, Enter resumes.";
+    VoidReceipt => "Batal nota", "Void a receipt";
     LastSale => "Nota terakhir", "Last sale";
     Change => "Kembalian", "Change";
     Voided => "DIBATALKAN", "VOIDED";
-    Cash => "Tunai", "Cash";
-    Qris => "QRIS", "QRIS";
-    Transfer => "Transfer", "Transfer";
-    Card => "Kartu", "Card";
     ToPay => "Harus dibayar", "To pay";
     ExactMoney => "Uang pas", "Exact";
     NoQris => "QRIS toko belum diatur (Pengaturan).", "The stall's QRIS is not set (Settings).";
     AmountHint => "Jumlah dibayar", "Amount paid";
     ReferenceHint => "Referensi (boleh kosong)", "Reference (optional)";
-    AddSplit => "Tambah pembayaran lain", "Add another payment";
-    Finish => "Selesai (Enter)", "Finish (Enter)";
-    ConfirmPaid => "Sudah dibayar — Selesai (Enter)", "Paid — Finish (Enter)";
+    AddSplit => "Bayar sebagian", "Pay in part";
+    Finish => "Selesai", "Finish";
+    ConfirmPaid => "Sudah dibayar, selesai", "Paid, finish";
     VoidTitle => "Batal nota", "Void a receipt";
     Receipt => "Nomor nota", "Receipt number";
     Reason => "Alasan", "Reason";
     ManagerPin => "PIN manajer", "Manager PIN";
     VoidConfirm => "Batalkan nota", "Void it";
+    OpeningFloatHint => "Hari belum dibuka. Kas awal (uang di laci):", "The day is not open yet. Opening float (cash in the drawer):";
+    OpenDay => "Buka hari", "Open the day";
+    ReopenHint => "Penjualan baru menunggu manajer membuka kembali hari ini dengan PIN.", "New sales wait for a manager to reopen today with the PIN.";
+    Reopen => "Buka kembali", "Reopen";
     // Stock
     StockSearch => "Cari nama, SKU atau barcode", "Search name, SKU or barcode";
     AllCategories => "Semua kategori", "All categories";
@@ -116,6 +118,11 @@ texts! {
     CountShort => "Opname", "Count";
     LedgerShort => "Kartu", "Ledger";
     QuantityField => "Jumlah", "Quantity";
+    AdjustField => "Jumlah ± (mis. -2 rusak, 3 ketemu)", "Quantity ± (e.g. -2 damaged, 3 found)";
+    When => "Waktu · jenis", "When · kind";
+    Balance => "Saldo", "Balance";
+    RowKeys => "baris terpilih: panah atas/bawah", "selected row: up/down arrows";
+    DefaultCategory => "Umum", "General";
     CountedField => "Hasil hitung", "Counted";
     Note => "Catatan", "Note";
     Low => "menipis", "low";
@@ -123,8 +130,8 @@ texts! {
     Of => "dari", "of";
     // Reports
     Today => "Hari ini", "Today";
-    PrevDay => "◂ Sebelumnya", "◂ Previous";
-    NextDay => "Berikutnya ▸", "Next ▸";
+    PrevDay => "‹ Sebelumnya", "‹ Previous";
+    NextDay => "Berikutnya ›", "Next ›";
     SalesCount => "Transaksi", "Sales";
     Gross => "Penjualan kotor", "Gross sales";
     Net => "Penjualan bersih", "Net sales";
@@ -143,6 +150,7 @@ texts! {
     Counted => "Uang dihitung", "Counted cash";
     Difference => "Selisih", "Difference";
     CloseNow => "Tutup hari ini", "Close today";
+    CloseYes => "Ya, tutup kasir", "Yes, close the day";
     DayClosed => "Hari sudah ditutup.", "The day is closed.";
     PphEstimate => "Perkiraan PPh Final", "PPh Final estimate";
     ThisMonth => "Bulan ini", "This month";
@@ -177,8 +185,10 @@ texts! {
     StallCode => "Kode toko (mis. ST07)", "Stall code (e.g. ST07)";
     StallName => "Nama toko", "Stall name";
     Owner => "Pemilik", "Owner";
+    StallCodeShort => "Kode", "Code";
     Regency => "Kabupaten/kota asal", "Regency of origin";
-    PickRegency => "Pilih kabupaten/kota…", "Pick a regency…";
+    RegencyField => "Kabupaten/kota asal (ketik kode atau nama)", "Regency of origin (type its code or name)";
+    RegencyChosen => "Terpilih. Tab ke kolom berikutnya.", "Chosen. Tab to the next field.";
     OfficeName => "Nama sentra", "Centre name";
     LoadDemo => "Isi dengan data contoh", "Fill with demo data";
     Start => "Mulai", "Start";
@@ -206,12 +216,52 @@ texts! {
     DeliverPrint => "Dicetak", "Printed";
 }
 
+/// A payment method's name on screen.
+pub fn method_name(method: PaymentMethod, lang: Lang) -> &'static str {
+    match lang {
+        Lang::Id => method.label(),
+        Lang::En => method_english(method),
+    }
+}
+
+/// A payment method's name from its key (`cash`, `qris` …).
+pub fn method_key_name(key: &str, lang: Lang) -> Option<&'static str> {
+    PaymentMethod::parse(key).ok().map(|m| method_name(m, lang))
+}
+
+/// A kind of stock movement on screen.
+pub fn movement_name(kind: MovementKind, lang: Lang) -> &'static str {
+    match (kind, lang) {
+        (MovementKind::Receive, Lang::Id) => "terima barang",
+        (MovementKind::Receive, Lang::En) => "received",
+        (MovementKind::Adjust, Lang::Id) => "penyesuaian",
+        (MovementKind::Adjust, Lang::En) => "adjustment",
+        (MovementKind::Count, Lang::Id) => "stok opname",
+        (MovementKind::Count, Lang::En) => "stock count",
+        (MovementKind::Sale, Lang::Id) => "penjualan",
+        (MovementKind::Sale, Lang::En) => "sale",
+        (MovementKind::Void, Lang::Id) => "batal",
+        (MovementKind::Void, Lang::En) => "void",
+        (MovementKind::Return, Lang::Id) => "retur",
+        (MovementKind::Return, Lang::En) => "return",
+    }
+}
+
+/// A note the program itself wrote on a ledger row, in the screen's
+/// language; a person's note stays as they wrote it.
+pub fn program_note(note: &str, lang: Lang) -> String {
+    match (note, lang) {
+        ("stok awal", Lang::En) => "opening stock".into(),
+        ("stok awal dari impor CSV", Lang::En) => "opening stock from a CSV import".into(),
+        (note, _) => note.to_string(),
+    }
+}
+
 /// A sentence for the person, with its data, said in the screen's language
-/// when it is drawn. Words that come from the book (its refusals) are
-/// `Plain`: they are Indonesian sentences already.
+/// when it is drawn. The book's refusals travel typed in `Refused`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Say {
-    Plain(String),
+    Refused(Refusal),
     CartHeld,
     NoHeldCarts,
     UnknownCode(String),
@@ -219,6 +269,22 @@ pub enum Say {
     Voided(String),
     TypeAmountFirst,
     PickRegency,
+    /// A product goes into the cart with less stock than the cart holds.
+    LowStock {
+        name: String,
+        stock: String,
+        unit: &'static str,
+    },
+    /// The day is closed: no sale until it is reopened.
+    DayIsClosed(String),
+    /// The offer to round the total down to this amount.
+    RoundTo(String),
+    /// How many lines a sale or a held cart has.
+    SaleLines(usize),
+    /// A held cart, by the time it was held.
+    HeldAt(String),
+    /// Tutup kasir, asked once more, with the difference.
+    ConfirmClose(String),
     ProductSaved {
         sku: String,
         name: String,
@@ -227,16 +293,19 @@ pub enum Say {
         sku: String,
         quantity: String,
         stock: String,
+        unit: &'static str,
     },
     Adjusted {
         sku: String,
         quantity: String,
         stock: String,
+        unit: &'static str,
     },
     Counted {
         sku: String,
         counted: String,
         difference: String,
+        unit: &'static str,
     },
     CsvImported {
         path: String,
@@ -250,14 +319,20 @@ pub enum Say {
     DayClosed {
         day: String,
         difference: String,
-        export: Option<Result<String, String>>,
+        export: Option<Result<String, Refusal>>,
+        backup_failed: Option<Refusal>,
     },
     ReportWritten(String),
-    FilesImported(usize),
+    FilesImported {
+        count: usize,
+        days: Vec<String>,
+    },
     FilesRejected {
         rejected: usize,
         total: usize,
+        days: Vec<String>,
     },
+    NothingToImport(String),
     CsvRowsWritten {
         rows: usize,
         path: String,
@@ -268,9 +343,9 @@ pub enum Say {
     Restored(String),
 }
 
-impl From<String> for Say {
-    fn from(text: String) -> Say {
-        Say::Plain(text)
+impl From<Refusal> for Say {
+    fn from(refusal: Refusal) -> Say {
+        Say::Refused(refusal)
     }
 }
 
@@ -278,7 +353,7 @@ impl Say {
     pub fn say(&self, lang: Lang) -> String {
         let id = lang == Lang::Id;
         match self {
-            Say::Plain(text) => text.clone(),
+            Say::Refused(refusal) => refusal.say(lang),
             Say::CartHeld if id => "Keranjang ditahan (F4 untuk melanjutkan).".into(),
             Say::CartHeld => "Cart held (F4 to resume).".into(),
             Say::NoHeldCarts if id => "Tidak ada keranjang yang ditahan.".into(),
@@ -293,42 +368,70 @@ impl Say {
             Say::TypeAmountFirst => "type the amount first".into(),
             Say::PickRegency if id => "pilih kabupaten/kota asal".into(),
             Say::PickRegency => "pick the regency of origin".into(),
+            Say::LowStock { name, stock, unit } if id => {
+                format!("Stok {name} tinggal {stock} {unit}; barang tetap masuk keranjang.")
+            }
+            Say::LowStock { name, stock, unit } => {
+                format!("Only {stock} {unit} of {name} in stock; it is in the cart all the same.")
+            }
+            Say::DayIsClosed(day) if id => format!("Hari {day} sudah ditutup."),
+            Say::DayIsClosed(day) => format!("The day {day} is closed."),
+            Say::RoundTo(total) if id => format!("Bulatkan total ke {total}"),
+            Say::RoundTo(total) => format!("Round the total to {total}"),
+            Say::SaleLines(1) if id => "1 baris barang".into(),
+            Say::SaleLines(1) => "1 line".into(),
+            Say::SaleLines(count) if id => format!("{count} baris barang"),
+            Say::SaleLines(count) => format!("{count} lines"),
+            Say::HeldAt(time) if id => format!("Ditahan {time}"),
+            Say::HeldAt(time) => format!("Held at {time}"),
+            Say::ConfirmClose(difference) if id => format!(
+                "Tutup kasir sekarang? Selisih {difference}. Setelah ditutup, penjualan baru perlu PIN manajer."
+            ),
+            Say::ConfirmClose(difference) => format!(
+                "Close the day now? Difference {difference}. Once closed, new sales need the manager PIN."
+            ),
             Say::ProductSaved { sku, name } if id => format!("{sku} {name} tersimpan."),
             Say::ProductSaved { sku, name } => format!("{sku} {name} saved."),
             Say::Received {
                 sku,
                 quantity,
                 stock,
-            } if id => format!("{sku}: diterima {quantity}, stok sekarang {stock}."),
+                unit,
+            } if id => format!("{sku}: diterima {quantity} {unit}, stok sekarang {stock} {unit}."),
             Say::Received {
                 sku,
                 quantity,
                 stock,
-            } => format!("{sku}: received {quantity}, stock now {stock}."),
+                unit,
+            } => format!("{sku}: received {quantity} {unit}, stock now {stock} {unit}."),
             Say::Adjusted {
                 sku,
                 quantity,
                 stock,
+                unit,
             } if id => {
-                format!("{sku}: disesuaikan {quantity}, stok sekarang {stock}.")
+                format!("{sku}: disesuaikan {quantity} {unit}, stok sekarang {stock} {unit}.")
             }
             Say::Adjusted {
                 sku,
                 quantity,
                 stock,
-            } => format!("{sku}: adjusted {quantity}, stock now {stock}."),
+                unit,
+            } => format!("{sku}: adjusted by {quantity} {unit}, stock now {stock} {unit}."),
             Say::Counted {
                 sku,
                 counted,
                 difference,
+                unit,
             } if id => {
-                format!("{sku}: dihitung {counted}, selisih {difference}.")
+                format!("{sku}: dihitung {counted} {unit}, selisih {difference} {unit}.")
             }
             Say::Counted {
                 sku,
                 counted,
                 difference,
-            } => format!("{sku}: counted {counted}, difference {difference}."),
+                unit,
+            } => format!("{sku}: counted {counted} {unit}, difference {difference} {unit}."),
             Say::CsvImported {
                 path,
                 added,
@@ -347,6 +450,7 @@ impl Say {
                 day,
                 difference,
                 export,
+                backup_failed,
             } => {
                 let mut text = if id {
                     format!("Hari {day} ditutup. Selisih {difference}.")
@@ -356,8 +460,8 @@ impl Say {
                 text.push_str(&match (export, id) {
                     (Some(Ok(path)), true) => format!(" Berkas untuk kantor: {path}"),
                     (Some(Ok(path)), false) => format!(" File for the office: {path}"),
-                    (Some(Err(error)), true) => format!(" Ekspor gagal: {error}"),
-                    (Some(Err(error)), false) => format!(" Export failed: {error}"),
+                    (Some(Err(error)), true) => format!(" Ekspor gagal: {}", error.say(lang)),
+                    (Some(Err(error)), false) => format!(" Export failed: {}", error.say(lang)),
                     (None, true) => {
                         " Atur folder ekspor di Pengaturan untuk menulis berkas kantor.".into()
                     }
@@ -365,18 +469,43 @@ impl Say {
                         " Set an export folder in Settings to write the office's file.".into()
                     }
                 });
+                if let Some(error) = backup_failed {
+                    text.push_str(&if id {
+                        format!(" Cadangan harian gagal: {}", error.say(lang))
+                    } else {
+                        format!(" The day's backup failed: {}", error.say(lang))
+                    });
+                }
                 text
             }
             Say::ReportWritten(path) if id => format!("Laporan PDF: {path}"),
             Say::ReportWritten(path) => format!("Report PDF: {path}"),
-            Say::FilesImported(count) if id => format!("{count} berkas diimpor."),
-            Say::FilesImported(count) => format!("{count} files imported."),
-            Say::FilesRejected { rejected, total } if id => {
-                format!("{rejected} dari {total} berkas ditolak.")
+            Say::FilesImported { count, days } if id => {
+                format!("{count} berkas diimpor.{}", days_said(days, lang))
             }
-            Say::FilesRejected { rejected, total } => {
-                format!("{rejected} of {total} files refused.")
+            Say::FilesImported { count, days } => {
+                format!("{count} files imported.{}", days_said(days, lang))
             }
+            Say::FilesRejected {
+                rejected,
+                total,
+                days,
+            } if id => {
+                format!(
+                    "{rejected} dari {total} berkas ditolak.{}",
+                    days_said(days, lang)
+                )
+            }
+            Say::FilesRejected {
+                rejected,
+                total,
+                days,
+            } => format!(
+                "{rejected} of {total} files refused.{}",
+                days_said(days, lang)
+            ),
+            Say::NothingToImport(path) if id => format!("Tidak ada berkas .sentra di {path}."),
+            Say::NothingToImport(path) => format!("No .sentra files in {path}."),
             Say::CsvRowsWritten { rows, path } if id => format!("{rows} baris ditulis ke {path}"),
             Say::CsvRowsWritten { rows, path } => format!("{rows} rows written to {path}"),
             Say::Saved => T::Saved.get(lang).into(),
@@ -389,5 +518,17 @@ impl Say {
             }
             Say::Restored(kept) => format!("Book restored. The previous book is kept at {kept}."),
         }
+    }
+}
+
+/// The days an import carried, and the one shown: ` Hari 2026-11-25,
+/// 2026-11-26; menampilkan 2026-11-26.`
+fn days_said(days: &[String], lang: Lang) -> String {
+    let Some(latest) = days.last() else {
+        return String::new();
+    };
+    match lang {
+        Lang::Id => format!(" Hari: {}; menampilkan {latest}.", days.join(", ")),
+        Lang::En => format!(" Days: {}; showing {latest}.", days.join(", ")),
     }
 }

@@ -1,33 +1,44 @@
-//! Kantor, the centre's office: import the stalls' files (one job per file,
-//! so thousands of them never freeze the window), see the centre's day by
-//! stall and regency, spot silent stalls, write the province's CSV.
+//! Kantor, the centre's office: import the stalls' files with the same
+//! step as `sentra import` (file by file, a result each, on the book's
+//! worker so the window never freezes), see the centre's day by stall and
+//! regency, spot silent stalls, write the province's CSV.
+//!
+//! After an import the screen shows the latest day the files carried.
+//! Keys: Enter in the path imports; PgUp/PgDn/Home move the day; F9 prints.
 
 use std::path::PathBuf;
 
+use iced::keyboard::{Key, key::Named};
 use iced::widget::{
     Column, button, canvas, column, progress_bar, row, scrollable, text, text_input,
 };
 use iced::{Alignment, Element, Fill, FillPortion};
 use time::{Date, Duration};
 
+use super::KeyPress;
 use super::chart::BarChart;
-use super::effect::{Effect, at_now};
-use super::i18n::{Lang, Say, T};
+use super::effect::{Effect, Job};
+use super::i18n::{Lang, Say, T, method_key_name};
+use super::refusal::Refusal;
 use super::theme;
-use super::widgets::{BOLD, Notice, big, card, day_navigation, figure, notice};
-use crate::store::{Identity, Store};
-use crate::sync::import::{Found, ImportStats, collect_files, import_found};
+use super::widgets::{BOLD, Notice, card, day_navigation, figure, keyed, notice};
+use crate::store::{Identity, Settings, Store};
+use crate::sync::import::{Found, ImportStats, collect_files, import_files};
 use crate::sync::office::{CentreDay, centre_day, write_centre_csv};
+
+/// The import path field: it has the focus when the office opens.
+pub const IMPORT_PATH: &str = "import-path";
 
 /// One file's result.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FileRow {
     pub file: String,
-    pub outcome: Result<ImportStats, String>,
+    pub outcome: Result<ImportStats, Refusal>,
 }
 
 pub struct Kantor {
     pub identity: Identity,
+    pub lang: Lang,
     pub path: String,
     pub queue: Vec<Found>,
     pub done: usize,
@@ -39,6 +50,8 @@ pub struct Kantor {
     version: u64,
     pub csv_path: String,
     pub notice: Option<Notice>,
+    /// Settings saved since the root last looked (the language).
+    applied: Option<Settings>,
 }
 
 #[derive(Debug, Clone)]
@@ -46,23 +59,32 @@ pub enum Message {
     PathChanged(String),
     /// Import every export file at the path (a file or a folder).
     Import,
-    FilesFound(Result<Vec<Found>, String>),
-    FileImported(String, Result<ImportStats, String>),
+    FilesFound(Result<Vec<Found>, Refusal>),
+    FileImported(String, Result<ImportStats, Refusal>),
+    /// The import went through the files (or the book failed part way).
+    ImportFinished(Result<(), Refusal>),
     PreviousDay,
     NextDay,
     Today,
-    Loaded(u64, Result<Box<CentreDay>, String>),
+    Loaded(u64, Result<Box<CentreDay>, Refusal>),
     CsvPathChanged(String),
     WriteCsv,
-    CsvWritten(Result<Say, String>),
-    /// Print the centre report of the day shown.
+    /// A CSV or the report was written, or why not.
+    Written(Result<Say, Refusal>),
+    /// Print the centre report of the day shown (F9).
     PrintReport,
+    /// Show the screens in this language (and keep it).
+    SetLanguage(Lang),
+    LanguageSaved(Result<Settings, Refusal>),
+    /// A job of this screen died before answering.
+    JobFailed(Refusal),
 }
 
 impl Kantor {
-    pub fn new(identity: Identity) -> Kantor {
+    pub fn new(identity: Identity, settings: &Settings) -> Kantor {
         Kantor {
             identity,
+            lang: Lang::from_key(&settings.language),
             path: String::new(),
             queue: Vec::new(),
             done: 0,
@@ -73,14 +95,36 @@ impl Kantor {
             version: 0,
             csv_path: String::new(),
             notice: None,
+            applied: None,
         }
+    }
+
+    /// Settings that changed, once.
+    pub fn take_applied(&mut self) -> Option<Settings> {
+        self.applied.take()
     }
 
     /// Loads the centre's day shown.
     pub fn refresh(&mut self) -> Effect<Message> {
         self.version += 1;
         let (version, date) = (self.version, self.date);
-        Effect::job(move |store| Message::Loaded(version, load(store, date)))
+        Effect::search("centre-day", move |store| {
+            Message::Loaded(version, load(store, date))
+        })
+    }
+
+    pub fn hotkey(&self, press: &KeyPress) -> Option<Message> {
+        let Key::Named(named) = &press.key else {
+            return None;
+        };
+        match named {
+            Named::F9 => self.day.is_some().then_some(Message::PrintReport),
+            _ if press.captured => None,
+            Named::PageUp => Some(Message::PreviousDay),
+            Named::PageDown => Some(Message::NextDay),
+            Named::Home => Some(Message::Today),
+            _ => None,
+        }
     }
 
     pub fn update(&mut self, message: Message) -> Effect<Message> {
@@ -95,15 +139,35 @@ impl Kantor {
                 }
                 self.importing = true;
                 self.results.clear();
+                self.queue.clear();
+                self.done = 0;
+                self.notice = None;
                 let path = PathBuf::from(self.path.trim());
                 Effect::job(move |_| {
-                    Message::FilesFound(collect_files(&[path]).map_err(|e| e.to_string()))
+                    Message::FilesFound(collect_files(&[path]).map_err(Refusal::from))
                 })
             }
             Message::FilesFound(Ok(files)) => {
-                self.queue = files;
+                if files.is_empty() {
+                    self.importing = false;
+                    self.notice = Some(Notice::Error(Say::NothingToImport(self.path.clone())));
+                    return Effect::None;
+                }
+                self.queue = files.clone();
                 self.done = 0;
-                self.next_file()
+                // `sentra import`'s own step: the same order, checks and
+                // stop rule, one message per file as it is done.
+                Effect::Job(Job::streaming(move |store, send| {
+                    let walked = super::effect::at_now(|now| {
+                        import_files(store, &files, now, |path, outcome| {
+                            send(Message::FileImported(
+                                path.display().to_string(),
+                                outcome.map_err(Refusal::from),
+                            ))
+                        })
+                    });
+                    send(Message::ImportFinished(walked));
+                }))
             }
             Message::FilesFound(Err(error)) => {
                 self.importing = false;
@@ -113,8 +177,9 @@ impl Kantor {
             Message::FileImported(file, outcome) => {
                 self.results.push(FileRow { file, outcome });
                 self.done += 1;
-                self.next_file()
+                Effect::None
             }
+            Message::ImportFinished(walked) => self.finished(walked),
             Message::PreviousDay => self.step(-1),
             Message::NextDay => self.step(1),
             Message::Today => {
@@ -147,53 +212,81 @@ impl Kantor {
                     };
                     let result = store
                         .check_output_path(&path)
-                        .map_err(|e| e.to_string())
-                        .and_then(|()| write_centre_csv(&day, &path).map_err(|e| e.to_string()))
+                        .map_err(Refusal::from)
+                        .and_then(|()| write_centre_csv(&day, &path).map_err(Refusal::from))
                         .map(|rows| Say::CsvRowsWritten {
                             rows,
                             path: path.display().to_string(),
                         });
-                    Message::CsvWritten(result)
+                    Message::Written(result)
                 })
             }
             Message::PrintReport => match self.day.clone() {
                 Some(day) => Effect::job(move |store| {
-                    Message::CsvWritten(
+                    Message::Written(
                         super::documents::centre_report(store, &day).map(Say::ReportWritten),
                     )
                 }),
                 None => Effect::None,
             },
-            Message::CsvWritten(result) => {
-                self.notice = Some(match result {
-                    Ok(summary) => Notice::Info(summary),
-                    Err(error) => Notice::Error(error.into()),
-                });
+            Message::Written(result) => {
+                self.notice = Some(Notice::of(result));
+                Effect::None
+            }
+            Message::SetLanguage(lang) => Effect::job(move |store| {
+                Message::LanguageSaved(
+                    store
+                        .set_setting("language", lang.key())
+                        .map_err(Refusal::from),
+                )
+            }),
+            Message::LanguageSaved(result) => {
+                match result {
+                    Ok(settings) => {
+                        self.lang = Lang::from_key(&settings.language);
+                        self.applied = Some(settings);
+                    }
+                    Err(error) => self.notice = Some(Notice::Error(error.into())),
+                }
+                Effect::None
+            }
+            Message::JobFailed(why) => {
+                self.importing = false;
+                self.notice = Some(Notice::Error(why.into()));
                 Effect::None
             }
         }
     }
 
-    /// Imports the next file of the queue, or finishes.
-    fn next_file(&mut self) -> Effect<Message> {
-        let Some(found) = self.queue.get(self.done).cloned() else {
-            self.importing = false;
-            let rejected = self.results.iter().filter(|r| r.outcome.is_err()).count();
-            self.notice = Some(if rejected == 0 {
-                Notice::Info(Say::FilesImported(self.results.len()))
-            } else {
-                Notice::Error(Say::FilesRejected {
-                    rejected,
-                    total: self.results.len(),
-                })
-            });
-            return self.refresh();
-        };
-        Effect::job(move |store| {
-            let name = found.path.display().to_string();
-            let outcome = at_now(|now| import_found(store, &found, now));
-            Message::FileImported(name, outcome)
-        })
+    /// The import is done: say how it went, and show the latest day the
+    /// files carried (their days are usually before today).
+    fn finished(&mut self, walked: Result<(), Refusal>) -> Effect<Message> {
+        self.importing = false;
+        let rejected = self.results.iter().filter(|r| r.outcome.is_err()).count();
+        let mut days: Vec<String> = self
+            .results
+            .iter()
+            .filter_map(|r| r.outcome.as_ref().ok())
+            .flat_map(|stats| stats.days.iter().cloned())
+            .collect();
+        days.sort();
+        days.dedup();
+        self.notice = Some(match walked {
+            Err(error) => Notice::Error(error.into()),
+            Ok(()) if rejected > 0 => Notice::Error(Say::FilesRejected {
+                rejected,
+                total: self.results.len(),
+                days: days.clone(),
+            }),
+            Ok(()) => Notice::Info(Say::FilesImported {
+                count: self.results.len(),
+                days: days.clone(),
+            }),
+        });
+        if let Some(latest) = days.last().and_then(|d| crate::clock::parse_day(d)) {
+            self.date = Some(latest);
+        }
+        self.refresh()
     }
 
     fn step(&mut self, days: i64) -> Effect<Message> {
@@ -222,15 +315,16 @@ impl Kantor {
                 text(T::ImportFiles.get(lang)).size(theme::TEXT).font(BOLD),
                 row![
                     text_input(T::ImportPath.get(lang), &self.path)
-                        .id("import-path")
+                        .id(IMPORT_PATH)
                         .on_input(Message::PathChanged)
                         .on_submit(Message::Import)
                         .padding(theme::PAD),
-                    big(
+                    keyed(
                         T::Import.get(lang),
+                        "Enter",
                         (!self.importing).then_some(Message::Import)
                     )
-                    .width(140),
+                    .width(150),
                 ]
                 .spacing(8),
                 progress_bar(0.0..=1.0, self.progress()),
@@ -248,7 +342,7 @@ impl Kantor {
         let left = column![import, self.stall_table(lang)]
             .spacing(theme::GAP)
             .width(FillPortion(3));
-        let right = column![self.groups(lang), self.csv(lang)]
+        let right = column![self.csv(lang), self.groups(lang)]
             .spacing(theme::GAP)
             .width(FillPortion(2));
         scrollable(
@@ -269,19 +363,40 @@ impl Kantor {
             .as_ref()
             .map(|d| d.date.clone())
             .unwrap_or_default();
-        row![
-            text(format!("{} — {date}", self.identity.name))
-                .size(theme::HEADING)
-                .width(Fill),
-            big(
-                T::PrintCentre.get(lang),
-                self.day.is_some().then_some(Message::PrintReport)
-            )
-            .width(230),
-            day_navigation(lang, Message::PreviousDay, Message::Today, Message::NextDay),
+        let language = |label: &'static str, choice: Lang| {
+            button(text(label).size(theme::SMALL))
+                .on_press(Message::SetLanguage(choice))
+                .padding([6, 10])
+                .style(if lang == choice {
+                    button::primary
+                } else {
+                    button::secondary
+                })
+        };
+        column![
+            row![
+                text(format!("{} — {date}", self.identity.name))
+                    .size(theme::HEADING)
+                    .width(Fill),
+                language("Bahasa Indonesia", Lang::Id),
+                language("English", Lang::En),
+            ]
+            .spacing(6)
+            .align_y(Alignment::Center),
+            row![
+                keyed(
+                    T::PrintCentre.get(lang),
+                    "F9",
+                    self.day.is_some().then_some(Message::PrintReport)
+                )
+                .width(260),
+                iced::widget::space().width(Fill),
+                day_navigation(lang, Message::PreviousDay, Message::Today, Message::NextDay),
+            ]
+            .spacing(theme::GAP)
+            .align_y(Alignment::Center),
         ]
-        .spacing(theme::GAP)
-        .align_y(Alignment::Center)
+        .spacing(8)
         .into()
     }
 
@@ -296,15 +411,16 @@ impl Kantor {
                 .to_string();
             let line = match &row.outcome {
                 Ok(s) => text(format!(
-                    "✓ {name}: {} {}, {} {}",
+                    "• {name}: {} {}, {} {} ({})",
                     s.new_records,
                     T::New.get(lang),
                     s.known_records,
-                    T::AlreadyHeld.get(lang)
+                    T::AlreadyHeld.get(lang),
+                    s.days.join(", ")
                 ))
                 .size(theme::SMALL)
                 .color(theme::GOOD),
-                Err(reason) => text(format!("✕ {name}: {reason}"))
+                Err(reason) => text(format!("× {name}: {}", reason.say(lang)))
                     .size(theme::SMALL)
                     .color(theme::BAD),
             };
@@ -410,7 +526,7 @@ impl Kantor {
             .push(text(T::Payments.get(lang)).size(theme::TEXT).font(BOLD));
         for group in &day.payments {
             payments = payments.push(figure(
-                group.label.clone(),
+                method_key_name(&group.key, lang).unwrap_or(&group.label),
                 group.net.to_string(),
                 theme::TEXT,
             ));
@@ -427,9 +543,11 @@ impl Kantor {
                 text_input(T::CsvPath.get(lang), &self.csv_path)
                     .id("centre-csv-path")
                     .on_input(Message::CsvPathChanged)
+                    .on_submit(Message::WriteCsv)
                     .padding(theme::PAD),
-                big(
+                keyed(
                     T::WriteCsv.get(lang),
+                    "Enter",
                     self.day.is_some().then_some(Message::WriteCsv)
                 )
                 .style(button::secondary),
@@ -439,10 +557,8 @@ impl Kantor {
     }
 }
 
-fn load(store: &Store, date: Option<Date>) -> Result<Box<CentreDay>, String> {
-    let now = crate::clock::now().map_err(|e| e.to_string())?;
+fn load(store: &Store, date: Option<Date>) -> Result<Box<CentreDay>, Refusal> {
+    let now = crate::clock::now()?;
     let date = date.unwrap_or_else(|| store.business_day(now));
-    centre_day(store, date)
-        .map(Box::new)
-        .map_err(|e| e.to_string())
+    Ok(Box::new(centre_day(store, date)?))
 }

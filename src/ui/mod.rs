@@ -1,6 +1,9 @@
 //! The window. The root decides which screen shows; each screen owns its
 //! `Message`, `update` and `view`, and asks for work on the book through an
-//! [`Effect`], which the root runs on a worker thread.
+//! [`Effect`], which the root runs on the book's worker thread.
+//!
+//! Keys that work everywhere: Tab and Shift+Tab move through a form's fields,
+//! Ctrl+Tab and Ctrl+Shift+Tab move between the screens.
 
 mod chart;
 mod documents;
@@ -11,29 +14,37 @@ pub mod kantor;
 pub mod kasir;
 pub mod laporan;
 pub mod pengaturan;
+pub mod refusal;
 pub mod stok;
 mod theme;
 mod widgets;
 
 use std::path::PathBuf;
 
-use iced::keyboard::{self, Key};
+use iced::keyboard::{self, Key, Modifiers, key::Named};
 use iced::widget::{button, center, column, container, row, space, text};
-use iced::{Element, Event, Fill, Font, Subscription, Task};
+use iced::{Element, Event, Fill, Font, Size, Subscription, Task};
 
-pub use effect::{Book, Effect, Job};
+pub use effect::{Book, Effect, Focus, Job};
 use first_run::FirstRun;
 use i18n::{Lang, T};
 use kantor::Kantor;
 use kasir::Kasir;
 use laporan::Laporan;
 use pengaturan::Pengaturan;
+pub use refusal::Refusal;
 use stok::Stok;
 
 use crate::store::{Identity, Kind, Settings, Store};
 
 const REGULAR: &[u8] = include_bytes!("../../assets/fonts/NotoSans-Regular.ttf");
 const BOLD: &[u8] = include_bytes!("../../assets/fonts/NotoSans-Bold.ttf");
+
+/// The size the window opens at: it fits the smallest stall screen
+/// (1024×768, less a taskbar); once the screen's size is known the window
+/// grows to 1366×768 if the screen has the room, or fills a smaller one.
+const OPENING_SIZE: Size = Size::new(1024.0, 700.0);
+const PREFERRED_SIZE: Size = Size::new(1366.0, 768.0);
 
 /// Opens the window on the book in `data_dir`.
 pub fn run(data_dir: PathBuf) -> iced::Result {
@@ -44,7 +55,7 @@ pub fn run(data_dir: PathBuf) -> iced::Result {
         .font(REGULAR)
         .font(BOLD)
         .default_font(Font::with_name("Noto Sans"))
-        .window_size((1366.0, 768.0))
+        .window_size(OPENING_SIZE)
         .run()
 }
 
@@ -55,6 +66,15 @@ pub enum Tab {
     Stok,
     Laporan,
     Pengaturan,
+}
+
+impl Tab {
+    const ALL: [Tab; 4] = [Tab::Kasir, Tab::Stok, Tab::Laporan, Tab::Pengaturan];
+
+    fn step(self, by: i32) -> Tab {
+        let index = Tab::ALL.iter().position(|t| *t == self).unwrap_or(0) as i32;
+        Tab::ALL[(index + by).rem_euclid(Tab::ALL.len() as i32) as usize]
+    }
 }
 
 /// A stall's screens, once its book is open and set up.
@@ -70,8 +90,8 @@ pub struct Shell {
 /// Where the program is.
 pub enum Phase {
     Opening,
-    Failed(String),
-    FirstRun(FirstRun),
+    Failed(Refusal),
+    FirstRun(Box<FirstRun>),
     Stall(Box<Shell>),
     Office(Box<Kantor>),
 }
@@ -84,12 +104,32 @@ pub struct Opened {
     pub settings: Settings,
 }
 
+/// A key as the keyboard delivered it, and whether a field used it already.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct KeyPress {
+    pub key: Key,
+    pub modifiers: Modifiers,
+    /// A text field took it (Home in a field moves its cursor).
+    pub captured: bool,
+}
+
+impl KeyPress {
+    /// A key with no modifiers, not taken by a field.
+    pub fn plain(key: Named) -> KeyPress {
+        KeyPress {
+            key: Key::Named(key),
+            modifiers: Modifiers::default(),
+            captured: false,
+        }
+    }
+}
+
 #[derive(Debug, Clone)]
 pub enum Message {
     /// The book is open (or could not be).
-    Opened(Result<Box<Opened>, String>),
-    /// The identity and settings were read again (after set-up).
-    Reloaded(Result<(Option<Identity>, Settings), String>),
+    Opened(Result<Box<Opened>, Refusal>),
+    /// The identity and settings were read again (after set-up or a restore).
+    Reloaded(Result<Box<(Option<Identity>, Settings)>, Refusal>),
     FirstRun(first_run::Message),
     Kasir(kasir::Message),
     Stok(stok::Message),
@@ -99,9 +139,11 @@ pub enum Message {
     /// Show another tab.
     SwitchTab(Tab),
     /// A key went down, wherever the focus was.
-    KeyPressed(Key),
-    /// A worker thread died before answering.
-    JobFailed(String),
+    KeyPressed(KeyPress),
+    /// The screen the window opened on is this big.
+    Fit(iced::window::Id, Option<Size>),
+    /// A job with no screen to answer to died.
+    JobFailed(Refusal),
 }
 
 pub struct App {
@@ -119,38 +161,45 @@ impl App {
         };
         let (sender, receiver) = iced::futures::channel::oneshot::channel();
         std::thread::spawn(move || {
-            let opened = Store::open(&data_dir).and_then(|store| {
-                let identity = store.identity()?;
-                let settings = store.settings()?;
-                Ok(Box::new(Opened {
-                    book: Book::new(store),
-                    identity,
-                    settings,
-                }))
-            });
-            let _ = sender.send(opened.map_err(|e| e.to_string()));
+            let opened = Store::open(&data_dir)
+                .and_then(|store| {
+                    let identity = store.identity()?;
+                    let settings = store.settings()?;
+                    Ok(Box::new(Opened {
+                        book: Book::new(store),
+                        identity,
+                        settings,
+                    }))
+                })
+                .map_err(Refusal::from);
+            let _ = sender.send(opened);
         });
-        let task = Task::perform(receiver, |result| {
-            Message::Opened(result.unwrap_or_else(|_| Err("buku tidak bisa dibuka".into())))
+        let open = Task::perform(receiver, |result| {
+            Message::Opened(
+                result.unwrap_or_else(|_| Err(refusal::WindowError::JobDied(String::new()).into())),
+            )
         });
-        (app, task)
+        let fit = iced::window::oldest()
+            .and_then(|id| iced::window::monitor_size(id).map(move |size| Message::Fit(id, size)));
+        (app, Task::batch([open, fit]))
     }
 
-    /// An app on a book that is already open (tests; a restore).
-    pub fn with_store(store: Store) -> Result<App, String> {
-        let identity = store.identity().map_err(|e| e.to_string())?;
-        let settings = store.settings().map_err(|e| e.to_string())?;
+    /// An app on a book that is already open (tests), and what opening it
+    /// asks for (the first screen's data).
+    pub fn with_store(store: Store) -> Result<(App, Effect<Message>), Refusal> {
+        let identity = store.identity()?;
+        let settings = store.settings()?;
         let mut app = App {
             book: None,
             lang: Lang::Id,
             phase: Phase::Opening,
         };
-        let _ = app.handle(Message::Opened(Ok(Box::new(Opened {
+        let effect = app.handle(Message::Opened(Ok(Box::new(Opened {
             book: Book::new(store),
             identity,
             settings,
         }))));
-        Ok(app)
+        Ok((app, effect))
     }
 
     /// The open book, for running jobs.
@@ -171,9 +220,13 @@ impl App {
     }
 
     fn subscription(&self) -> Subscription<Message> {
-        iced::event::listen_with(|event, _status, _window| match event {
-            Event::Keyboard(keyboard::Event::KeyPressed { key, .. }) => {
-                Some(Message::KeyPressed(key))
+        iced::event::listen_with(|event, status, _window| match event {
+            Event::Keyboard(keyboard::Event::KeyPressed { key, modifiers, .. }) => {
+                Some(Message::KeyPressed(KeyPress {
+                    key,
+                    modifiers,
+                    captured: status == iced::event::Status::Captured,
+                }))
             }
             _ => None,
         })
@@ -181,16 +234,23 @@ impl App {
 
     /// iced's update: the real work is in [`App::handle`]; this runs its effects.
     pub fn update(&mut self, message: Message) -> Task<Message> {
+        if let Message::Fit(id, size) = message {
+            return fit(id, size);
+        }
         let effect = self.handle(message);
         let (jobs, focus) = effect.into_parts();
         let mut tasks: Vec<Task<Message>> = Vec::new();
         if let Some(book) = &self.book {
             tasks.extend(
                 jobs.into_iter()
-                    .map(|job| book.run(job, Message::JobFailed)),
+                    .map(|job| book.run(job.or_failed(Message::JobFailed))),
             );
         }
-        tasks.extend(focus.into_iter().map(iced::widget::operation::focus));
+        tasks.extend(focus.into_iter().map(|focus| match focus {
+            Focus::On(id) => iced::widget::operation::focus(id),
+            Focus::Next => iced::widget::operation::focus_next(),
+            Focus::Previous => iced::widget::operation::focus_previous(),
+        }));
         Task::batch(tasks)
     }
 
@@ -199,90 +259,147 @@ impl App {
         match message {
             Message::Opened(Ok(opened)) => {
                 self.book = Some(opened.book);
-                self.enter(opened.identity, opened.settings)
+                self.enter(opened.identity, opened.settings, None)
             }
-            Message::Opened(Err(error))
-            | Message::Reloaded(Err(error))
-            | Message::JobFailed(error) => {
+            Message::Opened(Err(error)) | Message::Reloaded(Err(error)) => {
                 if matches!(self.phase, Phase::Opening) {
                     self.phase = Phase::Failed(error);
-                } else {
-                    eprintln!("galat: {error}");
                 }
                 Effect::None
             }
-            Message::Reloaded(Ok((identity, settings))) => self.enter(identity, settings),
+            Message::JobFailed(error) => {
+                if matches!(self.phase, Phase::Opening) {
+                    self.phase = Phase::Failed(error);
+                }
+                Effect::None
+            }
+            Message::Reloaded(Ok(loaded)) => {
+                let (identity, settings) = *loaded;
+                let tab = match &self.phase {
+                    Phase::Stall(shell) => Some(shell.tab),
+                    _ => None,
+                };
+                let notice = match &mut self.phase {
+                    Phase::Stall(shell) => shell.pengaturan.notice.take(),
+                    _ => None,
+                };
+                let effect = self.enter(identity, settings, tab);
+                if let Phase::Stall(shell) = &mut self.phase {
+                    shell.pengaturan.notice = notice;
+                }
+                effect
+            }
+            Message::Fit(..) => Effect::None,
             Message::FirstRun(message) => {
                 let Phase::FirstRun(first_run) = &mut self.phase else {
                     return Effect::None;
                 };
                 let finished = matches!(message, first_run::Message::Finished(Ok(())));
-                let effect = first_run.update(message).map(Message::FirstRun);
+                let effect = first_run
+                    .update(message)
+                    .map(Message::FirstRun)
+                    .or_failed(|why| Message::FirstRun(first_run::Message::Finished(Err(why))));
                 if finished {
                     // Read back what set-up wrote, then show the screens.
-                    return Effect::job(|store| {
-                        Message::Reloaded(
-                            store
-                                .identity()
-                                .and_then(|identity| Ok((identity, store.settings()?)))
-                                .map_err(|e| e.to_string()),
-                        )
-                    });
+                    return reload();
                 }
                 effect
             }
             Message::SwitchTab(tab) => self.switch(tab),
-            Message::KeyPressed(key) => self.key_pressed(key),
-            Message::Kasir(message) => {
-                self.with_shell(|shell| shell.kasir.update(message).map(Message::Kasir))
+            Message::KeyPressed(press) => self.key_pressed(press),
+            Message::Kasir(message) => self.with_shell(|shell| {
+                shell
+                    .kasir
+                    .update(message)
+                    .map(Message::Kasir)
+                    .or_failed(|why| Message::Kasir(kasir::Message::JobFailed(why)))
+            }),
+            Message::Stok(message) => self.with_shell(|shell| {
+                shell
+                    .stok
+                    .update(message)
+                    .map(Message::Stok)
+                    .or_failed(|why| Message::Stok(stok::Message::JobFailed(why)))
+            }),
+            Message::Laporan(message) => self.with_shell(|shell| {
+                shell
+                    .laporan
+                    .update(message)
+                    .map(Message::Laporan)
+                    .or_failed(|why| Message::Laporan(laporan::Message::JobFailed(why)))
+            }),
+            Message::Kantor(message) => {
+                let Phase::Office(kantor) = &mut self.phase else {
+                    return Effect::None;
+                };
+                let effect = kantor
+                    .update(message)
+                    .map(Message::Kantor)
+                    .or_failed(|why| Message::Kantor(kantor::Message::JobFailed(why)));
+                if let Some(settings) = kantor.take_applied() {
+                    self.lang = Lang::from_key(&settings.language);
+                }
+                effect
             }
-            Message::Stok(message) => {
-                self.with_shell(|shell| shell.stok.update(message).map(Message::Stok))
-            }
-            Message::Laporan(message) => {
-                self.with_shell(|shell| shell.laporan.update(message).map(Message::Laporan))
-            }
-            Message::Kantor(message) => match &mut self.phase {
-                Phase::Office(kantor) => kantor.update(message).map(Message::Kantor),
-                _ => Effect::None,
-            },
             Message::Pengaturan(message) => {
-                let effect = self
-                    .with_shell(|shell| shell.pengaturan.update(message).map(Message::Pengaturan));
-                if let Phase::Stall(shell) = &mut self.phase
-                    && let Some(settings) = shell.pengaturan.take_applied()
-                {
+                let effect = self.with_shell(|shell| {
+                    shell
+                        .pengaturan
+                        .update(message)
+                        .map(Message::Pengaturan)
+                        .or_failed(|why| Message::Pengaturan(pengaturan::Message::JobFailed(why)))
+                });
+                let Phase::Stall(shell) = &mut self.phase else {
+                    return effect;
+                };
+                if shell.pengaturan.take_restored() {
+                    // Another book is open now: identity, tax, QRIS, the
+                    // language and every screen come from it.
+                    return effect.and(reload());
+                }
+                if let Some(settings) = shell.pengaturan.take_applied() {
                     self.lang = Lang::from_key(&settings.language);
                     shell.kasir.apply_settings(&settings);
+                    shell.stok.apply_settings(&settings);
                 }
                 effect
             }
         }
     }
 
-    fn enter(&mut self, identity: Option<Identity>, settings: Settings) -> Effect<Message> {
+    fn enter(
+        &mut self,
+        identity: Option<Identity>,
+        settings: Settings,
+        tab: Option<Tab>,
+    ) -> Effect<Message> {
         self.lang = Lang::from_key(&settings.language);
         match identity {
             None => {
-                self.phase = Phase::FirstRun(FirstRun::default());
-                Effect::None
+                self.phase = Phase::FirstRun(Box::default());
+                Effect::Focus(first_run::FIRST_FIELD)
             }
             Some(identity) if identity.kind == Kind::Office => {
-                let mut kantor = Kantor::new(identity);
+                let mut kantor = Kantor::new(identity, &settings);
                 let effect = kantor.refresh().map(Message::Kantor);
                 self.phase = Phase::Office(Box::new(kantor));
-                effect
+                effect.and(Effect::Focus(kantor::IMPORT_PATH))
             }
             Some(identity) => {
+                let mut kasir = Kasir::new(&settings);
+                let effect = kasir.refresh().map(Message::Kasir);
                 self.phase = Phase::Stall(Box::new(Shell {
                     tab: Tab::Kasir,
-                    kasir: Kasir::new(&settings),
-                    stok: Stok::default(),
+                    kasir,
+                    stok: Stok::new(&settings),
                     laporan: Laporan::default(),
                     pengaturan: Pengaturan::new(&identity, &settings),
                     identity,
                 }));
-                Effect::Focus(kasir::SEARCH)
+                match tab {
+                    Some(tab) if tab != Tab::Kasir => effect.and(self.switch(tab)),
+                    _ => effect,
+                }
             }
         }
     }
@@ -299,22 +416,34 @@ impl App {
             shell.tab = tab;
             // A screen shows fresh figures each time it is opened.
             match tab {
-                Tab::Kasir => Effect::Focus(kasir::SEARCH),
-                Tab::Stok => shell.stok.refresh().map(Message::Stok),
+                Tab::Kasir => shell.kasir.refresh().map(Message::Kasir),
+                Tab::Stok => shell.stok.open().map(Message::Stok),
                 Tab::Laporan => shell.laporan.refresh().map(Message::Laporan),
-                Tab::Pengaturan => Effect::None,
+                Tab::Pengaturan => Effect::Focus(pengaturan::FIRST_FIELD),
             }
         })
     }
 
-    fn key_pressed(&mut self, key: Key) -> Effect<Message> {
+    fn key_pressed(&mut self, press: KeyPress) -> Effect<Message> {
+        if press.key == Key::Named(Named::Tab) {
+            return match (press.modifiers.control(), press.modifiers.shift()) {
+                (true, shift) => match &self.phase {
+                    Phase::Stall(shell) => self.switch(shell.tab.step(if shift { -1 } else { 1 })),
+                    _ => Effect::None,
+                },
+                (false, false) => Effect::FocusNext,
+                (false, true) => Effect::FocusPrevious,
+            };
+        }
         let message = match &self.phase {
-            Phase::Stall(shell) if shell.tab == Tab::Kasir => {
-                shell.kasir.hotkey(&key).map(Message::Kasir)
-            }
-            Phase::Stall(shell) if shell.tab == Tab::Stok => {
-                shell.stok.hotkey(&key).map(Message::Stok)
-            }
+            Phase::Stall(shell) => match shell.tab {
+                Tab::Kasir => shell.kasir.hotkey(&press.key).map(Message::Kasir),
+                Tab::Stok => shell.stok.hotkey(&press).map(Message::Stok),
+                Tab::Laporan => shell.laporan.hotkey(&press).map(Message::Laporan),
+                Tab::Pengaturan => None,
+            },
+            Phase::Office(kantor) => kantor.hotkey(&press).map(Message::Kantor),
+            Phase::FirstRun(first_run) => first_run.hotkey(&press).map(Message::FirstRun),
             _ => None,
         };
         match message {
@@ -327,9 +456,11 @@ impl App {
         let lang = self.lang;
         match &self.phase {
             Phase::Opening => center(text(T::Opening.get(lang)).size(theme::HEADING)).into(),
-            Phase::Failed(error) => center(text(error).size(theme::HEADING).color(theme::BAD))
-                .padding(40)
-                .into(),
+            Phase::Failed(error) => {
+                center(text(error.say(lang)).size(theme::HEADING).color(theme::BAD))
+                    .padding(40)
+                    .into()
+            }
             Phase::FirstRun(first_run) => first_run.view(lang).map(Message::FirstRun),
             Phase::Office(kantor) => kantor.view(lang).map(Message::Kantor),
             Phase::Stall(shell) => {
@@ -345,10 +476,38 @@ impl App {
     }
 }
 
+/// Reads the identity and settings again and shows the screens they make.
+fn reload() -> Effect<Message> {
+    Effect::job(|store| {
+        let loaded = store
+            .identity()
+            .and_then(|identity| Ok(Box::new((identity, store.settings()?))))
+            .map_err(Refusal::from);
+        Message::Reloaded(loaded)
+    })
+}
+
+/// Sizes the window for the screen it opened on: never larger than it.
+fn fit(id: iced::window::Id, screen: Option<Size>) -> Task<Message> {
+    match screen {
+        Some(screen)
+            if screen.width < PREFERRED_SIZE.width + 40.0
+                || screen.height < PREFERRED_SIZE.height + 60.0 =>
+        {
+            Task::batch([
+                iced::window::resize(id, screen),
+                iced::window::maximize(id, true),
+            ])
+        }
+        Some(_) => iced::window::resize(id, PREFERRED_SIZE),
+        None => Task::none(),
+    }
+}
+
 fn top_bar(shell: &Shell, lang: Lang) -> Element<'_, Message> {
     let tab = |tab: Tab, label: T| {
         button(text(label.get(lang)).size(theme::TEXT))
-            .padding([14, 24])
+            .padding([14, 22])
             .style(theme::tab(shell.tab == tab))
             .on_press(Message::SwitchTab(tab))
     };
@@ -365,9 +524,14 @@ fn top_bar(shell: &Shell, lang: Lang) -> Element<'_, Message> {
             tab(Tab::Stok, T::Stok),
             tab(Tab::Laporan, T::Laporan),
             tab(Tab::Pengaturan, T::Pengaturan),
+            text("Ctrl+Tab")
+                .size(theme::SMALL)
+                .color(theme::GOLD)
+                .font(widgets::BOLD),
             space().width(Fill),
             title,
         ]
+        .spacing(2)
         .align_y(iced::Alignment::Center)
         .padding([0, 16]),
     )

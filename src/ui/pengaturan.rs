@@ -1,15 +1,60 @@
 //! Pengaturan: receipt width, tax, language, manager PIN, export folder, the
-//! stall's static QRIS, backups. Each change is checked and saved on its own.
+//! stall's static QRIS, backups. Each change is checked and saved on its own;
+//! Tab moves through the fields in reading order and Enter saves the one
+//! with the focus. A restore opens another book: the whole window reloads.
 
-use iced::widget::{Column, button, checkbox, column, row, scrollable, text, text_input};
+use iced::widget::{button, checkbox, column, row, scrollable, text};
 use iced::{Alignment, Element, Fill};
 
 use super::effect::{Effect, at_now};
 use super::i18n::{Lang, Say, T};
+use super::refusal::Refusal;
 use super::theme;
-use super::widgets::{BOLD, Notice, big, card, field, figure, notice};
+use super::widgets::{BOLD, Field, Notice, big, card, figure, keyed, notice};
 use crate::domain::tax::TaxMode;
+use crate::print::deliver::Delivery;
 use crate::store::{Identity, Settings, Store};
+
+/// The first field in reading order.
+pub const FIRST_FIELD: &str = "tax_rate";
+
+/// A change to one setting, typed; [`Setting::key`] is where the book keeps it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Setting {
+    ReceiptWidth(u16),
+    Delivery(Delivery),
+    Language(Lang),
+    TaxMode(TaxMode),
+    TaxRate(String),
+    ExportDir(String),
+    Qris(String),
+}
+
+impl Setting {
+    /// The key the book keeps the setting under.
+    pub fn key(&self) -> &'static str {
+        match self {
+            Setting::ReceiptWidth(_) => "receipt_width",
+            Setting::Delivery(_) => "receipt_delivery",
+            Setting::Language(_) => "language",
+            Setting::TaxMode(_) => "tax_mode",
+            Setting::TaxRate(_) => "tax_rate",
+            Setting::ExportDir(_) => "export_dir",
+            Setting::Qris(_) => "qris_payload",
+        }
+    }
+
+    /// The value as the book keeps it.
+    pub fn value(&self) -> String {
+        match self {
+            Setting::ReceiptWidth(width) => width.to_string(),
+            Setting::Delivery(delivery) => delivery.key().to_string(),
+            Setting::Language(lang) => lang.key().to_string(),
+            Setting::TaxMode(mode) => mode.key().to_string(),
+            Setting::TaxRate(text) | Setting::ExportDir(text) | Setting::Qris(text) => text.clone(),
+        }
+    }
+}
 
 pub struct Pengaturan {
     pub identity: Identity,
@@ -26,27 +71,33 @@ pub struct Pengaturan {
     pub notice: Option<Notice>,
     /// Settings saved since the root last looked: it applies them.
     applied: Option<Settings>,
+    /// A restore replaced the book: the root reloads everything.
+    restored: bool,
 }
 
 #[derive(Debug, Clone)]
 pub enum Message {
-    /// Save one setting under its key.
-    Set(&'static str, String),
+    /// Save one setting.
+    Set(Setting),
     TaxRateChanged(String),
     ExportDirChanged(String),
     QrisChanged(String),
-    Saved(Result<Settings, String>),
+    Saved(Result<Settings, Refusal>),
     OldPinChanged(String),
     NewPinChanged(String),
     ChangePin,
-    PinChanged(Result<(), String>),
+    PinChanged(Result<(), Refusal>),
     BackupNow,
     RestorePathChanged(String),
     RestorePinChanged(String),
     AcceptLossToggled(bool),
     Restore,
-    /// A backup or restore finished, with what to tell the person.
-    FileDone(Result<Say, String>),
+    /// A backup finished, with what to tell the person.
+    BackedUp(Result<Say, Refusal>),
+    /// A restore finished: the book is another one now.
+    Restored(Result<Say, Refusal>),
+    /// A job of this screen died before answering.
+    JobFailed(Refusal),
 }
 
 impl Pengaturan {
@@ -65,6 +116,7 @@ impl Pengaturan {
             accept_loss: false,
             notice: None,
             applied: None,
+            restored: false,
         }
     }
 
@@ -73,10 +125,19 @@ impl Pengaturan {
         self.applied.take()
     }
 
+    /// Whether a restore replaced the book since the root last looked.
+    pub fn take_restored(&mut self) -> bool {
+        std::mem::take(&mut self.restored)
+    }
+
     pub fn update(&mut self, message: Message) -> Effect<Message> {
         match message {
-            Message::Set(key, value) => Effect::job(move |store| {
-                Message::Saved(store.set_setting(key, &value).map_err(|e| e.to_string()))
+            Message::Set(setting) => Effect::job(move |store| {
+                Message::Saved(
+                    store
+                        .set_setting(setting.key(), &setting.value())
+                        .map_err(Refusal::from),
+                )
             }),
             Message::TaxRateChanged(text) => {
                 self.tax_rate = text;
@@ -98,7 +159,9 @@ impl Pengaturan {
             }
             Message::Saved(Err(error))
             | Message::PinChanged(Err(error))
-            | Message::FileDone(Err(error)) => {
+            | Message::BackedUp(Err(error))
+            | Message::Restored(Err(error))
+            | Message::JobFailed(error) => {
                 self.notice = Some(Notice::Error(error.into()));
                 Effect::None
             }
@@ -126,7 +189,7 @@ impl Pengaturan {
                 self.notice = Some(Notice::Info(Say::PinChanged));
                 Effect::None
             }
-            Message::BackupNow => Effect::job(|store| Message::FileDone(backup_now(store))),
+            Message::BackupNow => Effect::job(|store| Message::BackedUp(backup_now(store))),
             Message::RestorePathChanged(text) => {
                 self.restore_path = text;
                 Effect::None
@@ -148,11 +211,16 @@ impl Pengaturan {
                         store.restore_from(&path, Some(pin.as_str()), accept_loss, now)
                     })
                     .map(|done| Say::Restored(done.previous.display().to_string()));
-                    Message::FileDone(result)
+                    Message::Restored(result)
                 })
             }
-            Message::FileDone(Ok(summary)) => {
+            Message::BackedUp(Ok(summary)) => {
                 self.notice = Some(Notice::Info(summary));
+                Effect::None
+            }
+            Message::Restored(Ok(summary)) => {
+                self.notice = Some(Notice::Info(summary));
+                self.restored = true;
                 Effect::None
             }
         }
@@ -174,7 +242,11 @@ impl Pengaturan {
                     self.identity.name.clone(),
                     theme::TEXT
                 ),
-                figure("Kode", self.identity.stall_code().to_string(), theme::TEXT),
+                figure(
+                    T::StallCodeShort.get(lang),
+                    self.identity.stall_code().to_string(),
+                    theme::TEXT
+                ),
                 figure(
                     T::Regency.get(lang),
                     self.identity
@@ -193,6 +265,7 @@ impl Pengaturan {
         );
         let width = self.settings.receipt_width;
         let mode = self.settings.tax.mode;
+        let delivery = Delivery::from_key(&self.settings.receipt_delivery).unwrap_or_default();
         let paper = card(
             column![
                 text(T::ReceiptWidth.get(lang)).size(theme::TEXT).font(BOLD),
@@ -200,12 +273,12 @@ impl Pengaturan {
                     choice(
                         "58 mm".into(),
                         width == 58,
-                        Message::Set("receipt_width", "58".into())
+                        Message::Set(Setting::ReceiptWidth(58))
                     ),
                     choice(
                         "80 mm".into(),
                         width == 80,
-                        Message::Set("receipt_width", "80".into())
+                        Message::Set(Setting::ReceiptWidth(80))
                     ),
                 ]
                 .spacing(8),
@@ -213,18 +286,18 @@ impl Pengaturan {
                 row![
                     choice(
                         T::DeliverSave.get(lang).into(),
-                        self.settings.receipt_delivery == "save",
-                        Message::Set("receipt_delivery", "save".into())
+                        delivery == Delivery::Save,
+                        Message::Set(Setting::Delivery(Delivery::Save))
                     ),
                     choice(
                         T::DeliverOpen.get(lang).into(),
-                        self.settings.receipt_delivery == "open",
-                        Message::Set("receipt_delivery", "open".into())
+                        delivery == Delivery::Open,
+                        Message::Set(Setting::Delivery(Delivery::Open))
                     ),
                     choice(
                         T::DeliverPrint.get(lang).into(),
-                        self.settings.receipt_delivery == "print",
-                        Message::Set("receipt_delivery", "print".into())
+                        delivery == Delivery::Print,
+                        Message::Set(Setting::Delivery(Delivery::Print))
                     ),
                 ]
                 .spacing(8),
@@ -233,12 +306,12 @@ impl Pengaturan {
                     choice(
                         "Bahasa Indonesia".into(),
                         lang == Lang::Id,
-                        Message::Set("language", "id".into())
+                        Message::Set(Setting::Language(Lang::Id))
                     ),
                     choice(
                         "English".into(),
                         lang == Lang::En,
-                        Message::Set("language", "en".into())
+                        Message::Set(Setting::Language(Lang::En))
                     ),
                 ]
                 .spacing(8),
@@ -252,25 +325,27 @@ impl Pengaturan {
                     choice(
                         T::TaxNone.get(lang).into(),
                         mode == TaxMode::None,
-                        Message::Set("tax_mode", "none".into())
+                        Message::Set(Setting::TaxMode(TaxMode::None))
                     ),
                     choice(
                         T::TaxInclusive.get(lang).into(),
                         mode == TaxMode::Inclusive,
-                        Message::Set("tax_mode", "inclusive".into())
+                        Message::Set(Setting::TaxMode(TaxMode::Inclusive))
                     ),
                     choice(
                         T::TaxExclusive.get(lang).into(),
                         mode == TaxMode::Exclusive,
-                        Message::Set("tax_mode", "exclusive".into())
+                        Message::Set(Setting::TaxMode(TaxMode::Exclusive))
                     ),
                 ]
-                .spacing(8),
+                .spacing(8)
+                .wrap(),
                 saved_field(
+                    "tax_rate",
                     T::TaxRate.get(lang),
                     &self.tax_rate,
                     Message::TaxRateChanged,
-                    "tax_rate",
+                    Setting::TaxRate(self.tax_rate.clone()),
                     lang
                 ),
             ]
@@ -279,17 +354,19 @@ impl Pengaturan {
         let places = card(
             column![
                 saved_field(
+                    "export_dir",
                     T::ExportFolder.get(lang),
                     &self.export_dir,
                     Message::ExportDirChanged,
-                    "export_dir",
+                    Setting::ExportDir(self.export_dir.clone()),
                     lang
                 ),
                 saved_field(
+                    "qris_payload",
                     T::QrisPayload.get(lang),
                     &self.qris,
                     Message::QrisChanged,
-                    "qris_payload",
+                    Setting::Qris(self.qris.clone()),
                     lang
                 ),
             ]
@@ -298,20 +375,28 @@ impl Pengaturan {
         let pin = card(
             column![
                 text(T::ChangePin.get(lang)).size(theme::TEXT).font(BOLD),
-                row![
-                    text_input(T::OldPin.get(lang), &self.old_pin)
-                        .id("old-pin")
-                        .on_input(Message::OldPinChanged)
-                        .secure(true)
-                        .padding(theme::PAD),
-                    text_input(T::NewPin.get(lang), &self.new_pin)
-                        .id("new-pin")
-                        .on_input(Message::NewPinChanged)
-                        .secure(true)
-                        .padding(theme::PAD),
-                    big(T::Save.get(lang), Some(Message::ChangePin)).width(140),
+                column![
+                    Field::new(
+                        "old-pin",
+                        T::OldPin.get(lang),
+                        &self.old_pin,
+                        Message::OldPinChanged
+                    )
+                    .secure()
+                    .submit(Message::ChangePin)
+                    .view(),
+                    Field::new(
+                        "new-pin",
+                        T::NewPin.get(lang),
+                        &self.new_pin,
+                        Message::NewPinChanged
+                    )
+                    .secure()
+                    .submit(Message::ChangePin)
+                    .view(),
                 ]
                 .spacing(8),
+                keyed(T::Save.get(lang), "Enter", Some(Message::ChangePin)),
             ]
             .spacing(8),
         );
@@ -319,66 +404,61 @@ impl Pengaturan {
             column![
                 text(T::Backup.get(lang)).size(theme::TEXT).font(BOLD),
                 big(T::BackupNow.get(lang), Some(Message::BackupNow)).style(button::secondary),
-                row![
-                    text_input(T::RestoreFrom.get(lang), &self.restore_path)
-                        .id("restore-path")
-                        .on_input(Message::RestorePathChanged)
-                        .padding(theme::PAD),
-                ]
-                .spacing(8),
-                row![
-                    text_input(T::ManagerPin.get(lang), &self.restore_pin)
-                        .id("restore-pin")
-                        .on_input(Message::RestorePinChanged)
-                        .secure(true)
-                        .padding(theme::PAD),
-                    big(T::Restore.get(lang), Some(Message::Restore))
-                        .width(140)
-                        .style(button::danger),
-                ]
-                .spacing(8),
+                Field::new(
+                    "restore-path",
+                    T::RestoreFrom.get(lang),
+                    &self.restore_path,
+                    Message::RestorePathChanged
+                )
+                .submit(Message::Restore)
+                .view(),
+                Field::new(
+                    "restore-pin",
+                    T::ManagerPin.get(lang),
+                    &self.restore_pin,
+                    Message::RestorePinChanged
+                )
+                .secure()
+                .submit(Message::Restore)
+                .view(),
                 checkbox(self.accept_loss)
                     .label(T::AcceptLoss.get(lang))
                     .on_toggle(Message::AcceptLossToggled),
+                keyed(T::Restore.get(lang), "Enter", Some(Message::Restore)).style(button::danger),
             ]
             .spacing(8),
         );
-        let left = Column::new()
-            .push(identity)
-            .push(paper)
-            .push(tax)
-            .spacing(theme::GAP)
-            .width(Fill);
-        let right = Column::new()
-            .push(places)
-            .push(pin)
-            .push(backup)
-            .spacing(theme::GAP)
-            .width(Fill);
+        // Three columns, so the whole screen fits 1024×768 and Tab never
+        // goes to a field out of sight.
+        let columns = row![
+            column![identity, paper].spacing(theme::GAP).width(Fill),
+            column![tax, places].spacing(theme::GAP).width(Fill),
+            column![pin, backup].spacing(theme::GAP).width(Fill),
+        ]
+        .spacing(12);
         scrollable(
-            column![notice(&self.notice, lang), row![left, right].spacing(16)]
-                .spacing(theme::GAP)
-                .padding(16),
+            column![notice(&self.notice, lang), columns]
+                .spacing(8)
+                .padding(12),
         )
         .into()
     }
 }
 
-/// A text setting with its own save button.
+/// A text setting with its own save button; Enter in it saves it too.
 fn saved_field<'a>(
+    id: &'static str,
     label: &str,
     value: &'a str,
     on_input: fn(String) -> Message,
-    key: &'static str,
+    setting: Setting,
     lang: Lang,
 ) -> Element<'a, Message> {
     row![
-        field(key, label, value, None, on_input),
-        big(
-            T::Save.get(lang),
-            Some(Message::Set(key, value.to_string()))
-        )
-        .width(120),
+        Field::new(id, label, value, on_input)
+            .submit(Message::Set(setting.clone()))
+            .view(),
+        keyed(T::Save.get(lang), "Enter", Some(Message::Set(setting))).width(120),
     ]
     .spacing(8)
     .align_y(Alignment::End)
@@ -386,16 +466,19 @@ fn saved_field<'a>(
 }
 
 /// A dated copy of the book in the data folder's `backups`.
-fn backup_now(store: &mut Store) -> Result<Say, String> {
-    let now = crate::clock::now().map_err(|e| e.to_string())?;
+fn backup_now(store: &mut Store) -> Result<Say, Refusal> {
+    let now = crate::clock::now()?;
     let folder = store.dir().join("backups");
-    std::fs::create_dir_all(&folder).map_err(|e| e.to_string())?;
-    let stamp = crate::clock::stamp(now, store.settings().map_err(|e| e.to_string())?.utc_offset);
+    std::fs::create_dir_all(&folder).map_err(|e| super::refusal::WindowError::Folder {
+        path: folder.display().to_string(),
+        reason: e.to_string(),
+    })?;
+    let stamp = crate::clock::stamp(now, store.settings()?.utc_offset);
     let name = format!(
         "sentra-{}.db",
         stamp.get(..16).unwrap_or(&stamp).replace([':', 'T'], "-")
     );
     let path = folder.join(name);
-    store.backup_to(&path).map_err(|e| e.to_string())?;
+    store.backup_to(&path)?;
     Ok(Say::BackupWritten(path.display().to_string()))
 }

@@ -6,15 +6,18 @@ use iced::{Border, Color, Theme, color};
 pub const TEXT: f32 = 17.0;
 pub const SMALL: f32 = 14.0;
 pub const HEADING: f32 = 24.0;
-pub const HUGE: f32 = 52.0;
+pub const HUGE: f32 = 40.0;
 /// Padding inside buttons and fields: about a fingertip tall overall.
 pub const PAD: u16 = 12;
 pub const GAP: u32 = 10;
+/// The height of a big button, for keeping its room when it is not shown.
+pub const BUTTON: f32 = 48.0;
 
 pub const BRAND: Color = color!(0x8a1c1c); // the deep red of tapis cloth
 pub const GOLD: Color = color!(0xc8962e); // its gold thread
 pub const GOOD: Color = color!(0x1e7b45);
 pub const BAD: Color = color!(0xb3261e);
+pub const WARN: Color = color!(0x8a5a00);
 pub const MUTED: Color = color!(0x5f6368);
 pub const PANEL: Color = color!(0xf6f1ea);
 

@@ -1,10 +1,14 @@
 //! A line of the till's cart as the cashier edits it: the texts typed, read
 //! into quantities and discounts only when priced.
 
+use std::fmt;
+
 use crate::domain::cart::CartLine;
 use crate::domain::discount::Discount;
+use crate::domain::limits::check_quantity;
 use crate::money::Quantity;
-use crate::store::{Product, SaleItem};
+use crate::store::{Product, SaleItem, StoreError};
+use crate::ui::refusal::{English, Refusal};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CartItem {
@@ -13,14 +17,41 @@ pub struct CartItem {
     pub quantity: String,
     /// As typed: empty, `5000` or `10%`.
     pub discount: String,
+    /// What the quantity and discount were when an edit began, so a stray
+    /// scan typed into them can be taken back out.
+    pub(super) before_edit: Option<(String, String)>,
+}
+
+/// A line that cannot be priced: its product's name and why.
+#[derive(Debug)]
+pub struct LineRefused {
+    pub name: String,
+    pub why: StoreError,
+}
+
+impl fmt::Display for LineRefused {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.name, self.why)
+    }
+}
+
+impl English for LineRefused {
+    fn english(&self) -> String {
+        format!("{}: {}", self.name, self.why.english())
+    }
 }
 
 impl CartItem {
     pub fn new(product: Product) -> CartItem {
+        CartItem::with_quantity(product, Quantity::ONE)
+    }
+
+    pub fn with_quantity(product: Product, quantity: Quantity) -> CartItem {
         CartItem {
             product,
-            quantity: "1".into(),
+            quantity: quantity.to_string(),
             discount: String::new(),
+            before_edit: None,
         }
     }
 
@@ -30,39 +61,50 @@ impl CartItem {
             product,
             quantity: item.quantity.to_string(),
             discount: item.discount.map(|d| d.to_string()).unwrap_or_default(),
+            before_edit: None,
         }
     }
 
-    /// One more of a counted product (a second scan of the same packet).
-    pub fn add_one(&mut self) {
-        if let Ok(quantity) = Quantity::parse(&self.quantity)
-            && let Ok(more) = quantity.checked_add(Quantity::ONE)
-        {
-            self.quantity = more.to_string();
-        }
+    /// `more` of a counted product added to the line (a second scan of the
+    /// same packet, or `3*` another three).
+    pub fn add(&mut self, more: Quantity) -> Result<(), Refusal> {
+        let now = Quantity::parse(&self.quantity).map_err(|e| self.refused(e.into()))?;
+        let total = now.checked_add(more).map_err(|e| self.refused(e.into()))?;
+        check_quantity(total).map_err(|e| self.refused(e.into()))?;
+        self.quantity = total.to_string();
+        Ok(())
     }
 
-    pub fn quantity(&self) -> Result<Quantity, String> {
-        let quantity =
-            Quantity::parse(&self.quantity).map_err(|e| format!("{}: {e}", self.product.name))?;
+    fn refused(&self, why: StoreError) -> Refusal {
+        LineRefused {
+            name: self.product.name.clone(),
+            why,
+        }
+        .into()
+    }
+
+    /// The quantity typed, within its unit and its bound.
+    pub fn quantity(&self) -> Result<Quantity, Refusal> {
+        let quantity = Quantity::parse(&self.quantity).map_err(|e| self.refused(e.into()))?;
         self.product
             .unit
             .check(quantity)
-            .map_err(|e| format!("{}: {e}", self.product.name))?;
+            .map_err(|e| self.refused(e.into()))?;
+        check_quantity(quantity).map_err(|e| self.refused(e.into()))?;
         Ok(quantity)
     }
 
-    pub fn discount(&self) -> Result<Option<Discount>, String> {
+    pub fn discount(&self) -> Result<Option<Discount>, Refusal> {
         let text = self.discount.trim();
         if text.is_empty() {
             return Ok(None);
         }
         Discount::parse(text)
             .map(Some)
-            .map_err(|e| format!("{}: {e}", self.product.name))
+            .map_err(|e| self.refused(e.into()))
     }
 
-    pub fn as_line(&self) -> Result<CartLine, String> {
+    pub fn as_line(&self) -> Result<CartLine, Refusal> {
         Ok(CartLine {
             unit_price: self.product.price,
             quantity: self.quantity()?,
@@ -70,7 +112,7 @@ impl CartItem {
         })
     }
 
-    pub fn as_sale_item(&self) -> Result<SaleItem, String> {
+    pub fn as_sale_item(&self) -> Result<SaleItem, Refusal> {
         Ok(SaleItem {
             code: self.product.sku.clone(),
             quantity: self.quantity()?,

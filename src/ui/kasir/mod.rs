@@ -1,8 +1,11 @@
 //! Kasir, the till: search or scan, build the cart, take payment.
 //!
-//! The search field keeps the focus: a barcode scanner types digits and Enter,
-//! a person types a name and picks with the arrow keys. Everything that
-//! touches the book runs as a job; the screen only keeps the cart.
+//! The keyboard contract: the search field has the focus whenever no panel is
+//! open and gets it back after any line edit; `N*CODE` adds N of an item; a
+//! long run of digits typed into a quantity or discount field is a stray scan
+//! and goes to the search as a scan; F2 pays with cash focused, F5–F8 are the
+//! quick amounts, Enter finishes, Esc backs out. Everything that touches the
+//! book runs as a job; the screen only keeps the cart.
 
 mod cart;
 mod pay;
@@ -11,26 +14,47 @@ mod view;
 use iced::keyboard::{Key, key::Named};
 use uuid::Uuid;
 
-pub use cart::CartItem;
+pub use cart::{CartItem, LineRefused};
 pub use pay::Payment;
 
 use super::effect::{Effect, at_now};
 use super::i18n::Say;
+use super::refusal::Refusal;
 use super::widgets::Notice;
 use crate::domain::cart::{PricedCart, price_cart};
+use crate::domain::discount::Discount;
 use crate::domain::payment::PaymentMethod;
-use crate::domain::tax::TaxRule;
-use crate::store::{CompletedSale, HeldSale, Product, SaleItem, SaleRequest, Settings, VoidRecord};
+use crate::domain::tax::{TaxMode, TaxRule};
+use crate::money::{Quantity, Rupiah};
+use crate::store::{
+    CompletedSale, Day, HeldSale, Product, SaleItem, SaleRequest, Settings, Store, VoidRecord,
+};
 
 /// The search field's id, so the till can keep the focus there.
 pub const SEARCH: &str = "kasir-search";
 /// The amount field of the payment panel.
 pub const AMOUNT: &str = "kasir-amount";
-/// The receipt field of the void panel.
+/// The reference field of the payment panel (QRIS, transfer, card).
+pub const REFERENCE: &str = "payment-reference";
+/// The fields of the void panel.
 pub const VOID_RECEIPT: &str = "kasir-void-receipt";
+pub const VOID_REASON: &str = "void-reason";
+pub const VOID_PIN: &str = "void-pin";
+/// *Kas awal*, while today is not open yet.
+pub const OPENING_FLOAT: &str = "opening-float";
+/// The manager PIN that reopens a closed day.
+pub const REOPEN_PIN: &str = "reopen-pin";
+pub const SALE_DISCOUNT: &str = "sale-discount";
 
 /// How many search results the till shows.
 const RESULTS: usize = 8;
+/// A run of this many digits is a barcode, never a quantity or a discount
+/// (the largest quantity, 100.000, has six).
+const STRAY_DIGITS: usize = 7;
+/// The lengths of the barcodes a scanner types: EAN-13, UPC-A, EAN-8, ITF-14.
+const BARCODE_LENGTHS: [usize; 4] = [13, 12, 8, 14];
+/// A total rounded for cash ends on this many rupiah.
+const CASH_STEP: i64 = 500;
 
 /// What the right-hand side shows besides the totals.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -38,8 +62,15 @@ pub enum Panel {
     #[default]
     None,
     Pay(Payment),
-    Held(Vec<HeldSale>),
+    Held(HeldList),
     Void(VoidForm),
+}
+
+/// The held carts, each with its total, and the one Enter resumes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HeldList {
+    pub carts: Vec<(HeldSale, Option<Rupiah>)>,
+    pub highlighted: usize,
 }
 
 /// The void (*batal*) form: receipt, reason, manager PIN.
@@ -48,7 +79,46 @@ pub struct VoidForm {
     pub receipt: String,
     pub reason: String,
     pub pin: String,
-    pub error: Option<String>,
+    /// The sale the receipt number names, once found.
+    pub sale: Option<Result<CompletedSale, Refusal>>,
+    pub error: Option<Refusal>,
+    pub voiding: bool,
+}
+
+/// Today, as the till needs to know it.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub enum Today {
+    /// Not read yet.
+    #[default]
+    Unknown,
+    /// Nobody opened it: *kas awal* may be given, or the first sale opens it.
+    NotOpened {
+        day: String,
+    },
+    Open {
+        day: String,
+        float: Rupiah,
+    },
+    /// Closed by *tutup kasir*: no sale until a manager reopens it.
+    Closed {
+        day: String,
+    },
+}
+
+/// Which field of a cart line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LineField {
+    Quantity,
+    Discount,
+}
+
+/// A scan that landed in a line's field: its digits go to the search.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Stray {
+    line: usize,
+    field: LineField,
+    /// The field's text as it last came in, so only new digits are taken.
+    seen: String,
 }
 
 pub struct Kasir {
@@ -68,7 +138,13 @@ pub struct Kasir {
     /// A sale is being written: the pay button waits for it.
     pub saving: bool,
     /// Where the last receipt's PDF went, or why it did not.
-    pub receipt_file: Option<Result<String, String>>,
+    pub receipt_file: Option<Result<String, Refusal>>,
+    pub today: Today,
+    /// *Kas awal* as typed, and the manager PIN for a reopen.
+    pub opening_float: String,
+    pub reopen_pin: String,
+    pub day_error: Option<Say>,
+    stray: Option<Stray>,
 }
 
 #[derive(Debug, Clone)]
@@ -76,55 +152,75 @@ pub enum Message {
     /// The search text changed (typed or scanned).
     QueryChanged(String),
     /// Results of a search, tagged with the version they answer.
-    SearchFinished(u64, String, Result<Vec<Product>, String>),
+    SearchFinished(u64, String, Result<Vec<Product>, Refusal>),
     /// Enter in the search field: add the scanned code or the picked result.
     Submit,
-    /// The lookup of an exact code finished.
-    CodeLooked(String, Result<Option<Product>, String>),
-    /// Move the highlight in the results (arrow keys).
+    /// The lookup of a typed or scanned code finished: the product, how many,
+    /// and what is left of a stray scan's digits for the line it landed in.
+    CodeLooked {
+        code: String,
+        quantity: Option<Quantity>,
+        found: Result<Option<(Product, String)>, Refusal>,
+    },
+    /// Move the highlight in the results or the held carts (arrow keys).
     MoveHighlight(i32),
     /// Add this result to the cart.
     Pick(usize),
     QuantityChanged(usize, String),
     LineDiscountChanged(usize, String),
+    /// Enter in a line's field: back to the search.
+    LineSubmitted(usize),
     RemoveLine(usize),
     SaleDiscountChanged(String),
+    /// Take the offered rounding of the total as a discount (F3).
+    RoundTotal,
     /// Open the payment panel (F2).
     OpenPay,
     PayMethod(PaymentMethod),
     AmountChanged(String),
     ReferenceChanged(String),
-    /// Put the amount typed so far down as one payment of a split.
+    /// Put the amount typed so far down as one payment of a split (F3).
     AddTender,
     RemoveTender(usize),
-    /// Tap a quick cash amount.
-    QuickCash(crate::money::Rupiah),
+    /// The quick cash amount at this place: *uang pas* first (F5–F8).
+    QuickCash(usize),
     /// Finish the sale.
     Complete,
     /// The sale is in the book (or was refused).
-    Completed(Result<CompletedSale, String>),
+    Completed(Result<CompletedSale, Refusal>),
     /// Park the cart, or list parked carts when the cart is empty (F4).
     HoldOrList,
-    Held(Result<Uuid, String>),
-    HeldListed(Result<Vec<HeldSale>, String>),
+    Held(Result<Uuid, Refusal>),
+    HeldListed(Result<Vec<(HeldSale, Option<Rupiah>)>, Refusal>),
     Resume(Uuid),
-    Resumed(
-        Result<Vec<CartItem>, String>,
-        Option<crate::domain::discount::Discount>,
-    ),
+    Resumed(Result<(Vec<CartItem>, Option<Discount>), Refusal>),
     /// Open the void panel (F8).
     OpenVoid,
     VoidReceiptChanged(String),
+    /// The sale a receipt number names (for the void panel).
+    VoidSaleFound(String, Result<CompletedSale, Refusal>),
     VoidReasonChanged(String),
     VoidPinChanged(String),
     SubmitVoid,
-    Voided(Result<VoidRecord, String>),
-    /// Print a copy (SALINAN) of the last receipt.
+    Voided(Result<VoidRecord, Refusal>),
+    /// Print a copy (SALINAN) of the last receipt (F7).
     Reprint,
     /// The receipt's PDF is written (and opened or printed).
-    ReceiptPrinted(Result<String, String>),
+    ReceiptPrinted(Result<String, Refusal>),
+    /// Today's state was read.
+    DayLoaded(Result<Today, Refusal>),
+    OpeningFloatChanged(String),
+    /// Open today with the *kas awal* typed.
+    OpenDay,
+    ReopenPinChanged(String),
+    /// Reopen today (manager PIN).
+    Reopen,
+    /// Today was opened or reopened (or refused).
+    DayChanged(Result<Day, Refusal>),
     /// Back out of any panel (Esc).
     Back,
+    /// A job of this screen died before answering.
+    JobFailed(Refusal),
 }
 
 impl Kasir {
@@ -144,6 +240,11 @@ impl Kasir {
             qris: qris_code(settings),
             saving: false,
             receipt_file: None,
+            today: Today::Unknown,
+            opening_float: String::new(),
+            reopen_pin: String::new(),
+            day_error: None,
+            stray: None,
         }
     }
 
@@ -153,17 +254,52 @@ impl Kasir {
         self.qris = qris_code(settings);
     }
 
+    /// Reads today's state (opened, closed) again, and puts the focus where
+    /// the till wants it.
+    pub fn refresh(&mut self) -> Effect<Message> {
+        Effect::job(|store| Message::DayLoaded(at_now(|now| today(store, now))))
+            .and(Effect::Focus(self.home()))
+    }
+
+    /// The field that has the focus when nothing else asks for it.
+    fn home(&self) -> &'static str {
+        match (&self.today, &self.panel) {
+            (Today::Closed { .. }, _) => REOPEN_PIN,
+            (_, Panel::Pay(_)) => AMOUNT,
+            (_, Panel::Void(_)) => VOID_RECEIPT,
+            _ => SEARCH,
+        }
+    }
+
     /// The keys of the till, wherever the focus is.
     pub fn hotkey(&self, key: &Key) -> Option<Message> {
-        match key {
-            Key::Named(Named::F2) => Some(Message::OpenPay),
-            Key::Named(Named::F4) => Some(Message::HoldOrList),
-            Key::Named(Named::F8) => Some(Message::OpenVoid),
-            Key::Named(Named::Escape) => Some(Message::Back),
-            Key::Named(Named::ArrowDown) if self.panel == Panel::None => {
+        let Key::Named(named) = key else {
+            return None;
+        };
+        let paying = matches!(self.panel, Panel::Pay(_));
+        let listing = matches!(self.panel, Panel::Held(_));
+        let closed = matches!(self.today, Today::Closed { .. });
+        match named {
+            Named::Escape => Some(Message::Back),
+            _ if closed => None,
+            Named::F2 => Some(Message::OpenPay),
+            Named::F4 => Some(Message::HoldOrList),
+            Named::F3 if paying => Some(Message::AddTender),
+            Named::F3 => Some(Message::RoundTotal),
+            Named::F5 if paying => Some(Message::QuickCash(0)),
+            Named::F6 if paying => Some(Message::QuickCash(1)),
+            Named::F7 if paying => Some(Message::QuickCash(2)),
+            Named::F8 if paying => Some(Message::QuickCash(3)),
+            Named::F9 if paying => Some(Message::PayMethod(PaymentMethod::Cash)),
+            Named::F10 if paying => Some(Message::PayMethod(PaymentMethod::Qris)),
+            Named::F11 if paying => Some(Message::PayMethod(PaymentMethod::Transfer)),
+            Named::F12 if paying => Some(Message::PayMethod(PaymentMethod::Card)),
+            Named::F7 => Some(Message::Reprint),
+            Named::F8 => Some(Message::OpenVoid),
+            Named::ArrowDown if self.panel == Panel::None || listing => {
                 Some(Message::MoveHighlight(1))
             }
-            Key::Named(Named::ArrowUp) if self.panel == Panel::None => {
+            Named::ArrowUp if self.panel == Panel::None || listing => {
                 Some(Message::MoveHighlight(-1))
             }
             _ => None,
@@ -171,23 +307,48 @@ impl Kasir {
     }
 
     /// The cart priced by the domain rules, or why it cannot be.
-    pub fn priced(&self) -> Result<PricedCart, String> {
+    pub fn priced(&self) -> Result<PricedCart, Refusal> {
         let lines = self
             .cart
             .iter()
             .map(CartItem::as_line)
-            .collect::<Result<Vec<_>, String>>()?;
-        price_cart(&lines, self.sale_discount()?, self.tax).map_err(|e| e.to_string())
+            .collect::<Result<Vec<_>, Refusal>>()?;
+        Ok(price_cart(&lines, self.sale_discount()?, self.tax)?)
     }
 
-    fn sale_discount(&self) -> Result<Option<crate::domain::discount::Discount>, String> {
+    fn sale_discount(&self) -> Result<Option<Discount>, Refusal> {
         let text = self.sale_discount.trim();
         if text.is_empty() {
             return Ok(None);
         }
-        crate::domain::discount::Discount::parse(text)
-            .map(Some)
-            .map_err(|e| e.to_string())
+        Ok(Some(Discount::parse(text)?))
+    }
+
+    /// A total that is no cash-friendly amount (a 5% discount makes
+    /// Rp101.175) may be rounded down as a discount, if the cashier says so:
+    /// the total it would be, and the sale discount that makes it.
+    pub fn rounding_offer(&self) -> Option<(Rupiah, Rupiah)> {
+        if self.tax.mode == TaxMode::Exclusive || self.cart.is_empty() {
+            return None;
+        }
+        let priced = self.priced().ok()?;
+        let total = priced.total.value();
+        if total % 100 == 0 || total < CASH_STEP {
+            return None;
+        }
+        let target = Rupiah::new(total - total % CASH_STEP);
+        let discount = priced
+            .sale_discount
+            .checked_add(priced.total.checked_sub(target).ok()?)
+            .ok()?;
+        let lines = self
+            .cart
+            .iter()
+            .map(CartItem::as_line)
+            .collect::<Result<Vec<_>, Refusal>>()
+            .ok()?;
+        let rounded = price_cart(&lines, Some(Discount::Amount(discount)), self.tax).ok()?;
+        (rounded.total == target).then_some((target, discount))
     }
 
     pub fn update(&mut self, message: Message) -> Effect<Message> {
@@ -195,40 +356,58 @@ impl Kasir {
             Message::QueryChanged(query) => self.search(query),
             Message::SearchFinished(version, query, result) => {
                 if version == self.search_version {
-                    self.results = result.unwrap_or_default();
+                    match result {
+                        Ok(results) => self.results = results,
+                        Err(error) => {
+                            self.results.clear();
+                            self.notice = Some(Notice::Error(error.into()));
+                        }
+                    }
                     self.results_query = query;
                     self.highlighted = 0;
                 }
                 Effect::None
             }
             Message::Submit => self.submit(),
-            Message::CodeLooked(code, result) => self.code_looked(code, result),
+            Message::CodeLooked {
+                code,
+                quantity,
+                found,
+            } => self.code_looked(code, quantity, found),
             Message::MoveHighlight(step) => {
-                if !self.results.is_empty() {
-                    let last = self.results.len() as i32 - 1;
-                    self.highlighted = (self.highlighted as i32 + step).clamp(0, last) as usize;
+                let (highlighted, count) = match &mut self.panel {
+                    Panel::Held(list) => (&mut list.highlighted, list.carts.len()),
+                    _ => (&mut self.highlighted, self.results.len()),
+                };
+                if count > 0 {
+                    let last = count as i32 - 1;
+                    *highlighted = (*highlighted as i32 + step).clamp(0, last) as usize;
                 }
                 Effect::None
             }
             Message::Pick(index) => match self.results.get(index).cloned() {
-                Some(product) => self.add(product),
+                Some(product) => self.add(product, None),
                 None => Effect::None,
             },
             Message::QuantityChanged(index, text) => {
-                if let Some(item) = self.cart.get_mut(index) {
-                    item.quantity = text;
-                }
-                Effect::None
+                self.line_changed(index, LineField::Quantity, text)
             }
             Message::LineDiscountChanged(index, text) => {
-                if let Some(item) = self.cart.get_mut(index) {
-                    item.discount = text;
+                self.line_changed(index, LineField::Discount, text)
+            }
+            Message::LineSubmitted(index) => {
+                if self.stray.as_ref().is_some_and(|s| s.line == index) {
+                    return self.submit();
                 }
-                Effect::None
+                if let Some(item) = self.cart.get_mut(index) {
+                    item.before_edit = None;
+                }
+                Effect::Focus(SEARCH)
             }
             Message::RemoveLine(index) => {
                 if index < self.cart.len() {
                     self.cart.remove(index);
+                    self.stray = None;
                 }
                 Effect::Focus(SEARCH)
             }
@@ -236,10 +415,22 @@ impl Kasir {
                 self.sale_discount = text;
                 Effect::None
             }
+            Message::RoundTotal => {
+                if self.panel == Panel::None
+                    && let Some((_, discount)) = self.rounding_offer()
+                {
+                    self.sale_discount = discount.value().to_string();
+                }
+                Effect::Focus(SEARCH)
+            }
             Message::OpenPay => self.open_pay(),
+            Message::ReferenceChanged(_) | Message::AmountChanged(_) => {
+                if let Panel::Pay(payment) = &mut self.panel {
+                    payment.update(message);
+                }
+                Effect::None
+            }
             Message::PayMethod(_)
-            | Message::AmountChanged(_)
-            | Message::ReferenceChanged(_)
             | Message::AddTender
             | Message::RemoveTender(_)
             | Message::QuickCash(_) => {
@@ -267,26 +458,32 @@ impl Kasir {
                     Ok(held) if held.is_empty() => {
                         self.notice = Some(Notice::Info(Say::NoHeldCarts))
                     }
-                    Ok(held) => self.panel = Panel::Held(held),
+                    Ok(carts) => {
+                        self.notice = None;
+                        self.panel = Panel::Held(HeldList {
+                            carts,
+                            highlighted: 0,
+                        })
+                    }
                     Err(error) => self.notice = Some(Notice::Error(error.into())),
                 }
                 Effect::Focus(SEARCH)
             }
-            Message::Resume(id) => Effect::job(move |store| match store.resume_held(id) {
-                Ok(held) => {
-                    let items = held
-                        .items
-                        .iter()
-                        .map(|item| Ok(CartItem::resumed(store.find_product(&item.code)?, item)))
-                        .collect::<Result<Vec<_>, _>>()
-                        .map_err(|e: crate::store::StoreError| e.to_string());
-                    Message::Resumed(items, held.discount)
-                }
-                Err(error) => Message::Resumed(Err(error.to_string()), None),
+            Message::Resume(id) => Effect::job(move |store| {
+                let resumed = store.resume_held(id).map(|resumed| {
+                    let items = resumed
+                        .products
+                        .into_iter()
+                        .zip(&resumed.held.items)
+                        .map(|(product, item)| CartItem::resumed(product, item))
+                        .collect();
+                    (items, resumed.held.discount)
+                });
+                Message::Resumed(resumed.map_err(Refusal::from))
             }),
-            Message::Resumed(result, discount) => {
+            Message::Resumed(result) => {
                 match result {
-                    Ok(items) => {
+                    Ok((items, discount)) => {
                         self.cart = items;
                         self.sale_discount = discount.map(|d| d.to_string()).unwrap_or_default();
                         self.panel = Panel::None;
@@ -297,43 +494,136 @@ impl Kasir {
                 Effect::Focus(SEARCH)
             }
             Message::OpenVoid => {
+                if matches!(self.panel, Panel::Void(_)) {
+                    return Effect::Focus(VOID_RECEIPT);
+                }
                 let receipt = self
                     .last_sale
                     .as_ref()
                     .map(|s| s.receipt.clone())
                     .unwrap_or_default();
                 self.panel = Panel::Void(VoidForm {
-                    receipt,
+                    receipt: receipt.clone(),
                     ..VoidForm::default()
                 });
-                Effect::Focus(VOID_RECEIPT)
+                let focus = if receipt.is_empty() {
+                    VOID_RECEIPT
+                } else {
+                    VOID_REASON
+                };
+                Effect::Focus(focus).and(find_sale(receipt))
             }
-            Message::VoidReceiptChanged(text) => self.edit_void(|form| form.receipt = text),
+            Message::VoidReceiptChanged(text) => {
+                if let Panel::Void(form) = &mut self.panel {
+                    form.receipt = text.clone();
+                    form.sale = None;
+                    form.error = None;
+                }
+                find_sale(text)
+            }
+            Message::VoidSaleFound(receipt, result) => {
+                if let Panel::Void(form) = &mut self.panel
+                    && form.receipt.trim() == receipt
+                {
+                    form.sale = Some(result);
+                }
+                Effect::None
+            }
             Message::VoidReasonChanged(text) => self.edit_void(|form| form.reason = text),
             Message::VoidPinChanged(text) => self.edit_void(|form| form.pin = text),
             Message::SubmitVoid => self.submit_void(),
             Message::Voided(result) => self.voided(result),
             Message::Reprint => match &self.last_sale {
-                Some(sale) => {
+                Some(sale) if self.panel == Panel::None => {
                     let receipt = sale.receipt.clone();
                     Effect::job(move |store| {
                         Message::ReceiptPrinted(super::documents::receipt(store, &receipt, true))
                     })
                 }
-                None => Effect::None,
+                _ => Effect::None,
             },
             Message::ReceiptPrinted(result) => {
                 self.receipt_file = Some(result);
                 Effect::None
             }
+            Message::DayLoaded(result) => {
+                match result {
+                    Ok(today) => self.today = today,
+                    Err(error) => self.notice = Some(Notice::Error(error.into())),
+                }
+                Effect::Focus(self.home())
+            }
+            Message::OpeningFloatChanged(text) => {
+                self.opening_float = text;
+                self.day_error = None;
+                Effect::None
+            }
+            Message::OpenDay => {
+                let float = match Rupiah::parse(&self.opening_float) {
+                    Ok(float) => float,
+                    Err(error) => {
+                        self.day_error = Some(Refusal::from(error).into());
+                        return Effect::Focus(OPENING_FLOAT);
+                    }
+                };
+                Effect::job(move |store| {
+                    Message::DayChanged(at_now(|now| store.open_day(float, now)))
+                })
+            }
+            Message::ReopenPinChanged(text) => {
+                self.reopen_pin = text;
+                self.day_error = None;
+                Effect::None
+            }
+            Message::Reopen => {
+                let Today::Closed { day } = &self.today else {
+                    return Effect::None;
+                };
+                let Some(date) = crate::clock::parse_day(day) else {
+                    return Effect::None;
+                };
+                let pin = std::mem::take(&mut self.reopen_pin);
+                Effect::job(move |store| {
+                    Message::DayChanged(at_now(|now| store.reopen_day(date, &pin, now)))
+                })
+            }
+            Message::DayChanged(result) => match result {
+                Ok(day) => {
+                    self.today = Today::Open {
+                        day: day.day,
+                        float: day.opening_float,
+                    };
+                    self.day_error = None;
+                    self.opening_float.clear();
+                    Effect::Focus(SEARCH)
+                }
+                Err(error) => {
+                    self.day_error = Some(error.into());
+                    Effect::Focus(self.home())
+                }
+            },
             Message::Back => {
                 if self.panel != Panel::None {
                     self.panel = Panel::None;
                 } else {
                     self.query.clear();
                     self.results.clear();
+                    self.notice = None;
                 }
-                Effect::Focus(SEARCH)
+                self.stray = None;
+                Effect::Focus(self.home())
+            }
+            Message::JobFailed(why) => {
+                self.saving = false;
+                match &mut self.panel {
+                    Panel::Pay(payment) => payment.error = Some(why.into()),
+                    Panel::Void(form) => {
+                        form.voiding = false;
+                        form.error = Some(why);
+                    }
+                    _ => self.notice = Some(Notice::Error(why.into())),
+                }
+                Effect::Focus(self.home())
             }
         }
     }
@@ -342,51 +632,105 @@ impl Kasir {
         self.query = query.clone();
         self.search_version += 1;
         let version = self.search_version;
-        if query.trim().is_empty() {
+        // What the search looks for: the code of `N*CODE`.
+        let wanted = split_count(&query)
+            .map(|(_, code)| code.to_string())
+            .unwrap_or_else(|| query.trim().to_string());
+        if wanted.is_empty() {
             self.results.clear();
             return Effect::None;
         }
-        Effect::job(move |store| {
+        Effect::search("kasir-search", move |store| {
             let result = store
-                .search_products(&query, RESULTS)
-                .map_err(|e| e.to_string());
+                .search_products(&wanted, RESULTS)
+                .map_err(Refusal::from);
             Message::SearchFinished(version, query, result)
         })
     }
 
     fn submit(&mut self) -> Effect<Message> {
-        let code = self.query.trim().to_string();
-        if code.is_empty() {
+        if let Panel::Held(list) = &self.panel {
+            return match list.carts.get(list.highlighted) {
+                Some((held, _)) => self.update(Message::Resume(held.id)),
+                None => Effect::None,
+            };
+        }
+        let typed = self.query.trim().to_string();
+        if typed.is_empty() {
             return if self.cart.is_empty() {
                 Effect::None
             } else {
                 self.open_pay()
             };
         }
+        let (quantity, code) = match split_count(&typed) {
+            Some((count, code)) => match Quantity::parse(count) {
+                Ok(quantity) => (Some(quantity), code.to_string()),
+                Err(error) => {
+                    self.notice = Some(Notice::Error(Refusal::from(error).into()));
+                    return Effect::Focus(SEARCH);
+                }
+            },
+            None => (None, typed),
+        };
+        let stray = self.stray.is_some();
         Effect::job(move |store| {
-            let result = store.lookup_product(&code).map_err(|e| e.to_string());
-            Message::CodeLooked(code, result)
+            let found = if stray {
+                find_stray_scan(store, &code)
+            } else {
+                store
+                    .lookup_product(&code)
+                    .map(|found| found.map(|p| (p, String::new())))
+            };
+            Message::CodeLooked {
+                code,
+                quantity,
+                found: found.map_err(Refusal::from),
+            }
         })
     }
 
     fn code_looked(
         &mut self,
         code: String,
-        result: Result<Option<Product>, String>,
+        quantity: Option<Quantity>,
+        found: Result<Option<(Product, String)>, Refusal>,
     ) -> Effect<Message> {
-        match result {
-            Ok(Some(product)) => self.add(product),
-            Ok(None) if self.results_query.trim() == code && !self.results.is_empty() => {
-                let product = self.results[self.highlighted.min(self.results.len() - 1)].clone();
-                self.add(product)
+        let stray = self.stray.take();
+        match found {
+            Ok(Some((product, before))) => {
+                // A scan that landed in a line: what was typed there before
+                // the barcode's digits is the line's quantity after all.
+                if let Some(stray) = stray
+                    && !before.is_empty()
+                    && let Some(item) = self.cart.get_mut(stray.line)
+                {
+                    let field = match stray.field {
+                        LineField::Quantity => &mut item.quantity,
+                        LineField::Discount => &mut item.discount,
+                    };
+                    let previous = std::mem::replace(field, before);
+                    let readable = match stray.field {
+                        LineField::Quantity => item.quantity().is_ok(),
+                        LineField::Discount => item.discount().is_ok(),
+                    };
+                    if !readable {
+                        let field = match stray.field {
+                            LineField::Quantity => &mut item.quantity,
+                            LineField::Discount => &mut item.discount,
+                        };
+                        *field = previous;
+                    }
+                }
+                self.add(product, quantity)
             }
-            Ok(None) => {
-                // The cart stays as it was; only the code is cleared.
-                self.notice = Some(Notice::Error(Say::UnknownCode(code)));
-                self.query.clear();
-                self.results.clear();
-                Effect::Focus(SEARCH)
+            Ok(None) if stray.is_none() && self.results_query.trim() == self.query.trim() => {
+                match self.results.get(self.highlighted).cloned() {
+                    Some(product) => self.add(product, quantity),
+                    None => self.unknown(code),
+                }
             }
+            Ok(None) => self.unknown(code),
             Err(error) => {
                 self.notice = Some(Notice::Error(error.into()));
                 Effect::Focus(SEARCH)
@@ -394,28 +738,138 @@ impl Kasir {
         }
     }
 
-    /// Puts a product in the cart: one more of a counted line already there,
-    /// or a new line.
-    fn add(&mut self, product: Product) -> Effect<Message> {
-        let existing = self
-            .cart
-            .iter_mut()
-            .find(|item| item.product.sku == product.sku && !product.unit.allows_fraction());
-        match existing {
-            Some(item) => item.add_one(),
-            None => self.cart.push(CartItem::new(product)),
-        }
-        self.notice = None;
+    /// An unknown code: the cart stays as it was; only the code is cleared.
+    fn unknown(&mut self, code: String) -> Effect<Message> {
+        self.notice = Some(Notice::Error(Say::UnknownCode(code)));
         self.query.clear();
         self.results.clear();
         self.search_version += 1;
         Effect::Focus(SEARCH)
     }
 
+    /// Puts a product in the cart: more of a counted line already there, or
+    /// a new line. A product with no stock left goes in with a word.
+    fn add(&mut self, product: Product, quantity: Option<Quantity>) -> Effect<Message> {
+        let quantity = quantity.unwrap_or(Quantity::ONE);
+        let checked = product
+            .unit
+            .check(quantity)
+            .map_err(crate::store::StoreError::from)
+            .and_then(|()| Ok(crate::domain::limits::check_quantity(quantity)?));
+        if let Err(why) = checked {
+            let refused = LineRefused {
+                name: product.name.clone(),
+                why,
+            };
+            self.notice = Some(Notice::Error(Refusal::from(refused).into()));
+            return Effect::Focus(SEARCH);
+        }
+        let existing = self
+            .cart
+            .iter_mut()
+            .find(|item| item.product.sku == product.sku && !product.unit.allows_fraction());
+        let in_cart = match existing {
+            Some(item) => {
+                if let Err(why) = item.add(quantity) {
+                    self.notice = Some(Notice::Error(why.into()));
+                    return Effect::Focus(SEARCH);
+                }
+                Quantity::parse(&item.quantity).unwrap_or(quantity)
+            }
+            None => {
+                self.cart
+                    .push(CartItem::with_quantity(product.clone(), quantity));
+                quantity
+            }
+        };
+        self.notice = (product.stock < in_cart).then(|| {
+            Notice::Warning(Say::LowStock {
+                name: product.name.clone(),
+                stock: product.stock.to_string(),
+                unit: product.unit.key(),
+            })
+        });
+        self.query.clear();
+        self.results.clear();
+        self.search_version += 1;
+        Effect::Focus(SEARCH)
+    }
+
+    /// A line's quantity or discount as typed. A long run of digits is a
+    /// barcode scanned while the field had the focus: the field keeps what
+    /// it held, the digits go to the search, and Enter adds the item.
+    fn line_changed(&mut self, index: usize, field: LineField, text: String) -> Effect<Message> {
+        let Some(item) = self.cart.get_mut(index) else {
+            return Effect::None;
+        };
+        let slot = match field {
+            LineField::Quantity => &mut item.quantity,
+            LineField::Discount => &mut item.discount,
+        };
+        if let Some(stray) = &mut self.stray
+            && stray.line == index
+            && stray.field == field
+        {
+            // The scanner is still typing into the field: the field may
+            // still hold what it showed when the scan began, or what the
+            // till put back.
+            let more = text
+                .strip_prefix(stray.seen.as_str())
+                .or_else(|| text.strip_prefix(slot.as_str()))
+                .filter(|more| more.chars().all(|c| c.is_ascii_digit()));
+            if let Some(more) = more {
+                self.query.push_str(more);
+                stray.seen = text;
+                return Effect::Focus(SEARCH);
+            }
+            self.stray = None;
+        }
+        let before = item
+            .before_edit
+            .get_or_insert_with(|| (item.quantity.clone(), item.discount.clone()))
+            .clone();
+        let before = match field {
+            LineField::Quantity => before.0,
+            LineField::Discount => before.1,
+        };
+        let slot = match field {
+            LineField::Quantity => &mut item.quantity,
+            LineField::Discount => &mut item.discount,
+        };
+        if longest_digit_run(&text) >= STRAY_DIGITS {
+            let digits: String = text
+                .strip_prefix(before.as_str())
+                .filter(|rest| !rest.is_empty() && rest.chars().all(|c| c.is_ascii_digit()))
+                .unwrap_or(&text)
+                .chars()
+                .filter(char::is_ascii_digit)
+                .collect();
+            *slot = before;
+            self.query = digits;
+            self.results.clear();
+            self.search_version += 1;
+            self.stray = Some(Stray {
+                line: index,
+                field,
+                seen: text,
+            });
+            return Effect::Focus(SEARCH);
+        }
+        *slot = text;
+        Effect::None
+    }
+
     fn open_pay(&mut self) -> Effect<Message> {
+        if matches!(self.today, Today::Closed { .. }) {
+            return Effect::Focus(REOPEN_PIN);
+        }
+        if let Panel::Pay(_) = self.panel {
+            return Effect::Focus(AMOUNT);
+        }
         match self.priced() {
             Ok(priced) => {
                 self.panel = Panel::Pay(Payment::new(priced.total));
+                self.notice = None;
                 Effect::Focus(AMOUNT)
             }
             Err(error) => {
@@ -433,44 +887,32 @@ impl Kasir {
             .cart
             .iter()
             .map(|item| item.as_sale_item())
-            .collect::<Result<Vec<SaleItem>, String>>();
+            .collect::<Result<Vec<SaleItem>, Refusal>>();
         let discount = self.sale_discount();
         let Panel::Pay(payment) = &mut self.panel else {
             return self.open_pay();
         };
-        let tenders = match payment.tenders_with_entry() {
-            Ok(tenders) => tenders,
-            Err(error) => {
-                payment.error = Some(error.into());
-                return Effect::Focus(AMOUNT);
-            }
-        };
-        let items = match items {
-            Ok(items) => items,
-            Err(error) => {
-                payment.error = Some(error.into());
-                return Effect::Focus(AMOUNT);
-            }
-        };
-        let discount = match discount {
-            Ok(discount) => discount,
+        let request = items.and_then(|items| {
+            Ok(SaleRequest {
+                items,
+                discount: discount?,
+                tenders: payment.tenders_with_entry()?,
+            })
+        });
+        let request = match request {
+            Ok(request) => request,
             Err(error) => {
                 payment.error = Some(error.into());
                 return Effect::Focus(AMOUNT);
             }
         };
         self.saving = true;
-        let request = SaleRequest {
-            items,
-            discount,
-            tenders,
-        };
         Effect::job(move |store| {
             Message::Completed(at_now(|now| store.complete_sale(&request, now)))
         })
     }
 
-    fn completed(&mut self, result: Result<CompletedSale, String>) -> Effect<Message> {
+    fn completed(&mut self, result: Result<CompletedSale, Refusal>) -> Effect<Message> {
         self.saving = false;
         match result {
             Ok(sale) => {
@@ -479,6 +921,13 @@ impl Kasir {
                 self.sale_discount.clear();
                 self.panel = Panel::None;
                 self.receipt_file = None;
+                if !matches!(self.today, Today::Open { .. }) {
+                    // The first sale opened the day (with no float).
+                    self.today = Today::Open {
+                        day: sale.day.clone(),
+                        float: Rupiah::ZERO,
+                    };
+                }
                 let receipt = sale.receipt.clone();
                 self.last_sale = Some(sale);
                 // The receipt is drawn and written off the UI thread; the
@@ -493,16 +942,20 @@ impl Kasir {
                 } else {
                     self.notice = Some(Notice::Error(error.into()));
                 }
-                Effect::Focus(AMOUNT)
+                // A day closed meanwhile (in Laporan, or at midnight) shows
+                // as closed, with the reopen right there.
+                Effect::Focus(AMOUNT).and(self.refresh())
             }
         }
     }
 
     fn hold_or_list(&mut self) -> Effect<Message> {
         if self.cart.is_empty() {
-            return Effect::job(|store| {
-                Message::HeldListed(store.held_sales().map_err(|e| e.to_string()))
-            });
+            if let Panel::Held(_) = self.panel {
+                self.panel = Panel::None;
+                return Effect::Focus(SEARCH);
+            }
+            return Effect::job(|store| Message::HeldListed(held_with_totals(store)));
         }
         let items = match self
             .cart
@@ -517,35 +970,40 @@ impl Kasir {
             }
         };
         let discount = self.sale_discount().ok().flatten();
+        // The held list shows each cart's time on the stall's clock, in the
+        // screen's language: no label needs writing.
         Effect::job(move |store| {
-            let result = at_now(|now| {
-                // The time on the stall's clock (WIB, WITA or WIT).
-                let local = now.to_offset(store.offset());
-                let label = format!("Tahan {:02}:{:02}", local.hour(), local.minute());
-                store.hold_sale(&label, &items, discount, now)
-            });
-            Message::Held(result)
+            Message::Held(at_now(|now| store.hold_sale("", &items, discount, now)))
         })
     }
 
     fn edit_void(&mut self, edit: impl FnOnce(&mut VoidForm)) -> Effect<Message> {
         if let Panel::Void(form) = &mut self.panel {
             edit(form);
+            form.error = None;
         }
         Effect::None
     }
 
     fn submit_void(&mut self) -> Effect<Message> {
-        let Panel::Void(form) = &self.panel else {
+        let Panel::Void(form) = &mut self.panel else {
             return Effect::None;
         };
-        let (receipt, reason, pin) = (form.receipt.clone(), form.reason.clone(), form.pin.clone());
+        if form.voiding {
+            return Effect::None;
+        }
+        form.voiding = true;
+        let (receipt, reason, pin) = (
+            form.receipt.trim().to_string(),
+            form.reason.clone(),
+            form.pin.clone(),
+        );
         Effect::job(move |store| {
             Message::Voided(at_now(|now| store.void_sale(&receipt, &reason, &pin, now)))
         })
     }
 
-    fn voided(&mut self, result: Result<VoidRecord, String>) -> Effect<Message> {
+    fn voided(&mut self, result: Result<VoidRecord, Refusal>) -> Effect<Message> {
         match result {
             Ok(record) => {
                 self.panel = Panel::None;
@@ -561,13 +1019,103 @@ impl Kasir {
             }
             Err(error) => {
                 if let Panel::Void(form) = &mut self.panel {
+                    form.voiding = false;
                     form.error = Some(error);
                     form.pin.clear();
                 }
-                Effect::None
+                Effect::Focus(VOID_PIN).and(self.refresh())
             }
         }
     }
+}
+
+/// Today's state in the book.
+fn today(store: &Store, now: time::OffsetDateTime) -> Result<Today, crate::store::StoreError> {
+    let date = store.business_day(now);
+    let day = date.to_string();
+    Ok(match store.day(date)? {
+        None => Today::NotOpened { day },
+        Some(state) if state.open => Today::Open {
+            day,
+            float: state.opening_float,
+        },
+        Some(_) => Today::Closed { day },
+    })
+}
+
+/// Looks up the sale a receipt number names, once it looks like one.
+fn find_sale(receipt: String) -> Effect<Message> {
+    let receipt = receipt.trim().to_string();
+    if receipt.len() < 8 {
+        return Effect::None;
+    }
+    Effect::search("void-sale", move |store| {
+        let found = store.sale(&receipt).map_err(Refusal::from);
+        Message::VoidSaleFound(receipt, found)
+    })
+}
+
+/// The held carts, each priced as it would sell now (`None` if a product of
+/// it changed too much to price).
+fn held_with_totals(store: &Store) -> Result<Vec<(HeldSale, Option<Rupiah>)>, Refusal> {
+    let settings = store.settings()?;
+    let held = store.held_sales()?;
+    Ok(held
+        .into_iter()
+        .map(|sale| {
+            let lines: Option<Vec<_>> = sale
+                .items
+                .iter()
+                .map(|item| {
+                    let product = store.lookup_product(&item.code).ok()??;
+                    Some(crate::domain::cart::CartLine {
+                        unit_price: product.price,
+                        quantity: item.quantity,
+                        discount: item.discount,
+                    })
+                })
+                .collect();
+            let total = lines
+                .and_then(|lines| price_cart(&lines, sale.discount, settings.tax).ok())
+                .map(|priced| priced.total);
+            (sale, total)
+        })
+        .collect())
+}
+
+/// `N*CODE`: how many and of what, if the text has that shape.
+fn split_count(text: &str) -> Option<(&str, &str)> {
+    let (count, code) = text.trim().split_once('*')?;
+    let (count, code) = (count.trim(), code.trim());
+    (!count.is_empty() && !code.is_empty()).then_some((count, code))
+}
+
+fn longest_digit_run(text: &str) -> usize {
+    text.split(|c: char| !c.is_ascii_digit())
+        .map(str::len)
+        .max()
+        .unwrap_or(0)
+}
+
+/// The digits of a stray scan may start with what was typed in the field
+/// before the scanner fired: the product is the longest barcode they end
+/// with, and what is left before it goes back to the field.
+fn find_stray_scan(
+    store: &Store,
+    digits: &str,
+) -> Result<Option<(Product, String)>, crate::store::StoreError> {
+    if let Some(product) = store.lookup_product(digits)? {
+        return Ok(Some((product, String::new())));
+    }
+    for length in BARCODE_LENGTHS {
+        if digits.len() > length {
+            let (before, code) = digits.split_at(digits.len() - length);
+            if let Some(product) = store.lookup_product(code)? {
+                return Ok(Some((product, before.to_string())));
+            }
+        }
+    }
+    Ok(None)
 }
 
 fn qris_code(settings: &Settings) -> Option<iced::widget::qr_code::Data> {

@@ -1,9 +1,10 @@
 //! The payment panel: methods, amounts, split payments, change.
 
 use super::Message;
-use crate::domain::payment::{PaymentMethod, Settlement, Tender, settle};
+use crate::domain::payment::{PaymentMethod, Settlement, Tender, quick_cash, settle};
 use crate::money::Rupiah;
 use crate::ui::i18n::Say;
+use crate::ui::refusal::Refusal;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Payment {
@@ -14,6 +15,7 @@ pub struct Payment {
     pub reference: String,
     /// Payments already put down (a split).
     pub tenders: Vec<Tender>,
+    /// A refusal from the last try to finish or add a payment.
     pub error: Option<Say>,
 }
 
@@ -38,12 +40,17 @@ impl Payment {
             .max(Rupiah::ZERO)
     }
 
-    fn entry(&self) -> Result<Option<Tender>, String> {
+    /// The quick cash amounts for what is left: *uang pas* first.
+    pub fn quick_amounts(&self) -> Vec<Rupiah> {
+        quick_cash(self.remaining())
+    }
+
+    fn entry(&self) -> Result<Option<Tender>, Refusal> {
         let text = self.amount.trim();
         if text.is_empty() {
             return Ok(None);
         }
-        let amount = Rupiah::parse(text).map_err(|e| e.to_string())?;
+        let amount = Rupiah::parse(text)?;
         let reference = Some(self.reference.trim().to_string()).filter(|r| !r.is_empty());
         Ok(Some(Tender {
             method: self.method,
@@ -55,7 +62,7 @@ impl Payment {
     /// The payments put down plus the one being typed. Non-cash with nothing
     /// typed means "exactly what is left", which is what a cashier means when
     /// the buyer shows a paid QRIS.
-    pub fn tenders_with_entry(&self) -> Result<Vec<Tender>, String> {
+    pub fn tenders_with_entry(&self) -> Result<Vec<Tender>, Refusal> {
         let mut tenders = self.tenders.clone();
         match self.entry()? {
             Some(tender) => tenders.push(tender),
@@ -71,23 +78,25 @@ impl Payment {
     }
 
     /// The settlement as things stand, for the change display.
-    pub fn preview(&self) -> Result<Settlement, String> {
-        settle(self.total, &self.tenders_with_entry()?).map_err(|e| e.to_string())
+    pub fn preview(&self) -> Result<Settlement, Refusal> {
+        Ok(settle(self.total, &self.tenders_with_entry()?)?)
     }
 
     pub fn update(&mut self, message: Message) {
         self.error = None;
         match message {
-            Message::PayMethod(method) => {
+            Message::PayMethod(method) if self.method != method => {
                 self.method = method;
                 self.amount.clear();
                 self.reference.clear();
             }
             Message::AmountChanged(text) => self.amount = text,
             Message::ReferenceChanged(text) => self.reference = text,
-            Message::QuickCash(amount) => {
-                self.method = PaymentMethod::Cash;
-                self.amount = amount.value().to_string();
+            Message::QuickCash(index) => {
+                if let Some(amount) = self.quick_amounts().get(index) {
+                    self.method = PaymentMethod::Cash;
+                    self.amount = amount.value().to_string();
+                }
             }
             Message::AddTender => match self.entry() {
                 Ok(Some(tender)) => {

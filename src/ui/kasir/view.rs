@@ -1,25 +1,44 @@
 //! How the till looks: search and cart on the left, totals and the current
-//! panel on the right.
+//! panel on the right. The right side keeps one width, so at 1024 pixels the
+//! cart still has the room and product names wrap inside their column.
 
 use iced::widget::{
-    Column, button, column, container, qr_code, row, scrollable, space, text, text_input,
+    Column, Space, button, column, container, qr_code, row, scrollable, text, text_input,
 };
-use iced::{Alignment, Element, Fill, FillPortion};
+use iced::{Alignment, Element, Fill, Length};
 
-use super::{AMOUNT, Kasir, Message, Panel, Payment, SEARCH, VOID_RECEIPT, VoidForm};
-use crate::domain::payment::{PaymentMethod, quick_cash};
-use crate::ui::i18n::{Lang, T};
+use super::{
+    AMOUNT, HeldList, Kasir, Message, OPENING_FLOAT, Panel, Payment, REFERENCE, REOPEN_PIN,
+    SALE_DISCOUNT, SEARCH, Today, VOID_PIN, VOID_REASON, VOID_RECEIPT, VoidForm,
+};
+use crate::domain::payment::PaymentMethod;
+use crate::ui::i18n::{Lang, Say, T, method_name};
 use crate::ui::theme;
-use crate::ui::widgets::{BOLD, big, card, field, figure, notice};
+use crate::ui::widgets::{BOLD, card, figure, keyed, keyed_tile, message_line, notice};
+
+/// The width of the right-hand side: totals and panels.
+const SIDE: f32 = 372.0;
+/// The room kept for the totals' refusal: two lines.
+const TOTALS_MESSAGE: f32 = 46.0;
 
 impl Kasir {
     pub fn view(&self, lang: Lang) -> Element<'_, Message> {
-        let left = column![self.search_box(lang), self.cart(lang)]
-            .spacing(theme::GAP)
-            .width(FillPortion(3));
-        let right = column![self.totals(lang), self.side_panel(lang)]
-            .spacing(theme::GAP)
-            .width(FillPortion(2));
+        let top: Element<'_, Message> = match &self.today {
+            Today::Closed { day } => self.closed_day(day, lang),
+            _ => self.search_box(lang),
+        };
+        let mut left = column![top].spacing(theme::GAP).width(Fill);
+        if let Today::NotOpened { .. } = &self.today {
+            left = left.push(self.open_day(lang));
+        }
+        left = left.push(self.cart(lang));
+        // While paying, the panel says what is due: the totals make room.
+        let right = match &self.panel {
+            Panel::Pay(payment) => column![self.pay_panel(payment, lang)],
+            _ => column![self.totals(lang), self.side_panel(lang)],
+        }
+        .spacing(theme::GAP)
+        .width(Length::Fixed(SIDE));
         row![
             left,
             scrollable(right.padding(iced::Padding::ZERO.right(12)))
@@ -43,7 +62,11 @@ impl Kasir {
                 text(&product.name).size(theme::TEXT).width(Fill),
                 text(format!("{} {}", product.stock, product.unit))
                     .size(theme::SMALL)
-                    .color(theme::MUTED),
+                    .color(if product.stock.is_positive() {
+                        theme::MUTED
+                    } else {
+                        theme::BAD
+                    }),
                 text(product.price.to_string()).size(theme::TEXT).font(BOLD),
             ]
             .spacing(12)
@@ -64,6 +87,63 @@ impl Kasir {
             .into()
     }
 
+    /// A closed day: no cart can be rung up until a manager reopens it.
+    fn closed_day<'a>(&'a self, day: &str, lang: Lang) -> Element<'a, Message> {
+        let pin = text_input(T::ManagerPin.get(lang), &self.reopen_pin)
+            .id(REOPEN_PIN)
+            .on_input(Message::ReopenPinChanged)
+            .on_submit(Message::Reopen)
+            .secure(true)
+            .padding(theme::PAD)
+            .size(theme::TEXT);
+        card(
+            column![
+                text(Say::DayIsClosed(day.to_string()).say(lang))
+                    .size(theme::HEADING)
+                    .color(theme::BAD),
+                text(T::ReopenHint.get(lang)).size(theme::TEXT),
+                row![
+                    pin.width(200),
+                    keyed(T::Reopen.get(lang), "Enter", Some(Message::Reopen))
+                        .style(button::danger),
+                ]
+                .spacing(theme::GAP)
+                .align_y(Alignment::Center),
+                message_line(self.day_error.as_ref().map(|e| e.say(lang))),
+                notice(&self.notice, lang),
+            ]
+            .spacing(8),
+        )
+    }
+
+    /// *Kas awal*: the drawer's float when the day opens.
+    fn open_day(&self, lang: Lang) -> Element<'_, Message> {
+        let float = text_input("0", &self.opening_float)
+            .id(OPENING_FLOAT)
+            .on_input(Message::OpeningFloatChanged)
+            .on_submit(Message::OpenDay)
+            .padding(10)
+            .size(theme::TEXT)
+            .style(theme::field(self.day_error.is_some()));
+        card(
+            column![
+                row![
+                    text(T::OpeningFloatHint.get(lang))
+                        .size(theme::TEXT)
+                        .width(Fill),
+                    float.width(150),
+                    keyed(T::OpenDay.get(lang), "Enter", Some(Message::OpenDay))
+                        .width(190)
+                        .style(button::secondary),
+                ]
+                .spacing(theme::GAP)
+                .align_y(Alignment::Center),
+                message_line(self.day_error.as_ref().map(|e| e.say(lang))),
+            ]
+            .spacing(2),
+        )
+    }
+
     fn cart(&self, lang: Lang) -> Element<'_, Message> {
         if self.cart.is_empty() {
             return card(
@@ -75,17 +155,17 @@ impl Kasir {
         let priced = self.priced().ok();
         let header = row![
             text(T::Item.get(lang)).size(theme::SMALL).width(Fill),
-            text(T::Qty.get(lang)).size(theme::SMALL).width(90),
-            text(T::Price.get(lang)).size(theme::SMALL).width(110),
-            text(T::Discount.get(lang)).size(theme::SMALL).width(100),
+            text(T::Qty.get(lang)).size(theme::SMALL).width(80),
+            text(T::Discount.get(lang)).size(theme::SMALL).width(90),
             text(T::Amount.get(lang))
                 .size(theme::SMALL)
-                .width(120)
+                .width(112)
                 .align_x(Alignment::End),
-            space().width(44),
+            Space::new().width(40),
         ]
-        .spacing(8);
-        let mut lines = Column::new().spacing(6).push(header);
+        .spacing(8)
+        .padding(iced::Padding::ZERO.right(14));
+        let mut lines = Column::new().spacing(8);
         for (index, item) in self.cart.iter().enumerate() {
             let amount = priced
                 .as_ref()
@@ -101,41 +181,58 @@ impl Kasir {
             let discount_ok = item.discount().is_ok();
             lines = lines.push(
                 row![
-                    text(&item.product.name).size(theme::TEXT).width(Fill),
+                    column![
+                        text(&item.product.name).size(theme::TEXT),
+                        text(format!(
+                            "{} / {}",
+                            item.product.price,
+                            item.product.unit.key()
+                        ))
+                        .size(theme::SMALL)
+                        .color(theme::MUTED),
+                    ]
+                    .width(Fill),
                     text_input("1", &item.quantity)
                         .id(format!("cart-quantity-{index}"))
                         .on_input(move |t| Message::QuantityChanged(index, t))
+                        .on_submit(Message::LineSubmitted(index))
                         .padding(8)
-                        .width(90)
+                        .width(80)
                         .style(theme::field(!quantity_ok)),
-                    text(format!("{}/{}", item.product.price, item.product.unit))
-                        .size(theme::SMALL)
-                        .width(110),
                     text_input("0", &item.discount)
                         .id(format!("cart-discount-{index}"))
                         .on_input(move |t| Message::LineDiscountChanged(index, t))
+                        .on_submit(Message::LineSubmitted(index))
                         .padding(8)
-                        .width(100)
+                        .width(90)
                         .style(theme::field(!discount_ok)),
                     text(amount)
                         .size(theme::TEXT)
                         .font(BOLD)
-                        .width(120)
+                        .width(112)
                         .align_x(Alignment::End),
-                    button(text("✕").size(theme::TEXT))
+                    button(text("×").size(theme::TEXT))
                         .on_press(Message::RemoveLine(index))
-                        .padding([6, 14])
+                        .padding([6, 12])
+                        .width(40)
                         .style(button::danger),
                 ]
                 .spacing(8)
                 .align_y(Alignment::Center),
             );
         }
-        card(scrollable(lines).height(Fill))
+        card(
+            column![
+                header,
+                scrollable(lines.padding(iced::Padding::ZERO.right(14))).height(Fill)
+            ]
+            .spacing(6),
+        )
     }
 
     fn totals(&self, lang: Lang) -> Element<'_, Message> {
         let mut totals = Column::new().spacing(6);
+        let mut refusal = None;
         match self.priced() {
             Ok(p) => {
                 totals = totals.push(figure(
@@ -147,26 +244,41 @@ impl Kasir {
                     .line_discounts
                     .checked_add(p.sale_discount)
                     .unwrap_or(p.line_discounts);
-                if discounts.is_positive() {
-                    totals = totals.push(figure(
-                        T::Discount.get(lang),
-                        format!("-{discounts}"),
-                        theme::TEXT,
-                    ));
-                }
+                totals = totals.push(figure(
+                    T::Discount.get(lang),
+                    if discounts.is_positive() {
+                        format!("-{discounts}")
+                    } else {
+                        "—".into()
+                    },
+                    theme::TEXT,
+                ));
                 if p.tax.is_positive() {
                     totals = totals.push(figure("PPN", p.tax.to_string(), theme::TEXT));
                 }
-                totals = totals.push(figure(T::Total.get(lang), p.total.to_string(), 34.0));
+                totals = totals.push(figure(T::Total.get(lang), p.total.to_string(), 30.0));
             }
-            Err(error) if !self.cart.is_empty() => {
-                totals = totals.push(text(error).size(theme::TEXT).color(theme::BAD));
+            Err(error) => {
+                if !self.cart.is_empty() {
+                    refusal = Some(error.say(lang));
+                }
+                totals = totals.push(figure(T::Subtotal.get(lang), "—", theme::TEXT));
+                totals = totals.push(figure(T::Discount.get(lang), "—", theme::TEXT));
+                totals = totals.push(figure(T::Total.get(lang), "—", 30.0));
             }
-            Err(_) => totals = totals.push(figure(T::Total.get(lang), "Rp0", 34.0)),
         }
+        totals = totals.push(
+            container(match refusal {
+                Some(error) => Element::from(text(error).size(theme::SMALL).color(theme::BAD)),
+                None => Space::new().into(),
+            })
+            .height(TOTALS_MESSAGE)
+            .clip(true),
+        );
         let discount = text_input(T::SaleDiscountHint.get(lang), &self.sale_discount)
-            .id("sale-discount")
+            .id(SALE_DISCOUNT)
             .on_input(Message::SaleDiscountChanged)
+            .on_submit(Message::LineSubmitted(usize::MAX))
             .padding(10)
             .style(theme::field(self.sale_discount().is_err()));
         totals = totals.push(
@@ -178,6 +290,19 @@ impl Kasir {
             ]
             .align_y(Alignment::Center),
         );
+        // The offer to round the total for cash, always in the same place.
+        let offer: Element<'_, Message> = match self.rounding_offer() {
+            Some((target, _)) if self.panel == Panel::None => keyed(
+                Say::RoundTo(target.to_string()).say(lang),
+                "F3",
+                Some(Message::RoundTotal),
+            )
+            .width(Fill)
+            .style(button::secondary)
+            .into(),
+            _ => Space::new().height(theme::BUTTON).into(),
+        };
+        totals = totals.push(offer);
         card(totals)
     }
 
@@ -185,44 +310,37 @@ impl Kasir {
         match &self.panel {
             Panel::None => self.actions(lang),
             Panel::Pay(payment) => self.pay_panel(payment, lang),
-            Panel::Held(held) => {
-                let mut list = Column::new()
-                    .spacing(8)
-                    .push(text(T::HeldCarts.get(lang)).size(theme::HEADING));
-                for sale in held {
-                    let count = sale.items.len();
-                    list = list.push(
-                        row![
-                            text(format!("{} · {count} {}", sale.label, T::Items.get(lang)))
-                                .size(theme::TEXT)
-                                .width(Fill),
-                            big(T::Resume.get(lang), Some(Message::Resume(sale.id))).width(160),
-                        ]
-                        .align_y(Alignment::Center),
-                    );
-                }
-                card(
-                    list.push(big(T::Back.get(lang), Some(Message::Back)).style(button::secondary)),
-                )
-            }
+            Panel::Held(list) => held_panel(list, lang),
             Panel::Void(form) => self.void_panel(form, lang),
         }
     }
 
     fn actions(&self, lang: Lang) -> Element<'_, Message> {
         let has_cart = !self.cart.is_empty();
+        let open = !matches!(self.today, Today::Closed { .. });
         let mut actions = column![
-            big(T::PayF2.get(lang), has_cart.then_some(Message::OpenPay)).style(button::success),
-            big(
+            keyed(
+                T::Pay.get(lang),
+                "F2",
+                (has_cart && open).then_some(Message::OpenPay)
+            )
+            .style(button::success),
+            keyed(
                 if has_cart {
-                    T::HoldF4.get(lang)
+                    T::Hold.get(lang)
                 } else {
-                    T::HeldF4.get(lang)
+                    T::HeldList.get(lang)
                 },
-                Some(Message::HoldOrList)
+                "F4",
+                open.then_some(Message::HoldOrList)
             )
             .style(button::secondary),
-            big(T::VoidF8.get(lang), Some(Message::OpenVoid)).style(button::secondary),
+            keyed(
+                T::VoidReceipt.get(lang),
+                "F8",
+                open.then_some(Message::OpenVoid)
+            )
+            .style(button::secondary),
         ]
         .spacing(theme::GAP);
         if let Some(sale) = &self.last_sale {
@@ -245,31 +363,32 @@ impl Kasir {
                     )
                 }
                 Some(Err(error)) => {
-                    last = last.push(text(error).size(theme::SMALL).color(theme::BAD))
+                    last = last.push(text(error.say(lang)).size(theme::SMALL).color(theme::BAD))
                 }
                 None => {}
             }
-            last = last
-                .push(big(T::Reprint.get(lang), Some(Message::Reprint)).style(button::secondary));
+            last = last.push(
+                keyed(T::Reprint.get(lang), "F7", Some(Message::Reprint)).style(button::secondary),
+            );
             actions = actions.push(card(last));
         }
         actions.into()
     }
 
     fn pay_panel<'a>(&'a self, payment: &'a Payment, lang: Lang) -> Element<'a, Message> {
-        let method = |m: PaymentMethod, label: T| {
+        let method = |m: PaymentMethod, key: &'static str| {
             let style = if payment.method == m {
                 button::primary
             } else {
                 button::secondary
             };
-            big(label.get(lang), Some(Message::PayMethod(m))).style(style)
+            keyed_tile(method_name(m, lang), key, Some(Message::PayMethod(m))).style(style)
         };
         let methods = row![
-            method(PaymentMethod::Cash, T::Cash),
-            method(PaymentMethod::Qris, T::Qris),
-            method(PaymentMethod::Transfer, T::Transfer),
-            method(PaymentMethod::Card, T::Card),
+            method(PaymentMethod::Cash, "F9"),
+            method(PaymentMethod::Qris, "F10"),
+            method(PaymentMethod::Transfer, "F11"),
+            method(PaymentMethod::Card, "F12"),
         ]
         .spacing(6);
         let remaining = payment.remaining();
@@ -277,19 +396,32 @@ impl Kasir {
             figure(T::ToPay.get(lang), remaining.to_string(), theme::HEADING),
             methods,
         ]
-        .spacing(theme::GAP);
+        .spacing(8);
         if payment.method == PaymentMethod::Cash {
-            let mut quick = row![].spacing(6);
-            for (index, amount) in quick_cash(remaining).into_iter().enumerate() {
+            // Two by two, so long amounts never run into each other.
+            let keys = ["F5", "F6", "F7", "F8"];
+            let mut tiles: Vec<Element<'a, Message>> = Vec::new();
+            for (index, amount) in payment.quick_amounts().into_iter().enumerate().take(4) {
                 let label = if index == 0 {
                     T::ExactMoney.get(lang).to_string()
                 } else {
                     amount.to_string()
                 };
-                quick = quick
-                    .push(big(label, Some(Message::QuickCash(amount))).style(button::secondary));
+                tiles.push(
+                    keyed_tile(label, keys[index], Some(Message::QuickCash(index)))
+                        .style(button::secondary)
+                        .into(),
+                );
             }
-            panel = panel.push(quick);
+            let mut grid = Column::new().spacing(6);
+            let mut tiles = tiles.into_iter();
+            while let Some(first) = tiles.next() {
+                let second: Element<'a, Message> = tiles
+                    .next()
+                    .unwrap_or_else(|| Space::new().width(Fill).into());
+                grid = grid.push(row![first, second].spacing(6));
+            }
+            panel = panel.push(grid);
         }
         if payment.method == PaymentMethod::Qris {
             match &self.qris {
@@ -315,59 +447,82 @@ impl Kasir {
         if payment.method != PaymentMethod::Cash {
             panel = panel.push(
                 text_input(T::ReferenceHint.get(lang), &payment.reference)
-                    .id("payment-reference")
+                    .id(REFERENCE)
                     .on_input(Message::ReferenceChanged)
+                    .on_submit(Message::Complete)
                     .padding(theme::PAD),
             );
         }
-        panel = panel
-            .push(big(T::AddSplit.get(lang), Some(Message::AddTender)).style(button::secondary));
         for (index, tender) in payment.tenders.iter().enumerate() {
             panel = panel.push(
                 row![
-                    text(format!("{} {}", tender.method, tender.amount))
-                        .size(theme::TEXT)
-                        .width(Fill),
-                    button(text("✕"))
+                    text(format!(
+                        "{} {}",
+                        method_name(tender.method, lang),
+                        tender.amount
+                    ))
+                    .size(theme::TEXT)
+                    .width(Fill),
+                    button(text("×"))
                         .on_press(Message::RemoveTender(index))
                         .style(button::danger),
                 ]
                 .align_y(Alignment::Center),
             );
         }
-        match payment.preview() {
-            Ok(settlement) => {
-                panel = panel.push(column![
-                    text(T::Change.get(lang))
-                        .size(theme::TEXT)
-                        .color(theme::MUTED),
-                    text(settlement.change.to_string())
-                        .size(theme::HUGE)
-                        .font(BOLD)
-                        .color(theme::GOOD),
-                ]);
-                panel = panel.push(
-                    big(
-                        // For QRIS, transfer and card the cashier confirms the
-                        // buyer's payment went through.
-                        if payment.method == PaymentMethod::Cash {
-                            T::Finish.get(lang)
-                        } else {
-                            T::ConfirmPaid.get(lang)
-                        },
-                        (!self.saving).then_some(Message::Complete),
-                    )
-                    .style(button::success),
-                );
-            }
-            Err(error) => {
-                panel = panel.push(text(error).size(theme::TEXT).color(theme::BAD));
-            }
-        }
-        if let Some(error) = payment.error.as_ref().map(|e| e.say(lang)) {
-            panel = panel.push(text(error).size(theme::TEXT).color(theme::BAD));
-        }
-        panel = panel.push(big(T::BackEsc.get(lang), Some(Message::Back)).style(button::text));
+        panel = panel.push(
+            row![
+                keyed(T::AddSplit.get(lang), "F3", Some(Message::AddTender))
+                    .style(button::secondary),
+                keyed(T::Back.get(lang), "Esc", Some(Message::Back)).style(button::text),
+            ]
+            .spacing(6),
+        );
+        // One refusal at a time, in the room kept for it: the last try's
+        // if there was one, else why the payment does not settle yet.
+        let preview = payment.preview();
+        let refusal = match (&payment.error, &preview) {
+            (Some(error), _) => Some(error.say(lang)),
+            (None, Err(error)) if !payment.amount.trim().is_empty() => Some(error.say(lang)),
+            _ => None,
+        };
+        let change = preview
+            .as_ref()
+            .map(|s| s.change.to_string())
+            .unwrap_or_else(|_| "—".into());
+        panel = panel.push(
+            row![
+                text(T::Change.get(lang))
+                    .size(theme::TEXT)
+                    .color(theme::MUTED)
+                    .width(Fill),
+                text(change).size(theme::HUGE).font(BOLD).color(theme::GOOD),
+            ]
+            .align_y(Alignment::Center),
+        );
+        panel = panel.push(
+            container(match refusal {
+                Some(error) => Element::from(text(error).size(theme::TEXT).color(theme::BAD)),
+                None => Space::new().into(),
+            })
+            .height(TOTALS_MESSAGE)
+            .clip(true),
+        );
+        let ready = preview.is_ok() && !self.saving;
+        panel = panel.push(
+            keyed(
+                // For QRIS, transfer and card the cashier confirms the
+                // buyer's payment went through.
+                if payment.method == PaymentMethod::Cash {
+                    T::Finish.get(lang)
+                } else {
+                    T::ConfirmPaid.get(lang)
+                },
+                "Enter",
+                ready.then_some(Message::Complete),
+            )
+            .style(button::success),
+        );
         card(panel)
     }
 
@@ -375,34 +530,113 @@ impl Kasir {
         let receipt = text_input("ST07-20261127-0001", &form.receipt)
             .id(VOID_RECEIPT)
             .on_input(Message::VoidReceiptChanged)
+            .on_submit(Message::SubmitVoid)
+            .padding(theme::PAD);
+        let reason = text_input("", &form.reason)
+            .id(VOID_REASON)
+            .on_input(Message::VoidReasonChanged)
+            .on_submit(Message::SubmitVoid)
             .padding(theme::PAD);
         let pin = text_input("PIN", &form.pin)
-            .id("void-pin")
+            .id(VOID_PIN)
             .on_input(Message::VoidPinChanged)
             .on_submit(Message::SubmitVoid)
             .secure(true)
             .padding(theme::PAD);
-        let mut panel = column![
+        // The sale the number names: its total, so the right one is voided.
+        let sale: Element<'a, Message> = match &form.sale {
+            Some(Ok(sale)) => {
+                let mut summary = column![figure(
+                    format!("{} · {}", sale.receipt, short_time(&sale.created_at)),
+                    sale.total.to_string(),
+                    theme::TEXT,
+                )];
+                summary = summary.push(
+                    text(Say::SaleLines(sale.lines.len()).say(lang))
+                        .size(theme::SMALL)
+                        .color(theme::MUTED),
+                );
+                if sale.voided {
+                    summary = summary.push(text(T::Voided.get(lang)).color(theme::BAD).font(BOLD));
+                }
+                summary.into()
+            }
+            Some(Err(error)) => text(error.say(lang))
+                .size(theme::SMALL)
+                .color(theme::BAD)
+                .into(),
+            None => Space::new().into(),
+        };
+        let panel = column![
             text(T::VoidTitle.get(lang)).size(theme::HEADING),
             text(T::Receipt.get(lang)).size(theme::SMALL),
             receipt,
-            field(
-                "void-reason",
-                T::Reason.get(lang),
-                &form.reason,
-                None,
-                Message::VoidReasonChanged
-            ),
+            container(sale).height(48).clip(true),
+            text(T::Reason.get(lang)).size(theme::SMALL),
+            reason,
             text(T::ManagerPin.get(lang)).size(theme::SMALL),
             pin,
+            message_line(form.error.as_ref().map(|e| e.say(lang))),
+            keyed(
+                T::VoidConfirm.get(lang),
+                "Enter",
+                (!form.voiding).then_some(Message::SubmitVoid)
+            )
+            .style(button::danger),
+            keyed(T::Back.get(lang), "Esc", Some(Message::Back)).style(button::text),
         ]
         .spacing(8);
-        if let Some(error) = &form.error {
-            panel = panel.push(text(error).color(theme::BAD));
-        }
-        panel = panel
-            .push(big(T::VoidConfirm.get(lang), Some(Message::SubmitVoid)).style(button::danger));
-        panel = panel.push(big(T::BackEsc.get(lang), Some(Message::Back)).style(button::text));
         card(panel)
     }
+}
+
+fn held_panel(list: &HeldList, lang: Lang) -> Element<'_, Message> {
+    let mut rows = Column::new()
+        .spacing(8)
+        .push(text(T::HeldCarts.get(lang)).size(theme::HEADING))
+        .push(
+            text(T::HeldHint.get(lang))
+                .size(theme::SMALL)
+                .color(theme::MUTED),
+        );
+    for (index, (sale, total)) in list.carts.iter().enumerate() {
+        let count: usize = sale.items.len();
+        let line = button(
+            column![
+                row![
+                    text(Say::HeldAt(short_time(&sale.created_at)).say(lang))
+                        .size(theme::TEXT)
+                        .font(BOLD)
+                        .width(Fill),
+                    text(
+                        total
+                            .map(|t| t.to_string())
+                            .unwrap_or_else(|| "—".to_string())
+                    )
+                    .size(theme::TEXT)
+                    .font(BOLD),
+                ],
+                text(Say::SaleLines(count).say(lang))
+                    .size(theme::SMALL)
+                    .color(theme::MUTED),
+            ]
+            .spacing(2),
+        )
+        .on_press(Message::Resume(sale.id))
+        .padding(10)
+        .width(Fill)
+        .style(button::text);
+        rows = rows.push(if index == list.highlighted {
+            container(line).style(theme::highlight).into()
+        } else {
+            Element::from(line)
+        });
+    }
+    rows = rows.push(keyed(T::Back.get(lang), "Esc", Some(Message::Back)).style(button::secondary));
+    card(rows)
+}
+
+/// `07:09` from a stored time.
+fn short_time(stamp: &str) -> String {
+    stamp.get(11..16).unwrap_or(stamp).to_string()
 }

@@ -1,15 +1,26 @@
 //! Laporan: a day at a glance, past days, *tutup kasir*, and the PPh Final
 //! estimate for the month and the year.
+//!
+//! Keys: PgUp/PgDn a day back or on, Home today, F9 prints the report; the
+//! counted cash field has the focus on an open day, Enter asks to close and
+//! Enter again closes, Esc does not.
 
 mod view;
 
+use iced::keyboard::{Key, key::Named};
 use time::{Date, Duration};
 
-use super::effect::Effect;
+use super::KeyPress;
+use super::effect::{Effect, at_now};
 use super::i18n::Say;
+use super::refusal::Refusal;
 use super::widgets::Notice;
 use crate::money::Rupiah;
-use crate::store::{DayCloseRecord, DayReport, Store};
+use crate::store::{DayReport, Store};
+use crate::sync::day_close::{ClosedDay, close_day};
+
+/// The counted cash field.
+pub const COUNTED: &str = "counted-cash";
 
 #[derive(Default)]
 pub struct Laporan {
@@ -20,13 +31,11 @@ pub struct Laporan {
     version: u64,
     /// *Uang dihitung*, as typed for tutup kasir.
     pub counted: String,
+    /// Tutup kasir was asked for: the screen waits for the confirmation.
+    pub confirming: bool,
     pub closing: bool,
     pub notice: Option<Notice>,
 }
-
-/// A closed day, and the export's path or why it could not be written
-/// (`None` when no export folder is set).
-pub type Closed = (DayCloseRecord, Option<Result<String, String>>);
 
 #[derive(Debug, Clone)]
 pub enum Message {
@@ -34,26 +43,61 @@ pub enum Message {
     PreviousDay,
     NextDay,
     /// A report, tagged with the version it answers; and whether it is today's.
-    Loaded(u64, Result<Box<(DayReport, bool)>, String>),
+    Loaded(u64, Result<Box<(DayReport, bool)>, Refusal>),
     CountedChanged(String),
-    /// Print the day report shown.
+    /// Print the day report shown (F9).
     PrintReport,
-    Printed(Result<String, String>),
+    Printed(Result<String, Refusal>),
+    /// Ask to close the day (Enter in the counted cash).
     CloseDay,
+    /// Close it (Enter again).
+    ConfirmClose,
+    /// Do not close it (Esc).
+    CancelClose,
     /// The day is closed, with the export's path or why it failed.
-    Closed(Result<Box<Closed>, String>),
+    Closed(Result<Box<ClosedSummary>, Refusal>),
+    /// A job of this screen died before answering.
+    JobFailed(Refusal),
+}
+
+/// What tutup kasir did, as the screen tells it.
+#[derive(Debug, Clone)]
+pub struct ClosedSummary {
+    pub day: String,
+    pub difference: Rupiah,
+    pub export: Option<Result<String, Refusal>>,
+    pub backup_failed: Option<Refusal>,
 }
 
 impl Laporan {
     /// Loads the report of the day shown.
     pub fn refresh(&mut self) -> Effect<Message> {
         self.version += 1;
+        self.confirming = false;
         let (version, date) = (self.version, self.date);
-        Effect::job(move |store| Message::Loaded(version, load(store, date)))
+        Effect::search("day-report", move |store| {
+            Message::Loaded(version, load(store, date))
+        })
+    }
+
+    pub fn hotkey(&self, press: &KeyPress) -> Option<Message> {
+        let Key::Named(named) = &press.key else {
+            return None;
+        };
+        match named {
+            Named::Escape if self.confirming => Some(Message::CancelClose),
+            Named::F9 => Some(Message::PrintReport),
+            // In a field these move its cursor.
+            _ if press.captured => None,
+            Named::PageUp => Some(Message::PreviousDay),
+            Named::PageDown => Some(Message::NextDay),
+            Named::Home => Some(Message::Today),
+            _ => None,
+        }
     }
 
     /// What the drawer should hold against what was counted, as typed so far.
-    pub fn difference(&self) -> Option<Result<Rupiah, String>> {
+    pub fn difference(&self) -> Option<Result<Rupiah, Refusal>> {
         let report = self.report.as_ref()?;
         if self.counted.trim().is_empty() {
             return None;
@@ -61,7 +105,7 @@ impl Laporan {
         Some(
             Rupiah::parse(&self.counted)
                 .and_then(|counted| counted.checked_sub(report.cash.expected))
-                .map_err(|e| e.to_string()),
+                .map_err(Refusal::from),
         )
     }
 
@@ -78,8 +122,12 @@ impl Laporan {
                     match result {
                         Ok(loaded) => {
                             let (report, is_today) = *loaded;
+                            let open_today = is_today && report.closed.is_none();
                             self.report = Some(report);
                             self.is_today = is_today;
+                            if open_today {
+                                return Effect::Focus(COUNTED);
+                            }
                         }
                         Err(error) => self.notice = Some(Notice::Error(error.into())),
                     }
@@ -104,32 +152,53 @@ impl Laporan {
             }
             Message::CountedChanged(text) => {
                 self.counted = text;
+                self.confirming = false;
                 Effect::None
             }
             Message::CloseDay => {
+                if self.confirming {
+                    return self.update(Message::ConfirmClose);
+                }
+                match self.difference() {
+                    Some(Ok(_)) if !self.closing => self.confirming = true,
+                    Some(Err(error)) => self.notice = Some(Notice::Error(error.into())),
+                    _ => {}
+                }
+                Effect::Focus(COUNTED)
+            }
+            Message::CancelClose => {
+                self.confirming = false;
+                Effect::Focus(COUNTED)
+            }
+            Message::ConfirmClose => {
+                if !self.confirming || self.closing {
+                    return Effect::None;
+                }
                 let counted = match Rupiah::parse(&self.counted) {
                     Ok(counted) => counted,
                     Err(error) => {
-                        self.notice = Some(Notice::Error(error.to_string().into()));
+                        self.confirming = false;
+                        self.notice = Some(Notice::Error(Refusal::from(error).into()));
                         return Effect::None;
                     }
                 };
+                self.confirming = false;
                 self.closing = true;
-                Effect::job(move |store| {
-                    Message::Closed(close_and_export(store, counted).map(Box::new))
-                })
+                Effect::job(move |store| Message::Closed(close(store, counted).map(Box::new)))
             }
             Message::Closed(result) => {
                 self.closing = false;
                 match result {
                     Ok(closed) => {
-                        let (close, export) = *closed;
+                        let closed = *closed;
                         self.counted.clear();
-                        let failed = matches!(export, Some(Err(_)));
+                        let failed =
+                            matches!(closed.export, Some(Err(_))) || closed.backup_failed.is_some();
                         let say = Say::DayClosed {
-                            day: close.day.clone(),
-                            difference: close.cash.difference.to_string(),
-                            export,
+                            day: closed.day.clone(),
+                            difference: closed.difference.to_string(),
+                            export: closed.export,
+                            backup_failed: closed.backup_failed,
                         };
                         self.notice = Some(if failed {
                             Notice::Error(say)
@@ -144,6 +213,12 @@ impl Laporan {
                     }
                 }
             }
+            Message::JobFailed(why) => {
+                self.closing = false;
+                self.confirming = false;
+                self.notice = Some(Notice::Error(why.into()));
+                Effect::None
+            }
         }
     }
 
@@ -157,37 +232,26 @@ impl Laporan {
     }
 }
 
-fn load(store: &Store, date: Option<Date>) -> Result<Box<(DayReport, bool)>, String> {
-    let now = crate::clock::now().map_err(|e| e.to_string())?;
+fn load(store: &Store, date: Option<Date>) -> Result<Box<(DayReport, bool)>, Refusal> {
+    let now = crate::clock::now()?;
     let today = store.business_day(now);
     let date = date.unwrap_or(today);
-    store
-        .day_report(date)
-        .map(|r| Box::new((r, date == today)))
-        .map_err(|e| e.to_string())
+    Ok(Box::new((store.day_report(date)?, date == today)))
 }
 
-/// *Tutup kasir*, then the file for the office into the export folder if one
-/// is set. The folder is tried first, so a missing USB stick is found out
-/// before the day closes.
-fn close_and_export(
-    store: &mut Store,
-    counted: Rupiah,
-) -> Result<(DayCloseRecord, Option<Result<String, String>>), String> {
-    let now = crate::clock::now().map_err(|e| e.to_string())?;
-    let export_dir = store.settings().map_err(|e| e.to_string())?.export_dir;
-    if let Some(dir) = &export_dir {
-        store.check_output_folder(dir).map_err(|e| e.to_string())?;
-        crate::sync::export::check_writable(dir).map_err(|e| e.to_string())?;
-    }
-    let close = store.close_day(counted, now).map_err(|e| e.to_string())?;
-    if let Err(error) = store.daily_backup(now) {
-        eprintln!("peringatan: cadangan harian gagal: {error}");
-    }
-    let export = export_dir.map(|dir| {
-        crate::sync::export::export(store, &dir, None, now)
-            .map(|summary| summary.path.display().to_string())
-            .map_err(|e| e.to_string())
-    });
-    Ok((close, export))
+/// *Tutup kasir* with the export folder from the settings: the same step
+/// as `sentra day close`.
+fn close(store: &mut Store, counted: Rupiah) -> Result<ClosedSummary, Refusal> {
+    let export_dir = store.settings()?.export_dir;
+    let closed: ClosedDay = at_now(|now| close_day(store, counted, export_dir.as_deref(), now))?;
+    Ok(ClosedSummary {
+        day: closed.close.day.clone(),
+        difference: closed.close.cash.difference,
+        export: closed.export.map(|export| {
+            export
+                .map(|summary| summary.path.display().to_string())
+                .map_err(Refusal::from)
+        }),
+        backup_failed: closed.backup.err().map(Refusal::from),
+    })
 }

@@ -4,13 +4,13 @@
 use iced::widget::{Column, button, canvas, column, row, scrollable, text, text_input};
 use iced::{Alignment, Element, Fill, FillPortion};
 
-use super::{Laporan, Message};
+use super::{COUNTED, Laporan, Message};
 use crate::money::Rupiah;
 use crate::store::DayReport;
 use crate::ui::chart::BarChart;
-use crate::ui::i18n::{Lang, T};
+use crate::ui::i18n::{Lang, Say, T, method_name};
 use crate::ui::theme;
-use crate::ui::widgets::{BOLD, big, card, day_navigation, figure, notice};
+use crate::ui::widgets::{BOLD, card, day_navigation, figure, keyed, message_line, notice};
 
 impl Laporan {
     pub fn view(&self, lang: Lang) -> Element<'_, Message> {
@@ -27,7 +27,7 @@ impl Laporan {
                 .size(theme::HEADING)
                 .width(Fill),
             text(status).size(theme::TEXT).color(theme::MUTED),
-            big(T::PrintReport.get(lang), Some(Message::PrintReport)).width(170),
+            keyed(T::PrintReport.get(lang), "F9", Some(Message::PrintReport)).width(190),
             day_navigation(lang, Message::PreviousDay, Message::Today, Message::NextDay),
         ]
         .spacing(theme::GAP)
@@ -95,24 +95,57 @@ impl Laporan {
         } else if self.is_today {
             panel = panel.push(
                 text_input(T::Counted.get(lang), &self.counted)
-                    .id("counted-cash")
+                    .id(COUNTED)
                     .on_input(Message::CountedChanged)
                     .on_submit(Message::CloseDay)
                     .padding(theme::PAD)
                     .size(20),
             );
-            match self.difference() {
-                Some(Ok(amount)) => panel = panel.push(difference(amount, lang)),
-                Some(Err(error)) => panel = panel.push(text(error).color(theme::BAD)),
-                None => {}
-            }
-            let ready = matches!(self.difference(), Some(Ok(_))) && !self.closing;
-            panel = panel.push(
-                big(T::CloseNow.get(lang), ready.then_some(Message::CloseDay))
+            let (shown, error) = match self.difference() {
+                Some(Ok(amount)) => (Some(amount), None),
+                Some(Err(error)) => (None, Some(error.say(lang))),
+                None => (None, None),
+            };
+            panel = panel.push(difference_or_blank(shown, lang));
+            panel = panel.push(message_line(error));
+            if self.confirming {
+                let difference = shown.map(|d| d.to_string()).unwrap_or_default();
+                panel = panel
+                    .push(
+                        text(Say::ConfirmClose(difference).say(lang))
+                            .size(theme::TEXT)
+                            .font(BOLD),
+                    )
+                    .push(
+                        row![
+                            keyed(T::CloseYes.get(lang), "Enter", Some(Message::ConfirmClose))
+                                .style(button::danger),
+                            keyed(T::Cancel.get(lang), "Esc", Some(Message::CancelClose))
+                                .style(button::secondary),
+                        ]
+                        .spacing(8),
+                    );
+            } else {
+                let ready = shown.is_some() && !self.closing;
+                panel = panel.push(
+                    keyed(
+                        T::CloseNow.get(lang),
+                        "Enter",
+                        ready.then_some(Message::CloseDay),
+                    )
                     .style(button::danger),
-            );
+                );
+            }
         }
         card(panel)
+    }
+}
+
+/// The difference, or an empty line of the same height.
+fn difference_or_blank<'a>(amount: Option<Rupiah>, lang: Lang) -> Element<'a, Message> {
+    match amount {
+        Some(amount) => difference(amount, lang),
+        None => text(" ").size(theme::HEADING).into(),
     }
 }
 
@@ -178,7 +211,7 @@ fn payments(report: &DayReport, lang: Lang) -> Element<'_, Message> {
         .push(text(T::Payments.get(lang)).size(theme::TEXT).font(BOLD));
     for method in &report.payments {
         list = list.push(figure(
-            format!("{} ({})", method.method.label(), method.count),
+            format!("{} ({})", method_name(method.method, lang), method.count),
             method.amount.to_string(),
             theme::TEXT,
         ));

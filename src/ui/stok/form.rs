@@ -9,6 +9,8 @@ use crate::domain::product::{
 use crate::domain::unit::Unit;
 use crate::money::{Quantity, Rupiah};
 use crate::store::{NewProduct, Product, StoreError};
+use crate::ui::i18n::{Lang, T};
+use crate::ui::refusal::Refusal;
 
 /// A field of the form.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -27,7 +29,7 @@ pub enum Field {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FormError {
     pub field: Option<Field>,
-    pub message: String,
+    pub message: Refusal,
 }
 
 impl Field {
@@ -46,6 +48,15 @@ impl Field {
     }
 }
 
+impl From<Refusal> for FormError {
+    fn from(message: Refusal) -> FormError {
+        FormError {
+            field: None,
+            message,
+        }
+    }
+}
+
 impl From<StoreError> for FormError {
     fn from(error: StoreError) -> FormError {
         let field = match &error {
@@ -55,7 +66,7 @@ impl From<StoreError> for FormError {
         };
         FormError {
             field,
-            message: error.to_string(),
+            message: error.into(),
         }
     }
 }
@@ -77,10 +88,11 @@ pub struct ProductForm {
 }
 
 impl ProductForm {
-    pub fn new() -> ProductForm {
+    /// A new product, in the screen's language's default category.
+    pub fn new(lang: Lang) -> ProductForm {
         ProductForm {
             unit: "pcs".into(),
-            category: "Umum".into(),
+            category: T::DefaultCategory.get(lang).into(),
             ..ProductForm::default()
         }
     }
@@ -119,17 +131,17 @@ impl ProductForm {
         self.errors.retain(|e| e.field != Some(field));
     }
 
-    pub fn error(&self, field: Field) -> Option<&str> {
+    pub fn error(&self, field: Field) -> Option<&Refusal> {
         self.errors
             .iter()
             .find(|e| e.field == Some(field))
-            .map(|e| e.message.as_str())
+            .map(|e| &e.message)
     }
 
     /// Reads every field; all the refusals at once, each at its field.
     pub fn read(&self) -> Result<NewProduct, Vec<FormError>> {
         let mut errors = Vec::new();
-        let mut check = |field: Field, result: Result<(), String>| {
+        let mut check = |field: Field, result: Result<(), Refusal>| {
             if let Err(message) = result {
                 errors.push(FormError {
                     field: Some(field),
@@ -137,46 +149,53 @@ impl ProductForm {
                 });
             }
         };
-        let text = |e: &dyn std::fmt::Display| e.to_string();
         check(
             Field::Sku,
-            validate_sku(self.sku.trim()).map_err(|e| text(&e)),
+            validate_sku(self.sku.trim()).map_err(Refusal::from),
         );
         let barcode = Some(self.barcode.trim().to_string()).filter(|b| !b.is_empty());
         if let Some(barcode) = &barcode {
             check(
                 Field::Barcode,
-                validate_ean13(barcode).map_err(|e| text(&e)),
+                validate_ean13(barcode).map_err(Refusal::from),
             );
         }
-        check(Field::Name, validate_name(&self.name).map_err(|e| text(&e)));
+        check(
+            Field::Name,
+            validate_name(&self.name).map_err(Refusal::from),
+        );
         check(
             Field::Category,
-            validate_category(&self.category).map_err(|e| text(&e)),
+            validate_category(&self.category).map_err(Refusal::from),
         );
         let unit = Unit::parse(&self.unit);
-        check(Field::Unit, unit.as_ref().map(|_| ()).map_err(|e| text(e)));
-        let price = Rupiah::parse(&self.price).map_err(|e| text(&e));
+        check(
+            Field::Unit,
+            unit.as_ref()
+                .map(|_| ())
+                .map_err(|e| Refusal::from(e.clone())),
+        );
+        let price = Rupiah::parse(&self.price).map_err(Refusal::from);
         check(
             Field::Price,
             price
                 .clone()
-                .and_then(|p| validate_price(p).map_err(|e| text(&e))),
+                .and_then(|p| validate_price(p).map_err(Refusal::from)),
         );
         let cost = optional(&self.cost, Rupiah::parse);
         check(
             Field::Cost,
             cost.clone()
-                .map_err(|e| text(&e))
-                .and_then(|c| c.map_or(Ok(()), |c| validate_cost(c).map_err(|e| text(&e)))),
+                .map_err(Refusal::from)
+                .and_then(|c| c.map_or(Ok(()), |c| validate_cost(c).map_err(Refusal::from))),
         );
         let min_stock = optional(&self.min_stock, Quantity::parse);
         check(
             Field::MinStock,
             min_stock
                 .clone()
-                .map_err(|e| text(&e))
-                .and_then(|m| m.map_or(Ok(()), |m| validate_min_stock(m).map_err(|e| text(&e)))),
+                .map_err(Refusal::from)
+                .and_then(|m| m.map_or(Ok(()), |m| validate_min_stock(m).map_err(Refusal::from))),
         );
         if !errors.is_empty() {
             return Err(errors);

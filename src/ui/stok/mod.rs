@@ -1,5 +1,9 @@
 //! Stok: the product table, adding and editing products, receiving goods,
 //! adjustments, *stok opname*, a product's ledger, CSV in and out.
+//!
+//! Keys: the search field has the focus; ↑/↓ pick a row, Enter edits it,
+//! F5 receives, F6 adjusts, F7 counts, F8 shows its ledger; F3 adds a
+//! product; in a form Tab moves on, Enter saves and Esc closes.
 
 mod form;
 mod view;
@@ -10,11 +14,17 @@ use iced::keyboard::{Key, key::Named};
 
 pub use form::{Field, FormError, ProductForm};
 
+use super::KeyPress;
 use super::effect::{Effect, at_now};
-use super::i18n::Say;
+use super::i18n::{Lang, Say};
+use super::refusal::Refusal;
 use super::widgets::Notice;
 use crate::money::{Quantity, Rupiah};
-use crate::store::{Product, ProductFilter, ProductOrder, StockMovement, Store};
+use crate::store::{Product, ProductFilter, ProductOrder, Settings, StockMovement, Store};
+
+/// The search field's id: it has the focus while no form is open.
+pub const SEARCH: &str = "stock-search";
+const MOVEMENT_QUANTITY: &str = "movement-quantity";
 
 /// Rows the table shows at most; the search narrows the rest.
 pub const SHOWN: usize = 200;
@@ -44,7 +54,9 @@ pub struct MovementForm {
     pub quantity: String,
     pub cost: String,
     pub note: String,
-    pub error: Option<String>,
+    pub unit: &'static str,
+    pub error: Option<Refusal>,
+    pub saving: bool,
 }
 
 /// One page of the table, as a job delivers it.
@@ -57,6 +69,10 @@ pub struct Page {
 
 #[derive(Default)]
 pub struct Stok {
+    /// The screen's language, for the defaults a new product gets.
+    pub lang: Lang,
+    /// The row the keys act on.
+    pub highlighted: usize,
     pub search: String,
     pub category: Option<String>,
     pub low_only: bool,
@@ -78,7 +94,11 @@ pub enum Message {
     LowOnlyToggled(bool),
     SortBy(SortBy),
     /// A page of the table, tagged with the version it answers.
-    Loaded(u64, Result<Page, String>),
+    Loaded(u64, Result<Page, Refusal>),
+    /// Move the highlighted row (arrow keys).
+    MoveHighlight(i32),
+    /// Enter in the search field: edit the highlighted row.
+    SearchSubmitted,
     NewProduct,
     EditProduct(String),
     FormChanged(Field, String),
@@ -89,20 +109,73 @@ pub enum Message {
     MovementCost(String),
     MovementNote(String),
     SubmitMovement,
-    MovementDone(Result<Say, String>),
+    MovementDone(Result<Say, Refusal>),
     ShowLedger(String),
-    LedgerLoaded(Result<(Product, Vec<StockMovement>), String>),
+    LedgerLoaded(Result<(Product, Vec<StockMovement>), Refusal>),
     CsvPathChanged(String),
     ImportCsv,
     ExportCsv,
-    CsvDone(Result<Say, String>),
+    CsvDone(Result<Say, Refusal>),
     /// Close whatever panel is open (Esc).
     Close,
+    /// A job of this screen died before answering.
+    JobFailed(Refusal),
 }
 
 impl Stok {
-    pub fn hotkey(&self, key: &Key) -> Option<Message> {
-        matches!(key, Key::Named(Named::Escape)).then_some(Message::Close)
+    pub fn new(settings: &Settings) -> Stok {
+        Stok {
+            lang: Lang::from_key(&settings.language),
+            ..Stok::default()
+        }
+    }
+
+    pub fn apply_settings(&mut self, settings: &Settings) {
+        self.lang = Lang::from_key(&settings.language);
+    }
+
+    /// The screen comes into view: fresh rows, the focus in the search.
+    pub fn open(&mut self) -> Effect<Message> {
+        self.refresh().and(Effect::Focus(self.home()))
+    }
+
+    fn home(&self) -> &'static str {
+        if let Some(form) = &self.form {
+            if form.editing.is_some() {
+                Field::Name.id()
+            } else {
+                Field::Sku.id()
+            }
+        } else if self.movement.is_some() {
+            MOVEMENT_QUANTITY
+        } else {
+            SEARCH
+        }
+    }
+
+    /// The highlighted row's product.
+    pub fn selected(&self) -> Option<&Product> {
+        self.page.as_ref()?.products.get(self.highlighted)
+    }
+
+    pub fn hotkey(&self, press: &KeyPress) -> Option<Message> {
+        let Key::Named(named) = &press.key else {
+            return None;
+        };
+        let sku = || self.selected().map(|p| p.sku.clone());
+        let panel = self.form.is_some() || self.movement.is_some();
+        match named {
+            Named::Escape => Some(Message::Close),
+            Named::F3 => Some(Message::NewProduct),
+            _ if panel => None,
+            Named::ArrowDown => Some(Message::MoveHighlight(1)),
+            Named::ArrowUp => Some(Message::MoveHighlight(-1)),
+            Named::F5 => sku().map(|s| Message::OpenMovement(MovementKind::Receive, s)),
+            Named::F6 => sku().map(|s| Message::OpenMovement(MovementKind::Adjust, s)),
+            Named::F7 => sku().map(|s| Message::OpenMovement(MovementKind::Count, s)),
+            Named::F8 => sku().map(Message::ShowLedger),
+            _ => None,
+        }
     }
 
     /// Loads the table again with the current filter.
@@ -115,13 +188,16 @@ impl Stok {
             low_stock_only: self.low_only,
         };
         let (sort, descending) = (self.sort, self.descending);
-        Effect::job(move |store| Message::Loaded(version, load(store, &filter, sort, descending)))
+        Effect::search("stock-table", move |store| {
+            Message::Loaded(version, load(store, &filter, sort, descending))
+        })
     }
 
     pub fn update(&mut self, message: Message) -> Effect<Message> {
         match message {
             Message::SearchChanged(text) => {
                 self.search = text;
+                self.highlighted = 0;
                 self.refresh()
             }
             Message::CategoryPicked(category) => {
@@ -140,21 +216,40 @@ impl Stok {
             Message::Loaded(version, result) => {
                 if version == self.version {
                     match result {
-                        Ok(page) => self.page = Some(page),
+                        Ok(page) => {
+                            self.highlighted =
+                                self.highlighted.min(page.products.len().saturating_sub(1));
+                            self.page = Some(page);
+                        }
                         Err(error) => self.notice = Some(Notice::Error(error.into())),
                     }
                 }
                 Effect::None
             }
+            Message::MoveHighlight(step) => {
+                let count = self.page.as_ref().map_or(0, |p| p.products.len());
+                if count > 0 {
+                    self.highlighted =
+                        (self.highlighted as i32 + step).clamp(0, count as i32 - 1) as usize;
+                }
+                Effect::None
+            }
+            Message::SearchSubmitted => match self.selected() {
+                Some(product) => {
+                    let sku = product.sku.clone();
+                    self.update(Message::EditProduct(sku))
+                }
+                None => Effect::None,
+            },
             Message::NewProduct => {
                 self.close();
-                self.form = Some(ProductForm::new());
-                Effect::None
+                self.form = Some(ProductForm::new(self.lang));
+                Effect::Focus(self.home())
             }
             Message::EditProduct(sku) => {
                 self.close();
                 self.form = self.find(&sku).map(ProductForm::edit);
-                Effect::None
+                Effect::Focus(self.home())
             }
             Message::FormChanged(field, value) => {
                 if let Some(form) = &mut self.form {
@@ -171,7 +266,7 @@ impl Stok {
                             sku: product.sku.clone(),
                             name: product.name.clone(),
                         }));
-                        return self.refresh();
+                        return self.refresh().and(Effect::Focus(SEARCH));
                     }
                     Err(error) => {
                         if let Some(form) = &mut self.form {
@@ -195,10 +290,12 @@ impl Stok {
                             .map(|c| c.value().to_string())
                             .unwrap_or_default(),
                         note: String::new(),
+                        unit: product.unit.key(),
                         error: None,
+                        saving: false,
                     });
                 }
-                Effect::None
+                Effect::Focus(self.home())
             }
             Message::MovementQuantity(text) => self.edit_movement(|m| m.quantity = text),
             Message::MovementCost(text) => self.edit_movement(|m| m.cost = text),
@@ -209,9 +306,14 @@ impl Stok {
                     Ok(summary) => {
                         self.movement = None;
                         self.notice = Some(Notice::Info(summary));
-                        return self.refresh();
+                        return self.refresh().and(Effect::Focus(SEARCH));
                     }
-                    Err(error) => self.edit_movement(|m| m.error = Some(error)),
+                    Err(error) => {
+                        if let Some(movement) = &mut self.movement {
+                            movement.saving = false;
+                            movement.error = Some(error);
+                        }
+                    }
                 };
                 Effect::None
             }
@@ -219,7 +321,7 @@ impl Stok {
                 let result = store
                     .find_product(&sku)
                     .and_then(|product| Ok((product, store.ledger(&sku)?)))
-                    .map_err(|e| e.to_string());
+                    .map_err(Refusal::from);
                 Message::LedgerLoaded(result)
             }),
             Message::LedgerLoaded(result) => {
@@ -258,7 +360,7 @@ impl Stok {
                             count,
                             path: path.display().to_string(),
                         })
-                        .map_err(|e| e.to_string());
+                        .map_err(Refusal::from);
                     Message::CsvDone(result)
                 })
             }
@@ -271,6 +373,16 @@ impl Stok {
             }
             Message::Close => {
                 self.close();
+                Effect::Focus(SEARCH)
+            }
+            Message::JobFailed(why) => {
+                if let Some(form) = &mut self.form {
+                    form.saving = false;
+                }
+                if let Some(movement) = &mut self.movement {
+                    movement.saving = false;
+                }
+                self.notice = Some(Notice::Error(why.into()));
                 Effect::None
             }
         }
@@ -289,6 +401,7 @@ impl Stok {
     fn edit_movement(&mut self, edit: impl FnOnce(&mut MovementForm)) -> Effect<Message> {
         if let Some(movement) = &mut self.movement {
             edit(movement);
+            movement.error = None;
         }
         Effect::None
     }
@@ -304,16 +417,21 @@ impl Stok {
                 return Effect::None;
             }
         };
+        if form.saving {
+            return Effect::None;
+        }
         form.saving = true;
         let editing = form.editing.clone();
         Effect::job(move |store| {
-            let result = crate::clock::now()
-                .map_err(|e| crate::store::StoreError::Io(std::io::Error::other(e.to_string())))
-                .and_then(|now| match &editing {
+            let result = match crate::clock::now() {
+                Ok(now) => match &editing {
                     Some(sku) => store.update_product(sku, &product, now),
                     None => store.add_product(&product, now),
-                });
-            Message::ProductSaved(result.map_err(FormError::from))
+                }
+                .map_err(FormError::from),
+                Err(error) => Err(FormError::from(Refusal::from(error))),
+            };
+            Message::ProductSaved(result)
         })
     }
 
@@ -321,10 +439,13 @@ impl Stok {
         let Some(form) = &mut self.movement else {
             return Effect::None;
         };
+        if form.saving {
+            return Effect::None;
+        }
         let quantity = match Quantity::parse(&form.quantity) {
             Ok(quantity) => quantity,
             Err(error) => {
-                form.error = Some(error.to_string());
+                form.error = Some(error.into());
                 return Effect::None;
             }
         };
@@ -333,12 +454,18 @@ impl Stok {
             text => match Rupiah::parse(text) {
                 Ok(cost) => Some(cost),
                 Err(error) => {
-                    form.error = Some(error.to_string());
+                    form.error = Some(error.into());
                     return Effect::None;
                 }
             },
         };
-        let (kind, sku, note) = (form.kind, form.sku.clone(), form.note.trim().to_string());
+        form.saving = true;
+        let (kind, sku, note, unit) = (
+            form.kind,
+            form.sku.clone(),
+            form.note.trim().to_string(),
+            form.unit,
+        );
         Effect::job(move |store| {
             let result = at_now(|now| {
                 let note_opt = Some(note.as_str()).filter(|n| !n.is_empty());
@@ -349,6 +476,7 @@ impl Stok {
                             sku: sku.clone(),
                             quantity: quantity.to_string(),
                             stock: stock.to_string(),
+                            unit,
                         }),
                     MovementKind::Adjust => {
                         store
@@ -357,6 +485,7 @@ impl Stok {
                                 sku: sku.clone(),
                                 quantity: quantity.to_string(),
                                 stock: stock.to_string(),
+                                unit,
                             })
                     }
                     MovementKind::Count => {
@@ -366,6 +495,7 @@ impl Stok {
                                 sku: sku.clone(),
                                 counted: quantity.to_string(),
                                 difference: difference.to_string(),
+                                unit,
                             })
                     }
                 }
@@ -382,17 +512,15 @@ fn load(
     filter: &ProductFilter,
     sort: SortBy,
     descending: bool,
-) -> Result<Page, String> {
+) -> Result<Page, Refusal> {
     let order = match sort {
         SortBy::Name => ProductOrder::Name,
         SortBy::Sku => ProductOrder::Sku,
         SortBy::Price => ProductOrder::Price,
         SortBy::Stock => ProductOrder::Stock,
     };
-    let (products, total) = store
-        .product_page(filter, order, descending, SHOWN)
-        .map_err(|e| e.to_string())?;
-    let categories = store.categories().map_err(|e| e.to_string())?;
+    let (products, total) = store.product_page(filter, order, descending, SHOWN)?;
+    let categories = store.categories()?;
     Ok(Page {
         products,
         total,

@@ -1,16 +1,18 @@
 //! How the stock screen looks: filters, the table, and a side panel for the
-//! form, a movement or a ledger.
+//! form, a movement or a ledger. The search has a line of its own, so a side
+//! panel never squeezes it.
 
 use iced::widget::{
-    Column, button, checkbox, column, pick_list, row, scrollable, space, text, text_input,
+    Column, Space, button, checkbox, column, container, pick_list, row, scrollable, text,
+    text_input,
 };
-use iced::{Alignment, Element, Fill, FillPortion};
+use iced::{Alignment, Element, Fill, FillPortion, Length};
 
-use super::{Field, Message, MovementForm, MovementKind, ProductForm, SortBy, Stok};
+use super::{Field, Message, MovementForm, MovementKind, ProductForm, SEARCH, SortBy, Stok};
 use crate::store::{Product, StockMovement};
-use crate::ui::i18n::{Lang, T};
+use crate::ui::i18n::{Lang, T, movement_name, program_note};
 use crate::ui::theme;
-use crate::ui::widgets::{BOLD, big, card, field, notice};
+use crate::ui::widgets::{BOLD, card, keyed, notice};
 
 /// Width of the row of action buttons, the same in the header and the rows.
 const ACTIONS: f32 = 380.0;
@@ -35,7 +37,10 @@ impl Stok {
         };
         let mut body = row![table].spacing(16).padding(16).height(Fill);
         if let Some(side) = side {
-            body = body.push(scrollable(column![side]).width(FillPortion(2)));
+            body = body.push(
+                scrollable(column![side].padding(iced::Padding::ZERO.right(12)))
+                    .width(FillPortion(2)),
+            );
         }
         body.into()
     }
@@ -52,36 +57,40 @@ impl Stok {
         })
         .padding(10);
         column![
+            text_input(T::StockSearch.get(lang), &self.search)
+                .id(SEARCH)
+                .on_input(Message::SearchChanged)
+                .on_submit(Message::SearchSubmitted)
+                .padding(theme::PAD)
+                .width(Fill),
             row![
-                text_input(T::StockSearch.get(lang), &self.search)
-                    .id("stock-search")
-                    .on_input(Message::SearchChanged)
-                    .padding(theme::PAD)
-                    .width(Fill),
+                keyed(T::AddProduct.get(lang), "F3", Some(Message::NewProduct))
+                    .width(220)
+                    .style(button::success),
                 categories,
                 checkbox(self.low_only)
                     .label(T::LowOnly.get(lang))
                     .on_toggle(Message::LowOnlyToggled),
-                big(T::AddProduct.get(lang), Some(Message::NewProduct))
-                    .width(200)
-                    .style(button::success),
             ]
             .spacing(theme::GAP)
-            .align_y(Alignment::Center),
+            .align_y(Alignment::Center)
+            .wrap(),
             row![
                 text_input(T::CsvPath.get(lang), &self.csv_path)
                     .id("csv-path")
                     .on_input(Message::CsvPathChanged)
                     .padding(10)
                     .width(Fill),
-                big(T::ImportCsv.get(lang), Some(Message::ImportCsv))
-                    .width(150)
+                button(text(T::ImportCsv.get(lang)).size(theme::SMALL))
+                    .on_press(Message::ImportCsv)
+                    .padding(10)
                     .style(button::secondary),
-                big(T::ExportCsv.get(lang), Some(Message::ExportCsv))
-                    .width(150)
+                button(text(T::ExportCsv.get(lang)).size(theme::SMALL))
+                    .on_press(Message::ExportCsv)
+                    .padding(10)
                     .style(button::secondary),
             ]
-            .spacing(theme::GAP)
+            .spacing(8)
             .align_y(Alignment::Center),
         ]
         .spacing(8)
@@ -93,9 +102,9 @@ impl Stok {
         let Some(page) = &self.page else {
             return text(T::Opening.get(lang)).into();
         };
-        let sort = |by: SortBy, label: T, width: iced::Length| {
+        let sort = |by: SortBy, label: T, width: Length| {
             let arrow = if self.sort == by {
-                if self.descending { " ▼" } else { " ▲" }
+                if self.descending { " ˅" } else { " ˄" }
             } else {
                 ""
             };
@@ -113,21 +122,27 @@ impl Stok {
             sort(SortBy::Name, T::Name, Fill),
             sort(SortBy::Price, T::SellPrice, 120.into()),
             sort(SortBy::Stock, T::StockColumn, 110.into()),
-            space().width(if panel_open { 0.0 } else { ACTIONS }),
+            Space::new().width(if panel_open { 0.0 } else { ACTIONS }),
         ]
         .spacing(6)
         // The rows below sit left of the scrollbar and its margin.
         .padding(iced::Padding::ZERO.right(26));
         let mut rows = Column::new().spacing(4);
-        for product in &page.products {
-            rows = rows.push(product_row(product, lang, !panel_open));
+        for (index, product) in page.products.iter().enumerate() {
+            let line = product_row(product, lang, !panel_open, index == self.highlighted);
+            rows = rows.push(if index == self.highlighted {
+                container(line).style(theme::highlight).into()
+            } else {
+                line
+            });
         }
         let count = text(format!(
-            "{} {} {} {}",
+            "{} {} {} {} · {}",
             T::ShowingFirst.get(lang),
             page.products.len(),
             T::Of.get(lang),
-            page.total
+            page.total,
+            T::RowKeys.get(lang)
         ))
         .size(theme::SMALL)
         .color(theme::MUTED);
@@ -144,8 +159,13 @@ impl Stok {
 }
 
 /// A row of the table; the action buttons only while no side panel needs
-/// the room.
-fn product_row(product: &Product, lang: Lang, actions: bool) -> Element<'_, Message> {
+/// the room; the highlighted row's buttons show their keys.
+fn product_row(
+    product: &Product,
+    lang: Lang,
+    actions: bool,
+    highlighted: bool,
+) -> Element<'_, Message> {
     let stock_color = if product.is_low() {
         theme::BAD
     } else {
@@ -157,10 +177,15 @@ fn product_row(product: &Product, lang: Lang, actions: bool) -> Element<'_, Mess
         String::new()
     };
     let sku = &product.sku;
-    let action = |label: T, message: Message| {
-        button(text(label.get(lang)).size(theme::SMALL))
+    let action = |label: T, key: &str, message: Message| {
+        let label = if highlighted {
+            format!("{} {key}", label.get(lang))
+        } else {
+            label.get(lang).to_string()
+        };
+        button(text(label).size(theme::SMALL))
             .on_press(message)
-            .padding([8, 10])
+            .padding([8, 8])
             .style(button::secondary)
     };
     let mut line = row![
@@ -183,38 +208,49 @@ fn product_row(product: &Product, lang: Lang, actions: bool) -> Element<'_, Mess
     if actions {
         line = line.push(
             row![
-                action(T::Edit, Message::EditProduct(sku.clone())),
+                action(T::Edit, "Enter", Message::EditProduct(sku.clone())),
                 action(
                     T::ReceiveShort,
+                    "F5",
                     Message::OpenMovement(MovementKind::Receive, sku.clone())
                 ),
                 action(
                     T::AdjustShort,
+                    "F6",
                     Message::OpenMovement(MovementKind::Adjust, sku.clone())
                 ),
                 action(
                     T::CountShort,
+                    "F7",
                     Message::OpenMovement(MovementKind::Count, sku.clone())
                 ),
-                action(T::LedgerShort, Message::ShowLedger(sku.clone())),
+                action(T::LedgerShort, "F8", Message::ShowLedger(sku.clone())),
             ]
             .spacing(4)
-            .width(ACTIONS),
+            .width(ACTIONS)
+            .wrap(),
         );
     }
     line.into()
 }
 
+/// One field of the product form: Enter saves the form.
+fn product_field<'a>(
+    form: &'a ProductForm,
+    lang: Lang,
+    label: T,
+    value: &'a str,
+    field_id: Field,
+) -> Element<'a, Message> {
+    crate::ui::widgets::Field::new(field_id.id(), label.get(lang), value, move |v| {
+        Message::FormChanged(field_id, v)
+    })
+    .error(form.error(field_id).map(|e| e.say(lang)))
+    .submit(Message::SaveProduct)
+    .view()
+}
+
 fn product_form(form: &ProductForm, lang: Lang) -> Element<'_, Message> {
-    let input = |label: T, value: &str, field_id: Field| {
-        field(
-            field_id.id(),
-            label.get(lang),
-            value,
-            form.error(field_id),
-            move |v| Message::FormChanged(field_id, v),
-        )
-    };
     let title = if form.editing.is_some() {
         T::Edit
     } else {
@@ -222,33 +258,37 @@ fn product_form(form: &ProductForm, lang: Lang) -> Element<'_, Message> {
     };
     let mut panel = column![
         text(title.get(lang)).size(theme::HEADING),
-        input(T::Sku, &form.sku, Field::Sku),
-        input(T::Name, &form.name, Field::Name),
-        input(T::Barcode, &form.barcode, Field::Barcode),
-        input(T::Category, &form.category, Field::Category),
+        product_field(form, lang, T::Sku, &form.sku, Field::Sku),
+        product_field(form, lang, T::Name, &form.name, Field::Name),
+        product_field(form, lang, T::Barcode, &form.barcode, Field::Barcode),
+        product_field(form, lang, T::Category, &form.category, Field::Category),
         row![
-            input(T::SellPrice, &form.price, Field::Price),
-            input(T::Cost, &form.cost, Field::Cost),
+            product_field(form, lang, T::SellPrice, &form.price, Field::Price),
+            product_field(form, lang, T::Cost, &form.cost, Field::Cost),
         ]
         .spacing(8),
         row![
-            input(T::Unit, &form.unit, Field::Unit),
-            input(T::MinStock, &form.min_stock, Field::MinStock)
+            product_field(form, lang, T::Unit, &form.unit, Field::Unit),
+            product_field(form, lang, T::MinStock, &form.min_stock, Field::MinStock)
         ]
         .spacing(8),
     ]
-    .spacing(8);
-    for error in form.errors.iter().filter(|e| e.field.is_none()) {
-        panel = panel.push(text(&error.message).color(theme::BAD));
-    }
+    .spacing(4);
+    let general = form
+        .errors
+        .iter()
+        .find(|e| e.field.is_none())
+        .map(|e| e.message.say(lang));
+    panel = panel.push(crate::ui::widgets::message_line(general));
     panel = panel.push(
         row![
-            big(
+            keyed(
                 T::Save.get(lang),
+                "Enter",
                 (!form.saving).then_some(Message::SaveProduct)
             )
             .style(button::success),
-            big(T::Cancel.get(lang), Some(Message::Close)).style(button::secondary),
+            keyed(T::Cancel.get(lang), "Esc", Some(Message::Close)).style(button::secondary),
         ]
         .spacing(8),
     );
@@ -258,29 +298,33 @@ fn product_form(form: &ProductForm, lang: Lang) -> Element<'_, Message> {
 fn movement_form(form: &MovementForm, lang: Lang) -> Element<'_, Message> {
     let (title, quantity_label) = match form.kind {
         MovementKind::Receive => (T::Receive, T::QuantityField),
-        MovementKind::Adjust => (T::Adjust, T::QuantityField),
+        MovementKind::Adjust => (T::Adjust, T::AdjustField),
         MovementKind::Count => (T::Count, T::CountedField),
     };
     let mut panel = column![
         text(title.get(lang)).size(theme::HEADING),
         text(format!("{} — {}", form.sku, form.name)).size(theme::TEXT),
-        field(
-            "movement-quantity",
-            quantity_label.get(lang),
+        crate::ui::widgets::Field::new(
+            super::MOVEMENT_QUANTITY,
+            format!("{} ({})", quantity_label.get(lang), form.unit),
             &form.quantity,
-            None,
             Message::MovementQuantity
-        ),
+        )
+        .submit(Message::SubmitMovement)
+        .view(),
     ]
-    .spacing(8);
+    .spacing(4);
     if form.kind == MovementKind::Receive {
-        panel = panel.push(field(
-            "movement-cost",
-            T::Cost.get(lang),
-            &form.cost,
-            None,
-            Message::MovementCost,
-        ));
+        panel = panel.push(
+            crate::ui::widgets::Field::new(
+                "movement-cost",
+                T::Cost.get(lang),
+                &form.cost,
+                Message::MovementCost,
+            )
+            .submit(Message::SubmitMovement)
+            .view(),
+        );
     }
     if form.kind != MovementKind::Count {
         let label = if form.kind == MovementKind::Adjust {
@@ -288,21 +332,29 @@ fn movement_form(form: &MovementForm, lang: Lang) -> Element<'_, Message> {
         } else {
             T::Note
         };
-        panel = panel.push(field(
-            "movement-note",
-            label.get(lang),
-            &form.note,
-            None,
-            Message::MovementNote,
-        ));
+        panel = panel.push(
+            crate::ui::widgets::Field::new(
+                "movement-note",
+                label.get(lang),
+                &form.note,
+                Message::MovementNote,
+            )
+            .submit(Message::SubmitMovement)
+            .view(),
+        );
     }
-    if let Some(error) = &form.error {
-        panel = panel.push(text(error).color(theme::BAD));
-    }
+    panel = panel.push(crate::ui::widgets::message_line(
+        form.error.as_ref().map(|e| e.say(lang)),
+    ));
     panel = panel.push(
         row![
-            big(T::Save.get(lang), Some(Message::SubmitMovement)).style(button::success),
-            big(T::Cancel.get(lang), Some(Message::Close)).style(button::secondary),
+            keyed(
+                T::Save.get(lang),
+                "Enter",
+                (!form.saving).then_some(Message::SubmitMovement)
+            )
+            .style(button::success),
+            keyed(T::Cancel.get(lang), "Esc", Some(Message::Close)).style(button::secondary),
         ]
         .spacing(8),
     );
@@ -314,33 +366,56 @@ fn ledger<'a>(
     movements: &'a [StockMovement],
     lang: Lang,
 ) -> Element<'a, Message> {
-    let mut rows = Column::new().spacing(4);
+    let header = row![
+        text(T::When.get(lang))
+            .size(theme::SMALL)
+            .font(BOLD)
+            .width(Fill),
+        text(T::QuantityField.get(lang))
+            .size(theme::SMALL)
+            .font(BOLD)
+            .width(70)
+            .align_x(Alignment::End),
+        text(T::Balance.get(lang))
+            .size(theme::SMALL)
+            .font(BOLD)
+            .width(70)
+            .align_x(Alignment::End),
+    ]
+    .spacing(6);
+    let mut rows = Column::new().spacing(6).push(header);
     for movement in movements.iter().rev() {
+        // A receipt number is shown whole; a note wraps under the row.
         let detail = movement
             .receipt
             .clone()
-            .or_else(|| movement.note.clone())
+            .or_else(|| movement.note.as_deref().map(|n| program_note(n, lang)))
             .unwrap_or_default();
+        let when = movement
+            .at
+            .get(..16)
+            .unwrap_or(&movement.at)
+            .replace('T', " ");
         rows = rows.push(
-            row![
-                text(
-                    movement
-                        .at
-                        .get(..16)
-                        .unwrap_or(&movement.at)
-                        .replace('T', " ")
-                )
-                .size(theme::SMALL)
-                .width(130),
-                text(movement.kind.label()).size(theme::SMALL).width(110),
-                text(signed(movement.quantity)).size(theme::SMALL).width(70),
-                text(movement.balance.to_string())
-                    .size(theme::SMALL)
-                    .font(BOLD)
-                    .width(60),
-                text(detail).size(theme::SMALL),
+            column![
+                row![
+                    text(format!("{when} · {}", movement_name(movement.kind, lang)))
+                        .size(theme::SMALL)
+                        .width(Fill),
+                    text(signed(movement.quantity))
+                        .size(theme::SMALL)
+                        .width(70)
+                        .align_x(Alignment::End),
+                    text(movement.balance.to_string())
+                        .size(theme::SMALL)
+                        .font(BOLD)
+                        .width(70)
+                        .align_x(Alignment::End),
+                ]
+                .spacing(6),
+                text(detail).size(theme::SMALL).color(theme::MUTED),
             ]
-            .spacing(6),
+            .spacing(0),
         );
     }
     card(
@@ -354,7 +429,7 @@ fn ledger<'a>(
             ))
             .size(theme::TEXT),
             rows,
-            big(T::Back.get(lang), Some(Message::Close)).style(button::secondary),
+            keyed(T::Back.get(lang), "Esc", Some(Message::Close)).style(button::secondary),
         ]
         .spacing(8),
     )
