@@ -33,22 +33,74 @@ fn finish(store: &Store, path: PathBuf, bytes: &[u8], how: Delivery) -> Result<S
 }
 
 /// Writes the receipt of `receipt` (a reprint says SALINAN) to
-/// `struk/` and hands it on; returns the file's path.
+/// `struk/` and hands it on; returns the file's path. With a thermal
+/// printer set, the receipt goes to it as ESC/POS and the PDF is only kept.
 pub fn receipt(store: &Store, receipt: &str, copy: bool) -> Result<String, Refusal> {
     let sale = store.sale(receipt)?;
-    let width = store.settings()?.receipt_width;
+    let settings = store.settings()?;
+    let width = settings.receipt_width;
     let bytes = from_book::receipt_pdf(store, &sale, width, copy)?;
     let name = if copy {
         format!("{receipt}-salinan.pdf")
     } else {
         format!("{receipt}.pdf")
     };
-    finish(
+    let how = match &settings.escpos_printer {
+        Some(printer) => {
+            let escpos = from_book::receipt_escpos(store, &sale, width, copy)?;
+            crate::print::raw::send(printer, &escpos)?;
+            Delivery::Save
+        }
+        None => delivery(store)?,
+    };
+    finish(store, folder(store, "struk")?.join(name), &bytes, how)
+}
+
+/// Sends a test page to `printer` (as typed in Pengaturan, saved or not).
+pub fn test_print(store: &Store, printer: &str) -> Result<String, Refusal> {
+    let target = crate::domain::printer::PrinterTarget::parse(printer)?
+        .ok_or_else(|| crate::domain::printer::PrinterError::Shape(printer.to_string()))?;
+    let bytes = from_book::printer_test(store, store.settings()?.receipt_width)?;
+    crate::print::raw::send(&target, &bytes)?;
+    Ok(target.to_string())
+}
+
+/// Writes price labels of `(SKU, copies)` on `sheet` to `label/`, opened or
+/// printed as receipts are; returns how many and the file's path.
+pub fn labels(
+    store: &Store,
+    requests: &[(String, u32)],
+    sheet: &str,
+    skip: usize,
+) -> Result<(usize, String), Refusal> {
+    use crate::domain::label::LabelError;
+    use crate::print::label::{LabelSheet, labels_pdf};
+    let stock = LabelSheet::find(sheet).ok_or_else(|| LabelError::Sheet(sheet.to_string()))?;
+    if skip >= stock.per_page() {
+        return Err(LabelError::Skip {
+            skip: skip.to_string(),
+            per_page: stock.per_page(),
+        }
+        .into());
+    }
+    let labels = from_book::labels(store, requests)?;
+    let bytes = labels_pdf(&labels, stock, skip)?;
+    let name = at_now(|now| {
+        Ok::<_, Refusal>(format!(
+            "label-{}.pdf",
+            crate::clock::stamp(now, store.offset())
+                .get(..19)
+                .unwrap_or_default()
+                .replace([':', 'T'], "-")
+        ))
+    })?;
+    let path = finish(
         store,
-        folder(store, "struk")?.join(name),
+        folder(store, "label")?.join(name),
         &bytes,
         delivery(store)?,
-    )
+    )?;
+    Ok((labels.len(), path))
 }
 
 /// Writes the day report of `day` (`YYYY-MM-DD`) to `laporan/`.

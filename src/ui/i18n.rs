@@ -214,6 +214,18 @@ texts! {
     DeliverSave => "Disimpan saja", "Saved only";
     DeliverOpen => "Dibuka", "Opened";
     DeliverPrint => "Dicetak", "Printed";
+    // Labels, scale barcodes, the thermal printer
+    ScaleBarcode => "Barcode timbangan", "Scale barcode";
+    EscposPrinter => "Printer struk ESC/POS", "ESC/POS receipt printer";
+    TestPrint => "Tes printer", "Test print";
+    FromScale => "dari timbangan", "from the scale";
+    Labels => "Label harga", "Price labels";
+    PrintLabels => "Cetak label", "Print labels";
+    LabelStock => "Kertas label", "Label stock";
+    LabelCopies => "Jumlah", "Copies";
+    SkipPlaces => "Lewati tempat terpakai", "Skip used places";
+    GiveBarcodes => "Beri barcode toko", "Give store barcodes";
+    NoBarcodeYet => "belum ada barcode", "no barcode yet";
 }
 
 /// A payment method's name on screen.
@@ -341,6 +353,21 @@ pub enum Say {
     PinChanged,
     BackupWritten(String),
     Restored(String),
+    /// The printer took the test page.
+    TestPrinted(String),
+    /// Label PDF written (and opened or printed as set).
+    LabelsWritten {
+        count: usize,
+        path: String,
+    },
+    /// Products that got an in-store barcode.
+    BarcodesGiven(usize),
+    /// A scale label landed in the cart.
+    FromScale {
+        name: String,
+        quantity: String,
+        unit: &'static str,
+    },
 }
 
 impl From<Refusal> for Say {
@@ -517,6 +544,22 @@ impl Say {
                 format!("Buku dipulihkan. Buku sebelumnya disimpan di {kept}.")
             }
             Say::Restored(kept) => format!("Book restored. The previous book is kept at {kept}."),
+            Say::TestPrinted(printer) if id => format!("Halaman tes dikirim ke {printer}."),
+            Say::TestPrinted(printer) => format!("Test page sent to {printer}."),
+            Say::LabelsWritten { count, path } if id => format!("{count} label ditulis: {path}"),
+            Say::LabelsWritten { count, path } => format!("{count} labels written: {path}"),
+            Say::BarcodesGiven(count) if id => format!("{count} produk mendapat barcode toko."),
+            Say::BarcodesGiven(count) => format!("{count} products got a store barcode."),
+            Say::FromScale {
+                name,
+                quantity,
+                unit,
+            } if id => format!("Dari timbangan: {name} {quantity} {unit}."),
+            Say::FromScale {
+                name,
+                quantity,
+                unit,
+            } => format!("From the scale: {name} {quantity} {unit}."),
         }
     }
 }

@@ -28,6 +28,7 @@ pub enum Setting {
     TaxRate(String),
     ExportDir(String),
     Qris(String),
+    EscposPrinter(String),
 }
 
 impl Setting {
@@ -41,6 +42,7 @@ impl Setting {
             Setting::TaxRate(_) => "tax_rate",
             Setting::ExportDir(_) => "export_dir",
             Setting::Qris(_) => "qris_payload",
+            Setting::EscposPrinter(_) => "escpos_printer",
         }
     }
 
@@ -51,7 +53,10 @@ impl Setting {
             Setting::Delivery(delivery) => delivery.key().to_string(),
             Setting::Language(lang) => lang.key().to_string(),
             Setting::TaxMode(mode) => mode.key().to_string(),
-            Setting::TaxRate(text) | Setting::ExportDir(text) | Setting::Qris(text) => text.clone(),
+            Setting::TaxRate(text)
+            | Setting::ExportDir(text)
+            | Setting::Qris(text)
+            | Setting::EscposPrinter(text) => text.clone(),
         }
     }
 }
@@ -62,6 +67,9 @@ pub struct Pengaturan {
     pub tax_rate: String,
     pub export_dir: String,
     pub qris: String,
+    /// The scale barcode's prefix and layout as typed: `20 PPPPPWWWWW`.
+    pub scale: String,
+    pub escpos_printer: String,
     pub old_pin: String,
     pub new_pin: String,
     pub restore_path: String,
@@ -82,6 +90,13 @@ pub enum Message {
     TaxRateChanged(String),
     ExportDirChanged(String),
     QrisChanged(String),
+    ScaleChanged(String),
+    /// Save the scale barcode's prefix and layout.
+    SaveScale,
+    EscposPrinterChanged(String),
+    /// Send a test page to the printer typed in.
+    TestPrint,
+    TestPrinted(Result<String, Refusal>),
     Saved(Result<Settings, Refusal>),
     OldPinChanged(String),
     NewPinChanged(String),
@@ -109,6 +124,8 @@ impl Pengaturan {
             tax_rate: entries.get("tax_rate").cloned().unwrap_or_default(),
             export_dir: entries.get("export_dir").cloned().unwrap_or_default(),
             qris: entries.get("qris_payload").cloned().unwrap_or_default(),
+            scale: scale_text(settings),
+            escpos_printer: entries.get("escpos_printer").cloned().unwrap_or_default(),
             old_pin: String::new(),
             new_pin: String::new(),
             restore_path: String::new(),
@@ -151,8 +168,53 @@ impl Pengaturan {
                 self.qris = text;
                 Effect::None
             }
+            Message::ScaleChanged(text) => {
+                self.scale = text;
+                Effect::None
+            }
+            Message::SaveScale => {
+                // Both checked before either is saved; the prefix (which a
+                // product's barcode may hold) first.
+                let typed = self.scale.trim().to_string();
+                let (prefix, layout) = match typed.split_once(char::is_whitespace) {
+                    Some((prefix, layout)) => (prefix.to_string(), layout.trim().to_string()),
+                    None if typed.is_empty() => {
+                        (String::new(), self.settings.scale_pattern.clone())
+                    }
+                    None => (typed.clone(), self.settings.scale_pattern.clone()),
+                };
+                if !prefix.is_empty()
+                    && let Err(error) = crate::domain::scale::ScaleLayout::parse(&prefix, &layout)
+                {
+                    let refused = crate::store::StoreError::from(error);
+                    self.notice = Some(Notice::Error(Refusal::from(refused).into()));
+                    return Effect::None;
+                }
+                Effect::job(move |store| {
+                    let saved = store
+                        .set_setting("scale_prefix", &prefix)
+                        .and_then(|_| store.set_setting("scale_layout", &layout))
+                        .map_err(Refusal::from);
+                    Message::Saved(saved)
+                })
+            }
+            Message::EscposPrinterChanged(text) => {
+                self.escpos_printer = text;
+                Effect::None
+            }
+            Message::TestPrint => {
+                let printer = self.escpos_printer.clone();
+                Effect::job(move |store| {
+                    Message::TestPrinted(super::documents::test_print(store, &printer))
+                })
+            }
+            Message::TestPrinted(Ok(printer)) => {
+                self.notice = Some(Notice::Info(Say::TestPrinted(printer)));
+                Effect::None
+            }
             Message::Saved(Ok(settings)) => {
                 self.notice = Some(Notice::Info(Say::Saved));
+                self.scale = scale_text(&settings);
                 self.settings = settings.clone();
                 self.applied = Some(settings);
                 Effect::None
@@ -161,6 +223,7 @@ impl Pengaturan {
             | Message::PinChanged(Err(error))
             | Message::BackedUp(Err(error))
             | Message::Restored(Err(error))
+            | Message::TestPrinted(Err(error))
             | Message::JobFailed(error) => {
                 self.notice = Some(Notice::Error(error.into()));
                 Effect::None
@@ -369,8 +432,37 @@ impl Pengaturan {
                     Setting::Qris(self.qris.clone()),
                     lang
                 ),
+                saved_field(
+                    "escpos_printer",
+                    T::EscposPrinter.get(lang),
+                    &self.escpos_printer,
+                    Message::EscposPrinterChanged,
+                    Setting::EscposPrinter(self.escpos_printer.clone()),
+                    lang
+                ),
+                button(text(T::TestPrint.get(lang)).size(theme::SMALL))
+                    .on_press_maybe(
+                        (!self.escpos_printer.trim().is_empty()).then_some(Message::TestPrint)
+                    )
+                    .padding(10)
+                    .style(button::secondary),
             ]
             .spacing(8),
+        );
+        let scale = card(
+            row![
+                Field::new(
+                    "scale",
+                    T::ScaleBarcode.get(lang),
+                    &self.scale,
+                    Message::ScaleChanged
+                )
+                .submit(Message::SaveScale)
+                .view(),
+                keyed(T::Save.get(lang), "Enter", Some(Message::SaveScale)).width(120),
+            ]
+            .spacing(8)
+            .align_y(Alignment::End),
         );
         let pin = card(
             column![
@@ -431,7 +523,9 @@ impl Pengaturan {
         // Three columns, so the whole screen fits 1024×768 and Tab never
         // goes to a field out of sight.
         let columns = row![
-            column![identity, paper].spacing(theme::GAP).width(Fill),
+            column![identity, paper, scale]
+                .spacing(theme::GAP)
+                .width(Fill),
             column![tax, places].spacing(theme::GAP).width(Fill),
             column![pin, backup].spacing(theme::GAP).width(Fill),
         ]
@@ -442,6 +536,14 @@ impl Pengaturan {
                 .padding(12),
         )
         .into()
+    }
+}
+
+/// The scale barcode setting as one text: `20 PPPPPWWWWW`, empty when off.
+fn scale_text(settings: &Settings) -> String {
+    match &settings.scale_prefix {
+        Some(prefix) => format!("{prefix} {}", settings.scale_pattern),
+        None => String::new(),
     }
 }
 

@@ -20,6 +20,8 @@ pub struct CartItem {
     /// What the quantity and discount were when an edit began, so a stray
     /// scan typed into them can be taken back out.
     pub(super) before_edit: Option<(String, String)>,
+    /// The scale barcode this line's weight came from, if it did.
+    pub scale: Option<String>,
 }
 
 /// A line that cannot be priced: its product's name and why.
@@ -52,6 +54,7 @@ impl CartItem {
             quantity: quantity.to_string(),
             discount: String::new(),
             before_edit: None,
+            scale: None,
         }
     }
 
@@ -62,6 +65,7 @@ impl CartItem {
             quantity: item.quantity.to_string(),
             discount: item.discount.map(|d| d.to_string()).unwrap_or_default(),
             before_edit: None,
+            scale: None,
         }
     }
 

@@ -27,7 +27,8 @@ use crate::domain::payment::PaymentMethod;
 use crate::domain::tax::{TaxMode, TaxRule};
 use crate::money::{Quantity, Rupiah};
 use crate::store::{
-    CompletedSale, Day, HeldSale, Product, SaleItem, SaleRequest, Settings, Store, VoidRecord,
+    CompletedSale, Day, HeldSale, Product, SaleItem, SaleRequest, ScaleScan, Settings, Store,
+    VoidRecord,
 };
 
 /// The search field's id, so the till can keep the focus there.
@@ -161,6 +162,12 @@ pub enum Message {
         code: String,
         quantity: Option<Quantity>,
         found: Result<Option<(Product, String)>, Refusal>,
+    },
+    /// A scale label was read: its product and the weight of one label
+    /// (`N*` labels asked), or why it cannot be sold.
+    ScaleScanned {
+        count: Option<Quantity>,
+        scan: Result<ScaleScan, Refusal>,
     },
     /// Move the highlight in the results or the held carts (arrow keys).
     MoveHighlight(i32),
@@ -374,6 +381,7 @@ impl Kasir {
                 quantity,
                 found,
             } => self.code_looked(code, quantity, found),
+            Message::ScaleScanned { count, scan } => self.scale_scanned(count, scan),
             Message::MoveHighlight(step) => {
                 let (highlighted, count) = match &mut self.panel {
                     Panel::Held(list) => (&mut list.highlighted, list.carts.len()),
@@ -675,6 +683,24 @@ impl Kasir {
         };
         let stray = self.stray.is_some();
         Effect::job(move |store| {
+            // A scale label: its product with the weight printed on it.
+            if !stray {
+                match store.read_scale_code(&code) {
+                    Ok(Some(scan)) => {
+                        return Message::ScaleScanned {
+                            count: quantity,
+                            scan: Ok(scan),
+                        };
+                    }
+                    Err(error) => {
+                        return Message::ScaleScanned {
+                            count: quantity,
+                            scan: Err(error.into()),
+                        };
+                    }
+                    Ok(None) => {}
+                }
+            }
             let found = if stray {
                 find_stray_scan(store, &code)
             } else {
@@ -745,6 +771,56 @@ impl Kasir {
         self.results.clear();
         self.search_version += 1;
         Effect::Focus(SEARCH)
+    }
+
+    /// A scale label becomes a line of its weight (times `N*` labels), marked
+    /// as coming from the scale.
+    fn scale_scanned(
+        &mut self,
+        count: Option<Quantity>,
+        scan: Result<ScaleScan, Refusal>,
+    ) -> Effect<Message> {
+        let scan = match scan {
+            Ok(scan) => scan,
+            Err(error) => {
+                self.notice = Some(Notice::Error(error.into()));
+                self.query.clear();
+                self.results.clear();
+                self.search_version += 1;
+                return Effect::Focus(SEARCH);
+            }
+        };
+        let labels = count.unwrap_or(Quantity::ONE);
+        let quantity = (labels.is_positive() && labels.milli() % Quantity::SCALE == 0)
+            .then(|| {
+                scan.quantity
+                    .milli()
+                    .checked_mul(labels.milli() / Quantity::SCALE)
+            })
+            .flatten();
+        let Some(quantity) = quantity.map(Quantity::from_milli) else {
+            let refused = crate::store::StoreError::from(
+                crate::domain::scale::ScaleError::WholeLabels(labels),
+            );
+            self.notice = Some(Notice::Error(Refusal::from(refused).into()));
+            self.query.clear();
+            return Effect::Focus(SEARCH);
+        };
+        let lines = self.cart.len();
+        let effect = self.add(scan.product.clone(), Some(quantity));
+        if self.cart.len() > lines
+            && let Some(line) = self.cart.last_mut()
+        {
+            line.scale = Some(scan.code);
+            if self.notice.is_none() {
+                self.notice = Some(Notice::Info(Say::FromScale {
+                    name: scan.product.name.clone(),
+                    quantity: quantity.to_string(),
+                    unit: scan.product.unit.key(),
+                }));
+            }
+        }
+        effect
     }
 
     /// Puts a product in the cart: more of a counted line already there, or

@@ -184,9 +184,13 @@ impl Kasir {
                     column![
                         text(&item.product.name).size(theme::TEXT),
                         text(format!(
-                            "{} / {}",
+                            "{} / {}{}",
                             item.product.price,
-                            item.product.unit.key()
+                            item.product.unit.key(),
+                            item.scale
+                                .as_ref()
+                                .map(|_| format!(" · {}", T::FromScale.get(lang)))
+                                .unwrap_or_default()
                         ))
                         .size(theme::SMALL)
                         .color(theme::MUTED),

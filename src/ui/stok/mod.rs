@@ -2,10 +2,12 @@
 //! adjustments, *stok opname*, a product's ledger, CSV in and out.
 //!
 //! Keys: the search field has the focus; ↑/↓ pick a row, Enter edits it,
-//! F5 receives, F6 adjusts, F7 counts, F8 shows its ledger; F3 adds a
-//! product; in a form Tab moves on, Enter saves and Esc closes.
+//! F5 receives, F6 adjusts, F7 counts, F8 shows its ledger, F9 ticks it
+//! for price labels; F3 adds a product; in a form Tab moves on, Enter saves
+//! and Esc closes.
 
 mod form;
+mod labels;
 mod view;
 
 use std::path::PathBuf;
@@ -13,6 +15,7 @@ use std::path::PathBuf;
 use iced::keyboard::{Key, key::Named};
 
 pub use form::{Field, FormError, ProductForm};
+pub use labels::{LabelMessage, LabelPick, Labels};
 
 use super::KeyPress;
 use super::effect::{Effect, at_now};
@@ -85,6 +88,8 @@ pub struct Stok {
     pub ledger: Option<(Product, Vec<StockMovement>)>,
     pub csv_path: String,
     pub notice: Option<Notice>,
+    /// Products ticked for price labels, and the labels panel.
+    pub labels: Labels,
 }
 
 #[derive(Debug, Clone)]
@@ -116,6 +121,8 @@ pub enum Message {
     ImportCsv,
     ExportCsv,
     CsvDone(Result<Say, Refusal>),
+    /// The price labels' picks and panel.
+    Labels(LabelMessage),
     /// Close whatever panel is open (Esc).
     Close,
     /// A job of this screen died before answering.
@@ -174,6 +181,9 @@ impl Stok {
             Named::F6 => sku().map(|s| Message::OpenMovement(MovementKind::Adjust, s)),
             Named::F7 => sku().map(|s| Message::OpenMovement(MovementKind::Count, s)),
             Named::F8 => sku().map(Message::ShowLedger),
+            Named::F9 => self
+                .selected()
+                .map(|p| Message::Labels(LabelMessage::Toggle(p.clone()))),
             _ => None,
         }
     }
@@ -371,6 +381,16 @@ impl Stok {
                 });
                 self.refresh()
             }
+            Message::Labels(message) => {
+                if matches!(message, LabelMessage::Open) {
+                    self.close();
+                }
+                let (effect, notice) = self.labels.update(message);
+                if notice.is_some() {
+                    self.notice = notice;
+                }
+                effect.map(Message::Labels)
+            }
             Message::Close => {
                 self.close();
                 Effect::Focus(SEARCH)
@@ -392,6 +412,7 @@ impl Stok {
         self.form = None;
         self.movement = None;
         self.ledger = None;
+        self.labels.open = false;
     }
 
     fn find(&self, sku: &str) -> Option<&Product> {

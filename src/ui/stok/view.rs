@@ -8,7 +8,9 @@ use iced::widget::{
 };
 use iced::{Alignment, Element, Fill, FillPortion, Length};
 
-use super::{Field, Message, MovementForm, MovementKind, ProductForm, SEARCH, SortBy, Stok};
+use super::{
+    Field, LabelMessage, Message, MovementForm, MovementKind, ProductForm, SEARCH, SortBy, Stok,
+};
 use crate::store::{Product, StockMovement};
 use crate::ui::i18n::{Lang, T, movement_name, program_note};
 use crate::ui::theme;
@@ -16,6 +18,8 @@ use crate::ui::widgets::{BOLD, card, keyed, notice};
 
 /// Width of the row of action buttons, the same in the header and the rows.
 const ACTIONS: f32 = 380.0;
+/// Width of the box that ticks a row for price labels.
+const PICK: f32 = 28.0;
 
 impl Stok {
     pub fn view(&self, lang: Lang) -> Element<'_, Message> {
@@ -30,6 +34,8 @@ impl Stok {
             Some(product_form(form, lang))
         } else if let Some(movement) = &self.movement {
             Some(movement_form(movement, lang))
+        } else if self.labels.open {
+            Some(self.labels.view(lang).map(Message::Labels))
         } else {
             self.ledger
                 .as_ref()
@@ -71,6 +77,19 @@ impl Stok {
                 checkbox(self.low_only)
                     .label(T::LowOnly.get(lang))
                     .on_toggle(Message::LowOnlyToggled),
+                button(
+                    text(format!(
+                        "{} ({})",
+                        T::PrintLabels.get(lang),
+                        self.labels.picks.len()
+                    ))
+                    .size(theme::SMALL)
+                )
+                .on_press_maybe(
+                    (!self.labels.picks.is_empty()).then_some(Message::Labels(LabelMessage::Open))
+                )
+                .padding(10)
+                .style(button::secondary),
             ]
             .spacing(theme::GAP)
             .align_y(Alignment::Center)
@@ -98,7 +117,10 @@ impl Stok {
     }
 
     fn table(&self, lang: Lang) -> Element<'_, Message> {
-        let panel_open = self.form.is_some() || self.movement.is_some() || self.ledger.is_some();
+        let panel_open = self.form.is_some()
+            || self.movement.is_some()
+            || self.ledger.is_some()
+            || self.labels.open;
         let Some(page) = &self.page else {
             return text(T::Opening.get(lang)).into();
         };
@@ -118,6 +140,7 @@ impl Stok {
             .width(width)
         };
         let header = row![
+            Space::new().width(PICK),
             sort(SortBy::Sku, T::Sku, 110.into()),
             sort(SortBy::Name, T::Name, Fill),
             sort(SortBy::Price, T::SellPrice, 120.into()),
@@ -129,7 +152,14 @@ impl Stok {
         .padding(iced::Padding::ZERO.right(26));
         let mut rows = Column::new().spacing(4);
         for (index, product) in page.products.iter().enumerate() {
-            let line = product_row(product, lang, !panel_open, index == self.highlighted);
+            let picked = self.labels.is_picked(&product.sku);
+            let line = product_row(
+                product,
+                lang,
+                !panel_open,
+                index == self.highlighted,
+                picked,
+            );
             rows = rows.push(if index == self.highlighted {
                 container(line).style(theme::highlight).into()
             } else {
@@ -165,6 +195,7 @@ fn product_row(
     lang: Lang,
     actions: bool,
     highlighted: bool,
+    picked: bool,
 ) -> Element<'_, Message> {
     let stock_color = if product.is_low() {
         theme::BAD
@@ -188,7 +219,11 @@ fn product_row(
             .padding([8, 8])
             .style(button::secondary)
     };
+    let for_label = product.clone();
     let mut line = row![
+        checkbox(picked)
+            .on_toggle(move |_| Message::Labels(LabelMessage::Toggle(for_label.clone())))
+            .width(PICK),
         text(sku).size(theme::SMALL).width(110),
         column![
             text(&product.name).size(theme::TEXT),
