@@ -496,6 +496,173 @@ ALTER TABLE office_voids ADD COLUMN epoch INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE office_returns ADD COLUMN epoch INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE office_day_closes ADD COLUMN epoch INTEGER NOT NULL DEFAULT 0;
 
+-- migration 10
+-- Titip jual: producers (penitip) who leave goods on consignment, the terms
+-- of each consigned product, the handover notes of goods received from and
+-- handed back to them, what each sold line owes its producer (fixed in the
+-- sale's own transaction) and the payouts (bayar penitip).
+CREATE TABLE producers (
+    id          TEXT PRIMARY KEY,
+    code        TEXT NOT NULL UNIQUE,
+    name        TEXT NOT NULL,
+    regency     INTEGER NOT NULL,
+    nib         TEXT,
+    phone       TEXT,
+    bank        TEXT,
+    created_at  TEXT NOT NULL,
+    updated_at  TEXT NOT NULL
+);
+
+-- A consigned product's producer and terms: harga setor (rupiah owed per
+-- unit sold, basis 'consign_price') or komisi (the stall's share of the
+-- line's net in hundredths of a percent, basis 'commission'). Terms may
+-- change; a line sold keeps what it owed in consigned_lines.
+CREATE TABLE product_consignments (
+    product_id   TEXT PRIMARY KEY REFERENCES products (id),
+    producer_id  TEXT NOT NULL REFERENCES producers (id),
+    basis        TEXT NOT NULL CHECK (basis IN ('consign_price', 'commission')),
+    rate         INTEGER NOT NULL CHECK (rate >= 0),
+    updated_at   TEXT NOT NULL
+);
+CREATE INDEX product_consignments_producer ON product_consignments (producer_id);
+
+-- Berita acara serah terima: goods received from a producer (intake) or
+-- handed back (handback), numbered CODE-TT-YYYYMMDD-NN. Each line is also a
+-- row of the stock ledger.
+CREATE TABLE handover_notes (
+    id             TEXT PRIMARY KEY,
+    number         TEXT NOT NULL UNIQUE,
+    kind           TEXT NOT NULL CHECK (kind IN ('intake', 'handback')),
+    producer_id    TEXT NOT NULL REFERENCES producers (id),
+    day            TEXT NOT NULL,
+    number_in_day  INTEGER NOT NULL,
+    created_at     TEXT NOT NULL,
+    note           TEXT,
+    UNIQUE (day, number_in_day)
+);
+CREATE TABLE handover_lines (
+    note_id     TEXT NOT NULL REFERENCES handover_notes (id),
+    line_no     INTEGER NOT NULL,
+    product_id  TEXT NOT NULL REFERENCES products (id),
+    sku         TEXT NOT NULL,
+    name        TEXT NOT NULL,
+    unit        TEXT NOT NULL,
+    quantity    INTEGER NOT NULL CHECK (quantity > 0),
+    PRIMARY KEY (note_id, line_no)
+);
+CREATE INDEX handover_notes_producer ON handover_notes (producer_id, day);
+
+-- What each sold line of a consigned product owes its producer, with the
+-- terms it was sold under. A void cancels it; a return reverses its share.
+CREATE TABLE consigned_lines (
+    sale_id      TEXT NOT NULL REFERENCES sales (id),
+    line_no      INTEGER NOT NULL,
+    producer_id  TEXT NOT NULL REFERENCES producers (id),
+    basis        TEXT NOT NULL CHECK (basis IN ('consign_price', 'commission')),
+    rate         INTEGER NOT NULL CHECK (rate >= 0),
+    owed         INTEGER NOT NULL CHECK (owed >= 0),
+    PRIMARY KEY (sale_id, line_no)
+);
+CREATE INDEX consigned_lines_producer ON consigned_lines (producer_id);
+
+-- Bayar penitip: numbered in the stall's sequence and sent to the office.
+CREATE TABLE producer_payouts (
+    id           TEXT PRIMARY KEY,
+    seq          INTEGER NOT NULL UNIQUE,
+    producer_id  TEXT NOT NULL REFERENCES producers (id),
+    day          TEXT NOT NULL,
+    created_at   TEXT NOT NULL,
+    amount       INTEGER NOT NULL CHECK (amount > 0),
+    method       TEXT NOT NULL CHECK (method IN ('cash', 'transfer')),
+    reference    TEXT
+);
+CREATE INDEX producer_payouts_producer ON producer_payouts (producer_id);
+CREATE INDEX producer_payouts_day ON producer_payouts (day);
+
+CREATE TRIGGER handover_notes_append_only_update BEFORE UPDATE ON handover_notes
+BEGIN SELECT RAISE(ABORT, 'append-only: handover notes are never edited'); END;
+CREATE TRIGGER handover_notes_append_only_delete BEFORE DELETE ON handover_notes
+BEGIN SELECT RAISE(ABORT, 'append-only: handover notes are never deleted'); END;
+CREATE TRIGGER handover_lines_append_only_update BEFORE UPDATE ON handover_lines
+BEGIN SELECT RAISE(ABORT, 'append-only: handover lines are never edited'); END;
+CREATE TRIGGER handover_lines_append_only_delete BEFORE DELETE ON handover_lines
+BEGIN SELECT RAISE(ABORT, 'append-only: handover lines are never deleted'); END;
+CREATE TRIGGER consigned_lines_append_only_update BEFORE UPDATE ON consigned_lines
+BEGIN SELECT RAISE(ABORT, 'append-only: what a sold line owes is never edited'); END;
+CREATE TRIGGER consigned_lines_append_only_delete BEFORE DELETE ON consigned_lines
+BEGIN SELECT RAISE(ABORT, 'append-only: what a sold line owes is never deleted'); END;
+CREATE TRIGGER producer_payouts_append_only_update BEFORE UPDATE ON producer_payouts
+BEGIN SELECT RAISE(ABORT, 'append-only: payouts are never edited'); END;
+CREATE TRIGGER producer_payouts_append_only_delete BEFORE DELETE ON producer_payouts
+BEGIN SELECT RAISE(ABORT, 'append-only: payouts are never deleted'); END;
+
+-- Cash paid to producers out of the drawer: its own term at tutup kasir.
+ALTER TABLE day_closes ADD COLUMN producer_payouts INTEGER NOT NULL DEFAULT 0;
+
+-- The stock ledger learns consignment intake and hand-back. SQLite cannot
+-- change a CHECK, so the table is rebuilt with its rows, index and triggers.
+CREATE TABLE stock_movements_v10 (
+    id          TEXT PRIMARY KEY,
+    product_id  TEXT NOT NULL REFERENCES products (id),
+    kind        TEXT NOT NULL CHECK (kind IN ('receive', 'adjust', 'count', 'sale', 'void', 'return',
+                                              'consign_in', 'consign_out')),
+    quantity    INTEGER NOT NULL,
+    unit_cost   INTEGER,
+    note        TEXT,
+    sale_id     TEXT REFERENCES sales (id),
+    created_at  TEXT NOT NULL
+);
+INSERT INTO stock_movements_v10 (rowid, id, product_id, kind, quantity, unit_cost, note, sale_id, created_at)
+SELECT rowid, id, product_id, kind, quantity, unit_cost, note, sale_id, created_at FROM stock_movements;
+DROP TABLE stock_movements;
+ALTER TABLE stock_movements_v10 RENAME TO stock_movements;
+CREATE INDEX stock_movements_product ON stock_movements (product_id);
+CREATE TRIGGER stock_movements_append_only_update BEFORE UPDATE ON stock_movements
+BEGIN SELECT RAISE(ABORT, 'append-only: the stock ledger is never edited'); END;
+CREATE TRIGGER stock_movements_append_only_delete BEFORE DELETE ON stock_movements
+BEGIN SELECT RAISE(ABORT, 'append-only: the stock ledger is never deleted'); END;
+
+-- Office side: each stall's producers as its latest file described them
+-- (merged across stalls by NIB in the reports), the owed amounts of the
+-- consigned lines, and the payouts.
+CREATE TABLE office_producers (
+    stall_code  TEXT NOT NULL,
+    code        TEXT NOT NULL,
+    name        TEXT NOT NULL,
+    regency     INTEGER NOT NULL,
+    nib         TEXT,
+    seen_at     TEXT NOT NULL,
+    PRIMARY KEY (stall_code, code)
+);
+CREATE INDEX office_producers_nib ON office_producers (nib);
+CREATE TABLE office_consigned_lines (
+    sale_id     TEXT NOT NULL,
+    line_no     INTEGER NOT NULL,
+    stall_code  TEXT NOT NULL,
+    epoch       INTEGER NOT NULL DEFAULT 0,
+    producer    TEXT NOT NULL,
+    basis       TEXT NOT NULL,
+    rate        INTEGER NOT NULL,
+    owed        INTEGER NOT NULL,
+    PRIMARY KEY (sale_id, line_no)
+);
+CREATE INDEX office_consigned_lines_producer ON office_consigned_lines (stall_code, producer);
+CREATE TABLE office_payouts (
+    id          TEXT PRIMARY KEY,
+    stall_code  TEXT NOT NULL,
+    epoch       INTEGER NOT NULL DEFAULT 0,
+    seq         INTEGER NOT NULL,
+    day         TEXT NOT NULL,
+    created_at  TEXT NOT NULL,
+    producer    TEXT NOT NULL,
+    amount      INTEGER NOT NULL,
+    method      TEXT NOT NULL,
+    reference   TEXT
+);
+CREATE INDEX office_payouts_stall_seq ON office_payouts (stall_code, seq);
+CREATE INDEX office_payouts_producer ON office_payouts (stall_code, producer);
+ALTER TABLE office_day_closes ADD COLUMN producer_payouts INTEGER NOT NULL DEFAULT 0;
+
 -- migration 13
 -- Labels, scale barcodes, thermal printers: a weighed product's PLU, the
 -- number a label scale prints in its barcode (prefix, PLU, grams or price),

@@ -79,6 +79,7 @@ fn daily_export(stall: usize, key: &SigningKey, day: Date, first_seq: i64) -> (E
         difference: 0,
         sales_count: SALES_PER_DAY,
         net_total: sales.iter().map(|s| s.total).sum(),
+        producer_payouts: 0,
     };
     let content = ExportContent {
         export_id: uuid::Uuid::now_v7().to_string(),

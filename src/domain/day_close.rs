@@ -14,7 +14,9 @@ pub struct CashCount {
     pub cash_in: Rupiah,
     /// Cash paid out for returns.
     pub cash_out: Rupiah,
-    /// Opening float + cash in − cash out.
+    /// Cash paid to producers (*bayar penitip* from the drawer).
+    pub producer_payouts: Rupiah,
+    /// Opening float + cash in − cash out − producer payouts.
     pub expected: Rupiah,
     /// What the vendor counted.
     pub counted: Rupiah,
@@ -34,10 +36,23 @@ impl CashCount {
             opening_float,
             cash_in,
             cash_out,
+            producer_payouts: Rupiah::ZERO,
             expected,
             counted,
             difference: counted.checked_sub(expected)?,
         })
+    }
+
+    /// The same count with `amount` paid to producers in cash out of the
+    /// drawer: the expected cash is lower by exactly that much.
+    pub fn with_producer_payouts(mut self, amount: Rupiah) -> Result<CashCount, MoneyError> {
+        self.expected = self
+            .expected
+            .checked_add(self.producer_payouts)?
+            .checked_sub(amount)?;
+        self.producer_payouts = amount;
+        self.difference = self.counted.checked_sub(self.expected)?;
+        Ok(self)
     }
 }
 
@@ -53,5 +68,9 @@ mod tests {
         assert_eq!(short.difference, rp(-5_000));
         let over = CashCount::new(rp(0), rp(10_000), rp(0), rp(12_000)).unwrap();
         assert_eq!(over.difference, rp(2_000));
+        let paid = over.with_producer_payouts(rp(4_000)).unwrap();
+        assert_eq!(paid.expected, rp(6_000));
+        assert_eq!(paid.difference, rp(6_000));
+        assert_eq!(paid.with_producer_payouts(rp(0)).unwrap(), over);
     }
 }

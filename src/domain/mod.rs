@@ -2,6 +2,7 @@
 
 pub mod barcode;
 pub mod cart;
+pub mod consign;
 pub mod day_close;
 pub mod discount;
 pub mod label;

@@ -86,6 +86,10 @@ pub struct DayCloseRecord {
     pub difference: i64,
     pub sales_count: i64,
     pub net_total: i64,
+    /// Cash paid to producers (*bayar penitip*) out of the drawer, a term of
+    /// `expected` of its own; absent (0) in files from before titip jual.
+    #[serde(default)]
+    pub producer_payouts: i64,
 }
 
 /// Something a manager should know happened at the till: a wrong manager
@@ -103,3 +107,49 @@ pub struct EventRecord {
 
 /// The kinds of [`EventRecord`].
 pub const EVENT_KINDS: [&str; 3] = ["pin_wrong", "pin_locked", "clock_accepted"];
+
+/// A producer (*penitip*) of the stall, as the office needs to know them:
+/// the code the stall gave them, their name, their regency of origin and,
+/// if they have one, their NIB (by which the office merges one producer
+/// across stalls). Phone and bank stay at the stall.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProducerInfo {
+    pub code: String,
+    pub name: String,
+    /// Kemendagri code of the producer's regency of origin.
+    pub regency: u16,
+    pub nib: Option<String>,
+}
+
+/// What a sold line of a consigned product owes its producer, fixed in the
+/// sale's own transaction with the terms it was sold under. It travels in
+/// the same file as its sale; a void of the sale cancels it and a return
+/// reverses its share.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ConsignedLineRecord {
+    pub sale_id: String,
+    pub line_no: i64,
+    /// The producer's code.
+    pub producer: String,
+    /// `consign_price` (rate: rupiah per unit) or `commission` (rate: the
+    /// stall's share in hundredths of a percent).
+    pub basis: String,
+    pub rate: i64,
+    pub owed: i64,
+}
+
+/// *Bayar penitip*: money paid to a producer, numbered in the stall's
+/// sequence.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PayoutRecord {
+    pub id: String,
+    pub seq: i64,
+    pub day: String,
+    pub created_at: String,
+    /// The producer's code.
+    pub producer: String,
+    pub amount: i64,
+    /// `cash` (from the drawer) or `transfer`.
+    pub method: String,
+    pub reference: Option<String>,
+}

@@ -14,8 +14,10 @@ use super::limits::{
     is_printable, is_printable_or_empty,
 };
 use super::payment::PaymentMethod;
+use super::consign;
 use super::record::{
-    DayCloseRecord, EVENT_KINDS, EventRecord, ReturnRecord, SaleLineRecord, SaleRecord, VoidRecord,
+    ConsignedLineRecord, DayCloseRecord, EVENT_KINDS, EventRecord, PayoutRecord, ProducerInfo,
+    ReturnRecord, SaleLineRecord, SaleRecord, VoidRecord,
 };
 use crate::money::{Quantity, Rupiah};
 
@@ -132,7 +134,9 @@ pub enum RecordRule {
     RefundTooMuch { refund: Rupiah, worth: Rupiah },
     #[error("retur bertanggal {day}, sebelum penjualannya ({sale_day})")]
     ReturnBeforeSale { day: String, sale_day: String },
-    #[error("tutup kasir: seharusnya {found} bukan kas awal + masuk − keluar ({expected})")]
+    #[error(
+        "tutup kasir: seharusnya {found} bukan kas awal + masuk − keluar − bayar penitip tunai ({expected})"
+    )]
     Expected { found: Rupiah, expected: Rupiah },
     #[error("tutup kasir: selisih {found} bukan dihitung − seharusnya ({expected})")]
     Difference { found: Rupiah, expected: Rupiah },
@@ -140,6 +144,31 @@ pub enum RecordRule {
     SalesCount(i64),
     #[error("jenis kejadian \"{0}\" tidak dikenal")]
     EventKind(String),
+    #[error("penitip \"{code}\": {rule}")]
+    Producer {
+        code: String,
+        rule: super::consign::ConsignError,
+    },
+    #[error("penitip \"{0}\" disebut dua kali dalam berkas ini")]
+    ProducerTwice(String),
+    #[error("penitip \"{0}\" tidak dikenal toko ini (tidak ada di berkas ini maupun di kantor)")]
+    UnknownProducer(String),
+    #[error("titipan baris {line}: baris itu tidak ada di nota")]
+    ConsignedLine { line: i64 },
+    #[error("titipan baris {line}: disebut dua kali")]
+    ConsignedLineTwice { line: i64 },
+    #[error("titipan baris {line}: dasar \"{basis}\" dengan tarif {rate} tidak dikenal")]
+    ConsignedTerms { line: i64, basis: String, rate: i64 },
+    #[error("titipan baris {line}: utang ke penitip {owed} melebihi neto barisnya {net}")]
+    OwedAboveNet { line: i64, owed: Rupiah, net: Rupiah },
+    #[error("titipan baris {line}: utang ke penitip {found} bukan hasil syarat titipnya ({expected})")]
+    OwedNotTerms {
+        line: i64,
+        found: Rupiah,
+        expected: Rupiah,
+    },
+    #[error("bayar penitip: {0}")]
+    Payout(super::consign::ConsignError),
 }
 
 /// What a record is checked against besides itself.
@@ -507,7 +536,10 @@ pub fn check_day_close(close: &DayCloseRecord, context: &Context) -> Result<(), 
     if close.sales_count < 0 {
         return Err(RecordRule::SalesCount(close.sales_count));
     }
-    let expected = close.opening_float + close.cash_in - close.cash_out;
+    // Bounded amounts: no overflow.
+    bound("bayar penitip tunai", Rupiah::new(close.producer_payouts))?;
+    let expected =
+        close.opening_float + close.cash_in - close.cash_out - close.producer_payouts;
     if close.expected != expected {
         return Err(RecordRule::Expected {
             found: Rupiah::new(close.expected),
@@ -553,4 +585,98 @@ pub fn check_event(event: &EventRecord, context: &Context) -> Result<(), RecordR
         return Err(RecordRule::EventKind(event.kind.clone()));
     }
     check_text(&event.detail, MAX_NOTE_CHARS)
+}
+
+/// Checks a producer as a file describes them: a canonical code, a
+/// printable name, one of the 15 regencies, a 13-digit NIB if any.
+pub fn check_producer(producer: &ProducerInfo) -> Result<(), RecordRule> {
+    let wrap = |rule| RecordRule::Producer {
+        code: producer.code.clone(),
+        rule,
+    };
+    consign::validate_code(&producer.code).map_err(wrap)?;
+    consign::validate_name(&producer.name).map_err(wrap)?;
+    consign::validate_regency(producer.regency).map_err(wrap)?;
+    if let Some(nib) = &producer.nib {
+        consign::validate_nib(nib).map_err(wrap)?;
+    }
+    Ok(())
+}
+
+/// Checks what a sold line owes its producer against the line itself: the
+/// line is on the sale, the terms are known, the amount owed is what the
+/// terms make of the line, and never more than the line's net.
+pub fn check_consigned_line(
+    record: &ConsignedLineRecord,
+    sale: &SaleRecord,
+) -> Result<(), RecordRule> {
+    let line_no = record.line_no;
+    let line = sale
+        .lines
+        .iter()
+        .find(|l| l.line_no == line_no)
+        .ok_or(RecordRule::ConsignedLine { line: line_no })?;
+    consign::validate_code(&record.producer).map_err(|rule| RecordRule::Producer {
+        code: record.producer.clone(),
+        rule,
+    })?;
+    let owed = Rupiah::new(record.owed);
+    let net = Rupiah::new(line.net);
+    if owed.is_negative() || owed > net {
+        return Err(RecordRule::OwedAboveNet {
+            line: line_no,
+            owed,
+            net,
+        });
+    }
+    let terms = consign::Terms::from_parts(&record.basis, record.rate).ok_or_else(|| {
+        RecordRule::ConsignedTerms {
+            line: line_no,
+            basis: record.basis.clone(),
+            rate: record.rate,
+        }
+    })?;
+    let expected = terms
+        .owed(Quantity::from_milli(line.quantity_milli), net)
+        .map_err(|_| RecordRule::OwedAboveNet {
+            line: line_no,
+            owed,
+            net,
+        })?;
+    if owed != expected {
+        return Err(RecordRule::OwedNotTerms {
+            line: line_no,
+            found: owed,
+            expected,
+        });
+    }
+    Ok(())
+}
+
+/// Checks a payout by itself; that its producer is the stall's is for the
+/// caller, who knows the stall's producers.
+pub fn check_payout(payout: &PayoutRecord, context: &Context) -> Result<(), RecordRule> {
+    check_id(&payout.id)?;
+    check_seq(payout.seq)?;
+    check_when(&payout.day, &payout.created_at, context)?;
+    consign::validate_code(&payout.producer).map_err(|rule| RecordRule::Producer {
+        code: payout.producer.clone(),
+        rule,
+    })?;
+    // The method's key exactly as written: one spelling.
+    let method = match payout.method.as_str() {
+        "cash" => consign::PayoutMethod::Cash,
+        "transfer" => consign::PayoutMethod::Transfer,
+        other => {
+            return Err(RecordRule::Payout(consign::ConsignError::PayoutMethod(
+                other.to_string(),
+            )));
+        }
+    };
+    consign::check_payout(
+        Rupiah::new(payout.amount),
+        method,
+        payout.reference.as_deref(),
+    )
+    .map_err(RecordRule::Payout)
 }

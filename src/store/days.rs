@@ -130,7 +130,8 @@ impl Store {
             ensure_open(tx, &day, &stamp)?;
             let state = read_day(tx, &day)?.ok_or(StoreError::NotInitialised)?;
             let (cash_in, cash_out) = cash_flows(tx, &day)?;
-            let cash = CashCount::new(state.opening_float, cash_in, cash_out, counted)?;
+            let cash = CashCount::new(state.opening_float, cash_in, cash_out, counted)?
+                .with_producer_payouts(super::consign::cash_payouts(tx, &day)?)?;
             let (sales_count, net_total): (i64, i64) = tx.query_row(
                 "SELECT COUNT(*), COALESCE(SUM(total), 0) FROM sales s
                  WHERE s.day = ?1 AND NOT EXISTS (SELECT 1 FROM voids v WHERE v.sale_id = s.id)",
@@ -140,8 +141,8 @@ impl Store {
             let seq = sequence::next_at(tx, &stamp)?;
             tx.execute(
                 "INSERT INTO day_closes (id, seq, day, created_at, opening_float, cash_in, cash_out, expected,
-                                         counted, difference, sales_count, net_total)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+                                         counted, difference, sales_count, net_total, producer_payouts)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
                 params![
                     Uuid::now_v7().to_string(),
                     seq,
@@ -154,7 +155,8 @@ impl Store {
                     cash.counted.value(),
                     cash.difference.value(),
                     sales_count,
-                    net_total
+                    net_total,
+                    cash.producer_payouts.value()
                 ],
             )?;
             tx.execute("UPDATE days SET status = 'closed' WHERE day = ?1", [&day])?;

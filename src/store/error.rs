@@ -127,6 +127,8 @@ pub enum StoreError {
     #[error(transparent)]
     Pin(#[from] PinError),
     #[error(transparent)]
+    Consign(#[from] crate::domain::consign::ConsignError),
+    #[error(transparent)]
     OutputPath(#[from] super::OutputPathError),
     #[error(transparent)]
     Restore(#[from] super::RestoreError),

@@ -4,6 +4,7 @@
 //! ledger rows and sequence number) is on disk whole or not at all.
 
 mod backup;
+mod consign;
 mod barcodes;
 mod days;
 mod error;
@@ -34,6 +35,10 @@ use rusqlite::{Connection, Transaction, TransactionBehavior};
 use time::UtcOffset;
 
 pub use backup::{RestoreError, RestoreSummary};
+pub use consign::{
+    Consignment, HandoverItem, HandoverKind, HandoverLine, HandoverNote, NewProducer, Payout,
+    Producer, ProducerBalance, ProducerStatement, StatementProduct, records_for_sales,
+};
 pub use days::{Day, DayCloseRecord};
 pub use error::StoreError;
 pub use events::BookEvent;

@@ -28,6 +28,8 @@ pub struct Product {
     pub cost: Option<Rupiah>,
     pub min_stock: Quantity,
     pub stock: Quantity,
+    /// The producer's code, for goods on consignment (*titip jual*).
+    pub producer: Option<String>,
 }
 
 impl Product {
@@ -89,7 +91,9 @@ pub struct ProductFilter {
 
 const PRODUCT_COLUMNS: &str =
     "p.id, p.sku, p.barcode, p.name, p.unit, p.category, p.price, p.cost, p.min_stock,
-     COALESCE((SELECT SUM(m.quantity) FROM stock_movements m WHERE m.product_id = p.id), 0)";
+     COALESCE((SELECT SUM(m.quantity) FROM stock_movements m WHERE m.product_id = p.id), 0),
+     (SELECT pr.code FROM product_consignments c JOIN producers pr ON pr.id = c.producer_id
+      WHERE c.product_id = p.id)";
 
 fn product_from_row(row: &Row<'_>) -> rusqlite::Result<Product> {
     let id: String = row.get(0)?;
@@ -105,6 +109,7 @@ fn product_from_row(row: &Row<'_>) -> rusqlite::Result<Product> {
         cost: row.get::<_, Option<i64>>(7)?.map(Rupiah::new),
         min_stock: Quantity::from_milli(row.get(8)?),
         stock: Quantity::from_milli(row.get(9)?),
+        producer: row.get(10)?,
     })
 }
 
@@ -325,6 +330,18 @@ impl Store {
         Ok((products, total as usize))
     }
 
+    /// The goods a producer consigns to the stall now, by name.
+    pub fn producer_products(&self, producer: &str) -> Result<Vec<Product>> {
+        let producer = self.producer(producer)?;
+        let sql = format!(
+            "SELECT {PRODUCT_COLUMNS} FROM product_consignments c JOIN products p ON p.id = c.product_id
+             WHERE c.producer_id = ?1 ORDER BY p.name COLLATE NOCASE, p.sku"
+        );
+        let mut statement = self.conn.prepare_cached(&sql)?;
+        let rows = statement.query_map([producer.id.to_string()], product_from_row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
     /// The categories in use, alphabetically.
     pub fn categories(&self) -> Result<Vec<String>> {
         let mut statement = self.conn.prepare_cached(
@@ -405,6 +422,7 @@ pub(super) fn update_product(
     stamp: &str,
 ) -> Result<()> {
     refuse_duplicates(tx, product, Some(id))?;
+    super::consign::check_price(tx, id, product.price)?;
     write_product(
         tx,
         "UPDATE products SET sku = ?2, barcode = ?3, name = ?4, unit = ?5, category = ?6, price = ?7,

@@ -77,6 +77,8 @@ pub struct DayReport {
     pub pin_wrong: i64,
     /// Wrong PINs, locks and clocks accepted, in order.
     pub events: Vec<super::BookEvent>,
+    /// Payouts to producers (*bayar penitip*) that day, cash and transfer.
+    pub producer_payouts: Vec<super::Payout>,
 }
 
 const STANDING: &str = "NOT EXISTS (SELECT 1 FROM voids v WHERE v.sale_id = s.id)";
@@ -117,8 +119,13 @@ impl Store {
         let cash = match &closed {
             Some(close) => close.cash,
             None => {
-                let expected = opening_float.checked_add(cash_in)?.checked_sub(cash_out)?;
+                let payouts = super::consign::cash_payouts(conn, &day)?;
+                let expected = opening_float
+                    .checked_add(cash_in)?
+                    .checked_sub(cash_out)?
+                    .checked_sub(payouts)?;
                 CashCount::new(opening_float, cash_in, cash_out, expected)?
+                    .with_producer_payouts(payouts)?
             }
         };
         Ok(DayReport {
@@ -153,6 +160,7 @@ impl Store {
             )?,
             pph: self.pph_estimate(date)?,
             events: self.events_on(&day)?,
+            producer_payouts: self.payouts_on(date)?,
             pin_wrong: conn
                 .prepare_cached("SELECT COUNT(*) FROM book_events WHERE day = ?1 AND kind = 'pin_wrong'")?
                 .query_row([&day], |r| r.get(0))?,
@@ -275,7 +283,7 @@ fn last_close(conn: &Connection, day: &str) -> Result<Option<DayCloseRecord>> {
     Ok(conn
         .prepare_cached(
             "SELECT seq, opening_float, cash_in, cash_out, expected, counted, difference, sales_count, net_total,
-                    created_at
+                    created_at, producer_payouts
              FROM day_closes WHERE day = ?1 ORDER BY seq DESC LIMIT 1",
         )?
         .query_row([day], |r| {
@@ -287,6 +295,7 @@ fn last_close(conn: &Connection, day: &str) -> Result<Option<DayCloseRecord>> {
                     opening_float: Rupiah::new(r.get(1)?),
                     cash_in: Rupiah::new(r.get(2)?),
                     cash_out: Rupiah::new(r.get(3)?),
+                    producer_payouts: Rupiah::new(r.get(10)?),
                     expected: Rupiah::new(r.get(4)?),
                     counted: Rupiah::new(r.get(5)?),
                     difference: Rupiah::new(r.get(6)?),

@@ -226,6 +226,8 @@ impl Store {
             // costs a handful of statements however long the cart.
             insert_lines(tx, id, &products, &lines)?;
             record_many(tx, &movements, &stamp)?;
+            // Titip jual: what each consigned line owes, fixed now.
+            let consigned = super::consign::fix_owed(tx, id, &products, &lines)?;
             for (index, payment) in settlement.payments.iter().enumerate() {
                 tx.prepare_cached(
                     "INSERT INTO payments (sale_id, line_no, method, amount, tendered, reference)
@@ -263,7 +265,11 @@ impl Store {
                 stall: identity.stall_code(),
                 latest_day: date.next_day().unwrap_or(date),
             };
-            record_check::check_sale(&sale.to_record(), &context)?;
+            let record = sale.to_record();
+            record_check::check_sale(&record, &context)?;
+            for line in &consigned {
+                record_check::check_consigned_line(line, &record)?;
+            }
             Ok(sale)
         })
     }

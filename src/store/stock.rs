@@ -23,6 +23,10 @@ pub enum MovementKind {
     Sale,
     Void,
     Return,
+    /// *Terima titipan*: a producer's goods in, under a handover note.
+    ConsignIn,
+    /// *Retur ke penitip*: a producer's goods handed back, under a note.
+    ConsignOut,
 }
 
 impl MovementKind {
@@ -34,6 +38,8 @@ impl MovementKind {
             MovementKind::Sale => "sale",
             MovementKind::Void => "void",
             MovementKind::Return => "return",
+            MovementKind::ConsignIn => "consign_in",
+            MovementKind::ConsignOut => "consign_out",
         }
     }
 
@@ -44,6 +50,8 @@ impl MovementKind {
             "count" => MovementKind::Count,
             "sale" => MovementKind::Sale,
             "void" => MovementKind::Void,
+            "consign_in" => MovementKind::ConsignIn,
+            "consign_out" => MovementKind::ConsignOut,
             _ => MovementKind::Return,
         }
     }
@@ -57,6 +65,8 @@ impl MovementKind {
             MovementKind::Sale => "penjualan",
             MovementKind::Void => "batal",
             MovementKind::Return => "retur",
+            MovementKind::ConsignIn => "terima titipan",
+            MovementKind::ConsignOut => "retur ke penitip",
         }
     }
 }

@@ -285,7 +285,7 @@ fn returns(conn: &Connection, from: i64, to: i64) -> Result<Vec<ReturnRecord>, S
 fn day_closes(conn: &Connection, from: i64, to: i64) -> Result<Vec<DayCloseRecord>, SyncError> {
     let mut statement = conn.prepare_cached(
         "SELECT id, seq, day, created_at, opening_float, cash_in, cash_out, expected, counted, difference,
-                sales_count, net_total
+                sales_count, net_total, producer_payouts
          FROM day_closes WHERE seq BETWEEN ?1 AND ?2 ORDER BY seq",
     )?;
     let rows = statement.query_map(params![from, to], |r| {
@@ -302,6 +302,7 @@ fn day_closes(conn: &Connection, from: i64, to: i64) -> Result<Vec<DayCloseRecor
             difference: r.get(9)?,
             sales_count: r.get(10)?,
             net_total: r.get(11)?,
+            producer_payouts: r.get(12)?,
         })
     })?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)

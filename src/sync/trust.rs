@@ -776,8 +776,9 @@ fn insert_day_close(
 ) -> Result<(), SyncError> {
     tx.prepare_cached(
         "INSERT INTO office_day_closes (id, stall_code, seq, day, created_at, opening_float,
-            cash_in, cash_out, expected, counted, difference, sales_count, net_total, epoch)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, (SELECT epoch FROM office_stalls WHERE code = ?2))",
+            cash_in, cash_out, expected, counted, difference, sales_count, net_total, epoch, producer_payouts)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, (SELECT epoch FROM office_stalls WHERE code = ?2),
+                 ?14)",
     )?
     .execute(params![
         close.id,
@@ -792,7 +793,8 @@ fn insert_day_close(
         close.counted,
         close.difference,
         close.sales_count,
-        close.net_total
+        close.net_total,
+        close.producer_payouts
     ])?;
     Ok(())
 }
@@ -945,7 +947,7 @@ fn load_day_close(tx: &Transaction<'_>, id: &str) -> Result<Option<DayCloseRecor
     Ok(tx
         .prepare_cached(
             "SELECT seq, day, created_at, opening_float, cash_in, cash_out, expected, counted, difference,
-                    sales_count, net_total
+                    sales_count, net_total, producer_payouts
              FROM office_day_closes WHERE id = ?1",
         )?
         .query_row([id], |r| {
@@ -962,6 +964,7 @@ fn load_day_close(tx: &Transaction<'_>, id: &str) -> Result<Option<DayCloseRecor
                 difference: r.get(8)?,
                 sales_count: r.get(9)?,
                 net_total: r.get(10)?,
+                producer_payouts: r.get(11)?,
             })
         })
         .optional()?)

@@ -256,6 +256,10 @@ pub fn movement_name(kind: MovementKind, lang: Lang) -> &'static str {
         (MovementKind::Void, Lang::En) => "void",
         (MovementKind::Return, Lang::Id) => "retur",
         (MovementKind::Return, Lang::En) => "return",
+        (MovementKind::ConsignIn, Lang::Id) => "terima titipan",
+        (MovementKind::ConsignIn, Lang::En) => "consignment in",
+        (MovementKind::ConsignOut, Lang::Id) => "retur ke penitip",
+        (MovementKind::ConsignOut, Lang::En) => "back to the producer",
     }
 }
 

@@ -13,6 +13,7 @@ use super::i18n::Lang;
 use crate::clock::ClockError;
 use crate::domain::barcode::BarcodeError;
 use crate::domain::cart::PricingError;
+use crate::domain::consign::ConsignError;
 use crate::domain::discount::DiscountError;
 use crate::domain::label::LabelError;
 use crate::domain::limits::{LimitError, MAX_LINES};
@@ -608,6 +609,7 @@ impl English for StoreError {
             StoreError::Identity(error) => error.english(),
             StoreError::Unit(error) => error.english(),
             StoreError::Pin(error) => error.english(),
+            StoreError::Consign(error) => error.english(),
             StoreError::OutputPath(error) => error.english(),
             StoreError::Restore(error) => error.english(),
             StoreError::Sqlite(error) => format!("database error: {error}"),
@@ -634,6 +636,84 @@ fn field_english(field: &str) -> &str {
         "pengeluaran" => "expense",
         "bayar penitip" => "producer payout",
         other => other,
+    }
+}
+
+impl English for ConsignError {
+    fn english(&self) -> String {
+        match self {
+            ConsignError::Code(code) => format!(
+                "a producer code is 2–12 capital letters, digits or -, starting with a letter, e.g. P001: \"{code}\""
+            ),
+            ConsignError::Name => {
+                "a producer's name cannot be empty, has at most 80 characters, and no hidden characters"
+                    .into()
+            }
+            ConsignError::Regency(code) => {
+                format!("regency code {code} is not in Lampung (1801–1813, 1871, 1872)")
+            }
+            ConsignError::Nib(nib) => format!("a NIB is 13 digits: \"{nib}\""),
+            ConsignError::Phone(phone) => format!(
+                "a phone number has only digits, +, spaces or -, at most 20: \"{phone}\""
+            ),
+            ConsignError::Bank => {
+                "the bank account has at most 80 characters and no hidden characters".into()
+            }
+            ConsignError::UnknownProducer(code) => format!("unknown producer: \"{code}\""),
+            ConsignError::DuplicateProducer(code) => {
+                format!("producer code {code} is already used by another producer")
+            }
+            ConsignError::Commission(text) => format!(
+                "a commission is between 0% and 100%, with at most two decimals, e.g. 20%: \"{text}\""
+            ),
+            ConsignError::ConsignPrice(price) => format!(
+                "the consignment price must be above zero and at most Rp1.000.000.000 (written {price})"
+            ),
+            ConsignError::ConsignAbovePrice { consign, price } => format!(
+                "the consignment price {consign} cannot be above the selling price {price}"
+            ),
+            ConsignError::Terms => {
+                "a consigned product needs one of: a consignment price (--consign-price) or a commission (--commission)"
+                    .into()
+            }
+            ConsignError::TermsWithoutProducer => {
+                "a consignment price or commission is only for consigned goods: name the producer (--producer)"
+                    .into()
+            }
+            ConsignError::OwedAboveNet { sku, owed, net } => format!(
+                "{sku}: what is owed to the producer ({owed}) is more than the line's net ({net}); lower the discount"
+            ),
+            ConsignError::NotConsigned { sku, producer } => {
+                format!("{sku} is not consigned by producer {producer}")
+            }
+            ConsignError::UnknownNote(number) => format!("unknown handover note: \"{number}\""),
+            ConsignError::NoItems => "a handover needs at least one item".into(),
+            ConsignError::RepeatedItem(sku) => format!("{sku} is named twice in one handover"),
+            ConsignError::HandBackTooMuch { sku, asked, left } => format!(
+                "handing back {asked} of {sku} is more than the stock there is ({left})"
+            ),
+            ConsignError::Note => "a note has at most 200 characters and no hidden characters".into(),
+            ConsignError::PayoutAmount(amount) => format!(
+                "the amount paid must be above zero and at most Rp10.000.000.000 (written {amount})"
+            ),
+            ConsignError::PayoutMethod(text) => {
+                format!("a producer is paid only in cash or by transfer: \"{text}\"")
+            }
+            ConsignError::PayoutReference => {
+                "a transfer needs its reference (transfer:REF), at most 64 characters".into()
+            }
+            ConsignError::Overpay {
+                producer,
+                amount,
+                balance,
+            } => format!("paying {amount} is more than producer {producer}'s balance ({balance})"),
+            ConsignError::DrawerShort { amount, drawer } => format!(
+                "the drawer should hold {drawer} in cash, not enough to pay {amount}; pay by transfer or pay part"
+            ),
+            ConsignError::Period { from, to } => {
+                format!("the first day {from} is after the last day {to}")
+            }
+        }
     }
 }
 
@@ -758,6 +838,35 @@ impl English for RecordRule {
                 format!("day close: a sales count of {count} cannot be negative")
             }
             RecordRule::EventKind(kind) => format!("unknown kind of event \"{kind}\""),
+            RecordRule::Producer { code, rule } => {
+                format!("producer \"{code}\": {}", rule.english())
+            }
+            RecordRule::ProducerTwice(code) => {
+                format!("producer \"{code}\" appears twice in this file")
+            }
+            RecordRule::UnknownProducer(code) => format!(
+                "producer \"{code}\" is not known for this stall (neither in this file nor at the office)"
+            ),
+            RecordRule::ConsignedLine { line } => {
+                format!("consigned line {line}: that line is not on the receipt")
+            }
+            RecordRule::ConsignedLineTwice { line } => {
+                format!("consigned line {line}: named twice")
+            }
+            RecordRule::ConsignedTerms { line, basis, rate } => {
+                format!("consigned line {line}: basis \"{basis}\" with rate {rate} is not known")
+            }
+            RecordRule::OwedAboveNet { line, owed, net } => format!(
+                "consigned line {line}: owed to the producer {owed} is more than the line's net {net}"
+            ),
+            RecordRule::OwedNotTerms {
+                line,
+                found,
+                expected,
+            } => format!(
+                "consigned line {line}: owed {found} is not what its consignment terms give ({expected})"
+            ),
+            RecordRule::Payout(rule) => format!("producer payout: {}", rule.english()),
         }
     }
 }
