@@ -566,6 +566,10 @@ fn bench_import(scratch: &Path) -> Vec<Row> {
                 voids: Vec::new(),
                 returns: Vec::new(),
                 day_closes: Vec::new(),
+                events: Vec::new(),
+                producers: Vec::new(),
+                consigned_lines: Vec::new(),
+                payouts: Vec::new(),
             };
             let name = format!(
                 "sentra-S{stall:03}-{}-{:07}-{:07}.sentra",

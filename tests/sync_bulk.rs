@@ -100,6 +100,10 @@ fn daily_export(stall: usize, key: &SigningKey, day: Date, first_seq: i64) -> (E
         voids: Vec::new(),
         returns: Vec::new(),
         day_closes: vec![close],
+        events: Vec::new(),
+        producers: Vec::new(),
+        consigned_lines: Vec::new(),
+        payouts: Vec::new(),
     };
     (content, seq + 1)
 }

@@ -12,7 +12,8 @@ use super::{CliError, Output};
 use crate::domain::scale::Plu;
 use crate::domain::unit::Unit;
 use crate::money::{Quantity, Rupiah};
-use crate::store::{NewProduct, Product, ProductFilter, Store};
+use crate::domain::consign::ConsignError;
+use crate::store::{NewProduct, Product, ProductFilter, Store, StoreError};
 
 #[derive(Debug, Subcommand)]
 pub enum ProductCommand {
@@ -41,6 +42,15 @@ pub enum ProductCommand {
         /// PLU timbangan label (1–5 angka), untuk barang yang ditimbang
         #[arg(long, value_parser = |s: &str| Plu::parse(s).map_err(|e| e.to_string()))]
         plu: Option<Plu>,
+        /// Titip jual: kode penitip pemilik barang
+        #[arg(long)]
+        producer: Option<String>,
+        /// Titip jual: harga setor per satuan (Rp yang menjadi hak penitip)
+        #[arg(long, value_parser = args::rupiah, conflicts_with = "commission")]
+        consign_price: Option<Rupiah>,
+        /// Titip jual: komisi toko dari harga bersih, mis. 20%
+        #[arg(long)]
+        commission: Option<String>,
     },
     /// Daftar produk dengan stok
     List {
@@ -121,6 +131,9 @@ pub fn product(
             category,
             min_stock,
             plu,
+            producer,
+            consign_price,
+            commission,
         } => {
             let new = NewProduct {
                 sku,
@@ -132,7 +145,17 @@ pub fn product(
                 cost,
                 min_stock: min_stock.unwrap_or(Quantity::ZERO),
             };
-            let product = store.add_product_with_plu(&new, plu, now)?;
+            let terms = super::consign::terms(consign_price, commission.as_deref())?;
+            let product = match (producer, terms) {
+                (Some(producer), Some(terms)) => {
+                    store.add_consigned_product_with_plu(&new, &producer, terms, plu, now)?
+                }
+                (Some(_), None) => return Err(StoreError::from(ConsignError::Terms).into()),
+                (None, Some(_)) => {
+                    return Err(StoreError::from(ConsignError::TermsWithoutProducer).into());
+                }
+                (None, None) => store.add_product_with_plu(&new, plu, now)?,
+            };
             out.emit(&product, |p| {
                 format!(
                     "Produk {} \"{}\" ditambahkan, harga {}.",

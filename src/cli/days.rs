@@ -55,6 +55,19 @@ pub enum ReportCommand {
         #[arg(long, value_name = "FILE")]
         csv: Option<PathBuf>,
     },
+    /// Kantor: penitip sentra (digabung per NIB) dan per kabupaten/kota asalnya
+    Producers {
+        /// Bawaan: dari awal
+        #[arg(long, value_parser = args::date)]
+        from: Option<Date>,
+        /// Bawaan: sampai hari ini
+        #[arg(long, value_parser = args::date)]
+        to: Option<Date>,
+        #[arg(long, value_name = "FILE")]
+        csv: Option<PathBuf>,
+        #[arg(long, value_name = "FILE")]
+        pdf: Option<PathBuf>,
+    },
 }
 
 #[derive(serde::Serialize)]
@@ -122,13 +135,14 @@ pub fn day(
                     _ => format!("lebih {}", c.cash.difference),
                 };
                 format!(
-                    "Tutup kasir {}: {} penjualan, {}.\nKas awal {}\nTunai masuk {}\nTunai keluar {}\nSeharusnya {}\nDihitung {}\nSelisih {} ({verdict})",
+                    "Tutup kasir {}: {} penjualan, {}.\nKas awal {}\nTunai masuk {}\nTunai keluar {}\nBayar penitip tunai {}\nSeharusnya {}\nDihitung {}\nSelisih {} ({verdict})",
                     c.day,
                     c.sales_count,
                     c.net_total,
                     c.cash.opening_float,
                     c.cash.cash_in,
                     c.cash.cash_out,
+                    c.cash.producer_payouts,
                     c.cash.expected,
                     c.cash.counted,
                     c.cash.difference
@@ -223,6 +237,9 @@ fn day_text(name: &str, code: &str, r: &DayReport) -> String {
     text += &row("  Kas awal", r.cash.opening_float.to_string());
     text += &row("  Tunai masuk", r.cash.cash_in.to_string());
     text += &row("  Tunai keluar", r.cash.cash_out.to_string());
+    if r.cash.producer_payouts.is_positive() {
+        text += &row("  Bayar penitip tunai", r.cash.producer_payouts.to_string());
+    }
     text += &row("  Seharusnya di laci", r.cash.expected.to_string());
     if r.closed.is_some() {
         text += &row("  Dihitung", r.cash.counted.to_string());
@@ -240,6 +257,7 @@ fn day_text(name: &str, code: &str, r: &DayReport) -> String {
     for event in r.events.iter().filter(|e| e.kind != "pin_wrong") {
         text += &format!("{}: {}\n", event.created_at, event.detail);
     }
+    text += &super::consign::day_text(r);
     text += &format!(
         "\nPerkiraan PPh Final: bulan ini {} (omzet {}), tahun ini {} (omzet {})",
         r.pph.month_tax, r.pph.month_turnover, r.pph.year_tax, r.pph.year_turnover

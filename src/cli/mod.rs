@@ -3,6 +3,7 @@
 
 mod args;
 mod catalogue;
+mod consign;
 mod days;
 mod output;
 mod printing;
@@ -66,6 +67,12 @@ pub enum Command {
     /// Katalog produk
     #[command(subcommand)]
     Product(catalogue::ProductCommand),
+    /// Penitip: produsen yang menitipkan barang (titip jual)
+    #[command(subcommand)]
+    Producer(consign::ProducerCommand),
+    /// Titip jual: terima titipan, retur ke penitip, laporan, bayar penitip
+    #[command(subcommand)]
+    Consign(consign::ConsignCommand),
     /// Stok: terima barang, penyesuaian, stok opname, kartu stok
     #[command(subcommand)]
     Stock(catalogue::StockCommand),
@@ -197,6 +204,8 @@ pub fn run(data_dir: PathBuf, command: Command, out: &Output) -> Result<(), CliE
         Command::Init(init) => setup::init(&mut store, init, now, out),
         Command::Demo { days } => setup::demo(&mut store, days, now, out),
         Command::Product(command) => catalogue::product(&mut store, command, now, out),
+        Command::Producer(command) => consign::producer(&mut store, command, now, out),
+        Command::Consign(command) => consign::consign(&mut store, command, now, out),
         Command::Stock(command) => catalogue::stock(&mut store, command, now, out),
         Command::Sale(sale) => selling::sale(&mut store, sale, now, out),
         Command::Void {
@@ -227,6 +236,20 @@ pub fn run(data_dir: PathBuf, command: Command, out: &Output) -> Result<(), CliE
         Command::Report(days::ReportCommand::Centre { date, csv, pdf }) => {
             sync::report_centre(&store, date, csv.as_deref(), pdf.as_deref(), now, out)
         }
+        Command::Report(days::ReportCommand::Producers {
+            from,
+            to,
+            csv,
+            pdf,
+        }) => consign::report_producers(
+            &store,
+            from,
+            to,
+            csv.as_deref(),
+            pdf.as_deref(),
+            now,
+            out,
+        ),
         Command::Report(command) => days::report(&store, command, now, out),
         Command::Export {
             out: dir,

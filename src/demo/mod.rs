@@ -2,6 +2,7 @@
 //! sales, made through the same book operations a vendor uses.
 
 mod catalogue;
+mod consign;
 mod rng;
 
 use time::{Date, Duration, OffsetDateTime, PrimitiveDateTime, Time};
@@ -46,6 +47,8 @@ pub fn fill(store: &mut Store, days: u32, now: OffsetDateTime) -> Result<DemoSum
     let first = today - Duration::days(i64::from(days.max(1)) - i64::from(traded_today));
     let mut rng = Rng::new(seed(identity.stall_code()));
 
+    // Goods on consignment come in from their producers, not as stok awal.
+    let mut consigned: Vec<(&str, Vec<(String, Quantity)>)> = Vec::new();
     for (index, item) in CATALOGUE.iter().enumerate() {
         let barcode = item.has_barcode().then(|| {
             let company = catalogue::company_prefix(item.category);
@@ -62,6 +65,14 @@ pub fn fill(store: &mut Store, days: u32, now: OffsetDateTime) -> Result<DemoSum
             min_stock: minimum(item.unit, item.price),
         };
         store.add_product(&product, at(first, 7, 0))?;
+        if let Some(producer) = consign::producer_of(item.sku) {
+            let quantity = opening_stock(item.unit, item.price, &mut rng);
+            match consigned.iter_mut().find(|(p, _)| *p == producer) {
+                Some((_, items)) => items.push((item.sku.into(), quantity)),
+                None => consigned.push((producer, vec![(item.sku.into(), quantity)])),
+            }
+            continue;
+        }
         store.receive_stock(
             item.sku,
             opening_stock(item.unit, item.price, &mut rng),
@@ -69,6 +80,11 @@ pub fn fill(store: &mut Store, days: u32, now: OffsetDateTime) -> Result<DemoSum
             Some("stok awal"),
             at(first, 7, 10),
         )?;
+    }
+
+    consign::producers(store, at(first, 7, 12))?;
+    for (producer, items) in consigned {
+        consign::receive(store, producer, items, at(first, 7, 15))?;
     }
 
     let mut sales = 0;
@@ -129,6 +145,7 @@ pub fn fill(store: &mut Store, days: u32, now: OffsetDateTime) -> Result<DemoSum
             break;
         }
     }
+    consign::payout(store, now)?;
     Ok(DemoSummary {
         products: CATALOGUE.len(),
         sales,
@@ -239,13 +256,20 @@ fn restock(store: &mut Store, rng: &mut Rng, when: OffsetDateTime) -> Result<(),
                 Some(item) => opening_stock(item.unit, item.price, rng),
                 None => continue,
             };
-            store.receive_stock(
-                &product.sku,
-                quantity,
-                product.cost,
-                Some("belanja ulang"),
-                when,
-            )?;
+            match consign::producer_of(&product.sku) {
+                Some(producer) => {
+                    consign::receive(store, producer, vec![(product.sku.clone(), quantity)], when)?
+                }
+                None => {
+                    store.receive_stock(
+                        &product.sku,
+                        quantity,
+                        product.cost,
+                        Some("belanja ulang"),
+                        when,
+                    )?;
+                }
+            }
         }
     }
     Ok(())

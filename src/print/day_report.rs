@@ -79,6 +79,13 @@ pub fn day_report_pdf(stall: &StallHeading<'_>, report: &DayReport, printed_at: 
     doc.figure("Kas awal", &cash.opening_float.to_string(), false);
     doc.figure("Tunai masuk", &cash.cash_in.to_string(), false);
     doc.figure("Tunai keluar (retur)", &cash.cash_out.to_string(), false);
+    if cash.producer_payouts.is_positive() {
+        doc.figure(
+            "Bayar penitip tunai / Producers paid in cash",
+            &format!("-{}", cash.producer_payouts),
+            false,
+        );
+    }
     doc.figure("Seharusnya di laci", &cash.expected.to_string(), true);
     if report.closed.is_some() {
         doc.figure("Uang dihitung", &cash.counted.to_string(), false);
@@ -198,6 +205,8 @@ pub fn day_report_pdf(stall: &StallHeading<'_>, report: &DayReport, printed_at: 
             doc.line(9.0, false, &format!("{}  {}", short(&event.created_at), event.detail));
         }
     }
+
+    super::consign::day_section(&mut doc, report);
 
     doc.heading("Perkiraan PPh Final / Final income tax estimate");
     let pph = &report.pph;

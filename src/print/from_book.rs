@@ -136,3 +136,53 @@ pub fn centre_report_pdf(
         &printed_at(store, now),
     ))
 }
+
+fn stall_heading(identity: &crate::store::Identity) -> day_report::StallHeading<'_> {
+    day_report::StallHeading {
+        name: &identity.name,
+        code: identity.stall_code(),
+        regency: identity.regency.map(|r| r.name).unwrap_or_default(),
+    }
+}
+
+/// A handover note (*berita acara serah terima*) on A4.
+pub fn handover_note_pdf(
+    store: &Store,
+    note: &crate::store::HandoverNote,
+    now: OffsetDateTime,
+) -> Result<Vec<u8>, StoreError> {
+    let identity = store.require_stall()?;
+    Ok(super::consign::handover_note_pdf(
+        &stall_heading(&identity),
+        note,
+        &printed_at(store, now),
+    ))
+}
+
+/// A producer's statement (*laporan titip jual*) on A4.
+pub fn producer_statement_pdf(
+    store: &Store,
+    statement: &crate::store::ProducerStatement,
+    now: OffsetDateTime,
+) -> Result<Vec<u8>, StoreError> {
+    let identity = store.require_stall()?;
+    Ok(super::consign::statement_pdf(
+        &stall_heading(&identity),
+        statement,
+        &printed_at(store, now),
+    ))
+}
+
+/// The centre's producers on A4 (office books).
+pub fn producers_report_pdf(
+    store: &Store,
+    report: &crate::sync::producers::ProducersReport,
+    now: OffsetDateTime,
+) -> Result<Vec<u8>, StoreError> {
+    let centre = store.require_office()?;
+    Ok(super::consign::producers_report_pdf(
+        &centre.name,
+        report,
+        &printed_at(store, now),
+    ))
+}

@@ -3,6 +3,7 @@
 
 pub mod a4;
 pub mod centre_report;
+pub mod consign;
 pub mod day_report;
 pub mod deliver;
 pub mod escpos;

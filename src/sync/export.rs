@@ -72,6 +72,9 @@ pub fn export(
         returns: returns(store.connection(), from, newest)?,
         day_closes: day_closes(store.connection(), from, newest)?,
         events: events(store.connection(), from, newest)?,
+        producers: store.producers()?.iter().map(|p| p.info()).collect(),
+        consigned_lines: crate::store::records_for_sales(store.connection(), from, newest)?,
+        payouts: payouts(store.connection(), from, newest)?,
     };
     let content = with_products(content);
     let day = clock::business_day(now, store.offset());
@@ -320,6 +323,27 @@ fn events(conn: &Connection, from: i64, to: i64) -> Result<Vec<EventRecord>, Syn
             created_at: r.get(3)?,
             kind: r.get(4)?,
             detail: r.get(5)?,
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+fn payouts(conn: &Connection, from: i64, to: i64) -> Result<Vec<PayoutRecord>, SyncError> {
+    let mut statement = conn.prepare_cached(
+        "SELECT x.id, x.seq, x.day, x.created_at, p.code, x.amount, x.method, x.reference
+         FROM producer_payouts x JOIN producers p ON p.id = x.producer_id
+         WHERE x.seq BETWEEN ?1 AND ?2 ORDER BY x.seq",
+    )?;
+    let rows = statement.query_map(params![from, to], |r| {
+        Ok(PayoutRecord {
+            id: r.get(0)?,
+            seq: r.get(1)?,
+            day: r.get(2)?,
+            created_at: r.get(3)?,
+            producer: r.get(4)?,
+            amount: r.get(5)?,
+            method: r.get(6)?,
+            reference: r.get(7)?,
         })
     })?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)

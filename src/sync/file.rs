@@ -4,7 +4,7 @@
 use ed25519_dalek::{Signature, Signer, SigningKey, Verifier, VerifyingKey};
 use sha2::{Digest, Sha256};
 
-use super::format::{Envelope, ExportContent, FORMAT, VERSION};
+use super::format::{Envelope, ExportContent, FORMAT, OLDEST_VERSION, VERSION};
 
 /// Why a file is refused at the office door. Each says what happened.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -128,7 +128,7 @@ fn envelope_of(line: &[u8]) -> Result<Envelope, Rejection> {
         return Err(Rejection::NotAnExport);
     }
     match value.get("version").and_then(|v| v.as_u64()) {
-        Some(version) if version == u64::from(VERSION) => {}
+        Some(version) if (u64::from(OLDEST_VERSION)..=u64::from(VERSION)).contains(&version) => {}
         Some(version) => return Err(Rejection::UnknownVersion(version)),
         None => return Err(Rejection::Malformed("versi".into())),
     }
@@ -144,6 +144,15 @@ fn check(content: &ExportContent, envelope: &Envelope) -> Result<(), Rejection> 
     }
     if crate::domain::regency::Regency::by_code(content.stall.regency).is_none() {
         return malformed("kode kabupaten/kota");
+    }
+    // Titip jual arrived with version 2: a version-1 file carrying it is
+    // not what it says it is.
+    if envelope.version < 2
+        && (!content.producers.is_empty()
+            || !content.consigned_lines.is_empty()
+            || !content.payouts.is_empty())
+    {
+        return malformed("titip jual dalam berkas versi 1");
     }
     let range = content.sequence;
     if content

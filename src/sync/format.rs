@@ -1,4 +1,6 @@
-//! The export file, version 1: what a stall carries to the office.
+//! The export file, version 2: what a stall carries to the office.
+//! Version 2 adds titip jual (producers, what consigned lines owe, payouts);
+//! the office still reads version 1.
 //!
 //! A file is two lines of UTF-8 JSON. The first is the envelope: format,
 //! version, the stall's code and public key, the byte length and SHA-256 of
@@ -9,14 +11,16 @@
 use serde::{Deserialize, Serialize};
 
 pub use crate::domain::record::{
-    DayCloseRecord, EventRecord, PaymentRecord, ReturnLineRecord, ReturnRecord, SaleLineRecord,
-    SaleRecord, VoidRecord,
+    ConsignedLineRecord, DayCloseRecord, EventRecord, PaymentRecord, PayoutRecord, ProducerInfo,
+    ReturnLineRecord, ReturnRecord, SaleLineRecord, SaleRecord, VoidRecord,
 };
 
 /// The `format` field of every export envelope.
 pub const FORMAT: &str = "sentra-export";
-/// The version this program writes and reads.
-pub const VERSION: u32 = 1;
+/// The version this program writes.
+pub const VERSION: u32 = 2;
+/// The oldest version this program still reads.
+pub const OLDEST_VERSION: u32 = 1;
 /// The file name extension.
 pub const EXTENSION: &str = "sentra";
 
@@ -51,6 +55,16 @@ pub struct ExportContent {
     /// Wrong PINs and accepted clock changes; absent in older files.
     #[serde(default)]
     pub events: Vec<EventRecord>,
+    /// The stall's producers (titip jual); absent before version 2.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub producers: Vec<ProducerInfo>,
+    /// What the file's sales owe their producers, line by line; absent
+    /// before version 2.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub consigned_lines: Vec<ConsignedLineRecord>,
+    /// Payouts to producers (*bayar penitip*); absent before version 2.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub payouts: Vec<PayoutRecord>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -86,6 +100,7 @@ impl ExportContent {
             + self.returns.len()
             + self.day_closes.len()
             + self.events.len()
+            + self.payouts.len()
     }
 
     /// Every record's sequence number and business day.
@@ -97,5 +112,6 @@ impl ExportContent {
             .chain(self.returns.iter().map(|r| (r.seq, r.day.as_str())))
             .chain(self.day_closes.iter().map(|r| (r.seq, r.day.as_str())))
             .chain(self.events.iter().map(|r| (r.seq, r.day.as_str())))
+            .chain(self.payouts.iter().map(|r| (r.seq, r.day.as_str())))
     }
 }

@@ -8,8 +8,10 @@ pub mod folder;
 pub mod format;
 pub mod import;
 pub mod office;
+pub mod producers;
 pub mod repin;
 pub mod trust;
+mod trust_consign;
 
 use std::path::PathBuf;
 

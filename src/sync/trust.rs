@@ -74,22 +74,27 @@ pub enum Refusal {
     Identity(String),
     #[error("id {0} muncul dua kali di berkas ini")]
     Duplicate(String),
+    #[error(
+        "titipan untuk penjualan {sale_id} yang tidak ada di berkas ini (titipan selalu dikirim bersama penjualannya)"
+    )]
+    ConsignedWithoutSale { sale_id: String },
 }
 
 /// The office's tables of records, each keyed by the record's id.
-const RECORD_TABLES: [&str; 5] = [
+const RECORD_TABLES: [&str; 6] = [
     "office_sales",
     "office_voids",
     "office_returns",
     "office_day_closes",
     "office_events",
+    "office_payouts",
 ];
 
 fn sale_label(sale: &SaleRecord) -> String {
     format!("penjualan {} ({})", sale.receipt, sale.id)
 }
 
-fn refused(record: String) -> impl FnOnce(RecordRule) -> SyncError {
+pub(super) fn refused(record: String) -> impl FnOnce(RecordRule) -> SyncError {
     move |rule| Refusal::Record { record, rule }.into()
 }
 
@@ -118,7 +123,8 @@ pub fn check_content(content: &ExportContent, today: Date) -> Result<(), SyncErr
         .chain(content.voids.iter().map(|r| (&r.id, r.seq)))
         .chain(content.returns.iter().map(|r| (&r.id, r.seq)))
         .chain(content.day_closes.iter().map(|r| (&r.id, r.seq)))
-        .chain(content.events.iter().map(|r| (&r.id, r.seq)));
+        .chain(content.events.iter().map(|r| (&r.id, r.seq)))
+        .chain(content.payouts.iter().map(|r| (&r.id, r.seq)));
     for (id, seq) in all_ids {
         if !ids.insert(id.as_str()) {
             return Err(Refusal::Duplicate(id.clone()).into());
@@ -142,6 +148,7 @@ pub fn check_content(content: &ExportContent, today: Date) -> Result<(), SyncErr
         record_check::check_event(event, &context)
             .map_err(refused(format!("kejadian {} ({})", event.kind, event.id)))?;
     }
+    super::trust_consign::check_content(content, &context)?;
     // Returns need their sale: checked in `admit`, where the book is at hand.
     Ok(())
 }
@@ -374,6 +381,10 @@ pub fn admit(
         check_returns_of(tx, &stall.code, &record.sale_id, &context)?;
         new_records += 1;
     }
+    // Titip jual: the stall's producers, what its new sales owe them.
+    super::trust_consign::admit_producers(tx, content)?;
+    super::trust_consign::admit_consigned_lines(tx, content, &pending_sales)?;
+    new_records += super::trust_consign::admit_payouts(tx, content)?;
     // Returns that arrived before their sale (files imported out of order).
     for sale_id in pending_sales {
         check_returns_of(tx, &stall.code, sale_id, &context)?;
@@ -470,7 +481,7 @@ fn already_held(content: &ExportContent) -> ImportStats {
 
 /// Whether a record is new to the office. A record already held is fine only
 /// if it came from the same stall with the very same content.
-fn is_new(
+pub(super) fn is_new(
     tx: &Transaction<'_>,
     table: &str,
     id: &str,
@@ -530,7 +541,7 @@ fn is_new(
 
 /// A stall's sequence number names one record: a new record under a number
 /// already held for another id is an edited book.
-fn same_seq_elsewhere(
+pub(super) fn same_seq_elsewhere(
     tx: &Transaction<'_>,
     stall: &str,
     seq: i64,
@@ -544,6 +555,7 @@ fn same_seq_elsewhere(
              UNION ALL SELECT id FROM office_returns WHERE stall_code = ?1 AND seq = ?2 AND epoch = (SELECT epoch FROM office_stalls WHERE code = ?1)
              UNION ALL SELECT id FROM office_day_closes WHERE stall_code = ?1 AND seq = ?2 AND epoch = (SELECT epoch FROM office_stalls WHERE code = ?1)
              UNION ALL SELECT id FROM office_events WHERE stall_code = ?1 AND seq = ?2 AND epoch = (SELECT epoch FROM office_stalls WHERE code = ?1)
+             UNION ALL SELECT id FROM office_payouts WHERE stall_code = ?1 AND seq = ?2 AND epoch = (SELECT epoch FROM office_stalls WHERE code = ?1)
              LIMIT 1",
         )?
         .query_row(params![stall, seq], |r| r.get(0))

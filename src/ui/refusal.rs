@@ -977,6 +977,9 @@ impl English for OfficeRefusal {
             ),
             OfficeRefusal::Identity(reason) => format!("stall identity: {reason}"),
             OfficeRefusal::Duplicate(id) => format!("id {id} appears twice in this file"),
+            OfficeRefusal::ConsignedWithoutSale { sale_id } => format!(
+                "consigned lines of sale {sale_id}, which is not in this file (they always travel with their sale)"
+            ),
         }
     }
 }

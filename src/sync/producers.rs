@@ -1,0 +1,437 @@
+//! The office's view of the centre's producers (*penitip*): every stall's
+//! producers merged into one by their NIB (a producer without a NIB stays
+//! one stall's), with what their goods sold for, what they are owed, were
+//! paid and the balance; and the same by the producers' regency of origin —
+//! which regencies' UMKM the centre sells for. Computed from the records
+//! held, by the same rules as the stall's statement.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::path::Path;
+
+use rusqlite::{Connection, params};
+use serde::Serialize;
+use time::Date;
+
+use super::SyncError;
+use crate::domain::consign::owed_returned;
+use crate::domain::regency::Regency;
+use crate::money::Rupiah;
+use crate::store::Store;
+use crate::store::spreadsheet::text_cell;
+
+/// One producer of the centre (merged across stalls by NIB).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ProducerRow {
+    /// The NIB, or `STALL/CODE` for a producer without one.
+    pub key: String,
+    pub producer: String,
+    pub nib: Option<String>,
+    pub regency: u16,
+    pub regency_name: String,
+    /// The stalls selling their goods, each as `STALL/CODE`.
+    pub stalls: Vec<String>,
+    /// What their goods sold for in the period (net, less returns).
+    pub sold: Rupiah,
+    /// Owed for the period's sales, less what returns took back.
+    pub owed: Rupiah,
+    /// Paid in the period.
+    pub paid: Rupiah,
+    /// Owed less paid up to the end of the period.
+    pub balance: Rupiah,
+}
+
+/// The producers of one regency of origin.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct RegencyRow {
+    pub regency: u16,
+    pub regency_name: String,
+    pub producers: usize,
+    pub stalls: usize,
+    pub sold: Rupiah,
+    pub owed: Rupiah,
+    pub paid: Rupiah,
+    pub balance: Rupiah,
+}
+
+/// Sums over every producer.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct ProducerTotals {
+    pub producers: usize,
+    pub sold: Rupiah,
+    pub owed: Rupiah,
+    pub paid: Rupiah,
+    pub balance: Rupiah,
+}
+
+/// The centre's producers over a period.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ProducersReport {
+    pub from: Option<String>,
+    pub to: Option<String>,
+    pub producers: Vec<ProducerRow>,
+    pub regencies: Vec<RegencyRow>,
+    pub totals: ProducerTotals,
+}
+
+/// One stall's producer's figures.
+#[derive(Default)]
+struct Figures {
+    sold: Rupiah,
+    owed: Rupiah,
+    paid: Rupiah,
+    /// Owed less paid up to the end of the period.
+    balance: Rupiah,
+}
+
+/// Adds `owed`, `value` and `paid` of something on `day` to `figures`, as
+/// the period says: the balance takes everything up to its end, the other
+/// figures only the period itself.
+fn count(
+    figures: &mut Figures,
+    day: &str,
+    from: &str,
+    to: &str,
+    owed: Rupiah,
+    value: Rupiah,
+    paid: Rupiah,
+) -> Result<(), SyncError> {
+    if day > to {
+        return Ok(());
+    }
+    figures.balance = figures.balance.checked_add(owed)?.checked_sub(paid)?;
+    if day >= from {
+        figures.sold = figures.sold.checked_add(value)?;
+        figures.owed = figures.owed.checked_add(owed)?;
+        figures.paid = figures.paid.checked_add(paid)?;
+    }
+    Ok(())
+}
+
+/// Each (stall, producer code)'s figures over the period.
+fn figures(
+    conn: &Connection,
+    from: &str,
+    to: &str,
+) -> Result<HashMap<(String, String), Figures>, SyncError> {
+    let mut all: HashMap<(String, String), Figures> = HashMap::new();
+    // Lines of sales that stand (a void counts only from its own stall).
+    struct Line {
+        key: (String, String),
+        quantity: i64,
+        owed: Rupiah,
+        returned: i64,
+    }
+    let mut lines: HashMap<(String, i64), Line> = HashMap::new();
+    let mut statement = conn.prepare_cached(
+        "SELECT c.stall_code, c.producer, s.id, s.day, l.line_no, l.quantity, l.net, c.owed
+         FROM office_consigned_lines c
+         JOIN office_sales s ON s.id = c.sale_id AND s.stall_code = c.stall_code
+         JOIN office_sale_lines l ON l.sale_id = c.sale_id AND l.line_no = c.line_no
+         WHERE NOT EXISTS (SELECT 1 FROM office_voids v WHERE v.sale_id = s.id AND v.stall_code = s.stall_code)",
+    )?;
+    let rows = statement.query_map([], |r| {
+        Ok((
+            r.get::<_, String>(0)?,
+            r.get::<_, String>(1)?,
+            r.get::<_, String>(2)?,
+            r.get::<_, String>(3)?,
+            r.get::<_, i64>(4)?,
+            r.get::<_, i64>(5)?,
+            r.get::<_, i64>(6)?,
+            r.get::<_, i64>(7)?,
+        ))
+    })?;
+    for row in rows {
+        let (stall, producer, sale_id, day, line_no, quantity, net, owed) = row?;
+        let key = (stall, producer);
+        let owed = Rupiah::new(owed);
+        count(
+            all.entry(key.clone()).or_default(),
+            &day,
+            from,
+            to,
+            owed,
+            Rupiah::new(net),
+            Rupiah::ZERO,
+        )?;
+        lines.insert(
+            (sale_id, line_no),
+            Line {
+                key,
+                quantity,
+                owed,
+                returned: 0,
+            },
+        );
+    }
+    // Returns take back their share, in the stall's order.
+    let mut statement = conn.prepare_cached(
+        "SELECT r.sale_id, r.day, rl.line_no, rl.quantity, rl.amount
+         FROM office_returns r
+         JOIN office_return_lines rl ON rl.return_id = r.id
+         JOIN office_consigned_lines c ON c.sale_id = r.sale_id AND c.line_no = rl.line_no
+              AND c.stall_code = r.stall_code
+         ORDER BY r.stall_code, r.epoch, r.seq",
+    )?;
+    let rows = statement.query_map([], |r| {
+        Ok((
+            r.get::<_, String>(0)?,
+            r.get::<_, String>(1)?,
+            r.get::<_, i64>(2)?,
+            r.get::<_, i64>(3)?,
+            r.get::<_, i64>(4)?,
+        ))
+    })?;
+    for row in rows {
+        let (sale_id, day, line_no, quantity, amount) = row?;
+        let Some(line) = lines.get_mut(&(sale_id, line_no)) else {
+            continue;
+        };
+        let back = owed_returned(line.owed, line.quantity, line.returned, quantity)?;
+        line.returned += quantity;
+        count(
+            all.entry(line.key.clone()).or_default(),
+            &day,
+            from,
+            to,
+            back.checked_neg()?,
+            Rupiah::new(amount).checked_neg()?,
+            Rupiah::ZERO,
+        )?;
+    }
+    let mut statement =
+        conn.prepare_cached("SELECT stall_code, producer, day, amount FROM office_payouts")?;
+    let rows = statement.query_map([], |r| {
+        Ok((
+            r.get::<_, String>(0)?,
+            r.get::<_, String>(1)?,
+            r.get::<_, String>(2)?,
+            r.get::<_, i64>(3)?,
+        ))
+    })?;
+    for row in rows {
+        let (stall, producer, day, amount) = row?;
+        count(
+            all.entry((stall, producer)).or_default(),
+            &day,
+            from,
+            to,
+            Rupiah::ZERO,
+            Rupiah::ZERO,
+            Rupiah::new(amount),
+        )?;
+    }
+    Ok(all)
+}
+
+/// The centre's producers from `from` to `to` (both included; `None`: no
+/// limit on that side).
+pub fn producers_report(
+    store: &Store,
+    from: Option<Date>,
+    to: Option<Date>,
+) -> Result<ProducersReport, SyncError> {
+    store.require_office()?;
+    if let (Some(from), Some(to)) = (from, to)
+        && from > to
+    {
+        return Err(SyncError::Store(
+            crate::domain::consign::ConsignError::Period { from, to }.into(),
+        ));
+    }
+    let conn = store.connection();
+    let from_key = from.map(|d| d.to_string()).unwrap_or_default();
+    let to_key = to
+        .map(|d| d.to_string())
+        .unwrap_or_else(|| "9999-12-31".into());
+    let mut figures = figures(conn, &from_key, &to_key)?;
+
+    struct Known {
+        stall: String,
+        code: String,
+        name: String,
+        regency: u16,
+        nib: Option<String>,
+        seen_at: String,
+    }
+    let mut statement = conn.prepare_cached(
+        "SELECT stall_code, code, name, regency, nib, seen_at FROM office_producers ORDER BY stall_code, code",
+    )?;
+    let known: Vec<Known> = statement
+        .query_map([], |r| {
+            Ok(Known {
+                stall: r.get(0)?,
+                code: r.get(1)?,
+                name: r.get(2)?,
+                regency: r.get(3)?,
+                nib: r.get(4)?,
+                seen_at: r.get(5)?,
+            })
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    // One producer per NIB; without a NIB, one per stall's code.
+    let mut merged: BTreeMap<String, (ProducerRow, String)> = BTreeMap::new();
+    for k in known {
+        let key = k
+            .nib
+            .clone()
+            .unwrap_or_else(|| format!("{}/{}", k.stall, k.code));
+        let mine = figures
+            .remove(&(k.stall.clone(), k.code.clone()))
+            .unwrap_or_default();
+        let regency_name = Regency::by_code(k.regency)
+            .map(|r| r.name.to_string())
+            .unwrap_or_default();
+        let entry = merged.entry(key.clone()).or_insert_with(|| {
+            (
+                ProducerRow {
+                    key,
+                    producer: k.name.clone(),
+                    nib: k.nib.clone(),
+                    regency: k.regency,
+                    regency_name: regency_name.clone(),
+                    stalls: Vec::new(),
+                    sold: Rupiah::ZERO,
+                    owed: Rupiah::ZERO,
+                    paid: Rupiah::ZERO,
+                    balance: Rupiah::ZERO,
+                },
+                k.seen_at.clone(),
+            )
+        });
+        // The latest description of the producer names them.
+        if k.seen_at > entry.1 {
+            entry.0.producer = k.name.clone();
+            entry.0.regency = k.regency;
+            entry.0.regency_name = regency_name;
+            entry.1 = k.seen_at.clone();
+        }
+        let row = &mut entry.0;
+        row.stalls.push(format!("{}/{}", k.stall, k.code));
+        row.sold = row.sold.checked_add(mine.sold)?;
+        row.owed = row.owed.checked_add(mine.owed)?;
+        row.paid = row.paid.checked_add(mine.paid)?;
+        row.balance = row.balance.checked_add(mine.balance)?;
+    }
+    let mut producers: Vec<ProducerRow> = merged.into_values().map(|(row, _)| row).collect();
+    producers.sort_by(|a, b| {
+        (a.producer.to_lowercase(), &a.key).cmp(&(b.producer.to_lowercase(), &b.key))
+    });
+
+    let mut regencies: BTreeMap<u16, (RegencyRow, BTreeSet<String>)> = BTreeMap::new();
+    let mut totals = ProducerTotals::default();
+    for row in &producers {
+        let (group, stalls) = regencies.entry(row.regency).or_insert_with(|| {
+            (
+                RegencyRow {
+                    regency: row.regency,
+                    regency_name: row.regency_name.clone(),
+                    producers: 0,
+                    stalls: 0,
+                    sold: Rupiah::ZERO,
+                    owed: Rupiah::ZERO,
+                    paid: Rupiah::ZERO,
+                    balance: Rupiah::ZERO,
+                },
+                BTreeSet::new(),
+            )
+        });
+        group.producers += 1;
+        for stall in &row.stalls {
+            stalls.insert(stall.split('/').next().unwrap_or_default().to_string());
+        }
+        group.sold = group.sold.checked_add(row.sold)?;
+        group.owed = group.owed.checked_add(row.owed)?;
+        group.paid = group.paid.checked_add(row.paid)?;
+        group.balance = group.balance.checked_add(row.balance)?;
+        totals.producers += 1;
+        totals.sold = totals.sold.checked_add(row.sold)?;
+        totals.owed = totals.owed.checked_add(row.owed)?;
+        totals.paid = totals.paid.checked_add(row.paid)?;
+        totals.balance = totals.balance.checked_add(row.balance)?;
+    }
+    let regencies = regencies
+        .into_values()
+        .map(|(mut row, stalls)| {
+            row.stalls = stalls.len();
+            row
+        })
+        .collect();
+    Ok(ProducersReport {
+        from: from.map(|d| d.to_string()),
+        to: to.map(|d| d.to_string()),
+        producers,
+        regencies,
+        totals,
+    })
+}
+
+/// The columns of the producers' CSV, in order.
+pub const CSV_COLUMNS: [&str; 12] = [
+    "from",
+    "to",
+    "producer_key",
+    "nib",
+    "producer",
+    "regency_code",
+    "regency_name",
+    "stalls",
+    "sold",
+    "owed",
+    "paid",
+    "balance",
+];
+
+/// The centre's producers as CSV for the provincial office: one row per
+/// producer, integer rupiah, UTF-8 with a header row; text cells that a
+/// spreadsheet would read as a formula get a leading `'`.
+pub fn write_producers_csv(report: &ProducersReport, path: &Path) -> Result<usize, SyncError> {
+    let csv_error = |e: csv::Error| SyncError::Io {
+        path: path.to_path_buf(),
+        source: std::io::Error::other(e),
+    };
+    let mut writer = csv::Writer::from_writer(Vec::new());
+    writer.write_record(CSV_COLUMNS).map_err(csv_error)?;
+    let money = |r: Rupiah| r.value().to_string();
+    for row in &report.producers {
+        writer
+            .write_record([
+                text_cell(report.from.as_deref().unwrap_or_default()).into_owned(),
+                text_cell(report.to.as_deref().unwrap_or_default()).into_owned(),
+                text_cell(&row.key).into_owned(),
+                text_cell(row.nib.as_deref().unwrap_or_default()).into_owned(),
+                text_cell(&row.producer).into_owned(),
+                row.regency.to_string(),
+                text_cell(&row.regency_name).into_owned(),
+                text_cell(&row.stalls.join(" ")).into_owned(),
+                money(row.sold),
+                money(row.owed),
+                money(row.paid),
+                money(row.balance),
+            ])
+            .map_err(csv_error)?;
+    }
+    let bytes = writer.into_inner().map_err(|e| SyncError::Io {
+        path: path.to_path_buf(),
+        source: std::io::Error::other(e.to_string()),
+    })?;
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "penitip.csv".into());
+    super::export::write_atomically(dir, &name, &bytes)?;
+    Ok(report.producers.len())
+}
+
+/// Producers the office holds for a stall, by code (for tests and screens).
+pub fn stall_producers(store: &Store, stall: &str) -> Result<Vec<(String, String)>, SyncError> {
+    let mut statement = store.connection().prepare_cached(
+        "SELECT code, name FROM office_producers WHERE stall_code = ?1 ORDER BY code",
+    )?;
+    let rows = statement.query_map(params![stall], |r| Ok((r.get(0)?, r.get(1)?)))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}

@@ -1,0 +1,266 @@
+//! The office's rules for titip jual (export format version 2): the stall's
+//! producers, what its consigned lines owe, and its payouts. Like every
+//! other record they are checked before anything is written, and a record
+//! already held with other content is a conflict.
+
+use std::collections::{HashMap, HashSet};
+
+use rusqlite::{OptionalExtension, Transaction, params};
+
+use super::SyncError;
+use super::format::ExportContent;
+use super::trust::{Refusal, is_new, refused, same_seq_elsewhere};
+use crate::domain::record::{ConsignedLineRecord, PayoutRecord, SaleRecord};
+use crate::domain::record_check::{self, Context, RecordRule};
+use crate::money::Rupiah;
+
+fn payout_label(payout: &PayoutRecord) -> String {
+    format!("bayar penitip {} ({})", payout.producer, payout.id)
+}
+
+fn consigned_label(line: &ConsignedLineRecord) -> String {
+    format!("titipan penjualan {} baris {}", line.sale_id, line.line_no)
+}
+
+/// The file's producers, consigned lines and payouts by themselves, before
+/// the book is asked anything.
+pub(super) fn check_content(content: &ExportContent, context: &Context) -> Result<(), SyncError> {
+    let mut codes = HashSet::new();
+    for producer in &content.producers {
+        let label = format!("penitip {}", producer.code);
+        if !codes.insert(producer.code.as_str()) {
+            return Err(refused(label)(RecordRule::ProducerTwice(
+                producer.code.clone(),
+            )));
+        }
+        record_check::check_producer(producer).map_err(refused(label))?;
+    }
+    let sales: HashMap<&str, &SaleRecord> =
+        content.sales.iter().map(|s| (s.id.as_str(), s)).collect();
+    let mut lines = HashSet::new();
+    for line in &content.consigned_lines {
+        let label = consigned_label(line);
+        // Written in the sale's own transaction: it travels with its sale.
+        let Some(sale) = sales.get(line.sale_id.as_str()) else {
+            return Err(Refusal::ConsignedWithoutSale {
+                sale_id: line.sale_id.clone(),
+            }
+            .into());
+        };
+        if !lines.insert((line.sale_id.as_str(), line.line_no)) {
+            return Err(refused(label)(RecordRule::ConsignedLineTwice {
+                line: line.line_no,
+            }));
+        }
+        record_check::check_consigned_line(line, sale).map_err(refused(label))?;
+    }
+    for payout in &content.payouts {
+        record_check::check_payout(payout, context).map_err(refused(payout_label(payout)))?;
+    }
+    Ok(())
+}
+
+/// Whether the office knows `code` as a producer of `stall`.
+fn producer_known(tx: &Transaction<'_>, stall: &str, code: &str) -> Result<bool, SyncError> {
+    Ok(tx
+        .prepare_cached(
+            "SELECT EXISTS (SELECT 1 FROM office_producers WHERE stall_code = ?1 AND code = ?2)",
+        )?
+        .query_row(params![stall, code], |r| r.get(0))?)
+}
+
+/// Takes the file's description of the stall's producers; a later file's
+/// description wins over an earlier one's, whatever order they arrive in.
+pub(super) fn admit_producers(
+    tx: &Transaction<'_>,
+    content: &ExportContent,
+) -> Result<(), SyncError> {
+    for producer in &content.producers {
+        tx.prepare_cached(
+            "INSERT INTO office_producers (stall_code, code, name, regency, nib, seen_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+             ON CONFLICT (stall_code, code) DO UPDATE SET name = excluded.name,
+                 regency = excluded.regency, nib = excluded.nib, seen_at = excluded.seen_at
+             WHERE excluded.seen_at >= office_producers.seen_at",
+        )?
+        .execute(params![
+            content.stall.code,
+            producer.code,
+            producer.name,
+            producer.regency,
+            producer.nib,
+            content.created_at
+        ])?;
+    }
+    Ok(())
+}
+
+fn held_lines(tx: &Transaction<'_>, sale_id: &str) -> Result<Vec<ConsignedLineRecord>, SyncError> {
+    let mut statement = tx.prepare_cached(
+        "SELECT line_no, producer, basis, rate, owed FROM office_consigned_lines
+         WHERE sale_id = ?1 ORDER BY line_no",
+    )?;
+    let rows = statement.query_map([sale_id], |r| {
+        Ok(ConsignedLineRecord {
+            sale_id: sale_id.to_string(),
+            line_no: r.get(0)?,
+            producer: r.get(1)?,
+            basis: r.get(2)?,
+            rate: r.get(3)?,
+            owed: r.get(4)?,
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+fn describe_lines(lines: &[&ConsignedLineRecord]) -> String {
+    if lines.is_empty() {
+        return "tanpa titipan".into();
+    }
+    lines
+        .iter()
+        .map(|l| {
+            format!(
+                "baris {} penitip {} utang {}",
+                l.line_no,
+                l.producer,
+                Rupiah::new(l.owed)
+            )
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// Adds what the file's new sales owe their producers; for a sale already
+/// held, what it owes must be exactly what the office holds.
+pub(super) fn admit_consigned_lines(
+    tx: &Transaction<'_>,
+    content: &ExportContent,
+    new_sales: &[&str],
+) -> Result<(), SyncError> {
+    let stall = &content.stall.code;
+    let mut by_sale: HashMap<&str, Vec<&ConsignedLineRecord>> = HashMap::new();
+    for line in &content.consigned_lines {
+        by_sale.entry(line.sale_id.as_str()).or_default().push(line);
+    }
+    for lines in by_sale.values_mut() {
+        lines.sort_by_key(|l| l.line_no);
+    }
+    let new_sales: HashSet<&str> = new_sales.iter().copied().collect();
+    for sale in &content.sales {
+        let found = by_sale.get(sale.id.as_str()).cloned().unwrap_or_default();
+        if !new_sales.contains(sale.id.as_str()) {
+            let held = held_lines(tx, &sale.id)?;
+            let held_refs: Vec<&ConsignedLineRecord> = held.iter().collect();
+            if held_refs != found {
+                return Err(Refusal::Changed {
+                    record: format!("titipan penjualan {} ({})", sale.receipt, sale.id),
+                    held: describe_lines(&held_refs),
+                    found: describe_lines(&found),
+                }
+                .into());
+            }
+            continue;
+        }
+        for line in found {
+            if !producer_known(tx, stall, &line.producer)? {
+                return Err(refused(consigned_label(line))(RecordRule::UnknownProducer(
+                    line.producer.clone(),
+                )));
+            }
+            tx.prepare_cached(
+                "INSERT INTO office_consigned_lines (sale_id, line_no, stall_code, epoch, producer, basis, rate, owed)
+                 VALUES (?1, ?2, ?3, (SELECT epoch FROM office_stalls WHERE code = ?3), ?4, ?5, ?6, ?7)",
+            )?
+            .execute(params![
+                line.sale_id,
+                line.line_no,
+                stall,
+                line.producer,
+                line.basis,
+                line.rate,
+                line.owed
+            ])?;
+        }
+    }
+    Ok(())
+}
+
+fn load_payout(tx: &Transaction<'_>, id: &str) -> Result<Option<PayoutRecord>, SyncError> {
+    Ok(tx
+        .prepare_cached(
+            "SELECT seq, day, created_at, producer, amount, method, reference FROM office_payouts WHERE id = ?1",
+        )?
+        .query_row([id], |r| {
+            Ok(PayoutRecord {
+                id: id.to_string(),
+                seq: r.get(0)?,
+                day: r.get(1)?,
+                created_at: r.get(2)?,
+                producer: r.get(3)?,
+                amount: r.get(4)?,
+                method: r.get(5)?,
+                reference: r.get(6)?,
+            })
+        })
+        .optional()?)
+}
+
+fn describe_payout(payout: &PayoutRecord) -> String {
+    format!(
+        "bayar penitip {} tanggal {} sebesar {} ({})",
+        payout.producer,
+        payout.day,
+        Rupiah::new(payout.amount),
+        payout.method
+    )
+}
+
+/// Adds the file's payouts; returns how many were new.
+pub(super) fn admit_payouts(
+    tx: &Transaction<'_>,
+    content: &ExportContent,
+) -> Result<usize, SyncError> {
+    let stall = &content.stall.code;
+    let mut new_records = 0;
+    for payout in &content.payouts {
+        let label = payout_label(payout);
+        if !is_new(
+            tx,
+            "office_payouts",
+            &payout.id,
+            stall,
+            &label,
+            || {
+                load_payout(tx, &payout.id)
+                    .map(|held| held.map(|h| (h == *payout, describe_payout(&h))))
+            },
+            || describe_payout(payout),
+        )? {
+            continue;
+        }
+        same_seq_elsewhere(tx, stall, payout.seq, &payout.id, &label)?;
+        if !producer_known(tx, stall, &payout.producer)? {
+            return Err(refused(label)(RecordRule::UnknownProducer(
+                payout.producer.clone(),
+            )));
+        }
+        tx.prepare_cached(
+            "INSERT INTO office_payouts (id, stall_code, epoch, seq, day, created_at, producer, amount, method, reference)
+             VALUES (?1, ?2, (SELECT epoch FROM office_stalls WHERE code = ?2), ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+        )?
+        .execute(params![
+            payout.id,
+            stall,
+            payout.seq,
+            payout.day,
+            payout.created_at,
+            payout.producer,
+            payout.amount,
+            payout.method,
+            payout.reference
+        ])?;
+        new_records += 1;
+    }
+    Ok(new_records)
+}

@@ -1,0 +1,576 @@
+//! Titip jual at the office, through the real binary: one producer selling
+//! at two stalls is one producer there (merged by NIB) whose figures are the
+//! sum of the stalls' own statements; version-1 files still import; and the
+//! office's rules refuse a signed file whose owed amounts, producers or
+//! payouts do not hold, leaving everything as it was.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+
+use common::*;
+use ed25519_dalek::{Signer, SigningKey};
+use serde_json::{Value, json};
+use sha2::{Digest, Sha256};
+
+fn json_of(dir: &Path, args: &[&str]) -> Value {
+    let mut all = vec!["--json"];
+    all.extend_from_slice(args);
+    serde_json::from_str(&sentra_ok(dir, &all)).unwrap()
+}
+
+struct Stall {
+    dir: tempfile::TempDir,
+}
+
+impl Stall {
+    fn new(code: &str, regency: &str) -> Stall {
+        let dir = tempfile::tempdir().unwrap();
+        sentra_ok(
+            dir.path(),
+            &[
+                "init",
+                "stall",
+                "--code",
+                code,
+                "--name",
+                &format!("Toko {code}"),
+                "--regency",
+                regency,
+                "--manager-pin",
+                PIN,
+            ],
+        );
+        Stall { dir }
+    }
+
+    fn run(&self, args: &[&str]) -> String {
+        sentra_ok(self.dir.path(), args)
+    }
+
+    fn json(&self, args: &[&str]) -> Value {
+        json_of(self.dir.path(), args)
+    }
+
+    fn export(&self, out: &Path) -> PathBuf {
+        PathBuf::from(self.run(&["export", "--out", out.to_str().unwrap()]).trim())
+    }
+
+    fn key(&self) -> SigningKey {
+        let conn = rusqlite::Connection::open(self.dir.path().join("sentra.db")).unwrap();
+        let secret: Vec<u8> = conn
+            .query_row("SELECT secret_key FROM stall", [], |r| r.get(0))
+            .unwrap();
+        SigningKey::from_bytes(&secret.try_into().unwrap())
+    }
+}
+
+fn content_of(file: &Path) -> Value {
+    let bytes = std::fs::read(file).unwrap();
+    let newline = bytes.iter().position(|b| *b == b'\n').unwrap();
+    serde_json::from_slice(&bytes[newline + 1..]).unwrap()
+}
+
+/// Signs `content` as a file of format `version` with `key`.
+fn sign(content: &Value, key: &SigningKey, version: u32, out: &Path, name: &str) -> PathBuf {
+    let body = serde_json::to_vec(content).unwrap();
+    let hex = sentra::sync::file::to_hex;
+    let envelope = json!({
+        "format": "sentra-export",
+        "version": version,
+        "stall": content["stall"]["code"],
+        "public_key": hex(key.verifying_key().as_bytes()),
+        "length": body.len(),
+        "sha256": hex(&Sha256::digest(&body)),
+        "signature": hex(&key.sign(&body).to_bytes()),
+    });
+    let mut bytes = serde_json::to_vec(&envelope).unwrap();
+    bytes.push(b'\n');
+    bytes.extend_from_slice(&body);
+    let path = out.join(format!("{name}.sentra"));
+    std::fs::write(&path, bytes).unwrap();
+    path
+}
+
+/// Imports `file`; whether it was taken, and everything said about it.
+fn import(office: &Path, file: &Path) -> (bool, String) {
+    let (ok, stdout, stderr) = sentra(office, &["import", file.to_str().unwrap()]);
+    (ok, format!("{stdout}{stderr}"))
+}
+
+fn office() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    sentra_ok(
+        dir.path(),
+        &[
+            "init",
+            "office",
+            "--name",
+            "Sentra UMKM Lampung",
+            "--manager-pin",
+            PIN,
+        ],
+    );
+    dir
+}
+
+/// A stall selling Ibu Sari's keripik (NIB 1234567890123) under its own
+/// code for her, with a sale, a return and a payout.
+fn stall_selling_for_sari(code: &str, her_code: &str, pay: &str) -> Stall {
+    let stall = Stall::new(code, "1871");
+    stall.run(&[
+        "producer",
+        "add",
+        "--code",
+        her_code,
+        "--name",
+        "Ibu Sari",
+        "--regency",
+        "1806",
+        "--nib",
+        "1234567890123",
+    ]);
+    stall.run(&[
+        "producer",
+        "add",
+        "--code",
+        "P9",
+        "--name",
+        "Pak Made",
+        "--regency",
+        "1802",
+    ]);
+    stall.run(&[
+        "product",
+        "add",
+        "--sku",
+        "KRP-LU",
+        "--name",
+        "Keripik Pisang",
+        "--price",
+        "12000",
+        "--unit",
+        "pack",
+        "--producer",
+        her_code,
+        "--consign-price",
+        "9000",
+    ]);
+    stall.run(&[
+        "product",
+        "add",
+        "--sku",
+        "KPI-LB",
+        "--name",
+        "Kopi Robusta",
+        "--price",
+        "150000",
+        "--unit",
+        "kg",
+        "--producer",
+        her_code,
+        "--commission",
+        "15%",
+    ]);
+    stall.run(&[
+        "product",
+        "add",
+        "--sku",
+        "TPS-01",
+        "--name",
+        "Tapis",
+        "--price",
+        "900000",
+        "--producer",
+        "P9",
+        "--consign-price",
+        "750000",
+    ]);
+    stall.run(&[
+        "consign",
+        "receive",
+        her_code,
+        "--item",
+        "KRP-LU=30",
+        "--item",
+        "KPI-LB=3",
+    ]);
+    stall.run(&["consign", "receive", "P9", "--item", "TPS-01=2"]);
+    let sale: Value = stall.json(&[
+        "sale",
+        "--item",
+        "KRP-LU=5",
+        "--item",
+        "KPI-LB=0,333",
+        "--item",
+        "TPS-01=1",
+        "--discount",
+        "5%",
+        "--pay",
+        "cash=2000000",
+    ]);
+    let receipt = sale["receipt"].as_str().unwrap().to_string();
+    stall.run(&["sale", "--item", "KRP-LU=2", "--pay", "qris=24000"]);
+    stall.run(&[
+        "return",
+        &receipt,
+        "--item",
+        "KRP-LU=2",
+        "--refund",
+        "cash=20000",
+    ]);
+    stall.run(&[
+        "consign", "pay", her_code, "--amount", pay, "--method", "cash", "--pin", PIN,
+    ]);
+    stall.run(&["consign", "return", her_code, "--item", "KRP-LU=3"]);
+    stall
+}
+
+#[test]
+fn two_stalls_with_the_same_producer_give_one_merged_producer_at_the_office() {
+    let out = tempfile::tempdir().unwrap();
+    let a = stall_selling_for_sari("ST07", "P001", "10000");
+    let b = stall_selling_for_sari("ST12", "SARI", "25000");
+    let statement = |stall: &Stall, code: &str| stall.json(&["consign", "statement", code]);
+    let (sa, sb) = (statement(&a, "P001"), statement(&b, "SARI"));
+    let office = office();
+    for stall in [&a, &b] {
+        let file = stall.export(out.path());
+        sentra_ok(office.path(), &["import", file.to_str().unwrap()]);
+    }
+    let csv = out.path().join("penitip.csv");
+    let pdf = out.path().join("penitip.pdf");
+    let report = json_of(
+        office.path(),
+        &[
+            "report",
+            "producers",
+            "--csv",
+            csv.to_str().unwrap(),
+            "--pdf",
+            pdf.to_str().unwrap(),
+        ],
+    );
+    let producers = report["producers"].as_array().unwrap();
+    assert_eq!(producers.len(), 3, "Ibu Sari once, Pak Made twice (no NIB)");
+    let sari = producers
+        .iter()
+        .find(|p| p["nib"] == "1234567890123")
+        .unwrap();
+    assert_eq!(sari["producer"], "Ibu Sari");
+    assert_eq!(sari["regency_name"], "Lampung Utara");
+    assert_eq!(sari["stalls"], json!(["ST07/P001", "ST12/SARI"]));
+    let sum = |_office_field: &str, stall_field: &str| {
+        sa[stall_field].as_i64().unwrap() + sb[stall_field].as_i64().unwrap()
+    };
+    assert_eq!(sari["sold"].as_i64().unwrap(), sum("sold", "sales_value"));
+    assert_eq!(sari["owed"].as_i64().unwrap(), sum("owed", "owed"));
+    assert_eq!(sari["paid"].as_i64().unwrap(), sum("paid", "paid"));
+    assert_eq!(sari["paid"], 35_000);
+    assert_eq!(sari["balance"].as_i64().unwrap(), sum("balance", "balance"));
+    assert!(sari["owed"].as_i64().unwrap() > 0);
+    // Each stall's own producer list says the same.
+    let listed = a.json(&["producer", "list"]);
+    let mine = listed
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["producer"] == "P001")
+        .unwrap();
+    assert_eq!(mine["balance"], sa["balance"]);
+
+    // By the producers' regency of origin.
+    let regencies = report["regencies"].as_array().unwrap();
+    let utara = regencies.iter().find(|r| r["regency"] == 1806).unwrap();
+    assert_eq!(utara["producers"], 1);
+    assert_eq!(utara["stalls"], 2);
+    assert_eq!(utara["sold"], sari["sold"]);
+    let tanggamus = regencies.iter().find(|r| r["regency"] == 1802).unwrap();
+    assert_eq!(tanggamus["producers"], 2);
+    assert_eq!(
+        report["totals"]["owed"].as_i64().unwrap(),
+        producers
+            .iter()
+            .map(|p| p["owed"].as_i64().unwrap())
+            .sum::<i64>()
+    );
+
+    // The province's CSV holds the same figures, money as integers.
+    let mut reader = csv::Reader::from_path(&csv).unwrap();
+    let header = reader.headers().unwrap().clone();
+    assert_eq!(
+        header.iter().collect::<Vec<_>>(),
+        sentra::sync::producers::CSV_COLUMNS.to_vec()
+    );
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    assert_eq!(rows.len(), 3);
+    let row = rows.iter().find(|r| &r[3] == "1234567890123").unwrap();
+    assert_eq!(&row[4], "Ibu Sari");
+    assert_eq!(&row[9], sari["owed"].to_string());
+    assert_eq!(&row[11], sari["balance"].to_string());
+    assert!(std::fs::metadata(&pdf).unwrap().len() > 1_000);
+
+    // A period: only what happened in it, the balance up to its end.
+    let later = json_of(
+        office.path(),
+        &["report", "producers", "--from", "2026-11-28"],
+    );
+    let sari_later = later["producers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["nib"] == "1234567890123")
+        .unwrap()
+        .clone();
+    assert_eq!(sari_later["owed"], 0);
+    assert_eq!(sari_later["balance"], sari["balance"]);
+
+    // The same files again add nothing.
+    for stall in [&a, &b] {
+        let again = stall.run(&[
+            "export",
+            "--out",
+            out.path().to_str().unwrap(),
+            "--since-seq",
+            "1",
+        ]);
+        sentra_ok(office.path(), &["import", again.trim()]);
+    }
+    assert_eq!(json_of(office.path(), &["report", "producers"]), report);
+    // A stall has no centre to report on.
+    let (ok, _, stderr) = sentra(a.dir.path(), &["report", "producers"]);
+    assert!(!ok && stderr.contains("hanya untuk"), "{stderr}");
+}
+
+/// The keys version 2 added, taken out of a content to make it version 1.
+fn as_version_1(content: &mut Value) {
+    let object = content.as_object_mut().unwrap();
+    for key in [
+        "producers",
+        "consigned_lines",
+        "payouts",
+        "customers",
+        "repayments",
+        "expenses",
+    ] {
+        object.remove(key);
+    }
+    for close in object["day_closes"].as_array_mut().unwrap() {
+        let close = close.as_object_mut().unwrap();
+        for key in ["producer_payouts", "kasbon_repayments", "drawer_expenses"] {
+            close.remove(key);
+        }
+    }
+}
+
+#[test]
+fn a_version_1_file_still_imports() {
+    let out = tempfile::tempdir().unwrap();
+    let stall = Stall::new("ST07", "1802");
+    stall.run(&[
+        "product", "add", "--sku", "KRP-01", "--name", "Keripik", "--price", "10000", "--unit",
+        "pack",
+    ]);
+    stall.run(&["sale", "--item", "KRP-01=3", "--pay", "cash=50000"]);
+    stall.run(&["day", "close", "--counted-cash", "30000"]);
+    let file = stall.export(out.path());
+    let header: Value = serde_json::from_slice(
+        std::fs::read(&file)
+            .unwrap()
+            .split(|b| *b == b'\n')
+            .next()
+            .unwrap(),
+    )
+    .unwrap();
+    assert_eq!(header["version"], 2, "this program writes version 2");
+    let mut content = content_of(&file);
+    as_version_1(&mut content);
+    let text = serde_json::to_string(&content).unwrap();
+    assert!(!text.contains("producer"), "{text}");
+    let old = sign(&content, &stall.key(), 1, out.path(), "sentra-ST07-v1");
+    let office = office();
+    let result = json_of(office.path(), &["import", old.to_str().unwrap()]);
+    assert_eq!(result[0]["status"], "imported", "{result}");
+    assert_eq!(result[0]["stats"]["new_records"], 2);
+    let day = json_of(office.path(), &["report", "centre", "--date", "2026-11-27"]);
+    assert_eq!(day["totals"]["net"], 30_000);
+
+    // Version 1 knew no titip jual: a file claiming it is not what it says.
+    let mut forged = content_of(&file);
+    as_version_1(&mut forged);
+    forged["export_id"] = json!(uuid::Uuid::now_v7().to_string());
+    forged["producers"] = json!([{"code": "P001", "name": "X", "regency": 1806, "nib": null}]);
+    let forged = sign(
+        &forged,
+        &stall.key(),
+        1,
+        out.path(),
+        "sentra-ST07-v1-forged",
+    );
+    let before = snapshot(office.path());
+    let (ok, said) = import(office.path(), &forged);
+    assert!(
+        !ok && said.contains("titip jual dalam berkas versi 1"),
+        "{said}"
+    );
+    assert_eq!(before, snapshot(office.path()));
+    // And a version the program does not know yet is refused as such.
+    let future = sign(
+        &content_of(&file),
+        &stall.key(),
+        3,
+        out.path(),
+        "sentra-ST07-v3",
+    );
+    let (ok, said) = import(office.path(), &future);
+    assert!(!ok && said.contains("versi format 3"), "{said}");
+}
+
+/// An honest stall's file with consigned sales and a payout.
+fn honest() -> (Stall, tempfile::TempDir, PathBuf) {
+    let out = tempfile::tempdir().unwrap();
+    let stall = stall_selling_for_sari("ST07", "P001", "10000");
+    let file = stall.export(out.path());
+    (stall, out, file)
+}
+
+#[test]
+fn forged_titip_jual_is_refused_each_with_its_reason_and_changes_nothing() {
+    let (stall, out, file) = honest();
+    let office = office();
+    type Edit = Box<dyn Fn(&mut Value)>;
+    let cases: Vec<(&str, Edit, &str)> = vec![
+        (
+            "owed-above-net",
+            Box::new(|c| {
+                let sale = c["sales"][0].clone();
+                let line = &mut c["consigned_lines"][0];
+                let net = sale["lines"][line["line_no"].as_u64().unwrap() as usize - 1]["net"]
+                    .as_i64()
+                    .unwrap();
+                line["owed"] = json!(net + 1);
+            }),
+            "melebihi neto barisnya",
+        ),
+        (
+            "owed-not-terms",
+            Box::new(|c| {
+                let owed = c["consigned_lines"][0]["owed"].as_i64().unwrap();
+                c["consigned_lines"][0]["owed"] = json!(owed - 1);
+            }),
+            "bukan hasil syarat titipnya",
+        ),
+        (
+            "unknown-basis",
+            Box::new(|c| c["consigned_lines"][0]["basis"] = json!("gift")),
+            "tidak dikenal",
+        ),
+        (
+            "line-not-on-sale",
+            Box::new(|c| c["consigned_lines"][0]["line_no"] = json!(9)),
+            "baris itu tidak ada di nota",
+        ),
+        (
+            "line-twice",
+            Box::new(|c| {
+                let line = c["consigned_lines"][0].clone();
+                c["consigned_lines"].as_array_mut().unwrap().push(line);
+            }),
+            "disebut dua kali",
+        ),
+        (
+            "line-without-its-sale",
+            Box::new(|c| {
+                c["consigned_lines"][0]["sale_id"] = json!(uuid::Uuid::now_v7().to_string());
+            }),
+            "tidak ada di berkas ini",
+        ),
+        (
+            "payout-to-unknown-producer",
+            Box::new(|c| c["payouts"][0]["producer"] = json!("P404")),
+            "penitip \"P404\" tidak dikenal toko ini",
+        ),
+        (
+            "line-of-unknown-producer",
+            Box::new(|c| c["consigned_lines"][0]["producer"] = json!("P404")),
+            "penitip \"P404\" tidak dikenal toko ini",
+        ),
+        (
+            "payout-method",
+            Box::new(|c| c["payouts"][0]["method"] = json!("qris")),
+            "cara bayar penitip",
+        ),
+        (
+            "payout-zero",
+            Box::new(|c| c["payouts"][0]["amount"] = json!(0)),
+            "jumlah bayar harus lebih dari nol",
+        ),
+        (
+            "producer-nib",
+            Box::new(|c| c["producers"][0]["nib"] = json!("12345")),
+            "NIB harus 13 angka",
+        ),
+        (
+            "producer-regency",
+            Box::new(|c| c["producers"][0]["regency"] = json!(3171)),
+            "bukan di Lampung",
+        ),
+        (
+            "producer-twice",
+            Box::new(|c| {
+                let producer = c["producers"][0].clone();
+                c["producers"].as_array_mut().unwrap().push(producer);
+            }),
+            "disebut dua kali dalam berkas ini",
+        ),
+        (
+            "day-close-payouts",
+            Box::new(|c| {
+                let close = json!({
+                    "id": uuid::Uuid::now_v7().to_string(), "seq": 99, "day": "2026-11-27",
+                    "created_at": "2026-11-27T21:00:00+07:00", "opening_float": 0, "cash_in": 50000,
+                    "cash_out": 0, "expected": 50000, "counted": 50000, "difference": 0,
+                    "sales_count": 1, "net_total": 50000, "producer_payouts": 10000,
+                });
+                c["day_closes"].as_array_mut().unwrap().push(close);
+                c["sequence"]["to"] = json!(99);
+            }),
+            "kas awal + masuk − keluar − bayar penitip tunai",
+        ),
+    ];
+    let key = stall.key();
+    for (name, edit, says) in cases {
+        let mut content = content_of(&file);
+        content["export_id"] = json!(uuid::Uuid::now_v7().to_string());
+        edit(&mut content);
+        let forged = sign(&content, &key, 2, out.path(), name);
+        let before = snapshot(office.path());
+        let (ok, said) = import(office.path(), &forged);
+        assert!(!ok, "{name} was imported");
+        assert!(said.contains(says), "{name}: {said}");
+        assert_eq!(before, snapshot(office.path()), "{name} changed the office");
+    }
+    // The honest file still imports.
+    sentra_ok(office.path(), &["import", file.to_str().unwrap()]);
+    let report = json_of(office.path(), &["report", "producers"]);
+    assert_eq!(report["totals"]["paid"], 10_000);
+
+    // The same sales sent again owing something else (terms and amount
+    // changed together, so each line adds up): an edited book, refused as
+    // a conflict naming both sides.
+    let mut content = content_of(&file);
+    content["export_id"] = json!(uuid::Uuid::now_v7().to_string());
+    let lines = content["consigned_lines"].as_array_mut().unwrap();
+    let line = lines
+        .iter_mut()
+        .find(|l| l["basis"] == "commission")
+        .unwrap();
+    line["rate"] = json!(10_000);
+    line["owed"] = json!(0);
+    let edited = sign(&content, &key, 2, out.path(), "edited");
+    let before = snapshot(office.path());
+    let (ok, said) = import(office.path(), &edited);
+    assert!(!ok && said.contains("BENTROK"), "{said}");
+    assert!(said.contains("utang Rp0"), "{said}");
+    assert_eq!(before, snapshot(office.path()));
+}
