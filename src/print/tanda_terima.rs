@@ -1,0 +1,248 @@
+//! The *tanda terima* on paper: a roll as wide as the struk (58 or 80 mm)
+//! or an A4 page, with the same words and the same QR code; and the
+//! *kuitansi retribusi*, the receipt for a fee paid at the office.
+
+use super::a4::{LEFT, Report};
+use super::paper::{Fonts, GREY, Sheet, save};
+use super::receipt::qr;
+use crate::money::Rupiah;
+use crate::sync::desk::TandaTerima;
+use crate::sync::fees::FeePayment;
+
+/// The paper a document is printed on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Paper {
+    Roll58,
+    Roll80,
+    A4,
+}
+
+impl Paper {
+    /// Reads `58`, `80` or `a4`.
+    pub fn parse(text: &str) -> Option<Paper> {
+        match text.trim().to_ascii_lowercase().as_str() {
+            "58" => Some(Paper::Roll58),
+            "80" => Some(Paper::Roll80),
+            "a4" => Some(Paper::A4),
+            _ => None,
+        }
+    }
+}
+
+/// `2026-11-27 21:15` from an RFC 3339 stamp.
+fn short(stamp: &str) -> String {
+    stamp.get(..16).unwrap_or(stamp).replace('T', " ")
+}
+
+/// The lines of a tanda terima, as (label, value) pairs; a value of `None`
+/// is a heading. The roll and the A4 page print the same lines.
+fn lines(note: &TandaTerima) -> Vec<(String, Option<String>)> {
+    let mut lines = vec![
+        (
+            "Toko / Stall".to_string(),
+            Some(format!("{} {}", note.stall, note.stall_name)),
+        ),
+        (
+            "Diterima / Received".to_string(),
+            Some(short(&note.printed_at)),
+        ),
+    ];
+    if let Some(file) = &note.file_name {
+        lines.push(("Berkas / File".into(), Some(file.clone())));
+    }
+    if let Some(prefix) = &note.sha256_prefix {
+        lines.push(("SHA-256".into(), Some(prefix.clone())));
+    }
+    if let Some(new) = note.new_records {
+        lines.push(("Catatan baru / New records".into(), Some(new.to_string())));
+    }
+    if let Some(known) = note.known_records {
+        let label = if note.file_name.is_some() {
+            "Sudah ada / Already held"
+        } else {
+            "Catatan di kantor / Records held"
+        };
+        lines.push((label.into(), Some(known.to_string())));
+    }
+    for day in &note.days {
+        lines.push((format!("Hari / Day {}", day.day), None));
+        lines.push((
+            "  Penjualan / Sales".into(),
+            Some(day.sales_count.to_string()),
+        ));
+        lines.push(("  Bersih / Net".into(), Some(day.net.to_string())));
+        if day.returns.is_positive() {
+            lines.push(("  Retur / Returns".into(), Some(day.returns.to_string())));
+        }
+        lines.push(("  Retribusi / Fee".into(), Some(day.fee.to_string())));
+    }
+    lines.push((
+        "Retribusi terutang / Fee due".into(),
+        Some(note.fee_due.to_string()),
+    ));
+    lines
+}
+
+const TITLE: &str = "TANDA TERIMA / RECEIPT";
+
+/// The tanda terima as PDF bytes on `paper`.
+pub fn tanda_terima_pdf(note: &TandaTerima, paper: Paper) -> Vec<u8> {
+    let lines = lines(note);
+    match paper {
+        Paper::A4 => {
+            let mut report = Report::new(
+                &format!("{TITLE} {}", note.stall),
+                &format!("{} · dicetak {}", note.centre, short(&note.printed_at)),
+            );
+            report.line(14.0, true, TITLE);
+            report.line(10.0, false, &note.centre);
+            for (label, value) in &lines {
+                match value {
+                    Some(value) => report.figure(label, value, false),
+                    None => report.heading(label),
+                }
+            }
+            report.need(48.0);
+            let y = report.y + 4.0;
+            qr(report.sheet(), &note.qr, LEFT, y, 36.0);
+            report.y = y + 38.0;
+            report.signatures(&["Penjual / Vendor", "Pengelola / Manager"]);
+            report.finish()
+        }
+        Paper::Roll58 | Paper::Roll80 => {
+            let (width, printable) = if paper == Paper::Roll80 {
+                (80.0, 72.0)
+            } else {
+                (58.0, 48.0)
+            };
+            roll(
+                &note.centre,
+                TITLE,
+                &lines,
+                &note.qr,
+                width,
+                printable,
+                &format!("Tanda terima {}", note.stall),
+            )
+        }
+    }
+}
+
+/// A roll document: title, centre, label/value lines, a QR, a signature line.
+fn roll(
+    centre: &str,
+    title: &str,
+    lines: &[(String, Option<String>)],
+    payload: &str,
+    width: f32,
+    printable: f32,
+    pdf_title: &str,
+) -> Vec<u8> {
+    const SIZE: f32 = 8.0;
+    const LINE: f32 = 3.6;
+    let fonts = Fonts::load();
+    let left = (width - printable) / 2.0;
+    let right = left + printable;
+    let centre_x = width / 2.0;
+    let mut sheet = Sheet::new(width);
+    let mut y = 4.0;
+    for part in fonts.wrap(centre, 10.0, true, printable) {
+        y += 4.5;
+        sheet.text_centred(&fonts, centre_x, y, 10.0, true, &part);
+    }
+    y += 4.5;
+    sheet.text_centred(&fonts, centre_x, y, 9.0, true, title);
+    y += 2.2;
+    sheet.line(left, y, right, y, 0.5);
+    for (label, value) in lines {
+        match value {
+            None => {
+                y += LINE + 1.0;
+                sheet.text(left, y, SIZE, true, label);
+            }
+            Some(value) => {
+                // A value too wide to share the line goes under its label.
+                let room = printable - fonts.width(label, SIZE, false) - 2.0;
+                y += LINE;
+                sheet.grey_text(left, y, SIZE, false, GREY, label);
+                if fonts.width(value, SIZE, false) <= room {
+                    sheet.text_right(&fonts, right, y, SIZE, false, value);
+                } else {
+                    for part in fonts.wrap(value, SIZE, false, printable) {
+                        y += LINE;
+                        sheet.text_right(&fonts, right, y, SIZE, false, &part);
+                    }
+                }
+            }
+        }
+    }
+    y += 3.0;
+    let size = 26.0;
+    qr(&mut sheet, payload, centre_x - size / 2.0, y, size);
+    y += size + 10.0;
+    sheet.line(left + 4.0, y, right - 4.0, y, 0.4);
+    y += 3.6;
+    sheet.text_centred(&fonts, centre_x, y, 7.0, false, "Pengelola / Manager");
+    save(pdf_title, &fonts, vec![(sheet, y + 6.0)])
+}
+
+/// The kuitansi for a fee paid at the office.
+pub fn fee_receipt_pdf(centre: &str, payment: &FeePayment, paper: Paper) -> Vec<u8> {
+    let method = match payment.method.as_str() {
+        "cash" => "Tunai / Cash".to_string(),
+        _ => format!(
+            "Transfer {}",
+            payment.reference.as_deref().unwrap_or_default()
+        ),
+    };
+    let balance = if payment.balance.is_negative() {
+        format!(
+            "lebih bayar / paid ahead {}",
+            Rupiah::new(-payment.balance.value())
+        )
+    } else {
+        payment.balance.to_string()
+    };
+    let lines: Vec<(String, Option<String>)> = vec![
+        ("Nomor / Number".into(), Some(payment.number.clone())),
+        (
+            "Toko / Stall".into(),
+            Some(format!("{} {}", payment.stall, payment.stall_name)),
+        ),
+        ("Waktu / Time".into(), Some(short(&payment.paid_at))),
+        ("Dibayar / Paid".into(), Some(payment.amount.to_string())),
+        ("Cara / Method".into(), Some(method)),
+        ("Sisa retribusi / Balance".into(), Some(balance)),
+    ];
+    let title = "KUITANSI RETRIBUSI / FEE RECEIPT";
+    let qr_text = format!(
+        "SENTRA-RTB|{}|{}|{}",
+        payment.number,
+        payment.stall,
+        payment.amount.value()
+    );
+    match paper {
+        Paper::A4 => {
+            let mut report = Report::new(title, centre);
+            report.line(14.0, true, title);
+            report.line(10.0, false, centre);
+            for (label, value) in &lines {
+                report.figure(label, value.as_deref().unwrap_or_default(), false);
+            }
+            report.need(48.0);
+            let y = report.y + 4.0;
+            qr(report.sheet(), &qr_text, LEFT, y, 30.0);
+            report.y = y + 32.0;
+            report.signatures(&["Penjual / Vendor", "Pengelola / Manager"]);
+            report.finish()
+        }
+        Paper::Roll58 | Paper::Roll80 => {
+            let (width, printable) = if paper == Paper::Roll80 {
+                (80.0, 72.0)
+            } else {
+                (58.0, 48.0)
+            };
+            roll(centre, title, &lines, &qr_text, width, printable, title)
+        }
+    }
+}

@@ -1,0 +1,241 @@
+//! The manager's desk in Kantor (*meja pengelola*): a tanda terima for a file
+//! just imported, the retribusi owed, paid and left per stall, and any
+//! customer's struk checked by the text of its QR code (typed, or scanned:
+//! a scanner types it and Enter).
+
+use iced::widget::{Column, button, column, row, text, text_input};
+use iced::{Alignment, Element, Fill, FillPortion};
+
+use crate::store::Store;
+use crate::sync::fees::{FeeBalance, balances};
+use crate::sync::import::ImportStats;
+use crate::sync::verify::{Status, Verdict, verify};
+use crate::ui::effect::{Effect, at_now};
+use crate::ui::i18n::Lang;
+use crate::ui::refusal::{Refusal, WindowError};
+use crate::ui::theme;
+use crate::ui::widgets::{BOLD, card, keyed_tile};
+
+/// The verify field: a scanner types the struk's QR text here.
+pub const VERIFY: &str = "kantor-verify";
+
+fn tr(lang: Lang, id: &'static str, en: &'static str) -> &'static str {
+    match lang {
+        Lang::Id => id,
+        Lang::En => en,
+    }
+}
+
+#[derive(Default)]
+pub struct Desk {
+    pub qr: String,
+    pub verdict: Option<Result<Verdict, Refusal>>,
+    pub fees: Vec<FeeBalance>,
+    /// The last tanda terima written, or why not.
+    pub written: Option<Result<String, Refusal>>,
+    version: u64,
+}
+
+#[derive(Debug, Clone)]
+pub enum Message {
+    QrChanged(String),
+    /// Check the struk whose QR text is in the field.
+    Verify,
+    Verified(Result<Verdict, Refusal>),
+    FeesLoaded(u64, Result<Vec<FeeBalance>, Refusal>),
+    /// Write the tanda terima of a file imported (its name and what it did).
+    PrintReceipt(String, Box<ImportStats>),
+    Written(Result<String, Refusal>),
+}
+
+/// Writes the tanda terima of an imported file into the office's
+/// `tanda-terima/` folder, on the receipt paper set, and hands it to the
+/// printer or viewer as receipts are.
+fn write_receipt(store: &Store, file: &str, stats: &ImportStats) -> Result<String, Refusal> {
+    at_now(|now| {
+        let note = crate::sync::desk::for_import(store, file, stats, now)?;
+        let folder = store.dir().join("tanda-terima");
+        std::fs::create_dir_all(&folder).map_err(|e| WindowError::Folder {
+            path: folder.display().to_string(),
+            reason: e.to_string(),
+        })?;
+        let stem = file.trim_end_matches(".sentra");
+        let sha: String = stats.file_sha256.chars().take(8).collect();
+        let path = folder.join(format!("tanda-terima-{stem}-{sha}.pdf"));
+        store.check_output_path(&path)?;
+        let settings = store.settings()?;
+        let paper = if settings.receipt_width >= 80 {
+            crate::print::tanda_terima::Paper::Roll80
+        } else {
+            crate::print::tanda_terima::Paper::Roll58
+        };
+        let bytes = crate::print::tanda_terima::tanda_terima_pdf(&note, paper);
+        crate::print::write_file(&path, &bytes)?;
+        let how = crate::print::deliver::Delivery::from_key(&settings.receipt_delivery)
+            .unwrap_or_default();
+        crate::print::deliver::deliver(&path, how)?;
+        Ok::<_, Refusal>(path.display().to_string())
+    })
+}
+
+impl Desk {
+    /// Reads the fees again (the office opened, files were imported).
+    pub fn refresh(&mut self) -> Effect<Message> {
+        self.version += 1;
+        let version = self.version;
+        Effect::search("office-fees", move |store| {
+            Message::FeesLoaded(
+                version,
+                balances(store, "0000-01-01", "9999-12-31").map_err(Refusal::from),
+            )
+        })
+    }
+
+    pub fn update(&mut self, message: Message) -> Effect<Message> {
+        match message {
+            Message::QrChanged(text) => {
+                self.qr = text;
+                Effect::None
+            }
+            Message::Verify => {
+                let qr = self.qr.clone();
+                Effect::job(move |store| {
+                    Message::Verified(verify(store, &qr).map_err(Refusal::from))
+                })
+            }
+            Message::Verified(result) => {
+                self.verdict = Some(result);
+                // Ready for the next struk.
+                self.qr.clear();
+                Effect::Focus(VERIFY)
+            }
+            Message::FeesLoaded(version, result) => {
+                if version == self.version {
+                    match result {
+                        Ok(fees) => self.fees = fees,
+                        Err(error) => self.written = Some(Err(error)),
+                    }
+                }
+                Effect::None
+            }
+            Message::PrintReceipt(file, stats) => {
+                Effect::job(move |store| Message::Written(write_receipt(store, &file, &stats)))
+            }
+            Message::Written(result) => {
+                self.written = Some(result);
+                Effect::None
+            }
+        }
+    }
+
+    pub fn view(&self, lang: Lang) -> Element<'_, Message> {
+        let verify_row = row![
+            text_input(
+                tr(lang, "QR struk (NOMOR#CEK)", "Struk QR (NUMBER#CHECK)"),
+                &self.qr
+            )
+            .id(VERIFY)
+            .on_input(Message::QrChanged)
+            .on_submit(Message::Verify)
+            .padding(6)
+            .width(Fill),
+            keyed_tile(
+                tr(lang, "Periksa", "Verify"),
+                "Enter",
+                (!self.qr.trim().is_empty()).then_some(Message::Verify)
+            )
+            .width(120)
+            .style(button::secondary),
+        ]
+        .spacing(8)
+        .align_y(Alignment::Center);
+        let mut body = Column::new()
+            .spacing(6)
+            .push(
+                text(tr(lang, "Meja pengelola", "Manager's desk"))
+                    .size(theme::TEXT)
+                    .font(BOLD),
+            )
+            .push(verify_row);
+        if let Some(verdict) = &self.verdict {
+            body = body.push(match verdict {
+                Ok(verdict) => {
+                    let good = matches!(verdict.status, Status::Found);
+                    text(say_verdict(verdict, lang))
+                        .size(theme::SMALL)
+                        .color(if good { theme::GOOD } else { theme::BAD })
+                }
+                Err(error) => text(error.say(lang)).size(theme::SMALL).color(theme::BAD),
+            });
+        }
+        if let Some(written) = &self.written {
+            body = body.push(match written {
+                Ok(path) => text(format!("{} {path}", tr(lang, "Tanda terima:", "Receipt:")))
+                    .size(theme::SMALL)
+                    .color(theme::GOOD),
+                Err(error) => text(error.say(lang)).size(theme::SMALL).color(theme::BAD),
+            });
+        }
+        let cell = |t: String, portion: u16, right: bool| {
+            let t = text(t).size(theme::SMALL).width(FillPortion(portion));
+            if right { t.align_x(Alignment::End) } else { t }
+        };
+        body = body.push(
+            text(tr(lang, "Retribusi per toko", "Fees by stall"))
+                .size(theme::SMALL)
+                .font(BOLD),
+        );
+        body = body.push(row![
+            cell(tr(lang, "Toko", "Stall").into(), 3, false),
+            cell(tr(lang, "Terutang", "Owed").into(), 2, true),
+            cell(tr(lang, "Dibayar", "Paid").into(), 2, true),
+            cell(tr(lang, "Sisa", "Balance").into(), 2, true),
+        ]);
+        for fee in &self.fees {
+            body = body.push(row![
+                cell(format!("{} {}", fee.stall, fee.name), 3, false),
+                cell(fee.owed.to_string(), 2, true),
+                cell(fee.paid.to_string(), 2, true),
+                cell(fee.balance.to_string(), 2, true),
+            ]);
+        }
+        card(column![body])
+    }
+}
+
+/// The verdict in the screen's language.
+fn say_verdict(verdict: &Verdict, lang: Lang) -> String {
+    if lang == Lang::Id {
+        return verdict.sentence();
+    }
+    let total = verdict.total.map(|t| t.to_string()).unwrap_or_default();
+    let stall = verdict.stall.clone().unwrap_or_default();
+    let when = verdict
+        .created_at
+        .as_deref()
+        .map(|t| t.get(..16).unwrap_or(t).replace('T', " "))
+        .unwrap_or_default();
+    match verdict.status {
+        Status::Found => format!(
+            "VALID: struk {} of stall {stall}, total {total}, {when}.",
+            verdict.receipt
+        ),
+        Status::NotImported => format!(
+            "NOT YET: struk {} is not at the office (its stall's file is not imported yet, or it is fake).",
+            verdict.receipt
+        ),
+        Status::Voided => format!(
+            "VOIDED: struk {} of stall {stall}, total {total}, {when}, was voided.",
+            verdict.receipt
+        ),
+        Status::Returned => format!(
+            "RETURNS: struk {} of stall {stall}, total {total}, {when}; refunded {}.",
+            verdict.receipt,
+            verdict.refunded.unwrap_or_default()
+        ),
+        Status::Forged => format!(
+            "FORGED: the check code of struk {} does not match the office's record for stall {stall} (forged or altered).",
+            verdict.receipt
+        ),
+    }
+}

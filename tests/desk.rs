@@ -1,0 +1,451 @@
+//! The manager's desk at the office, through the real binary: a tanda terima
+//! for every file imported (read back with poppler, its QR decoded), the
+//! retribusi owed, paid and balanced, and struk verified by their QR codes.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use common::*;
+use serde_json::Value;
+use sha2::{Digest, Sha256};
+
+const DAY: &str = "2026-11-27";
+
+fn run(tool: &str, args: &[&str]) -> String {
+    let output = Command::new(tool)
+        .args(args)
+        .output()
+        .unwrap_or_else(|e| panic!("{tool} is needed for these tests (.ci/run installs it): {e}"));
+    assert!(
+        output.status.success(),
+        "{tool} {args:?}: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+/// Every QR code on the first page of a PDF, rendered at 300 dpi.
+fn qr_codes(pdf: &Path) -> Vec<String> {
+    let stem = pdf.with_extension("");
+    run(
+        "pdftoppm",
+        &[
+            "-png",
+            "-r",
+            "300",
+            "-f",
+            "1",
+            "-l",
+            "1",
+            pdf.to_str().unwrap(),
+            stem.to_str().unwrap(),
+        ],
+    );
+    let png = format!("{}-1.png", stem.display());
+    let image = image::open(&png).unwrap().to_luma8();
+    let mut prepared = rqrr::PreparedImage::prepare(image);
+    prepared
+        .detect_grids()
+        .iter()
+        .map(|g| g.decode().unwrap().1)
+        .collect()
+}
+
+fn at(time: &str) -> String {
+    format!("{DAY}T{time}:00+07:00")
+}
+
+fn stall(code: &str) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    for args in [
+        vec![
+            "init",
+            "stall",
+            "--code",
+            code,
+            "--name",
+            &format!("Toko {code}"),
+            "--regency",
+            "1802",
+            "--manager-pin",
+            PIN,
+        ],
+        vec![
+            "product", "add", "--sku", "KRP-01", "--name", "Keripik", "--price", "43763",
+        ],
+        vec![
+            "product", "add", "--sku", "KPI-02", "--name", "Kopi", "--price", "151000", "--unit",
+            "kg",
+        ],
+    ] {
+        let (ok, _, stderr) = sentra_at(d, &at("08:00"), &args);
+        assert!(ok, "{stderr}");
+    }
+    dir
+}
+
+fn ok_at(dir: &Path, time: &str, args: &[&str]) -> String {
+    let (ok, stdout, stderr) = sentra_at(dir, &at(time), args);
+    assert!(ok, "{args:?}: {stderr}");
+    stdout
+}
+
+fn export(dir: &Path, time: &str, out: &Path) -> PathBuf {
+    PathBuf::from(ok_at(dir, time, &["export", "--out", out.to_str().unwrap()]).trim())
+}
+
+fn office() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    sentra_ok(
+        dir.path(),
+        &[
+            "init",
+            "office",
+            "--name",
+            "Sentra UMKM Lampung",
+            "--manager-pin",
+            PIN,
+        ],
+    );
+    dir
+}
+
+fn json(dir: &Path, args: &[&str]) -> Value {
+    let mut args = args.to_vec();
+    args.push("--json");
+    serde_json::from_str(&sentra_ok(dir, &args)).unwrap()
+}
+
+fn stall_net(office: &Path, code: &str) -> i64 {
+    let day = json(office, &["report", "centre", "--date", DAY]);
+    day["stalls"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["code"] == code)
+        .map(|s| s["totals"]["net"].as_i64().unwrap())
+        .unwrap_or(0)
+}
+
+#[test]
+fn a_tanda_terima_for_every_imported_file_and_none_for_a_refused_one() {
+    let usb = tempfile::tempdir().unwrap();
+    let st07 = stall("ST07");
+    let st08 = stall("ST08");
+    ok_at(
+        st07.path(),
+        "09:00",
+        &["sale", "--item", "KRP-01=2", "--pay", "cash=100000"],
+    );
+    ok_at(
+        st07.path(),
+        "09:30",
+        &["sale", "--item", "KPI-02=0,35", "--pay", "qris=52850"],
+    );
+    ok_at(
+        st08.path(),
+        "10:00",
+        &["sale", "--item", "KRP-01=1", "--pay", "cash=43763"],
+    );
+    let file07 = export(st07.path(), "20:00", usb.path());
+    let file08 = export(st08.path(), "20:00", usb.path());
+    // A third file, tampered on the way: refused, so no tanda terima.
+    let mut bytes = std::fs::read(&file08).unwrap();
+    let at = bytes.len() - 40;
+    bytes[at] ^= 1;
+    std::fs::write(usb.path().join("sentra-ST08-rusak.sentra"), bytes).unwrap();
+
+    let office = office();
+    let receipts = tempfile::tempdir().unwrap();
+    let (ok, stdout, _) = sentra(
+        office.path(),
+        &[
+            "import",
+            usb.path().to_str().unwrap(),
+            "--receipts",
+            receipts.path().to_str().unwrap(),
+            "--width",
+            "58",
+        ],
+    );
+    assert!(!ok, "one file was refused");
+    assert!(stdout.contains("tanda terima"), "{stdout}");
+    let mut written: Vec<PathBuf> = std::fs::read_dir(receipts.path())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "pdf"))
+        .collect();
+    written.sort();
+    assert_eq!(written.len(), 2, "one per imported file: {written:?}");
+
+    for (file, code) in [(&file07, "ST07"), (&file08, "ST08")] {
+        let sha = sentra::sync::file::to_hex(&Sha256::digest(std::fs::read(file).unwrap()));
+        let prefix = &sha[..16];
+        let note = written
+            .iter()
+            .find(|p| p.to_string_lossy().contains(&format!("-{}.pdf", &sha[..8])))
+            .unwrap_or_else(|| panic!("no tanda terima for {}", file.display()));
+        let text = run("pdftotext", &["-layout", note.to_str().unwrap(), "-"]);
+        let net = stall_net(office.path(), code);
+        let net_text = sentra::money::Rupiah::new(net).to_string();
+        let name = file.file_name().unwrap().to_string_lossy().into_owned();
+        let records = if code == "ST07" { "2" } else { "1" };
+        // A long file name wraps on a 58 mm roll: read it back without the breaks.
+        let squashed: String = text.split_whitespace().collect();
+        for expected in [code, &format!("Toko {code}"), prefix, &net_text, DAY] {
+            assert!(text.contains(expected), "{expected:?} missing from\n{text}");
+        }
+        assert!(squashed.contains(&name), "{name} missing from\n{text}");
+        let new_line = text.lines().find(|l| l.contains("Catatan baru")).unwrap();
+        assert!(new_line.trim_end().ends_with(records), "{new_line}");
+        let held_line = text.lines().find(|l| l.contains("Sudah ada")).unwrap();
+        assert!(held_line.trim_end().ends_with('0'), "{held_line}");
+        // 58 mm wide, as tall as its lines.
+        let info = run("pdfinfo", &[note.to_str().unwrap()]);
+        let size = info.lines().find(|l| l.starts_with("Page size")).unwrap();
+        assert!(size.contains("164.4"), "{size}");
+        let export_id = serde_json::from_slice::<Value>(
+            std::fs::read(file)
+                .unwrap()
+                .split(|b| *b == b'\n')
+                .nth(1)
+                .unwrap(),
+        )
+        .unwrap()["export_id"]
+            .as_str()
+            .unwrap()
+            .to_string();
+        assert_eq!(
+            qr_codes(note),
+            vec![format!("SENTRA-TT|{code}|{export_id}|{prefix}")]
+        );
+    }
+
+    // On demand for a stall's day, on A4.
+    let day_pdf = receipts.path().join("hari.pdf");
+    sentra_ok(
+        office.path(),
+        &[
+            "office",
+            "receipt",
+            "ST07",
+            "--date",
+            DAY,
+            "--width",
+            "a4",
+            "--pdf",
+            day_pdf.to_str().unwrap(),
+        ],
+    );
+    let text = run("pdftotext", &["-layout", day_pdf.to_str().unwrap(), "-"]);
+    assert!(
+        text.contains(&sentra::money::Rupiah::new(stall_net(office.path(), "ST07")).to_string()),
+        "{text}"
+    );
+    run("qpdf", &["--check", day_pdf.to_str().unwrap()]);
+}
+
+/// 2% of `takings`, half up, never below zero: computed here, apart from the program.
+fn two_percent(takings: i64) -> i64 {
+    if takings <= 0 {
+        0
+    } else {
+        (takings * 2 + 50) / 100
+    }
+}
+
+#[test]
+fn the_fee_is_two_percent_of_each_days_takings_after_voids_and_returns_in_either_order() {
+    for later_first in [false, true] {
+        let usb = tempfile::tempdir().unwrap();
+        let st07 = stall("ST07");
+        ok_at(
+            st07.path(),
+            "09:00",
+            &["sale", "--item", "KRP-01=3", "--pay", "cash=200000"],
+        );
+        ok_at(
+            st07.path(),
+            "09:10",
+            &["sale", "--item", "KPI-02=0,275", "--pay", "cash=50000"],
+        );
+        ok_at(
+            st07.path(),
+            "09:20",
+            &["sale", "--item", "KRP-01=1", "--pay", "cash=50000"],
+        );
+        let first = export(st07.path(), "09:30", usb.path());
+        ok_at(
+            st07.path(),
+            "10:00",
+            &[
+                "void",
+                "ST07-20261127-0003",
+                "--reason",
+                "salah input",
+                "--pin",
+                PIN,
+            ],
+        );
+        ok_at(
+            st07.path(),
+            "10:05",
+            &[
+                "return",
+                "ST07-20261127-0001",
+                "--item",
+                "KRP-01=1",
+                "--refund",
+                "cash=43763",
+            ],
+        );
+        let later_dir = usb.path().join("later");
+        std::fs::create_dir(&later_dir).unwrap();
+        let later = export(st07.path(), "10:10", &later_dir);
+
+        let office = office();
+        sentra_ok(office.path(), &["fee", "set", "--percent", "2"]);
+        let order = if later_first {
+            [&later, &first]
+        } else {
+            [&first, &later]
+        };
+        for file in order {
+            sentra_ok(office.path(), &["import", file.to_str().unwrap()]);
+        }
+        // The stall's own figures, from its own report.
+        let report: Value =
+            serde_json::from_str(&ok_at(st07.path(), "21:00", &["report", "day", "--json"]))
+                .unwrap();
+        let takings = report["takings"].as_i64().unwrap();
+        assert_eq!(takings, 3 * 43763 + 41525 - 43763, "the test's own sum");
+        let fees = json(office.path(), &["fees"]);
+        assert_eq!(
+            fees[0]["owed"],
+            two_percent(takings),
+            "later first: {later_first}"
+        );
+        assert_eq!(fees[0]["paid"], 0);
+
+        // A payment lowers the balance; bad amounts change nothing.
+        let before = snapshot(office.path());
+        for bad in ["0", "-5", "abc", "99999999999999"] {
+            let (ok, _, stderr) = sentra(
+                office.path(),
+                &["fee", "pay", "ST07", "--amount", bad, "--method", "cash"],
+            );
+            assert!(!ok, "{bad} accepted");
+            assert_eq!(stderr.lines().count(), 1, "{stderr}");
+        }
+        let (ok, _, _) = sentra(
+            office.path(),
+            &["fee", "pay", "ST99", "--amount", "1000", "--method", "cash"],
+        );
+        assert!(!ok, "an unknown stall");
+        let (ok, _, _) = sentra(
+            office.path(),
+            &["fee", "pay", "ST07", "--amount", "1000", "--method", "qris"],
+        );
+        assert!(!ok, "fees are paid in cash or by transfer");
+        assert_eq!(snapshot(office.path()), before);
+        let kuitansi = usb.path().join("kuitansi.pdf");
+        sentra_ok(
+            office.path(),
+            &[
+                "fee",
+                "pay",
+                "ST07",
+                "--amount",
+                "1000",
+                "--method",
+                "transfer:BRI-778",
+                "--pdf",
+                kuitansi.to_str().unwrap(),
+            ],
+        );
+        let text = run("pdftotext", &["-layout", kuitansi.to_str().unwrap(), "-"]);
+        assert!(
+            text.contains("RTB-20261127-001") && text.contains("BRI-778"),
+            "{text}"
+        );
+        let fees = json(office.path(), &["fees"]);
+        assert_eq!(fees[0]["paid"], 1000);
+        assert_eq!(fees[0]["balance"], two_percent(takings) - 1000);
+    }
+}
+
+#[test]
+fn a_struk_is_verified_by_its_qr_code_against_the_offices_records() {
+    let usb = tempfile::tempdir().unwrap();
+    let st07 = stall("ST07");
+    ok_at(
+        st07.path(),
+        "09:00",
+        &["sale", "--item", "KRP-01=2", "--pay", "cash=100000"],
+    );
+    let struk = usb.path().join("struk.pdf");
+    ok_at(
+        st07.path(),
+        "09:01",
+        &[
+            "receipt",
+            "ST07-20261127-0001",
+            "--pdf",
+            struk.to_str().unwrap(),
+        ],
+    );
+    let codes = qr_codes(&struk);
+    assert_eq!(codes.len(), 1);
+    let qr = codes[0].clone();
+
+    let office = office();
+    // Not imported yet.
+    assert_eq!(
+        json(office.path(), &["verify", &qr])["status"],
+        "not_imported"
+    );
+    let first = export(st07.path(), "09:30", usb.path());
+    sentra_ok(office.path(), &["import", first.to_str().unwrap()]);
+    let found = json(office.path(), &["verify", &qr]);
+    assert_eq!(found["status"], "found");
+    assert_eq!(found["total"], 2 * 43763);
+    assert_eq!(found["stall"], "ST07");
+    assert_eq!(found["created_at"], at("09:00"));
+    let text = sentra_ok(office.path(), &["verify", &qr]);
+    assert!(text.starts_with("SAH"), "{text}");
+
+    // One character of the check value changed: forged.
+    let (number, check) = qr.split_once('#').unwrap();
+    let mut altered: Vec<char> = check.chars().collect();
+    altered[3] = if altered[3] == 'A' { 'B' } else { 'A' };
+    let forged = format!("{number}#{}", altered.iter().collect::<String>());
+    assert_eq!(
+        json(office.path(), &["verify", &forged])["status"],
+        "forged"
+    );
+    // Not a struk's QR at all.
+    let (ok, _, stderr) = sentra(office.path(), &["verify", "https://example.com"]);
+    assert!(!ok && stderr.contains("bukan kode QR struk"), "{stderr}");
+
+    // Voided at the stall; once the void is imported, the struk says so.
+    ok_at(
+        st07.path(),
+        "11:00",
+        &[
+            "void",
+            "ST07-20261127-0001",
+            "--reason",
+            "batal",
+            "--pin",
+            PIN,
+        ],
+    );
+    let dir = usb.path().join("void");
+    std::fs::create_dir(&dir).unwrap();
+    let void = export(st07.path(), "11:05", &dir);
+    sentra_ok(office.path(), &["import", void.to_str().unwrap()]);
+    assert_eq!(json(office.path(), &["verify", &qr])["status"], "voided");
+}
