@@ -1024,7 +1024,7 @@ fn switch_the_language_and_the_labels_and_refusals_change() {
     assert!(window.shows("Unknown code \"8990000000000\"."));
     scan(&mut window, "KRP-01");
     window.press(Named::F2);
-    assert!(window.shows("Cash") && window.shows("Debit card") && !window.shows("Tunai"));
+    assert!(window.shows("Cash") && window.shows("Card") && !window.shows("Tunai"));
     window.typing("5000");
     assert!(window.shows("underpaid: the total is Rp10.000, paid Rp5.000"));
     window.press(Named::F5);

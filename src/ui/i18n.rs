@@ -236,6 +236,15 @@ pub fn method_name(method: PaymentMethod, lang: Lang) -> &'static str {
     }
 }
 
+/// A payment method's name on a narrow button: "Kartu", not "Kartu debit".
+pub fn method_short(method: PaymentMethod, lang: Lang) -> &'static str {
+    match (method, lang) {
+        (PaymentMethod::Card, Lang::Id) => "Kartu",
+        (PaymentMethod::Card, Lang::En) => "Card",
+        (other, _) => method_name(other, lang),
+    }
+}
+
 /// A payment method's name from its key (`cash`, `qris` …).
 pub fn method_key_name(key: &str, lang: Lang) -> Option<&'static str> {
     PaymentMethod::parse(key).ok().map(|m| method_name(m, lang))

@@ -12,7 +12,7 @@ use super::{
     SALE_DISCOUNT, SEARCH, Today, VOID_PIN, VOID_REASON, VOID_RECEIPT, VoidForm,
 };
 use crate::domain::payment::PaymentMethod;
-use crate::ui::i18n::{Lang, Say, T, method_name};
+use crate::ui::i18n::{Lang, Say, T, method_name, method_short};
 use crate::ui::theme;
 use crate::ui::widgets::{BOLD, card, figure, keyed, keyed_tile, message_line, notice};
 
@@ -155,13 +155,13 @@ impl Kasir {
         let priced = self.priced().ok();
         let header = row![
             text(T::Item.get(lang)).size(theme::SMALL).width(Fill),
-            text(T::Qty.get(lang)).size(theme::SMALL).width(80),
-            text(T::Discount.get(lang)).size(theme::SMALL).width(90),
+            text(T::Qty.get(lang)).size(theme::SMALL).width(68),
+            text(T::Discount.get(lang)).size(theme::SMALL).width(76),
             text(T::Amount.get(lang))
                 .size(theme::SMALL)
-                .width(112)
+                .width(104)
                 .align_x(Alignment::End),
-            Space::new().width(40),
+            Space::new().width(34),
         ]
         .spacing(8)
         .padding(iced::Padding::ZERO.right(14));
@@ -201,24 +201,24 @@ impl Kasir {
                         .on_input(move |t| Message::QuantityChanged(index, t))
                         .on_submit(Message::LineSubmitted(index))
                         .padding(8)
-                        .width(80)
+                        .width(68)
                         .style(theme::field(!quantity_ok)),
                     text_input("0", &item.discount)
                         .id(format!("cart-discount-{index}"))
                         .on_input(move |t| Message::LineDiscountChanged(index, t))
                         .on_submit(Message::LineSubmitted(index))
                         .padding(8)
-                        .width(90)
+                        .width(76)
                         .style(theme::field(!discount_ok)),
                     text(amount)
                         .size(theme::TEXT)
                         .font(BOLD)
-                        .width(112)
+                        .width(104)
                         .align_x(Alignment::End),
                     button(text("×").size(theme::TEXT))
                         .on_press(Message::RemoveLine(index))
-                        .padding([6, 12])
-                        .width(40)
+                        .padding([6, 10])
+                        .width(34)
                         .style(button::danger),
                 ]
                 .spacing(8)
@@ -386,7 +386,7 @@ impl Kasir {
             } else {
                 button::secondary
             };
-            keyed_tile(method_name(m, lang), key, Some(Message::PayMethod(m))).style(style)
+            keyed_tile(method_short(m, lang), key, Some(Message::PayMethod(m))).style(style)
         };
         let methods = row![
             method(PaymentMethod::Cash, "F9"),
