@@ -9,10 +9,10 @@ use time::OffsetDateTime;
 use super::args;
 use super::output::{pad, pad_left};
 use super::{CliError, Output};
+use crate::domain::consign::ConsignError;
 use crate::domain::scale::Plu;
 use crate::domain::unit::Unit;
 use crate::money::{Quantity, Rupiah};
-use crate::domain::consign::ConsignError;
 use crate::store::{NewProduct, Product, ProductFilter, Store, StoreError};
 
 #[derive(Debug, Subcommand)]

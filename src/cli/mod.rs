@@ -236,20 +236,9 @@ pub fn run(data_dir: PathBuf, command: Command, out: &Output) -> Result<(), CliE
         Command::Report(days::ReportCommand::Centre { date, csv, pdf }) => {
             sync::report_centre(&store, date, csv.as_deref(), pdf.as_deref(), now, out)
         }
-        Command::Report(days::ReportCommand::Producers {
-            from,
-            to,
-            csv,
-            pdf,
-        }) => consign::report_producers(
-            &store,
-            from,
-            to,
-            csv.as_deref(),
-            pdf.as_deref(),
-            now,
-            out,
-        ),
+        Command::Report(days::ReportCommand::Producers { from, to, csv, pdf }) => {
+            consign::report_producers(&store, from, to, csv.as_deref(), pdf.as_deref(), now, out)
+        }
         Command::Report(command) => days::report(&store, command, now, out),
         Command::Export {
             out: dir,

@@ -9,12 +9,12 @@ use std::collections::HashMap;
 use time::format_description::well_known::Rfc3339;
 use time::{Date, OffsetDateTime};
 
+use super::consign;
 use super::limits::{
     MAX_LINES, MAX_NOTE_CHARS, MAX_PAYMENTS, check_amount, check_price, check_quantity,
     is_printable, is_printable_or_empty,
 };
 use super::payment::PaymentMethod;
-use super::consign;
 use super::record::{
     ConsignedLineRecord, DayCloseRecord, EVENT_KINDS, EventRecord, PayoutRecord, ProducerInfo,
     ReturnRecord, SaleLineRecord, SaleRecord, VoidRecord,
@@ -160,8 +160,14 @@ pub enum RecordRule {
     #[error("titipan baris {line}: dasar \"{basis}\" dengan tarif {rate} tidak dikenal")]
     ConsignedTerms { line: i64, basis: String, rate: i64 },
     #[error("titipan baris {line}: utang ke penitip {owed} melebihi neto barisnya {net}")]
-    OwedAboveNet { line: i64, owed: Rupiah, net: Rupiah },
-    #[error("titipan baris {line}: utang ke penitip {found} bukan hasil syarat titipnya ({expected})")]
+    OwedAboveNet {
+        line: i64,
+        owed: Rupiah,
+        net: Rupiah,
+    },
+    #[error(
+        "titipan baris {line}: utang ke penitip {found} bukan hasil syarat titipnya ({expected})"
+    )]
     OwedNotTerms {
         line: i64,
         found: Rupiah,
@@ -538,8 +544,7 @@ pub fn check_day_close(close: &DayCloseRecord, context: &Context) -> Result<(), 
     }
     // Bounded amounts: no overflow.
     bound("bayar penitip tunai", Rupiah::new(close.producer_payouts))?;
-    let expected =
-        close.opening_float + close.cash_in - close.cash_out - close.producer_payouts;
+    let expected = close.opening_float + close.cash_in - close.cash_out - close.producer_payouts;
     if close.expected != expected {
         return Err(RecordRule::Expected {
             found: Rupiah::new(close.expected),

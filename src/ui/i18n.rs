@@ -50,6 +50,7 @@ texts! {
     Kasir => "Kasir", "Till";
     Stok => "Stok", "Stock";
     Laporan => "Laporan", "Reports";
+    Penitip => "Penitip", "Producers";
     Pengaturan => "Pengaturan", "Settings";
     // Till
     SearchHint => "Scan barcode atau ketik nama / SKU…", "Scan a barcode or type a name / SKU…";

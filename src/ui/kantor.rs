@@ -52,6 +52,8 @@ pub struct Kantor {
     pub notice: Option<Notice>,
     /// Settings saved since the root last looked (the language).
     applied: Option<Settings>,
+    /// The centre's producers (titip jual), merged across stalls by NIB.
+    pub producers: crate::ui::penitip::office::OfficeProducers,
 }
 
 #[derive(Debug, Clone)]
@@ -78,6 +80,8 @@ pub enum Message {
     LanguageSaved(Result<Settings, Refusal>),
     /// A job of this screen died before answering.
     JobFailed(Refusal),
+    /// The producers' view.
+    Producers(crate::ui::penitip::office::Message),
 }
 
 impl Kantor {
@@ -96,6 +100,7 @@ impl Kantor {
             csv_path: String::new(),
             notice: None,
             applied: None,
+            producers: Default::default(),
         }
     }
 
@@ -111,6 +116,7 @@ impl Kantor {
         Effect::search("centre-day", move |store| {
             Message::Loaded(version, load(store, date))
         })
+        .and(self.producers.refresh().map(Message::Producers))
     }
 
     pub fn hotkey(&self, press: &KeyPress) -> Option<Message> {
@@ -129,6 +135,7 @@ impl Kantor {
 
     pub fn update(&mut self, message: Message) -> Effect<Message> {
         match message {
+            Message::Producers(message) => self.producers.update(message).map(Message::Producers),
             Message::PathChanged(path) => {
                 self.path = path;
                 Effect::None
@@ -349,7 +356,8 @@ impl Kantor {
             column![
                 self.header(lang),
                 notice(&self.notice, lang),
-                row![left, right].spacing(16)
+                row![left, right].spacing(16),
+                self.producers.view(lang).map(Message::Producers),
             ]
             .spacing(theme::GAP)
             .padding(16),

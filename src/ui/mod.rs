@@ -14,6 +14,7 @@ pub mod kantor;
 pub mod kasir;
 pub mod laporan;
 pub mod pengaturan;
+pub mod penitip;
 pub mod refusal;
 pub mod stok;
 mod theme;
@@ -64,12 +65,19 @@ pub fn run(data_dir: PathBuf) -> iced::Result {
 pub enum Tab {
     Kasir,
     Stok,
+    Penitip,
     Laporan,
     Pengaturan,
 }
 
 impl Tab {
-    const ALL: [Tab; 4] = [Tab::Kasir, Tab::Stok, Tab::Laporan, Tab::Pengaturan];
+    const ALL: [Tab; 5] = [
+        Tab::Kasir,
+        Tab::Stok,
+        Tab::Penitip,
+        Tab::Laporan,
+        Tab::Pengaturan,
+    ];
 
     fn step(self, by: i32) -> Tab {
         let index = Tab::ALL.iter().position(|t| *t == self).unwrap_or(0) as i32;
@@ -83,6 +91,7 @@ pub struct Shell {
     pub identity: Identity,
     pub kasir: Kasir,
     pub stok: Stok,
+    pub penitip: penitip::Penitip,
     pub laporan: Laporan,
     pub pengaturan: Pengaturan,
 }
@@ -133,6 +142,7 @@ pub enum Message {
     FirstRun(first_run::Message),
     Kasir(kasir::Message),
     Stok(stok::Message),
+    Penitip(penitip::Message),
     Laporan(laporan::Message),
     Pengaturan(pengaturan::Message),
     Kantor(kantor::Message),
@@ -321,6 +331,13 @@ impl App {
                     .map(Message::Stok)
                     .or_failed(|why| Message::Stok(stok::Message::JobFailed(why)))
             }),
+            Message::Penitip(message) => self.with_shell(|shell| {
+                shell
+                    .penitip
+                    .update(message)
+                    .map(Message::Penitip)
+                    .or_failed(|why| Message::Penitip(penitip::Message::JobFailed(why)))
+            }),
             Message::Laporan(message) => self.with_shell(|shell| {
                 shell
                     .laporan
@@ -392,6 +409,7 @@ impl App {
                     tab: Tab::Kasir,
                     kasir,
                     stok: Stok::new(&settings),
+                    penitip: Default::default(),
                     laporan: Laporan::default(),
                     pengaturan: Pengaturan::new(&identity, &settings),
                     identity,
@@ -418,6 +436,7 @@ impl App {
             match tab {
                 Tab::Kasir => shell.kasir.refresh().map(Message::Kasir),
                 Tab::Stok => shell.stok.open().map(Message::Stok),
+                Tab::Penitip => shell.penitip.refresh().map(Message::Penitip),
                 Tab::Laporan => shell.laporan.refresh().map(Message::Laporan),
                 Tab::Pengaturan => Effect::Focus(pengaturan::FIRST_FIELD),
             }
@@ -439,6 +458,7 @@ impl App {
             Phase::Stall(shell) => match shell.tab {
                 Tab::Kasir => shell.kasir.hotkey(&press.key).map(Message::Kasir),
                 Tab::Stok => shell.stok.hotkey(&press).map(Message::Stok),
+                Tab::Penitip => shell.penitip.hotkey(&press).map(Message::Penitip),
                 Tab::Laporan => shell.laporan.hotkey(&press).map(Message::Laporan),
                 Tab::Pengaturan => None,
             },
@@ -467,6 +487,7 @@ impl App {
                 let body = match shell.tab {
                     Tab::Kasir => shell.kasir.view(lang).map(Message::Kasir),
                     Tab::Stok => shell.stok.view(lang).map(Message::Stok),
+                    Tab::Penitip => shell.penitip.view(lang).map(Message::Penitip),
                     Tab::Laporan => shell.laporan.view(lang).map(Message::Laporan),
                     Tab::Pengaturan => shell.pengaturan.view(lang).map(Message::Pengaturan),
                 };
@@ -522,6 +543,7 @@ fn top_bar(shell: &Shell, lang: Lang) -> Element<'_, Message> {
         row![
             tab(Tab::Kasir, T::Kasir),
             tab(Tab::Stok, T::Stok),
+            tab(Tab::Penitip, T::Penitip),
             tab(Tab::Laporan, T::Laporan),
             tab(Tab::Pengaturan, T::Pengaturan),
             text("Ctrl+Tab")

@@ -50,6 +50,7 @@ impl Laporan {
         let right = column![
             payments(report, lang),
             self.close_panel(report, lang),
+            crate::ui::penitip::day::payouts(report, lang),
             pph(report, lang)
         ]
         .spacing(theme::GAP)
@@ -77,6 +78,7 @@ impl Laporan {
             ),
             figure(T::CashIn.get(lang), cash.cash_in.to_string(), theme::TEXT),
             figure(T::CashOut.get(lang), cash.cash_out.to_string(), theme::TEXT),
+            crate::ui::penitip::day::drawer_line(cash, lang),
             figure(
                 T::Expected.get(lang),
                 cash.expected.to_string(),

@@ -9,6 +9,7 @@
 use std::path::PathBuf;
 
 use super::*;
+use crate::domain::consign::ConsignError;
 use crate::domain::label::LabelError;
 use crate::domain::printer::PrinterError;
 use crate::domain::scale::{Plu, ScaleError};
@@ -302,6 +303,62 @@ fn setting_problems() -> Vec<SettingProblem> {
     ]
 }
 
+fn consign() -> Vec<ConsignError> {
+    let date = time::macros::date!(2026 - 11 - 27);
+    vec![
+        ConsignError::Code("p 1".into()),
+        ConsignError::Name,
+        ConsignError::Regency(1900),
+        ConsignError::Nib("123".into()),
+        ConsignError::Phone("x".into()),
+        ConsignError::Bank,
+        ConsignError::UnknownProducer("P009".into()),
+        ConsignError::DuplicateProducer("P001".into()),
+        ConsignError::Commission("120%".into()),
+        ConsignError::ConsignPrice(rp(0)),
+        ConsignError::ConsignAbovePrice {
+            consign: rp(20),
+            price: rp(10),
+        },
+        ConsignError::Terms,
+        ConsignError::TermsWithoutProducer,
+        ConsignError::OwedAboveNet {
+            sku: "KRP-01".into(),
+            owed: rp(20),
+            net: rp(10),
+        },
+        ConsignError::NotConsigned {
+            sku: "KRP-01".into(),
+            producer: "P001".into(),
+        },
+        ConsignError::UnknownNote("ST07-TT-20261127-01".into()),
+        ConsignError::NoItems,
+        ConsignError::RepeatedItem("KRP-01".into()),
+        ConsignError::HandBackTooMuch {
+            sku: "KRP-01".into(),
+            asked: qty(5_000),
+            left: qty(2_000),
+        },
+        ConsignError::Note,
+        ConsignError::PayoutAmount(rp(0)),
+        ConsignError::PayoutMethod("qris".into()),
+        ConsignError::PayoutReference,
+        ConsignError::Overpay {
+            producer: "P001".into(),
+            amount: rp(20),
+            balance: rp(10),
+        },
+        ConsignError::DrawerShort {
+            amount: rp(20),
+            drawer: rp(10),
+        },
+        ConsignError::Period {
+            from: date,
+            to: date,
+        },
+    ]
+}
+
 fn stores() -> Vec<StoreError> {
     let sqlite = rusqlite::Error::QueryReturnedNoRows;
     vec![
@@ -379,6 +436,7 @@ fn stores() -> Vec<StoreError> {
         StoreError::Identity(IdentityError::Name),
         StoreError::Unit(UnitError::Unknown("box".into())),
         StoreError::Pin(PinError::Shape),
+        StoreError::Consign(ConsignError::Terms),
         StoreError::OutputPath(OutputPathError::Book(path())),
         StoreError::Restore(RestoreError::Empty),
         StoreError::Sqlite(sqlite),
@@ -501,6 +559,30 @@ fn record_rules() -> Vec<RecordRule> {
         },
         RecordRule::SalesCount(-1),
         RecordRule::EventKind("x".into()),
+        RecordRule::Producer {
+            code: "P001".into(),
+            rule: ConsignError::Name,
+        },
+        RecordRule::ProducerTwice("P001".into()),
+        RecordRule::UnknownProducer("P001".into()),
+        RecordRule::ConsignedLine { line: 4 },
+        RecordRule::ConsignedLineTwice { line: 1 },
+        RecordRule::ConsignedTerms {
+            line: 1,
+            basis: "x".into(),
+            rate: 5,
+        },
+        RecordRule::OwedAboveNet {
+            line: 1,
+            owed: rp(20),
+            net: rp(10),
+        },
+        RecordRule::OwedNotTerms {
+            line: 1,
+            found: rp(20),
+            expected: rp(10),
+        },
+        RecordRule::Payout(ConsignError::PayoutReference),
     ]
 }
 
@@ -572,6 +654,9 @@ fn office_refusals() -> Vec<OfficeRefusal> {
         },
         OfficeRefusal::Identity("ST-7".into()),
         OfficeRefusal::Duplicate("0191".into()),
+        OfficeRefusal::ConsignedWithoutSale {
+            sale_id: "0191".into(),
+        },
     ]
 }
 
@@ -625,6 +710,7 @@ fn every_refusal() -> Vec<Refusal> {
     refusals.extend(all(restores()));
     refusals.extend(all(csv_problems()));
     refusals.extend(all(setting_problems()));
+    refusals.extend(all(consign()));
     refusals.extend(all(stores()));
     refusals.extend(all(record_rules()));
     refusals.extend(all(rejections()));

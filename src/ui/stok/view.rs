@@ -227,9 +227,14 @@ fn product_row(
         text(sku).size(theme::SMALL).width(110),
         column![
             text(&product.name).size(theme::TEXT),
-            text(&product.category)
-                .size(theme::SMALL)
-                .color(theme::MUTED)
+            text(match &product.producer {
+                // Titip jual: whose goods these are.
+                Some(producer) =>
+                    format!("{} · {} {producer}", product.category, T::Penitip.get(lang)),
+                None => product.category.clone(),
+            })
+            .size(theme::SMALL)
+            .color(theme::MUTED)
         ]
         .width(Fill),
         text(product.price.to_string()).size(theme::TEXT).width(120),

@@ -1,0 +1,745 @@
+//! Penitip: the producers whose goods the stall sells on consignment (*titip
+//! jual*). The list with what each is owed, was paid and the balance; a
+//! producer shown with their statement (*laporan titip jual*) on screen and
+//! as PDF; goods received from them or handed back under a handover note,
+//! picked from their products, with the note's PDF; a payout with the
+//! manager PIN; a new producer, or a producer's details changed.
+//!
+//! Keys: the search field has the focus; Enter submits a form; Esc closes it.
+
+pub mod day;
+pub mod office;
+mod view;
+
+use time::Date;
+
+use crate::domain::consign::PayoutMethod;
+use crate::domain::regency::Regency;
+use crate::money::{Quantity, Rupiah};
+use crate::store::{
+    HandoverItem, HandoverKind, HandoverNote, NewProducer, Payout, Producer, ProducerBalance,
+    ProducerStatement, Product, Store,
+};
+use crate::ui::effect::{Effect, at_now};
+use crate::ui::i18n::Lang;
+use crate::ui::refusal::{Refusal, WindowError};
+
+/// The search field.
+pub const SEARCH: &str = "penitip-search";
+pub const AMOUNT: &str = "penitip-amount";
+pub const REFERENCE: &str = "penitip-reference";
+pub const PIN: &str = "penitip-pin";
+pub const FORM_CODE: &str = "penitip-code";
+pub const FORM_NAME: &str = "penitip-name";
+pub const FORM_NIB: &str = "penitip-nib";
+pub const FORM_PHONE: &str = "penitip-phone";
+pub const FORM_BANK: &str = "penitip-bank";
+pub const PICK: &str = "penitip-pick";
+pub const NOTE: &str = "penitip-note";
+pub const FROM: &str = "penitip-from";
+/// The quantity fields of a handover's first lines, so a picked item's
+/// quantity can take the focus.
+pub const QUANTITY: [&str; 12] = [
+    "penitip-qty-0",
+    "penitip-qty-1",
+    "penitip-qty-2",
+    "penitip-qty-3",
+    "penitip-qty-4",
+    "penitip-qty-5",
+    "penitip-qty-6",
+    "penitip-qty-7",
+    "penitip-qty-8",
+    "penitip-qty-9",
+    "penitip-qty-10",
+    "penitip-qty-11",
+];
+
+/// A word on screen in both languages.
+pub(crate) fn tr(lang: Lang, id: &'static str, en: &'static str) -> &'static str {
+    match lang {
+        Lang::Id => id,
+        Lang::En => en,
+    }
+}
+
+/// What the screen last did, said in the screen's language when drawn.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Outcome {
+    Saved(Producer),
+    Handed(String, HandoverKind, Option<String>),
+    Paid(Payout),
+    Printed(String),
+    Refused(Refusal),
+}
+
+impl Outcome {
+    pub fn say(&self, lang: Lang) -> String {
+        let id = lang == Lang::Id;
+        match self {
+            Outcome::Saved(p) if id => format!("Penitip {} ({}) disimpan.", p.name, p.code),
+            Outcome::Saved(p) => format!("Producer {} ({}) saved.", p.name, p.code),
+            Outcome::Handed(number, kind, path) => {
+                let what = match (kind, id) {
+                    (HandoverKind::Intake, true) => "Terima titipan",
+                    (HandoverKind::Intake, false) => "Goods received",
+                    (HandoverKind::Handback, true) => "Retur ke penitip",
+                    (HandoverKind::Handback, false) => "Goods handed back",
+                };
+                match (path, id) {
+                    (Some(path), true) => format!("{what} {number} tercatat; PDF: {path}"),
+                    (Some(path), false) => format!("{what} {number} recorded; PDF: {path}"),
+                    (None, true) => format!("{what} {number} tercatat."),
+                    (None, false) => format!("{what} {number} recorded."),
+                }
+            }
+            Outcome::Paid(p) if id => format!(
+                "{} dibayar {} ({}). Saldo sekarang {}.",
+                p.name,
+                p.amount,
+                p.method.label(),
+                p.balance
+            ),
+            Outcome::Paid(p) => format!(
+                "{} paid {} ({}). Balance now {}.",
+                p.name,
+                p.amount,
+                method_name(p.method, lang),
+                p.balance
+            ),
+            Outcome::Printed(path) if id => format!("Ditulis: {path}"),
+            Outcome::Printed(path) => format!("Written: {path}"),
+            Outcome::Refused(refusal) => refusal.say(lang),
+        }
+    }
+}
+
+/// A payout method's name on screen.
+pub fn method_name(method: PayoutMethod, lang: Lang) -> &'static str {
+    match (method, lang) {
+        (PayoutMethod::Cash, Lang::Id) => "Tunai dari laci",
+        (PayoutMethod::Cash, Lang::En) => "Cash from the drawer",
+        (PayoutMethod::Transfer, _) => "Transfer",
+    }
+}
+
+/// The producer form: a new producer, or one's details changed.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ProducerForm {
+    /// The code of the producer being changed; `None` for a new one.
+    pub editing: Option<String>,
+    pub code: String,
+    pub name: String,
+    pub regency: Option<Regency>,
+    pub nib: String,
+    pub phone: String,
+    pub bank: String,
+}
+
+/// Goods in or out under one note: the producer's products to pick from,
+/// and the lines picked.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HandoverForm {
+    pub kind: HandoverKind,
+    pub producer: String,
+    pub products: Vec<Product>,
+    pub pick: String,
+    /// SKU, name, unit, quantity as typed (empty: one).
+    pub lines: Vec<(String, String, String, String)>,
+    pub note: String,
+}
+
+impl HandoverForm {
+    /// The producer's products that match what was typed.
+    pub fn matching(&self) -> Vec<&Product> {
+        let typed = self.pick.trim().to_lowercase();
+        self.products
+            .iter()
+            .filter(|p| {
+                typed.is_empty()
+                    || p.name.to_lowercase().contains(&typed)
+                    || p.sku.to_lowercase().contains(&typed)
+                    || p.barcode.as_deref() == Some(typed.as_str())
+            })
+            .collect()
+    }
+}
+
+/// What the right side shows.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub enum Panel {
+    #[default]
+    Nothing,
+    Shown,
+    Form(ProducerForm),
+    Handover(HandoverForm),
+}
+
+#[derive(Default)]
+pub struct Penitip {
+    pub search: String,
+    pub list: Vec<ProducerBalance>,
+    version: u64,
+    /// The producer shown, with their statement.
+    pub selected: Option<ProducerStatement>,
+    /// The statement's first day, as typed (empty: from the beginning).
+    pub from: String,
+    pub panel: Panel,
+    pub amount: String,
+    pub method: Option<PayoutMethod>,
+    pub reference: String,
+    pub pin: String,
+    pub outcome: Option<Outcome>,
+    pub busy: bool,
+}
+
+#[derive(Debug, Clone)]
+pub enum Message {
+    SearchChanged(String),
+    /// Producers for a search, tagged with its version.
+    Listed(u64, Result<Vec<ProducerBalance>, Refusal>),
+    /// Show this producer.
+    Select(String),
+    Loaded(Result<Box<ProducerStatement>, Refusal>),
+    /// The statement's first day changed.
+    FromChanged(String),
+    /// Write the statement as PDF (and open or print it as set).
+    PrintStatement,
+    Printed(Result<String, Refusal>),
+    AmountChanged(String),
+    /// Fill in the whole balance.
+    PayAll,
+    MethodChanged(PayoutMethod),
+    ReferenceChanged(String),
+    PinChanged(String),
+    /// Record the payout.
+    Pay,
+    Paid(Result<Payout, Refusal>),
+    /// Open the form for a new producer.
+    OpenNew,
+    /// Open the form to change the shown producer.
+    OpenEdit,
+    FormCode(String),
+    FormName(String),
+    FormRegency(Regency),
+    FormNib(String),
+    FormPhone(String),
+    FormBank(String),
+    SaveForm,
+    Saved(Result<Producer, Refusal>),
+    /// Open the handover form for the shown producer.
+    OpenHandover(HandoverKind),
+    /// The producer's products arrived for the handover form.
+    Products(Result<Vec<Product>, Refusal>),
+    PickChanged(String),
+    /// Put this product on the note (Enter takes the first match).
+    PickProduct(String),
+    PickFirst,
+    LineQuantity(usize, String),
+    /// Enter in a quantity: back to the picker for the next item.
+    QuantityDone,
+    RemoveLine(usize),
+    NoteChanged(String),
+    /// Record the note and write its PDF.
+    SaveHandover,
+    Handed(Result<(HandoverNote, Option<String>), Refusal>),
+    /// Close a form.
+    Close,
+    /// A job of this screen died before answering.
+    JobFailed(Refusal),
+}
+
+fn today(store: &Store) -> Date {
+    store.business_day(crate::clock::now().unwrap_or(time::OffsetDateTime::now_utc()))
+}
+
+fn statement(
+    store: &Store,
+    code: &str,
+    from: Option<Date>,
+) -> Result<Box<ProducerStatement>, Refusal> {
+    Ok(Box::new(store.producer_statement(
+        code,
+        from,
+        today(store),
+    )?))
+}
+
+/// Reads the statement's first day as typed: empty is from the beginning.
+fn from_day(text: &str) -> Result<Option<Date>, Refusal> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Ok(None);
+    }
+    crate::clock::parse_day(text)
+        .map(Some)
+        .ok_or_else(|| WindowError::Day(text.to_string()).into())
+}
+
+/// Writes a document into the data folder's `titipan/` and hands it on as
+/// the settings say (save, open or print).
+fn write_paper(store: &Store, name: &str, bytes: &[u8]) -> Result<String, Refusal> {
+    let folder = store.dir().join("titipan");
+    std::fs::create_dir_all(&folder).map_err(|e| WindowError::Folder {
+        path: folder.display().to_string(),
+        reason: e.to_string(),
+    })?;
+    let path = folder.join(name);
+    store.check_output_path(&path)?;
+    crate::print::write_file(&path, bytes)?;
+    let how = crate::print::deliver::Delivery::from_key(&store.settings()?.receipt_delivery)
+        .unwrap_or_default();
+    crate::print::deliver::deliver(&path, how)?;
+    Ok(path.display().to_string())
+}
+
+fn print_statement(store: &Store, code: &str, from: Option<Date>) -> Result<String, Refusal> {
+    at_now(|now| {
+        let statement = store.producer_statement(code, from, store.business_day(now))?;
+        let bytes = crate::print::from_book::producer_statement_pdf(store, &statement, now)?;
+        let name = format!("laporan-{}-{}.pdf", statement.producer.code, statement.to);
+        write_paper(store, &name, &bytes)
+    })
+}
+
+impl Penitip {
+    /// Esc closes a form.
+    pub fn hotkey(&self, press: &crate::ui::KeyPress) -> Option<Message> {
+        match &press.key {
+            iced::keyboard::Key::Named(iced::keyboard::key::Named::Escape)
+                if matches!(self.panel, Panel::Form(_) | Panel::Handover(_)) =>
+            {
+                Some(Message::Close)
+            }
+            _ => None,
+        }
+    }
+
+    /// Lists the producers again (the screen was opened, or something
+    /// changed), and the one shown.
+    pub fn refresh(&mut self) -> Effect<Message> {
+        self.version += 1;
+        let (version, search) = (self.version, self.search.trim().to_lowercase());
+        let list = Effect::search("penitip-list", move |store| {
+            Message::Listed(
+                version,
+                store
+                    .producer_balances()
+                    .map(|list| {
+                        list.into_iter()
+                            .filter(|p| {
+                                search.is_empty()
+                                    || p.name.to_lowercase().contains(&search)
+                                    || p.producer.to_lowercase().contains(&search)
+                                    || p.regency_name.to_lowercase().contains(&search)
+                            })
+                            .collect()
+                    })
+                    .map_err(Refusal::from),
+            )
+        });
+        Effect::Focus(SEARCH).and(list).and(self.reload())
+    }
+
+    /// Reads the shown producer's statement again.
+    fn reload(&self) -> Effect<Message> {
+        match (&self.selected, from_day(&self.from)) {
+            (Some(shown), Ok(from)) => {
+                let code = shown.producer.code.clone();
+                Effect::job(move |store| Message::Loaded(statement(store, &code, from)))
+            }
+            _ => Effect::None,
+        }
+    }
+
+    pub fn update(&mut self, message: Message) -> Effect<Message> {
+        match message {
+            Message::SearchChanged(text) => {
+                self.search = text;
+                self.refresh()
+            }
+            Message::Listed(version, result) => {
+                if version == self.version {
+                    match result {
+                        Ok(list) => self.list = list,
+                        Err(error) => self.outcome = Some(Outcome::Refused(error)),
+                    }
+                }
+                Effect::None
+            }
+            Message::Select(code) => {
+                self.panel = Panel::Shown;
+                self.amount.clear();
+                self.reference.clear();
+                self.pin.clear();
+                let from = from_day(&self.from).unwrap_or(None);
+                Effect::job(move |store| Message::Loaded(statement(store, &code, from)))
+            }
+            Message::Loaded(result) => {
+                match result {
+                    Ok(statement) => {
+                        self.selected = Some(*statement);
+                        if self.panel == Panel::Nothing {
+                            self.panel = Panel::Shown;
+                        }
+                    }
+                    Err(error) => self.outcome = Some(Outcome::Refused(error)),
+                }
+                Effect::None
+            }
+            Message::FromChanged(text) => {
+                self.from = text;
+                match from_day(&self.from) {
+                    Ok(_) => self.reload(),
+                    Err(_) => Effect::None,
+                }
+            }
+            Message::PrintStatement => match (&self.selected, from_day(&self.from)) {
+                (Some(shown), Ok(from)) => {
+                    let code = shown.producer.code.clone();
+                    Effect::job(move |store| Message::Printed(print_statement(store, &code, from)))
+                }
+                (_, Err(error)) => {
+                    self.outcome = Some(Outcome::Refused(error));
+                    Effect::Focus(FROM)
+                }
+                _ => Effect::None,
+            },
+            Message::Printed(result) => {
+                self.outcome = Some(match result {
+                    Ok(path) => Outcome::Printed(path),
+                    Err(error) => Outcome::Refused(error),
+                });
+                Effect::None
+            }
+            Message::AmountChanged(text) => {
+                self.amount = text;
+                Effect::None
+            }
+            Message::PayAll => {
+                if let Some(shown) = &self.selected {
+                    self.amount = shown.balance.value().max(0).to_string();
+                }
+                Effect::Focus(AMOUNT)
+            }
+            Message::MethodChanged(method) => {
+                self.method = Some(method);
+                Effect::Focus(if method == PayoutMethod::Transfer {
+                    REFERENCE
+                } else {
+                    AMOUNT
+                })
+            }
+            Message::ReferenceChanged(text) => {
+                self.reference = text;
+                Effect::None
+            }
+            Message::PinChanged(text) => {
+                self.pin = text;
+                Effect::None
+            }
+            Message::Pay => self.pay(),
+            Message::Paid(result) => {
+                self.busy = false;
+                self.pin.clear();
+                match result {
+                    Ok(payout) => {
+                        self.amount.clear();
+                        self.reference.clear();
+                        self.outcome = Some(Outcome::Paid(payout));
+                        self.refresh()
+                    }
+                    Err(error) => {
+                        self.outcome = Some(Outcome::Refused(error));
+                        Effect::Focus(AMOUNT)
+                    }
+                }
+            }
+            Message::OpenNew => {
+                self.panel = Panel::Form(ProducerForm::default());
+                Effect::job(|store| Message::FormCode(next_code(store).unwrap_or_default()))
+                    .and(Effect::Focus(FORM_NAME))
+            }
+            Message::OpenEdit => {
+                if let Some(shown) = &self.selected {
+                    let p = &shown.producer;
+                    self.panel = Panel::Form(ProducerForm {
+                        editing: Some(p.code.clone()),
+                        code: p.code.clone(),
+                        name: p.name.clone(),
+                        regency: Regency::by_code(p.regency),
+                        nib: p.nib.clone().unwrap_or_default(),
+                        phone: p.phone.clone().unwrap_or_default(),
+                        bank: p.bank.clone().unwrap_or_default(),
+                    });
+                    return Effect::Focus(FORM_NAME);
+                }
+                Effect::None
+            }
+            Message::FormCode(text) => self.edit_form(|f| {
+                if f.editing.is_none() {
+                    f.code = text
+                }
+            }),
+            Message::FormName(text) => self.edit_form(|f| f.name = text),
+            Message::FormRegency(regency) => self.edit_form(|f| f.regency = Some(regency)),
+            Message::FormNib(text) => self.edit_form(|f| f.nib = text),
+            Message::FormPhone(text) => self.edit_form(|f| f.phone = text),
+            Message::FormBank(text) => self.edit_form(|f| f.bank = text),
+            Message::SaveForm => self.save_form(),
+            Message::Saved(result) => match result {
+                Ok(producer) => {
+                    self.panel = Panel::Shown;
+                    let code = producer.code.clone();
+                    self.outcome = Some(Outcome::Saved(producer));
+                    let from = from_day(&self.from).unwrap_or(None);
+                    self.refresh().and(Effect::job(move |store| {
+                        Message::Loaded(statement(store, &code, from))
+                    }))
+                }
+                Err(error) => {
+                    self.outcome = Some(Outcome::Refused(error));
+                    Effect::Focus(FORM_NAME)
+                }
+            },
+            Message::OpenHandover(kind) => {
+                let Some(shown) = &self.selected else {
+                    return Effect::None;
+                };
+                let code = shown.producer.code.clone();
+                self.panel = Panel::Handover(HandoverForm {
+                    kind,
+                    producer: code.clone(),
+                    products: Vec::new(),
+                    pick: String::new(),
+                    lines: Vec::new(),
+                    note: String::new(),
+                });
+                Effect::job(move |store| {
+                    Message::Products(store.producer_products(&code).map_err(Refusal::from))
+                })
+                .and(Effect::Focus(PICK))
+            }
+            Message::Products(result) => {
+                match result {
+                    Ok(products) => {
+                        if let Panel::Handover(form) = &mut self.panel {
+                            form.products = products;
+                        }
+                    }
+                    Err(error) => self.outcome = Some(Outcome::Refused(error)),
+                }
+                Effect::None
+            }
+            Message::PickChanged(text) => {
+                if let Panel::Handover(form) = &mut self.panel {
+                    form.pick = text;
+                }
+                Effect::None
+            }
+            Message::PickFirst => {
+                let first = match &self.panel {
+                    Panel::Handover(form) => form.matching().first().map(|p| p.sku.clone()),
+                    _ => None,
+                };
+                match first {
+                    Some(sku) => self.update(Message::PickProduct(sku)),
+                    None => Effect::None,
+                }
+            }
+            Message::PickProduct(sku) => {
+                if let Panel::Handover(form) = &mut self.panel
+                    && let Some(product) = form.products.iter().find(|p| p.sku == sku)
+                {
+                    let index = match form.lines.iter().position(|l| l.0 == sku) {
+                        Some(index) => index,
+                        None => {
+                            form.lines.push((
+                                product.sku.clone(),
+                                product.name.clone(),
+                                product.unit.key().to_string(),
+                                String::new(),
+                            ));
+                            form.lines.len() - 1
+                        }
+                    };
+                    form.pick.clear();
+                    // The quantity is what to type next.
+                    if let Some(id) = QUANTITY.get(index) {
+                        return Effect::Focus(id);
+                    }
+                }
+                Effect::Focus(PICK)
+            }
+            Message::QuantityDone => Effect::Focus(PICK),
+            Message::LineQuantity(index, text) => {
+                if let Panel::Handover(form) = &mut self.panel
+                    && let Some(line) = form.lines.get_mut(index)
+                {
+                    line.3 = text;
+                }
+                Effect::None
+            }
+            Message::RemoveLine(index) => {
+                if let Panel::Handover(form) = &mut self.panel
+                    && index < form.lines.len()
+                {
+                    form.lines.remove(index);
+                }
+                Effect::Focus(PICK)
+            }
+            Message::NoteChanged(text) => {
+                if let Panel::Handover(form) = &mut self.panel {
+                    form.note = text;
+                }
+                Effect::None
+            }
+            Message::SaveHandover => self.save_handover(),
+            Message::Handed(result) => {
+                self.busy = false;
+                match result {
+                    Ok((note, path)) => {
+                        self.outcome = Some(Outcome::Handed(note.number, note.kind, path));
+                        self.panel = Panel::Shown;
+                        self.refresh()
+                    }
+                    Err(error) => {
+                        self.outcome = Some(Outcome::Refused(error));
+                        Effect::Focus(PICK)
+                    }
+                }
+            }
+            Message::Close => {
+                self.panel = if self.selected.is_some() {
+                    Panel::Shown
+                } else {
+                    Panel::Nothing
+                };
+                Effect::Focus(SEARCH)
+            }
+            Message::JobFailed(error) => {
+                self.busy = false;
+                self.outcome = Some(Outcome::Refused(error));
+                Effect::None
+            }
+        }
+    }
+
+    fn edit_form(&mut self, edit: impl FnOnce(&mut ProducerForm)) -> Effect<Message> {
+        if let Panel::Form(form) = &mut self.panel {
+            edit(form);
+        }
+        Effect::None
+    }
+
+    fn pay(&mut self) -> Effect<Message> {
+        if self.busy {
+            return Effect::None;
+        }
+        let Some(shown) = &self.selected else {
+            return Effect::None;
+        };
+        let amount = match Rupiah::parse(&self.amount) {
+            Ok(amount) => amount,
+            Err(error) => {
+                self.outcome = Some(Outcome::Refused(error.into()));
+                return Effect::Focus(AMOUNT);
+            }
+        };
+        let code = shown.producer.code.clone();
+        let method = self.method.unwrap_or(PayoutMethod::Cash);
+        let reference = Some(self.reference.trim().to_string()).filter(|r| !r.is_empty());
+        let pin = self.pin.clone();
+        self.busy = true;
+        Effect::job(move |store| {
+            Message::Paid(at_now(|now| {
+                store.pay_producer(&code, amount, method, reference.as_deref(), &pin, now)
+            }))
+        })
+    }
+
+    fn save_form(&mut self) -> Effect<Message> {
+        let Panel::Form(form) = &self.panel else {
+            return Effect::None;
+        };
+        let Some(regency) = form.regency else {
+            self.outcome = Some(Outcome::Refused(
+                crate::domain::consign::ConsignError::Regency(0).into(),
+            ));
+            return Effect::None;
+        };
+        let fields = NewProducer {
+            code: form.code.clone(),
+            name: form.name.clone(),
+            regency: regency.code,
+            nib: Some(form.nib.clone()),
+            phone: Some(form.phone.clone()),
+            bank: Some(form.bank.clone()),
+        };
+        let editing = form.editing.clone();
+        Effect::job(move |store| {
+            Message::Saved(at_now(|now| match &editing {
+                Some(code) => store.update_producer(code, &fields, now),
+                None => store.add_producer(&fields, now),
+            }))
+        })
+    }
+
+    fn save_handover(&mut self) -> Effect<Message> {
+        if self.busy {
+            return Effect::None;
+        }
+        let Panel::Handover(form) = &self.panel else {
+            return Effect::None;
+        };
+        let mut items = Vec::with_capacity(form.lines.len());
+        for (sku, _, _, quantity) in &form.lines {
+            let quantity = match quantity.trim() {
+                "" => "1",
+                typed => typed,
+            };
+            match Quantity::parse(quantity) {
+                Ok(quantity) => items.push(HandoverItem {
+                    sku: sku.clone(),
+                    quantity,
+                }),
+                Err(error) => {
+                    self.outcome = Some(Outcome::Refused(error.into()));
+                    return Effect::None;
+                }
+            }
+        }
+        let (kind, producer) = (form.kind, form.producer.clone());
+        let note = Some(form.note.trim().to_string()).filter(|n| !n.is_empty());
+        self.busy = true;
+        Effect::job(move |store| {
+            Message::Handed(at_now(|now| {
+                let note = match kind {
+                    HandoverKind::Intake => {
+                        store.consign_receive(&producer, &items, note.as_deref(), now)?
+                    }
+                    HandoverKind::Handback => {
+                        store.consign_return(&producer, &items, note.as_deref(), now)?
+                    }
+                };
+                // The note is recorded; its paper failing is said, not undone.
+                let paper = crate::print::from_book::handover_note_pdf(store, &note, now)
+                    .map_err(Refusal::from)
+                    .and_then(|bytes| write_paper(store, &format!("{}.pdf", note.number), &bytes));
+                Ok::<_, Refusal>((note, paper.ok()))
+            }))
+        })
+    }
+}
+
+/// The next free code: `P001`, `P002`, …
+fn next_code(store: &Store) -> Option<String> {
+    let taken: Vec<String> = store
+        .producers()
+        .ok()?
+        .into_iter()
+        .map(|p| p.code)
+        .collect();
+    (1..10_000)
+        .map(|n| format!("P{n:03}"))
+        .find(|code| !taken.contains(code))
+}

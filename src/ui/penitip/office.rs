@@ -1,0 +1,274 @@
+//! The producers' view in Kantor: the centre's producers merged across
+//! stalls by NIB, with what their goods sold for, are owed, were paid and
+//! the balance, and the same by the producers' regency of origin; the CSV
+//! for the province and the A4 report.
+
+use iced::widget::{Column, button, column, row, text, text_input};
+use iced::{Alignment, Element, Fill, FillPortion};
+use time::Date;
+
+use super::tr;
+use crate::store::Store;
+use crate::sync::producers::{ProducersReport, producers_report, write_producers_csv};
+use crate::ui::effect::{Effect, at_now};
+use crate::ui::i18n::Lang;
+use crate::ui::refusal::{Refusal, WindowError};
+use crate::ui::theme;
+use crate::ui::widgets::{BOLD, card, keyed_tile};
+
+/// The period's first day field.
+pub const FROM: &str = "kantor-penitip-from";
+pub const TO: &str = "kantor-penitip-to";
+
+#[derive(Default)]
+pub struct OfficeProducers {
+    pub report: Option<ProducersReport>,
+    pub from: String,
+    pub to: String,
+    version: u64,
+    /// What was written last, or why not.
+    pub outcome: Option<Result<String, Refusal>>,
+}
+
+#[derive(Debug, Clone)]
+pub enum Message {
+    FromChanged(String),
+    ToChanged(String),
+    Loaded(u64, Result<Box<ProducersReport>, Refusal>),
+    /// Write the province's CSV of producers.
+    WriteCsv,
+    /// Write the A4 report (and open or print it as set).
+    WritePdf,
+    Written(Result<String, Refusal>),
+}
+
+fn day(text: &str) -> Result<Option<Date>, Refusal> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Ok(None);
+    }
+    crate::clock::parse_day(text)
+        .map(Some)
+        .ok_or_else(|| WindowError::Day(text.to_string()).into())
+}
+
+fn period(from: &str, to: &str) -> Result<(Option<Date>, Option<Date>), Refusal> {
+    Ok((day(from)?, day(to)?))
+}
+
+/// The office's `penitip/` folder, made if needed.
+fn folder(store: &Store) -> Result<std::path::PathBuf, Refusal> {
+    let folder = store.dir().join("penitip");
+    std::fs::create_dir_all(&folder).map_err(|e| WindowError::Folder {
+        path: folder.display().to_string(),
+        reason: e.to_string(),
+    })?;
+    Ok(folder)
+}
+
+fn write(
+    store: &Store,
+    from: Option<Date>,
+    to: Option<Date>,
+    pdf: bool,
+) -> Result<String, Refusal> {
+    at_now(|now| {
+        let report = producers_report(store, from, to)?;
+        let stamp = store.business_day(now);
+        let path = folder(store)?.join(format!(
+            "penitip-{stamp}.{}",
+            if pdf { "pdf" } else { "csv" }
+        ));
+        store.check_output_path(&path)?;
+        if pdf {
+            let bytes = crate::print::from_book::producers_report_pdf(store, &report, now)?;
+            crate::print::write_file(&path, &bytes)?;
+            let how =
+                crate::print::deliver::Delivery::from_key(&store.settings()?.receipt_delivery)
+                    .unwrap_or_default();
+            crate::print::deliver::deliver(&path, how)?;
+        } else {
+            write_producers_csv(&report, &path)?;
+        }
+        Ok::<_, Refusal>(path.display().to_string())
+    })
+}
+
+impl OfficeProducers {
+    /// Reads the report again (the office opened, files were imported, the
+    /// period changed).
+    pub fn refresh(&mut self) -> Effect<Message> {
+        self.version += 1;
+        let version = self.version;
+        match period(&self.from, &self.to) {
+            Ok((from, to)) => Effect::search("office-producers", move |store| {
+                Message::Loaded(
+                    version,
+                    producers_report(store, from, to)
+                        .map(Box::new)
+                        .map_err(Refusal::from),
+                )
+            }),
+            Err(_) => Effect::None,
+        }
+    }
+
+    pub fn update(&mut self, message: Message) -> Effect<Message> {
+        match message {
+            Message::FromChanged(text) => {
+                self.from = text;
+                self.refresh()
+            }
+            Message::ToChanged(text) => {
+                self.to = text;
+                self.refresh()
+            }
+            Message::Loaded(version, result) => {
+                if version == self.version {
+                    match result {
+                        Ok(report) => self.report = Some(*report),
+                        Err(error) => self.outcome = Some(Err(error)),
+                    }
+                }
+                Effect::None
+            }
+            Message::WriteCsv | Message::WritePdf => {
+                let pdf = matches!(message, Message::WritePdf);
+                match period(&self.from, &self.to) {
+                    Ok((from, to)) => {
+                        Effect::job(move |store| Message::Written(write(store, from, to, pdf)))
+                    }
+                    Err(error) => {
+                        self.outcome = Some(Err(error));
+                        Effect::None
+                    }
+                }
+            }
+            Message::Written(result) => {
+                self.outcome = Some(result);
+                Effect::None
+            }
+        }
+    }
+
+    pub fn view(&self, lang: Lang) -> Element<'_, Message> {
+        let cell = |t: String, portion: u16, right: bool| {
+            let t = text(t).size(theme::SMALL).width(FillPortion(portion));
+            if right { t.align_x(Alignment::End) } else { t }
+        };
+        let header = row![
+            text(tr(lang, "Penitip sentra", "The centre's producers"))
+                .size(theme::TEXT)
+                .font(BOLD)
+                .width(Fill),
+            text_input(tr(lang, "Dari YYYY-MM-DD", "From YYYY-MM-DD"), &self.from)
+                .id(FROM)
+                .on_input(Message::FromChanged)
+                .padding(6)
+                .width(150),
+            text_input(tr(lang, "Sampai YYYY-MM-DD", "To YYYY-MM-DD"), &self.to)
+                .id(TO)
+                .on_input(Message::ToChanged)
+                .padding(6)
+                .width(150),
+            keyed_tile(
+                "CSV",
+                tr(lang, "provinsi", "province"),
+                Some(Message::WriteCsv)
+            )
+            .width(100)
+            .style(button::secondary),
+            keyed_tile("PDF", "A4", Some(Message::WritePdf))
+                .width(80)
+                .style(button::secondary),
+        ]
+        .spacing(8)
+        .align_y(Alignment::Center);
+        let mut body = Column::new().spacing(4).push(header);
+        if let Some(outcome) = &self.outcome {
+            body = body.push(match outcome {
+                Ok(path) => text(format!("{} {path}", tr(lang, "Ditulis:", "Written:")))
+                    .size(theme::SMALL)
+                    .color(theme::GOOD),
+                Err(error) => text(error.say(lang)).size(theme::SMALL).color(theme::BAD),
+            });
+        }
+        let Some(report) = &self.report else {
+            return card(body);
+        };
+        body = body.push(
+            row![
+                cell(tr(lang, "Penitip", "Producer").into(), 5, false),
+                cell(tr(lang, "Asal", "Regency").into(), 4, false),
+                cell(tr(lang, "Toko", "Stalls").into(), 4, false),
+                cell(tr(lang, "Nilai jual", "Sold").into(), 3, true),
+                cell(tr(lang, "Hak", "Owed").into(), 3, true),
+                cell(tr(lang, "Dibayar", "Paid").into(), 3, true),
+                cell(tr(lang, "Saldo", "Balance").into(), 3, true),
+            ]
+            .spacing(6),
+        );
+        if report.producers.is_empty() {
+            body = body.push(
+                text(tr(
+                    lang,
+                    "Belum ada penitip dari berkas toko yang diimpor.",
+                    "No producers in the stalls' files imported yet.",
+                ))
+                .size(theme::SMALL)
+                .color(theme::MUTED),
+            );
+        }
+        for p in &report.producers {
+            let name = match &p.nib {
+                Some(nib) => format!("{} · NIB {nib}", p.producer),
+                None => p.producer.clone(),
+            };
+            body = body.push(
+                row![
+                    cell(name, 5, false),
+                    cell(format!("{} {}", p.regency, p.regency_name), 4, false),
+                    cell(p.stalls.join(" "), 4, false),
+                    cell(p.sold.to_string(), 3, true),
+                    cell(p.owed.to_string(), 3, true),
+                    cell(p.paid.to_string(), 3, true),
+                    cell(p.balance.to_string(), 3, true),
+                ]
+                .spacing(6),
+            );
+        }
+        body = body.push(
+            text(tr(
+                lang,
+                "Per kabupaten/kota asal penitip",
+                "By the producers' regency of origin",
+            ))
+            .size(theme::SMALL)
+            .font(BOLD),
+        );
+        for r in &report.regencies {
+            body = body.push(
+                row![
+                    cell(format!("{} {}", r.regency, r.regency_name), 9, false),
+                    cell(
+                        format!(
+                            "{} {} · {} {}",
+                            r.producers,
+                            tr(lang, "penitip", "producers"),
+                            r.stalls,
+                            tr(lang, "toko", "stalls")
+                        ),
+                        4,
+                        false
+                    ),
+                    cell(r.sold.to_string(), 3, true),
+                    cell(r.owed.to_string(), 3, true),
+                    cell(r.paid.to_string(), 3, true),
+                    cell(r.balance.to_string(), 3, true),
+                ]
+                .spacing(6),
+            );
+        }
+        card(column![body].spacing(6))
+    }
+}

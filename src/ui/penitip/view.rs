@@ -1,0 +1,606 @@
+//! How the producers screen looks: the list with balances on the left; on
+//! the right the producer shown (details, statement, payout), the producer
+//! form, or the handover form with its item picker.
+
+use iced::widget::{Column, Space, button, column, pick_list, row, scrollable, text, text_input};
+use iced::{Alignment, Element, Fill, FillPortion};
+
+use super::{
+    AMOUNT, FORM_BANK, FORM_CODE, FORM_NAME, FORM_NIB, FORM_PHONE, FROM, HandoverForm, Message,
+    NOTE, Outcome, PICK, PIN, Panel, Penitip, ProducerForm, QUANTITY, REFERENCE, SEARCH,
+    method_name, tr,
+};
+use crate::domain::consign::PayoutMethod;
+use crate::domain::regency::REGENCIES;
+use crate::store::{HandoverKind, ProducerStatement};
+use crate::ui::i18n::Lang;
+use crate::ui::theme;
+use crate::ui::widgets::{BOLD, big, card, figure, keyed, keyed_tile};
+
+impl Penitip {
+    pub fn view(&self, lang: Lang) -> Element<'_, Message> {
+        let header = row![
+            text(tr(lang, "Penitip (titip jual)", "Producers (consignment)"))
+                .size(theme::HEADING)
+                .width(Fill),
+            text_input(
+                tr(
+                    lang,
+                    "Cari nama, kode atau asal",
+                    "Find a name, code or regency"
+                ),
+                &self.search
+            )
+            .id(SEARCH)
+            .on_input(Message::SearchChanged)
+            .padding(10)
+            .width(300),
+            button(text(tr(lang, "+ Penitip baru", "+ New producer")).size(theme::TEXT))
+                .padding(theme::PAD)
+                .on_press(Message::OpenNew),
+        ]
+        .spacing(theme::GAP)
+        .align_y(Alignment::Center);
+        let outcome: Element<'_, Message> = match &self.outcome {
+            Some(Outcome::Refused(refusal)) => text(refusal.say(lang))
+                .size(theme::TEXT)
+                .color(theme::BAD)
+                .into(),
+            Some(outcome) => text(outcome.say(lang))
+                .size(theme::TEXT)
+                .color(theme::GOOD)
+                .into(),
+            None => Space::new().into(),
+        };
+        let right: Element<'_, Message> = match (&self.panel, &self.selected) {
+            (Panel::Form(form), _) => producer_form(form, lang),
+            (Panel::Handover(form), _) => handover_form(form, self.busy, lang),
+            (Panel::Shown, Some(shown)) => self.shown(shown, lang),
+            _ => card(
+                text(tr(
+                    lang,
+                    "Pilih penitip untuk melihat laporannya, menerima atau mengembalikan barang, atau membayarnya.",
+                    "Pick a producer to see their statement, take in or hand back goods, or pay them.",
+                ))
+                .size(theme::TEXT)
+                .color(theme::MUTED),
+            ),
+        };
+        scrollable(
+            column![
+                header,
+                outcome,
+                row![
+                    column![self.list(lang)].width(FillPortion(2)),
+                    column![right].width(FillPortion(3)),
+                ]
+                .spacing(16)
+            ]
+            .spacing(theme::GAP)
+            .padding(16),
+        )
+        .into()
+    }
+
+    fn list(&self, lang: Lang) -> Element<'_, Message> {
+        let cell = |t: String, portion: u16, right: bool| {
+            let t = text(t).size(theme::SMALL).width(FillPortion(portion));
+            if right { t.align_x(Alignment::End) } else { t }
+        };
+        let mut list = Column::new().spacing(4).push(
+            row![
+                cell(tr(lang, "Penitip", "Producer").into(), 6, false),
+                cell(tr(lang, "Hak", "Owed").into(), 3, true),
+                cell(tr(lang, "Dibayar", "Paid").into(), 3, true),
+                cell(tr(lang, "Saldo", "Balance").into(), 3, true),
+            ]
+            .spacing(8)
+            .padding([0, 10]),
+        );
+        if self.list.is_empty() {
+            list = list.push(
+                text(tr(lang, "Belum ada penitip.", "No producers yet."))
+                    .size(theme::TEXT)
+                    .color(theme::MUTED),
+            );
+        }
+        for producer in &self.list {
+            let chosen = self
+                .selected
+                .as_ref()
+                .is_some_and(|s| s.producer.code == producer.producer);
+            let who = column![
+                text(format!("{} · {}", producer.producer, producer.name))
+                    .size(theme::SMALL)
+                    .font(BOLD),
+                text(producer.regency_name.clone())
+                    .size(theme::SMALL)
+                    .color(theme::MUTED),
+            ]
+            .width(FillPortion(6));
+            let balance = text(producer.balance.to_string())
+                .size(theme::SMALL)
+                .font(BOLD)
+                .width(FillPortion(3))
+                .align_x(Alignment::End);
+            list = list.push(
+                button(
+                    row![
+                        who,
+                        cell(producer.owed.to_string(), 3, true),
+                        cell(producer.paid.to_string(), 3, true),
+                        balance,
+                    ]
+                    .spacing(8)
+                    .align_y(Alignment::Center),
+                )
+                .width(Fill)
+                .padding([8, 10])
+                .on_press(Message::Select(producer.producer.clone()))
+                .style(if chosen {
+                    button::primary
+                } else {
+                    button::secondary
+                }),
+            );
+        }
+        card(list)
+    }
+
+    fn shown<'a>(&'a self, shown: &'a ProducerStatement, lang: Lang) -> Element<'a, Message> {
+        let p = &shown.producer;
+        let mut details = format!("{} · {} {}", p.code, p.regency, p.regency_name);
+        if let Some(nib) = &p.nib {
+            details += &format!(" · NIB {nib}");
+        }
+        let mut contact = Vec::new();
+        if let Some(phone) = &p.phone {
+            contact.push(phone.clone());
+        }
+        if let Some(bank) = &p.bank {
+            contact.push(bank.clone());
+        }
+        let info = column![
+            row![
+                text(p.name.clone())
+                    .size(theme::HEADING)
+                    .font(BOLD)
+                    .width(Fill),
+                button(text(tr(lang, "Ubah", "Edit")).size(theme::SMALL))
+                    .padding([6, 12])
+                    .on_press(Message::OpenEdit)
+                    .style(button::secondary),
+            ]
+            .align_y(Alignment::Center),
+            text(details).size(theme::SMALL).color(theme::MUTED),
+            text(contact.join(" · "))
+                .size(theme::SMALL)
+                .color(theme::MUTED),
+            figure(
+                tr(lang, "Saldo (hak − dibayar)", "Balance (owed − paid)"),
+                shown.balance.to_string(),
+                theme::HEADING
+            ),
+            row![
+                big(
+                    tr(lang, "Terima titipan", "Take in goods"),
+                    Some(Message::OpenHandover(HandoverKind::Intake))
+                ),
+                big(
+                    tr(lang, "Retur ke penitip", "Hand back goods"),
+                    Some(Message::OpenHandover(HandoverKind::Handback))
+                )
+                .style(button::secondary),
+            ]
+            .spacing(6),
+        ]
+        .spacing(6);
+        column![
+            card(info),
+            self.pay_card(shown, lang),
+            statement(shown, &self.from, lang)
+        ]
+        .spacing(theme::GAP)
+        .into()
+    }
+
+    fn pay_card<'a>(&'a self, shown: &'a ProducerStatement, lang: Lang) -> Element<'a, Message> {
+        let method = self.method.unwrap_or(PayoutMethod::Cash);
+        let tile = |m: PayoutMethod| {
+            button(
+                text(method_name(m, lang))
+                    .size(theme::TEXT)
+                    .align_x(Alignment::Center)
+                    .width(Fill),
+            )
+            .padding([10, 6])
+            .width(Fill)
+            .on_press(Message::MethodChanged(m))
+            .style(if m == method {
+                button::primary
+            } else {
+                button::secondary
+            })
+        };
+        let mut pay = column![
+            text(tr(lang, "Bayar penitip", "Pay the producer"))
+                .size(theme::TEXT)
+                .font(BOLD),
+            row![tile(PayoutMethod::Cash), tile(PayoutMethod::Transfer)].spacing(6),
+            row![
+                text_input(tr(lang, "Jumlah (Rp)", "Amount (Rp)"), &self.amount)
+                    .id(AMOUNT)
+                    .on_input(Message::AmountChanged)
+                    .on_submit(Message::Pay)
+                    .padding(10)
+                    .size(theme::TEXT),
+                button(text(tr(lang, "Semua", "All")).size(theme::TEXT))
+                    .padding(10)
+                    .on_press(Message::PayAll)
+                    .style(button::secondary),
+            ]
+            .spacing(6),
+        ]
+        .spacing(8);
+        if method == PayoutMethod::Transfer {
+            pay = pay.push(
+                text_input(
+                    tr(
+                        lang,
+                        "Referensi transfer (wajib)",
+                        "Transfer reference (required)",
+                    ),
+                    &self.reference,
+                )
+                .id(REFERENCE)
+                .on_input(Message::ReferenceChanged)
+                .on_submit(Message::Pay)
+                .padding(10),
+            );
+        }
+        pay = pay.push(
+            row![
+                text_input(tr(lang, "PIN manajer", "Manager PIN"), &self.pin)
+                    .id(PIN)
+                    .secure(true)
+                    .on_input(Message::PinChanged)
+                    .on_submit(Message::Pay)
+                    .padding(10)
+                    .width(160),
+                keyed(
+                    tr(lang, "Bayar", "Pay"),
+                    "Enter",
+                    (!self.busy && shown.balance.is_positive()).then_some(Message::Pay),
+                )
+                .width(Fill),
+            ]
+            .spacing(6)
+            .align_y(Alignment::Center),
+        );
+        card(pay)
+    }
+}
+
+/// The statement on screen: per product, then the money.
+fn statement<'a>(shown: &'a ProducerStatement, from: &'a str, lang: Lang) -> Element<'a, Message> {
+    let cell = |t: String, portion: u16, right: bool| {
+        let t = text(t).size(theme::SMALL).width(FillPortion(portion));
+        if right { t.align_x(Alignment::End) } else { t }
+    };
+    let mut table = Column::new().spacing(4).push(
+        row![
+            text(tr(lang, "Laporan titip jual", "Consignment statement"))
+                .size(theme::TEXT)
+                .font(BOLD)
+                .width(Fill),
+            text_input(tr(lang, "Dari YYYY-MM-DD", "From YYYY-MM-DD"), from)
+                .id(FROM)
+                .on_input(Message::FromChanged)
+                .padding(6)
+                .width(150),
+            text(format!("s/d {}", shown.to)).size(theme::SMALL),
+            keyed_tile(
+                tr(lang, "Cetak", "Print"),
+                "PDF",
+                Some(Message::PrintStatement)
+            )
+            .width(110)
+            .style(button::secondary),
+        ]
+        .spacing(8)
+        .align_y(Alignment::Center),
+    );
+    table = table.push(
+        row![
+            cell(tr(lang, "Barang", "Item").into(), 6, false),
+            cell(tr(lang, "Awal", "Open").into(), 2, true),
+            cell(tr(lang, "Terima", "In").into(), 2, true),
+            cell(tr(lang, "Terjual", "Sold").into(), 2, true),
+            cell(tr(lang, "Retur", "Back").into(), 2, true),
+            cell(tr(lang, "Kembali", "To prod.").into(), 2, true),
+            cell(tr(lang, "Sisa", "Left").into(), 2, true),
+            cell(tr(lang, "Hak", "Owed").into(), 3, true),
+        ]
+        .spacing(6),
+    );
+    for p in &shown.products {
+        table = table.push(
+            row![
+                cell(format!("{} {}", p.sku, p.name), 6, false),
+                cell(p.opening.to_string(), 2, true),
+                cell(p.received.to_string(), 2, true),
+                cell(p.sold.to_string(), 2, true),
+                cell(p.buyer_returns.to_string(), 2, true),
+                cell(p.returned.to_string(), 2, true),
+                cell(p.remaining.to_string(), 2, true),
+                cell(p.owed.to_string(), 3, true),
+            ]
+            .spacing(6),
+        );
+    }
+    let figures = column![
+        figure(
+            tr(lang, "Nilai jual", "Sales value"),
+            shown.sales_value.to_string(),
+            theme::SMALL
+        ),
+        figure(
+            tr(lang, "Saldo awal", "Opening balance"),
+            shown.opening_balance.to_string(),
+            theme::SMALL
+        ),
+        figure(
+            tr(lang, "Hak penitip", "Owed"),
+            shown.owed.to_string(),
+            theme::SMALL
+        ),
+        figure(
+            tr(lang, "Dibayar", "Paid"),
+            shown.paid.to_string(),
+            theme::SMALL
+        ),
+        figure(
+            tr(lang, "Saldo", "Balance"),
+            shown.balance.to_string(),
+            theme::TEXT
+        ),
+    ]
+    .spacing(2);
+    let mut history = Column::new().spacing(2);
+    for payout in shown.payouts.iter().rev().take(5) {
+        history = history.push(
+            text(format!(
+                "{} · {} {} {}",
+                payout
+                    .created_at
+                    .get(..16)
+                    .unwrap_or_default()
+                    .replace('T', " "),
+                tr(lang, "dibayar", "paid"),
+                payout.amount,
+                method_name(payout.method, lang)
+            ))
+            .size(theme::SMALL)
+            .color(theme::MUTED),
+        );
+    }
+    for (number, kind, day) in shown.notes.iter().rev().take(5) {
+        let what = match kind {
+            HandoverKind::Intake => tr(lang, "terima titipan", "goods in"),
+            HandoverKind::Handback => tr(lang, "retur ke penitip", "handed back"),
+        };
+        history = history.push(
+            text(format!("{day} · {number} {what}"))
+                .size(theme::SMALL)
+                .color(theme::MUTED),
+        );
+    }
+    card(column![table, figures, history].spacing(10))
+}
+
+fn producer_form(form: &ProducerForm, lang: Lang) -> Element<'_, Message> {
+    let field = |id: &'static str, label: &'static str, value: &str, on: fn(String) -> Message| {
+        column![
+            text(label).size(theme::SMALL).color(theme::MUTED),
+            text_input("", value)
+                .id(id)
+                .on_input(on)
+                .on_submit(Message::SaveForm)
+                .padding(10)
+                .size(theme::TEXT),
+        ]
+        .spacing(4)
+    };
+    let title = match form.editing {
+        Some(_) => tr(lang, "Ubah penitip", "Change producer"),
+        None => tr(lang, "Penitip baru", "New producer"),
+    };
+    let code: Element<'_, Message> = match &form.editing {
+        Some(code) => column![
+            text(tr(lang, "Kode (tetap)", "Code (fixed)"))
+                .size(theme::SMALL)
+                .color(theme::MUTED),
+            text(code.clone()).size(theme::TEXT).font(BOLD),
+        ]
+        .spacing(4)
+        .into(),
+        None => field(
+            FORM_CODE,
+            tr(lang, "Kode", "Code"),
+            &form.code,
+            Message::FormCode,
+        )
+        .into(),
+    };
+    card(
+        column![
+            text(title).size(theme::TEXT).font(BOLD),
+            code,
+            field(
+                FORM_NAME,
+                tr(lang, "Nama", "Name"),
+                &form.name,
+                Message::FormName
+            ),
+            column![
+                text(tr(lang, "Kabupaten/kota asal", "Regency of origin"))
+                    .size(theme::SMALL)
+                    .color(theme::MUTED),
+                pick_list(REGENCIES, form.regency, Message::FormRegency)
+                    .placeholder(tr(lang, "Pilih …", "Pick …"))
+                    .padding(10)
+                    .width(Fill),
+            ]
+            .spacing(4),
+            field(
+                FORM_NIB,
+                tr(
+                    lang,
+                    "NIB (13 angka, boleh kosong)",
+                    "NIB (13 digits, optional)"
+                ),
+                &form.nib,
+                Message::FormNib
+            ),
+            field(
+                FORM_PHONE,
+                tr(lang, "Telepon", "Phone"),
+                &form.phone,
+                Message::FormPhone
+            ),
+            field(
+                FORM_BANK,
+                tr(lang, "Rekening bank", "Bank account"),
+                &form.bank,
+                Message::FormBank
+            ),
+            row![
+                keyed(tr(lang, "Simpan", "Save"), "Enter", Some(Message::SaveForm)).width(Fill),
+                keyed(tr(lang, "Batal", "Cancel"), "Esc", Some(Message::Close)).style(button::text),
+            ]
+            .spacing(6),
+        ]
+        .spacing(8),
+    )
+}
+
+fn quantity_field(index: usize, quantity: &str) -> Element<'_, Message> {
+    let field = text_input("1", quantity)
+        .on_input(move |t| Message::LineQuantity(index, t))
+        .on_submit(Message::QuantityDone)
+        .padding(6)
+        .width(90);
+    match QUANTITY.get(index) {
+        Some(id) => field.id(*id).into(),
+        None => field.into(),
+    }
+}
+
+fn handover_form(form: &HandoverForm, busy: bool, lang: Lang) -> Element<'_, Message> {
+    let title = match form.kind {
+        HandoverKind::Intake => tr(
+            lang,
+            "Terima titipan — berita acara serah terima",
+            "Take in goods — handover note",
+        ),
+        HandoverKind::Handback => tr(
+            lang,
+            "Retur ke penitip — berita acara serah terima",
+            "Hand back goods — handover note",
+        ),
+    };
+    let mut picker = Column::new().spacing(4);
+    for product in form.matching().into_iter().take(8) {
+        picker = picker.push(
+            button(
+                row![
+                    text(format!("{} {}", product.sku, product.name))
+                        .size(theme::SMALL)
+                        .width(Fill),
+                    text(format!(
+                        "{} {} {}",
+                        tr(lang, "stok", "stock"),
+                        product.stock,
+                        product.unit.key()
+                    ))
+                    .size(theme::SMALL)
+                    .color(theme::MUTED),
+                ]
+                .spacing(8),
+            )
+            .width(Fill)
+            .padding([6, 10])
+            .on_press(Message::PickProduct(product.sku.clone()))
+            .style(button::secondary),
+        );
+    }
+    let mut lines = Column::new().spacing(4);
+    if form.lines.is_empty() {
+        lines = lines.push(
+            text(tr(
+                lang,
+                "Belum ada barang: ketik nama atau SKU lalu Enter, atau klik barangnya.",
+                "No goods yet: type a name or SKU and press Enter, or click the item.",
+            ))
+            .size(theme::SMALL)
+            .color(theme::MUTED),
+        );
+    }
+    for (index, (sku, name, unit, quantity)) in form.lines.iter().enumerate() {
+        lines = lines.push(
+            row![
+                text(format!("{sku} {name}")).size(theme::SMALL).width(Fill),
+                quantity_field(index, quantity),
+                text(unit.clone()).size(theme::SMALL).width(40),
+                button(text("✕").size(theme::SMALL))
+                    .padding([4, 8])
+                    .on_press(Message::RemoveLine(index))
+                    .style(button::text),
+            ]
+            .spacing(6)
+            .align_y(Alignment::Center),
+        );
+    }
+    card(
+        column![
+            text(title).size(theme::TEXT).font(BOLD),
+            text_input(
+                tr(
+                    lang,
+                    "Cari barang penitip ini…",
+                    "Find this producer's goods…"
+                ),
+                &form.pick
+            )
+            .id(PICK)
+            .on_input(Message::PickChanged)
+            .on_submit(Message::PickFirst)
+            .padding(10)
+            .size(theme::TEXT),
+            picker,
+            text(tr(lang, "Barang di berita acara", "Goods on the note"))
+                .size(theme::SMALL)
+                .font(BOLD),
+            lines,
+            text_input(
+                tr(lang, "Catatan (boleh kosong)", "Note (optional)"),
+                &form.note
+            )
+            .id(NOTE)
+            .on_input(Message::NoteChanged)
+            .on_submit(Message::SaveHandover)
+            .padding(10),
+            row![
+                keyed(
+                    tr(lang, "Simpan & cetak", "Save & print"),
+                    "Enter",
+                    (!busy && !form.lines.is_empty()).then_some(Message::SaveHandover)
+                )
+                .width(Fill),
+                keyed(tr(lang, "Batal", "Cancel"), "Esc", Some(Message::Close)).style(button::text),
+            ]
+            .spacing(6),
+        ]
+        .spacing(8),
+    )
+}

@@ -1,0 +1,267 @@
+//! The Penitip screen, driven as a vendor drives it: iced_test's Simulator
+//! clicks and types into the real view, the messages go through the real
+//! `update`, and the jobs run on the real book. Goods come in under a
+//! handover note picked by keyboard, its PDF is written, and a payout is
+//! refused with a wrong PIN and taken with the right one.
+
+mod common;
+
+use common::*;
+use iced::keyboard::{Key, key::Named};
+use iced::widget::Id;
+use iced_test::selector::{Candidate, Target, id, is_focused};
+use iced_test::{Simulator, simulator};
+use sentra::domain::consign::Terms;
+use sentra::domain::unit::Unit;
+use sentra::store::{HandoverItem, NewProducer, Store};
+use sentra::ui::penitip;
+use sentra::ui::{App, Effect, Focus, Message, Tab};
+
+struct Window {
+    app: App,
+    focused: Option<Id>,
+}
+
+impl Window {
+    fn on(store: Store) -> Window {
+        let (app, effect) = App::with_store(store).unwrap();
+        let mut window = Window { app, focused: None };
+        window.settle(effect);
+        window
+    }
+
+    fn send(&mut self, message: Message) {
+        let effect = self.app.handle(message);
+        self.settle(effect);
+    }
+
+    fn settle(&mut self, effect: Effect<Message>) {
+        let (jobs, focus) = effect.into_parts();
+        for focus in focus {
+            if let Focus::On(field) = focus {
+                self.focused = Some(Id::from(field));
+            }
+        }
+        for job in jobs {
+            for answer in self.app.book().expect("book open").run_now(job) {
+                self.send(answer);
+            }
+        }
+    }
+
+    fn interact<T>(&mut self, act: impl FnOnce(&mut Simulator<'_, Message>) -> T) -> T {
+        let focused = self.focused.clone();
+        let (out, messages, now_focused) = {
+            let mut ui = simulator(self.app.view());
+            if let Some(field) = focused
+                && ui.click(id(field)).is_ok()
+            {
+                ui.tap_key(Key::Named(Named::End));
+            }
+            let out = act(&mut ui);
+            let now_focused = match ui.find(is_focused()) {
+                Ok(Target::Focusable { id, .. }) => id,
+                _ => None,
+            };
+            let messages: Vec<Message> = ui.into_messages().collect();
+            (out, messages, now_focused)
+        };
+        self.focused = now_focused;
+        for message in messages {
+            self.send(message);
+        }
+        out
+    }
+
+    fn click(&mut self, label: &str) {
+        self.interact(|ui| {
+            ui.click(label)
+                .unwrap_or_else(|e| panic!("click {label:?}: {e:?}"));
+        });
+    }
+
+    fn typing(&mut self, text: &str) {
+        assert!(
+            self.focused.is_some(),
+            "typing {text:?} with no field focused"
+        );
+        self.interact(|ui| ui.typewrite(text));
+    }
+
+    fn enter(&mut self) {
+        self.interact(|ui| ui.tap_key(Key::Named(Named::Enter)));
+    }
+
+    fn type_in(&mut self, field: &'static str, text: &str) {
+        self.interact(|ui| {
+            ui.click(id(field))
+                .unwrap_or_else(|e| panic!("field {field}: {e:?}"));
+            ui.typewrite(text);
+        });
+    }
+
+    fn has_focus(&self, field: &'static str) -> bool {
+        self.focused == Some(Id::from(field))
+    }
+
+    /// Whether some text on screen holds `words`.
+    fn shows(&self, words: &str) -> bool {
+        let words = words.to_string();
+        let mut ui = simulator(self.app.view());
+        ui.find(move |candidate: Candidate<'_>| -> Option<()> {
+            match candidate {
+                Candidate::Text { content, .. } if content.contains(&words) => Some(()),
+                _ => None,
+            }
+        })
+        .is_ok()
+    }
+
+    fn screen(&self) -> &penitip::Penitip {
+        match &self.app.phase {
+            sentra::ui::Phase::Stall(shell) => &shell.penitip,
+            _ => panic!("not a stall"),
+        }
+    }
+
+    fn store<T>(&self, read: impl FnOnce(&Store) -> T + Send + 'static) -> T
+    where
+        T: Send + 'static,
+    {
+        let (sender, receiver) = std::sync::mpsc::channel();
+        let job = sentra::ui::Job::new(move |store: &mut Store| {
+            sender.send(read(store)).unwrap();
+        });
+        for _ in self.app.book().unwrap().run_now(job) {}
+        receiver.recv().unwrap()
+    }
+}
+
+fn stall() -> (tempfile::TempDir, Store) {
+    // The window reads the clock through SENTRA_NOW, as the program does;
+    // every test here sets the same value.
+    unsafe { std::env::set_var("SENTRA_NOW", NOW_TEXT) };
+    let (dir, mut store) = new_stall();
+    store
+        .add_producer(
+            &NewProducer {
+                code: "P001".into(),
+                name: "Ibu Sari".into(),
+                regency: 1806,
+                nib: Some("1234567890123".into()),
+                ..NewProducer::default()
+            },
+            NOW,
+        )
+        .unwrap();
+    let mut keripik = product("KRP-LU", 12_000, Unit::Pack);
+    keripik.name = "Keripik Pisang Lampung Utara".into();
+    store
+        .add_consigned_product(&keripik, "P001", Terms::ConsignPrice(rp(9_000)), NOW)
+        .unwrap();
+    store
+        .consign_receive(
+            "P001",
+            &[HandoverItem {
+                sku: "KRP-LU".into(),
+                quantity: qty("10"),
+            }],
+            None,
+            NOW,
+        )
+        .unwrap();
+    store
+        .complete_sale(&cash_sale("KRP-LU", "4", 48_000), NOW)
+        .unwrap();
+    (dir, store)
+}
+
+#[test]
+fn goods_in_by_keyboard_then_a_payout_with_the_pin() {
+    let (dir, store) = stall();
+    let mut window = Window::on(store);
+    window.send(Message::SwitchTab(Tab::Penitip));
+    assert!(window.has_focus(penitip::SEARCH));
+    assert_eq!(window.screen().list.len(), 1);
+    assert!(window.shows("Rp36.000"), "the balance in the list");
+
+    window.click("P001 · Ibu Sari");
+    let shown = window.screen().selected.clone().expect("shown");
+    assert_eq!(shown.balance, rp(36_000));
+    assert!(window.shows("Laporan titip jual"));
+
+    // Terima titipan: the picker has the focus; a name and Enter put the
+    // item on the note and its quantity takes the focus; Enter goes back.
+    window.click("Terima titipan");
+    assert!(window.has_focus(penitip::PICK));
+    window.typing("lampung");
+    window.enter();
+    assert!(window.has_focus(penitip::QUANTITY[0]));
+    window.typing("12");
+    window.enter();
+    assert!(window.has_focus(penitip::PICK));
+    window.type_in(penitip::NOTE, "panen baru");
+    window.enter();
+    let (notes, stock) = window.store(|store| {
+        (
+            store.handover_notes("P001").unwrap(),
+            store.find_product("KRP-LU").unwrap().stock,
+        )
+    });
+    assert_eq!(notes.len(), 2, "{notes:?}");
+    assert_eq!(notes[0].0, "ST07-TT-20261127-02");
+    assert_eq!(stock, qty("18"));
+    let pdf = dir.path().join("titipan").join("ST07-TT-20261127-02.pdf");
+    assert!(pdf.exists(), "the note's PDF is written");
+    assert!(window.shows("ST07-TT-20261127-02"));
+
+    // Bayar penitip: a wrong PIN pays nothing, the right one pays.
+    window.type_in(penitip::AMOUNT, "20000");
+    window.type_in(penitip::PIN, "9999");
+    window.enter();
+    assert!(window.shows("PIN salah"), "the refusal is on screen");
+    assert_eq!(
+        window.store(|store| store.producer_balance("P001").unwrap()),
+        rp(36_000)
+    );
+    window.type_in(penitip::PIN, PIN);
+    window.click("Bayar");
+    assert_eq!(
+        window.store(|store| store.producer_balance("P001").unwrap()),
+        rp(16_000)
+    );
+    assert!(window.shows("Ibu Sari dibayar Rp20.000"));
+    assert_eq!(
+        window.screen().selected.as_ref().unwrap().balance,
+        rp(16_000)
+    );
+    let drawer = window.store(|store| store.day_report(NOW.date()).unwrap().cash.expected);
+    assert_eq!(drawer, rp(48_000 - 20_000));
+}
+
+#[test]
+fn a_new_producer_from_the_form_and_a_refusal_said_in_english() {
+    let (_dir, store) = stall();
+    let mut window = Window::on(store);
+    window.send(Message::SwitchTab(Tab::Penitip));
+    window.click("+ Penitip baru");
+    assert!(window.has_focus(penitip::FORM_NAME));
+    window.typing("Pak Made");
+    window.send(Message::Penitip(penitip::Message::FormRegency(
+        sentra::domain::regency::Regency::by_code(1802).unwrap(),
+    )));
+    window.type_in(penitip::FORM_NIB, "123");
+    window.click("Simpan");
+    assert!(window.shows("NIB harus 13 angka"));
+    assert_eq!(window.store(|store| store.producers().unwrap().len()), 1);
+    window.app.lang = sentra::ui::i18n::Lang::En;
+    assert!(window.shows("a NIB is 13 digits: \"123\""));
+    window.app.lang = sentra::ui::i18n::Lang::Id;
+    window.type_in(penitip::FORM_NIB, "4567890123");
+    window.click("Simpan");
+    let producers = window.store(|store| store.producers().unwrap());
+    assert_eq!(producers.len(), 2);
+    assert_eq!(producers[1].code, "P002");
+    assert_eq!(producers[1].nib.as_deref(), Some("1234567890123"));
+    assert!(window.shows("Penitip Pak Made (P002) disimpan."));
+}
