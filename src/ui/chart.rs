@@ -34,6 +34,9 @@ impl<Message> canvas::Program<Message> for BarChart {
         _cursor: mouse::Cursor,
     ) -> Vec<Geometry> {
         let mut frame = Frame::new(renderer, bounds.size());
+        // The whole chart in one fill with its background: when a bar changes
+        // the software renderer redraws all of it, old labels included.
+        frame.fill_rectangle(Point::ORIGIN, bounds.size(), theme::PANEL);
         let count = self.bars.len().max(1) as f32;
         let busiest = self
             .bars

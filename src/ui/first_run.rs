@@ -13,7 +13,7 @@ use super::effect::{Effect, at_now};
 use super::i18n::{Lang, Say, T};
 use super::refusal::Refusal;
 use super::theme;
-use super::widgets::{BOLD, Field, keyed, message_line};
+use super::widgets::{BOLD, Field, NOTICE_LINES, keyed};
 use crate::domain::regency::{REGENCIES, Regency};
 
 /// The field that has the focus when the first run opens.
@@ -291,7 +291,13 @@ impl FirstRun {
             ]
             .spacing(theme::GAP),
             body,
-            message_line(self.error.as_ref().map(|e| e.say(lang))),
+            container(
+                text(self.error.as_ref().map(|e| e.say(lang)).unwrap_or_default())
+                    .size(theme::SMALL)
+                    .color(theme::BAD)
+            )
+            .height(NOTICE_LINES)
+            .clip(true),
             keyed(
                 label.get(lang),
                 "Enter",
@@ -334,6 +340,12 @@ impl FirstRun {
                     .color(theme::GOOD),
             );
         }
-        container(list).width(320).into()
+        // A backed box that shrinks with the list: the software renderer
+        // redraws all of the old box, leaving no slivers of the lines gone.
+        container(list)
+            .width(320)
+            .padding(4)
+            .style(theme::panel)
+            .into()
     }
 }

@@ -82,6 +82,13 @@ impl Kasir {
                 Element::from(entry)
             });
         }
+        // The results in a backed box that shrinks with them: the software
+        // renderer redraws all of the old box, so no slivers of gone lines stay.
+        let results: Element<'_, Message> = if self.results.is_empty() {
+            Space::new().into()
+        } else {
+            container(results).style(theme::panel).padding(2).into()
+        };
         column![input, notice(&self.notice, lang), results]
             .spacing(6)
             .into()
