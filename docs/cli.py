@@ -8,7 +8,8 @@ import sys
 
 B = sys.argv[1] if len(sys.argv) > 1 else 'target/debug/sentra'
 def help(args):
-    return subprocess.run([B] + args + ['--help'], capture_output=True, text=True).stdout.rstrip()
+    text = subprocess.run([B] + args + ['--help'], capture_output=True, text=True).stdout
+    return '\n'.join(line.rstrip() for line in text.rstrip().split('\n'))
 def commands(text):
     m = re.search(r'Commands:\n(.*?)(\n\n|$)', text, re.S)
     if not m: return []
