@@ -392,6 +392,7 @@ pub fn producers_report_pdf(
         &rows,
         None,
     );
+    doc.y += 2.0;
 
     doc.heading("Per penitip / By producer");
     let columns = [

@@ -83,16 +83,15 @@ impl Penitip {
     }
 
     fn list(&self, lang: Lang) -> Element<'_, Message> {
-        let cell = |t: String, portion: u16, right: bool| {
-            let t = text(t).size(theme::SMALL).width(FillPortion(portion));
-            if right { t.align_x(Alignment::End) } else { t }
-        };
         let mut list = Column::new().spacing(4).push(
             row![
-                cell(tr(lang, "Penitip", "Producer").into(), 6, false),
-                cell(tr(lang, "Hak", "Owed").into(), 3, true),
-                cell(tr(lang, "Dibayar", "Paid").into(), 3, true),
-                cell(tr(lang, "Saldo", "Balance").into(), 3, true),
+                text(tr(lang, "Penitip", "Producer"))
+                    .size(theme::SMALL)
+                    .width(FillPortion(3)),
+                text(tr(lang, "Saldo", "Balance"))
+                    .size(theme::SMALL)
+                    .width(FillPortion(2))
+                    .align_x(Alignment::End),
             ]
             .spacing(8)
             .padding([0, 10]),
@@ -109,39 +108,43 @@ impl Penitip {
                 .selected
                 .as_ref()
                 .is_some_and(|s| s.producer.code == producer.producer);
+            let quiet = if chosen {
+                iced::Color::WHITE
+            } else {
+                theme::MUTED
+            };
             let who = column![
                 text(format!("{} · {}", producer.producer, producer.name))
                     .size(theme::SMALL)
                     .font(BOLD),
                 text(producer.regency_name.clone())
                     .size(theme::SMALL)
-                    .color(theme::MUTED),
+                    .color(quiet),
             ]
-            .width(FillPortion(6));
-            let balance = text(producer.balance.to_string())
-                .size(theme::SMALL)
-                .font(BOLD)
-                .width(FillPortion(3))
-                .align_x(Alignment::End);
+            .width(FillPortion(3));
+            let money = column![
+                text(producer.balance.to_string())
+                    .size(theme::SMALL)
+                    .font(BOLD),
+                text(format!("{} {}", tr(lang, "hak", "owed"), producer.owed))
+                    .size(theme::SMALL)
+                    .color(quiet),
+                text(format!("{} {}", tr(lang, "dibayar", "paid"), producer.paid))
+                    .size(theme::SMALL)
+                    .color(quiet),
+            ]
+            .align_x(Alignment::End)
+            .width(FillPortion(2));
             list = list.push(
-                button(
-                    row![
-                        who,
-                        cell(producer.owed.to_string(), 3, true),
-                        cell(producer.paid.to_string(), 3, true),
-                        balance,
-                    ]
-                    .spacing(8)
-                    .align_y(Alignment::Center),
-                )
-                .width(Fill)
-                .padding([8, 10])
-                .on_press(Message::Select(producer.producer.clone()))
-                .style(if chosen {
-                    button::primary
-                } else {
-                    button::secondary
-                }),
+                button(row![who, money].spacing(8).align_y(Alignment::Center))
+                    .width(Fill)
+                    .padding([8, 10])
+                    .on_press(Message::Select(producer.producer.clone()))
+                    .style(if chosen {
+                        button::primary
+                    } else {
+                        button::secondary
+                    }),
             );
         }
         card(list)
@@ -310,33 +313,42 @@ fn statement<'a>(shown: &'a ProducerStatement, from: &'a str, lang: Lang) -> Ele
         .spacing(8)
         .align_y(Alignment::Center),
     );
-    table = table.push(
-        row![
-            cell(tr(lang, "Barang", "Item").into(), 6, false),
-            cell(tr(lang, "Awal", "Open").into(), 2, true),
-            cell(tr(lang, "Terima", "In").into(), 2, true),
-            cell(tr(lang, "Terjual", "Sold").into(), 2, true),
-            cell(tr(lang, "Retur", "Back").into(), 2, true),
-            cell(tr(lang, "Kembali", "To prod.").into(), 2, true),
-            cell(tr(lang, "Sisa", "Left").into(), 2, true),
-            cell(tr(lang, "Hak", "Owed").into(), 3, true),
-        ]
-        .spacing(6),
-    );
+    // From the beginning every opening is nought: the column is left out.
+    let opening = shown.from.is_some();
+    let line = |cells: [String; 8]| {
+        let [name, open, received, sold, back, returned, left, owed] = cells;
+        let mut line = row![cell(name, 6, false)].spacing(4);
+        if opening {
+            line = line.push(cell(open, 2, true));
+        }
+        line.push(cell(received, 2, true))
+            .push(cell(sold, 2, true))
+            .push(cell(back, 2, true))
+            .push(cell(returned, 3, true))
+            .push(cell(left, 2, true))
+            .push(cell(owed, 4, true))
+    };
+    table = table.push(line([
+        tr(lang, "Barang", "Item").into(),
+        tr(lang, "Awal", "Open").into(),
+        tr(lang, "Terima", "In").into(),
+        tr(lang, "Terjual", "Sold").into(),
+        tr(lang, "Retur", "Back").into(),
+        tr(lang, "Kembali", "Handed").into(),
+        tr(lang, "Sisa", "Left").into(),
+        tr(lang, "Hak", "Owed").into(),
+    ]));
     for p in &shown.products {
-        table = table.push(
-            row![
-                cell(format!("{} {}", p.sku, p.name), 6, false),
-                cell(p.opening.to_string(), 2, true),
-                cell(p.received.to_string(), 2, true),
-                cell(p.sold.to_string(), 2, true),
-                cell(p.buyer_returns.to_string(), 2, true),
-                cell(p.returned.to_string(), 2, true),
-                cell(p.remaining.to_string(), 2, true),
-                cell(p.owed.to_string(), 3, true),
-            ]
-            .spacing(6),
-        );
+        table = table.push(line([
+            format!("{} {}", p.sku, p.name),
+            p.opening.to_string(),
+            p.received.to_string(),
+            p.sold.to_string(),
+            p.buyer_returns.to_string(),
+            p.returned.to_string(),
+            p.remaining.to_string(),
+            p.owed.to_string(),
+        ]));
     }
     let figures = column![
         figure(
