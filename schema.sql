@@ -663,6 +663,136 @@ CREATE INDEX office_payouts_stall_seq ON office_payouts (stall_code, seq);
 CREATE INDEX office_payouts_producer ON office_payouts (stall_code, producer);
 ALTER TABLE office_day_closes ADD COLUMN producer_payouts INTEGER NOT NULL DEFAULT 0;
 
+-- migration 11
+-- Kasbon, pengeluaran and laba kotor (issue 13). Customers (pelanggan) who
+-- may buy on credit up to a limit; kasbon as a payment method tied to a
+-- customer; repayments (bayar kasbon) and expenses (pengeluaran), each
+-- numbered in the stall's sequence and sent to the office; the cost of goods
+-- (HPP) of every sale line, fixed in the sale's own transaction.
+CREATE TABLE customers (
+    id            TEXT PRIMARY KEY,
+    code          TEXT NOT NULL UNIQUE,
+    name          TEXT NOT NULL,
+    phone         TEXT,
+    credit_limit  INTEGER NOT NULL DEFAULT 0 CHECK (credit_limit >= 0),
+    created_at    TEXT NOT NULL,
+    updated_at    TEXT NOT NULL
+);
+CREATE INDEX customers_name ON customers (name COLLATE NOCASE);
+
+-- Payments learn 'kasbon', tied to a customer. SQLite cannot change a CHECK,
+-- so the table is rebuilt with its rows, index and triggers (nothing refers
+-- to payments; the rows go through a temporary copy).
+CREATE TEMP TABLE payments_before_11 AS SELECT rowid AS row_id, * FROM payments;
+DROP TABLE payments;
+CREATE TABLE payments (
+    sale_id      TEXT NOT NULL REFERENCES sales (id),
+    line_no      INTEGER NOT NULL,
+    method       TEXT NOT NULL CHECK (method IN ('cash', 'qris', 'transfer', 'card', 'kasbon')),
+    amount       INTEGER NOT NULL,
+    tendered     INTEGER NOT NULL,
+    reference    TEXT,
+    customer_id  TEXT REFERENCES customers (id),
+    CHECK ((method = 'kasbon') = (customer_id IS NOT NULL)),
+    PRIMARY KEY (sale_id, line_no)
+);
+INSERT INTO payments (rowid, sale_id, line_no, method, amount, tendered, reference)
+SELECT row_id, sale_id, line_no, method, amount, tendered, reference FROM payments_before_11;
+DROP TABLE payments_before_11;
+CREATE INDEX payments_customer ON payments (customer_id) WHERE customer_id IS NOT NULL;
+CREATE TRIGGER payments_append_only_update BEFORE UPDATE ON payments
+BEGIN SELECT RAISE(ABORT, 'append-only: payments are never edited'); END;
+CREATE TRIGGER payments_append_only_delete BEFORE DELETE ON payments
+BEGIN SELECT RAISE(ABORT, 'append-only: payments are never deleted'); END;
+
+-- A return of a kasbon sale gives its value back to the customer's kasbon
+-- (kasbon_refund) before any money leaves the drawer (refund). The day's
+-- turnover counts both.
+ALTER TABLE returns ADD COLUMN kasbon_refund INTEGER NOT NULL DEFAULT 0 CHECK (kasbon_refund >= 0);
+DROP TRIGGER day_turnover_return;
+CREATE TRIGGER day_turnover_return AFTER INSERT ON returns BEGIN
+    INSERT INTO day_turnover (day, refunds) VALUES (new.day, new.refund + new.kasbon_refund)
+    ON CONFLICT (day) DO UPDATE SET refunds = refunds + excluded.refunds;
+END;
+
+-- Bayar kasbon: a customer paying back, into the drawer (cash) or not.
+CREATE TABLE kasbon_repayments (
+    id           TEXT PRIMARY KEY,
+    seq          INTEGER NOT NULL UNIQUE,
+    customer_id  TEXT NOT NULL REFERENCES customers (id),
+    day          TEXT NOT NULL,
+    created_at   TEXT NOT NULL,
+    method       TEXT NOT NULL CHECK (method IN ('cash', 'qris', 'transfer')),
+    amount       INTEGER NOT NULL CHECK (amount > 0),
+    reference    TEXT
+);
+CREATE INDEX kasbon_repayments_customer ON kasbon_repayments (customer_id);
+CREATE INDEX kasbon_repayments_day ON kasbon_repayments (day);
+CREATE TRIGGER kasbon_repayments_append_only_update BEFORE UPDATE ON kasbon_repayments
+BEGIN SELECT RAISE(ABORT, 'append-only: repayments are never edited'); END;
+CREATE TRIGGER kasbon_repayments_append_only_delete BEFORE DELETE ON kasbon_repayments
+BEGIN SELECT RAISE(ABORT, 'append-only: repayments are never deleted'); END;
+
+-- Pengeluaran: from the drawer (lowers the cash expected at tutup kasir) or not.
+CREATE TABLE expenses (
+    id           TEXT PRIMARY KEY,
+    seq          INTEGER NOT NULL UNIQUE,
+    day          TEXT NOT NULL,
+    created_at   TEXT NOT NULL,
+    category     TEXT NOT NULL CHECK (category IN ('kemasan', 'transport', 'listrik', 'sewa', 'gaji', 'lain-lain')),
+    amount       INTEGER NOT NULL CHECK (amount > 0),
+    note         TEXT,
+    from_drawer  INTEGER NOT NULL CHECK (from_drawer IN (0, 1))
+);
+CREATE INDEX expenses_day ON expenses (day);
+CREATE TRIGGER expenses_append_only_update BEFORE UPDATE ON expenses
+BEGIN SELECT RAISE(ABORT, 'append-only: expenses are never edited'); END;
+CREATE TRIGGER expenses_append_only_delete BEFORE DELETE ON expenses
+BEGIN SELECT RAISE(ABORT, 'append-only: expenses are never deleted'); END;
+
+-- Laba kotor: what a line's goods cost per unit when it was sold (the
+-- product's HPP then); NULL when the product had no cost (tanpa HPP).
+ALTER TABLE sale_lines ADD COLUMN unit_cost INTEGER CHECK (unit_cost >= 0);
+
+-- Tutup kasir's own terms for cash repayments and drawer expenses.
+ALTER TABLE day_closes ADD COLUMN kasbon_repayments INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE day_closes ADD COLUMN drawer_expenses INTEGER NOT NULL DEFAULT 0;
+
+-- Office side: the customer of a kasbon payment (the stall's code), the
+-- repayments and the expenses, keyed like every other record.
+ALTER TABLE office_payments ADD COLUMN customer TEXT;
+ALTER TABLE office_returns ADD COLUMN kasbon_refund INTEGER NOT NULL DEFAULT 0;
+CREATE TABLE office_repayments (
+    id          TEXT PRIMARY KEY,
+    stall_code  TEXT NOT NULL,
+    epoch       INTEGER NOT NULL DEFAULT 0,
+    seq         INTEGER NOT NULL,
+    day         TEXT NOT NULL,
+    created_at  TEXT NOT NULL,
+    customer    TEXT NOT NULL,
+    method      TEXT NOT NULL,
+    amount      INTEGER NOT NULL,
+    reference   TEXT
+);
+CREATE INDEX office_repayments_day ON office_repayments (day, stall_code);
+CREATE INDEX office_repayments_stall_seq ON office_repayments (stall_code, seq);
+CREATE TABLE office_expenses (
+    id           TEXT PRIMARY KEY,
+    stall_code   TEXT NOT NULL,
+    epoch        INTEGER NOT NULL DEFAULT 0,
+    seq          INTEGER NOT NULL,
+    day          TEXT NOT NULL,
+    created_at   TEXT NOT NULL,
+    category     TEXT NOT NULL,
+    amount       INTEGER NOT NULL,
+    note         TEXT,
+    from_drawer  INTEGER NOT NULL
+);
+CREATE INDEX office_expenses_day ON office_expenses (day, stall_code);
+CREATE INDEX office_expenses_stall_seq ON office_expenses (stall_code, seq);
+ALTER TABLE office_day_closes ADD COLUMN kasbon_repayments INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE office_day_closes ADD COLUMN drawer_expenses INTEGER NOT NULL DEFAULT 0;
+
 -- migration 13
 -- Labels, scale barcodes, thermal printers: a weighed product's PLU, the
 -- number a label scale prints in its barcode (prefix, PLU, grams or price),

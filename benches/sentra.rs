@@ -541,6 +541,7 @@ fn bench_import(scratch: &Path) -> Vec<Row> {
                             amount: 30_000,
                             tendered: 30_000,
                             reference: None,
+                            customer: None,
                         }],
                     };
                     seq += 1;
@@ -570,6 +571,8 @@ fn bench_import(scratch: &Path) -> Vec<Row> {
                 producers: Vec::new(),
                 consigned_lines: Vec::new(),
                 payouts: Vec::new(),
+                repayments: Vec::new(),
+                expenses: Vec::new(),
             };
             let name = format!(
                 "sentra-S{stall:03}-{}-{:07}-{:07}.sentra",

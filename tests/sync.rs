@@ -10,6 +10,7 @@ use common::*;
 use proptest::prelude::*;
 use sentra::domain::payment::{PaymentMethod, Tender};
 use sentra::domain::unit::Unit;
+use sentra::money::Rupiah;
 use sentra::store::{ReturnItem, SaleItem, SaleRequest, Store};
 use sentra::sync::export::export;
 use sentra::sync::import::import_file;
@@ -122,6 +123,9 @@ fn stall_figures(store: &Store, day: Date) -> DayTotals {
         qris: paid(PaymentMethod::Qris),
         transfer: paid(PaymentMethod::Transfer),
         card: paid(PaymentMethod::Card),
+        kasbon: paid(PaymentMethod::Kasbon),
+        repayments: Rupiah::sum(report.repayments.iter().map(|r| r.amount)).unwrap(),
+        expenses: Rupiah::sum(report.expenses.iter().map(|e| e.amount)).unwrap(),
     }
 }
 

@@ -62,6 +62,7 @@ fn daily_export(stall: usize, key: &SigningKey, day: Date, first_seq: i64) -> (E
                 amount: total,
                 tendered: total,
                 reference: None,
+                customer: None,
             }],
         });
         seq += 1;
@@ -80,6 +81,8 @@ fn daily_export(stall: usize, key: &SigningKey, day: Date, first_seq: i64) -> (E
         sales_count: SALES_PER_DAY,
         net_total: sales.iter().map(|s| s.total).sum(),
         producer_payouts: 0,
+        kasbon_repayments: 0,
+        drawer_expenses: 0,
     };
     let content = ExportContent {
         export_id: uuid::Uuid::now_v7().to_string(),
@@ -104,6 +107,8 @@ fn daily_export(stall: usize, key: &SigningKey, day: Date, first_seq: i64) -> (E
         producers: Vec::new(),
         consigned_lines: Vec::new(),
         payouts: Vec::new(),
+        repayments: Vec::new(),
+        expenses: Vec::new(),
     };
     (content, seq + 1)
 }

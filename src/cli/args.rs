@@ -60,6 +60,27 @@ pub fn tender(text: &str) -> Result<Tender, String> {
     })
 }
 
+/// `METHOD[:REF]` of a repayment: `cash`, `qris:REF`, `transfer:REF`.
+pub fn method_with_reference(text: &str) -> Result<(PaymentMethod, Option<String>), String> {
+    let (method, reference) = match text.split_once(':') {
+        Some((method, reference)) => (
+            method,
+            Some(reference.trim().to_string()).filter(|r| !r.is_empty()),
+        ),
+        None => (text, None),
+    };
+    Ok((
+        PaymentMethod::parse(method).map_err(|e| e.to_string())?,
+        reference,
+    ))
+}
+
+/// An expense's category: `kemasan`, `transport`, `listrik`, `sewa`, `gaji`,
+/// `lain-lain`.
+pub fn expense_category(text: &str) -> Result<crate::domain::expense::ExpenseCategory, String> {
+    crate::domain::expense::ExpenseCategory::parse(text).map_err(|e| e.to_string())
+}
+
 /// A discount on the whole sale: `RP` or `N%`.
 pub fn discount(text: &str) -> Result<Discount, String> {
     Discount::parse(text).map_err(|e| e.to_string())

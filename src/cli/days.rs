@@ -46,6 +46,15 @@ pub enum ReportCommand {
         #[arg(long, value_name = "FILE")]
         pdf: Option<PathBuf>,
     },
+    /// Laba kotor: penjualan bersih − HPP, per hari, bulan dan produk
+    Profit {
+        /// Bawaan: tanggal 1 bulan ini
+        #[arg(long, value_parser = args::date)]
+        from: Option<Date>,
+        /// Bawaan: hari ini
+        #[arg(long, value_parser = args::date)]
+        to: Option<Date>,
+    },
     /// Kantor: laporan sentra satu hari
     Centre {
         #[arg(long, value_parser = args::date)]
@@ -135,7 +144,7 @@ pub fn day(
                     _ => format!("lebih {}", c.cash.difference),
                 };
                 format!(
-                    "Tutup kasir {}: {} penjualan, {}.\nKas awal {}\nTunai masuk {}\nTunai keluar {}\nBayar penitip tunai {}\nSeharusnya {}\nDihitung {}\nSelisih {} ({verdict})",
+                    "Tutup kasir {}: {} penjualan, {}.\nKas awal {}\nTunai masuk {}\nTunai keluar {}\nBayar penitip tunai {}\nBayar kasbon tunai {}\nPengeluaran dari laci {}\nSeharusnya {}\nDihitung {}\nSelisih {} ({verdict})",
                     c.day,
                     c.sales_count,
                     c.net_total,
@@ -143,6 +152,8 @@ pub fn day(
                     c.cash.cash_in,
                     c.cash.cash_out,
                     c.cash.producer_payouts,
+                    c.cash.kasbon_repayments,
+                    c.cash.drawer_expenses,
                     c.cash.expected,
                     c.cash.counted,
                     c.cash.difference
@@ -173,7 +184,7 @@ pub fn report(
     out: &Output,
 ) -> Result<(), CliError> {
     let ReportCommand::Day { date, pdf } = command else {
-        unreachable!("report centre is the sync module's");
+        unreachable!("report centre and report profit are run elsewhere");
     };
     let identity = store.require_stall()?;
     let date = date.unwrap_or_else(|| store.business_day(now));
@@ -237,6 +248,12 @@ fn day_text(name: &str, code: &str, r: &DayReport) -> String {
     text += &row("  Kas awal", r.cash.opening_float.to_string());
     text += &row("  Tunai masuk", r.cash.cash_in.to_string());
     text += &row("  Tunai keluar", r.cash.cash_out.to_string());
+    if r.cash.kasbon_repayments.is_positive() {
+        text += &row("  Bayar kasbon tunai", r.cash.kasbon_repayments.to_string());
+    }
+    if r.cash.drawer_expenses.is_positive() {
+        text += &row("  Pengeluaran laci", r.cash.drawer_expenses.to_string());
+    }
     if r.cash.producer_payouts.is_positive() {
         text += &row("  Bayar penitip tunai", r.cash.producer_payouts.to_string());
     }
@@ -258,6 +275,7 @@ fn day_text(name: &str, code: &str, r: &DayReport) -> String {
         text += &format!("{}: {}\n", event.created_at, event.detail);
     }
     text += &super::consign::day_text(r);
+    text += &super::kasbon::day_text(r);
     text += &format!(
         "\nPerkiraan PPh Final: bulan ini {} (omzet {}), tahun ini {} (omzet {})",
         r.pph.month_tax, r.pph.month_turnover, r.pph.year_tax, r.pph.year_turnover

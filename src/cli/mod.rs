@@ -5,6 +5,7 @@ mod args;
 mod catalogue;
 mod consign;
 mod days;
+mod kasbon;
 mod output;
 mod printing;
 mod selling;
@@ -92,9 +93,9 @@ pub enum Command {
         /// SKU=JUMLAH, boleh berulang
         #[arg(long = "item", value_name = "SKU=QTY", required = true, value_parser = args::return_item)]
         items: Vec<crate::store::ReturnItem>,
-        /// METODE=JUMLAH
-        #[arg(long, value_name = "METHOD=RP", value_parser = args::tender)]
-        refund: crate::domain::payment::Tender,
+        /// METODE=JUMLAH; untuk nota kasbon juga kasbon=JUMLAH (mengurangi kasbon)
+        #[arg(long = "refund", value_name = "METHOD=RP", required = true, value_parser = args::tender)]
+        refunds: Vec<crate::domain::payment::Tender>,
     },
     /// Tampilkan (atau simpan sebagai PDF) struk sebuah nota
     Receipt {
@@ -119,6 +120,12 @@ pub enum Command {
     /// Laporan harian toko atau laporan sentra
     #[command(subcommand)]
     Report(days::ReportCommand),
+    /// Pelanggan dan kasbon: tambah, daftar, bayar kasbon, rekening
+    #[command(subcommand)]
+    Customer(kasbon::CustomerCommand),
+    /// Pengeluaran toko (dari laci atau bukan)
+    #[command(subcommand)]
+    Expense(kasbon::ExpenseCommand),
     /// Tulis berkas ekspor untuk kantor
     Export {
         #[arg(long, value_name = "DIR")]
@@ -185,6 +192,8 @@ pub enum CliError {
     NothingToImport(String),
     #[error(transparent)]
     Printer(#[from] printing::PrinterCliError),
+    #[error("tanggal awal {from} sesudah tanggal akhir {to}")]
+    DateRange { from: String, to: String },
     #[error("hari sudah ditutup, tetapi ekspor gagal: {0}")]
     ClosedButNotExported(crate::sync::SyncError),
 }
@@ -216,8 +225,8 @@ pub fn run(data_dir: PathBuf, command: Command, out: &Output) -> Result<(), CliE
         Command::Return {
             receipt,
             items,
-            refund,
-        } => selling::return_items(&mut store, &receipt, &items, &refund, now, out),
+            refunds,
+        } => selling::return_items(&mut store, &receipt, &items, &refunds, now, out),
         Command::Receipt {
             receipt,
             width,
@@ -239,7 +248,12 @@ pub fn run(data_dir: PathBuf, command: Command, out: &Output) -> Result<(), CliE
         Command::Report(days::ReportCommand::Producers { from, to, csv, pdf }) => {
             consign::report_producers(&store, from, to, csv.as_deref(), pdf.as_deref(), now, out)
         }
+        Command::Report(days::ReportCommand::Profit { from, to }) => {
+            kasbon::profit(&store, from, to, now, out)
+        }
         Command::Report(command) => days::report(&store, command, now, out),
+        Command::Customer(command) => kasbon::customer(&mut store, command, now, out),
+        Command::Expense(command) => kasbon::expense(&mut store, command, now, out),
         Command::Export {
             out: dir,
             since_seq,

@@ -18,9 +18,15 @@ pub struct SaleArgs {
     /// Diskon nota: Rp atau N%
     #[arg(long, value_name = "RP|N%", value_parser = args::discount)]
     discount: Option<Discount>,
-    /// METODE=JUMLAH[:REF]; metode: cash, qris, transfer, card
+    /// METODE=JUMLAH[:REF]; metode: cash, qris, transfer, card, kasbon
     #[arg(long = "pay", value_name = "METHOD=RP[:REF]", value_parser = args::tender)]
     payments: Vec<Tender>,
+    /// Pelanggan yang mengambil kasbon (kode, mis. C001)
+    #[arg(long, value_name = "CODE")]
+    customer: Option<String>,
+    /// PIN manajer, untuk kasbon melewati batas pelanggan
+    #[arg(long)]
+    pin: Option<String>,
     /// Tulis struk sebagai PDF
     #[arg(long, value_name = "FILE")]
     pdf: Option<PathBuf>,
@@ -41,7 +47,11 @@ pub fn sale(
         store.check_output_path(path)?;
         crate::print::check_writable(path)?;
     }
-    let completed = store.complete_sale(&request, now)?;
+    let credit = sale.customer.map(|customer| crate::store::Credit {
+        customer,
+        pin: sale.pin,
+    });
+    let completed = store.complete_sale_on(&request, credit.as_ref(), now)?;
     if let Some(path) = &sale.pdf {
         let width = store.settings()?.receipt_width;
         write_receipt(store, &completed, width, false, path)?;
@@ -50,6 +60,9 @@ pub fn sale(
         let mut text = format!("Struk {} tersimpan.\nTotal {}", s.receipt, s.total);
         for payment in &s.payments {
             text.push_str(&format!("\n{} {}", payment.method, payment.tendered));
+            if let Some(customer) = &payment.customer {
+                text.push_str(&format!(" ({customer})"));
+            }
         }
         text.push_str(&format!("\nKembalian {}", s.change));
         text
@@ -79,16 +92,21 @@ pub fn return_items(
     store: &mut Store,
     receipt: &str,
     items: &[ReturnItem],
-    refund: &Tender,
+    refunds: &[Tender],
     now: OffsetDateTime,
     out: &Output,
 ) -> Result<(), CliError> {
-    let record = store.return_items(receipt, items, refund, now)?;
+    let record = store.return_items_with(receipt, items, refunds, now)?;
     out.emit(&record, |r| {
-        format!(
-            "Retur nota {} tercatat: barang senilai {}, dikembalikan {} ({}).",
+        let mut text = format!(
+            "Retur nota {} tercatat: barang senilai {}, dikembalikan {} ({})",
             r.receipt, r.worth, r.refund, r.refund_method
-        )
+        );
+        if r.kasbon_refund.is_positive() {
+            text.push_str(&format!(", kasbon berkurang {}", r.kasbon_refund));
+        }
+        text.push('.');
+        text
     });
     Ok(())
 }

@@ -243,6 +243,17 @@ pub fn report_centre(
         for g in &r.payments {
             text += &format!("  {}: {}\n", g.label, g.net);
         }
+        let t = &r.totals;
+        if t.kasbon.is_positive() || t.repayments.is_positive() || t.expenses.is_positive() {
+            text += "\nKasbon, bayar kasbon, pengeluaran\n";
+            for s in &r.stalls {
+                let k = &s.totals;
+                text += &format!(
+                    "  {} {}: kasbon {}, bayar kasbon {}, pengeluaran {}\n",
+                    s.code, s.name, k.kasbon, k.repayments, k.expenses
+                );
+            }
+        }
         if !r.silent.is_empty() {
             let silent: Vec<String> = r
                 .silent

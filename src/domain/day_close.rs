@@ -16,7 +16,12 @@ pub struct CashCount {
     pub cash_out: Rupiah,
     /// Cash paid to producers (*bayar penitip* from the drawer).
     pub producer_payouts: Rupiah,
-    /// Opening float + cash in − cash out − producer payouts.
+    /// Cash customers paid back on their kasbon (*bayar kasbon* in cash).
+    pub kasbon_repayments: Rupiah,
+    /// Expenses paid out of the drawer (*pengeluaran dari laci*).
+    pub drawer_expenses: Rupiah,
+    /// Opening float + cash in − cash out − producer payouts + kasbon
+    /// repayments − drawer expenses.
     pub expected: Rupiah,
     /// What the vendor counted.
     pub counted: Rupiah,
@@ -37,6 +42,8 @@ impl CashCount {
             cash_in,
             cash_out,
             producer_payouts: Rupiah::ZERO,
+            kasbon_repayments: Rupiah::ZERO,
+            drawer_expenses: Rupiah::ZERO,
             expected,
             counted,
             difference: counted.checked_sub(expected)?,
@@ -52,6 +59,39 @@ impl CashCount {
             .checked_sub(amount)?;
         self.producer_payouts = amount;
         self.difference = self.counted.checked_sub(self.expected)?;
+        Ok(self)
+    }
+
+    /// The same count with the cash customers paid back on their kasbon
+    /// (more in the drawer) and the expenses paid out of it (less), each a
+    /// term of its own.
+    pub fn with_kasbon_and_expenses(
+        mut self,
+        repayments: Rupiah,
+        expenses: Rupiah,
+    ) -> Result<CashCount, MoneyError> {
+        self.expected = self
+            .expected
+            .checked_sub(self.kasbon_repayments)?
+            .checked_add(self.drawer_expenses)?
+            .checked_add(repayments)?
+            .checked_sub(expenses)?;
+        self.kasbon_repayments = repayments;
+        self.drawer_expenses = expenses;
+        self.difference = self.counted.checked_sub(self.expected)?;
+        Ok(self)
+    }
+
+    /// The same flows as if exactly what is expected were counted (a day
+    /// still open).
+    pub fn counted_as_expected(self) -> Result<CashCount, MoneyError> {
+        self.counted_as(self.expected)
+    }
+
+    /// The same flows with `counted` as the cash counted.
+    pub fn counted_as(mut self, counted: Rupiah) -> Result<CashCount, MoneyError> {
+        self.counted = counted;
+        self.difference = counted.checked_sub(self.expected)?;
         Ok(self)
     }
 }
@@ -72,5 +112,10 @@ mod tests {
         assert_eq!(paid.expected, rp(6_000));
         assert_eq!(paid.difference, rp(6_000));
         assert_eq!(paid.with_producer_payouts(rp(0)).unwrap(), over);
+        let drawer = over.with_kasbon_and_expenses(rp(5_000), rp(3_000)).unwrap();
+        assert_eq!(drawer.expected, rp(12_000));
+        assert_eq!(drawer.difference, rp(0));
+        assert_eq!(drawer.with_kasbon_and_expenses(rp(0), rp(0)).unwrap(), over);
+        assert_eq!(over.counted_as(rp(10_000)).unwrap().difference, rp(0));
     }
 }

@@ -1,5 +1,6 @@
 //! Payments: cash (*tunai*) with change (*kembalian*), QRIS, transfer and card,
-//! alone or split over several.
+//! alone or split over several; and *kasbon*, the part a customer takes on
+//! credit (tied to the customer, see [`super::kasbon`]).
 
 use std::fmt;
 
@@ -10,7 +11,7 @@ use crate::money::{MoneyError, Rupiah};
 /// Why a set of payments does not settle a sale.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum PaymentError {
-    #[error("metode bayar tidak dikenal: \"{0}\" (pakai cash, qris, transfer atau card)")]
+    #[error("metode bayar tidak dikenal: \"{0}\" (pakai cash, qris, transfer, card atau kasbon)")]
     UnknownMethod(String),
     #[error("belum ada pembayaran")]
     NoPayment,
@@ -36,9 +37,13 @@ pub enum PaymentMethod {
     Qris,
     Transfer,
     Card,
+    /// On credit: the customer pays later. Never gives change.
+    Kasbon,
 }
 
 impl PaymentMethod {
+    /// The methods paid there and then at the till. [`PaymentMethod::Kasbon`]
+    /// is not among them: it needs a customer.
     pub const ALL: [PaymentMethod; 4] = [
         PaymentMethod::Cash,
         PaymentMethod::Qris,
@@ -53,6 +58,7 @@ impl PaymentMethod {
             PaymentMethod::Qris => "qris",
             PaymentMethod::Transfer => "transfer",
             PaymentMethod::Card => "card",
+            PaymentMethod::Kasbon => "kasbon",
         }
     }
 
@@ -63,6 +69,7 @@ impl PaymentMethod {
             "qris" => Ok(PaymentMethod::Qris),
             "transfer" | "tf" => Ok(PaymentMethod::Transfer),
             "card" | "kartu" | "debit" | "edc" => Ok(PaymentMethod::Card),
+            "kasbon" | "bon" | "utang" | "hutang" => Ok(PaymentMethod::Kasbon),
             _ => Err(PaymentError::UnknownMethod(text.to_string())),
         }
     }
@@ -74,6 +81,7 @@ impl PaymentMethod {
             PaymentMethod::Qris => "QRIS",
             PaymentMethod::Transfer => "Transfer",
             PaymentMethod::Card => "Kartu debit",
+            PaymentMethod::Kasbon => "Kasbon",
         }
     }
 }
@@ -101,6 +109,9 @@ pub struct AppliedPayment {
     pub amount: Rupiah,
     pub tendered: Rupiah,
     pub reference: Option<String>,
+    /// The customer's code, for kasbon only.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub customer: Option<String>,
 }
 
 /// The payments of a sale, settled.
@@ -164,6 +175,7 @@ pub fn settle(total: Rupiah, tenders: &[Tender]) -> Result<Settlement, PaymentEr
                 amount: tender.amount,
                 tendered: tender.amount,
                 reference: tender.reference.clone(),
+                customer: None,
             });
         } else if !cash_recorded {
             cash_recorded = true;
@@ -172,6 +184,7 @@ pub fn settle(total: Rupiah, tenders: &[Tender]) -> Result<Settlement, PaymentEr
                 amount: cash_due,
                 tendered: cash,
                 reference: None,
+                customer: None,
             });
         }
     }

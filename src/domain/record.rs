@@ -41,6 +41,10 @@ pub struct PaymentRecord {
     pub amount: i64,
     pub tendered: i64,
     pub reference: Option<String>,
+    /// The customer's code when `method` is `kasbon`; absent otherwise (and
+    /// in files from before kasbon).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub customer: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -60,8 +64,14 @@ pub struct ReturnRecord {
     pub sale_id: String,
     pub day: String,
     pub created_at: String,
+    /// How `refund` was paid back: `cash`, `qris`, `transfer` or `card`.
     pub refund_method: String,
+    /// Money given back.
     pub refund: i64,
+    /// Taken off the customer's kasbon instead (a kasbon sale's goods
+    /// returned); absent (0) in files from before kasbon.
+    #[serde(default)]
+    pub kasbon_refund: i64,
     pub lines: Vec<ReturnLineRecord>,
 }
 
@@ -90,6 +100,13 @@ pub struct DayCloseRecord {
     /// `expected` of its own; absent (0) in files from before titip jual.
     #[serde(default)]
     pub producer_payouts: i64,
+    /// Cash customers paid back on their kasbon that day (into the drawer);
+    /// absent (0) in files from before kasbon.
+    #[serde(default)]
+    pub kasbon_repayments: i64,
+    /// Expenses paid out of the drawer that day; absent (0) in older files.
+    #[serde(default)]
+    pub drawer_expenses: i64,
 }
 
 /// Something a manager should know happened at the till: a wrong manager
@@ -152,4 +169,39 @@ pub struct PayoutRecord {
     /// `cash` (from the drawer) or `transfer`.
     pub method: String,
     pub reference: Option<String>,
+}
+
+/// *Bayar kasbon*: a customer paying back (part of) what they took on credit,
+/// numbered in the stall's sequence.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RepaymentRecord {
+    pub id: String,
+    pub seq: i64,
+    pub day: String,
+    pub created_at: String,
+    /// The customer's code in the stall (`C001`).
+    pub customer: String,
+    /// `cash`, `qris` or `transfer`.
+    pub method: String,
+    pub amount: i64,
+    pub reference: Option<String>,
+}
+
+/// The methods a repayment may take.
+pub const REPAYMENT_METHODS: [&str; 3] = ["cash", "qris", "transfer"];
+
+/// *Pengeluaran*: money the stall spent, from the drawer or not, numbered in
+/// the stall's sequence.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ExpenseRecord {
+    pub id: String,
+    pub seq: i64,
+    pub day: String,
+    pub created_at: String,
+    /// `kemasan`, `transport`, `listrik`, `sewa`, `gaji` or `lain-lain`.
+    pub category: String,
+    pub amount: i64,
+    pub note: Option<String>,
+    /// Paid out of the drawer: it lowers the cash expected at tutup kasir.
+    pub from_drawer: bool,
 }

@@ -16,8 +16,9 @@ use super::limits::{
 };
 use super::payment::PaymentMethod;
 use super::record::{
-    ConsignedLineRecord, DayCloseRecord, EVENT_KINDS, EventRecord, PayoutRecord, ProducerInfo,
-    ReturnRecord, SaleLineRecord, SaleRecord, VoidRecord,
+    ConsignedLineRecord, DayCloseRecord, EVENT_KINDS, EventRecord, ExpenseRecord, PayoutRecord,
+    ProducerInfo, REPAYMENT_METHODS, RepaymentRecord, ReturnRecord, SaleLineRecord, SaleRecord,
+    VoidRecord,
 };
 use crate::money::{Quantity, Rupiah};
 
@@ -96,7 +97,7 @@ pub enum RecordRule {
     },
     #[error("terlalu banyak pembayaran ({0}; paling banyak {MAX_PAYMENTS})")]
     TooManyPayments(usize),
-    #[error("cara bayar \"{0}\" tidak dikenal (cash, qris, transfer, card)")]
+    #[error("cara bayar \"{0}\" tidak dikenal (cash, qris, transfer, card, kasbon)")]
     Method(String),
     #[error("pembayaran {method}: diserahkan {tendered} kurang dari {amount}")]
     Tendered {
@@ -135,7 +136,7 @@ pub enum RecordRule {
     #[error("retur bertanggal {day}, sebelum penjualannya ({sale_day})")]
     ReturnBeforeSale { day: String, sale_day: String },
     #[error(
-        "tutup kasir: seharusnya {found} bukan kas awal + masuk − keluar − bayar penitip tunai ({expected})"
+        "tutup kasir: seharusnya {found} bukan kas awal + masuk − keluar − bayar penitip tunai + bayar kasbon tunai − pengeluaran dari laci ({expected})"
     )]
     Expected { found: Rupiah, expected: Rupiah },
     #[error("tutup kasir: selisih {found} bukan dihitung − seharusnya ({expected})")]
@@ -175,6 +176,27 @@ pub enum RecordRule {
     },
     #[error("bayar penitip: {0}")]
     Payout(super::consign::ConsignError),
+    #[error("pelanggan \"{code}\": {rule}")]
+    Customer {
+        code: String,
+        rule: super::customer::CustomerError,
+    },
+    #[error("pembayaran kasbon tanpa pelanggan")]
+    KasbonWithoutCustomer,
+    #[error("pembayaran {method} menyebut pelanggan: hanya kasbon yang atas nama pelanggan")]
+    CustomerWithoutKasbon { method: String },
+    #[error("lebih dari satu pembayaran kasbon dalam satu nota")]
+    SeveralKasbon,
+    #[error("uang kembali ke kasbon untuk nota yang tidak dibayar dengan kasbon")]
+    KasbonRefundWithoutKasbon,
+    #[error("uang kembali ke kasbon {refund} melebihi kasbon nota yang tersisa ({left})")]
+    KasbonRefundTooMuch { refund: Rupiah, left: Rupiah },
+    #[error("bayar kasbon dengan \"{0}\": hanya cash, qris atau transfer")]
+    RepaymentMethod(String),
+    #[error("{field} harus lebih dari nol")]
+    NotPositive { field: &'static str },
+    #[error("kategori pengeluaran \"{0}\" tidak dikenal")]
+    ExpenseCategory(String),
 }
 
 /// What a record is checked against besides itself.
@@ -378,11 +400,19 @@ fn check_payments(sale: &SaleRecord, total: Rupiah) -> Result<(), RecordRule> {
         return Err(RecordRule::TooManyPayments(sale.payments.len()));
     }
     let mut paid = Rupiah::ZERO;
+    let mut kasbon = 0;
     for payment in &sale.payments {
         let method = PaymentMethod::parse(&payment.method)
             .ok()
             .filter(|m| m.key() == payment.method)
             .ok_or_else(|| RecordRule::Method(payment.method.clone()))?;
+        check_payment_customer(method, payment.customer.as_deref())?;
+        if method == PaymentMethod::Kasbon {
+            kasbon += 1;
+            if kasbon > 1 {
+                return Err(RecordRule::SeveralKasbon);
+            }
+        }
         let amount = Rupiah::new(payment.amount);
         let tendered = Rupiah::new(payment.tendered);
         bound("pembayaran", amount)?;
@@ -413,6 +443,36 @@ fn check_payments(sale: &SaleRecord, total: Rupiah) -> Result<(), RecordRule> {
         return Err(RecordRule::Payments { paid, total });
     }
     Ok(())
+}
+
+/// Kasbon is always a customer's, and only kasbon names a customer.
+fn check_payment_customer(method: PaymentMethod, customer: Option<&str>) -> Result<(), RecordRule> {
+    match (method, customer) {
+        (PaymentMethod::Kasbon, None) => Err(RecordRule::KasbonWithoutCustomer),
+        (PaymentMethod::Kasbon, Some(code)) => check_customer_code(code),
+        (_, None) => Ok(()),
+        (method, Some(_)) => Err(RecordRule::CustomerWithoutKasbon {
+            method: method.key().to_string(),
+        }),
+    }
+}
+
+fn check_customer_code(code: &str) -> Result<(), RecordRule> {
+    super::customer::validate_code(code).map_err(|rule| RecordRule::Customer {
+        code: code.to_string(),
+        rule,
+    })
+}
+
+/// The part of a sale paid on kasbon (0 if none).
+pub fn kasbon_of(sale: &SaleRecord) -> Rupiah {
+    Rupiah::new(
+        sale.payments
+            .iter()
+            .filter(|p| p.method == PaymentMethod::Kasbon.key())
+            .map(|p| p.amount)
+            .sum(),
+    )
 }
 
 /// A receipt number is the stall's own: `CODE-YYYYMMDD-NNNN` with the
@@ -467,10 +527,12 @@ pub fn check_return(
             sale_day: sale.day.clone(),
         });
     }
+    // Money goes back by a till's method; kasbon goes back as kasbon_refund.
     PaymentMethod::parse(&record.refund_method)
         .ok()
-        .filter(|m| m.key() == record.refund_method)
+        .filter(|m| m.key() == record.refund_method && *m != PaymentMethod::Kasbon)
         .ok_or_else(|| RecordRule::Method(record.refund_method.clone()))?;
+    check_kasbon_refund(record, sale, earlier)?;
     if record.lines.is_empty() {
         return Err(RecordRule::NoReturnLines);
     }
@@ -519,8 +581,39 @@ pub fn check_return(
     }
     let refund = Rupiah::new(record.refund);
     bound("uang kembali", refund)?;
-    if refund > worth {
-        return Err(RecordRule::RefundTooMuch { refund, worth });
+    // Money and kasbon given back together never exceed what came back.
+    let given = Rupiah::new(refund.value() + record.kasbon_refund);
+    if given > worth {
+        return Err(RecordRule::RefundTooMuch {
+            refund: given,
+            worth,
+        });
+    }
+    Ok(())
+}
+
+/// A return's kasbon part lowers the customer's balance instead of paying
+/// out: only for a sale that was (partly) kasbon, and never more than its
+/// kasbon not yet given back by earlier returns.
+fn check_kasbon_refund(
+    record: &ReturnRecord,
+    sale: &SaleRecord,
+    earlier: &[&ReturnRecord],
+) -> Result<(), RecordRule> {
+    let refund = Rupiah::new(record.kasbon_refund);
+    bound("uang kembali ke kasbon", refund)?;
+    if refund == Rupiah::ZERO {
+        return Ok(());
+    }
+    let kasbon = kasbon_of(sale);
+    if !kasbon.is_positive() {
+        return Err(RecordRule::KasbonRefundWithoutKasbon);
+    }
+    // Bounded refunds, at most a few hundred returns: no overflow.
+    let before: i64 = earlier.iter().map(|r| r.kasbon_refund).sum();
+    let left = Rupiah::new((kasbon.value() - before).max(0));
+    if refund > left {
+        return Err(RecordRule::KasbonRefundTooMuch { refund, left });
     }
     Ok(())
 }
@@ -544,7 +637,11 @@ pub fn check_day_close(close: &DayCloseRecord, context: &Context) -> Result<(), 
     }
     // Bounded amounts: no overflow.
     bound("bayar penitip tunai", Rupiah::new(close.producer_payouts))?;
-    let expected = close.opening_float + close.cash_in - close.cash_out - close.producer_payouts;
+    bound("bayar kasbon tunai", Rupiah::new(close.kasbon_repayments))?;
+    bound("pengeluaran dari laci", Rupiah::new(close.drawer_expenses))?;
+    let expected = close.opening_float + close.cash_in - close.cash_out - close.producer_payouts
+        + close.kasbon_repayments
+        - close.drawer_expenses;
     if close.expected != expected {
         return Err(RecordRule::Expected {
             found: Rupiah::new(close.expected),
@@ -684,4 +781,43 @@ pub fn check_payout(payout: &PayoutRecord, context: &Context) -> Result<(), Reco
         payout.reference.as_deref(),
     )
     .map_err(RecordRule::Payout)
+}
+
+fn positive(field: &'static str, amount: Rupiah) -> Result<(), RecordRule> {
+    bound(field, amount)?;
+    if amount.is_positive() {
+        Ok(())
+    } else {
+        Err(RecordRule::NotPositive { field })
+    }
+}
+
+/// Checks a kasbon repayment by itself: a customer's code, a method that
+/// brings money in (cash, QRIS, transfer), an amount above zero and within
+/// bounds. Whether the customer owed that much is the stall's to check: the
+/// kasbon may be in a file the office has not seen yet.
+pub fn check_repayment(record: &RepaymentRecord, context: &Context) -> Result<(), RecordRule> {
+    check_id(&record.id)?;
+    check_seq(record.seq)?;
+    check_when(&record.day, &record.created_at, context)?;
+    check_customer_code(&record.customer)?;
+    if !REPAYMENT_METHODS.contains(&record.method.as_str()) {
+        return Err(RecordRule::RepaymentMethod(record.method.clone()));
+    }
+    positive("bayar kasbon", Rupiah::new(record.amount))?;
+    check_optional_text(record.reference.as_deref(), 64)
+}
+
+/// Checks an expense: a known category, an amount above zero and within
+/// bounds, a printable note.
+pub fn check_expense(record: &ExpenseRecord, context: &Context) -> Result<(), RecordRule> {
+    check_id(&record.id)?;
+    check_seq(record.seq)?;
+    check_when(&record.day, &record.created_at, context)?;
+    super::expense::ExpenseCategory::parse(&record.category)
+        .ok()
+        .filter(|c| c.key() == record.category)
+        .ok_or_else(|| RecordRule::ExpenseCategory(record.category.clone()))?;
+    positive("pengeluaran", Rupiah::new(record.amount))?;
+    check_optional_text(record.note.as_deref(), MAX_NOTE_CHARS)
 }

@@ -135,6 +135,8 @@ pub fn centre_report_pdf(centre_name: &str, day: &CentreDay, printed_at: &str) -
         Some(total),
     );
 
+    super::kasbon::centre_section(&mut doc, day);
+
     doc.heading("Per kategori / By category");
     let rows: Vec<Vec<String>> = day
         .categories

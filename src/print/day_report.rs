@@ -79,6 +79,20 @@ pub fn day_report_pdf(stall: &StallHeading<'_>, report: &DayReport, printed_at: 
     doc.figure("Kas awal", &cash.opening_float.to_string(), false);
     doc.figure("Tunai masuk", &cash.cash_in.to_string(), false);
     doc.figure("Tunai keluar (retur)", &cash.cash_out.to_string(), false);
+    if cash.kasbon_repayments.is_positive() {
+        doc.figure(
+            "Bayar kasbon tunai / Credit repaid in cash",
+            &cash.kasbon_repayments.to_string(),
+            false,
+        );
+    }
+    if cash.drawer_expenses.is_positive() {
+        doc.figure(
+            "Pengeluaran dari laci / Expenses from the drawer",
+            &format!("−{}", cash.drawer_expenses),
+            false,
+        );
+    }
     if cash.producer_payouts.is_positive() {
         doc.figure(
             "Bayar penitip tunai / Producers paid in cash",
@@ -174,9 +188,17 @@ pub fn day_report_pdf(stall: &StallHeading<'_>, report: &DayReport, printed_at: 
                 ]
             })
             .chain(report.returns.iter().map(|r| {
-                let method = crate::domain::payment::PaymentMethod::parse(&r.detail)
-                    .map(|m| m.label().to_string())
-                    .unwrap_or_else(|_| r.detail.clone());
+                // `cash`, `kasbon` or `cash+kasbon`: money and kasbon given back.
+                let method = r
+                    .detail
+                    .split('+')
+                    .map(|part| {
+                        crate::domain::payment::PaymentMethod::parse(part)
+                            .map(|m| m.label().to_string())
+                            .unwrap_or_else(|_| part.to_string())
+                    })
+                    .collect::<Vec<_>>()
+                    .join(" + ");
                 vec![
                     "Retur".into(),
                     r.receipt.clone(),
@@ -207,6 +229,7 @@ pub fn day_report_pdf(stall: &StallHeading<'_>, report: &DayReport, printed_at: 
     }
 
     super::consign::day_section(&mut doc, report);
+    super::kasbon::day_sections(&mut doc, report);
 
     doc.heading("Perkiraan PPh Final / Final income tax estimate");
     let pph = &report.pph;

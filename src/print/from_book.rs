@@ -123,6 +123,22 @@ pub fn day_report_pdf(
     ))
 }
 
+/// A customer's kasbon statement on A4.
+pub fn kasbon_statement_pdf(
+    store: &Store,
+    statement: &crate::store::KasbonStatement,
+    now: OffsetDateTime,
+) -> Result<Vec<u8>, StoreError> {
+    let identity = store.require_stall()?;
+    let today = store.business_day(now).to_string();
+    Ok(super::kasbon::statement_pdf(
+        &stall_heading(&identity),
+        statement,
+        &today,
+        &printed_at(store, now),
+    ))
+}
+
 /// The centre's day on A4 (office books).
 pub fn centre_report_pdf(
     store: &Store,

@@ -8,6 +8,7 @@ pub mod day_report;
 pub mod deliver;
 pub mod escpos;
 pub mod from_book;
+pub mod kasbon;
 pub mod label;
 pub mod paper;
 pub mod raw;

@@ -96,12 +96,16 @@ pub fn content(data: &ReceiptData<'_>) -> Content {
     }
     amounts.push(row("TOTAL", sale.total, true));
     for payment in &sale.payments {
+        // Kasbon names its customer: the paper the customer signs for.
+        let note = match (&payment.customer, payment.reference.as_deref()) {
+            (Some(customer), _) => Some(format!("  Pelanggan {customer}")),
+            (None, Some(reference)) if payment.method != PaymentMethod::Cash => {
+                Some(format!("  Ref. {reference}"))
+            }
+            _ => None,
+        };
         amounts.push(Amount {
-            note: payment
-                .reference
-                .as_deref()
-                .filter(|_| payment.method != PaymentMethod::Cash)
-                .map(|reference| format!("  Ref. {reference}")),
+            note,
             ..row(payment.method.label(), payment.tendered, false)
         });
     }

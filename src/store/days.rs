@@ -131,7 +131,11 @@ impl Store {
             let state = read_day(tx, &day)?.ok_or(StoreError::NotInitialised)?;
             let (cash_in, cash_out) = cash_flows(tx, &day)?;
             let cash = CashCount::new(state.opening_float, cash_in, cash_out, counted)?
-                .with_producer_payouts(super::consign::cash_payouts(tx, &day)?)?;
+                .with_producer_payouts(super::consign::cash_payouts(tx, &day)?)?
+                .with_kasbon_and_expenses(
+                    super::kasbon::cash_repayments(tx, &day)?,
+                    super::expenses::drawer_expenses(tx, &day)?,
+                )?;
             let (sales_count, net_total): (i64, i64) = tx.query_row(
                 "SELECT COUNT(*), COALESCE(SUM(total), 0) FROM sales s
                  WHERE s.day = ?1 AND NOT EXISTS (SELECT 1 FROM voids v WHERE v.sale_id = s.id)",
@@ -141,8 +145,9 @@ impl Store {
             let seq = sequence::next_at(tx, &stamp)?;
             tx.execute(
                 "INSERT INTO day_closes (id, seq, day, created_at, opening_float, cash_in, cash_out, expected,
-                                         counted, difference, sales_count, net_total, producer_payouts)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+                                         counted, difference, sales_count, net_total, producer_payouts,
+                                         kasbon_repayments, drawer_expenses)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
                 params![
                     Uuid::now_v7().to_string(),
                     seq,
@@ -156,7 +161,9 @@ impl Store {
                     cash.difference.value(),
                     sales_count,
                     net_total,
-                    cash.producer_payouts.value()
+                    cash.producer_payouts.value(),
+                    cash.kasbon_repayments.value(),
+                    cash.drawer_expenses.value()
                 ],
             )?;
             tx.execute("UPDATE days SET status = 'closed' WHERE day = ?1", [&day])?;

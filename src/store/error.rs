@@ -76,6 +76,8 @@ pub enum StoreError {
         asked: crate::money::Rupiah,
         worth: crate::money::Rupiah,
     },
+    #[error("uang kembali paling banyak satu cara bayar, ditambah kasbon")]
+    RefundMethods,
     #[error("hari {0} sudah ditutup: minta manajer membuka kembali (sentra day reopen)")]
     DayClosed(String),
     #[error("hari {0} sudah dibuka")]
@@ -126,6 +128,12 @@ pub enum StoreError {
     Unit(#[from] UnitError),
     #[error(transparent)]
     Pin(#[from] PinError),
+    #[error(transparent)]
+    Customer(#[from] crate::domain::customer::CustomerError),
+    #[error(transparent)]
+    Kasbon(#[from] crate::domain::kasbon::KasbonError),
+    #[error(transparent)]
+    Expense(#[from] crate::domain::expense::ExpenseError),
     #[error(transparent)]
     Consign(#[from] crate::domain::consign::ConsignError),
     #[error(transparent)]

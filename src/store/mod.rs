@@ -4,12 +4,15 @@
 //! ledger rows and sequence number) is on disk whole or not at all.
 
 mod backup;
-mod consign;
 mod barcodes;
+mod consign;
+mod customers;
 mod days;
 mod error;
 mod events;
+mod expenses;
 mod held;
+mod kasbon;
 mod lock;
 pub mod migrate;
 pub mod output_path;
@@ -18,6 +21,7 @@ mod pin;
 mod plans;
 mod product_csv;
 mod products;
+mod profit;
 mod reports;
 mod returns;
 mod sales;
@@ -39,16 +43,20 @@ pub use consign::{
     Consignment, HandoverItem, HandoverKind, HandoverLine, HandoverNote, NewProducer, Payout,
     Producer, ProducerBalance, ProducerStatement, StatementProduct, records_for_sales,
 };
+pub use customers::{Customer, CustomerBalance, NewCustomer};
 pub use days::{Day, DayCloseRecord};
 pub use error::StoreError;
 pub use events::BookEvent;
+pub use expenses::{Expense, NewExpense};
 pub use held::{HeldSale, ResumedCart};
+pub use kasbon::{KasbonStatement, Repayment, StatementEntry, StatementKind};
 pub use output_path::OutputPathError;
 pub use product_csv::{CsvImportSummary, CsvProblem};
 pub use products::{NewProduct, Product, ProductFilter, ProductOrder};
+pub use profit::{PeriodProfit, ProductProfit, ProfitReport};
 pub use reports::{Correction, DayReport, MethodTotal, PphEstimate, ProductTotal};
 pub use returns::{ReturnItem, ReturnRecord};
-pub use sales::{CompletedSale, SaleItem, SaleRequest, SoldLine};
+pub use sales::{CompletedSale, Credit, SaleItem, SaleRequest, SoldLine};
 pub use scale::ScaleScan;
 pub use settings::{KEYS as SETTING_KEYS, SettingProblem, Settings};
 pub use stall::{Identity, Kind};

@@ -79,6 +79,14 @@ pub struct DayReport {
     pub events: Vec<super::BookEvent>,
     /// Payouts to producers (*bayar penitip*) that day, cash and transfer.
     pub producer_payouts: Vec<super::Payout>,
+    /// Customers paying back their kasbon that day (*bayar kasbon*).
+    pub repayments: Vec<super::Repayment>,
+    /// The day's expenses (*pengeluaran*), from the drawer or not.
+    pub expenses: Vec<super::Expense>,
+    /// Laba kotor of the day's sales and returns.
+    pub profit: crate::domain::profit::Margin,
+    /// Products sold that day without a cost (*tanpa HPP*).
+    pub uncosted: Vec<super::ProductProfit>,
 }
 
 const STANDING: &str = "NOT EXISTS (SELECT 1 FROM voids v WHERE v.sale_id = s.id)";
@@ -105,7 +113,7 @@ impl Store {
             .query_row([&day], |r| Ok((r.get(0)?, r.get(1)?)))?;
         let (returns_count, returns_total): (i64, i64) = conn
             .prepare_cached(
-                "SELECT COUNT(*), COALESCE(SUM(refund), 0) FROM returns WHERE day = ?1",
+                "SELECT COUNT(*), COALESCE(SUM(refund + kasbon_refund), 0) FROM returns WHERE day = ?1",
             )?
             .query_row([&day], |r| Ok((r.get(0)?, r.get(1)?)))?;
         let net = Rupiah::new(net);
@@ -116,6 +124,7 @@ impl Store {
             _ => None,
         };
         let opening_float = state.as_ref().map(|d| d.opening_float).unwrap_or_default();
+        let profit = self.profit(date, date)?;
         let cash = match &closed {
             Some(close) => close.cash,
             None => {
@@ -126,6 +135,11 @@ impl Store {
                     .checked_sub(payouts)?;
                 CashCount::new(opening_float, cash_in, cash_out, expected)?
                     .with_producer_payouts(payouts)?
+                    .with_kasbon_and_expenses(
+                        super::kasbon::cash_repayments(conn, &day)?,
+                        super::expenses::drawer_expenses(conn, &day)?,
+                    )?
+                    .counted_as_expected()?
             }
         };
         Ok(DayReport {
@@ -154,13 +168,21 @@ impl Store {
             )?,
             returns: corrections(
                 conn,
-                "SELECT s.receipt, r.refund, r.refund_method FROM returns r JOIN sales s ON s.id = r.sale_id
+                "SELECT s.receipt, r.refund + r.kasbon_refund,
+                        CASE WHEN r.kasbon_refund = 0 THEN r.refund_method
+                             WHEN r.refund = 0 THEN 'kasbon'
+                             ELSE r.refund_method || '+kasbon' END
+                 FROM returns r JOIN sales s ON s.id = r.sale_id
                  WHERE r.day = ?1 ORDER BY r.seq",
                 &day,
             )?,
             pph: self.pph_estimate(date)?,
             events: self.events_on(&day)?,
             producer_payouts: self.payouts_on(date)?,
+            repayments: self.repayments_on(date)?,
+            expenses: self.expenses_on(date)?,
+            profit: profit.total,
+            uncosted: profit.uncosted,
             pin_wrong: conn
                 .prepare_cached("SELECT COUNT(*) FROM book_events WHERE day = ?1 AND kind = 'pin_wrong'")?
                 .query_row([&day], |r| r.get(0))?,
@@ -283,7 +305,7 @@ fn last_close(conn: &Connection, day: &str) -> Result<Option<DayCloseRecord>> {
     Ok(conn
         .prepare_cached(
             "SELECT seq, opening_float, cash_in, cash_out, expected, counted, difference, sales_count, net_total,
-                    created_at, producer_payouts
+                    created_at, producer_payouts, kasbon_repayments, drawer_expenses
              FROM day_closes WHERE day = ?1 ORDER BY seq DESC LIMIT 1",
         )?
         .query_row([day], |r| {
@@ -296,6 +318,8 @@ fn last_close(conn: &Connection, day: &str) -> Result<Option<DayCloseRecord>> {
                     cash_in: Rupiah::new(r.get(2)?),
                     cash_out: Rupiah::new(r.get(3)?),
                     producer_payouts: Rupiah::new(r.get(10)?),
+                    kasbon_repayments: Rupiah::new(r.get(11)?),
+                    drawer_expenses: Rupiah::new(r.get(12)?),
                     expected: Rupiah::new(r.get(4)?),
                     counted: Rupiah::new(r.get(5)?),
                     difference: Rupiah::new(r.get(6)?),

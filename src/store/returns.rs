@@ -11,7 +11,8 @@ use super::days::{day_key, ensure_open};
 use super::stock::{Movement, MovementKind, record};
 use super::{Result, Store, StoreError, sequence};
 use crate::clock;
-use crate::domain::payment::Tender;
+use crate::domain::kasbon::KasbonError;
+use crate::domain::payment::{PaymentMethod, Tender};
 use crate::money::{Quantity, Rupiah};
 
 /// An item coming back: its SKU and how much.
@@ -31,6 +32,8 @@ pub struct ReturnRecord {
     pub worth: Rupiah,
     pub refund: Rupiah,
     pub refund_method: crate::domain::payment::PaymentMethod,
+    /// Taken off the customer's kasbon (a kasbon sale's goods returned).
+    pub kasbon_refund: Rupiah,
 }
 
 /// A sale line as far as returns are concerned.
@@ -67,7 +70,24 @@ impl Store {
         refund: &Tender,
         now: OffsetDateTime,
     ) -> Result<ReturnRecord> {
+        self.return_items_with(receipt, items, std::slice::from_ref(refund), now)
+    }
+
+    /// Takes back `items` of the sale `receipt`, giving their value back as
+    /// money (one till method) and, for a kasbon sale, as kasbon: a tender
+    /// `kasbon=RP` lowers the customer's balance instead of the drawer. A
+    /// kasbon sale's goods go back to the kasbon first: money is given back
+    /// only for what is worth more than the sale's kasbon left.
+    pub fn return_items_with(
+        &mut self,
+        receipt: &str,
+        items: &[ReturnItem],
+        refunds: &[Tender],
+        now: OffsetDateTime,
+    ) -> Result<ReturnRecord> {
         self.require_stall()?;
+        let (refund, kasbon_refund) = split_refunds(refunds)?;
+        let refund = &refund;
         let sale = self.sale(receipt)?;
         if sale.voided {
             return Err(StoreError::AlreadyVoided(sale.receipt));
@@ -78,7 +98,8 @@ impl Store {
         if refund.amount.is_negative() {
             return Err(crate::money::MoneyError::NegativeAmount(refund.amount.to_string()).into());
         }
-        let today = day_key(self.business_day(now));
+        let date = self.business_day(now);
+        let today = day_key(date);
         let stamp = clock::stamp(now, self.offset);
         let sale_id = sale.id.to_string();
         self.write(|tx| {
@@ -145,15 +166,27 @@ impl Store {
                 }
             }
             let worth = Rupiah::sum(taken.values().map(|(_, amount)| *amount))?;
-            if refund.amount > worth {
-                return Err(StoreError::RefundTooMuch { asked: refund.amount, worth });
+            let given = refund.amount.checked_add(kasbon_refund)?;
+            if given > worth {
+                return Err(StoreError::RefundTooMuch { asked: given, worth });
             }
+            let (sale_kasbon, kasbon_left) = kasbon_left(tx, &sale, date)?;
+            check_kasbon_first(&sale.receipt, worth, sale_kasbon, kasbon_left, refund.amount, kasbon_refund)?;
             let seq = sequence::next_at(tx, &stamp)?;
             let return_id = Uuid::now_v7();
             tx.execute(
-                "INSERT INTO returns (id, seq, sale_id, day, created_at, refund_method, refund)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-                params![return_id.to_string(), seq, sale_id, today, stamp, refund.method.key(), refund.amount.value()],
+                "INSERT INTO returns (id, seq, sale_id, day, created_at, refund_method, refund, kasbon_refund)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                params![
+                    return_id.to_string(),
+                    seq,
+                    sale_id,
+                    today,
+                    stamp,
+                    refund.method.key(),
+                    refund.amount.value(),
+                    kasbon_refund.value()
+                ],
             )?;
             let mut line_numbers: Vec<i64> = taken.keys().copied().collect();
             line_numbers.sort_unstable();
@@ -188,7 +221,100 @@ impl Store {
                 worth,
                 refund: refund.amount,
                 refund_method: refund.method,
+                kasbon_refund,
             })
         })
     }
+}
+
+/// The money part (one till method; none is cash 0) and the kasbon part of
+/// a return's refunds.
+fn split_refunds(refunds: &[Tender]) -> Result<(Tender, Rupiah)> {
+    let (kasbon, money): (Vec<&Tender>, Vec<&Tender>) = refunds
+        .iter()
+        .partition(|t| t.method == PaymentMethod::Kasbon);
+    if kasbon.len() > 1 || money.len() > 1 {
+        return Err(StoreError::RefundMethods);
+    }
+    for tender in refunds {
+        if tender.amount.is_negative() {
+            return Err(crate::money::MoneyError::NegativeAmount(tender.amount.to_string()).into());
+        }
+    }
+    let money = money.first().map(|t| (*t).clone()).unwrap_or(Tender {
+        method: PaymentMethod::Cash,
+        amount: Rupiah::ZERO,
+        reference: None,
+    });
+    Ok((money, kasbon.first().map_or(Rupiah::ZERO, |t| t.amount)))
+}
+
+/// The sale's kasbon, and what of it may still go back to the kasbon: what
+/// earlier returns have not given back, and never more than the customer
+/// still owes (kasbon already paid off comes back as money).
+fn kasbon_left(
+    tx: &rusqlite::Transaction<'_>,
+    sale: &super::CompletedSale,
+    today: time::Date,
+) -> Result<(Rupiah, Rupiah)> {
+    let kasbon = Rupiah::sum(
+        sale.payments
+            .iter()
+            .filter(|p| p.method == PaymentMethod::Kasbon)
+            .map(|p| p.amount),
+    )?;
+    let before: i64 = tx
+        .prepare_cached("SELECT COALESCE(SUM(kasbon_refund), 0) FROM returns WHERE sale_id = ?1")?
+        .query_row([sale.id.to_string()], |r| r.get(0))?;
+    let left = kasbon.checked_sub(Rupiah::new(before))?.max(Rupiah::ZERO);
+    let customer = sale
+        .payments
+        .iter()
+        .find(|p| p.method == PaymentMethod::Kasbon)
+        .and_then(|p| p.customer.as_deref());
+    let owed = match customer {
+        Some(code) => {
+            let customer = super::customers::find(tx, code)?;
+            super::customers::balance_of(tx, &customer, today)?
+                .balance
+                .max(Rupiah::ZERO)
+        }
+        None => Rupiah::ZERO,
+    };
+    Ok((kasbon, left.min(owed)))
+}
+
+/// Kasbon goes back before money: returned goods of a kasbon sale lower the
+/// customer's balance, not the drawer.
+fn check_kasbon_first(
+    receipt: &str,
+    worth: Rupiah,
+    sale_kasbon: Rupiah,
+    kasbon_left: Rupiah,
+    money: Rupiah,
+    kasbon: Rupiah,
+) -> Result<()> {
+    if kasbon.is_positive() && sale_kasbon == Rupiah::ZERO {
+        return Err(KasbonError::RefundNotKasbon {
+            receipt: receipt.to_string(),
+        }
+        .into());
+    }
+    if kasbon > kasbon_left {
+        return Err(KasbonError::RefundOverKasbon {
+            receipt: receipt.to_string(),
+            asked: kasbon,
+            left: kasbon_left,
+        }
+        .into());
+    }
+    let first = kasbon_left.min(worth);
+    if money.is_positive() && kasbon < first {
+        return Err(KasbonError::RefundMustBeKasbon {
+            receipt: receipt.to_string(),
+            left: first,
+        }
+        .into());
+    }
+    Ok(())
 }

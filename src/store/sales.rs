@@ -12,6 +12,7 @@ use super::{Product, Result, Store, StoreError, sequence};
 use crate::clock;
 use crate::domain::cart::{CartLine, price_cart};
 use crate::domain::discount::Discount;
+use crate::domain::kasbon::{KasbonError, kasbon_part, within_limit};
 use crate::domain::payment::{AppliedPayment, PaymentMethod, Tender, settle};
 use crate::domain::receipt_number::receipt_number;
 use crate::domain::record::{PaymentRecord, SaleLineRecord, SaleRecord};
@@ -32,6 +33,15 @@ pub struct SaleRequest {
     pub items: Vec<SaleItem>,
     pub discount: Option<Discount>,
     pub tenders: Vec<Tender>,
+}
+
+/// Who takes the kasbon part of a sale, and the manager's PIN for kasbon
+/// past the customer's limit.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Credit {
+    /// The customer's code.
+    pub customer: String,
+    pub pin: Option<String>,
 }
 
 /// A line of a completed sale, with the product as it was sold.
@@ -110,6 +120,7 @@ impl CompletedSale {
                     amount: p.amount.value(),
                     tendered: p.tendered.value(),
                     reference: p.reference.clone(),
+                    customer: p.customer.clone(),
                 })
                 .collect(),
         }
@@ -122,6 +133,19 @@ impl Store {
     pub fn complete_sale(
         &mut self,
         request: &SaleRequest,
+        now: OffsetDateTime,
+    ) -> Result<CompletedSale> {
+        self.complete_sale_on(request, None, now)
+    }
+
+    /// Completes a sale of which a part (or all) is kasbon for
+    /// `credit`'s customer: past their limit only with the manager PIN. A
+    /// kasbon tender without a customer is refused, as is a customer
+    /// without one.
+    pub fn complete_sale_on(
+        &mut self,
+        request: &SaleRequest,
+        credit: Option<&Credit>,
         now: OffsetDateTime,
     ) -> Result<CompletedSale> {
         let identity = self.require_stall()?;
@@ -158,7 +182,36 @@ impl Store {
             })
             .collect();
         let priced = price_cart(&cart, request.discount, settings.tax)?;
-        let settlement = settle(priced.total, &request.tenders)?;
+        let mut settlement = settle(priced.total, &request.tenders)?;
+        let kasbon = kasbon_part(&request.tenders, credit.is_some())?;
+        let customer = match credit {
+            Some(credit) => Some(super::customers::find(&self.conn, &credit.customer)?),
+            None => None,
+        };
+        if let (Some(credit), Some(customer)) = (credit, &customer) {
+            let today = self.business_day(now);
+            let balance = super::customers::balance_of(&self.conn, customer, today)?.balance;
+            let (after, within) = within_limit(balance, kasbon, customer.limit)?;
+            if !within {
+                match credit.pin.as_deref() {
+                    Some(pin) => self.verify_pin(pin, now)?,
+                    None => {
+                        return Err(KasbonError::OverLimit {
+                            customer: customer.name.clone(),
+                            after,
+                            limit: customer.limit,
+                        }
+                        .into());
+                    }
+                }
+            }
+            for payment in &mut settlement.payments {
+                if payment.method == PaymentMethod::Kasbon {
+                    payment.customer = Some(customer.code.clone());
+                }
+            }
+        }
+        let customer_id = customer.as_ref().map(|c| c.id.to_string());
 
         let date = self.business_day(now);
         let day = day_key(date);
@@ -230,8 +283,8 @@ impl Store {
             let consigned = super::consign::fix_owed(tx, id, &products, &lines)?;
             for (index, payment) in settlement.payments.iter().enumerate() {
                 tx.prepare_cached(
-                    "INSERT INTO payments (sale_id, line_no, method, amount, tendered, reference)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                    "INSERT INTO payments (sale_id, line_no, method, amount, tendered, reference, customer_id)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
                 )?
                 .execute(params![
                     id.to_string(),
@@ -239,7 +292,8 @@ impl Store {
                     payment.method.key(),
                     payment.amount.value(),
                     payment.tendered.value(),
-                    payment.reference
+                    payment.reference,
+                    customer_id.as_ref().filter(|_| payment.method == PaymentMethod::Kasbon)
                 ])?;
             }
             let sale = CompletedSale {
@@ -305,14 +359,16 @@ fn insert_line_chunk(
     products: &[Product],
     lines: &[SoldLine],
 ) -> Result<()> {
-    let row = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    let row = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    // The product's cost (HPP) goes with the line: laba kotor counts what
+    // the goods cost when they were sold, not what they cost today.
     let sql = format!(
         "INSERT INTO sale_lines (sale_id, line_no, product_id, sku, name, category, unit, unit_price, quantity,
-                                 gross, line_discount, sale_discount_share, net)
+                                 gross, line_discount, sale_discount_share, net, unit_cost)
          VALUES {}",
         vec![row; lines.len()].join(", ")
     );
-    let mut values: Vec<Value> = Vec::with_capacity(lines.len() * 13);
+    let mut values: Vec<Value> = Vec::with_capacity(lines.len() * 14);
     for (product, line) in products.iter().zip(lines) {
         values.extend([
             Value::Text(sale_id.to_string()),
@@ -328,6 +384,9 @@ fn insert_line_chunk(
             Value::Integer(line.line_discount.value()),
             Value::Integer(line.sale_discount_share.value()),
             Value::Integer(line.net.value()),
+            product
+                .cost
+                .map_or(Value::Null, |cost| Value::Integer(cost.value())),
         ]);
     }
     tx.prepare_cached(&sql)?
@@ -389,7 +448,9 @@ pub(super) fn read_sale(conn: &Connection, receipt: &str) -> Result<Option<Compl
         })?
         .collect::<rusqlite::Result<_>>()?;
     let mut payments = conn.prepare_cached(
-        "SELECT method, amount, tendered, reference FROM payments WHERE sale_id = ?1 ORDER BY line_no",
+        "SELECT p.method, p.amount, p.tendered, p.reference, c.code
+         FROM payments p LEFT JOIN customers c ON c.id = p.customer_id
+         WHERE p.sale_id = ?1 ORDER BY p.line_no",
     )?;
     sale.payments = payments
         .query_map([&id], |r| {
@@ -399,6 +460,7 @@ pub(super) fn read_sale(conn: &Connection, receipt: &str) -> Result<Option<Compl
                 amount: Rupiah::new(r.get(1)?),
                 tendered: Rupiah::new(r.get(2)?),
                 reference: r.get(3)?,
+                customer: r.get(4)?,
             })
         })?
         .collect::<rusqlite::Result<_>>()?;

@@ -75,6 +75,8 @@ pub fn export(
         producers: store.producers()?.iter().map(|p| p.info()).collect(),
         consigned_lines: crate::store::records_for_sales(store.connection(), from, newest)?,
         payouts: payouts(store.connection(), from, newest)?,
+        repayments: repayments(store.connection(), from, newest)?,
+        expenses: expenses(store.connection(), from, newest)?,
     };
     let content = with_products(content);
     let day = clock::business_day(now, store.offset());
@@ -198,7 +200,9 @@ fn sales(conn: &Connection, from: i64, to: i64) -> Result<Vec<SaleRecord>, SyncE
          FROM sale_lines WHERE sale_id = ?1 ORDER BY line_no",
     )?;
     let mut payments = conn.prepare_cached(
-        "SELECT method, amount, tendered, reference FROM payments WHERE sale_id = ?1 ORDER BY line_no",
+        "SELECT p.method, p.amount, p.tendered, p.reference, c.code
+         FROM payments p LEFT JOIN customers c ON c.id = p.customer_id
+         WHERE p.sale_id = ?1 ORDER BY p.line_no",
     )?;
     for sale in &mut sales {
         sale.lines = lines
@@ -225,6 +229,7 @@ fn sales(conn: &Connection, from: i64, to: i64) -> Result<Vec<SaleRecord>, SyncE
                     amount: r.get(1)?,
                     tendered: r.get(2)?,
                     reference: r.get(3)?,
+                    customer: r.get(4)?,
                 })
             })?
             .collect::<rusqlite::Result<_>>()?;
@@ -251,7 +256,7 @@ fn voids(conn: &Connection, from: i64, to: i64) -> Result<Vec<VoidRecord>, SyncE
 
 fn returns(conn: &Connection, from: i64, to: i64) -> Result<Vec<ReturnRecord>, SyncError> {
     let mut statement = conn.prepare_cached(
-        "SELECT id, seq, sale_id, day, created_at, refund_method, refund FROM returns
+        "SELECT id, seq, sale_id, day, created_at, refund_method, refund, kasbon_refund FROM returns
          WHERE seq BETWEEN ?1 AND ?2 ORDER BY seq",
     )?;
     let mut returns = statement
@@ -264,6 +269,7 @@ fn returns(conn: &Connection, from: i64, to: i64) -> Result<Vec<ReturnRecord>, S
                 created_at: r.get(4)?,
                 refund_method: r.get(5)?,
                 refund: r.get(6)?,
+                kasbon_refund: r.get(7)?,
                 lines: Vec::new(),
             })
         })?
@@ -288,7 +294,7 @@ fn returns(conn: &Connection, from: i64, to: i64) -> Result<Vec<ReturnRecord>, S
 fn day_closes(conn: &Connection, from: i64, to: i64) -> Result<Vec<DayCloseRecord>, SyncError> {
     let mut statement = conn.prepare_cached(
         "SELECT id, seq, day, created_at, opening_float, cash_in, cash_out, expected, counted, difference,
-                sales_count, net_total, producer_payouts
+                sales_count, net_total, producer_payouts, kasbon_repayments, drawer_expenses
          FROM day_closes WHERE seq BETWEEN ?1 AND ?2 ORDER BY seq",
     )?;
     let rows = statement.query_map(params![from, to], |r| {
@@ -306,6 +312,8 @@ fn day_closes(conn: &Connection, from: i64, to: i64) -> Result<Vec<DayCloseRecor
             sales_count: r.get(10)?,
             net_total: r.get(11)?,
             producer_payouts: r.get(12)?,
+            kasbon_repayments: r.get(13)?,
+            drawer_expenses: r.get(14)?,
         })
     })?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
@@ -344,6 +352,47 @@ fn payouts(conn: &Connection, from: i64, to: i64) -> Result<Vec<PayoutRecord>, S
             amount: r.get(5)?,
             method: r.get(6)?,
             reference: r.get(7)?,
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+fn repayments(conn: &Connection, from: i64, to: i64) -> Result<Vec<RepaymentRecord>, SyncError> {
+    let mut statement = conn.prepare_cached(
+        "SELECT r.id, r.seq, r.day, r.created_at, c.code, r.method, r.amount, r.reference
+         FROM kasbon_repayments r JOIN customers c ON c.id = r.customer_id
+         WHERE r.seq BETWEEN ?1 AND ?2 ORDER BY r.seq",
+    )?;
+    let rows = statement.query_map(params![from, to], |r| {
+        Ok(RepaymentRecord {
+            id: r.get(0)?,
+            seq: r.get(1)?,
+            day: r.get(2)?,
+            created_at: r.get(3)?,
+            customer: r.get(4)?,
+            method: r.get(5)?,
+            amount: r.get(6)?,
+            reference: r.get(7)?,
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+fn expenses(conn: &Connection, from: i64, to: i64) -> Result<Vec<ExpenseRecord>, SyncError> {
+    let mut statement = conn.prepare_cached(
+        "SELECT id, seq, day, created_at, category, amount, note, from_drawer FROM expenses
+         WHERE seq BETWEEN ?1 AND ?2 ORDER BY seq",
+    )?;
+    let rows = statement.query_map(params![from, to], |r| {
+        Ok(ExpenseRecord {
+            id: r.get(0)?,
+            seq: r.get(1)?,
+            day: r.get(2)?,
+            created_at: r.get(3)?,
+            category: r.get(4)?,
+            amount: r.get(5)?,
+            note: r.get(6)?,
+            from_drawer: r.get(7)?,
         })
     })?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)

@@ -1,6 +1,7 @@
 //! The export file, version 2: what a stall carries to the office.
-//! Version 2 adds titip jual (producers, what consigned lines owe, payouts);
-//! the office still reads version 1.
+//! Version 2 adds titip jual (producers, what consigned lines owe, payouts)
+//! and kasbon (a kasbon payment's customer, kasbon given back on returns,
+//! repayments) and expenses; the office still reads version 1.
 //!
 //! A file is two lines of UTF-8 JSON. The first is the envelope: format,
 //! version, the stall's code and public key, the byte length and SHA-256 of
@@ -11,8 +12,9 @@
 use serde::{Deserialize, Serialize};
 
 pub use crate::domain::record::{
-    ConsignedLineRecord, DayCloseRecord, EventRecord, PaymentRecord, PayoutRecord, ProducerInfo,
-    ReturnLineRecord, ReturnRecord, SaleLineRecord, SaleRecord, VoidRecord,
+    ConsignedLineRecord, DayCloseRecord, EventRecord, ExpenseRecord, PaymentRecord, PayoutRecord,
+    ProducerInfo, RepaymentRecord, ReturnLineRecord, ReturnRecord, SaleLineRecord, SaleRecord,
+    VoidRecord,
 };
 
 /// The `format` field of every export envelope.
@@ -65,6 +67,13 @@ pub struct ExportContent {
     /// Payouts to producers (*bayar penitip*); absent before version 2.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub payouts: Vec<PayoutRecord>,
+    /// Customers paying back their kasbon (*bayar kasbon*); absent before
+    /// version 2.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub repayments: Vec<RepaymentRecord>,
+    /// The stall's expenses (*pengeluaran*); absent before version 2.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub expenses: Vec<ExpenseRecord>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -101,6 +110,8 @@ impl ExportContent {
             + self.day_closes.len()
             + self.events.len()
             + self.payouts.len()
+            + self.repayments.len()
+            + self.expenses.len()
     }
 
     /// Every record's sequence number and business day.
@@ -113,5 +124,7 @@ impl ExportContent {
             .chain(self.day_closes.iter().map(|r| (r.seq, r.day.as_str())))
             .chain(self.events.iter().map(|r| (r.seq, r.day.as_str())))
             .chain(self.payouts.iter().map(|r| (r.seq, r.day.as_str())))
+            .chain(self.repayments.iter().map(|r| (r.seq, r.day.as_str())))
+            .chain(self.expenses.iter().map(|r| (r.seq, r.day.as_str())))
     }
 }

@@ -12,6 +12,7 @@ pub mod producers;
 pub mod repin;
 pub mod trust;
 mod trust_consign;
+mod trust_kasbon;
 
 use std::path::PathBuf;
 

@@ -52,6 +52,12 @@ pub struct DayTotals {
     pub qris: Rupiah,
     pub transfer: Rupiah,
     pub card: Rupiah,
+    /// `net` sold on kasbon (credit the stall gave its customers).
+    pub kasbon: Rupiah,
+    /// Kasbon customers paid back that day, whatever the method.
+    pub repayments: Rupiah,
+    /// The stall's expenses that day, from the drawer or not.
+    pub expenses: Rupiah,
 }
 
 impl DayTotals {
@@ -68,6 +74,9 @@ impl DayTotals {
             (&mut self.qris, other.qris),
             (&mut self.transfer, other.transfer),
             (&mut self.card, other.card),
+            (&mut self.kasbon, other.kasbon),
+            (&mut self.repayments, other.repayments),
+            (&mut self.expenses, other.expenses),
         ] {
             *mine = mine.checked_add(theirs)?;
         }
@@ -119,7 +128,9 @@ pub fn stall_day(conn: &Connection, code: &str, day: &str) -> Result<DayTotals, 
         ))?
         .query_row(params![code, day], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)))?;
     let returns: i64 = conn
-        .prepare_cached("SELECT COALESCE(SUM(refund), 0) FROM office_returns WHERE stall_code = ?1 AND day = ?2")?
+        .prepare_cached(
+            "SELECT COALESCE(SUM(refund + kasbon_refund), 0) FROM office_returns WHERE stall_code = ?1 AND day = ?2",
+        )?
         .query_row(params![code, day], |r| r.get(0))?;
     let mut totals = DayTotals {
         sales_count,
@@ -144,8 +155,20 @@ pub fn stall_day(conn: &Connection, code: &str, day: &str) -> Result<DayTotals, 
             "cash" => &mut totals.cash,
             "qris" => &mut totals.qris,
             "transfer" => &mut totals.transfer,
+            "kasbon" => &mut totals.kasbon,
             _ => &mut totals.card,
         };
+        *slot = Rupiah::new(amount);
+    }
+    for (table, slot) in [
+        ("office_repayments", &mut totals.repayments),
+        ("office_expenses", &mut totals.expenses),
+    ] {
+        let amount: i64 = conn
+            .prepare_cached(&format!(
+                "SELECT COALESCE(SUM(amount), 0) FROM {table} WHERE stall_code = ?1 AND day = ?2"
+            ))?
+            .query_row(params![code, day], |r| r.get(0))?;
         *slot = Rupiah::new(amount);
     }
     Ok(totals)
@@ -217,6 +240,7 @@ pub fn centre_day(store: &Store, date: Date) -> Result<CentreDay, SyncError> {
         ("qris", totals.qris),
         ("transfer", totals.transfer),
         ("card", totals.card),
+        ("kasbon", totals.kasbon),
     ]
     .into_iter()
     .map(|(key, net)| GroupTotal {
@@ -353,7 +377,7 @@ pub fn gaps(seqs: &[i64]) -> Vec<(i64, i64)> {
 }
 
 /// The columns of the province's CSV, in order.
-pub const CSV_COLUMNS: [&str; 17] = [
+pub const CSV_COLUMNS: [&str; 20] = [
     "date",
     "stall_code",
     "stall_name",
@@ -371,6 +395,9 @@ pub const CSV_COLUMNS: [&str; 17] = [
     "transfer",
     "card",
     "reported",
+    "kasbon",
+    "repayments",
+    "expenses",
 ];
 
 /// The centre's day as CSV for the provincial office: one row per known
@@ -417,6 +444,9 @@ pub fn write_centre_csv(report: &CentreDay, path: &Path) -> Result<usize, SyncEr
                 money(t.transfer),
                 money(t.card),
                 if reported { "yes" } else { "no" }.to_string(),
+                money(t.kasbon),
+                money(t.repayments),
+                money(t.expenses),
             ])
             .map_err(csv_error)?;
         count += 1;

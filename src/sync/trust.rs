@@ -81,13 +81,15 @@ pub enum Refusal {
 }
 
 /// The office's tables of records, each keyed by the record's id.
-const RECORD_TABLES: [&str; 6] = [
+const RECORD_TABLES: [&str; 8] = [
     "office_sales",
     "office_voids",
     "office_returns",
     "office_day_closes",
     "office_events",
     "office_payouts",
+    "office_repayments",
+    "office_expenses",
 ];
 
 fn sale_label(sale: &SaleRecord) -> String {
@@ -124,7 +126,9 @@ pub fn check_content(content: &ExportContent, today: Date) -> Result<(), SyncErr
         .chain(content.returns.iter().map(|r| (&r.id, r.seq)))
         .chain(content.day_closes.iter().map(|r| (&r.id, r.seq)))
         .chain(content.events.iter().map(|r| (&r.id, r.seq)))
-        .chain(content.payouts.iter().map(|r| (&r.id, r.seq)));
+        .chain(content.payouts.iter().map(|r| (&r.id, r.seq)))
+        .chain(content.repayments.iter().map(|r| (&r.id, r.seq)))
+        .chain(content.expenses.iter().map(|r| (&r.id, r.seq)));
     for (id, seq) in all_ids {
         if !ids.insert(id.as_str()) {
             return Err(Refusal::Duplicate(id.clone()).into());
@@ -149,6 +153,7 @@ pub fn check_content(content: &ExportContent, today: Date) -> Result<(), SyncErr
             .map_err(refused(format!("kejadian {} ({})", event.kind, event.id)))?;
     }
     super::trust_consign::check_content(content, &context)?;
+    super::trust_kasbon::check_content(content, &context)?;
     // Returns need their sale: checked in `admit`, where the book is at hand.
     Ok(())
 }
@@ -385,6 +390,9 @@ pub fn admit(
     super::trust_consign::admit_producers(tx, content)?;
     super::trust_consign::admit_consigned_lines(tx, content, &pending_sales)?;
     new_records += super::trust_consign::admit_payouts(tx, content)?;
+    // Kasbon repayments and expenses.
+    new_records += super::trust_kasbon::admit_repayments(tx, content)?;
+    new_records += super::trust_kasbon::admit_expenses(tx, content)?;
     // Returns that arrived before their sale (files imported out of order).
     for sale_id in pending_sales {
         check_returns_of(tx, &stall.code, sale_id, &context)?;
@@ -556,6 +564,8 @@ pub(super) fn same_seq_elsewhere(
              UNION ALL SELECT id FROM office_day_closes WHERE stall_code = ?1 AND seq = ?2 AND epoch = (SELECT epoch FROM office_stalls WHERE code = ?1)
              UNION ALL SELECT id FROM office_events WHERE stall_code = ?1 AND seq = ?2 AND epoch = (SELECT epoch FROM office_stalls WHERE code = ?1)
              UNION ALL SELECT id FROM office_payouts WHERE stall_code = ?1 AND seq = ?2 AND epoch = (SELECT epoch FROM office_stalls WHERE code = ?1)
+             UNION ALL SELECT id FROM office_repayments WHERE stall_code = ?1 AND seq = ?2 AND epoch = (SELECT epoch FROM office_stalls WHERE code = ?1)
+             UNION ALL SELECT id FROM office_expenses WHERE stall_code = ?1 AND seq = ?2 AND epoch = (SELECT epoch FROM office_stalls WHERE code = ?1)
              LIMIT 1",
         )?
         .query_row(params![stall, seq], |r| r.get(0))
@@ -737,8 +747,8 @@ fn insert_sale(tx: &Transaction<'_>, stall: &str, sale: &SaleRecord) -> Result<(
     }
     for (index, payment) in sale.payments.iter().enumerate() {
         tx.prepare_cached(
-            "INSERT INTO office_payments (sale_id, line_no, method, amount, tendered, reference)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            "INSERT INTO office_payments (sale_id, line_no, method, amount, tendered, reference, customer)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
         )?
         .execute(params![
             sale.id,
@@ -746,7 +756,8 @@ fn insert_sale(tx: &Transaction<'_>, stall: &str, sale: &SaleRecord) -> Result<(
             payment.method,
             payment.amount,
             payment.tendered,
-            payment.reference
+            payment.reference,
+            payment.customer
         ])?;
     }
     Ok(())
@@ -759,8 +770,8 @@ fn insert_return(
 ) -> Result<(), SyncError> {
     tx.prepare_cached(
         "INSERT INTO office_returns (id, stall_code, seq, sale_id, day, created_at, refund_method, refund,
-            epoch)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, (SELECT epoch FROM office_stalls WHERE code = ?2))",
+            epoch, kasbon_refund)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, (SELECT epoch FROM office_stalls WHERE code = ?2), ?9)",
     )?
     .execute(params![
         record.id,
@@ -770,7 +781,8 @@ fn insert_return(
         record.day,
         record.created_at,
         record.refund_method,
-        record.refund
+        record.refund,
+        record.kasbon_refund
     ])?;
     for line in &record.lines {
         tx.prepare_cached(
@@ -788,9 +800,10 @@ fn insert_day_close(
 ) -> Result<(), SyncError> {
     tx.prepare_cached(
         "INSERT INTO office_day_closes (id, stall_code, seq, day, created_at, opening_float,
-            cash_in, cash_out, expected, counted, difference, sales_count, net_total, epoch, producer_payouts)
+            cash_in, cash_out, expected, counted, difference, sales_count, net_total, epoch, producer_payouts,
+            kasbon_repayments, drawer_expenses)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, (SELECT epoch FROM office_stalls WHERE code = ?2),
-                 ?14)",
+                 ?14, ?15, ?16)",
     )?
     .execute(params![
         close.id,
@@ -806,7 +819,9 @@ fn insert_day_close(
         close.difference,
         close.sales_count,
         close.net_total,
-        close.producer_payouts
+        close.producer_payouts,
+        close.kasbon_repayments,
+        close.drawer_expenses
     ])?;
     Ok(())
 }
@@ -861,7 +876,8 @@ pub fn load_sale(tx: &Transaction<'_>, id: &str) -> Result<Option<SaleRecord>, S
         })?
         .collect::<rusqlite::Result<_>>()?;
     let mut payments = tx.prepare_cached(
-        "SELECT method, amount, tendered, reference FROM office_payments WHERE sale_id = ?1 ORDER BY line_no",
+        "SELECT method, amount, tendered, reference, customer FROM office_payments WHERE sale_id = ?1
+         ORDER BY line_no",
     )?;
     sale.payments = payments
         .query_map([id], |r| {
@@ -870,6 +886,7 @@ pub fn load_sale(tx: &Transaction<'_>, id: &str) -> Result<Option<SaleRecord>, S
                 amount: r.get(1)?,
                 tendered: r.get(2)?,
                 reference: r.get(3)?,
+                customer: r.get(4)?,
             })
         })?
         .collect::<rusqlite::Result<_>>()?;
@@ -912,7 +929,8 @@ fn return_lines(tx: &Transaction<'_>, id: &str) -> Result<Vec<ReturnLineRecord>,
 fn load_return(tx: &Transaction<'_>, id: &str) -> Result<Option<ReturnRecord>, SyncError> {
     let head = tx
         .prepare_cached(
-            "SELECT seq, sale_id, day, created_at, refund_method, refund FROM office_returns WHERE id = ?1",
+            "SELECT seq, sale_id, day, created_at, refund_method, refund, kasbon_refund FROM office_returns
+             WHERE id = ?1",
         )?
         .query_row([id], |r| {
             Ok(ReturnRecord {
@@ -923,6 +941,7 @@ fn load_return(tx: &Transaction<'_>, id: &str) -> Result<Option<ReturnRecord>, S
                 created_at: r.get(3)?,
                 refund_method: r.get(4)?,
                 refund: r.get(5)?,
+                kasbon_refund: r.get(6)?,
                 lines: Vec::new(),
             })
         })
@@ -959,7 +978,7 @@ fn load_day_close(tx: &Transaction<'_>, id: &str) -> Result<Option<DayCloseRecor
     Ok(tx
         .prepare_cached(
             "SELECT seq, day, created_at, opening_float, cash_in, cash_out, expected, counted, difference,
-                    sales_count, net_total, producer_payouts
+                    sales_count, net_total, producer_payouts, kasbon_repayments, drawer_expenses
              FROM office_day_closes WHERE id = ?1",
         )?
         .query_row([id], |r| {
@@ -977,6 +996,8 @@ fn load_day_close(tx: &Transaction<'_>, id: &str) -> Result<Option<DayCloseRecor
                 sales_count: r.get(9)?,
                 net_total: r.get(10)?,
                 producer_payouts: r.get(11)?,
+                kasbon_repayments: r.get(12)?,
+                drawer_expenses: r.get(13)?,
             })
         })
         .optional()?)

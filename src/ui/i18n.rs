@@ -50,6 +50,7 @@ texts! {
     Kasir => "Kasir", "Till";
     Stok => "Stok", "Stock";
     Laporan => "Laporan", "Reports";
+    Pelanggan => "Pelanggan", "Customers";
     Penitip => "Penitip", "Producers";
     Pengaturan => "Pengaturan", "Settings";
     // Till

@@ -13,8 +13,9 @@ pub mod i18n;
 pub mod kantor;
 pub mod kasir;
 pub mod laporan;
-pub mod pengaturan;
+pub mod pelanggan;
 pub mod penitip;
+pub mod pengaturan;
 pub mod refusal;
 pub mod stok;
 mod theme;
@@ -65,15 +66,17 @@ pub fn run(data_dir: PathBuf) -> iced::Result {
 pub enum Tab {
     Kasir,
     Stok,
+    Pelanggan,
     Penitip,
     Laporan,
     Pengaturan,
 }
 
 impl Tab {
-    const ALL: [Tab; 5] = [
+    const ALL: [Tab; 6] = [
         Tab::Kasir,
         Tab::Stok,
+        Tab::Pelanggan,
         Tab::Penitip,
         Tab::Laporan,
         Tab::Pengaturan,
@@ -91,6 +94,7 @@ pub struct Shell {
     pub identity: Identity,
     pub kasir: Kasir,
     pub stok: Stok,
+    pub pelanggan: pelanggan::Pelanggan,
     pub penitip: penitip::Penitip,
     pub laporan: Laporan,
     pub pengaturan: Pengaturan,
@@ -142,8 +146,9 @@ pub enum Message {
     FirstRun(first_run::Message),
     Kasir(kasir::Message),
     Stok(stok::Message),
-    Penitip(penitip::Message),
     Laporan(laporan::Message),
+    Pelanggan(pelanggan::Message),
+    Penitip(penitip::Message),
     Pengaturan(pengaturan::Message),
     Kantor(kantor::Message),
     /// Show another tab.
@@ -331,6 +336,13 @@ impl App {
                     .map(Message::Stok)
                     .or_failed(|why| Message::Stok(stok::Message::JobFailed(why)))
             }),
+            Message::Pelanggan(message) => self.with_shell(|shell| {
+                shell
+                    .pelanggan
+                    .update(message)
+                    .map(Message::Pelanggan)
+                    .or_failed(|why| Message::Pelanggan(pelanggan::Message::JobFailed(why)))
+            }),
             Message::Penitip(message) => self.with_shell(|shell| {
                 shell
                     .penitip
@@ -409,6 +421,7 @@ impl App {
                     tab: Tab::Kasir,
                     kasir,
                     stok: Stok::new(&settings),
+                    pelanggan: Default::default(),
                     penitip: Default::default(),
                     laporan: Laporan::default(),
                     pengaturan: Pengaturan::new(&identity, &settings),
@@ -436,6 +449,7 @@ impl App {
             match tab {
                 Tab::Kasir => shell.kasir.refresh().map(Message::Kasir),
                 Tab::Stok => shell.stok.open().map(Message::Stok),
+                Tab::Pelanggan => shell.pelanggan.refresh().map(Message::Pelanggan),
                 Tab::Penitip => shell.penitip.refresh().map(Message::Penitip),
                 Tab::Laporan => shell.laporan.refresh().map(Message::Laporan),
                 Tab::Pengaturan => Effect::Focus(pengaturan::FIRST_FIELD),
@@ -458,6 +472,7 @@ impl App {
             Phase::Stall(shell) => match shell.tab {
                 Tab::Kasir => shell.kasir.hotkey(&press.key).map(Message::Kasir),
                 Tab::Stok => shell.stok.hotkey(&press).map(Message::Stok),
+                Tab::Pelanggan => shell.pelanggan.hotkey(&press).map(Message::Pelanggan),
                 Tab::Penitip => shell.penitip.hotkey(&press).map(Message::Penitip),
                 Tab::Laporan => shell.laporan.hotkey(&press).map(Message::Laporan),
                 Tab::Pengaturan => None,
@@ -487,6 +502,7 @@ impl App {
                 let body = match shell.tab {
                     Tab::Kasir => shell.kasir.view(lang).map(Message::Kasir),
                     Tab::Stok => shell.stok.view(lang).map(Message::Stok),
+                    Tab::Pelanggan => shell.pelanggan.view(lang).map(Message::Pelanggan),
                     Tab::Penitip => shell.penitip.view(lang).map(Message::Penitip),
                     Tab::Laporan => shell.laporan.view(lang).map(Message::Laporan),
                     Tab::Pengaturan => shell.pengaturan.view(lang).map(Message::Pengaturan),
@@ -543,6 +559,7 @@ fn top_bar(shell: &Shell, lang: Lang) -> Element<'_, Message> {
         row![
             tab(Tab::Kasir, T::Kasir),
             tab(Tab::Stok, T::Stok),
+            tab(Tab::Pelanggan, T::Pelanggan),
             tab(Tab::Penitip, T::Penitip),
             tab(Tab::Laporan, T::Laporan),
             tab(Tab::Pengaturan, T::Pengaturan),

@@ -185,6 +185,7 @@ pub fn method_english(method: PaymentMethod) -> &'static str {
         PaymentMethod::Qris => "QRIS",
         PaymentMethod::Transfer => "Transfer",
         PaymentMethod::Card => "Debit card",
+        PaymentMethod::Kasbon => "On credit (kasbon)",
     }
 }
 
@@ -612,6 +613,10 @@ impl English for StoreError {
             StoreError::Consign(error) => error.english(),
             StoreError::OutputPath(error) => error.english(),
             StoreError::Restore(error) => error.english(),
+            StoreError::RefundMethods => "a refund takes one method at most, plus kasbon".into(),
+            StoreError::Customer(error) => error.english(),
+            StoreError::Kasbon(error) => error.english(),
+            StoreError::Expense(error) => error.english(),
             StoreError::Sqlite(error) => format!("database error: {error}"),
             StoreError::Io(error) => format!("file error: {error}"),
         }
@@ -828,9 +833,9 @@ impl English for RecordRule {
             RecordRule::ReturnBeforeSale { day, sale_day } => {
                 format!("a return dated {day}, before its sale ({sale_day})")
             }
-            RecordRule::Expected { found, expected } => {
-                format!("day close: expected {found} is not opening float + in − out ({expected})")
-            }
+            RecordRule::Expected { found, expected } => format!(
+                "day close: expected {found} is not opening float + in − out − cash paid to producers + cash kasbon repayments − expenses from the drawer ({expected})"
+            ),
             RecordRule::Difference { found, expected } => {
                 format!("day close: difference {found} is not counted − expected ({expected})")
             }
@@ -838,6 +843,29 @@ impl English for RecordRule {
                 format!("day close: a sales count of {count} cannot be negative")
             }
             RecordRule::EventKind(kind) => format!("unknown kind of event \"{kind}\""),
+            RecordRule::Customer { code, rule } => {
+                format!("customer \"{code}\": {}", rule.english())
+            }
+            RecordRule::KasbonWithoutCustomer => "a kasbon payment with no customer".into(),
+            RecordRule::CustomerWithoutKasbon { method } => {
+                format!("a {method} payment names a customer: only kasbon is in a customer's name")
+            }
+            RecordRule::SeveralKasbon => "more than one kasbon payment on one receipt".into(),
+            RecordRule::KasbonRefundWithoutKasbon => {
+                "a refund to kasbon for a receipt not paid with kasbon".into()
+            }
+            RecordRule::KasbonRefundTooMuch { refund, left } => format!(
+                "a refund of {refund} to kasbon is more than the receipt's kasbon left ({left})"
+            ),
+            RecordRule::RepaymentMethod(method) => {
+                format!("a kasbon repayment by \"{method}\": only cash, qris or transfer")
+            }
+            RecordRule::NotPositive { field } => {
+                format!("{} must be above zero", field_english(field))
+            }
+            RecordRule::ExpenseCategory(category) => {
+                format!("unknown expense category \"{category}\"")
+            }
             RecordRule::Producer { code, rule } => {
                 format!("producer \"{code}\": {}", rule.english())
             }
@@ -1013,6 +1041,94 @@ impl English for crate::sync::repin::RepinError {
         match self {
             crate::sync::repin::RepinError::UnknownStall(code) => {
                 format!("stall {code} is not known to the office: there is no key to replace")
+            }
+        }
+    }
+}
+
+impl English for crate::domain::customer::CustomerError {
+    fn english(&self) -> String {
+        use crate::domain::customer::CustomerError;
+        match self {
+            CustomerError::Code(code) => format!(
+                "a customer code is 1–16 capital letters, digits or -, e.g. C001: \"{code}\""
+            ),
+            CustomerError::Name => {
+                "a customer's name cannot be empty, has at most 80 characters, and no hidden characters"
+                    .into()
+            }
+            CustomerError::Phone(phone) => format!(
+                "a phone number has only digits, spaces, +, - or brackets (6–20 characters): \"{phone}\""
+            ),
+            CustomerError::Limit(limit) => format!(
+                "a kasbon limit of {limit} is out of bounds (not negative, at most Rp10.000.000.000)"
+            ),
+        }
+    }
+}
+
+impl English for crate::domain::kasbon::KasbonError {
+    fn english(&self) -> String {
+        use crate::domain::kasbon::KasbonError;
+        match self {
+            KasbonError::NoCustomer => {
+                "kasbon is in a customer's name: pick or add the customer first".into()
+            }
+            KasbonError::CustomerWithoutKasbon => {
+                "a customer is only for a kasbon payment; pick kasbon as the method".into()
+            }
+            KasbonError::SeveralKasbon => "one receipt takes one kasbon payment at most".into(),
+            KasbonError::UnknownCustomer(code) => format!("unknown customer: \"{code}\""),
+            KasbonError::DuplicateCustomer(code) => {
+                format!("customer code {code} is already used")
+            }
+            KasbonError::OverLimit {
+                customer,
+                after,
+                limit,
+            } => format!(
+                "{customer}'s kasbon would be {after}, over the limit of {limit}: the manager PIN is needed"
+            ),
+            KasbonError::RepaymentMethod(method) => format!(
+                "kasbon is repaid in cash, QRIS or transfer, not {}",
+                method_english(*method)
+            ),
+            KasbonError::NotPositive => "a kasbon repayment must be above zero".into(),
+            KasbonError::NothingOwed { customer } => {
+                format!("{customer} owes no kasbon")
+            }
+            KasbonError::Overpaid {
+                customer,
+                paid,
+                owed,
+            } => format!("a repayment of {paid} is more than {customer} owes ({owed})"),
+            KasbonError::RefundNotKasbon { receipt } => {
+                format!("receipt {receipt} was not paid with kasbon: a refund cannot go to kasbon")
+            }
+            KasbonError::RefundMustBeKasbon { receipt, left } => format!(
+                "receipt {receipt} was paid with kasbon: returned goods lower the customer's kasbon first ({left} to kasbon), only the rest is given back as money"
+            ),
+            KasbonError::RefundOverKasbon {
+                receipt,
+                asked,
+                left,
+            } => format!(
+                "a refund of {asked} to kasbon is more than receipt {receipt}'s kasbon left ({left})"
+            ),
+        }
+    }
+}
+
+impl English for crate::domain::expense::ExpenseError {
+    fn english(&self) -> String {
+        use crate::domain::expense::ExpenseError;
+        match self {
+            ExpenseError::Category(category) => format!(
+                "unknown expense category: \"{category}\" (kemasan, transport, listrik, sewa, gaji or lain-lain)"
+            ),
+            ExpenseError::NotPositive => "an expense must be above zero".into(),
+            ExpenseError::Note => {
+                "an expense note has at most 200 characters, and no hidden characters".into()
             }
         }
     }

@@ -8,6 +8,7 @@
 //! book runs as a job; the screen only keeps the cart.
 
 mod cart;
+mod kasbon;
 mod pay;
 mod view;
 
@@ -191,6 +192,8 @@ pub enum Message {
     RemoveTender(usize),
     /// The quick cash amount at this place: *uang pas* first (F5–F8).
     QuickCash(usize),
+    /// Kasbon: the customer picker of the payment panel.
+    Kasbon(kasbon::KasbonMessage),
     /// Finish the sale.
     Complete,
     /// The sale is in the book (or was refused).
@@ -301,6 +304,7 @@ impl Kasir {
             Named::F10 if paying => Some(Message::PayMethod(PaymentMethod::Qris)),
             Named::F11 if paying => Some(Message::PayMethod(PaymentMethod::Transfer)),
             Named::F12 if paying => Some(Message::PayMethod(PaymentMethod::Card)),
+            Named::F1 if paying => Some(Message::PayMethod(PaymentMethod::Kasbon)),
             Named::F7 => Some(Message::Reprint),
             Named::F8 => Some(Message::OpenVoid),
             Named::ArrowDown if self.panel == Panel::None || listing => {
@@ -438,6 +442,8 @@ impl Kasir {
                 }
                 Effect::None
             }
+            Message::PayMethod(PaymentMethod::Kasbon) => self.kasbon_chosen(),
+            Message::Kasbon(message) => self.kasbon(message),
             Message::PayMethod(_)
             | Message::AddTender
             | Message::RemoveTender(_)
@@ -983,8 +989,11 @@ impl Kasir {
             }
         };
         self.saving = true;
+        let credit = payment.kasbon.credit_for(&request.tenders);
         Effect::job(move |store| {
-            Message::Completed(at_now(|now| store.complete_sale(&request, now)))
+            Message::Completed(at_now(|now| {
+                store.complete_sale_on(&request, credit.as_ref(), now)
+            }))
         })
     }
 

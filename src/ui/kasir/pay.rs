@@ -17,6 +17,8 @@ pub struct Payment {
     pub tenders: Vec<Tender>,
     /// A refusal from the last try to finish or add a payment.
     pub error: Option<Say>,
+    /// Who takes the kasbon, when kasbon is a method of the sale.
+    pub kasbon: Box<super::kasbon::KasbonPick>,
 }
 
 impl Payment {
@@ -28,6 +30,7 @@ impl Payment {
             reference: String::new(),
             tenders: Vec::new(),
             error: None,
+            kasbon: Default::default(),
         }
     }
 

@@ -402,12 +402,18 @@ impl Kasir {
             method(PaymentMethod::Card, "F12"),
         ]
         .spacing(6);
+        // Kasbon on a row of its own: credit, not money in hand.
+        let methods = column![methods, method(PaymentMethod::Kasbon, "F1")].spacing(6);
         let remaining = payment.remaining();
         let mut panel = column![
             figure(T::ToPay.get(lang), remaining.to_string(), theme::HEADING),
             methods,
         ]
         .spacing(8);
+        if payment.method == PaymentMethod::Kasbon {
+            let kasbon = crate::money::Rupiah::parse(&payment.amount).unwrap_or(remaining);
+            panel = panel.push(super::kasbon::view(&payment.kasbon, kasbon, lang));
+        }
         if payment.method == PaymentMethod::Cash {
             // Two by two, so long amounts never run into each other.
             let keys = ["F5", "F6", "F7", "F8"];

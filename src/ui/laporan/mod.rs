@@ -5,6 +5,7 @@
 //! counted cash field has the focus on an open day, Enter asks to close and
 //! Enter again closes, Esc does not.
 
+mod money;
 mod view;
 
 use iced::keyboard::{Key, key::Named};
@@ -35,6 +36,8 @@ pub struct Laporan {
     pub confirming: bool,
     pub closing: bool,
     pub notice: Option<Notice>,
+    /// Expenses, kasbon repaid and laba kotor.
+    pub money: money::Money,
 }
 
 #[derive(Debug, Clone)]
@@ -56,6 +59,8 @@ pub enum Message {
     CancelClose,
     /// The day is closed, with the export's path or why it failed.
     Closed(Result<Box<ClosedSummary>, Refusal>),
+    /// Expenses and laba kotor.
+    Money(money::MoneyMessage),
     /// A job of this screen died before answering.
     JobFailed(Refusal),
 }
@@ -78,6 +83,7 @@ impl Laporan {
         Effect::search("day-report", move |store| {
             Message::Loaded(version, load(store, date))
         })
+        .and(self.money.load(date).map(Message::Money))
     }
 
     pub fn hotkey(&self, press: &KeyPress) -> Option<Message> {
@@ -87,6 +93,10 @@ impl Laporan {
         match named {
             Named::Escape if self.confirming => Some(Message::CancelClose),
             Named::F9 => Some(Message::PrintReport),
+            Named::F6 => Some(Message::Money(money::MoneyMessage::WriteExpense)),
+            Named::Escape if self.money.writing => {
+                Some(Message::Money(money::MoneyMessage::CancelExpense))
+            }
             // In a field these move its cursor.
             _ if press.captured => None,
             Named::PageUp => Some(Message::PreviousDay),
@@ -111,6 +121,16 @@ impl Laporan {
 
     pub fn update(&mut self, message: Message) -> Effect<Message> {
         match message {
+            Message::Money(message) => {
+                let (effect, changed) = self.money.update(message);
+                let effect = effect.map(Message::Money);
+                if changed {
+                    // An expense changes the drawer and the day's lists.
+                    effect.and(self.refresh())
+                } else {
+                    effect
+                }
+            }
             Message::Today => {
                 self.date = None;
                 self.refresh()

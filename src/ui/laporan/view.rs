@@ -27,6 +27,7 @@ impl Laporan {
                 .size(theme::HEADING)
                 .width(Fill),
             text(status).size(theme::TEXT).color(theme::MUTED),
+            self.money.button(lang).map(Message::Money),
             keyed(T::PrintReport.get(lang), "F9", Some(Message::PrintReport)).width(190),
             day_navigation(lang, Message::PreviousDay, Message::Today, Message::NextDay),
         ]
@@ -47,14 +48,16 @@ impl Laporan {
         ]
         .spacing(theme::GAP)
         .width(FillPortion(3));
-        let right = column![
-            payments(report, lang),
-            self.close_panel(report, lang),
-            crate::ui::penitip::day::payouts(report, lang),
-            pph(report, lang)
-        ]
-        .spacing(theme::GAP)
-        .width(FillPortion(2));
+        let mut right = Column::new().spacing(theme::GAP).width(FillPortion(2));
+        if let Some(form) = self.money.form(lang) {
+            right = right.push(form.map(Message::Money));
+        }
+        let right = right
+            .push(payments(report, lang))
+            .push(self.close_panel(report, lang))
+            .push(crate::ui::penitip::day::payouts(report, lang))
+            .push(self.money.view(report, lang).map(Message::Money))
+            .push(pph(report, lang));
         scrollable(
             column![
                 header,
@@ -78,6 +81,7 @@ impl Laporan {
             ),
             figure(T::CashIn.get(lang), cash.cash_in.to_string(), theme::TEXT),
             figure(T::CashOut.get(lang), cash.cash_out.to_string(), theme::TEXT),
+            super::money::drawer_lines(cash, lang),
             crate::ui::penitip::day::drawer_line(cash, lang),
             figure(
                 T::Expected.get(lang),

@@ -1,0 +1,375 @@
+//! Kasbon in the payment panel: who takes it. Search the stall's customers
+//! by name or phone, or add a new one on the spot; past the customer's
+//! credit limit the manager's PIN goes with the sale.
+
+use iced::widget::{Column, button, column, row, text, text_input};
+use iced::{Alignment, Element, Fill};
+
+use super::{Kasir, Message, Panel};
+use crate::domain::payment::{PaymentMethod, Tender};
+use crate::money::Rupiah;
+use crate::store::{CustomerBalance, NewCustomer};
+use crate::ui::effect::{Effect, at_now};
+use crate::ui::i18n::{Lang, Say};
+use crate::ui::refusal::Refusal;
+use crate::ui::theme;
+use crate::ui::widgets::{BOLD, figure, message_line};
+
+/// The customer search field.
+pub const SEARCH: &str = "kasbon-search";
+/// The new customer's name field.
+pub const NEW_NAME: &str = "kasbon-new-name";
+pub const NEW_PHONE: &str = "kasbon-new-phone";
+pub const NEW_LIMIT: &str = "kasbon-new-limit";
+/// The manager PIN for kasbon past the limit.
+pub const PIN: &str = "kasbon-pin";
+
+/// How many customers the picker lists.
+const SHOWN: usize = 6;
+
+/// A word on screen in both languages.
+fn tr(lang: Lang, id: &'static str, en: &'static str) -> &'static str {
+    match lang {
+        Lang::Id => id,
+        Lang::En => en,
+    }
+}
+
+/// The picker's state, kept in the payment panel.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct KasbonPick {
+    pub query: String,
+    pub results: Vec<CustomerBalance>,
+    version: u64,
+    /// The customer who takes the kasbon.
+    pub chosen: Option<CustomerBalance>,
+    /// The new customer form is open.
+    pub adding: bool,
+    pub name: String,
+    pub phone: String,
+    pub limit: String,
+    /// The manager PIN, for kasbon past the limit.
+    pub pin: String,
+    pub error: Option<Say>,
+}
+
+#[derive(Debug, Clone)]
+pub enum KasbonMessage {
+    /// The search text changed.
+    QueryChanged(String),
+    /// Customers found for a search, tagged with its version.
+    Found(u64, Result<Vec<CustomerBalance>, Refusal>),
+    /// This customer takes the kasbon.
+    Choose(String),
+    /// Pick another customer.
+    ChooseAgain,
+    /// Open the form for a new customer.
+    OpenNew,
+    NameChanged(String),
+    PhoneChanged(String),
+    LimitChanged(String),
+    /// Save the new customer and take them.
+    SaveNew,
+    /// The new customer is in the book (or was refused).
+    Added(Result<CustomerBalance, Refusal>),
+    /// Close the new customer form.
+    CancelNew,
+    PinChanged(String),
+}
+
+impl KasbonPick {
+    /// Who takes the kasbon, and the PIN if one was typed, for the tenders
+    /// about to be paid; none when nothing is kasbon.
+    pub fn credit_for(&self, tenders: &[Tender]) -> Option<crate::store::Credit> {
+        if !tenders.iter().any(|t| t.method == PaymentMethod::Kasbon) {
+            return None;
+        }
+        Some(crate::store::Credit {
+            // No customer chosen: the book refuses, saying to pick one.
+            customer: self
+                .chosen
+                .as_ref()
+                .map(|c| c.code.clone())
+                .unwrap_or_default(),
+            pin: Some(self.pin.trim().to_string()).filter(|p| !p.is_empty()),
+        })
+        .filter(|credit| !credit.customer.is_empty())
+    }
+
+    /// Whether `amount` more kasbon takes the chosen customer past the limit.
+    pub fn past_limit(&self, amount: Rupiah) -> bool {
+        self.chosen.as_ref().is_some_and(|c| {
+            c.balance
+                .checked_add(amount)
+                .map_or(true, |after| after > c.limit)
+        })
+    }
+}
+
+fn search(version: u64, query: String) -> Effect<Message> {
+    Effect::search("kasbon-customers", move |store| {
+        let today =
+            store.business_day(crate::clock::now().unwrap_or(time::OffsetDateTime::now_utc()));
+        let found = store
+            .customers(Some(&query), today)
+            .map(|mut list| {
+                list.truncate(SHOWN);
+                list
+            })
+            .map_err(Refusal::from);
+        Message::Kasbon(KasbonMessage::Found(version, found))
+    })
+}
+
+impl Kasir {
+    /// Kasbon picked as the method: the customer search gets the focus and
+    /// lists the customers.
+    pub(super) fn kasbon_chosen(&mut self) -> Effect<Message> {
+        let Panel::Pay(payment) = &mut self.panel else {
+            return Effect::None;
+        };
+        payment.update(Message::PayMethod(PaymentMethod::Kasbon));
+        let pick = &mut payment.kasbon;
+        if pick.chosen.is_some() {
+            return Effect::Focus(super::AMOUNT);
+        }
+        pick.version += 1;
+        Effect::Focus(SEARCH).and(search(pick.version, pick.query.clone()))
+    }
+
+    pub(super) fn kasbon(&mut self, message: KasbonMessage) -> Effect<Message> {
+        let Panel::Pay(payment) = &mut self.panel else {
+            return Effect::None;
+        };
+        let pick = &mut payment.kasbon;
+        pick.error = None;
+        match message {
+            KasbonMessage::QueryChanged(query) => {
+                pick.query = query.clone();
+                pick.version += 1;
+                search(pick.version, query)
+            }
+            KasbonMessage::Found(version, found) => {
+                if version == pick.version {
+                    match found {
+                        Ok(list) => pick.results = list,
+                        Err(error) => pick.error = Some(error.into()),
+                    }
+                }
+                Effect::None
+            }
+            KasbonMessage::Choose(code) => {
+                pick.chosen = pick.results.iter().find(|c| c.code == code).cloned();
+                Effect::Focus(super::AMOUNT)
+            }
+            KasbonMessage::ChooseAgain => {
+                pick.chosen = None;
+                pick.pin.clear();
+                pick.version += 1;
+                Effect::Focus(SEARCH).and(search(pick.version, pick.query.clone()))
+            }
+            KasbonMessage::OpenNew => {
+                pick.adding = true;
+                // A name typed in the search is most likely the new name.
+                if pick.name.is_empty() && !pick.query.chars().any(|c| c.is_ascii_digit()) {
+                    pick.name = pick.query.trim().to_string();
+                }
+                Effect::Focus(NEW_NAME)
+            }
+            KasbonMessage::NameChanged(text) => {
+                pick.name = text;
+                Effect::None
+            }
+            KasbonMessage::PhoneChanged(text) => {
+                pick.phone = text;
+                Effect::None
+            }
+            KasbonMessage::LimitChanged(text) => {
+                pick.limit = text;
+                Effect::None
+            }
+            KasbonMessage::CancelNew => {
+                pick.adding = false;
+                Effect::Focus(SEARCH)
+            }
+            KasbonMessage::SaveNew => {
+                let limit = match pick.limit.trim() {
+                    "" => Ok(Rupiah::ZERO),
+                    typed => Rupiah::parse(typed),
+                };
+                let limit = match limit {
+                    Ok(limit) => limit,
+                    Err(error) => {
+                        pick.error = Some(Refusal::from(error).into());
+                        return Effect::Focus(NEW_LIMIT);
+                    }
+                };
+                let (name, phone) = (pick.name.clone(), pick.phone.clone());
+                Effect::job(move |store| {
+                    let added = at_now(|now| {
+                        let code = store.next_customer_code()?;
+                        let customer = store.add_customer(
+                            &NewCustomer {
+                                code,
+                                name,
+                                phone: Some(phone),
+                                limit,
+                            },
+                            now,
+                        )?;
+                        store.customer_balance(&customer.code, store.business_day(now))
+                    });
+                    Message::Kasbon(KasbonMessage::Added(added))
+                })
+            }
+            KasbonMessage::Added(result) => match result {
+                Ok(customer) => {
+                    pick.adding = false;
+                    pick.name.clear();
+                    pick.phone.clear();
+                    pick.limit.clear();
+                    pick.query = customer.name.clone();
+                    pick.results = vec![customer.clone()];
+                    pick.chosen = Some(customer);
+                    Effect::Focus(super::AMOUNT)
+                }
+                Err(error) => {
+                    pick.error = Some(error.into());
+                    Effect::Focus(NEW_NAME)
+                }
+            },
+            KasbonMessage::PinChanged(text) => {
+                pick.pin = text;
+                Effect::None
+            }
+        }
+    }
+}
+
+/// The picker, under the payment methods while kasbon is the method.
+pub fn view<'a>(pick: &'a KasbonPick, kasbon: Rupiah, lang: Lang) -> Element<'a, Message> {
+    let send = |m: KasbonMessage| Message::Kasbon(m);
+    let mut panel = Column::new().spacing(6);
+    if let Some(customer) = &pick.chosen {
+        panel = panel.push(
+            row![
+                column![
+                    text(format!("{} ({})", customer.name, customer.code))
+                        .size(theme::TEXT)
+                        .font(BOLD),
+                    text(format!(
+                        "{} {} · {} {}",
+                        tr(lang, "kasbon", "owes"),
+                        customer.balance,
+                        tr(lang, "batas", "limit"),
+                        customer.limit
+                    ))
+                    .size(theme::SMALL)
+                    .color(theme::MUTED),
+                ]
+                .width(Fill),
+                button(text(tr(lang, "Ganti", "Change")).size(theme::SMALL))
+                    .on_press(send(KasbonMessage::ChooseAgain))
+                    .style(button::secondary),
+            ]
+            .align_y(Alignment::Center),
+        );
+        if pick.past_limit(kasbon) {
+            panel = panel.push(
+                text(tr(
+                    lang,
+                    "Melewati batas kasbon: PIN manajer",
+                    "Past the credit limit: manager PIN",
+                ))
+                .size(theme::SMALL)
+                .color(theme::BAD),
+            );
+            panel = panel.push(
+                text_input("PIN", &pick.pin)
+                    .id(PIN)
+                    .secure(true)
+                    .on_input(|t| Message::Kasbon(KasbonMessage::PinChanged(t)))
+                    .on_submit(Message::Complete)
+                    .padding(8),
+            );
+        }
+    } else if pick.adding {
+        panel = panel.push(
+            text(tr(lang, "Pelanggan baru", "New customer"))
+                .size(theme::TEXT)
+                .font(BOLD),
+        );
+        for (id, label, value, input) in [
+            (
+                NEW_NAME,
+                tr(lang, "Nama", "Name"),
+                &pick.name,
+                KasbonMessage::NameChanged as fn(String) -> KasbonMessage,
+            ),
+            (
+                NEW_PHONE,
+                tr(lang, "Telepon", "Phone"),
+                &pick.phone,
+                KasbonMessage::PhoneChanged,
+            ),
+            (
+                NEW_LIMIT,
+                tr(lang, "Batas kasbon (Rp)", "Credit limit (Rp)"),
+                &pick.limit,
+                KasbonMessage::LimitChanged,
+            ),
+        ] {
+            panel = panel.push(
+                text_input(label, value)
+                    .id(id)
+                    .on_input(move |t| send(input(t)))
+                    .on_submit(send(KasbonMessage::SaveNew))
+                    .padding(8),
+            );
+        }
+        panel = panel.push(
+            row![
+                button(text(tr(lang, "Simpan pelanggan", "Save customer")).size(theme::SMALL))
+                    .on_press(send(KasbonMessage::SaveNew)),
+                button(text(tr(lang, "Batal", "Cancel")).size(theme::SMALL))
+                    .on_press(send(KasbonMessage::CancelNew))
+                    .style(button::text),
+            ]
+            .spacing(6),
+        );
+    } else {
+        panel = panel.push(
+            text_input(
+                tr(
+                    lang,
+                    "Cari pelanggan: nama atau telepon",
+                    "Find a customer: name or phone",
+                ),
+                &pick.query,
+            )
+            .id(SEARCH)
+            .on_input(|t| Message::Kasbon(KasbonMessage::QueryChanged(t)))
+            .padding(8),
+        );
+        for customer in &pick.results {
+            let phone = customer.phone.as_deref().unwrap_or("");
+            panel = panel.push(
+                button(figure(
+                    format!("{} · {phone}", customer.name),
+                    customer.balance.to_string(),
+                    theme::SMALL,
+                ))
+                .width(Fill)
+                .on_press(send(KasbonMessage::Choose(customer.code.clone())))
+                .style(button::secondary),
+            );
+        }
+        panel = panel.push(
+            button(text(tr(lang, "+ Pelanggan baru", "+ New customer")).size(theme::SMALL))
+                .on_press(send(KasbonMessage::OpenNew))
+                .style(button::secondary),
+        );
+    }
+    panel = panel.push(message_line(pick.error.as_ref().map(|e| e.say(lang))));
+    panel.into()
+}

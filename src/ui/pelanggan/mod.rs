@@ -1,0 +1,372 @@
+//! Pelanggan: the stall's customers who buy on kasbon, with what each owes
+//! and since when; a customer's repayment (*bayar kasbon*) and statement
+//! (*rekening*); a new customer.
+//!
+//! Keys: the search field has the focus; Enter in the amount pays.
+
+mod view;
+
+use crate::domain::payment::PaymentMethod;
+use crate::money::Rupiah;
+use crate::store::{Customer, CustomerBalance, KasbonStatement, NewCustomer, Repayment, Store};
+use crate::ui::effect::{Effect, at_now};
+use crate::ui::i18n::Lang;
+use crate::ui::refusal::{Refusal, WindowError};
+
+/// The search field.
+pub const SEARCH: &str = "pelanggan-search";
+/// The repayment's amount field.
+pub const AMOUNT: &str = "pelanggan-amount";
+pub const REFERENCE: &str = "pelanggan-reference";
+pub const NEW_CODE: &str = "pelanggan-new-code";
+pub const NEW_NAME: &str = "pelanggan-new-name";
+pub const NEW_PHONE: &str = "pelanggan-new-phone";
+pub const NEW_LIMIT: &str = "pelanggan-new-limit";
+
+/// A word on screen in both languages.
+pub(crate) fn tr(lang: Lang, id: &'static str, en: &'static str) -> &'static str {
+    match lang {
+        Lang::Id => id,
+        Lang::En => en,
+    }
+}
+
+/// What the screen last did, said in the screen's language when drawn.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Outcome {
+    Paid(Repayment),
+    Added(Customer),
+    Printed(String),
+    Refused(Refusal),
+}
+
+impl Outcome {
+    pub fn say(&self, lang: Lang) -> String {
+        let id = lang == Lang::Id;
+        match self {
+            Outcome::Paid(r) if id => format!(
+                "Bayar kasbon {} {} ({}) tercatat. Sisa kasbon {}.",
+                r.name,
+                r.amount,
+                r.method.label(),
+                r.balance.unwrap_or_default()
+            ),
+            Outcome::Paid(r) => format!(
+                "{} repaid {} ({}). Still owed: {}.",
+                r.name,
+                r.amount,
+                crate::ui::refusal::method_english(r.method),
+                r.balance.unwrap_or_default()
+            ),
+            Outcome::Added(c) if id => format!("Pelanggan {} ({}) ditambahkan.", c.name, c.code),
+            Outcome::Added(c) => format!("Customer {} ({}) added.", c.name, c.code),
+            Outcome::Printed(path) if id => format!("Rekening ditulis: {path}"),
+            Outcome::Printed(path) => format!("Statement written: {path}"),
+            Outcome::Refused(refusal) => refusal.say(lang),
+        }
+    }
+}
+
+/// The new customer form.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct NewForm {
+    pub code: String,
+    pub name: String,
+    pub phone: String,
+    pub limit: String,
+}
+
+#[derive(Default)]
+pub struct Pelanggan {
+    pub search: String,
+    pub list: Vec<CustomerBalance>,
+    version: u64,
+    /// The customer shown on the right, with their statement.
+    pub selected: Option<KasbonStatement>,
+    pub amount: String,
+    pub method: Option<PaymentMethod>,
+    pub reference: String,
+    /// The new customer form, when open.
+    pub adding: Option<NewForm>,
+    pub outcome: Option<Outcome>,
+    pub busy: bool,
+}
+
+#[derive(Debug, Clone)]
+pub enum Message {
+    SearchChanged(String),
+    /// Customers for a search, tagged with its version.
+    Listed(u64, Result<Vec<CustomerBalance>, Refusal>),
+    /// Show this customer.
+    Select(String),
+    Loaded(Result<Box<KasbonStatement>, Refusal>),
+    AmountChanged(String),
+    /// Fill in everything the customer owes.
+    PayAll,
+    MethodChanged(PaymentMethod),
+    ReferenceChanged(String),
+    /// Record the repayment.
+    Pay,
+    Paid(Result<Repayment, Refusal>),
+    /// Write the statement as PDF (and open or print it as set).
+    PrintStatement,
+    Printed(Result<String, Refusal>),
+    OpenNew,
+    NewCodeChanged(String),
+    NewNameChanged(String),
+    NewPhoneChanged(String),
+    NewLimitChanged(String),
+    SaveNew,
+    Saved(Result<Customer, Refusal>),
+    CancelNew,
+    /// A job of this screen died before answering.
+    JobFailed(Refusal),
+}
+
+fn today(store: &Store) -> time::Date {
+    store.business_day(crate::clock::now().unwrap_or(time::OffsetDateTime::now_utc()))
+}
+
+fn statement(store: &Store, code: &str) -> Result<Box<KasbonStatement>, Refusal> {
+    Ok(Box::new(store.kasbon_statement(code, today(store))?))
+}
+
+/// Writes a customer's statement to `rekening/` and hands it on as the
+/// settings say (save, open or print).
+fn print_statement(store: &Store, code: &str) -> Result<String, Refusal> {
+    at_now(|now| {
+        let statement = store.kasbon_statement(code, store.business_day(now))?;
+        let bytes = crate::print::from_book::kasbon_statement_pdf(store, &statement, now)?;
+        let folder = store.dir().join("rekening");
+        std::fs::create_dir_all(&folder).map_err(|e| WindowError::Folder {
+            path: folder.display().to_string(),
+            reason: e.to_string(),
+        })?;
+        let path = folder.join(format!(
+            "{}-{}.pdf",
+            statement.customer.code,
+            store.business_day(now)
+        ));
+        store.check_output_path(&path)?;
+        crate::print::write_file(&path, &bytes)?;
+        let how = crate::print::deliver::Delivery::from_key(&store.settings()?.receipt_delivery)
+            .unwrap_or_default();
+        crate::print::deliver::deliver(&path, how)?;
+        Ok::<_, Refusal>(path.display().to_string())
+    })
+}
+
+impl Pelanggan {
+    /// Esc closes the new customer form.
+    pub fn hotkey(&self, press: &crate::ui::KeyPress) -> Option<Message> {
+        match &press.key {
+            iced::keyboard::Key::Named(iced::keyboard::key::Named::Escape)
+                if self.adding.is_some() =>
+            {
+                Some(Message::CancelNew)
+            }
+            _ => None,
+        }
+    }
+
+    /// Lists the customers again (the screen was opened, or something
+    /// changed), and the one shown.
+    pub fn refresh(&mut self) -> Effect<Message> {
+        self.version += 1;
+        let (version, search) = (self.version, self.search.clone());
+        let list = Effect::search("pelanggan-list", move |store| {
+            let search = Some(search.as_str()).filter(|s| !s.trim().is_empty());
+            Message::Listed(
+                version,
+                store.customers(search, today(store)).map_err(Refusal::from),
+            )
+        });
+        let shown = match &self.selected {
+            Some(shown) => {
+                let code = shown.customer.code.clone();
+                Effect::job(move |store| Message::Loaded(statement(store, &code)))
+            }
+            None => Effect::None,
+        };
+        Effect::Focus(SEARCH).and(list).and(shown)
+    }
+
+    pub fn update(&mut self, message: Message) -> Effect<Message> {
+        match message {
+            Message::SearchChanged(text) => {
+                self.search = text;
+                self.refresh()
+            }
+            Message::Listed(version, result) => {
+                if version == self.version {
+                    match result {
+                        Ok(list) => self.list = list,
+                        Err(error) => self.outcome = Some(Outcome::Refused(error)),
+                    }
+                }
+                Effect::None
+            }
+            Message::Select(code) => {
+                self.adding = None;
+                self.amount.clear();
+                self.reference.clear();
+                Effect::job(move |store| Message::Loaded(statement(store, &code)))
+            }
+            Message::Loaded(result) => {
+                match result {
+                    Ok(statement) => {
+                        let changed = self
+                            .selected
+                            .as_ref()
+                            .is_none_or(|s| s.customer.code != statement.customer.code);
+                        self.selected = Some(*statement);
+                        if changed {
+                            return Effect::Focus(AMOUNT);
+                        }
+                    }
+                    Err(error) => self.outcome = Some(Outcome::Refused(error)),
+                }
+                Effect::None
+            }
+            Message::AmountChanged(text) => {
+                self.amount = text;
+                Effect::None
+            }
+            Message::PayAll => {
+                if let Some(shown) = &self.selected {
+                    self.amount = shown.customer.balance.value().to_string();
+                }
+                Effect::Focus(AMOUNT)
+            }
+            Message::MethodChanged(method) => {
+                self.method = Some(method);
+                Effect::Focus(AMOUNT)
+            }
+            Message::ReferenceChanged(text) => {
+                self.reference = text;
+                Effect::None
+            }
+            Message::Pay => self.pay(),
+            Message::Paid(result) => {
+                self.busy = false;
+                match result {
+                    Ok(repayment) => {
+                        self.amount.clear();
+                        self.reference.clear();
+                        self.outcome = Some(Outcome::Paid(repayment));
+                        self.refresh()
+                    }
+                    Err(error) => {
+                        self.outcome = Some(Outcome::Refused(error));
+                        Effect::Focus(AMOUNT)
+                    }
+                }
+            }
+            Message::PrintStatement => match &self.selected {
+                Some(shown) => {
+                    let code = shown.customer.code.clone();
+                    Effect::job(move |store| Message::Printed(print_statement(store, &code)))
+                }
+                None => Effect::None,
+            },
+            Message::Printed(result) => {
+                self.outcome = Some(match result {
+                    Ok(path) => Outcome::Printed(path),
+                    Err(error) => Outcome::Refused(error),
+                });
+                Effect::None
+            }
+            Message::OpenNew => {
+                self.adding = Some(NewForm::default());
+                Effect::job(|store| {
+                    Message::NewCodeChanged(store.next_customer_code().unwrap_or_default())
+                })
+                .and(Effect::Focus(NEW_NAME))
+            }
+            Message::NewCodeChanged(text) => self.edit_new(|form| form.code = text),
+            Message::NewNameChanged(text) => self.edit_new(|form| form.name = text),
+            Message::NewPhoneChanged(text) => self.edit_new(|form| form.phone = text),
+            Message::NewLimitChanged(text) => self.edit_new(|form| form.limit = text),
+            Message::SaveNew => self.save_new(),
+            Message::Saved(result) => match result {
+                Ok(customer) => {
+                    self.adding = None;
+                    let code = customer.code.clone();
+                    self.outcome = Some(Outcome::Added(customer));
+                    self.refresh().and(Effect::job(move |store| {
+                        Message::Loaded(statement(store, &code))
+                    }))
+                }
+                Err(error) => {
+                    self.outcome = Some(Outcome::Refused(error));
+                    Effect::Focus(NEW_NAME)
+                }
+            },
+            Message::CancelNew => {
+                self.adding = None;
+                Effect::Focus(SEARCH)
+            }
+            Message::JobFailed(error) => {
+                self.busy = false;
+                self.outcome = Some(Outcome::Refused(error));
+                Effect::None
+            }
+        }
+    }
+
+    fn edit_new(&mut self, edit: impl FnOnce(&mut NewForm)) -> Effect<Message> {
+        if let Some(form) = &mut self.adding {
+            edit(form);
+        }
+        Effect::None
+    }
+
+    fn pay(&mut self) -> Effect<Message> {
+        if self.busy {
+            return Effect::None;
+        }
+        let Some(shown) = &self.selected else {
+            return Effect::None;
+        };
+        let amount = match Rupiah::parse(&self.amount) {
+            Ok(amount) => amount,
+            Err(error) => {
+                self.outcome = Some(Outcome::Refused(error.into()));
+                return Effect::Focus(AMOUNT);
+            }
+        };
+        let code = shown.customer.code.clone();
+        let method = self.method.unwrap_or(PaymentMethod::Cash);
+        let reference = Some(self.reference.trim().to_string()).filter(|r| !r.is_empty());
+        self.busy = true;
+        Effect::job(move |store| {
+            Message::Paid(at_now(|now| {
+                store.pay_kasbon(&code, amount, method, reference.as_deref(), now)
+            }))
+        })
+    }
+
+    fn save_new(&mut self) -> Effect<Message> {
+        let Some(form) = &self.adding else {
+            return Effect::None;
+        };
+        let limit = match form.limit.trim() {
+            "" => Ok(Rupiah::ZERO),
+            typed => Rupiah::parse(typed),
+        };
+        let limit = match limit {
+            Ok(limit) => limit,
+            Err(error) => {
+                self.outcome = Some(Outcome::Refused(error.into()));
+                return Effect::Focus(NEW_LIMIT);
+            }
+        };
+        let customer = NewCustomer {
+            code: form.code.clone(),
+            name: form.name.clone(),
+            phone: Some(form.phone.clone()),
+            limit,
+        };
+        Effect::job(move |store| Message::Saved(at_now(|now| store.add_customer(&customer, now))))
+    }
+}
