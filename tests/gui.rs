@@ -1249,6 +1249,27 @@ fn after_an_import_the_office_shows_the_latest_day_the_files_carried() {
     assert_eq!(window.book(|s| s.settings().unwrap().language), "en");
 }
 
+#[test]
+fn a_setting_saved_with_enter_takes_what_was_typed_in_one_burst() {
+    let (_dir, mut window) = stall();
+    window.click("Pengaturan");
+    assert!(window.has_focus("tax_rate"), "{:?}", window.focus());
+    // The keys and the Enter in one go, as fast hands (or a slow PC) give
+    // them: the Enter was made before the screen showed the new digits.
+    window.interact(|ui| {
+        for _ in 0..2 {
+            ui.tap_key(Key::Named(Named::Backspace));
+        }
+        ui.typewrite("12");
+        ui.tap_key(Key::Named(Named::Enter));
+    });
+    assert!(window.shows("Tersimpan."));
+    assert_eq!(
+        window.book(|s| s.settings().unwrap().tax.rate_hundredths),
+        1_200
+    );
+}
+
 /// Bad values for the window's fields, as a vendor (or a cat) might type them.
 fn bad_typing() -> Vec<String> {
     vec![

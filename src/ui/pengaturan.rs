@@ -10,7 +10,7 @@ use super::effect::{Effect, at_now};
 use super::i18n::{Lang, Say, T};
 use super::refusal::Refusal;
 use super::theme;
-use super::widgets::{BOLD, Field, Notice, big, card, figure, keyed, notice};
+use super::widgets::{BOLD, Field, Notice, big, card, figure, keyed, keyed_tile, notice};
 use crate::domain::tax::TaxMode;
 use crate::print::deliver::Delivery;
 use crate::store::{Identity, Settings, Store};
@@ -137,6 +137,24 @@ impl Pengaturan {
         }
     }
 
+    /// A text setting with what its field holds now: keys typed in one
+    /// burst reach the screen after the Enter that saves them was made.
+    fn as_typed(&self, setting: Setting) -> Setting {
+        match setting {
+            Setting::TaxRate(_) => Setting::TaxRate(self.tax_rate.clone()),
+            Setting::ExportDir(_) => Setting::ExportDir(self.export_dir.clone()),
+            Setting::Qris(_) => Setting::Qris(self.qris.clone()),
+            other => other,
+        }
+    }
+
+    /// A refusal goes once the person changes what was refused.
+    fn forget_refusal(&mut self) {
+        if matches!(self.notice, Some(Notice::Error(_))) {
+            self.notice = None;
+        }
+    }
+
     /// Settings that changed, once.
     pub fn take_applied(&mut self) -> Option<Settings> {
         self.applied.take()
@@ -149,23 +167,29 @@ impl Pengaturan {
 
     pub fn update(&mut self, message: Message) -> Effect<Message> {
         match message {
-            Message::Set(setting) => Effect::job(move |store| {
-                Message::Saved(
-                    store
-                        .set_setting(setting.key(), &setting.value())
-                        .map_err(Refusal::from),
-                )
-            }),
+            Message::Set(setting) => {
+                let setting = self.as_typed(setting);
+                Effect::job(move |store| {
+                    Message::Saved(
+                        store
+                            .set_setting(setting.key(), &setting.value())
+                            .map_err(Refusal::from),
+                    )
+                })
+            }
             Message::TaxRateChanged(text) => {
                 self.tax_rate = text;
+                self.forget_refusal();
                 Effect::None
             }
             Message::ExportDirChanged(text) => {
                 self.export_dir = text;
+                self.forget_refusal();
                 Effect::None
             }
             Message::QrisChanged(text) => {
                 self.qris = text;
+                self.forget_refusal();
                 Effect::None
             }
             Message::ScaleChanged(text) => {
@@ -560,7 +584,7 @@ fn saved_field<'a>(
         Field::new(id, label, value, on_input)
             .submit(Message::Set(setting.clone()))
             .view(),
-        keyed(T::Save.get(lang), "Enter", Some(Message::Set(setting))).width(120),
+        keyed_tile(T::Save.get(lang), "Enter", Some(Message::Set(setting))).width(96),
     ]
     .spacing(8)
     .align_y(Alignment::End)
