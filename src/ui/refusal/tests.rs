@@ -10,6 +10,9 @@ use std::path::PathBuf;
 
 use super::*;
 use crate::domain::consign::ConsignError;
+use crate::domain::customer::CustomerError;
+use crate::domain::expense::ExpenseError;
+use crate::domain::kasbon::KasbonError;
 use crate::domain::label::LabelError;
 use crate::domain::printer::PrinterError;
 use crate::domain::scale::{Plu, ScaleError};
@@ -303,6 +306,60 @@ fn setting_problems() -> Vec<SettingProblem> {
     ]
 }
 
+fn customers() -> Vec<CustomerError> {
+    vec![
+        CustomerError::Code("c 1".into()),
+        CustomerError::Name,
+        CustomerError::Phone("x".into()),
+        CustomerError::Limit(rp(-1)),
+    ]
+}
+
+fn kasbon() -> Vec<KasbonError> {
+    vec![
+        KasbonError::NoCustomer,
+        KasbonError::CustomerWithoutKasbon,
+        KasbonError::SeveralKasbon,
+        KasbonError::UnknownCustomer("C009".into()),
+        KasbonError::DuplicateCustomer("C001".into()),
+        KasbonError::OverLimit {
+            customer: "C001".into(),
+            after: rp(600_000),
+            limit: rp(500_000),
+        },
+        KasbonError::RepaymentMethod(PaymentMethod::Card),
+        KasbonError::NotPositive,
+        KasbonError::NothingOwed {
+            customer: "C001".into(),
+        },
+        KasbonError::Overpaid {
+            customer: "C001".into(),
+            paid: rp(20),
+            owed: rp(10),
+        },
+        KasbonError::RefundNotKasbon {
+            receipt: "ST07-20261127-0001".into(),
+        },
+        KasbonError::RefundMustBeKasbon {
+            receipt: "ST07-20261127-0001".into(),
+            left: rp(10),
+        },
+        KasbonError::RefundOverKasbon {
+            receipt: "ST07-20261127-0001".into(),
+            asked: rp(20),
+            left: rp(10),
+        },
+    ]
+}
+
+fn expenses() -> Vec<ExpenseError> {
+    vec![
+        ExpenseError::Category("x".into()),
+        ExpenseError::NotPositive,
+        ExpenseError::Note,
+    ]
+}
+
 fn consign() -> Vec<ConsignError> {
     let date = time::macros::date!(2026 - 11 - 27);
     vec![
@@ -408,6 +465,7 @@ fn stores() -> Vec<StoreError> {
             asked: rp(20),
             worth: rp(10),
         },
+        StoreError::RefundMethods,
         StoreError::DayClosed("2026-11-27".into()),
         StoreError::DayAlreadyOpen("2026-11-27".into()),
         StoreError::DayNotClosed("2026-11-27".into()),
@@ -436,6 +494,9 @@ fn stores() -> Vec<StoreError> {
         StoreError::Identity(IdentityError::Name),
         StoreError::Unit(UnitError::Unknown("box".into())),
         StoreError::Pin(PinError::Shape),
+        StoreError::Customer(CustomerError::Name),
+        StoreError::Kasbon(KasbonError::NoCustomer),
+        StoreError::Expense(ExpenseError::Note),
         StoreError::Consign(ConsignError::Terms),
         StoreError::OutputPath(OutputPathError::Book(path())),
         StoreError::Restore(RestoreError::Empty),
@@ -583,6 +644,25 @@ fn record_rules() -> Vec<RecordRule> {
             expected: rp(10),
         },
         RecordRule::Payout(ConsignError::PayoutReference),
+        RecordRule::Customer {
+            code: "C001".into(),
+            rule: CustomerError::Name,
+        },
+        RecordRule::KasbonWithoutCustomer,
+        RecordRule::CustomerWithoutKasbon {
+            method: "cash".into(),
+        },
+        RecordRule::SeveralKasbon,
+        RecordRule::KasbonRefundWithoutKasbon,
+        RecordRule::KasbonRefundTooMuch {
+            refund: rp(20),
+            left: rp(10),
+        },
+        RecordRule::RepaymentMethod("card".into()),
+        RecordRule::NotPositive {
+            field: "pengeluaran",
+        },
+        RecordRule::ExpenseCategory("x".into()),
     ]
 }
 
@@ -710,6 +790,9 @@ fn every_refusal() -> Vec<Refusal> {
     refusals.extend(all(restores()));
     refusals.extend(all(csv_problems()));
     refusals.extend(all(setting_problems()));
+    refusals.extend(all(customers()));
+    refusals.extend(all(kasbon()));
+    refusals.extend(all(expenses()));
     refusals.extend(all(consign()));
     refusals.extend(all(stores()));
     refusals.extend(all(record_rules()));
