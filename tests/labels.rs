@@ -567,3 +567,80 @@ fn labels_are_refused_for_goods_without_a_barcode_and_past_their_bounds() {
         assert!(!Path::new(pdf).exists());
     }
 }
+
+#[test]
+fn a_consigned_products_label_shows_its_penitips_code() {
+    let dir = cli_stall(Some(PIN));
+    let d = dir.path();
+    sentra_ok(
+        d,
+        &[
+            "producer",
+            "add",
+            "--code",
+            "P001",
+            "--name",
+            "Ibu Sari",
+            "--regency",
+            "1806",
+        ],
+    );
+    sentra_ok(
+        d,
+        &[
+            "product",
+            "add",
+            "--sku",
+            "KMP-08",
+            "--name",
+            "Kemplang Bakar Bu Sari",
+            "--price",
+            "18000",
+            "--unit",
+            "pack",
+            "--producer",
+            "P001",
+            "--consign-price",
+            "14000",
+        ],
+    );
+    add(d, "TPS-01", "Kain Tapis Siger", "950000", "pcs", None);
+    for sku in ["KMP-08", "TPS-01"] {
+        sentra_ok(d, &["product", "barcode", sku, "--auto"]);
+    }
+    let pdf = d.join("titip.pdf");
+    let pdf = pdf.to_str().unwrap();
+    sentra_ok(d, &["label", "KMP-08=2", "TPS-01", "--pdf", pdf]);
+    // Each label's words, by the real sheet's cells: the penitip's code on
+    // the consigned goods' labels only.
+    let mut per_cell = vec![String::new(); A4_21.per_page()];
+    for word in words(pdf, 1) {
+        let centre = (
+            (word.left + word.right) / 2.0,
+            (word.top + word.bottom) / 2.0,
+        );
+        let place = (0..A4_21.per_page())
+            .find(|&p| {
+                let (l, t, r, b) = A4_21.cell(p);
+                (l..r).contains(&centre.0) && (t..b).contains(&centre.1)
+            })
+            .expect("inside a label");
+        per_cell[place].push_str(&word.text);
+        per_cell[place].push(' ');
+    }
+    for place in 0..2 {
+        assert!(
+            per_cell[place].contains("SKU KMP-08"),
+            "{:?}",
+            per_cell[place]
+        );
+        assert!(
+            per_cell[place].contains("Penitip P001"),
+            "{:?}",
+            per_cell[place]
+        );
+    }
+    assert!(per_cell[2].contains("SKU TPS-01"), "{:?}", per_cell[2]);
+    assert!(!per_cell[2].contains("Penitip"), "{:?}", per_cell[2]);
+    assert!(per_cell[3..].iter().all(String::is_empty));
+}

@@ -96,8 +96,8 @@ pub fn labels(store: &Store, requests: &[(String, u32)]) -> Result<Vec<LabelData
             unit: product.unit,
             barcode,
             sku: product.sku.clone(),
-            // The penitip's code, once products carry one (titip jual).
-            producer: None,
+            // The penitip's code, for goods on consignment (titip jual).
+            producer: product.producer.clone(),
         };
         labels.extend(std::iter::repeat_n(label, *copies as usize));
     }
