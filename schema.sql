@@ -793,6 +793,42 @@ CREATE INDEX office_expenses_stall_seq ON office_expenses (stall_code, seq);
 ALTER TABLE office_day_closes ADD COLUMN kasbon_repayments INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE office_day_closes ADD COLUMN drawer_expenses INTEGER NOT NULL DEFAULT 0;
 
+-- migration 12
+-- The manager's desk at the office: the retribusi rules as set over time
+-- (each from a day on; the first also covers the days before it), and the
+-- fees paid, each with its own receipt number. Both append-only.
+CREATE TABLE office_fee_rules (
+    id                  INTEGER PRIMARY KEY AUTOINCREMENT,
+    from_day            TEXT NOT NULL,
+    percent_hundredths  INTEGER CHECK (percent_hundredths BETWEEN 0 AND 10000),
+    daily               INTEGER CHECK (daily >= 0),
+    set_at              TEXT NOT NULL,
+    CHECK ((percent_hundredths IS NULL) <> (daily IS NULL))
+);
+CREATE TABLE office_fee_payments (
+    id          TEXT PRIMARY KEY,
+    number      TEXT NOT NULL UNIQUE,
+    stall_code  TEXT NOT NULL,
+    day         TEXT NOT NULL,
+    paid_at     TEXT NOT NULL,
+    amount      INTEGER NOT NULL CHECK (amount > 0),
+    method      TEXT NOT NULL CHECK (method IN ('cash', 'transfer')),
+    reference   TEXT
+);
+CREATE INDEX office_fee_payments_stall ON office_fee_payments (stall_code, day);
+CREATE TRIGGER office_fee_rules_append_only_update BEFORE UPDATE ON office_fee_rules
+BEGIN SELECT RAISE(ABORT, 'append-only: a fee rule is never edited'); END;
+CREATE TRIGGER office_fee_rules_append_only_delete BEFORE DELETE ON office_fee_rules
+BEGIN SELECT RAISE(ABORT, 'append-only: a fee rule is never deleted'); END;
+CREATE TRIGGER office_fee_payments_append_only_update BEFORE UPDATE ON office_fee_payments
+BEGIN SELECT RAISE(ABORT, 'append-only: a fee payment is never edited'); END;
+CREATE TRIGGER office_fee_payments_append_only_delete BEFORE DELETE ON office_fee_payments
+BEGIN SELECT RAISE(ABORT, 'append-only: a fee payment is never deleted'); END;
+ALTER TABLE office_imports ADD COLUMN file_sha256 TEXT;
+-- A re-pin names the first hex digits of the new key, read from the
+-- reinstalled stall: only that key is taken.
+ALTER TABLE office_repins ADD COLUMN expected_key TEXT;
+
 -- migration 13
 -- Labels, scale barcodes, thermal printers: a weighed product's PLU, the
 -- number a label scale prints in its barcode (prefix, PLU, grams or price),

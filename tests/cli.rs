@@ -620,3 +620,43 @@ fn backup_and_restore_keep_the_replaced_book() {
     );
     assert!(sentra_ok(d, &["receipt", &kept]).contains("TOTAL"));
 }
+
+#[test]
+fn closing_again_after_the_pc_died_before_the_export_writes_the_export() {
+    let dir = cli_stall(Some(PIN));
+    let d = dir.path();
+    sentra_ok(
+        d,
+        &[
+            "product", "add", "--sku", "KRP-01", "--name", "Keripik", "--price", "10000",
+        ],
+    );
+    sentra_ok(d, &["sale", "--item", "KRP-01=1", "--pay", "cash=10000"]);
+    // The close committed; the program died before the export was written.
+    sentra_ok(d, &["day", "close", "--counted-cash", "10000"]);
+    let before = snapshot(d);
+    let usb = tempfile::tempdir().unwrap();
+    let again = [
+        "day",
+        "close",
+        "--counted-cash",
+        "10000",
+        "--export-dir",
+        usb.path().to_str().unwrap(),
+    ];
+    let out = sentra_ok(d, &again);
+    assert!(out.contains("sudah ditutup sebelumnya"), "{out}");
+    let written: Vec<_> = std::fs::read_dir(usb.path()).unwrap().collect();
+    assert_eq!(written.len(), 1, "one export file");
+    // Nothing but the export mark was recorded: the day was not closed twice.
+    let conn = rusqlite::Connection::open(d.join("sentra.db")).unwrap();
+    let closes: i64 = conn
+        .query_row("SELECT COUNT(*) FROM day_closes", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(closes, 1);
+    assert_ne!(snapshot(d), before, "the export was marked as sent");
+    // A third time there is nothing left to write: the day is closed, said plainly.
+    let (ok, _, stderr) = sentra(d, &again);
+    assert!(!ok);
+    assert!(stderr.contains("sudah ditutup"), "{stderr}");
+}

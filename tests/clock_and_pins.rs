@@ -187,15 +187,44 @@ fn a_reinstalled_stall_is_taken_again_after_the_office_repins_it() {
     let new_file = export(new_pc.path(), "2026-11-27T14:00:00+07:00", &new_out);
     let (ok, stdout, stderr) = sentra(office.path(), &["import", new_file.to_str().unwrap()]);
     assert!(!ok);
+    // The vendor reads the new key from the stall's own settings.
+    let settings = json(new_pc.path(), MORNING, &["settings", "list"]);
+    let key = settings["public_key"].as_str().unwrap()[..16].to_string();
+    let text = format!("{stdout}{stderr}");
     assert!(
-        format!("{stdout}{stderr}").contains("stalls repin ST07"),
-        "{stdout}{stderr}"
+        text.contains(&format!("stalls repin ST07 --key {key}")),
+        "{text}"
     );
 
-    // Only with the office's PIN.
-    let (ok, _, _) = sentra(office.path(), &["stalls", "repin", "ST07", "--pin", "9999"]);
+    // Only with the office's PIN, and only the key named.
+    let (ok, _, _) = sentra(
+        office.path(),
+        &["stalls", "repin", "ST07", "--key", &key, "--pin", "9999"],
+    );
     assert!(!ok);
-    sentra_ok(office.path(), &["stalls", "repin", "ST07", "--pin", PIN]);
+    let (ok, _, _) = sentra(
+        office.path(),
+        &["stalls", "repin", "ST07", "--key", "xyz", "--pin", PIN],
+    );
+    assert!(!ok, "not a key");
+    sentra_ok(
+        office.path(),
+        &[
+            "stalls",
+            "repin",
+            "ST07",
+            "--key",
+            "0000000000000000",
+            "--pin",
+            PIN,
+        ],
+    );
+    let (ok, _, _) = sentra(office.path(), &["import", new_file.to_str().unwrap()]);
+    assert!(!ok, "another key than the one named");
+    sentra_ok(
+        office.path(),
+        &["stalls", "repin", "ST07", "--key", &key, "--pin", PIN],
+    );
     sentra_ok(office.path(), &["import", new_file.to_str().unwrap()]);
 
     let day = json(
@@ -216,4 +245,83 @@ fn a_reinstalled_stall_is_taken_again_after_the_office_repins_it() {
         ok,
         "the old file was already held: nothing new, nothing refused"
     );
+}
+
+#[test]
+fn a_stalls_key_never_signs_for_another_code() {
+    let out = tempfile::tempdir().unwrap();
+    let office = tempfile::tempdir().unwrap();
+    sentra_ok(
+        office.path(),
+        &["init", "office", "--name", "Sentra", "--manager-pin", PIN],
+    );
+    let pc = tempfile::tempdir().unwrap();
+    stall(pc.path());
+    assert!(sell(pc.path(), MORNING).0);
+    let file = export(pc.path(), MORNING, out.path());
+    sentra_ok(office.path(), &["import", file.to_str().unwrap()]);
+    // The same key signs a file that claims to be ST99.
+    let bytes = std::fs::read(&file).unwrap();
+    let newline = bytes.iter().position(|b| *b == b'\n').unwrap();
+    let mut content: Value = serde_json::from_slice(&bytes[newline + 1..]).unwrap();
+    content["export_id"] = Value::String(uuid::Uuid::now_v7().to_string());
+    content["stall"]["code"] = "ST99".into();
+    for sale in content["sales"].as_array_mut().unwrap() {
+        let receipt = sale["receipt"].as_str().unwrap().replace("ST07", "ST99");
+        sale["receipt"] = receipt.into();
+    }
+    let conn = rusqlite::Connection::open(pc.path().join("sentra.db")).unwrap();
+    let secret: Vec<u8> = conn
+        .query_row("SELECT secret_key FROM stall", [], |r| r.get(0))
+        .unwrap();
+    let key = ed25519_dalek::SigningKey::from_bytes(&secret.try_into().unwrap());
+    let content: sentra::sync::format::ExportContent = serde_json::from_value(content).unwrap();
+    let forged = out.path().join("st99.sentra");
+    std::fs::write(&forged, sentra::sync::file::seal(&content, &key)).unwrap();
+    let before = snapshot(office.path());
+    let (ok, stdout, stderr) = sentra(office.path(), &["import", forged.to_str().unwrap()]);
+    assert!(!ok);
+    assert!(
+        format!("{stdout}{stderr}").contains("milik toko ST07"),
+        "{stdout}{stderr}"
+    );
+    assert_eq!(snapshot(office.path()), before);
+}
+
+#[test]
+fn the_office_and_a_days_opening_refuse_a_clock_set_back_too() {
+    let out = tempfile::tempdir().unwrap();
+    let office = tempfile::tempdir().unwrap();
+    let later = "2026-11-28T09:00:00+07:00";
+    let earlier = "2026-11-20T09:00:00+07:00";
+    let (ok, _, stderr) = sentra_at(
+        office.path(),
+        MORNING,
+        &["init", "office", "--name", "Sentra", "--manager-pin", PIN],
+    );
+    assert!(ok, "{stderr}");
+    let pc = tempfile::tempdir().unwrap();
+    stall(pc.path());
+    assert!(sell(pc.path(), MORNING).0);
+    let file = export(pc.path(), MORNING, out.path());
+    let (ok, _, stderr) = sentra_at(office.path(), later, &["import", file.to_str().unwrap()]);
+    assert!(ok, "{stderr}");
+    let before = snapshot(office.path());
+    for args in [
+        vec!["fee", "pay", "ST07", "--amount", "1000", "--method", "cash"],
+        vec!["fee", "set", "--percent", "5"],
+    ] {
+        let (ok, _, stderr) = sentra_at(office.path(), earlier, &args);
+        assert!(!ok, "{args:?} with the clock set back");
+        assert!(
+            stderr.contains(earlier) && stderr.contains(later),
+            "{stderr}"
+        );
+    }
+    assert_eq!(snapshot(office.path()), before);
+
+    // A stall cannot open a day in the past either.
+    let (ok, _, stderr) = sentra_at(pc.path(), "2026-11-20T08:00:00+07:00", &["day", "open"]);
+    assert!(!ok);
+    assert!(stderr.contains("clock accept"), "{stderr}");
 }

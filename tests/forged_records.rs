@@ -124,7 +124,8 @@ fn nonzero() -> impl Strategy<Value = i64> {
 
 fn mutation() -> impl Strategy<Value = Mutation> {
     prop_oneof![
-        (-180..180i64).prop_map(Mutation::KeepsTimeWithinDay),
+        // Earlier only: the sale's return comes after it, as on the till.
+        (-180..0i64).prop_map(Mutation::KeepsTimeWithinDay),
         (1..10_000_000i64).prop_map(Mutation::KeepsMoreCashTendered),
         "[A-Za-z][A-Za-z ]{0,30}[a-z]".prop_map(Mutation::KeepsName),
         (1..50i64).prop_map(Mutation::KeepsRecomputedQuantity),
@@ -167,7 +168,7 @@ fn apply(content: &mut ExportContent, mutation: &Mutation) -> bool {
     let sale = &mut content.sales[1];
     match mutation {
         Mutation::KeepsTimeWithinDay(minutes) => {
-            // The base time is 10:00: ±3 hours stays on the same day.
+            // The base time is 10:00: up to 3 hours earlier stays on the same day.
             let time = time::OffsetDateTime::parse(
                 &sale.created_at,
                 &time::format_description::well_known::Rfc3339,

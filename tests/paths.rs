@@ -268,3 +268,17 @@ fn a_restore_never_reads_the_book_it_would_replace() {
     assert_eq!(snapshot(d), before);
     assert_eq!(integrity(d), "ok");
 }
+
+#[test]
+fn another_stalls_live_book_is_never_an_output_path() {
+    let mine = cli_stall(Some(PIN));
+    let other = cli_stall(Some(PIN));
+    let book = other.path().join("sentra.db");
+    let before = std::fs::read(&book).unwrap();
+    let (ok, _, stderr) = sentra(mine.path(), &["product", "export", book.to_str().unwrap()]);
+    assert!(!ok);
+    assert!(stderr.contains("buku Sentra lain"), "{stderr}");
+    let (ok, _, _) = sentra(mine.path(), &["backup", book.to_str().unwrap()]);
+    assert!(!ok);
+    assert_eq!(std::fs::read(&book).unwrap(), before);
+}

@@ -126,6 +126,8 @@ fn stall_figures(store: &Store, day: Date) -> DayTotals {
         kasbon: paid(PaymentMethod::Kasbon),
         repayments: Rupiah::sum(report.repayments.iter().map(|r| r.amount)).unwrap(),
         expenses: Rupiah::sum(report.expenses.iter().map(|e| e.amount)).unwrap(),
+        // No retribusi is set at these offices.
+        fee: Rupiah::ZERO,
     }
 }
 
@@ -419,9 +421,13 @@ fn bad_files_are_refused_each_with_its_reason_and_change_nothing() {
             "a future version",
             String::from_utf8(good.clone())
                 .unwrap()
-                .replacen("\"version\":1", "\"version\":2", 1)
+                .replacen(
+                    &format!("\"version\":{}", sentra::sync::format::VERSION),
+                    &format!("\"version\":{}", sentra::sync::format::VERSION + 1),
+                    1,
+                )
                 .into_bytes(),
-            Rejection::UnknownVersion(2),
+            Rejection::UnknownVersion(u64::from(sentra::sync::format::VERSION) + 1),
         ),
     ];
     for (name, bytes, expected) in cases {
@@ -434,6 +440,13 @@ fn bad_files_are_refused_each_with_its_reason_and_change_nothing() {
                 Err(SyncError::Rejected(Rejection::Truncated { .. })),
                 Rejection::Truncated { .. },
             ) => {}
+            // A new key for a known code names its first digits, for a re-pin.
+            (
+                Err(SyncError::Refused(sentra::sync::trust::Refusal::NewKey { stall, .. })),
+                Rejection::WrongKey(code),
+            ) => {
+                assert_eq!(stall, code, "{name}")
+            }
             (Err(SyncError::Rejected(reason)), expected) => assert_eq!(reason, expected, "{name}"),
             (other, _) => panic!("{name}: expected a refusal, got {other:?}"),
         }

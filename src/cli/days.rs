@@ -8,7 +8,7 @@ use time::{Date, OffsetDateTime};
 use super::output::{pad, pad_left};
 use super::{CliError, Output, args};
 use crate::money::Rupiah;
-use crate::store::{DayReport, Store};
+use crate::store::{DayReport, Store, StoreError};
 
 #[derive(Debug, Subcommand)]
 pub enum DayCommand {
@@ -111,8 +111,17 @@ pub fn day(
             }
             // The same step as the window's tutup kasir: the folder is tried
             // before the day closes, then the export and the day's backup.
-            let closed =
-                crate::sync::day_close::close_day(store, counted_cash, export_dir.as_deref(), now)?;
+            let closed = match (
+                crate::sync::day_close::close_day(store, counted_cash, export_dir.as_deref(), now),
+                &export_dir,
+            ) {
+                // Run again after the PC died between the close and the
+                // export: the day stays as it was closed, the file is written.
+                (Err(crate::sync::SyncError::Store(StoreError::DayClosed(day))), Some(dir)) => {
+                    return finish_closed_export(store, &day, dir, now, out);
+                }
+                (result, _) => result?,
+            };
             let close = closed.close;
             let export = closed
                 .export
@@ -294,4 +303,30 @@ fn write_day_pdf(
     let bytes = crate::print::from_book::day_report_pdf(store, report, now)?;
     crate::print::write_file(path, &bytes)?;
     Ok(())
+}
+
+/// `day close --export-dir` on a day already closed: writes what the close
+/// did not get to export, and records nothing else.
+fn finish_closed_export(
+    store: &mut Store,
+    day: &str,
+    dir: &std::path::Path,
+    now: OffsetDateTime,
+    out: &Output,
+) -> Result<(), CliError> {
+    match crate::sync::export::export(store, dir, None, now) {
+        Ok(summary) => {
+            out.emit(&summary, |s| {
+                format!(
+                    "Hari {day} sudah ditutup sebelumnya; berkas ekspor yang belum tertulis kini ditulis: {}",
+                    s.path.display()
+                )
+            });
+            Ok(())
+        }
+        Err(crate::sync::SyncError::NothingNew { .. }) => {
+            Err(StoreError::DayClosed(day.to_string()).into())
+        }
+        Err(error) => Err(error.into()),
+    }
 }

@@ -5,6 +5,7 @@ mod args;
 mod catalogue;
 mod consign;
 mod days;
+mod desk;
 mod kasbon;
 mod output;
 mod printing;
@@ -39,6 +40,9 @@ pub enum StallsCommand {
     /// Terima kunci baru sebuah toko (PC toko dipasang ulang); PIN kantor
     Repin {
         code: String,
+        /// Awal kunci baru toko (16+ angka heksadesimal), dibaca dari toko itu
+        #[arg(long)]
+        key: String,
         #[arg(long)]
         pin: String,
     },
@@ -138,7 +142,28 @@ pub enum Command {
     Import {
         #[arg(required = true)]
         paths: Vec<PathBuf>,
+        /// Tulis tanda terima (PDF) per berkas yang diimpor ke folder ini
+        #[arg(long, value_name = "DIR")]
+        receipts: Option<PathBuf>,
+        /// Lebar tanda terima: 58, 80 (mm) atau a4
+        #[arg(long, value_parser = ["58", "80", "a4"], default_value = "80")]
+        width: String,
     },
+    /// Kantor: tanda terima hari sebuah toko seperti tercatat di kantor
+    #[command(subcommand)]
+    Office(desk::OfficeCommand),
+    /// Kantor: retribusi (atur, catat pembayaran)
+    #[command(subcommand)]
+    Fee(desk::FeeCommand),
+    /// Kantor: retribusi terutang, dibayar dan sisa per toko
+    Fees {
+        #[arg(long, value_parser = args::date)]
+        from: Option<time::Date>,
+        #[arg(long, value_parser = args::date)]
+        to: Option<time::Date>,
+    },
+    /// Kantor: periksa struk dari kode QR-nya (NOMOR#CEK)
+    Verify { qr: String },
     /// Kantor: daftar toko yang dikenal (atau `stalls repin KODE --pin PIN`)
     Stalls {
         #[command(subcommand)]
@@ -258,11 +283,25 @@ pub fn run(data_dir: PathBuf, command: Command, out: &Output) -> Result<(), CliE
             out: dir,
             since_seq,
         } => sync::export(&mut store, &dir, since_seq, now, out),
-        Command::Import { paths } => sync::import(&mut store, &paths, now, out),
+        Command::Import {
+            paths,
+            receipts,
+            width,
+        } => {
+            let receipts = receipts.as_deref().map(|dir| sync::Receipts {
+                dir,
+                paper: desk::paper(&width),
+            });
+            sync::import(&mut store, &paths, receipts, now, out)
+        }
+        Command::Office(command) => desk::office(&store, command, now, out),
+        Command::Fee(command) => desk::fee(&mut store, command, now, out),
+        Command::Fees { from, to } => desk::fees(&store, from, to, out),
+        Command::Verify { qr } => desk::verify(&store, &qr, out),
         Command::Stalls { action: None } => sync::stalls(&store, out),
         Command::Stalls {
-            action: Some(StallsCommand::Repin { code, pin }),
-        } => sync::repin(&mut store, &code, &pin, now, out),
+            action: Some(StallsCommand::Repin { code, key, pin }),
+        } => sync::repin(&mut store, &code, &key, &pin, now, out),
         Command::Clock(ClockCommand::Accept { pin }) => {
             setup::accept_clock(&mut store, &pin, now, out)
         }

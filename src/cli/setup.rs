@@ -155,11 +155,19 @@ pub fn settings(store: &mut Store, command: SettingsCommand, out: &Output) -> Re
         SettingsCommand::List => store.settings()?,
         SettingsCommand::Set { key, value } => store.set_setting(&key, &value)?,
     };
-    let entries: serde_json::Map<String, serde_json::Value> = settings
+    let mut entries: serde_json::Map<String, serde_json::Value> = settings
         .entries()
         .into_iter()
         .map(|(k, v)| (k.to_string(), serde_json::Value::String(v)))
         .collect();
+    // The stall's public key, read-only: what the office's manager compares
+    // before re-pinning a reinstalled stall.
+    if let Some(key) = store.identity()?.and_then(|i| i.public_key) {
+        entries.insert(
+            "public_key".into(),
+            serde_json::Value::String(crate::sync::file::to_hex(&key)),
+        );
+    }
     out.emit(&entries, |entries| {
         entries
             .iter()

@@ -33,6 +33,15 @@ struct FileResult {
     stats: Option<import::ImportStats>,
     #[serde(skip_serializing_if = "Option::is_none")]
     reason: Option<String>,
+    /// The tanda terima written for an imported file (`--receipts`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    receipt: Option<PathBuf>,
+}
+
+/// Where `import --receipts` writes a tanda terima per imported file.
+pub struct Receipts<'a> {
+    pub dir: &'a Path,
+    pub paper: crate::print::tanda_terima::Paper,
 }
 
 /// `import PATH…`: each file's result as it is done (with `--json`, all of
@@ -42,10 +51,15 @@ struct FileResult {
 pub fn import(
     store: &mut Store,
     paths: &[PathBuf],
+    receipts: Option<Receipts<'_>>,
     now: OffsetDateTime,
     out: &Output,
 ) -> Result<(), CliError> {
     store.require_office()?;
+    if let Some(receipts) = &receipts {
+        store.check_output_folder(receipts.dir)?;
+        crate::sync::export::check_writable(receipts.dir)?;
+    }
     let files = import::collect_files(paths)?;
     if files.is_empty() {
         if out.json {
@@ -64,12 +78,14 @@ pub fn import(
                 status: "imported",
                 stats: Some(stats),
                 reason: None,
+                receipt: None,
             },
             Err(error) if error.is_about_the_file() => FileResult {
                 file,
                 status: "rejected",
                 stats: None,
                 reason: Some(error.to_string()),
+                receipt: None,
             },
             // The book itself failed: the import stops at this file.
             Err(error) => {
@@ -78,16 +94,40 @@ pub fn import(
                     status: "error",
                     stats: None,
                     reason: Some(error.to_string()),
+                    receipt: None,
                 };
                 failure.get_or_insert(error);
                 result
             }
         };
-        if !out.json {
+        if !out.json && receipts.is_none() {
             out.line(&line(&result));
         }
         results.push(result);
     });
+    // A tanda terima for each file imported (none for a refused one), with
+    // the figures as the office holds them now.
+    if let Some(receipts) = &receipts {
+        for result in &mut results {
+            if let Some(stats) = &result.stats {
+                let name = result
+                    .file
+                    .file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .unwrap_or_default();
+                let note = crate::sync::desk::for_import(store, &name, stats, now)?;
+                let stem = name.trim_end_matches(".sentra");
+                let sha: String = stats.file_sha256.chars().take(8).collect();
+                let path = receipts.dir.join(format!("tanda-terima-{stem}-{sha}.pdf"));
+                let bytes = crate::print::tanda_terima::tanda_terima_pdf(&note, receipts.paper);
+                crate::print::write_file(&path, &bytes)?;
+                result.receipt = Some(path);
+            }
+            if !out.json {
+                out.line(&line(result));
+            }
+        }
+    }
     if out.json {
         out.emit(&results, |_| String::new());
     }
@@ -108,10 +148,16 @@ pub fn import(
 fn line(result: &FileResult) -> String {
     let name = result.file.display();
     match (&result.stats, &result.reason) {
-        (Some(s), _) => format!(
-            "{name}: diimpor ({}, nomor {}–{}): {} catatan baru, {} sudah ada",
-            s.stall, s.from, s.to, s.new_records, s.known_records
-        ),
+        (Some(s), _) => {
+            let mut text = format!(
+                "{name}: diimpor ({}, nomor {}–{}): {} catatan baru, {} sudah ada",
+                s.stall, s.from, s.to, s.new_records, s.known_records
+            );
+            if let Some(receipt) = &result.receipt {
+                text.push_str(&format!("; tanda terima {}", receipt.display()));
+            }
+            text
+        }
         (None, Some(reason)) => format!("{name}: {reason}"),
         (None, None) => format!("{name}: ?"),
     }
@@ -171,14 +217,15 @@ pub fn stalls(store: &Store, out: &Output) -> Result<(), CliError> {
 pub fn repin(
     store: &mut Store,
     code: &str,
+    key: &str,
     pin: &str,
     now: OffsetDateTime,
     out: &Output,
 ) -> Result<(), CliError> {
-    let repin = crate::sync::repin::repin(store, code, pin, now)?;
+    let repin = crate::sync::repin::repin(store, code, key, pin, now)?;
     out.emit(&repin, |r| {
         format!(
-            "Toko {}: berkas berikutnya boleh bertanda tangan kunci baru (PC dipasang ulang); tercatat {}.",
+            "Toko {}: berkas berikutnya yang bertanda tangan kunci {key}… diterima (PC dipasang ulang); tercatat {}.",
             r.stall, r.requested_at
         )
     });
@@ -231,6 +278,9 @@ pub fn report_centre(
             r.totals.net.to_string(),
             r.totals.takings.to_string(),
         );
+        if r.totals.fee.is_positive() {
+            text += &format!("Retribusi terutang hari ini: {}\n", r.totals.fee);
+        }
         text += "\nPer kabupaten/kota\n";
         for g in &r.regencies {
             text += &format!("  {} {}: {}\n", g.key, g.label, g.net);

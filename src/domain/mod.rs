@@ -7,6 +7,7 @@ pub mod customer;
 pub mod day_close;
 pub mod discount;
 pub mod expense;
+pub mod fee;
 pub mod kasbon;
 pub mod label;
 pub mod limits;

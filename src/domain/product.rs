@@ -7,9 +7,13 @@ use crate::money::{Quantity, Rupiah};
 pub enum ProductError {
     #[error("SKU harus 1–32 karakter huruf, angka, - _ . atau /: \"{0}\"")]
     Sku(String),
-    #[error("nama produk tidak boleh kosong, paling panjang 120 karakter, tanpa karakter kontrol atau tersembunyi")]
+    #[error(
+        "nama produk tidak boleh kosong, paling panjang 120 karakter, tanpa karakter kontrol atau tersembunyi"
+    )]
     Name,
-    #[error("kategori tidak boleh kosong, paling panjang 40 karakter, tanpa karakter kontrol atau tersembunyi")]
+    #[error(
+        "kategori tidak boleh kosong, paling panjang 40 karakter, tanpa karakter kontrol atau tersembunyi"
+    )]
     Category,
     #[error("harga jual harus lebih dari nol dan paling besar Rp1.000.000.000 (tertulis {0})")]
     Price(Rupiah),

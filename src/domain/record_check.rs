@@ -133,6 +133,12 @@ pub enum RecordRule {
     },
     #[error("uang kembali {refund} melebihi nilai barang yang diretur {worth}")]
     RefundTooMuch { refund: Rupiah, worth: Rupiah },
+    #[error("retur baris {line} muncul dua kali dalam satu retur")]
+    ReturnLineTwice { line: i64 },
+    #[error(
+        "pembatalan {time} bukan pada hari dan setelah penjualannya ({sale_time}): nota hanya dibatalkan pada harinya"
+    )]
+    VoidNotOnSaleDay { time: String, sale_time: String },
     #[error("retur bertanggal {day}, sebelum penjualannya ({sale_day})")]
     ReturnBeforeSale { day: String, sale_day: String },
     #[error(
@@ -521,10 +527,10 @@ pub fn check_return(
     check_id(&record.id)?;
     check_seq(record.seq)?;
     check_when(&record.day, &record.created_at, context)?;
-    if record.day < sale.day {
+    if record.day < sale.day || is_earlier(&record.created_at, &sale.created_at) {
         return Err(RecordRule::ReturnBeforeSale {
-            day: record.day.clone(),
-            sale_day: sale.day.clone(),
+            day: record.created_at.clone(),
+            sale_day: sale.created_at.clone(),
         });
     }
     // Money goes back by a till's method; kasbon goes back as kasbon_refund.
@@ -544,7 +550,11 @@ pub fn check_return(
         *before.entry(line.line_no).or_default() += line.quantity_milli;
     }
     let mut worth = Rupiah::ZERO;
+    let mut seen = std::collections::HashSet::new();
     for line in &record.lines {
+        if !seen.insert(line.line_no) {
+            return Err(RecordRule::ReturnLineTwice { line: line.line_no });
+        }
         let sold = sale
             .lines
             .iter()
@@ -555,6 +565,16 @@ pub fn check_return(
             line: line.line_no,
             rule,
         })?;
+        // Packs and pieces come back whole, as they were sold.
+        if let Ok(unit) = super::unit::Unit::parse(&sold.unit)
+            && unit.check(quantity).is_err()
+        {
+            return Err(RecordRule::LineUnit {
+                line: line.line_no,
+                quantity,
+                unit: sold.unit.clone(),
+            });
+        }
         let already = *before.get(&line.line_no).unwrap_or(&0);
         // Bounded quantities: no overflow.
         let after = already + line.quantity_milli;
@@ -820,4 +840,28 @@ pub fn check_expense(record: &ExpenseRecord, context: &Context) -> Result<(), Re
         .ok_or_else(|| RecordRule::ExpenseCategory(record.category.clone()))?;
     positive("pengeluaran", Rupiah::new(record.amount))?;
     check_optional_text(record.note.as_deref(), MAX_NOTE_CHARS)
+}
+
+/// Whether RFC 3339 time `a` is before `b` (unreadable times are checked
+/// elsewhere and never count as earlier).
+fn is_earlier(a: &str, b: &str) -> bool {
+    match (
+        OffsetDateTime::parse(a, &Rfc3339),
+        OffsetDateTime::parse(b, &Rfc3339),
+    ) {
+        (Ok(a), Ok(b)) => a < b,
+        _ => false,
+    }
+}
+
+/// A void cancels a sale on the sale's own day, after it was made: the till
+/// voids only today's receipts.
+pub fn check_void_of(void: &VoidRecord, sale: &SaleRecord) -> Result<(), RecordRule> {
+    if void.day != sale.day || is_earlier(&void.created_at, &sale.created_at) {
+        return Err(RecordRule::VoidNotOnSaleDay {
+            time: void.created_at.clone(),
+            sale_time: sale.created_at.clone(),
+        });
+    }
+    Ok(())
 }

@@ -31,6 +31,9 @@ pub fn centre_report_pdf(centre_name: &str, day: &CentreDay, printed_at: &str) -
     doc.figure("Penjualan bersih", &t.net.to_string(), true);
     doc.figure("Retur", &t.returns.to_string(), false);
     doc.figure("Pendapatan", &t.takings.to_string(), true);
+    if t.fee.is_positive() {
+        doc.figure("Retribusi terutang / Fees due", &t.fee.to_string(), false);
+    }
 
     doc.heading("Per kabupaten/kota / By regency");
     let bars: Vec<_> = day

@@ -224,7 +224,11 @@ pub fn day_report_pdf(stall: &StallHeading<'_>, report: &DayReport, printed_at: 
             report.pin_wrong > 0,
         );
         for event in report.events.iter().filter(|e| e.kind != "pin_wrong") {
-            doc.line(9.0, false, &format!("{}  {}", short(&event.created_at), event.detail));
+            doc.line(
+                9.0,
+                false,
+                &format!("{}  {}", short(&event.created_at), event.detail),
+            );
         }
     }
 

@@ -14,6 +14,7 @@ pub mod paper;
 pub mod raw;
 pub mod receipt;
 pub mod receipt_text;
+pub mod tanda_terima;
 
 use crate::money::Rupiah;
 

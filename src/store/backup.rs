@@ -383,7 +383,17 @@ fn records_after(book: &Connection, last: i64) -> Result<Option<LostRecords>> {
     }
     let union = tables
         .iter()
-        .map(|t| format!("SELECT seq FROM \"{t}\" WHERE seq > ?1"))
+        .map(|t| {
+            // A wrong PIN's trail is no sale to lose (and a wrong PIN typed
+            // into this very restore must not block it).
+            if t == "book_events" {
+                format!(
+                    "SELECT seq FROM \"{t}\" WHERE seq > ?1 AND kind NOT IN ('pin_wrong', 'pin_locked')"
+                )
+            } else {
+                format!("SELECT seq FROM \"{t}\" WHERE seq > ?1")
+            }
+        })
         .collect::<Vec<_>>()
         .join(" UNION ALL ");
     let (count, first, last): (i64, Option<i64>, Option<i64>) = book.query_row(

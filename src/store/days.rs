@@ -102,6 +102,7 @@ impl Store {
         let day = day_key(self.business_day(now));
         let stamp = clock::stamp(now, self.offset);
         self.write(|tx| {
+            super::sequence::guard(tx, &stamp)?;
             match read_day(tx, &day)? {
                 Some(existing) if existing.open => return Err(StoreError::DayAlreadyOpen(day.clone())),
                 Some(_) => return Err(StoreError::DayClosed(day.clone())),

@@ -33,7 +33,7 @@ pub enum StoreError {
     #[error("berkas {0} bukan buku Sentra")]
     NotABook(PathBuf),
     #[error(
-        "jam komputer ({now}) lebih awal dari catatan terakhir di buku ({latest}): betulkan jam komputer; bila jam memang benar, manajer menerimanya dengan PIN (sentra clock accept --pin PIN)"
+        "jam komputer ({now}) lebih awal dari catatan terakhir di buku ({latest}): betulkan jam komputer; bila jam memang benar, manajer menerimanya dengan PIN (Pengaturan › Terima jam komputer, atau sentra clock accept --pin PIN)"
     )]
     ClockBehind { now: String, latest: String },
     #[error("toko belum diatur: jalankan `sentra init stall --code .. --name .. --regency ..`")]

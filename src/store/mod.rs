@@ -26,7 +26,7 @@ mod reports;
 mod returns;
 mod sales;
 mod scale;
-mod sequence;
+pub(crate) mod sequence;
 mod settings;
 pub mod spreadsheet;
 mod stall;

@@ -34,6 +34,25 @@ pub enum OutputPathError {
     DataFolder(PathBuf),
     #[error("jalur {0} tidak bisa diperiksa (terlalu banyak tautan simbolik)")]
     Unresolvable(PathBuf),
+    #[error("{0} adalah buku Sentra lain (ada kunci folder datanya); simpan ke berkas lain")]
+    Database(PathBuf),
+}
+
+/// Whether the file at `path` is a live book: an SQLite database in a
+/// folder that holds a Sentra lock (another stall's folder, the office's
+/// book). A backup copied to a stick has no lock beside it and may be
+/// replaced by a newer one.
+fn is_live_book(path: &Path) -> bool {
+    use std::io::Read;
+    let mut magic = [0u8; 16];
+    let database = std::fs::File::open(path)
+        .and_then(|mut f| f.read_exact(&mut magic))
+        .is_ok_and(|()| &magic == b"SQLite format 3\0");
+    let folder = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    database && folder.join(LOCK_FILE).exists()
 }
 
 /// What kind of protected file a name in the data folder is, if any.
@@ -53,6 +72,9 @@ impl Store {
             home.refuse_file(path, &candidate)?;
         }
         home.refuse_same_file(path)?;
+        if is_live_book(path) {
+            return Err(OutputPathError::Database(path.to_path_buf()).into());
+        }
         Ok(())
     }
 

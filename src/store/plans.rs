@@ -197,7 +197,7 @@ mod tests {
                 }],
             };
             store
-                .complete_sale(&request, datetime!(2026-11-27 11:00 +7))
+                .complete_sale(&request, datetime!(2026-12-02 11:00 +7))
                 .unwrap();
         });
         for sql in statements

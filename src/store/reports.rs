@@ -149,7 +149,11 @@ impl Store {
             discounts: Rupiah::new(discounts),
             tax: Rupiah::new(tax),
             net,
-            average_sale: if sales_count > 0 { net.ratio(1, sales_count)? } else { Rupiah::ZERO },
+            average_sale: if sales_count > 0 {
+                net.ratio(1, sales_count)?
+            } else {
+                Rupiah::ZERO
+            },
             voids_count,
             voids_total: Rupiah::new(voids_total),
             returns_count,
@@ -184,7 +188,9 @@ impl Store {
             profit: profit.total,
             uncosted: profit.uncosted,
             pin_wrong: conn
-                .prepare_cached("SELECT COUNT(*) FROM book_events WHERE day = ?1 AND kind = 'pin_wrong'")?
+                .prepare_cached(
+                    "SELECT COUNT(*) FROM book_events WHERE day = ?1 AND kind = 'pin_wrong'",
+                )?
                 .query_row([&day], |r| r.get(0))?,
             day,
         })

@@ -22,6 +22,26 @@ pub fn next_at(tx: &Transaction<'_>, stamp: &str) -> Result<i64> {
     take(tx, stamp)
 }
 
+/// Refuses a time before the book's latest record, and otherwise makes it
+/// the latest: for writes that take no number (a day opened, the office's
+/// imports, fee payments and re-pins), so no clock set back passes silently.
+pub fn guard(tx: &Transaction<'_>, stamp: &str) -> Result<()> {
+    match latest_at(tx)? {
+        Some(latest) if is_before(stamp, &latest) => Err(StoreError::ClockBehind {
+            now: stamp.to_string(),
+            latest,
+        }),
+        Some(latest) if !is_before(&latest, stamp) => Ok(()),
+        _ => {
+            tx.execute(
+                "UPDATE record_sequence SET latest_at = ?1 WHERE id = 1",
+                [stamp],
+            )?;
+            Ok(())
+        }
+    }
+}
+
 /// Takes the next number for an event, which is recorded whatever the clock
 /// says: a wrong PIN tried with the clock set back is exactly what the
 /// manager must see.

@@ -107,7 +107,7 @@ pub fn open(bytes: &[u8]) -> Result<(ExportContent, [u8; 32], String), Rejection
     key.verify(body, &Signature::from_bytes(&signature_bytes))
         .map_err(|_| Rejection::BadSignature)?;
     let content: ExportContent =
-        serde_json::from_slice(body).map_err(|e| Rejection::Malformed(e.to_string()))?;
+        serde_json::from_slice(body).map_err(|e| Rejection::Malformed(json_error(&e)))?;
     check(&content, &envelope)?;
     Ok((content, key_bytes, envelope.sha256))
 }
@@ -132,7 +132,7 @@ fn envelope_of(line: &[u8]) -> Result<Envelope, Rejection> {
         Some(version) => return Err(Rejection::UnknownVersion(version)),
         None => return Err(Rejection::Malformed("versi".into())),
     }
-    serde_json::from_value(value).map_err(|e| Rejection::Malformed(e.to_string()))
+    serde_json::from_value(value).map_err(|e| Rejection::Malformed(json_error(&e)))
 }
 
 /// What the signature cannot vouch for by itself: that the content agrees
@@ -168,4 +168,39 @@ fn check(content: &ExportContent, envelope: &Envelope) -> Result<(), Rejection> 
         return malformed("tanggal");
     }
     Ok(())
+}
+
+/// A JSON reader's complaint in the manager's words: the common shapes said
+/// in Indonesian, with where in the file; anything else kept as written.
+fn json_error(error: &serde_json::Error) -> String {
+    let text = error.to_string();
+    // serde_json ends its message with " at line L column C".
+    let message = text
+        .rsplit_once(" at line ")
+        .map(|(message, _)| message)
+        .unwrap_or(&text);
+    let said = if let Some(rest) = message.strip_prefix("missing field ") {
+        format!("kolom {rest} tidak ada")
+    } else if let Some(rest) = message.strip_prefix("duplicate field ") {
+        format!("kolom {rest} muncul dua kali")
+    } else if let Some(rest) = message.strip_prefix("unknown variant ") {
+        format!("nilai tidak dikenal {rest}")
+    } else if let Some(rest) = message.strip_prefix("invalid type: ") {
+        let rest = rest.replace(", expected ", ", seharusnya ");
+        format!("jenis nilai salah: {rest}")
+    } else if let Some(rest) = message.strip_prefix("invalid value: ") {
+        let rest = rest.replace(", expected ", ", seharusnya ");
+        format!("nilai salah: {rest}")
+    } else if message.starts_with("EOF while parsing") {
+        "isi berakhir sebelum waktunya".to_string()
+    } else if message.starts_with("trailing characters") {
+        "ada sisa setelah isi".to_string()
+    } else {
+        message.to_string()
+    };
+    if error.line() > 0 {
+        format!("{said} (baris {} kolom {})", error.line(), error.column())
+    } else {
+        said
+    }
 }

@@ -25,6 +25,10 @@ pub struct ImportStats {
     pub known_records: usize,
     /// The business days the file's records are of, in order.
     pub days: Vec<String>,
+    pub export_id: String,
+    /// Hex SHA-256 of the whole file, as `sha256sum` prints it: what the
+    /// office's *tanda terima* names.
+    pub file_sha256: String,
 }
 
 /// The business days an export's records are of, each once, in order.
@@ -41,6 +45,8 @@ pub struct Checked {
     file_name: String,
     /// The envelope's SHA-256 of the content: one file, one digest.
     sha256: String,
+    /// The SHA-256 of the file's bytes.
+    file_sha256: String,
 }
 
 /// Reads a file and checks everything about it that needs no book: the
@@ -57,6 +63,7 @@ pub fn check_found(found: &Found) -> Result<Checked, SyncError> {
     let path = found.path.as_path();
     let bytes = super::folder::read(found)?;
     let (content, key, sha256) = open(&bytes).map_err(SyncError::Rejected)?;
+    let file_sha256 = super::file::to_hex(&<sha2::Sha256 as sha2::Digest>::digest(&bytes));
     let file_name = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
@@ -66,6 +73,7 @@ pub fn check_found(found: &Found) -> Result<Checked, SyncError> {
         key,
         file_name,
         sha256,
+        file_sha256,
     })
 }
 
@@ -153,7 +161,9 @@ fn add(
     stamp: &str,
     today: time::Date,
 ) -> Result<ImportStats, SyncError> {
-    super::trust::admit(
+    // The office's clock, too, never goes back silently.
+    crate::store::sequence::guard(tx, stamp)?;
+    let mut stats = super::trust::admit(
         tx,
         &checked.content,
         &checked.key,
@@ -161,5 +171,13 @@ fn add(
         &checked.file_name,
         &checked.sha256,
         today,
-    )
+    )?;
+    // The file's own digest, for the tanda terima printed now or later.
+    tx.execute(
+        "UPDATE office_imports SET file_sha256 = ?3
+         WHERE export_id = ?1 AND stall_code = ?2 AND file_sha256 IS NULL",
+        rusqlite::params![checked.content.export_id, stats.stall, checked.file_sha256],
+    )?;
+    stats.file_sha256 = checked.file_sha256.clone();
+    Ok(stats)
 }

@@ -2,7 +2,9 @@
 //! writing a stall's export, the office's import, and the centre's totals.
 
 pub mod day_close;
+pub mod desk;
 pub mod export;
+pub mod fees;
 pub mod file;
 pub mod folder;
 pub mod format;
@@ -13,6 +15,7 @@ pub mod repin;
 pub mod trust;
 mod trust_consign;
 mod trust_kasbon;
+pub mod verify;
 
 use std::path::PathBuf;
 
@@ -31,6 +34,14 @@ pub enum SyncError {
     Refused(#[from] trust::Refusal),
     #[error(transparent)]
     Repin(repin::RepinError),
+    #[error(transparent)]
+    Fee(crate::domain::fee::FeeError),
+    #[error("toko {0} belum dikenal kantor (belum ada berkas yang diimpor darinya)")]
+    UnknownStall(String),
+    #[error(transparent)]
+    NotAStruk(verify::NotAStruk),
+    #[error("hari pertama {from} sesudah hari terakhir {to}")]
+    Period { from: String, to: String },
     /// An entry of a folder that is not read: a link, a FIFO, too big.
     #[error("{0}")]
     Unreadable(folder::Unreadable),

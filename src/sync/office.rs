@@ -58,6 +58,8 @@ pub struct DayTotals {
     pub repayments: Rupiah,
     /// The stall's expenses that day, from the drawer or not.
     pub expenses: Rupiah,
+    /// The centre's retribusi owed for the day (see `sync::fees`).
+    pub fee: Rupiah,
 }
 
 impl DayTotals {
@@ -77,6 +79,7 @@ impl DayTotals {
             (&mut self.kasbon, other.kasbon),
             (&mut self.repayments, other.repayments),
             (&mut self.expenses, other.expenses),
+            (&mut self.fee, other.fee),
         ] {
             *mine = mine.checked_add(theirs)?;
         }
@@ -116,7 +119,7 @@ pub struct CentreDay {
 }
 
 // A void counts only for a sale of its own stall.
-const STANDING: &str = "NOT EXISTS (SELECT 1 FROM office_voids v WHERE v.sale_id = s.id AND v.stall_code = s.stall_code)";
+pub(crate) const STANDING: &str = "NOT EXISTS (SELECT 1 FROM office_voids v WHERE v.sale_id = s.id AND v.stall_code = s.stall_code)";
 
 /// One stall's figures for a day, from the records held.
 pub fn stall_day(conn: &Connection, code: &str, day: &str) -> Result<DayTotals, SyncError> {
@@ -202,8 +205,14 @@ pub fn centre_day(store: &Store, date: Date) -> Result<CentreDay, SyncError> {
     let mut silent = Vec::new();
     let mut totals = DayTotals::default();
     let mut regencies: BTreeMap<u16, (Rupiah, Rupiah)> = BTreeMap::new();
+    let fees = super::fees::owed(store, &day, &day)?;
     for (code, name, regency, first_day) in known {
-        let day_totals = stall_day(conn, &code, &day)?;
+        let mut day_totals = stall_day(conn, &code, &day)?;
+        day_totals.fee = fees
+            .iter()
+            .find(|f| f.stall == code)
+            .map(|f| f.fee)
+            .unwrap_or_default();
         let entry = StallDay {
             code: code.clone(),
             name,
@@ -377,7 +386,7 @@ pub fn gaps(seqs: &[i64]) -> Vec<(i64, i64)> {
 }
 
 /// The columns of the province's CSV, in order.
-pub const CSV_COLUMNS: [&str; 20] = [
+pub const CSV_COLUMNS: [&str; 21] = [
     "date",
     "stall_code",
     "stall_name",
@@ -398,6 +407,7 @@ pub const CSV_COLUMNS: [&str; 20] = [
     "kasbon",
     "repayments",
     "expenses",
+    "fee",
 ];
 
 /// The centre's day as CSV for the provincial office: one row per known
@@ -447,6 +457,7 @@ pub fn write_centre_csv(report: &CentreDay, path: &Path) -> Result<usize, SyncEr
                 money(t.kasbon),
                 money(t.repayments),
                 money(t.expenses),
+                money(t.fee),
             ])
             .map_err(csv_error)?;
         count += 1;

@@ -25,15 +25,36 @@ pub struct Repin {
 pub enum RepinError {
     #[error("toko {0} belum dikenal kantor: tidak ada kunci untuk diganti")]
     UnknownStall(String),
+    #[error(
+        "--key harus 16 sampai 64 angka heksadesimal awal kunci baru toko (lihat Pengaturan toko atau pesan penolakan berkasnya): \"{0}\""
+    )]
+    KeyPrefix(String),
 }
 
 /// Allows the next file from `code` to carry a new key. Needs the office's
 /// manager PIN.
-pub fn repin(store: &mut Store, code: &str, pin: &str, now: OffsetDateTime) -> Result<Repin, SyncError> {
+pub fn repin(
+    store: &mut Store,
+    code: &str,
+    key_prefix: &str,
+    pin: &str,
+    now: OffsetDateTime,
+) -> Result<Repin, SyncError> {
     store.require_office()?;
+    let key_prefix = key_prefix.trim().to_ascii_lowercase();
+    if !(16..=64).contains(&key_prefix.len()) || !key_prefix.bytes().all(|b| b.is_ascii_hexdigit())
+    {
+        return Err(SyncError::Repin(RepinError::KeyPrefix(
+            key_prefix.chars().take(70).collect(),
+        )));
+    }
     let old_key: Option<Vec<u8>> = store
         .connection()
-        .query_row("SELECT public_key FROM office_stalls WHERE code = ?1", [code], |r| r.get(0))
+        .query_row(
+            "SELECT public_key FROM office_stalls WHERE code = ?1",
+            [code],
+            |r| r.get(0),
+        )
         .optional()?;
     let Some(old_key) = old_key else {
         return Err(SyncError::Repin(RepinError::UnknownStall(code.to_string())));
@@ -41,13 +62,21 @@ pub fn repin(store: &mut Store, code: &str, pin: &str, now: OffsetDateTime) -> R
     store.verify_pin(pin, now)?;
     let stamp = clock::stamp(now, store.offset());
     store.write(|tx| {
-        // A second request while one is pending replaces nothing: one is enough.
-        tx.execute(
-            "INSERT INTO office_repins (stall_code, requested_at, old_key)
-             SELECT ?1, ?2, ?3 WHERE NOT EXISTS
-                 (SELECT 1 FROM office_repins WHERE stall_code = ?1 AND done_at IS NULL)",
-            params![code, stamp, old_key],
+        crate::store::sequence::guard(tx, &stamp)?;
+        // A new request replaces a pending one's expected key: the latest
+        // word of the manager counts.
+        let updated = tx.execute(
+            "UPDATE office_repins SET expected_key = ?2, requested_at = ?3
+             WHERE stall_code = ?1 AND done_at IS NULL",
+            params![code, key_prefix, stamp],
         )?;
+        if updated == 0 {
+            tx.execute(
+                "INSERT INTO office_repins (stall_code, requested_at, old_key, expected_key)
+                 VALUES (?1, ?2, ?3, ?4)",
+                params![code, stamp, old_key, key_prefix],
+            )?;
+        }
         Ok(())
     })?;
     Ok(Repin {

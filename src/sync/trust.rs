@@ -70,6 +70,50 @@ pub enum Refusal {
         held_sha: String,
         found_sha: String,
     },
+    #[error(
+        "{record} merujuk penjualan {sale_id} milik toko {owner}: pembatalan dan retur hanya untuk penjualan toko sendiri ({stall})"
+    )]
+    ForeignSale {
+        record: String,
+        sale_id: String,
+        owner: String,
+        stall: String,
+    },
+    #[error(
+        "{record}: penjualan {sale_id} sudah diretur; nota yang sudah diretur tidak bisa dibatalkan"
+    )]
+    VoidAfterReturn { record: String, sale_id: String },
+    #[error("{record}: penjualan {sale_id} sudah dibatalkan; nota batal tidak bisa diretur")]
+    ReturnOfVoided { record: String, sale_id: String },
+    #[error(
+        "BENTROK: kunci {prefix}… yang menandatangani berkas ini milik toko {owner}, bukan toko {stall}"
+    )]
+    KeyOfOtherStall {
+        prefix: String,
+        owner: String,
+        stall: String,
+    },
+    #[error(
+        "berkas toko {stall} ditandatangani kunci {prefix}… yang berbeda dari kunci yang dikenal kantor; bila PC toko itu memang dipasang ulang, pastikan dengan penjualnya bahwa kunci tokonya diawali {prefix}, lalu: sentra stalls repin {stall} --key {prefix} --pin PIN"
+    )]
+    NewKey { stall: String, prefix: String },
+    #[error(
+        "tutup kasir {day}: {field} {found} tidak sama dengan catatan toko itu di kantor ({expected})"
+    )]
+    CloseDoesNotMatch {
+        day: String,
+        field: &'static str,
+        found: i64,
+        expected: i64,
+    },
+    #[error("id ekspor \"{0}\" bukan UUID")]
+    ExportId(String),
+    #[error("penjualan {receipt} baris {line}: SKU {sku} tidak ada di daftar produk berkas")]
+    UnknownSku {
+        receipt: String,
+        line: i64,
+        sku: String,
+    },
     #[error("identitas toko: {0}")]
     Identity(String),
     #[error("id {0} muncul dua kali di berkas ini")]
@@ -91,6 +135,11 @@ const RECORD_TABLES: [&str; 8] = [
     "office_repayments",
     "office_expenses",
 ];
+
+/// The first 16 hex digits of a key: what a person compares.
+pub fn key_prefix(key: &[u8]) -> String {
+    super::file::to_hex(key).chars().take(16).collect()
+}
 
 fn sale_label(sale: &SaleRecord) -> String {
     format!("penjualan {} ({})", sale.receipt, sale.id)
@@ -116,6 +165,26 @@ pub fn check_content(content: &ExportContent, today: Date) -> Result<(), SyncErr
         stall: &stall.code,
         latest_day: today.next_day().unwrap_or(today),
     };
+    if uuid::Uuid::parse_str(&content.export_id)
+        .map(|u| u.hyphenated().to_string() != content.export_id)
+        .unwrap_or(true)
+    {
+        return Err(Refusal::ExportId(content.export_id.chars().take(60).collect()).into());
+    }
+    let skus: std::collections::HashSet<&str> =
+        content.products.iter().map(|p| p.sku.as_str()).collect();
+    for sale in &content.sales {
+        for line in &sale.lines {
+            if !skus.contains(line.sku.as_str()) {
+                return Err(Refusal::UnknownSku {
+                    receipt: sale.receipt.clone(),
+                    line: line.line_no,
+                    sku: line.sku.chars().take(40).collect(),
+                }
+                .into());
+            }
+        }
+    }
     let mut ids = std::collections::HashSet::new();
     let mut seqs = std::collections::HashSet::new();
     let all_ids = content
@@ -154,6 +223,18 @@ pub fn check_content(content: &ExportContent, today: Date) -> Result<(), SyncErr
     }
     super::trust_consign::check_content(content, &context)?;
     super::trust_kasbon::check_content(content, &context)?;
+    for record in &content.returns {
+        let mut lines = std::collections::HashSet::new();
+        for line in &record.lines {
+            if !lines.insert(line.line_no) {
+                return Err(Refusal::Record {
+                    record: format!("retur {}", record.id),
+                    rule: RecordRule::ReturnLineTwice { line: line.line_no },
+                }
+                .into());
+            }
+        }
+    }
     // Returns need their sale: checked in `admit`, where the book is at hand.
     Ok(())
 }
@@ -208,6 +289,19 @@ pub fn admit(
         }
     }
 
+    // One key, one stall: a stall's key never signs for another code.
+    let owner_of_key: Option<String> = tx
+        .prepare_cached("SELECT code FROM office_stalls WHERE public_key = ?1 AND code <> ?2")?
+        .query_row(params![key.to_vec(), stall.code], |r| r.get(0))
+        .optional()?;
+    if let Some(owner) = owner_of_key {
+        return Err(Refusal::KeyOfOtherStall {
+            prefix: key_prefix(key),
+            owner,
+            stall: stall.code.clone(),
+        }
+        .into());
+    }
     let pinned: Option<Vec<u8>> = tx
         .query_row(
             "SELECT public_key FROM office_stalls WHERE code = ?1",
@@ -219,15 +313,23 @@ pub fn admit(
         Some(pinned) if pinned != key => {
             // A new key is taken only after the manager re-pinned the stall
             // (a reinstalled PC); its records are then a new epoch.
-            let pending: bool = tx
+            // The manager named the new key's first digits, read from the
+            // reinstalled stall itself: only that key is taken.
+            let expected: Option<String> = tx
                 .prepare_cached(
-                    "SELECT EXISTS (SELECT 1 FROM office_repins WHERE stall_code = ?1 AND done_at IS NULL)",
+                    "SELECT expected_key FROM office_repins WHERE stall_code = ?1 AND done_at IS NULL",
                 )?
-                .query_row([&stall.code], |r| r.get(0))?;
-            if !pending {
-                return Err(SyncError::Rejected(super::Rejection::WrongKey(
-                    stall.code.clone(),
-                )));
+                .query_row([&stall.code], |r| r.get(0))
+                .optional()?
+                .flatten();
+            let prefix = key_prefix(key);
+            let hex = super::file::to_hex(key);
+            if !expected.is_some_and(|e| hex.starts_with(&e.to_ascii_lowercase())) {
+                return Err(Refusal::NewKey {
+                    stall: stall.code.clone(),
+                    prefix,
+                }
+                .into());
             }
             tx.execute(
                 "UPDATE office_stalls SET public_key = ?2, epoch = epoch + 1, name = ?3, owner = ?4, regency = ?5,
@@ -302,6 +404,11 @@ pub fn admit(
         insert_sale(tx, &stall.code, sale)?;
         new_records += 1;
         pending_sales.push(sale.id.as_str());
+        // A void that arrived before its sale is checked against it now.
+        for void in load_voids_of(tx, &stall.code, &sale.id)? {
+            record_check::check_void_of(&void, sale)
+                .map_err(refused(format!("pembatalan {}", void.id)))?;
+        }
     }
     for void in &content.voids {
         let label = format!("pembatalan {}", void.id);
@@ -325,6 +432,7 @@ pub fn admit(
             &sales_here,
             &label,
         )?;
+        check_void_and_returns(tx, &stall.code, &void.sale_id, Some(void), &label)?;
         let voided: bool = tx
             .prepare_cached(
                 "SELECT EXISTS (SELECT 1 FROM office_voids WHERE sale_id = ?1 AND stall_code = ?2)",
@@ -381,6 +489,7 @@ pub fn admit(
             &sales_here,
             &label,
         )?;
+        check_void_and_returns(tx, &stall.code, &record.sale_id, None, &label)?;
         insert_return(tx, &stall.code, record)?;
         // Checked against its sale now, or when the sale arrives.
         check_returns_of(tx, &stall.code, &record.sale_id, &context)?;
@@ -415,6 +524,7 @@ pub fn admit(
         }
         same_seq_elsewhere(tx, &stall.code, close.seq, &close.id, &label)?;
         insert_day_close(tx, &stall.code, close)?;
+        check_close_against_records(tx, &stall.code, close)?;
         new_records += 1;
     }
     for event in &content.events {
@@ -473,6 +583,8 @@ pub fn admit(
         new_records,
         known_records: total - new_records,
         days: super::import::days_carried(content),
+        export_id: content.export_id.clone(),
+        file_sha256: String::new(),
     })
 }
 
@@ -484,6 +596,8 @@ fn already_held(content: &ExportContent) -> ImportStats {
         new_records: 0,
         known_records: content.record_count(),
         days: super::import::days_carried(content),
+        export_id: content.export_id.clone(),
+        file_sha256: String::new(),
     }
 }
 
@@ -608,12 +722,11 @@ fn require_own_sale(
     };
     match owner {
         Some(owner) if owner == stall => Ok(()),
-        Some(owner) => Err(Refusal::OtherStall {
+        Some(owner) => Err(Refusal::ForeignSale {
             record: label.to_string(),
-            held_stall: owner,
-            held: format!("penjualan {sale_id}"),
+            sale_id: sale_id.to_string(),
+            owner,
             stall: stall.to_string(),
-            found: format!("merujuk penjualan {sale_id}"),
         }
         .into()),
         None => {
@@ -629,6 +742,109 @@ fn require_own_sale(
             }
         }
     }
+}
+
+/// A sale is either voided or returned (in part), never both: the till
+/// refuses to void a returned sale and to take back a voided one. With
+/// `void` given, the void is checked against its sale if the sale is held.
+fn check_void_and_returns(
+    tx: &Transaction<'_>,
+    stall: &str,
+    sale_id: &str,
+    void: Option<&VoidRecord>,
+    label: &str,
+) -> Result<(), SyncError> {
+    let (voided, returned): (bool, bool) = tx
+        .prepare_cached(
+            "SELECT EXISTS (SELECT 1 FROM office_voids WHERE sale_id = ?1 AND stall_code = ?2),
+                    EXISTS (SELECT 1 FROM office_returns WHERE sale_id = ?1 AND stall_code = ?2)",
+        )?
+        .query_row(params![sale_id, stall], |r| Ok((r.get(0)?, r.get(1)?)))?;
+    match void {
+        Some(void) => {
+            if returned {
+                return Err(Refusal::VoidAfterReturn {
+                    record: label.to_string(),
+                    sale_id: sale_id.to_string(),
+                }
+                .into());
+            }
+            if let Some(sale) = load_sale(tx, sale_id)? {
+                record_check::check_void_of(void, &sale).map_err(refused(label.to_string()))?;
+            }
+        }
+        None if voided => {
+            return Err(Refusal::ReturnOfVoided {
+                record: label.to_string(),
+                sale_id: sale_id.to_string(),
+            }
+            .into());
+        }
+        None => {}
+    }
+    Ok(())
+}
+
+fn load_voids_of(
+    tx: &Transaction<'_>,
+    stall: &str,
+    sale_id: &str,
+) -> Result<Vec<VoidRecord>, SyncError> {
+    let ids: Vec<String> = tx
+        .prepare_cached("SELECT id FROM office_voids WHERE sale_id = ?1 AND stall_code = ?2")?
+        .query_map(params![sale_id, stall], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    let mut voids = Vec::with_capacity(ids.len());
+    for id in ids {
+        voids.extend(load_void(tx, &id)?);
+    }
+    Ok(voids)
+}
+
+/// A day close whose every earlier record is held must agree with them: the
+/// number of the day's standing sales and their total, as they stood when
+/// the day was closed (records numbered before the close).
+fn check_close_against_records(
+    tx: &Transaction<'_>,
+    stall: &str,
+    close: &DayCloseRecord,
+) -> Result<(), SyncError> {
+    let held_before: i64 = tx
+        .prepare_cached(
+            "SELECT COUNT(*) FROM office_seen WHERE stall_code = ?1 AND seq < ?2
+                 AND epoch = (SELECT epoch FROM office_stalls WHERE code = ?1)",
+        )?
+        .query_row(params![stall, close.seq], |r| r.get(0))?;
+    if held_before < close.seq - 1 {
+        // Some earlier record is still on its way: nothing to compare yet.
+        return Ok(());
+    }
+    let (count, net): (i64, i64) = tx
+        .prepare_cached(
+            "SELECT COUNT(*), COALESCE(SUM(s.total), 0) FROM office_sales s
+             WHERE s.stall_code = ?1 AND s.day = ?2 AND s.seq < ?3
+               AND s.epoch = (SELECT epoch FROM office_stalls WHERE code = ?1)
+               AND NOT EXISTS (SELECT 1 FROM office_voids v WHERE v.sale_id = s.id
+                               AND v.stall_code = s.stall_code AND v.seq < ?3)",
+        )?
+        .query_row(params![stall, close.day, close.seq], |r| {
+            Ok((r.get(0)?, r.get(1)?))
+        })?;
+    for (field, found, expected) in [
+        ("jumlah nota", close.sales_count, count),
+        ("neto", close.net_total, net),
+    ] {
+        if found != expected {
+            return Err(Refusal::CloseDoesNotMatch {
+                day: close.day.clone(),
+                field,
+                found,
+                expected,
+            }
+            .into());
+        }
+    }
+    Ok(())
 }
 
 /// Checks every held return of a sale against it, in the stall's order, once
@@ -652,12 +868,27 @@ fn check_returns_of(
 }
 
 fn describe_sale(sale: &SaleRecord) -> String {
+    // Enough of the sale that two copies which differ show where.
+    let lines: Vec<String> = sale
+        .lines
+        .iter()
+        .map(|l| {
+            let quantity = crate::money::Quantity::from_milli(l.quantity_milli);
+            format!("{} {quantity}×{}", l.sku, Rupiah::new(l.unit_price))
+        })
+        .collect();
+    let payments: Vec<String> = sale
+        .payments
+        .iter()
+        .map(|p| format!("{} {}", p.method, Rupiah::new(p.amount)))
+        .collect();
     format!(
-        "nota {} tanggal {}, total {}, {} baris",
+        "nota {} {}, total {} [{}; {}]",
         sale.receipt,
-        sale.day,
+        sale.created_at,
         Rupiah::new(sale.total),
-        sale.lines.len()
+        lines.join(", "),
+        payments.join(", ")
     )
 }
 

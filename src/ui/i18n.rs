@@ -289,6 +289,8 @@ pub fn program_note(note: &str, lang: Lang) -> String {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Say {
     Refused(Refusal),
+    /// A manager accepted the PC's clock, earlier than the book's latest record.
+    ClockAccepted(String),
     CartHeld,
     NoHeldCarts,
     UnknownCode(String),
@@ -559,6 +561,12 @@ impl Say {
                 format!("Buku dipulihkan. Buku sebelumnya disimpan di {kept}.")
             }
             Say::Restored(kept) => format!("Book restored. The previous book is kept at {kept}."),
+            Say::ClockAccepted(latest) if id => format!(
+                "Jam komputer diterima dan dicatat (catatan terakhir {latest}); penjualan bisa dilanjutkan."
+            ),
+            Say::ClockAccepted(latest) => format!(
+                "The PC's clock is accepted and recorded (latest record {latest}); sales can go on."
+            ),
             Say::TestPrinted(printer) if id => format!("Halaman tes dikirim ke {printer}."),
             Say::TestPrinted(printer) => format!("Test page sent to {printer}."),
             Say::LabelsWritten { count, path } if id => format!("{count} label ditulis: {path}"),

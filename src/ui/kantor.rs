@@ -10,7 +10,7 @@ use std::path::PathBuf;
 
 use iced::keyboard::{Key, key::Named};
 use iced::widget::{
-    Column, button, canvas, column, progress_bar, row, scrollable, text, text_input,
+    Column, button, canvas, column, container, progress_bar, row, scrollable, text, text_input,
 };
 use iced::{Alignment, Element, Fill, FillPortion};
 use time::{Date, Duration};
@@ -54,6 +54,8 @@ pub struct Kantor {
     applied: Option<Settings>,
     /// The centre's producers (titip jual), merged across stalls by NIB.
     pub producers: crate::ui::penitip::office::OfficeProducers,
+    /// The manager's desk: tanda terima, retribusi, verifying a struk.
+    pub desk: crate::ui::meja::Desk,
 }
 
 #[derive(Debug, Clone)]
@@ -82,6 +84,8 @@ pub enum Message {
     JobFailed(Refusal),
     /// The producers' view.
     Producers(crate::ui::penitip::office::Message),
+    /// The manager's desk.
+    Desk(crate::ui::meja::Message),
 }
 
 impl Kantor {
@@ -101,6 +105,7 @@ impl Kantor {
             notice: None,
             applied: None,
             producers: Default::default(),
+            desk: Default::default(),
         }
     }
 
@@ -117,6 +122,7 @@ impl Kantor {
             Message::Loaded(version, load(store, date))
         })
         .and(self.producers.refresh().map(Message::Producers))
+        .and(self.desk.refresh().map(Message::Desk))
     }
 
     pub fn hotkey(&self, press: &KeyPress) -> Option<Message> {
@@ -136,6 +142,7 @@ impl Kantor {
     pub fn update(&mut self, message: Message) -> Effect<Message> {
         match message {
             Message::Producers(message) => self.producers.update(message).map(Message::Producers),
+            Message::Desk(message) => self.desk.update(message).map(Message::Desk),
             Message::PathChanged(path) => {
                 self.path = path;
                 Effect::None
@@ -342,16 +349,25 @@ impl Kantor {
                     T::Files.get(lang)
                 ))
                 .size(theme::SMALL),
-                scrollable(self.results_list(lang)).height(160),
+                // Room on the right so the scrollbar never covers a result.
+                scrollable(
+                    container(self.results_list(lang)).padding(iced::Padding::ZERO.right(16))
+                )
+                .height(160),
             ]
             .spacing(8),
         );
         let left = column![import, self.stall_table(lang)]
             .spacing(theme::GAP)
             .width(FillPortion(3));
-        let right = column![self.csv(lang), self.groups(lang)]
-            .spacing(theme::GAP)
-            .width(FillPortion(2));
+        // The desk first: a struk is checked while the vendor waits.
+        let right = column![
+            self.desk.view(lang).map(Message::Desk),
+            self.csv(lang),
+            self.groups(lang)
+        ]
+        .spacing(theme::GAP)
+        .width(FillPortion(2));
         scrollable(
             column![
                 self.header(lang),
@@ -417,20 +433,42 @@ impl Kantor {
                 .next()
                 .unwrap_or(&row.file)
                 .to_string();
-            let line = match &row.outcome {
-                Ok(s) => text(format!(
-                    "• {name}: {} {}, {} {} ({})",
-                    s.new_records,
-                    T::New.get(lang),
-                    s.known_records,
-                    T::AlreadyHeld.get(lang),
-                    s.days.join(", ")
-                ))
-                .size(theme::SMALL)
-                .color(theme::GOOD),
+            let line: Element<'_, Message> = match &row.outcome {
+                Ok(s) => iced::widget::row![
+                    text(format!(
+                        "• {name}: {} {}, {} {} ({})",
+                        s.new_records,
+                        T::New.get(lang),
+                        s.known_records,
+                        T::AlreadyHeld.get(lang),
+                        s.days.join(", ")
+                    ))
+                    .size(theme::SMALL)
+                    .color(theme::GOOD)
+                    .width(Fill),
+                    // The tanda terima the vendor takes home for this file.
+                    iced::widget::button(
+                        text(if lang == Lang::Id {
+                            "Tanda terima"
+                        } else {
+                            "Receipt"
+                        })
+                        .size(theme::SMALL)
+                    )
+                    .on_press(Message::Desk(crate::ui::meja::Message::PrintReceipt(
+                        name.clone(),
+                        Box::new(s.clone())
+                    )))
+                    .padding([2, 8])
+                    .style(iced::widget::button::secondary),
+                ]
+                .spacing(6)
+                .align_y(iced::Alignment::Center)
+                .into(),
                 Err(reason) => text(format!("× {name}: {}", reason.say(lang)))
                     .size(theme::SMALL)
-                    .color(theme::BAD),
+                    .color(theme::BAD)
+                    .into(),
             };
             list = list.push(line);
         }

@@ -102,6 +102,10 @@ pub enum Message {
     NewPinChanged(String),
     ChangePin,
     PinChanged(Result<(), Refusal>),
+    /// Accept the PC's clock, earlier than the book's latest record, with the
+    /// manager PIN typed in the PIN field.
+    AcceptClock,
+    ClockAccepted(Result<Say, Refusal>),
     BackupNow,
     RestorePathChanged(String),
     RestorePinChanged(String),
@@ -248,6 +252,7 @@ impl Pengaturan {
             | Message::BackedUp(Err(error))
             | Message::Restored(Err(error))
             | Message::TestPrinted(Err(error))
+            | Message::ClockAccepted(Err(error))
             | Message::JobFailed(error) => {
                 self.notice = Some(Notice::Error(error.into()));
                 Effect::None
@@ -274,6 +279,18 @@ impl Pengaturan {
                 self.old_pin.clear();
                 self.new_pin.clear();
                 self.notice = Some(Notice::Info(Say::PinChanged));
+                Effect::None
+            }
+            Message::AcceptClock => {
+                let pin = std::mem::take(&mut self.old_pin);
+                Effect::job(move |store| {
+                    let result = at_now(|now| store.accept_clock(&pin, now))
+                        .map(|latest| Say::ClockAccepted(latest.unwrap_or_default()));
+                    Message::ClockAccepted(result)
+                })
+            }
+            Message::ClockAccepted(Ok(said)) => {
+                self.notice = Some(Notice::Info(said));
                 Effect::None
             }
             Message::BackupNow => Effect::job(|store| Message::BackedUp(backup_now(store))),
@@ -513,6 +530,18 @@ impl Pengaturan {
                 ]
                 .spacing(8),
                 keyed(T::Save.get(lang), "Enter", Some(Message::ChangePin)),
+                // A clock set back stops the till until a manager accepts it
+                // with the PIN typed above (recorded, and sent to the office).
+                button(
+                    text(match lang {
+                        Lang::Id => "Terima jam komputer (PIN lama)",
+                        Lang::En => "Accept the PC's clock (current PIN)",
+                    })
+                    .size(theme::SMALL)
+                )
+                .on_press_maybe((!self.old_pin.is_empty()).then_some(Message::AcceptClock))
+                .padding(8)
+                .style(button::secondary),
             ]
             .spacing(8),
         );

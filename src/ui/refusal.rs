@@ -439,6 +439,10 @@ impl English for OutputPathError {
                 "the path {} cannot be checked (too many symbolic links)",
                 path.display()
             ),
+            OutputPathError::Database(path) => format!(
+                "{} is another Sentra book (its data folder's lock is there); save to another file",
+                path.display()
+            ),
         }
     }
 }
@@ -545,7 +549,7 @@ impl English for StoreError {
             ),
             StoreError::NotABook(path) => format!("{} is not a Sentra book", path.display()),
             StoreError::ClockBehind { now, latest } => format!(
-                "the computer's clock ({now}) is earlier than the book's latest record ({latest}): set the clock right; if the clock really is right, a manager accepts it with the PIN"
+                "the computer's clock ({now}) is earlier than the book's latest record ({latest}): set the clock right; if the clock really is right, a manager accepts it with the PIN (Settings › Accept the PC's clock, or sentra clock accept --pin PIN)"
             ),
             StoreError::NotInitialised => "the stall is not set up yet".into(),
             StoreError::AlreadyInitialised(kind) => {
@@ -843,6 +847,12 @@ impl English for RecordRule {
                 format!("day close: a sales count of {count} cannot be negative")
             }
             RecordRule::EventKind(kind) => format!("unknown kind of event \"{kind}\""),
+            RecordRule::ReturnLineTwice { line } => {
+                format!("return line {line} appears twice in one return")
+            }
+            RecordRule::VoidNotOnSaleDay { time, sale_time } => format!(
+                "the void at {time} is not on the day of its sale, after it ({sale_time}): a receipt is voided only on its day"
+            ),
             RecordRule::Customer { code, rule } => {
                 format!("customer \"{code}\": {}", rule.english())
             }
@@ -1004,6 +1014,48 @@ impl English for OfficeRefusal {
                 "CONFLICT: export id {export_id} was already received from file {held_file} with other content (SHA-256 {held_sha} at the office, {found_sha} in this file)"
             ),
             OfficeRefusal::Identity(reason) => format!("stall identity: {reason}"),
+            OfficeRefusal::ForeignSale {
+                record,
+                sale_id,
+                owner,
+                stall,
+            } => format!(
+                "{record} points at sale {sale_id} of stall {owner}: voids and returns are only for the stall's own sales ({stall})"
+            ),
+            OfficeRefusal::VoidAfterReturn { record, sale_id } => format!(
+                "{record}: sale {sale_id} has goods returned; a returned receipt cannot be voided"
+            ),
+            OfficeRefusal::ReturnOfVoided { record, sale_id } => {
+                format!("{record}: sale {sale_id} is voided; a voided receipt cannot take returns")
+            }
+            OfficeRefusal::KeyOfOtherStall {
+                prefix,
+                owner,
+                stall,
+            } => format!(
+                "CONFLICT: the key {prefix}… that signed this file belongs to stall {owner}, not stall {stall}"
+            ),
+            OfficeRefusal::NewKey { stall, prefix } => format!(
+                "stall {stall}'s file is signed by a key {prefix}… other than the one the office knows; if that stall's PC really was reinstalled, check with its vendor that the stall's key starts with {prefix}, then: sentra stalls repin {stall} --key {prefix} --pin PIN"
+            ),
+            OfficeRefusal::CloseDoesNotMatch {
+                day,
+                field,
+                found,
+                expected,
+            } => {
+                let field = match *field {
+                    "jumlah nota" => "number of sales",
+                    _ => "net",
+                };
+                format!(
+                    "day close {day}: {field} {found} does not match that stall's records at the office ({expected})"
+                )
+            }
+            OfficeRefusal::ExportId(id) => format!("export id \"{id}\" is not a UUID"),
+            OfficeRefusal::UnknownSku { receipt, line, sku } => format!(
+                "sale {receipt} line {line}: SKU {sku} is not in the file's list of products"
+            ),
             OfficeRefusal::Duplicate(id) => format!("id {id} appears twice in this file"),
             OfficeRefusal::ConsignedWithoutSale { sale_id } => format!(
                 "consigned lines of sale {sale_id}, which is not in this file (they always travel with their sale)"
@@ -1032,6 +1084,17 @@ impl English for SyncError {
                 format!("cannot write or read {}: {source}", path.display())
             }
             SyncError::Repin(error) => error.english(),
+            SyncError::Fee(error) => error.english(),
+            SyncError::Period { from, to } => {
+                format!("the first day {from} is after the last day {to}")
+            }
+            SyncError::UnknownStall(code) => format!(
+                "stall {code} is not known to the office yet (no file from it was imported)"
+            ),
+            SyncError::NotAStruk(not) => format!(
+                "not a Sentra receipt's QR code (NUMBER#CHECK, e.g. ST07-20261127-0001#1A2B3C4D): \"{}\"",
+                not.0
+            ),
         }
     }
 }
@@ -1042,6 +1105,9 @@ impl English for crate::sync::repin::RepinError {
             crate::sync::repin::RepinError::UnknownStall(code) => {
                 format!("stall {code} is not known to the office: there is no key to replace")
             }
+            crate::sync::repin::RepinError::KeyPrefix(text) => format!(
+                "--key must be the first 16 to 64 hexadecimal digits of the stall's new key (see the stall's settings or its file's refusal): \"{text}\""
+            ),
         }
     }
 }
@@ -1168,6 +1234,29 @@ impl English for crate::domain::printer::PrinterError {
             ),
             PrinterError::CupsName(text) => {
                 format!("a CUPS queue name has only letters, digits, - _ or . (written \"{text}\")")
+            }
+        }
+    }
+}
+
+impl English for crate::domain::fee::FeeError {
+    fn english(&self) -> String {
+        use crate::domain::fee::FeeError;
+        match self {
+            FeeError::Percent(text) => {
+                format!("a fee percentage is 0 to 100, with at most two decimals: \"{text}\"")
+            }
+            FeeError::Daily(amount) => {
+                format!("a daily fee of {amount} is out of bounds (0 to Rp10.000.000.000)")
+            }
+            FeeError::Payment(amount) => {
+                format!("a fee payment of {amount} must be above zero and at most Rp10.000.000.000")
+            }
+            FeeError::Method(method) => {
+                format!("unknown fee payment method \"{method}\" (cash or transfer)")
+            }
+            FeeError::Reference => {
+                "the payment reference is too long or has hidden characters".into()
             }
         }
     }

@@ -86,7 +86,7 @@ pub fn sentra_ok(dir: &Path, args: &[&str]) -> String {
 }
 
 /// Every row of every table that holds records, as text, in a stable order.
-/// The PIN's wrong-try counter is state, not a record, and is left out.
+/// The PIN's wrong-try counter and its trail of wrong tries are left out.
 pub fn snapshot(dir: &Path) -> String {
     let conn = Connection::open(dir.join("sentra.db")).unwrap();
     let tables: Vec<String> = conn
@@ -99,9 +99,20 @@ pub fn snapshot(dir: &Path) -> String {
     let mut out = String::new();
     for table in tables {
         out.push_str(&format!("## {table}\n"));
-        let mut statement = conn
-            .prepare(&format!("SELECT * FROM {table} ORDER BY 1, 2"))
-            .unwrap();
+        // A wrong PIN is recorded even when the action it was for is
+        // refused (a trail for the manager, like the PIN's counter): the
+        // snapshot leaves that trail out, and the sequence numbers it took.
+        let query = match table.as_str() {
+            "book_events" => {
+                "SELECT * FROM book_events WHERE kind NOT IN ('pin_wrong', 'pin_locked') ORDER BY 1, 2"
+                    .to_string()
+            }
+            "record_sequence" => "SELECT id, last - (SELECT COUNT(*) FROM book_events
+                 WHERE kind IN ('pin_wrong', 'pin_locked')) FROM record_sequence"
+                .to_string(),
+            _ => format!("SELECT * FROM {table} ORDER BY 1, 2"),
+        };
+        let mut statement = conn.prepare(&query).unwrap();
         let columns = statement.column_count();
         let mut rows = statement.query([]).unwrap();
         while let Some(row) = rows.next().unwrap() {

@@ -12,6 +12,7 @@ use super::*;
 use crate::domain::consign::ConsignError;
 use crate::domain::customer::CustomerError;
 use crate::domain::expense::ExpenseError;
+use crate::domain::fee::FeeError;
 use crate::domain::kasbon::KasbonError;
 use crate::domain::label::LabelError;
 use crate::domain::printer::PrinterError;
@@ -416,6 +417,16 @@ fn consign() -> Vec<ConsignError> {
     ]
 }
 
+fn fees() -> Vec<FeeError> {
+    vec![
+        FeeError::Percent("120".into()),
+        FeeError::Daily(rp(-1)),
+        FeeError::Payment(rp(0)),
+        FeeError::Method("qris".into()),
+        FeeError::Reference,
+    ]
+}
+
 fn stores() -> Vec<StoreError> {
     let sqlite = rusqlite::Error::QueryReturnedNoRows;
     vec![
@@ -753,6 +764,9 @@ fn syncs() -> Vec<SyncError> {
             path: path(),
             source: io(),
         },
+        SyncError::Fee(FeeError::Reference),
+        SyncError::UnknownStall("ST09".into()),
+        SyncError::NotAStruk(crate::sync::verify::NotAStruk("hello".into())),
     ]
 }
 
@@ -794,6 +808,7 @@ fn every_refusal() -> Vec<Refusal> {
     refusals.extend(all(kasbon()));
     refusals.extend(all(expenses()));
     refusals.extend(all(consign()));
+    refusals.extend(all(fees()));
     refusals.extend(all(stores()));
     refusals.extend(all(record_rules()));
     refusals.extend(all(rejections()));
