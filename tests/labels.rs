@@ -628,17 +628,9 @@ fn a_consigned_products_label_shows_its_penitips_code() {
         per_cell[place].push_str(&word.text);
         per_cell[place].push(' ');
     }
-    for place in 0..2 {
-        assert!(
-            per_cell[place].contains("SKU KMP-08"),
-            "{:?}",
-            per_cell[place]
-        );
-        assert!(
-            per_cell[place].contains("Penitip P001"),
-            "{:?}",
-            per_cell[place]
-        );
+    for cell in &per_cell[..2] {
+        assert!(cell.contains("SKU KMP-08"), "{cell:?}");
+        assert!(cell.contains("Penitip P001"), "{cell:?}");
     }
     assert!(per_cell[2].contains("SKU TPS-01"), "{:?}", per_cell[2]);
     assert!(!per_cell[2].contains("Penitip"), "{:?}", per_cell[2]);
