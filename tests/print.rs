@@ -186,8 +186,10 @@ fn a_receipt_shows_the_sale_and_says_salinan_only_on_a_reprint() {
         ],
     );
     assert!(dir.path().join("struk-1.png").exists());
+    // The fonts are cut wide enough for every Latin letter a name may carry
+    // (Latin Extended A/B and Additional): a receipt stays well under 150 KB.
     assert!(
-        original.len() < 60_000,
+        original.len() < 150_000,
         "a receipt is {} bytes",
         original.len()
     );
