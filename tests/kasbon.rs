@@ -940,3 +940,94 @@ fn the_kasbon_commands_refuse_bad_input_with_one_line_and_change_nothing() {
     }
     assert!(tried > 180, "{tried} bad values tried");
 }
+
+#[test]
+fn laba_kotor_of_consigned_goods_is_net_less_what_each_line_owes_its_producer() {
+    let dir = cli_stall(Some(PIN));
+    let d = dir.path();
+    for args in [
+        &[
+            "producer",
+            "add",
+            "--code",
+            "P005",
+            "--name",
+            "Ibu Wayan",
+            "--regency",
+            "1810",
+        ][..],
+        &[
+            "product",
+            "add",
+            "--sku",
+            "SLM-09",
+            "--name",
+            "Taplak Sulam Usus",
+            "--price",
+            "185000",
+            "--producer",
+            "P005",
+            "--consign-price",
+            "150000",
+        ],
+        &[
+            "product",
+            "add",
+            "--sku",
+            "KPI-09",
+            "--name",
+            "Kopi Robusta 250 g",
+            "--unit",
+            "pack",
+            "--price",
+            "48000",
+            "--producer",
+            "P005",
+            "--commission",
+            "20%",
+        ],
+        &[
+            "consign",
+            "receive",
+            "P005",
+            "--item",
+            "SLM-09=6",
+            "--item",
+            "KPI-09=20",
+        ],
+        &[
+            "sale",
+            "--item",
+            "SLM-09=1",
+            "--item",
+            "KPI-09=2",
+            "--pay",
+            "cash=300000",
+        ],
+    ] {
+        sentra_ok(d, args);
+    }
+    // The harga setor for the taplak (Rp150.000), the line's net less 20%
+    // for the coffee (Rp96.000 − Rp19.200): what the producer is owed is
+    // what the goods cost the stall.
+    let report = json(&sentra_ok(d, &["--json", "report", "profit"]));
+    assert_eq!(report["net_sales"], 185_000 + 96_000);
+    assert_eq!(report["cost_of_goods"], 150_000 + 76_800);
+    assert_eq!(report["gross_profit"], 35_000 + 19_200);
+    assert_eq!(report["uncosted_net"], 0);
+    // A coffee back: its net and its share of what was owed go back too.
+    sentra_ok(
+        d,
+        &[
+            "return",
+            "ST07-20261127-0001",
+            "--item",
+            "KPI-09=1",
+            "--refund",
+            "cash=48000",
+        ],
+    );
+    let report = json(&sentra_ok(d, &["--json", "report", "profit"]));
+    assert_eq!(report["cost_of_goods"], 150_000 + 38_400);
+    assert_eq!(report["gross_profit"], 35_000 + 9_600);
+}
