@@ -564,6 +564,19 @@ fn handovers_take_only_the_producers_goods_and_never_more_than_there_is() {
         assert_eq!(before, snapshot(d), "{args:?} changed the book");
     }
 
+    // A clock set back is refused like for every other record.
+    let before = snapshot(d);
+    let (ok, _, stderr) = sentra_at(
+        d,
+        "2026-11-26T10:00:00+07:00",
+        &["consign", "receive", "P001", "--item", "KRP-LU=1"],
+    );
+    assert!(
+        !ok && stderr.contains("lebih awal dari catatan terakhir"),
+        "{stderr}"
+    );
+    assert_eq!(before, snapshot(d));
+
     let note = json(
         d,
         &[

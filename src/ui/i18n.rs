@@ -280,6 +280,13 @@ pub fn program_note(note: &str, lang: Lang) -> String {
     match (note, lang) {
         ("stok awal", Lang::En) => "opening stock".into(),
         ("stok awal dari impor CSV", Lang::En) => "opening stock from a CSV import".into(),
+        // Titip jual: "terima titipan ST07-TT-20261127-01 (P001)".
+        (note, Lang::En) if note.starts_with("terima titipan ") => {
+            note.replacen("terima titipan", "consignment in", 1)
+        }
+        (note, Lang::En) if note.starts_with("retur ke penitip ") => {
+            note.replacen("retur ke penitip", "back to the producer", 1)
+        }
         (note, _) => note.to_string(),
     }
 }

@@ -161,6 +161,8 @@ impl Store {
         let stamp = clock::stamp(now, self.offset);
         let id = Uuid::now_v7();
         let number = self.write(|tx| {
+            // No number to take, but no clock set back passes either.
+            crate::store::sequence::guard(tx, &stamp)?;
             let number_in_day: u32 = tx
                 .prepare_cached(
                     "SELECT COALESCE(MAX(number_in_day), 0) + 1 FROM handover_notes WHERE day = ?1",
