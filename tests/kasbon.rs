@@ -19,7 +19,10 @@ use sentra::store::{
 };
 use time::Duration;
 
-const PRICES: [i64; 4] = [12_500, 25_000, 60_000, 175_000];
+const PRICES: [i64; 5] = [12_500, 25_000, 60_000, 175_000, 50_000];
+/// The last product is a producer's, left on consignment: each one sold
+/// owes the producer this much (harga setor).
+const CONSIGN_PRICE: i64 = 30_000;
 const CUSTOMERS: [&str; 3] = ["C001", "C002", "C003"];
 
 fn tender(method: PaymentMethod, amount: i64) -> Tender {
@@ -30,11 +33,44 @@ fn tender(method: PaymentMethod, amount: i64) -> Tender {
     }
 }
 
-/// A stall with four products (the last without a cost) and three customers
-/// whose limits never get in the way (the limit has tests of its own).
+/// A stall with four products (the fourth without a cost), a fifth left by a
+/// producer on consignment, and three customers whose limits never get in
+/// the way (the limit has tests of its own).
 fn stall_with_customers() -> (tempfile::TempDir, Store) {
     let (dir, mut store) = new_stall();
-    for (n, price) in PRICES.iter().enumerate() {
+    store
+        .add_producer(
+            &sentra::store::NewProducer {
+                code: "P001".into(),
+                name: "Ibu Sari".into(),
+                regency: 1810,
+                nib: None,
+                phone: None,
+                bank: None,
+            },
+            NOW,
+        )
+        .unwrap();
+    store
+        .add_consigned_product(
+            &product("P4", PRICES[4], Unit::Pcs),
+            "P001",
+            sentra::domain::consign::Terms::ConsignPrice(rp(CONSIGN_PRICE)),
+            NOW,
+        )
+        .unwrap();
+    store
+        .consign_receive(
+            "P001",
+            &[sentra::store::HandoverItem {
+                sku: "P4".into(),
+                quantity: Quantity::from_milli(1_000_000),
+            }],
+            None,
+            NOW,
+        )
+        .unwrap();
+    for (n, price) in PRICES.iter().enumerate().take(4) {
         let cost = (n < 3).then(|| rp(price * 6 / 10));
         store
             .add_product(
@@ -103,11 +139,13 @@ enum Step {
         category: usize,
         from_drawer: bool,
     },
+    /// Cash paid to the producer from the drawer (*bayar penitip*).
+    Payout { percent: i64 },
 }
 
 fn step() -> impl Strategy<Value = Step> {
     prop_oneof![
-        4 => (0..4usize, 1..4i64, prop::option::weighted(0.7, 0..3usize), 0..=100i64, 0..=100i64, prop_oneof![Just(0i64), 0..20_000i64])
+        4 => (0..5usize, 1..4i64, prop::option::weighted(0.7, 0..3usize), 0..=100i64, 0..=100i64, prop_oneof![Just(0i64), 0..20_000i64])
             .prop_map(|(product, quantity, customer, kasbon, qris, extra_cash)| Step::Sale {
                 product, quantity, customer, kasbon, qris, extra_cash
             }),
@@ -117,6 +155,7 @@ fn step() -> impl Strategy<Value = Step> {
             .prop_map(|(pick, quantity, money, qris)| Step::Return { pick, quantity, money, qris }),
         1 => (1..200_000i64, 0..6usize, any::<bool>())
             .prop_map(|(amount, category, from_drawer)| Step::Expense { amount, category, from_drawer }),
+        1 => (1..=100i64).prop_map(|percent| Step::Payout { percent }),
     ]
 }
 
@@ -135,6 +174,8 @@ struct Sold {
 struct Expected {
     balances: HashMap<usize, i64>,
     drawer: i64,
+    /// What the producer is owed and not yet paid.
+    owed: i64,
 }
 
 fn run_steps(store: &mut Store, steps: &[Step], float: i64) -> Expected {
@@ -191,6 +232,9 @@ fn run_steps(store: &mut Store, steps: &[Step], float: i64) -> Expected {
                 assert_eq!(sale.total, rp(total));
                 assert_eq!(sale.change, rp(if cash_due > 0 { *extra_cash } else { 0 }));
                 expected.drawer += cash_due;
+                if *product == 4 {
+                    expected.owed += CONSIGN_PRICE * quantity;
+                }
                 if let Some(c) = customer {
                     *expected.balances.entry(*c).or_default() += kasbon;
                 }
@@ -279,6 +323,9 @@ fn run_steps(store: &mut Store, steps: &[Step], float: i64) -> Expected {
                     .unwrap();
                 assert_eq!(record.worth, rp(worth));
                 sale.returned += quantity;
+                if sale.product == 4 {
+                    expected.owed -= CONSIGN_PRICE * quantity;
+                }
                 sale.kasbon_left -= to_kasbon;
                 if let Some(c) = sale.customer {
                     *expected.balances.get_mut(&c).unwrap() -= to_kasbon;
@@ -307,6 +354,34 @@ fn run_steps(store: &mut Store, steps: &[Step], float: i64) -> Expected {
                     expected.drawer -= amount;
                 }
             }
+            Step::Payout { percent } => {
+                // Goods returned after a payout can leave the producer
+                // owing the stall: nothing to pay then.
+                let amount = expected.owed * percent / 100;
+                if amount <= 0 {
+                    continue;
+                }
+                let paid = store.pay_producer(
+                    "P001",
+                    rp(amount),
+                    sentra::domain::consign::PayoutMethod::Cash,
+                    None,
+                    PIN,
+                    now,
+                );
+                if amount > expected.drawer {
+                    // Cash only from a drawer that holds it.
+                    assert!(
+                        paid.is_err(),
+                        "paid {amount} from a drawer of {}",
+                        expected.drawer
+                    );
+                    continue;
+                }
+                paid.unwrap();
+                expected.owed -= amount;
+                expected.drawer -= amount;
+            }
         }
     }
     expected
@@ -317,6 +392,7 @@ proptest! {
 
     /// Each customer's balance is Σ kasbon − Σ repayments − kasbon returned,
     /// and the drawer's expected cash is float + cash sales + cash repayments
+    /// − cash paid to the producer
     /// − cash refunds − drawer expenses, as the test counts them; tutup kasir
     /// records the same, the export passes the office's rules, and the
     /// office's centre report shows the same kasbon, repayments and
@@ -349,6 +425,7 @@ proptest! {
         }
         let report = store.day_report(today).unwrap();
         prop_assert_eq!(report.cash.expected, rp(expected.drawer));
+        prop_assert_eq!(store.producer_balance("P001").unwrap(), rp(expected.owed));
         let counted = (expected.drawer + counted_off).max(0);
         let close = store.close_day(rp(counted), later).unwrap();
         prop_assert_eq!(close.cash.expected, rp(expected.drawer));
