@@ -807,6 +807,48 @@ fn bad_producer_and_consignment_input_is_one_line_and_changes_nothing() {
     );
     assert_eq!(added["code"], "P003");
     assert_eq!(added["regency_name"], "Pringsewu");
+    // A product's terms change, or it becomes the stall's own again.
+    let changed = json(
+        d,
+        &[
+            "product",
+            "consign",
+            "KRP-LU",
+            "--producer",
+            "P003",
+            "--commission",
+            "15%",
+        ],
+    );
+    assert_eq!(changed["product"]["producer"], "P003");
+    assert_eq!(changed["consignment"]["terms"]["basis"], "commission");
+    assert_eq!(changed["consignment"]["terms"]["rate"], 1500);
+    let before = snapshot(d);
+    let (ok, _, stderr) = sentra(d, &["product", "consign", "KRP-LU", "--producer", "P003"]);
+    assert!(!ok && stderr.contains("perlu satu dari"), "{stderr}");
+    let (ok, _, stderr) = sentra(
+        d,
+        &[
+            "product",
+            "consign",
+            "KRP-LU",
+            "--producer",
+            "P003",
+            "--consign-price",
+            "13000",
+        ],
+    );
+    assert!(
+        !ok && stderr.contains("tidak boleh lebih dari harga jual"),
+        "{stderr}"
+    );
+    assert_eq!(before, snapshot(d));
+    let own = sentra_ok(d, &["product", "consign", "KRP-LU", "--clear"]);
+    assert!(own.contains("barang milik toko sendiri"), "{own}");
+    assert_eq!(
+        json(d, &["product", "list", "--search", "KRP-LU"])[0]["producer"],
+        Value::Null
+    );
     let edited = json(d, &["producer", "edit", "P003", "--phone", "0813 555"]);
     assert_eq!(edited["phone"], "0813 555");
     assert_eq!(edited["name"], "Bu Ani");

@@ -82,6 +82,22 @@ pub enum ProductCommand {
         #[arg(long)]
         clear: bool,
     },
+    /// Titip jual: jadikan produk barang titipan penitip, ubah syaratnya, atau --clear
+    Consign {
+        sku: String,
+        /// Kode penitip pemilik barang
+        #[arg(long, required_unless_present = "clear", conflicts_with = "clear")]
+        producer: Option<String>,
+        /// Harga setor per satuan
+        #[arg(long, value_parser = args::rupiah, conflicts_with_all = ["commission", "clear"])]
+        consign_price: Option<Rupiah>,
+        /// Komisi toko dari harga bersih, mis. 20%
+        #[arg(long, conflicts_with = "clear")]
+        commission: Option<String>,
+        /// Jadikan barang milik toko sendiri lagi
+        #[arg(long)]
+        clear: bool,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -169,6 +185,22 @@ pub fn product(
         ProductCommand::Plu { sku, plu, clear } => {
             super::printing::plu(store, &sku, plu, clear, now, out)?
         }
+        ProductCommand::Consign {
+            sku,
+            producer,
+            consign_price,
+            commission,
+            clear,
+        } => super::consign::product_consign(
+            store,
+            &sku,
+            producer.as_deref(),
+            consign_price,
+            commission.as_deref(),
+            clear,
+            now,
+            out,
+        )?,
         ProductCommand::List {
             low_stock,
             search,

@@ -477,3 +477,43 @@ pub fn day_text(report: &crate::store::DayReport) -> String {
     }
     text
 }
+
+/// `product consign`: a product becomes a producer's, its terms change, or
+/// (`--clear`) it is the stall's own again. Lines already sold keep what
+/// they owed.
+#[allow(clippy::too_many_arguments)]
+pub fn product_consign(
+    store: &mut Store,
+    sku: &str,
+    producer: Option<&str>,
+    consign_price: Option<Rupiah>,
+    commission: Option<&str>,
+    clear: bool,
+    now: OffsetDateTime,
+    out: &Output,
+) -> Result<(), CliError> {
+    let product = if clear {
+        store.set_consignment(sku, None, now)?
+    } else {
+        let terms = terms(consign_price, commission)?.ok_or_else(|| {
+            crate::store::StoreError::from(crate::domain::consign::ConsignError::Terms)
+        })?;
+        let producer = producer.unwrap_or_default();
+        store.set_consignment(sku, Some((producer, terms)), now)?
+    };
+    let consignment = store.consignment(&product.sku)?;
+    out.emit(
+        &serde_json::json!({ "product": product, "consignment": consignment }),
+        |_| match &consignment {
+            Some(c) => format!(
+                "{} {}: titipan penitip {}, {}.",
+                product.sku, product.name, c.producer, c.terms
+            ),
+            None => format!(
+                "{} {}: barang milik toko sendiri.",
+                product.sku, product.name
+            ),
+        },
+    );
+    Ok(())
+}
