@@ -548,7 +548,7 @@ fn bench_import(scratch: &Path) -> Vec<Row> {
                     s
                 })
                 .collect();
-            let content = ExportContent {
+            let content = sentra::sync::export::with_products(ExportContent {
                 export_id: uuid::Uuid::now_v7().to_string(),
                 created_at: format!("{day}T21:00:00+07:00"),
                 stall: StallInfo {
@@ -573,7 +573,7 @@ fn bench_import(scratch: &Path) -> Vec<Row> {
                 payouts: Vec::new(),
                 repayments: Vec::new(),
                 expenses: Vec::new(),
-            };
+            });
             let name = format!(
                 "sentra-S{stall:03}-{}-{:07}-{:07}.sentra",
                 day,

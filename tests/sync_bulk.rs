@@ -84,7 +84,7 @@ fn daily_export(stall: usize, key: &SigningKey, day: Date, first_seq: i64) -> (E
         kasbon_repayments: 0,
         drawer_expenses: 0,
     };
-    let content = ExportContent {
+    let content = sentra::sync::export::with_products(ExportContent {
         export_id: uuid::Uuid::now_v7().to_string(),
         created_at: format!("{day}T21:01:00+07:00"),
         stall: StallInfo {
@@ -109,7 +109,7 @@ fn daily_export(stall: usize, key: &SigningKey, day: Date, first_seq: i64) -> (E
         payouts: Vec::new(),
         repayments: Vec::new(),
         expenses: Vec::new(),
-    };
+    });
     (content, seq + 1)
 }
 

@@ -109,7 +109,7 @@ pub fn export(
 }
 
 /// The names and categories of the products sold in the file.
-fn with_products(mut content: ExportContent) -> ExportContent {
+pub fn with_products(mut content: ExportContent) -> ExportContent {
     let mut products = BTreeMap::new();
     for line in content.sales.iter().flat_map(|s| &s.lines) {
         products
