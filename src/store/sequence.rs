@@ -11,42 +11,48 @@ use crate::clock;
 /// a time before the book's latest record (a clock set back). A rolled-back
 /// transaction gives its number back, so the sequence never has a hole.
 pub fn next_at(tx: &Transaction<'_>, stamp: &str) -> Result<i64> {
-    if let Some(latest) = latest_at(tx)?
-        && is_before(stamp, &latest)
-    {
-        return Err(StoreError::ClockBehind {
-            now: stamp.to_string(),
-            latest,
-        });
-    }
-    take(tx, stamp)
+    let latest = latest_at(tx)?;
+    refuse_if_behind(stamp, latest.as_deref())?;
+    take(tx, stamp, latest.as_deref())
 }
 
 /// Refuses a time before the book's latest record, and otherwise makes it
 /// the latest: for writes that take no number (a day opened, the office's
 /// imports, fee payments and re-pins), so no clock set back passes silently.
 pub fn guard(tx: &Transaction<'_>, stamp: &str) -> Result<()> {
-    match latest_at(tx)? {
-        Some(latest) if is_before(stamp, &latest) => Err(StoreError::ClockBehind {
-            now: stamp.to_string(),
-            latest,
-        }),
-        Some(latest) if !is_before(&latest, stamp) => Ok(()),
-        _ => {
-            tx.execute(
-                "UPDATE record_sequence SET latest_at = ?1 WHERE id = 1",
-                [stamp],
-            )?;
-            Ok(())
-        }
+    let latest = latest_at(tx)?;
+    refuse_if_behind(stamp, latest.as_deref())?;
+    if is_later(stamp, latest.as_deref()) {
+        tx.execute(
+            "UPDATE record_sequence SET latest_at = ?1 WHERE id = 1",
+            [stamp],
+        )?;
     }
+    Ok(())
 }
 
 /// Takes the next number for an event, which is recorded whatever the clock
 /// says: a wrong PIN tried with the clock set back is exactly what the
 /// manager must see.
 pub fn next_for_event(tx: &Transaction<'_>, stamp: &str) -> Result<i64> {
-    take(tx, stamp)
+    let latest = latest_at(tx)?;
+    take(tx, stamp, latest.as_deref())
+}
+
+/// The one clock refusal: `stamp` earlier than the book's latest record.
+fn refuse_if_behind(stamp: &str, latest: Option<&str>) -> Result<()> {
+    match latest {
+        Some(latest) if is_before(stamp, latest) => Err(StoreError::ClockBehind {
+            now: stamp.to_string(),
+            latest: latest.to_string(),
+        }),
+        _ => Ok(()),
+    }
+}
+
+/// Whether `stamp` moves the book's latest time forward.
+fn is_later(stamp: &str, latest: Option<&str>) -> bool {
+    latest.is_none_or(|latest| is_before(latest, stamp))
 }
 
 /// Makes `stamp` the book's latest time, so records from now on are
@@ -69,22 +75,18 @@ pub fn latest_at(tx: &Transaction<'_>) -> Result<Option<String>> {
         .flatten())
 }
 
-fn take(tx: &Transaction<'_>, stamp: &str) -> Result<i64> {
-    // The latest time only moves forward.
-    Ok(tx.query_row(
-        "UPDATE record_sequence SET last = last + 1,
-             latest_at = CASE WHEN latest_at IS NULL OR ?2 THEN ?1 ELSE latest_at END
-         WHERE id = 1 RETURNING last",
-        rusqlite::params![stamp, later_than_latest(tx, stamp)?],
-        |row| row.get(0),
-    )?)
-}
-
-fn later_than_latest(tx: &Transaction<'_>, stamp: &str) -> Result<bool> {
-    Ok(match latest_at(tx)? {
-        Some(latest) => is_before(&latest, stamp),
-        None => true,
-    })
+/// Takes the next number, in the same statement moving the latest time
+/// forward (never back) to `stamp`; `latest` is the time read before.
+fn take(tx: &Transaction<'_>, stamp: &str, latest: Option<&str>) -> Result<i64> {
+    Ok(tx
+        .prepare_cached(
+            "UPDATE record_sequence SET last = last + 1,
+                 latest_at = CASE WHEN ?2 THEN ?1 ELSE latest_at END
+             WHERE id = 1 RETURNING last",
+        )?
+        .query_row(rusqlite::params![stamp, is_later(stamp, latest)], |row| {
+            row.get(0)
+        })?)
 }
 
 /// Whether `a` is an earlier moment than `b` (both RFC 3339, any offsets).
