@@ -9,77 +9,20 @@ mod common;
 use common::*;
 use iced::keyboard::{Key, key::Named};
 use iced::widget::Id;
-use iced_test::selector::{Candidate, Target, id, is_focused};
-use iced_test::{Simulator, simulator};
+use iced_test::selector::{Candidate, id};
+use iced_test::simulator;
 use sentra::domain::consign::Terms;
 use sentra::domain::unit::Unit;
 use sentra::store::{HandoverItem, NewProducer, Store};
 use sentra::ui::penitip;
-use sentra::ui::{App, Effect, Focus, Message, Tab};
+use sentra::ui::{Message, Tab};
 
-struct Window {
-    app: App,
-    focused: Option<Id>,
-}
+#[path = "common/window.rs"]
+mod window;
+
+use window::Window;
 
 impl Window {
-    fn on(store: Store) -> Window {
-        let (app, effect) = App::with_store(store).unwrap();
-        let mut window = Window { app, focused: None };
-        window.settle(effect);
-        window
-    }
-
-    fn send(&mut self, message: Message) {
-        let effect = self.app.handle(message);
-        self.settle(effect);
-    }
-
-    fn settle(&mut self, effect: Effect<Message>) {
-        let (jobs, focus) = effect.into_parts();
-        for focus in focus {
-            if let Focus::On(field) = focus {
-                self.focused = Some(Id::from(field));
-            }
-        }
-        for job in jobs {
-            for answer in self.app.book().expect("book open").run_now(job) {
-                self.send(answer);
-            }
-        }
-    }
-
-    fn interact<T>(&mut self, act: impl FnOnce(&mut Simulator<'_, Message>) -> T) -> T {
-        let focused = self.focused.clone();
-        let (out, messages, now_focused) = {
-            let mut ui = simulator(self.app.view());
-            if let Some(field) = focused
-                && ui.click(id(field)).is_ok()
-            {
-                ui.tap_key(Key::Named(Named::End));
-            }
-            let out = act(&mut ui);
-            let now_focused = match ui.find(is_focused()) {
-                Ok(Target::Focusable { id, .. }) => id,
-                _ => None,
-            };
-            let messages: Vec<Message> = ui.into_messages().collect();
-            (out, messages, now_focused)
-        };
-        self.focused = now_focused;
-        for message in messages {
-            self.send(message);
-        }
-        out
-    }
-
-    fn click(&mut self, label: &str) {
-        self.interact(|ui| {
-            ui.click(label)
-                .unwrap_or_else(|e| panic!("click {label:?}: {e:?}"));
-        });
-    }
-
     fn typing(&mut self, text: &str) {
         assert!(
             self.focused.is_some(),
