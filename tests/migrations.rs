@@ -97,3 +97,72 @@ fn a_book_from_a_newer_program_is_refused_at_open() {
     assert!(!ok);
     assert!(stderr.contains("Sentra yang lebih baru"), "{stderr}");
 }
+
+#[test]
+fn migration_14_sums_each_products_ledger_into_its_stock_and_keeps_it() {
+    let mut conn = Connection::open_in_memory().unwrap();
+    migrate_to(&mut conn, 13).unwrap();
+    let product = |id: &str, sku: &str| {
+        format!(
+            "INSERT INTO products (id, sku, name, unit, category, price, min_stock, created_at, updated_at)
+             VALUES ('{id}', '{sku}', 'Barang {sku}', 'pcs', 'Uji', 1000, 2000,
+                     '2026-01-05T07:00:00+07:00', '2026-01-05T07:00:00+07:00');"
+        )
+    };
+    let movement = |id: &str, product: &str, kind: &str, quantity: i64| {
+        format!(
+            "INSERT INTO stock_movements (id, product_id, kind, quantity, created_at)
+             VALUES ('{id}', '{product}', '{kind}', {quantity}, '2026-01-05T07:05:00+07:00');"
+        )
+    };
+    conn.execute_batch(
+        &[
+            product("p1", "A"),
+            product("p2", "B"),
+            product("p3", "C"),
+            movement("m1", "p1", "receive", 5_000),
+            movement("m2", "p1", "sale", -1_500),
+            movement("m3", "p2", "count", 2_000),
+        ]
+        .concat(),
+    )
+    .unwrap();
+    migrate(&mut conn).unwrap();
+    let stock = |conn: &Connection| -> Vec<(String, i64, i64)> {
+        conn.prepare(
+            "SELECT sku, stock, (SELECT COALESCE(SUM(quantity), 0) FROM stock_movements m
+                                 WHERE m.product_id = p.id)
+             FROM products p ORDER BY sku",
+        )
+        .unwrap()
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap()
+    };
+    assert_eq!(
+        stock(&conn),
+        [
+            ("A".to_string(), 3_500, 3_500),
+            ("B".into(), 2_000, 2_000),
+            ("C".into(), 0, 0)
+        ]
+    );
+    // A row written afterwards, even by hand, moves the figure with it.
+    conn.execute_batch(&movement("m4", "p3", "adjust", -250))
+        .unwrap();
+    assert_eq!(stock(&conn)[2], ("C".to_string(), -250, -250));
+    // The search index still follows a renamed product (its trigger now
+    // fires only when a searched column changes).
+    conn.execute("UPDATE products SET name = 'Gula Aren' WHERE id = 'p2'", [])
+        .unwrap();
+    let found: String = conn
+        .query_row(
+            "SELECT p.sku FROM products_fts f JOIN products p ON p.rowid = f.rowid
+             WHERE products_fts MATCH 'aren'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(found, "B");
+}

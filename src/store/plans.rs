@@ -87,7 +87,7 @@ mod tests {
     use crate::domain::payment::{PaymentMethod, Tender};
     use crate::domain::unit::Unit;
     use crate::money::{Quantity, Rupiah};
-    use crate::store::{NewProduct, SaleItem, SaleRequest};
+    use crate::store::{NewProduct, ProductFilter, ProductOrder, SaleItem, SaleRequest};
     use time::macros::datetime;
 
     fn busy_stall() -> (tempfile::TempDir, Store) {
@@ -205,6 +205,77 @@ mod tests {
             .filter(|s| s.trim_start().starts_with("SELECT"))
         {
             assert_eq!(full_scans(&store.conn, sql), Vec::<String>::new(), "{sql}");
+        }
+    }
+
+    /// SQLite's plan for `sql`, one line per step.
+    fn plan(conn: &Connection, sql: &str) -> Vec<String> {
+        let mut statement = conn.prepare(&format!("EXPLAIN QUERY PLAN {sql}")).unwrap();
+        statement
+            .query_map([], |r| r.get(3))
+            .unwrap()
+            .map(Result::unwrap)
+            .collect()
+    }
+
+    #[test]
+    fn the_stock_table_reads_the_stock_figure_and_its_indexes() {
+        let (_dir, mut store) = busy_stall();
+        let low = ProductFilter {
+            low_stock_only: true,
+            ..Default::default()
+        };
+        let low_keripik = ProductFilter {
+            low_stock_only: true,
+            search: Some("pisang".into()),
+            category: Some("Keripik".into()),
+        };
+        let orders = [
+            ProductOrder::Name,
+            ProductOrder::Sku,
+            ProductOrder::Price,
+            ProductOrder::Stock,
+        ];
+        for descending in [false, true] {
+            for order in orders {
+                for filter in [&low, &low_keripik] {
+                    let statements = traced(&mut store, |store| {
+                        store.product_page(filter, order, descending, 50).unwrap();
+                    });
+                    assert_eq!(statements.len(), 2, "{statements:?}");
+                    for sql in &statements {
+                        // The stock is the figure the ledger's trigger keeps,
+                        // never the ledger added up again.
+                        assert!(!sql.contains("stock_movements"), "{sql}");
+                        // Only the low products' own index is walked.
+                        for step in full_scans(&store.conn, sql) {
+                            assert!(step.contains("INDEX products_low"), "{order:?}: {step} in {sql}");
+                        }
+                    }
+                }
+                // Sorted by stock: the page walks the stock index in its
+                // order and stops at the page's end (no sort of every
+                // product); the count is SQLite's count of the table.
+                if order == ProductOrder::Stock {
+                    let statements = traced(&mut store, |store| {
+                        store
+                            .product_page(&ProductFilter::default(), order, descending, 50)
+                            .unwrap();
+                    });
+                    let [page, count] = statements.as_slice() else {
+                        panic!("{statements:?}");
+                    };
+                    assert!(!page.contains("stock_movements"), "{page}");
+                    let steps = plan(&store.conn, page);
+                    assert!(steps.iter().all(|s| !s.contains("TEMP B-TREE")), "{steps:?}");
+                    assert_eq!(
+                        full_scans(&store.conn, page),
+                        ["SCAN p USING INDEX products_stock"],
+                        "{page}"
+                    );
+                    assert_eq!(count.trim(), "SELECT COUNT(*) FROM products p");
+                }
+            }
         }
     }
 }

@@ -14,7 +14,8 @@ use crate::domain::product::{
 use crate::domain::unit::Unit;
 use crate::money::{Quantity, Rupiah};
 
-/// A product as the book holds it, with its stock (the sum of its ledger).
+/// A product as the book holds it, with its stock (the sum of its ledger,
+/// kept beside the product by the ledger's trigger).
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct Product {
     #[serde(skip)]
@@ -89,11 +90,18 @@ pub struct ProductFilter {
     pub low_stock_only: bool,
 }
 
+/// `p.stock` is the sum of the product's ledger rows, kept by the trigger on
+/// `stock_movements` in the same transaction as each row (schema.sql,
+/// migration 14): reading it costs nothing, however long the ledger.
 const PRODUCT_COLUMNS: &str =
-    "p.id, p.sku, p.barcode, p.name, p.unit, p.category, p.price, p.cost, p.min_stock,
-     COALESCE((SELECT SUM(m.quantity) FROM stock_movements m WHERE m.product_id = p.id), 0),
+    "p.id, p.sku, p.barcode, p.name, p.unit, p.category, p.price, p.cost, p.min_stock, p.stock,
      (SELECT pr.code FROM product_consignments c JOIN producers pr ON pr.id = c.producer_id
       WHERE c.product_id = p.id)";
+
+/// [`Product::is_low`] in SQL, word for word the condition of the partial
+/// index `products_low`: the planner uses that index only for a query that
+/// says exactly this.
+const LOW: &str = "p.stock <= p.min_stock";
 
 fn product_from_row(row: &Row<'_>) -> rusqlite::Result<Product> {
     let id: String = row.get(0)?;
@@ -166,10 +174,15 @@ impl Store {
 
     /// Products matching `filter`, by name.
     pub fn list_products(&self, filter: &ProductFilter) -> Result<Vec<Product>> {
+        let low = if filter.low_stock_only {
+            format!("AND {LOW}")
+        } else {
+            String::new()
+        };
         let sql = format!(
             "SELECT {PRODUCT_COLUMNS} FROM products p
              WHERE (?1 IS NULL OR p.name LIKE ?1 ESCAPE '\\' OR p.sku LIKE ?1 ESCAPE '\\' OR p.barcode LIKE ?1 ESCAPE '\\')
-               AND (?2 IS NULL OR p.category = ?2)
+               AND (?2 IS NULL OR p.category = ?2) {low}
              ORDER BY p.name COLLATE NOCASE, p.sku"
         );
         let pattern = filter
@@ -178,14 +191,7 @@ impl Store {
             .map(|s| format!("%{}%", escape_like(s.trim())));
         let mut statement = self.conn.prepare_cached(&sql)?;
         let rows = statement.query_map(params![pattern, filter.category], product_from_row)?;
-        let mut products = Vec::new();
-        for row in rows {
-            let product = row?;
-            if !filter.low_stock_only || product.is_low() {
-                products.push(product);
-            }
-        }
-        Ok(products)
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
     /// The till's search as you type: an exact barcode or SKU first, then
@@ -265,27 +271,48 @@ impl Store {
             .collect()
     }
 
-    /// A product as a sale needs it: found by SKU or barcode, without adding
-    /// up its stock (a sale does not show it).
-    pub(super) fn product_for_sale(&self, code: &str) -> Result<Product> {
-        let code = code.trim();
-        let sql = PRODUCT_COLUMNS.replace(
-            "COALESCE((SELECT SUM(m.quantity) FROM stock_movements m WHERE m.product_id = p.id), 0)",
-            "0",
+    /// The products of a sale's items, in the items' order, in one read
+    /// however long the cart: each code is a SKU (any case) or a barcode, and
+    /// a SKU wins over another product's equal barcode. The first code that
+    /// is neither is refused.
+    pub(super) fn products_for_sale<'a>(
+        &self,
+        codes: impl Iterator<Item = &'a str> + Clone,
+    ) -> Result<Vec<Product>> {
+        // One JSON array bound to one cached statement, whatever the count.
+        let wanted =
+            serde_json::Value::from(codes.clone().map(str::trim).collect::<Vec<_>>()).to_string();
+        let sql = format!(
+            "SELECT {PRODUCT_COLUMNS} FROM products p
+             WHERE p.sku IN (SELECT value FROM json_each(?1))
+                OR p.barcode IN (SELECT value FROM json_each(?1))"
         );
-        self.conn
-            .prepare_cached(&format!(
-                "SELECT {sql} FROM products p WHERE p.sku = ?1 OR p.barcode = ?1"
-            ))?
-            .query_row([code], product_from_row)
-            .optional()?
-            .ok_or_else(|| StoreError::UnknownProduct(code.to_string()))
+        let found = self
+            .conn
+            .prepare_cached(&sql)?
+            .query_map([wanted], product_from_row)?
+            .collect::<rusqlite::Result<Vec<Product>>>()?;
+        codes
+            .map(|code| {
+                let code = code.trim();
+                // The SKU column compares with NOCASE: ASCII letters only.
+                found
+                    .iter()
+                    .find(|p| p.sku.eq_ignore_ascii_case(code))
+                    .or_else(|| found.iter().find(|p| p.barcode.as_deref() == Some(code)))
+                    .cloned()
+                    .ok_or_else(|| StoreError::UnknownProduct(code.to_string()))
+            })
+            .collect()
     }
 
     /// One page of the stock screen's table, sorted and cut in SQL, with the
     /// number of products the filter matches: the screen never holds the
-    /// whole catalogue. Stock is summed only for the page, unless the filter
-    /// or the order needs it for every product.
+    /// whole catalogue. Only the filters in use are written into the query,
+    /// so each one's index serves it: the low-stock filter reads the
+    /// `products_low` index (only the low products), the stock sort walks
+    /// `products_stock` and stops at the page's end, and without a filter
+    /// the count is SQLite's count of a table's entries.
     pub fn product_page(
         &self,
         filter: &ProductFilter,
@@ -297,36 +324,57 @@ impl Store {
             .search
             .as_deref()
             .map(|s| format!("%{}%", escape_like(s.trim())));
-        let matches = "(?1 IS NULL OR p.name LIKE ?1 ESCAPE '\\' OR p.sku LIKE ?1 ESCAPE '\\' OR p.barcode LIKE ?1 ESCAPE '\\')
-             AND (?2 IS NULL OR p.category = ?2)";
-        let stock = "COALESCE((SELECT SUM(m.quantity) FROM stock_movements m WHERE m.product_id = p.id), 0)";
-        let low = if filter.low_stock_only {
-            format!("AND {stock} <= p.min_stock")
+        let mut terms: Vec<String> = Vec::new();
+        let mut values: Vec<&dyn rusqlite::ToSql> = Vec::new();
+        if let Some(pattern) = &pattern {
+            terms.push(
+                "(p.name LIKE ? ESCAPE '\\' OR p.sku LIKE ? ESCAPE '\\' OR p.barcode LIKE ? ESCAPE '\\')"
+                    .into(),
+            );
+            values.extend([pattern as &dyn rusqlite::ToSql, pattern, pattern]);
+        }
+        if let Some(category) = &filter.category {
+            terms.push("p.category = ?".into());
+            values.push(category);
+        }
+        // Named, not left to the planner's guess: a catalogue with few low
+        // products must not be walked whole in another index's order.
+        let from = if filter.low_stock_only {
+            terms.push(LOW.into());
+            "products p INDEXED BY products_low"
         } else {
+            "products p"
+        };
+        let matches = if terms.is_empty() {
             String::new()
+        } else {
+            format!("WHERE {}", terms.join(" AND "))
         };
         let direction = if descending { "DESC" } else { "ASC" };
         let by = match order {
             ProductOrder::Name => format!("p.name COLLATE NOCASE {direction}, p.sku"),
             ProductOrder::Sku => format!("p.sku {direction}"),
             ProductOrder::Price => format!("p.price {direction}, p.name COLLATE NOCASE"),
-            ProductOrder::Stock => format!("{stock} {direction}, p.name COLLATE NOCASE"),
+            // Ties by name in the same direction, so `products_stock` is
+            // read forwards or backwards and never sorted: many products
+            // share a stock of zero.
+            ProductOrder::Stock => {
+                format!("p.stock {direction}, p.name COLLATE NOCASE {direction}")
+            }
         };
-        let page_sql = format!(
-            "SELECT {PRODUCT_COLUMNS} FROM products p WHERE {matches} {low} ORDER BY {by} LIMIT ?3"
-        );
-        let mut statement = self.conn.prepare_cached(&page_sql)?;
-        let rows = statement.query_map(
-            params![pattern, filter.category, limit as i64],
-            product_from_row,
-        )?;
-        let products = rows.collect::<rusqlite::Result<Vec<_>>>()?;
+        let limit = limit as i64;
+        let mut page_values = values.clone();
+        page_values.push(&limit);
+        let mut statement = self.conn.prepare_cached(&format!(
+            "SELECT {PRODUCT_COLUMNS} FROM {from} {matches} ORDER BY {by} LIMIT ?"
+        ))?;
+        let products = statement
+            .query_map(page_values.as_slice(), product_from_row)?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
         let total: i64 = self
             .conn
-            .prepare_cached(&format!(
-                "SELECT COUNT(*) FROM products p WHERE {matches} {low}"
-            ))?
-            .query_row(params![pattern, filter.category], |r| r.get(0))?;
+            .prepare_cached(&format!("SELECT COUNT(*) FROM {from} {matches}"))?
+            .query_row(values.as_slice(), |r| r.get(0))?;
         Ok((products, total as usize))
     }
 

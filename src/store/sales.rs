@@ -162,15 +162,10 @@ impl Store {
             }
             None => request,
         };
-        let products = request
-            .items
-            .iter()
-            .map(|item| {
-                let product = self.product_for_sale(&item.code)?;
-                product.unit.check(item.quantity)?;
-                Ok(product)
-            })
-            .collect::<Result<Vec<Product>>>()?;
+        let products = self.products_for_sale(request.items.iter().map(|i| i.code.as_str()))?;
+        for (item, product) in request.items.iter().zip(&products) {
+            product.unit.check(item.quantity)?;
+        }
         let cart: Vec<CartLine> = request
             .items
             .iter()

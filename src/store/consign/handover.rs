@@ -14,7 +14,7 @@ use crate::clock;
 use crate::domain::consign::{self, ConsignError};
 use crate::domain::limits::check_quantity;
 use crate::money::Quantity;
-use crate::store::stock::{Movement, MovementKind, record};
+use crate::store::stock::{Movement, MovementKind, record, stock_in};
 use crate::store::{Result, Store, StoreError};
 
 /// Which way the goods went.
@@ -187,16 +187,12 @@ impl Store {
             for (index, (product, quantity)) in products.iter().enumerate() {
                 // Checked again inside the transaction: the book is the judge.
                 if kind == HandoverKind::Handback {
-                    let stock: i64 = tx
-                        .prepare_cached(
-                            "SELECT COALESCE(SUM(quantity), 0) FROM stock_movements WHERE product_id = ?1",
-                        )?
-                        .query_row([product.id.to_string()], |r| r.get(0))?;
-                    if quantity.milli() > stock {
+                    let stock = stock_in(tx, product.id)?;
+                    if *quantity > stock {
                         return Err(ConsignError::HandBackTooMuch {
                             sku: product.sku.clone(),
                             asked: *quantity,
-                            left: Quantity::from_milli(stock),
+                            left: stock,
                         }
                         .into());
                     }
@@ -251,9 +247,9 @@ impl Store {
             return Err(ConsignError::UnknownNote(number.trim().to_string()).into());
         };
         let mut statement = self.conn.prepare_cached(
-            "SELECT l.sku, l.name, l.unit, l.quantity,
-                    COALESCE((SELECT SUM(m.quantity) FROM stock_movements m WHERE m.product_id = l.product_id), 0)
-             FROM handover_lines l WHERE l.note_id = ?1 ORDER BY l.line_no",
+            "SELECT l.sku, l.name, l.unit, l.quantity, p.stock
+             FROM handover_lines l JOIN products p ON p.id = l.product_id
+             WHERE l.note_id = ?1 ORDER BY l.line_no",
         )?;
         let lines = statement
             .query_map([&id], |r| {
