@@ -866,3 +866,82 @@ CREATE INDEX products_stock ON products (stock, name COLLATE NOCASE);
 -- Only the products at or below their minimum (Product::is_low), in the
 -- table's default order: the filter reads as many entries as it shows.
 CREATE INDEX products_low ON products (name COLLATE NOCASE, sku) WHERE stock <= min_stock;
+
+-- migration 15
+-- Office side: what the Kantor screens ask of a year of files, kept by
+-- triggers as each sequence number arrives, so no screen reads the whole
+-- history: the days each stall has records on, each stall's first and last
+-- day and how many days it has, the centre's days, and each stall's
+-- numbers as runs held (its gaps are what lies between them).
+CREATE TABLE office_stall_days (
+    stall_code  TEXT NOT NULL,
+    day         TEXT NOT NULL,
+    PRIMARY KEY (stall_code, day)
+) WITHOUT ROWID;
+CREATE INDEX office_stall_days_day ON office_stall_days (day, stall_code);
+CREATE TABLE office_stall_span (
+    stall_code  TEXT PRIMARY KEY,
+    first_day   TEXT NOT NULL,
+    last_day    TEXT NOT NULL,
+    days        INTEGER NOT NULL
+) WITHOUT ROWID;
+CREATE TABLE office_centre_days (
+    day  TEXT PRIMARY KEY
+) WITHOUT ROWID;
+CREATE TABLE office_seen_runs (
+    stall_code  TEXT NOT NULL,
+    epoch       INTEGER NOT NULL,
+    first       INTEGER NOT NULL,
+    last        INTEGER NOT NULL,
+    PRIMARY KEY (stall_code, epoch, first)
+) WITHOUT ROWID;
+CREATE INDEX office_seen_runs_last ON office_seen_runs (stall_code, epoch, last);
+-- The stalls list counts each stall's events by kind.
+CREATE INDEX office_events_stall_kind ON office_events (stall_code, kind);
+
+-- What the office already holds.
+INSERT INTO office_stall_days (stall_code, day) SELECT DISTINCT stall_code, day FROM office_seen;
+INSERT INTO office_stall_span (stall_code, first_day, last_day, days)
+    SELECT stall_code, MIN(day), MAX(day), COUNT(*) FROM office_stall_days GROUP BY stall_code;
+INSERT INTO office_centre_days (day) SELECT DISTINCT day FROM office_seen;
+-- Consecutive numbers share seq - row number: each such island is a run.
+INSERT INTO office_seen_runs (stall_code, epoch, first, last)
+    SELECT stall_code, epoch, MIN(seq), MAX(seq) FROM (
+        SELECT stall_code, epoch, seq,
+               seq - ROW_NUMBER() OVER (PARTITION BY stall_code, epoch ORDER BY seq) AS island
+        FROM office_seen)
+    GROUP BY stall_code, epoch, island;
+
+-- A number already held is ignored by the import (INSERT OR IGNORE), so
+-- this fires once per number.
+CREATE TRIGGER office_seen_summaries AFTER INSERT ON office_seen
+BEGIN
+    INSERT OR IGNORE INTO office_stall_days (stall_code, day) VALUES (NEW.stall_code, NEW.day);
+    INSERT OR IGNORE INTO office_centre_days (day) VALUES (NEW.day);
+    -- The run that starts right after this number now starts at it...
+    UPDATE office_seen_runs SET first = NEW.seq
+     WHERE stall_code = NEW.stall_code AND epoch = NEW.epoch AND first = NEW.seq + 1;
+    -- ...or the number is a run of its own.
+    INSERT OR IGNORE INTO office_seen_runs (stall_code, epoch, first, last)
+    VALUES (NEW.stall_code, NEW.epoch, NEW.seq, NEW.seq);
+    -- The run that ends right before it takes it in, with what follows.
+    UPDATE office_seen_runs
+       SET last = (SELECT r.last FROM office_seen_runs r
+                    WHERE r.stall_code = NEW.stall_code AND r.epoch = NEW.epoch AND r.first = NEW.seq)
+     WHERE stall_code = NEW.stall_code AND epoch = NEW.epoch AND last = NEW.seq - 1;
+    DELETE FROM office_seen_runs
+     WHERE stall_code = NEW.stall_code AND epoch = NEW.epoch AND first = NEW.seq
+       AND EXISTS (SELECT 1 FROM office_seen_runs r
+                    WHERE r.stall_code = NEW.stall_code AND r.epoch = NEW.epoch
+                      AND r.last >= NEW.seq AND r.first < NEW.seq);
+END;
+-- A stall's new day widens its span.
+CREATE TRIGGER office_stall_days_span AFTER INSERT ON office_stall_days
+BEGIN
+    INSERT INTO office_stall_span (stall_code, first_day, last_day, days)
+    VALUES (NEW.stall_code, NEW.day, NEW.day, 1)
+    ON CONFLICT (stall_code) DO UPDATE SET
+        first_day = MIN(first_day, excluded.first_day),
+        last_day = MAX(last_day, excluded.last_day),
+        days = days + 1;
+END;

@@ -127,6 +127,12 @@ impl Store {
         &self.conn
     }
 
+    /// The connection to trace, for the office's query-plan tests.
+    #[cfg(test)]
+    pub(crate) fn connection_mut(&mut self) -> &mut Connection {
+        &mut self.conn
+    }
+
     /// Runs `work` in one immediate transaction: all of it lands, or none.
     pub(crate) fn write<T>(
         &mut self,

@@ -10,6 +10,7 @@ pub mod folder;
 pub mod format;
 pub mod import;
 pub mod office;
+mod plans;
 pub mod producers;
 pub mod repin;
 pub mod trust;

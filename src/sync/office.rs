@@ -182,9 +182,10 @@ pub fn centre_day(store: &Store, date: Date) -> Result<CentreDay, SyncError> {
     store.require_office()?;
     let conn = store.connection();
     let day = date.to_string();
+    // Each stall's first day from its summary row, not from its records.
     let mut statement = conn.prepare_cached(
         "SELECT code, name, regency,
-                (SELECT MIN(day) FROM office_seen WHERE stall_code = office_stalls.code)
+                (SELECT first_day FROM office_stall_span WHERE stall_code = office_stalls.code)
          FROM office_stalls ORDER BY code",
     )?;
     let known: Vec<(String, String, u16, Option<String>)> = statement
@@ -195,8 +196,9 @@ pub fn centre_day(store: &Store, date: Date) -> Result<CentreDay, SyncError> {
     let today = crate::clock::now()
         .map(|now| store.business_day(now).to_string())
         .ok();
+    // One row per stall that day, not one per record.
     let mut active =
-        conn.prepare_cached("SELECT DISTINCT stall_code FROM office_seen WHERE day = ?1")?;
+        conn.prepare_cached("SELECT stall_code FROM office_stall_days WHERE day = ?1")?;
     let reported: std::collections::HashSet<String> = active
         .query_map([&day], |r| r.get(0))?
         .collect::<rusqlite::Result<_>>()?;
@@ -305,42 +307,78 @@ fn categories(conn: &Connection, day: &str) -> Result<Vec<GroupTotal>, SyncError
 }
 
 /// Every known stall with its gaps and silent days.
+///
+/// Read from the summaries the office keeps as records arrive (schema
+/// migration 15): the centre's days, each stall's span and days, its
+/// sequence as runs of numbers held. A year of files costs a few hundred
+/// rows here, not the millions of records behind them.
 pub fn stalls(store: &Store) -> Result<Vec<StallStatus>, SyncError> {
     store.require_office()?;
     let conn = store.connection();
     let mut statement = conn.prepare_cached(
-        "SELECT code, name, regency, last_import FROM office_stalls ORDER BY code",
+        "SELECT o.code, o.name, o.regency, o.last_import, o.epoch, s.first_day, s.last_day, s.days
+         FROM office_stalls o LEFT JOIN office_stall_span s ON s.stall_code = o.code
+         ORDER BY o.code",
     )?;
-    let known: Vec<(String, String, u16, String)> = statement
-        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?
+    type Known = (
+        String,
+        String,
+        u16,
+        String,
+        i64,
+        Option<String>,
+        Option<String>,
+        i64,
+    );
+    let known: Vec<Known> = statement
+        .query_map([], |r| {
+            Ok((
+                r.get(0)?,
+                r.get(1)?,
+                r.get(2)?,
+                r.get(3)?,
+                r.get(4)?,
+                r.get(5)?,
+                r.get(6)?,
+                r.get::<_, Option<i64>>(7)?.unwrap_or(0),
+            ))
+        })?
         .collect::<rusqlite::Result<_>>()?;
-    let mut days = conn.prepare_cached("SELECT DISTINCT day FROM office_seen ORDER BY day")?;
+    let mut days = conn.prepare_cached("SELECT day FROM office_centre_days ORDER BY day")?;
     let centre_days: Vec<String> = days
         .query_map([], |r| r.get(0))?
         .collect::<rusqlite::Result<_>>()?;
     let mut result = Vec::new();
-    for (code, name, regency, last_import) in known {
+    for (code, name, regency, last_import, epoch, first_day, last_day, own_count) in known {
         // Numbers restart with a re-pinned key: gaps are of the current epoch.
-        let mut seen = conn.prepare_cached(
-            "SELECT seq FROM office_seen WHERE stall_code = ?1
-                 AND epoch = (SELECT epoch FROM office_stalls WHERE code = ?1) ORDER BY seq",
+        let mut runs = conn.prepare_cached(
+            "SELECT first, last FROM office_seen_runs WHERE stall_code = ?1 AND epoch = ?2 ORDER BY first",
         )?;
-        let seqs: Vec<i64> = seen
-            .query_map([&code], |r| r.get(0))?
+        let runs: Vec<(i64, i64)> = runs
+            .query_map(params![code, epoch], |r| Ok((r.get(0)?, r.get(1)?)))?
             .collect::<rusqlite::Result<_>>()?;
-        let mut own = conn.prepare_cached(
-            "SELECT DISTINCT day FROM office_seen WHERE stall_code = ?1 ORDER BY day",
-        )?;
-        let own_days: Vec<String> = own
-            .query_map([&code], |r| r.get(0))?
-            .collect::<rusqlite::Result<_>>()?;
-        let first_day = own_days.first().cloned();
+        // Silent days are the centre's days since the stall's first that are
+        // not its own: only a stall with fewer days than that has any, and
+        // only its days are read to name them.
         let silent_days = match &first_day {
-            Some(first) => centre_days
-                .iter()
-                .filter(|d| *d >= first && own_days.binary_search(d).is_err())
-                .cloned()
-                .collect(),
+            Some(first) => {
+                let since = &centre_days[centre_days.partition_point(|d| d < first)..];
+                if since.len() as i64 > own_count {
+                    let mut own = conn.prepare_cached(
+                        "SELECT day FROM office_stall_days WHERE stall_code = ?1 ORDER BY day",
+                    )?;
+                    let own_days: Vec<String> = own
+                        .query_map([&code], |r| r.get(0))?
+                        .collect::<rusqlite::Result<_>>()?;
+                    since
+                        .iter()
+                        .filter(|d| own_days.binary_search(d).is_err())
+                        .cloned()
+                        .collect()
+                } else {
+                    Vec::new()
+                }
+            }
             None => Vec::new(),
         };
         let pin_wrong = event_count(conn, &code, "pin_wrong")?;
@@ -356,10 +394,10 @@ pub fn stalls(store: &Store) -> Result<Vec<StallStatus>, SyncError> {
             code,
             name,
             regency,
-            last_day: own_days.last().cloned(),
+            last_day,
             first_day,
             last_import,
-            gaps: gaps(&seqs),
+            gaps: run_gaps(&runs),
             silent_days,
         });
     }
@@ -370,6 +408,20 @@ fn event_count(conn: &Connection, code: &str, kind: &str) -> Result<i64, SyncErr
     Ok(conn
         .prepare_cached("SELECT COUNT(*) FROM office_events WHERE stall_code = ?1 AND kind = ?2")?
         .query_row(params![code, kind], |r| r.get(0))?)
+}
+
+/// The missing stretches before and between runs of held numbers (ordered,
+/// disjoint, both ends included), counting from 1.
+pub fn run_gaps(runs: &[(i64, i64)]) -> Vec<(i64, i64)> {
+    let mut gaps = Vec::new();
+    let mut expected = 1;
+    for &(first, last) in runs {
+        if first > expected {
+            gaps.push((expected, first - 1));
+        }
+        expected = expected.max(last + 1);
+    }
+    gaps
 }
 
 /// The missing stretches in an ordered list of sequence numbers from 1.
@@ -488,5 +540,13 @@ mod tests {
         assert_eq!(gaps(&[1, 2, 5, 6, 9]), vec![(3, 4), (7, 8)]);
         assert_eq!(gaps(&[3]), vec![(1, 2)]);
         assert_eq!(gaps(&[]), vec![]);
+    }
+
+    #[test]
+    fn runs_give_the_same_gaps_as_their_numbers() {
+        assert_eq!(run_gaps(&[(1, 3)]), vec![]);
+        assert_eq!(run_gaps(&[(1, 2), (5, 6), (9, 9)]), vec![(3, 4), (7, 8)]);
+        assert_eq!(run_gaps(&[(3, 3)]), vec![(1, 2)]);
+        assert_eq!(run_gaps(&[]), vec![]);
     }
 }

@@ -110,7 +110,18 @@ pub fn snapshot(dir: &Path) -> String {
             "record_sequence" => "SELECT id, last - (SELECT COUNT(*) FROM book_events
                  WHERE kind IN ('pin_wrong', 'pin_locked')) FROM record_sequence"
                 .to_string(),
-            _ => format!("SELECT * FROM {table} ORDER BY 1, 2"),
+            _ => {
+                // A one-column table (the office's days) orders by its one.
+                let columns: i64 = conn
+                    .query_row(
+                        "SELECT COUNT(*) FROM pragma_table_info(?1)",
+                        [&table],
+                        |r| r.get(0),
+                    )
+                    .unwrap();
+                let order = if columns > 1 { "1, 2" } else { "1" };
+                format!("SELECT * FROM {table} ORDER BY {order}")
+            }
         };
         let mut statement = conn.prepare(&query).unwrap();
         let columns = statement.column_count();
