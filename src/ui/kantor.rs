@@ -114,15 +114,22 @@ impl Kantor {
         self.applied.take()
     }
 
-    /// Loads the centre's day shown.
+    /// Loads the centre's day shown, the producers and the fees.
     pub fn refresh(&mut self) -> Effect<Message> {
+        self.load_day()
+            .and(self.producers.refresh().map(Message::Producers))
+            .and(self.desk.refresh().map(Message::Desk))
+    }
+
+    /// Loads only the centre's day shown: moving between days changes
+    /// nothing the producers' view or the fee balances show, and reading
+    /// them again would keep the book's worker from the next day asked for.
+    fn load_day(&mut self) -> Effect<Message> {
         self.version += 1;
         let (version, date) = (self.version, self.date);
         Effect::search("centre-day", move |store| {
             Message::Loaded(version, load(store, date))
         })
-        .and(self.producers.refresh().map(Message::Producers))
-        .and(self.desk.refresh().map(Message::Desk))
     }
 
     pub fn hotkey(&self, press: &KeyPress) -> Option<Message> {
@@ -198,7 +205,7 @@ impl Kantor {
             Message::NextDay => self.step(1),
             Message::Today => {
                 self.date = None;
-                self.refresh()
+                self.load_day()
             }
             Message::Loaded(version, result) => {
                 if version == self.version {
@@ -311,7 +318,7 @@ impl Kantor {
         {
             self.date = Some(shown + Duration::days(days));
         }
-        self.refresh()
+        self.load_day()
     }
 
     /// Share of the queue done, 0–1.
