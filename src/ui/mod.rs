@@ -42,6 +42,10 @@ use crate::store::{Identity, Kind, Settings, Store};
 
 const REGULAR: &[u8] = include_bytes!("../../assets/fonts/NotoSans-Regular.ttf");
 const BOLD: &[u8] = include_bytes!("../../assets/fonts/NotoSans-Bold.ttf");
+/// The fonts the window loads (its default is Noto Sans), and below its
+/// theme: the benchmark draws the same frames headless with them.
+pub const FONTS: [&[u8]; 2] = [REGULAR, BOLD];
+pub use theme::theme;
 
 /// The size the window opens at: it fits the smallest stall screen
 /// (1024×768, less a taskbar); once the screen's size is known the window
