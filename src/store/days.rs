@@ -41,7 +41,18 @@ pub(super) fn ensure_open(tx: &Transaction<'_>, day: &str, stamp: &str) -> Resul
         .prepare_cached("SELECT status FROM days WHERE day = ?1")?
         .query_row([day], |r| r.get(0))
         .optional()?;
-    match status.as_deref() {
+    open_unless_closed(tx, day, stamp, status.as_deref())
+}
+
+/// [`ensure_open`] for a caller that read the day's `status` already (a sale
+/// reads it with its sequence and receipt number, in one statement).
+pub(super) fn open_unless_closed(
+    tx: &Transaction<'_>,
+    day: &str,
+    stamp: &str,
+    status: Option<&str>,
+) -> Result<()> {
+    match status {
         Some("open") => Ok(()),
         Some(_) => Err(StoreError::DayClosed(day.to_string())),
         None => {

@@ -249,7 +249,10 @@ mod tests {
                         assert!(!sql.contains("stock_movements"), "{sql}");
                         // Only the low products' own index is walked.
                         for step in full_scans(&store.conn, sql) {
-                            assert!(step.contains("INDEX products_low"), "{order:?}: {step} in {sql}");
+                            assert!(
+                                step.contains("INDEX products_low"),
+                                "{order:?}: {step} in {sql}"
+                            );
                         }
                     }
                 }
@@ -267,7 +270,10 @@ mod tests {
                     };
                     assert!(!page.contains("stock_movements"), "{page}");
                     let steps = plan(&store.conn, page);
-                    assert!(steps.iter().all(|s| !s.contains("TEMP B-TREE")), "{steps:?}");
+                    assert!(
+                        steps.iter().all(|s| !s.contains("TEMP B-TREE")),
+                        "{steps:?}"
+                    );
                     assert_eq!(
                         full_scans(&store.conn, page),
                         ["SCAN p USING INDEX products_stock"],
@@ -277,5 +283,53 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn a_sale_is_one_read_and_one_write_per_table() {
+        let (_dir, mut store) = busy_stall();
+        let request = SaleRequest {
+            items: (0..5)
+                .map(|n| SaleItem {
+                    code: format!("KRP-{:02}", n * 3),
+                    quantity: Quantity::ONE,
+                    discount: None,
+                })
+                .collect(),
+            discount: None,
+            tenders: vec![
+                Tender {
+                    method: PaymentMethod::Qris,
+                    amount: Rupiah::new(20_000),
+                    reference: None,
+                },
+                Tender {
+                    method: PaymentMethod::Cash,
+                    amount: Rupiah::new(50_000),
+                    reference: None,
+                },
+            ],
+        };
+        let now = datetime!(2026-12-02 11:00 +7);
+        // The day is opened by its first sale; the one counted is the next.
+        store.complete_sale(&request, now).unwrap();
+        let statements = traced(&mut store, |store| {
+            store.complete_sale(&request, now).unwrap();
+        });
+        let starts = |prefix: &str| statements.iter().filter(|s| s.starts_with(prefix)).count();
+        // The cart's products in one read; the clock, the day and the
+        // receipt number in another; the sequence in one write; one
+        // multi-row statement each for the lines, the ledger, the payments.
+        assert_eq!(starts("SELECT p.id"), 1, "{statements:#?}");
+        assert_eq!(starts("SELECT (SELECT latest_at"), 1, "{statements:#?}");
+        assert_eq!(starts("UPDATE record_sequence"), 1, "{statements:#?}");
+        for table in ["sales", "sale_lines", "stock_movements", "payments"] {
+            assert_eq!(
+                starts(&format!("INSERT INTO {table} ")),
+                1,
+                "{table}: {statements:#?}"
+            );
+        }
+        assert_eq!(statements.len(), 9, "{statements:#?}");
     }
 }

@@ -6,7 +6,7 @@ use rusqlite::{Connection, OptionalExtension, Transaction, params};
 use time::OffsetDateTime;
 use uuid::Uuid;
 
-use super::days::{day_key, ensure_open};
+use super::days::{day_key, open_unless_closed};
 use super::stock::{Movement, MovementKind, record_many};
 use super::{Product, Result, Store, StoreError, sequence};
 use crate::clock;
@@ -214,14 +214,19 @@ impl Store {
         let id = Uuid::now_v7();
         let tax_mode = settings.tax.mode.key();
         self.write(|tx| {
-            ensure_open(tx, &day, &stamp)?;
-            let seq = sequence::next_at(tx, &stamp)?;
-            let number_in_day: u32 = tx
+            // What the sale needs to know before it writes, in one read: the
+            // book's latest time (the clock guard), the day's state and the
+            // day's next receipt number (above any a restore gave up).
+            let (latest, status, number_in_day): (Option<String>, Option<String>, u32) = tx
                 .prepare_cached(
-                    "SELECT MAX(COALESCE((SELECT MAX(number_in_day) FROM sales WHERE day = ?1), 0),
+                    "SELECT (SELECT latest_at FROM record_sequence WHERE id = 1),
+                            (SELECT status FROM days WHERE day = ?1),
+                            MAX(COALESCE((SELECT MAX(number_in_day) FROM sales WHERE day = ?1), 0),
                                 COALESCE((SELECT last_number FROM receipt_floor WHERE day = ?1), 0)) + 1",
                 )?
-                .query_row([&day], |r| r.get(0))?;
+                .query_row([&day], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
+            open_unless_closed(tx, &day, &stamp, status.as_deref())?;
+            let seq = sequence::next_after(tx, &stamp, latest.as_deref())?;
             let receipt = receipt_number(identity.stall_code(), date, number_in_day);
             tx.prepare_cached(
                 "INSERT INTO sales (id, seq, receipt, day, number_in_day, created_at, subtotal, line_discounts,
@@ -270,27 +275,15 @@ impl Store {
                 });
                 lines.push(line);
             }
-            // All lines in one statement, all ledger rows in another: a sale
-            // costs a handful of statements however long the cart.
+            // All lines in one statement, all ledger rows in another (their
+            // trigger moves each product's stock figure), all payments in a
+            // third: a sale costs a handful of statements however long the
+            // cart.
             insert_lines(tx, id, &products, &lines)?;
             record_many(tx, &movements, &stamp)?;
             // Titip jual: what each consigned line owes, fixed now.
             let consigned = super::consign::fix_owed(tx, id, &products, &lines)?;
-            for (index, payment) in settlement.payments.iter().enumerate() {
-                tx.prepare_cached(
-                    "INSERT INTO payments (sale_id, line_no, method, amount, tendered, reference, customer_id)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-                )?
-                .execute(params![
-                    id.to_string(),
-                    index as i64 + 1,
-                    payment.method.key(),
-                    payment.amount.value(),
-                    payment.tendered.value(),
-                    payment.reference,
-                    customer_id.as_ref().filter(|_| payment.method == PaymentMethod::Kasbon)
-                ])?;
-            }
+            insert_payments(tx, id, &settlement.payments, customer_id.as_deref())?;
             let sale = CompletedSale {
                 id,
                 seq,
@@ -386,6 +379,39 @@ fn insert_line_chunk(
     }
     tx.prepare_cached(&sql)?
         .execute(rusqlite::params_from_iter(values))?;
+    Ok(())
+}
+
+fn insert_payments(
+    tx: &Transaction<'_>,
+    sale_id: Uuid,
+    payments: &[AppliedPayment],
+    customer_id: Option<&str>,
+) -> Result<()> {
+    for (chunk_no, chunk) in payments.chunks(ROWS_PER_INSERT).enumerate() {
+        let sql = format!(
+            "INSERT INTO payments (sale_id, line_no, method, amount, tendered, reference, customer_id)
+             VALUES {}",
+            vec!["(?, ?, ?, ?, ?, ?, ?)"; chunk.len()].join(", ")
+        );
+        let mut values: Vec<Value> = Vec::with_capacity(chunk.len() * 7);
+        for (index, payment) in chunk.iter().enumerate() {
+            let line_no = (chunk_no * ROWS_PER_INSERT + index) as i64 + 1;
+            // Only the kasbon part is the customer's debt.
+            let customer = customer_id.filter(|_| payment.method == PaymentMethod::Kasbon);
+            values.extend([
+                Value::Text(sale_id.to_string()),
+                Value::Integer(line_no),
+                Value::Text(payment.method.key().into()),
+                Value::Integer(payment.amount.value()),
+                Value::Integer(payment.tendered.value()),
+                payment.reference.clone().map_or(Value::Null, Value::Text),
+                customer.map_or(Value::Null, |c| Value::Text(c.into())),
+            ]);
+        }
+        tx.prepare_cached(&sql)?
+            .execute(rusqlite::params_from_iter(values))?;
+    }
     Ok(())
 }
 

@@ -12,8 +12,15 @@ use crate::clock;
 /// transaction gives its number back, so the sequence never has a hole.
 pub fn next_at(tx: &Transaction<'_>, stamp: &str) -> Result<i64> {
     let latest = latest_at(tx)?;
-    refuse_if_behind(stamp, latest.as_deref())?;
-    take(tx, stamp, latest.as_deref())
+    next_after(tx, stamp, latest.as_deref())
+}
+
+/// [`next_at`] for a caller that read the book's latest time already, in
+/// this same transaction (a sale reads it with the day's state and receipt
+/// number, in one statement).
+pub fn next_after(tx: &Transaction<'_>, stamp: &str, latest: Option<&str>) -> Result<i64> {
+    refuse_if_behind(stamp, latest)?;
+    take(tx, stamp, latest)
 }
 
 /// Refuses a time before the book's latest record, and otherwise makes it
