@@ -199,7 +199,7 @@ impl Store {
     /// names that start with them; for more, names with words that start with
     /// each word typed ("pis cok" finds "Keripik Pisang Coklat"). Every step
     /// walks an index and stops at `limit`, so the cost does not grow with
-    /// the catalogue; stock is summed only for the products shown.
+    /// the catalogue; each product's stock is the figure kept beside it.
     pub fn search_products(&self, query: &str, limit: usize) -> Result<Vec<Product>> {
         let query = query.trim();
         if query.is_empty() || limit == 0 {
