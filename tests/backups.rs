@@ -350,6 +350,24 @@ fn a_restore_refuses_a_backup_whose_schema_was_changed() {
 }
 
 #[test]
+fn a_restored_books_stock_is_its_own_ledgers_whatever_the_file_says() {
+    let (dir, elsewhere) = cli_stall_with_sales(3);
+    let d = dir.path();
+    sentra_ok(d, &["stock", "receive", "KRP-01", "10"]);
+    let backup = elsewhere.path().join("cadangan.db");
+    backup_of(d, &backup);
+    // The figure is no part of the schema: a file can carry a wrong one.
+    Connection::open(&backup)
+        .unwrap()
+        .execute("UPDATE products SET stock = 999000", [])
+        .unwrap();
+    sentra_ok(d, &["restore", backup.to_str().unwrap(), "--pin", PIN]);
+    let store = Store::open(d).unwrap();
+    // 10 received, 3 sold.
+    assert_eq!(store.find_product("KRP-01").unwrap().stock, qty("7"));
+}
+
+#[test]
 fn two_restores_in_the_same_second_keep_two_before_restore_copies() {
     let (dir, elsewhere) = cli_stall_with_sales(1);
     let d = dir.path();

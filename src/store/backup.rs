@@ -113,6 +113,9 @@ impl Store {
             .into());
         }
         super::migrate::migrate(&mut copy)?;
+        // Each product's stock figure from the backup's own ledger: a figure
+        // is not history, and one edited in the file must not come back.
+        super::stock::refigure(&copy)?;
         carry_numbers(&self.conn, &mut copy)?;
         drop(copy);
 

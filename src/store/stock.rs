@@ -3,7 +3,7 @@
 //! every row written (schema.sql, migration 14), in the row's transaction.
 
 use rusqlite::types::Value;
-use rusqlite::{Transaction, params};
+use rusqlite::{Connection, Transaction, params};
 use time::OffsetDateTime;
 use uuid::Uuid;
 
@@ -154,6 +154,21 @@ fn record_chunk(tx: &Transaction<'_>, movements: &[Movement<'_>], stamp: &str) -
     tx.prepare_cached(&sql)?
         .execute(rusqlite::params_from_iter(values))?;
     Ok(())
+}
+
+/// Sets every product's stock figure that differs from its ledger's sum
+/// back to that sum, and returns how many differed. The trigger keeps the
+/// figure in step with every row, so only a book edited by hand (a backup
+/// changed before a restore) has any to set: the ledger is the truth.
+pub(super) fn refigure(conn: &Connection) -> Result<usize> {
+    Ok(conn.execute(
+        "UPDATE products SET stock = ledger.total
+         FROM (SELECT p.id, COALESCE((SELECT SUM(m.quantity) FROM stock_movements m
+                                      WHERE m.product_id = p.id), 0) AS total
+               FROM products p) AS ledger
+         WHERE ledger.id = products.id AND products.stock IS NOT ledger.total",
+        [],
+    )?)
 }
 
 /// A product's stock as the ledger's rows so far in `tx` add up to: the
