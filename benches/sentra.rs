@@ -586,7 +586,7 @@ fn bench_import(scratch: &Path) -> Vec<Row> {
                     let s = SaleRecord {
                         id: uuid::Uuid::now_v7().to_string(),
                         seq,
-                        receipt: format!("S{stall:03}-{}-{n:04}", day.replace('-', "")),
+                        receipt: format!("S{stall:03}-{}-{:04}", day.replace('-', ""), n + 1),
                         day: day.clone(),
                         created_at: format!("{day}T10:00:00+07:00"),
                         subtotal: 30_000,
