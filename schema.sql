@@ -945,3 +945,30 @@ BEGIN
         last_day = MAX(last_day, excluded.last_day),
         days = days + 1;
 END;
+
+-- migration 16
+-- How many products are low (Product::is_low), kept by triggers, so the Stok
+-- table's "N low" count is one row read rather than a walk of every low
+-- product: at 100,000 products most may be low. The triggers fire only when
+-- a product crosses its minimum, not on every sale line.
+CREATE TABLE product_counts (
+    id   INTEGER PRIMARY KEY CHECK (id = 1),
+    low  INTEGER NOT NULL CHECK (low >= 0)
+);
+INSERT INTO product_counts (id, low)
+    VALUES (1, (SELECT COUNT(*) FROM products WHERE stock <= min_stock));
+CREATE TRIGGER products_low_insert AFTER INSERT ON products
+WHEN new.stock <= new.min_stock BEGIN
+    UPDATE product_counts SET low = low + 1;
+END;
+CREATE TRIGGER products_low_delete AFTER DELETE ON products
+WHEN old.stock <= old.min_stock BEGIN
+    UPDATE product_counts SET low = low - 1;
+END;
+CREATE TRIGGER products_low_crossed AFTER UPDATE OF stock, min_stock ON products
+WHEN (old.stock <= old.min_stock) <> (new.stock <= new.min_stock) BEGIN
+    UPDATE product_counts SET low = low + CASE WHEN new.stock <= new.min_stock THEN 1 ELSE -1 END;
+END;
+-- The categories in use are read by hopping from one to the next through
+-- this index (a handful of lookups), not by reading every product.
+CREATE INDEX products_category ON products (category);

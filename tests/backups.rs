@@ -359,12 +359,22 @@ fn a_restored_books_stock_is_its_own_ledgers_whatever_the_file_says() {
     // The figure is no part of the schema: a file can carry a wrong one.
     Connection::open(&backup)
         .unwrap()
-        .execute("UPDATE products SET stock = 999000", [])
+        .execute_batch("UPDATE products SET stock = 999000; UPDATE product_counts SET low = 77;")
         .unwrap();
     sentra_ok(d, &["restore", backup.to_str().unwrap(), "--pin", PIN]);
     let store = Store::open(d).unwrap();
     // 10 received, 3 sold.
     assert_eq!(store.find_product("KRP-01").unwrap().stock, qty("7"));
+    // The low products are counted again from the figures.
+    let low: i64 = store
+        .connection()
+        .query_row(
+            "SELECT (SELECT low FROM product_counts) - COUNT(*) FROM products WHERE stock <= min_stock",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(low, 0);
 }
 
 #[test]

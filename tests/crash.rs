@@ -70,6 +70,14 @@ fn check_book(dir: &std::path::Path, printed: &HashSet<String>) {
         .map(Result::unwrap)
         .collect();
     assert_eq!(drifted, [], "stock figure and ledger disagree");
+    let (counted, low): (i64, i64) = conn
+        .query_row(
+            "SELECT (SELECT low FROM product_counts), COUNT(*) FROM products WHERE stock <= min_stock",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap();
+    assert_eq!(counted, low, "the low-stock count and the figures disagree");
     let (count, max, last): (i64, i64, i64) = conn
         .query_row(
             "SELECT COUNT(*), COALESCE(MAX(seq), 0), (SELECT last FROM record_sequence) FROM sales",

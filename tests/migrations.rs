@@ -99,7 +99,7 @@ fn a_book_from_a_newer_program_is_refused_at_open() {
 }
 
 #[test]
-fn migration_14_sums_each_products_ledger_into_its_stock_and_keeps_it() {
+fn migrations_14_and_16_keep_each_products_stock_and_the_low_count() {
     let mut conn = Connection::open_in_memory().unwrap();
     migrate_to(&mut conn, 13).unwrap();
     let product = |id: &str, sku: &str| {
@@ -165,4 +165,19 @@ fn migration_14_sums_each_products_ledger_into_its_stock_and_keeps_it() {
         )
         .unwrap();
     assert_eq!(found, "B");
+    // Migration 16 counts the low products already there (min 2 each: A at
+    // 3.5 is not low; B at 2 and C at -0.25 are) and follows every crossing.
+    let low = |conn: &Connection| -> i64 {
+        conn.query_row("SELECT low FROM product_counts", [], |r| r.get(0))
+            .unwrap()
+    };
+    assert_eq!(low(&conn), 2);
+    conn.execute_batch(&movement("m5", "p2", "receive", 1_000))
+        .unwrap();
+    assert_eq!(low(&conn), 1);
+    conn.execute("UPDATE products SET min_stock = 4000 WHERE id = 'p1'", [])
+        .unwrap();
+    assert_eq!(low(&conn), 2);
+    conn.execute_batch(&product("p4", "D")).unwrap();
+    assert_eq!(low(&conn), 3);
 }

@@ -161,14 +161,20 @@ fn record_chunk(tx: &Transaction<'_>, movements: &[Movement<'_>], stamp: &str) -
 /// figure in step with every row, so only a book edited by hand (a backup
 /// changed before a restore) has any to set: the ledger is the truth.
 pub(super) fn refigure(conn: &Connection) -> Result<usize> {
-    Ok(conn.execute(
+    let changed = conn.execute(
         "UPDATE products SET stock = ledger.total
          FROM (SELECT p.id, COALESCE((SELECT SUM(m.quantity) FROM stock_movements m
                                       WHERE m.product_id = p.id), 0) AS total
                FROM products p) AS ledger
          WHERE ledger.id = products.id AND products.stock IS NOT ledger.total",
         [],
-    )?)
+    )?;
+    // And the count of low products (migration 16), from the figures.
+    conn.execute(
+        "UPDATE product_counts SET low = (SELECT COUNT(*) FROM products WHERE stock <= min_stock)",
+        [],
+    )?;
+    Ok(changed)
 }
 
 /// A product's stock as the ledger's rows so far in `tx` add up to: the
