@@ -18,7 +18,7 @@ pub mod migrate;
 pub mod output_path;
 mod pin;
 #[cfg(test)]
-mod plans;
+pub(crate) mod plans;
 mod product_csv;
 mod products;
 mod profit;
@@ -125,12 +125,6 @@ impl Store {
     /// Direct read access to the connection, for reports and tests.
     pub fn connection(&self) -> &Connection {
         &self.conn
-    }
-
-    /// The connection to trace, for the office's query-plan tests.
-    #[cfg(test)]
-    pub(crate) fn connection_mut(&mut self) -> &mut Connection {
-        &mut self.conn
     }
 
     /// Runs `work` in one immediate transaction: all of it lands, or none.

@@ -10,9 +10,9 @@ use rusqlite::trace::{TraceEvent, TraceEventCodes};
 
 use super::Store;
 
-/// The statements `work` ran on the book, as SQLite traced them (bound
+/// The statements `work` ran on the book (here and in `sync::plans`), as SQLite traced them (bound
 /// values written in). Trigger bodies show as comments and are left out.
-fn traced(store: &mut Store, work: impl FnOnce(&mut Store)) -> Vec<String> {
+pub(crate) fn traced(store: &mut Store, work: impl FnOnce(&mut Store)) -> Vec<String> {
     let seen = Arc::new(Mutex::new(Vec::new()));
     let sink = Arc::clone(&seen);
     store

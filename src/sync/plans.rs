@@ -8,14 +8,13 @@
 #[cfg(test)]
 mod tests {
     use std::collections::HashMap;
-    use std::sync::{Arc, Mutex};
 
     use ed25519_dalek::SigningKey;
     use rusqlite::Connection;
-    use rusqlite::trace::{TraceEvent, TraceEventCodes};
     use time::macros::{date, datetime};
 
     use crate::store::Store;
+    use crate::store::plans::traced;
     use crate::sync::file::{seal, to_hex};
     use crate::sync::format::*;
     use crate::sync::office::{centre_day, gaps, stalls};
@@ -40,31 +39,6 @@ mod tests {
         "office_seen_runs",
         "office_fee_payments",
     ];
-
-    fn traced(store: &mut Store, work: impl FnOnce(&mut Store)) -> Vec<String> {
-        let seen = Arc::new(Mutex::new(Vec::new()));
-        let sink = Arc::clone(&seen);
-        store
-            .connection_mut()
-            .trace_v2(
-                TraceEventCodes::SQLITE_TRACE_STMT,
-                Some(move |event: TraceEvent<'_>| {
-                    if let TraceEvent::Stmt(statement, text) = event
-                        && !text.trim_start().starts_with("--")
-                    {
-                        let sql = statement.expanded_sql().unwrap_or_else(|| text.to_string());
-                        sink.lock().unwrap_or_else(|p| p.into_inner()).push(sql);
-                    }
-                }),
-            )
-            .unwrap();
-        work(store);
-        store
-            .connection_mut()
-            .trace_v2(TraceEventCodes::empty(), None::<fn(TraceEvent<'_>)>)
-            .unwrap();
-        seen.lock().unwrap_or_else(|p| p.into_inner()).clone()
-    }
 
     fn words(sql: &str) -> Vec<String> {
         sql.split(|c: char| !(c.is_alphanumeric() || c == '_'))
