@@ -453,6 +453,71 @@ fn every_bad_input_is_refused_with_one_line_and_changes_nothing() {
 }
 
 #[test]
+fn a_csv_of_skus_and_prices_changes_only_the_prices() {
+    let (dir, _, _) = stall_with_history();
+    let d = dir.path();
+    let products = |d: &std::path::Path| -> Vec<serde_json::Value> {
+        serde_json::from_str::<serde_json::Value>(&sentra_ok(d, &["--json", "product", "list"]))
+            .unwrap()
+            .as_array()
+            .unwrap()
+            .clone()
+    };
+    let before = products(d);
+    let first = before[0].clone();
+    let sku = first["sku"].as_str().unwrap().to_string();
+    let stock = first["stock"].as_f64().unwrap();
+    // A spreadsheet cut down to what the vendor changes, with a stock figure
+    // other than the book's.
+    let prices = d.join("harga.csv");
+    std::fs::write(
+        &prices,
+        format!(
+            "sku,name,price,stock\n{sku},Nama Baru,123000,{}\n",
+            stock + 5.0
+        ),
+    )
+    .unwrap();
+    let out = sentra_ok(d, &["product", "import", prices.to_str().unwrap()]);
+    assert!(out.contains("0 produk baru, 1 diperbarui"), "{out}");
+    assert!(
+        out.contains("Stok 1 produk yang sudah ada tidak diubah"),
+        "{out}"
+    );
+    let after = products(d);
+    let changed = after.iter().find(|p| p["sku"] == sku.as_str()).unwrap();
+    assert_eq!(changed["price"], 123_000);
+    assert_eq!(changed["name"], "Nama Baru");
+    // Everything the file did not name is as it was: barcode, unit,
+    // category, cost, minimum and the ledger's stock.
+    for field in ["barcode", "unit", "category", "cost", "min_stock", "stock"] {
+        assert_eq!(changed[field], first[field], "{field}");
+    }
+    // And every other product is untouched.
+    assert_eq!(
+        after
+            .iter()
+            .filter(|p| p["sku"] != sku.as_str())
+            .collect::<Vec<_>>(),
+        before
+            .iter()
+            .filter(|p| p["sku"] != sku.as_str())
+            .collect::<Vec<_>>()
+    );
+    // A column present but empty still means none.
+    std::fs::write(
+        &prices,
+        format!("sku,name,price,barcode\n{sku},Nama Baru,123000,\n"),
+    )
+    .unwrap();
+    sentra_ok(d, &["product", "import", prices.to_str().unwrap()]);
+    let cleared = products(d);
+    let cleared = cleared.iter().find(|p| p["sku"] == sku.as_str()).unwrap();
+    assert!(cleared["barcode"].is_null(), "{cleared}");
+    assert_eq!(cleared["category"], first["category"]);
+}
+
+#[test]
 fn a_csv_import_is_all_or_nothing_and_reads_semicolons() {
     let (dir, _, _) = stall_with_history();
     let d = dir.path();

@@ -54,7 +54,7 @@ pub enum ProductCommand {
     },
     /// Daftar produk dengan stok
     List {
-        /// Hanya yang stoknya di bawah minimum
+        /// Hanya yang stoknya sama dengan atau di bawah minimum
         #[arg(long)]
         low_stock: bool,
         #[arg(long)]
@@ -218,10 +218,17 @@ pub fn product(
         ProductCommand::Import { file } => {
             let summary = store.import_products(&file, now)?;
             out.emit(&summary, |s| {
-                format!(
+                let mut said = format!(
                     "Impor selesai: {} produk baru, {} diperbarui.",
                     s.added, s.updated
-                )
+                );
+                if s.stock_unchanged > 0 {
+                    said.push_str(&format!(
+                        "\nStok {} produk yang sudah ada tidak diubah dari berkas: pakai `stock count` (stok opname).",
+                        s.stock_unchanged
+                    ));
+                }
+                said
             });
         }
         ProductCommand::Export { file } => {

@@ -6,14 +6,17 @@
 //! `unit`/`satuan`, `cost`/`hpp`, `min_stock`/`stok_min`, `stock`/`stok`.
 //! A row whose SKU exists updates that product; a new one adds it, and its
 //! `stock`, if any, is received as opening stock. Existing products' stock is
-//! never set from a file: that is what *stok opname* is for.
+//! never set from a file: that is what *stok opname* is for. A column the
+//! file leaves out keeps what an existing product has (a file of SKUs and
+//! new prices changes only the prices); a column present but empty means
+//! none, or the default.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
 use time::OffsetDateTime;
 
-use super::products::{NewProduct, ProductFilter, insert_product, update_product};
+use super::products::{NewProduct, Product, ProductFilter, insert_product, update_product};
 use super::spreadsheet::{read_text_cell, text_cell};
 use super::stock::{Movement, MovementKind, record};
 use super::{Result, Store, StoreError};
@@ -56,6 +59,9 @@ pub enum CsvProblem {
 pub struct CsvImportSummary {
     pub added: usize,
     pub updated: usize,
+    /// Existing products whose row gave a stock other than theirs: stock
+    /// is not set from a file, and the person is told so.
+    pub stock_unchanged: usize,
 }
 
 const HEADER: [&str; 9] = [
@@ -96,7 +102,38 @@ struct Row {
     stock: Option<Quantity>,
 }
 
-fn parse(text: &str) -> Result<Vec<Row>> {
+/// The optional columns a file has; the ones it lacks keep an existing
+/// product's values.
+struct Present(Vec<&'static str>);
+
+impl Present {
+    fn has(&self, column: &str) -> bool {
+        self.0.contains(&column)
+    }
+
+    /// `row` as it updates `current`: what the file does not say stays.
+    fn merged(&self, row: &NewProduct, current: &Product) -> NewProduct {
+        let mut product = row.clone();
+        if !self.has("barcode") {
+            product.barcode = current.barcode.clone();
+        }
+        if !self.has("unit") {
+            product.unit = current.unit;
+        }
+        if !self.has("category") {
+            product.category = current.category.clone();
+        }
+        if !self.has("cost") {
+            product.cost = current.cost;
+        }
+        if !self.has("min_stock") {
+            product.min_stock = current.min_stock;
+        }
+        product
+    }
+}
+
+fn parse(text: &str) -> Result<(Vec<Row>, Present)> {
     let text = text.trim_start_matches('\u{feff}');
     let first_line = text.lines().next().unwrap_or("");
     let delimiter = if first_line.matches(';').count() > first_line.matches(',').count() {
@@ -122,6 +159,7 @@ fn parse(text: &str) -> Result<Vec<Row>> {
             });
         }
     }
+    let present = Present(columns.iter().flatten().copied().collect());
     let mut rows = Vec::new();
     let mut seen = HashSet::new();
     for record in reader.records() {
@@ -190,7 +228,7 @@ fn parse(text: &str) -> Result<Vec<Row>> {
             stock,
         });
     }
-    Ok(rows)
+    Ok((rows, present))
 }
 
 impl Store {
@@ -212,12 +250,12 @@ impl Store {
                 problem: CsvProblem::NotUtf8,
             }
         })?;
-        let rows = parse(&text)?;
+        let (rows, present) = parse(&text)?;
         let stamp = clock::stamp(now, self.offset);
-        let existing: HashSet<String> = self
+        let existing: HashMap<String, Product> = self
             .list_products(&ProductFilter::default())?
             .into_iter()
-            .map(|p| p.sku.to_lowercase())
+            .map(|p| (p.sku.to_lowercase(), p))
             .collect();
         self.write(|tx| {
             let mut summary = CsvImportSummary::default();
@@ -226,16 +264,12 @@ impl Store {
                     line: row.line,
                     problem: CsvProblem::Refused(Box::new(e)),
                 };
-                if existing.contains(&row.product.sku.to_lowercase()) {
-                    let id: String = tx
-                        .query_row(
-                            "SELECT id FROM products WHERE sku = ?1",
-                            [&row.product.sku],
-                            |r| r.get(0),
-                        )
-                        .map_err(|e| at_line(e.into()))?;
-                    let id = uuid::Uuid::parse_str(&id).unwrap_or_default();
-                    update_product(tx, id, &row.product, &stamp).map_err(at_line)?;
+                if let Some(current) = existing.get(&row.product.sku.to_lowercase()) {
+                    let product = present.merged(&row.product, current);
+                    update_product(tx, current.id, &product, &stamp).map_err(at_line)?;
+                    if row.stock.is_some_and(|stock| stock != current.stock) {
+                        summary.stock_unchanged += 1;
+                    }
                     summary.updated += 1;
                 } else {
                     let id = insert_product(tx, &row.product, &stamp).map_err(at_line)?;

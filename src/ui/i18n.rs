@@ -347,6 +347,7 @@ pub enum Say {
         path: String,
         added: usize,
         updated: usize,
+        stock_unchanged: usize,
     },
     CsvExported {
         count: usize,
@@ -487,14 +488,32 @@ impl Say {
                 path,
                 added,
                 updated,
+                stock_unchanged,
             } if id => {
-                format!("Impor {path}: {added} produk baru, {updated} diperbarui.")
+                let kept = if *stock_unchanged > 0 {
+                    format!(
+                        " Stok {stock_unchanged} produk yang sudah ada tidak diubah dari berkas: pakai stok opname."
+                    )
+                } else {
+                    String::new()
+                };
+                format!("Impor {path}: {added} produk baru, {updated} diperbarui.{kept}")
             }
             Say::CsvImported {
                 path,
                 added,
                 updated,
-            } => format!("Imported {path}: {added} new, {updated} updated."),
+                stock_unchanged,
+            } => {
+                let kept = if *stock_unchanged > 0 {
+                    format!(
+                        " The stock of {stock_unchanged} existing products was not changed from the file: use a stock count."
+                    )
+                } else {
+                    String::new()
+                };
+                format!("Imported {path}: {added} new, {updated} updated.{kept}")
+            }
             Say::CsvExported { count, path } if id => format!("{count} produk diekspor ke {path}."),
             Say::CsvExported { count, path } => format!("{count} products exported to {path}."),
             Say::DayClosed {

@@ -355,6 +355,7 @@ impl Stok {
                             path: path.display().to_string(),
                             added: s.added,
                             updated: s.updated,
+                            stock_unchanged: s.stock_unchanged,
                         });
                     Message::CsvDone(result)
                 })
