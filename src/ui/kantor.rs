@@ -310,13 +310,16 @@ impl Kantor {
         self.refresh()
     }
 
+    /// A day back or on from the day last asked for, not the day shown:
+    /// presses that come faster than the office PC loads a day each count.
     fn step(&mut self, days: i64) -> Effect<Message> {
-        if let Some(shown) = self
-            .day
-            .as_ref()
-            .and_then(|d| crate::clock::parse_day(&d.date))
-        {
-            self.date = Some(shown + Duration::days(days));
+        let from = self.date.or_else(|| {
+            self.day
+                .as_ref()
+                .and_then(|d| crate::clock::parse_day(&d.date))
+        });
+        if let Some(from) = from {
+            self.date = Some(from + Duration::days(days));
         }
         self.load_day()
     }
