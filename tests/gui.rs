@@ -27,12 +27,18 @@ use sentra::ui::{App, Effect, Focus, KeyPress, Message, Phase};
 struct Window {
     app: App,
     focused: Option<Id>,
+    /// The last list row the app asked to bring into view: (list, row, of).
+    revealed: Option<(&'static str, usize, usize)>,
 }
 
 impl Window {
     fn on(store: Store) -> Window {
         let (app, effect) = App::with_store(store).unwrap();
-        let mut window = Window { app, focused: None };
+        let mut window = Window {
+            app,
+            focused: None,
+            revealed: None,
+        };
         window.settle(effect);
         window
     }
@@ -76,6 +82,7 @@ impl Window {
     fn move_focus(&mut self, focus: Focus) {
         match focus {
             Focus::On(field) => self.focused = Some(Id::from(field)),
+            Focus::Reveal { list, row, of } => self.revealed = Some((list, row, of)),
             Focus::Next | Focus::Previous => {
                 let fields = self.focusables();
                 let at = self
@@ -276,6 +283,13 @@ impl Window {
         }
     }
 
+    fn stok(&self) -> &sentra::ui::stok::Stok {
+        match &self.app.phase {
+            Phase::Stall(shell) => &shell.stok,
+            _ => panic!("not on a stall's screens"),
+        }
+    }
+
     fn kantor(&self) -> &sentra::ui::kantor::Kantor {
         match &self.app.phase {
             Phase::Office(kantor) => kantor,
@@ -394,6 +408,27 @@ fn scan_a_barcode_and_take_cash_with_change() {
             .unwrap()
             .contains("SALINAN / COPY")
     );
+}
+
+#[test]
+fn the_stock_tables_arrow_keys_keep_the_highlighted_row_in_view() {
+    let (_dir, mut window) = stall();
+    window.click("Stok");
+    let count = window.stok().page.as_ref().unwrap().products.len();
+    assert!(count >= 3, "{count}");
+    // Every move asks the table to scroll to the row it lands on, so a long
+    // list follows the arrow (an outsider's ↓ ran off the screen).
+    window.press(Named::ArrowDown);
+    window.press(Named::ArrowDown);
+    assert_eq!(window.stok().highlighted, 2);
+    assert_eq!(window.revealed, Some(("stok_rows", 2, count)));
+    window.press(Named::ArrowUp);
+    assert_eq!(window.revealed, Some(("stok_rows", 1, count)));
+    // Past the end it stays on the last row, and keeps it shown.
+    for _ in 0..count + 3 {
+        window.press(Named::ArrowDown);
+    }
+    assert_eq!(window.revealed, Some(("stok_rows", count - 1, count)));
 }
 
 #[test]

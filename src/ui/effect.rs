@@ -224,15 +224,28 @@ pub enum Effect<M> {
     /// Move the focus to the next field (Tab) or the previous (Shift+Tab).
     FocusNext,
     FocusPrevious,
+    /// Scroll the list with this id until its row `row` of `of` shows: a
+    /// row the keyboard highlights is never left off screen.
+    Reveal {
+        list: &'static str,
+        row: usize,
+        of: usize,
+    },
     Batch(Vec<Effect<M>>),
 }
 
-/// A focus request, once an effect is taken apart.
+/// A request about what the keyboard is on (a field's focus, a list's
+/// highlighted row brought into view), once an effect is taken apart.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Focus {
     On(&'static str),
     Next,
     Previous,
+    Reveal {
+        list: &'static str,
+        row: usize,
+        of: usize,
+    },
 }
 
 impl<M: 'static> Effect<M> {
@@ -256,6 +269,7 @@ impl<M: 'static> Effect<M> {
             Effect::Focus(id) => Effect::Focus(id),
             Effect::FocusNext => Effect::FocusNext,
             Effect::FocusPrevious => Effect::FocusPrevious,
+            Effect::Reveal { list, row, of } => Effect::Reveal { list, row, of },
             Effect::Batch(effects) => {
                 Effect::Batch(effects.into_iter().map(|e| e.map(f)).collect())
             }
@@ -296,6 +310,7 @@ impl<M: 'static> Effect<M> {
                 Effect::Focus(id) => focus.push(Focus::On(id)),
                 Effect::FocusNext => focus.push(Focus::Next),
                 Effect::FocusPrevious => focus.push(Focus::Previous),
+                Effect::Reveal { list, row, of } => focus.push(Focus::Reveal { list, row, of }),
                 Effect::Batch(effects) => stack.extend(effects.into_iter().rev()),
             }
         }

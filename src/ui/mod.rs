@@ -270,6 +270,19 @@ impl App {
             Focus::On(id) => iced::widget::operation::focus(id),
             Focus::Next => iced::widget::operation::focus_next(),
             Focus::Previous => iced::widget::operation::focus_previous(),
+            // The row's share of the list: at that share of the scroll the
+            // row's top is always inside the visible part.
+            Focus::Reveal { list, row, of } => iced::widget::operation::snap_to(
+                list,
+                iced::widget::operation::RelativeOffset {
+                    x: 0.0,
+                    y: if of > 1 {
+                        row as f32 / (of - 1) as f32
+                    } else {
+                        0.0
+                    },
+                },
+            ),
         }));
         Task::batch(tasks)
     }

@@ -238,11 +238,16 @@ impl Stok {
             }
             Message::MoveHighlight(step) => {
                 let count = self.page.as_ref().map_or(0, |p| p.products.len());
-                if count > 0 {
-                    self.highlighted =
-                        (self.highlighted as i32 + step).clamp(0, count as i32 - 1) as usize;
+                if count == 0 {
+                    return Effect::None;
                 }
-                Effect::None
+                self.highlighted =
+                    (self.highlighted as i32 + step).clamp(0, count as i32 - 1) as usize;
+                Effect::Reveal {
+                    list: view::ROWS,
+                    row: self.highlighted,
+                    of: count,
+                }
             }
             Message::SearchSubmitted => match self.selected() {
                 Some(product) => {

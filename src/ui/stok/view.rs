@@ -17,6 +17,9 @@ use crate::ui::theme;
 use crate::ui::widgets::{BOLD, card, keyed, notice};
 
 /// Width of the row of action buttons, the same in the header and the rows.
+/// The id of the table's scrolling rows, which ↑/↓ keep the highlighted
+/// row in.
+pub(super) const ROWS: &str = "stok_rows";
 const ACTIONS: f32 = 380.0;
 /// Width of the box that ticks a row for price labels.
 const PICK: f32 = 28.0;
@@ -180,7 +183,9 @@ impl Stok {
         card(
             column![
                 header,
-                scrollable(rows.padding(iced::Padding::ZERO.right(16))).height(Fill),
+                scrollable(rows.padding(iced::Padding::ZERO.right(16)))
+                    .id(ROWS)
+                    .height(Fill),
                 count
             ]
             .spacing(6),
