@@ -270,17 +270,11 @@ impl App {
             Focus::On(id) => iced::widget::operation::focus(id),
             Focus::Next => iced::widget::operation::focus_next(),
             Focus::Previous => iced::widget::operation::focus_previous(),
-            // The row's share of the list: at that share of the scroll the
-            // row's top is always inside the visible part.
             Focus::Reveal { list, row, of } => iced::widget::operation::snap_to(
                 list,
                 iced::widget::operation::RelativeOffset {
                     x: 0.0,
-                    y: if of > 1 {
-                        row as f32 / (of - 1) as f32
-                    } else {
-                        0.0
-                    },
+                    y: reveal_share(row, of),
                 },
             ),
         }));
@@ -595,4 +589,19 @@ fn top_bar(shell: &Shell, lang: Lang) -> Element<'_, Message> {
     .style(theme::bar)
     .width(Fill)
     .into()
+}
+
+/// Where to scroll a list (0 top, 1 bottom) so its row `row` of `of` shows.
+/// The row's share of the list would put it at the very top, where rows of
+/// unequal height (a name on two lines, the highlighted row's key hints)
+/// leave it just above the edge: it is aimed a row and a half lower at the
+/// top of the list, less towards the end, where the last row must show.
+fn reveal_share(row: usize, of: usize) -> f32 {
+    if of < 2 {
+        return 0.0;
+    }
+    let last = (of - 1) as f32;
+    let row = row as f32;
+    let lead = 1.5 * (1.0 - row / last);
+    ((row - lead) / last).clamp(0.0, 1.0)
 }
