@@ -5,6 +5,7 @@
 
 mod backup;
 mod barcodes;
+mod bulk;
 mod consign;
 mod customers;
 mod days;

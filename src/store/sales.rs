@@ -6,6 +6,7 @@ use rusqlite::{Connection, OptionalExtension, Transaction, params};
 use time::OffsetDateTime;
 use uuid::Uuid;
 
+use super::bulk::insert_rows;
 use super::days::{day_key, open_unless_closed};
 use super::stock::{Movement, MovementKind, record_many};
 use super::{Product, Result, Store, StoreError, sequence};
@@ -323,42 +324,17 @@ impl Store {
     }
 }
 
-/// Rows per INSERT: well under SQLite's limits on values and variables.
-const ROWS_PER_INSERT: usize = 100;
-
+/// All lines in one statement. The product's cost (HPP) goes with the
+/// line: laba kotor counts what the goods cost when they were sold, not what
+/// they cost today.
 fn insert_lines(
     tx: &Transaction<'_>,
     sale_id: Uuid,
     products: &[Product],
     lines: &[SoldLine],
 ) -> Result<()> {
-    for (products, lines) in products
-        .chunks(ROWS_PER_INSERT)
-        .zip(lines.chunks(ROWS_PER_INSERT))
-    {
-        insert_line_chunk(tx, sale_id, products, lines)?;
-    }
-    Ok(())
-}
-
-fn insert_line_chunk(
-    tx: &Transaction<'_>,
-    sale_id: Uuid,
-    products: &[Product],
-    lines: &[SoldLine],
-) -> Result<()> {
-    let row = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-    // The product's cost (HPP) goes with the line: laba kotor counts what
-    // the goods cost when they were sold, not what they cost today.
-    let sql = format!(
-        "INSERT INTO sale_lines (sale_id, line_no, product_id, sku, name, category, unit, unit_price, quantity,
-                                 gross, line_discount, sale_discount_share, net, unit_cost)
-         VALUES {}",
-        vec![row; lines.len()].join(", ")
-    );
-    let mut values: Vec<Value> = Vec::with_capacity(lines.len() * 14);
-    for (product, line) in products.iter().zip(lines) {
-        values.extend([
+    let rows = products.iter().zip(lines).map(|(product, line)| {
+        vec![
             Value::Text(sale_id.to_string()),
             Value::Integer(line.line_no),
             Value::Text(product.id.to_string()),
@@ -375,44 +351,65 @@ fn insert_line_chunk(
             product
                 .cost
                 .map_or(Value::Null, |cost| Value::Integer(cost.value())),
-        ]);
-    }
-    tx.prepare_cached(&sql)?
-        .execute(rusqlite::params_from_iter(values))?;
-    Ok(())
+        ]
+    });
+    insert_rows(
+        tx,
+        "sale_lines",
+        &[
+            "sale_id",
+            "line_no",
+            "product_id",
+            "sku",
+            "name",
+            "category",
+            "unit",
+            "unit_price",
+            "quantity",
+            "gross",
+            "line_discount",
+            "sale_discount_share",
+            "net",
+            "unit_cost",
+        ],
+        rows,
+    )
 }
 
+/// All payments in one statement.
 fn insert_payments(
     tx: &Transaction<'_>,
     sale_id: Uuid,
     payments: &[AppliedPayment],
     customer_id: Option<&str>,
 ) -> Result<()> {
-    for (chunk_no, chunk) in payments.chunks(ROWS_PER_INSERT).enumerate() {
-        let sql = format!(
-            "INSERT INTO payments (sale_id, line_no, method, amount, tendered, reference, customer_id)
-             VALUES {}",
-            vec!["(?, ?, ?, ?, ?, ?, ?)"; chunk.len()].join(", ")
-        );
-        let mut values: Vec<Value> = Vec::with_capacity(chunk.len() * 7);
-        for (index, payment) in chunk.iter().enumerate() {
-            let line_no = (chunk_no * ROWS_PER_INSERT + index) as i64 + 1;
-            // Only the kasbon part is the customer's debt.
-            let customer = customer_id.filter(|_| payment.method == PaymentMethod::Kasbon);
-            values.extend([
-                Value::Text(sale_id.to_string()),
-                Value::Integer(line_no),
-                Value::Text(payment.method.key().into()),
-                Value::Integer(payment.amount.value()),
-                Value::Integer(payment.tendered.value()),
-                payment.reference.clone().map_or(Value::Null, Value::Text),
-                customer.map_or(Value::Null, |c| Value::Text(c.into())),
-            ]);
-        }
-        tx.prepare_cached(&sql)?
-            .execute(rusqlite::params_from_iter(values))?;
-    }
-    Ok(())
+    let rows = payments.iter().enumerate().map(|(index, payment)| {
+        // Only the kasbon part is the customer's debt.
+        let customer = customer_id.filter(|_| payment.method == PaymentMethod::Kasbon);
+        vec![
+            Value::Text(sale_id.to_string()),
+            Value::Integer(index as i64 + 1),
+            Value::Text(payment.method.key().into()),
+            Value::Integer(payment.amount.value()),
+            Value::Integer(payment.tendered.value()),
+            payment.reference.clone().map_or(Value::Null, Value::Text),
+            customer.map_or(Value::Null, |c| Value::Text(c.into())),
+        ]
+    });
+    insert_rows(
+        tx,
+        "payments",
+        &[
+            "sale_id",
+            "line_no",
+            "method",
+            "amount",
+            "tendered",
+            "reference",
+            "customer_id",
+        ],
+        rows,
+    )
 }
 
 pub(super) fn read_sale(conn: &Connection, receipt: &str) -> Result<Option<CompletedSale>> {

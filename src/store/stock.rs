@@ -118,20 +118,8 @@ pub(super) fn record_many(
     movements: &[Movement<'_>],
     stamp: &str,
 ) -> Result<()> {
-    for chunk in movements.chunks(100) {
-        record_chunk(tx, chunk, stamp)?;
-    }
-    Ok(())
-}
-
-fn record_chunk(tx: &Transaction<'_>, movements: &[Movement<'_>], stamp: &str) -> Result<()> {
-    let sql = format!(
-        "INSERT INTO stock_movements (id, product_id, kind, quantity, unit_cost, note, sale_id, created_at) VALUES {}",
-        vec!["(?, ?, ?, ?, ?, ?, ?, ?)"; movements.len()].join(", ")
-    );
-    let mut values: Vec<Value> = Vec::with_capacity(movements.len() * 8);
-    for movement in movements {
-        values.extend([
+    let rows = movements.iter().map(|movement| {
+        vec![
             Value::Text(Uuid::now_v7().to_string()),
             Value::Text(movement.product_id.to_string()),
             Value::Text(movement.kind.key().into()),
@@ -149,11 +137,23 @@ fn record_chunk(tx: &Transaction<'_>, movements: &[Movement<'_>], stamp: &str) -
                 .map(|id| Value::Text(id.to_string()))
                 .unwrap_or(Value::Null),
             Value::Text(stamp.into()),
-        ]);
-    }
-    tx.prepare_cached(&sql)?
-        .execute(rusqlite::params_from_iter(values))?;
-    Ok(())
+        ]
+    });
+    super::bulk::insert_rows(
+        tx,
+        "stock_movements",
+        &[
+            "id",
+            "product_id",
+            "kind",
+            "quantity",
+            "unit_cost",
+            "note",
+            "sale_id",
+            "created_at",
+        ],
+        rows,
+    )
 }
 
 /// Sets every product's stock figure that differs from its ledger's sum
