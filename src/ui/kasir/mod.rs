@@ -10,6 +10,7 @@
 mod cart;
 mod kasbon;
 mod pay;
+mod scan;
 mod view;
 
 use iced::keyboard::{Key, key::Named};
@@ -116,7 +117,7 @@ pub enum LineField {
 
 /// A scan that landed in a line's field: its digits go to the search.
 #[derive(Debug, Clone, PartialEq, Eq)]
-struct Stray {
+pub struct Stray {
     line: usize,
     field: LineField,
     /// The field's text as it last came in, so only new digits are taken.
@@ -124,7 +125,8 @@ struct Stray {
 }
 
 pub struct Kasir {
-    pub query: String,
+    /// The search field: what was typed since the last Enter.
+    pub search: scan::ScanField,
     /// Results for `results_query`, which may lag behind `query` by a keystroke.
     pub results: Vec<Product>,
     results_query: String,
@@ -163,6 +165,8 @@ pub enum Message {
         code: String,
         quantity: Option<Quantity>,
         found: Result<Option<(Product, String)>, Refusal>,
+        /// The line a stray scan landed in, taken when Enter was pressed.
+        stray: Option<Stray>,
     },
     /// A scale label was read: its product and the weight of one label
     /// (`N*` labels asked), or why it cannot be sold.
@@ -236,7 +240,7 @@ pub enum Message {
 impl Kasir {
     pub fn new(settings: &Settings) -> Kasir {
         Kasir {
-            query: String::new(),
+            search: scan::ScanField::default(),
             results: Vec::new(),
             results_query: String::new(),
             highlighted: 0,
@@ -364,7 +368,10 @@ impl Kasir {
 
     pub fn update(&mut self, message: Message) -> Effect<Message> {
         match message {
-            Message::QueryChanged(query) => self.search(query),
+            Message::QueryChanged(text) => {
+                self.search.changed(text);
+                self.search(self.search.query.clone())
+            }
             Message::SearchFinished(version, query, result) => {
                 if version == self.search_version {
                     match result {
@@ -384,7 +391,8 @@ impl Kasir {
                 code,
                 quantity,
                 found,
-            } => self.code_looked(code, quantity, found),
+                stray,
+            } => self.code_looked(code, quantity, found, stray),
             Message::ScaleScanned { count, scan } => self.scale_scanned(count, scan),
             Message::MoveHighlight(step) => {
                 let (highlighted, count) = match &mut self.panel {
@@ -398,7 +406,12 @@ impl Kasir {
                 Effect::None
             }
             Message::Pick(index) => match self.results.get(index).cloned() {
-                Some(product) => self.add(product, None),
+                Some(product) => {
+                    self.search.set(String::new());
+                    self.results.clear();
+                    self.search_version += 1;
+                    self.add(product, None)
+                }
                 None => Effect::None,
             },
             Message::QuantityChanged(index, text) => {
@@ -620,7 +633,7 @@ impl Kasir {
                 if self.panel != Panel::None {
                     self.panel = Panel::None;
                 } else {
-                    self.query.clear();
+                    self.search.set(String::new());
                     self.results.clear();
                     self.notice = None;
                 }
@@ -643,7 +656,6 @@ impl Kasir {
     }
 
     fn search(&mut self, query: String) -> Effect<Message> {
-        self.query = query.clone();
         self.search_version += 1;
         let version = self.search_version;
         // What the search looks for: the code of `N*CODE`.
@@ -669,7 +681,14 @@ impl Kasir {
                 None => Effect::None,
             };
         }
-        let typed = self.query.trim().to_string();
+        // The field empties now, not when the lookup answers: the keys that
+        // follow are the next scan's.
+        let typed = self.search.take().trim().to_string();
+        let pick = (self.results_query.trim() == typed)
+            .then(|| self.results.get(self.highlighted).cloned())
+            .flatten();
+        self.results.clear();
+        self.search_version += 1;
         if typed.is_empty() {
             return if self.cart.is_empty() {
                 Effect::None
@@ -687,10 +706,10 @@ impl Kasir {
             },
             None => (None, typed),
         };
-        let stray = self.stray.is_some();
+        let stray = self.stray.take();
         Effect::job(move |store| {
             // A scale label: its product with the weight printed on it.
-            if !stray {
+            if stray.is_none() {
                 match store.read_scale_code(&code) {
                     Ok(Some(scan)) => {
                         return Message::ScaleScanned {
@@ -707,17 +726,15 @@ impl Kasir {
                     Ok(None) => {}
                 }
             }
-            let found = if stray {
-                find_stray_scan(store, &code)
-            } else {
-                store
-                    .lookup_product(&code)
-                    .map(|found| found.map(|p| (p, String::new())))
+            let found = match &stray {
+                Some(_) => find_stray_scan(store, &code),
+                None => look_up_typed(store, &code, pick),
             };
             Message::CodeLooked {
                 code,
                 quantity,
                 found: found.map_err(Refusal::from),
+                stray,
             }
         })
     }
@@ -727,8 +744,8 @@ impl Kasir {
         code: String,
         quantity: Option<Quantity>,
         found: Result<Option<(Product, String)>, Refusal>,
+        stray: Option<Stray>,
     ) -> Effect<Message> {
-        let stray = self.stray.take();
         match found {
             Ok(Some((product, before))) => {
                 // A scan that landed in a line: what was typed there before
@@ -756,12 +773,6 @@ impl Kasir {
                 }
                 self.add(product, quantity)
             }
-            Ok(None) if stray.is_none() && self.results_query.trim() == self.query.trim() => {
-                match self.results.get(self.highlighted).cloned() {
-                    Some(product) => self.add(product, quantity),
-                    None => self.unknown(code),
-                }
-            }
             Ok(None) => self.unknown(code),
             Err(error) => {
                 self.notice = Some(Notice::Error(error.into()));
@@ -770,12 +781,10 @@ impl Kasir {
         }
     }
 
-    /// An unknown code: the cart stays as it was; only the code is cleared.
+    /// An unknown code: the cart stays as it was. The field was emptied at
+    /// Enter, so what it holds now is the next scan's.
     fn unknown(&mut self, code: String) -> Effect<Message> {
         self.notice = Some(Notice::Error(Say::UnknownCode(code)));
-        self.query.clear();
-        self.results.clear();
-        self.search_version += 1;
         Effect::Focus(SEARCH)
     }
 
@@ -790,9 +799,6 @@ impl Kasir {
             Ok(scan) => scan,
             Err(error) => {
                 self.notice = Some(Notice::Error(error.into()));
-                self.query.clear();
-                self.results.clear();
-                self.search_version += 1;
                 return Effect::Focus(SEARCH);
             }
         };
@@ -809,7 +815,6 @@ impl Kasir {
                 crate::domain::scale::ScaleError::WholeLabels(labels),
             );
             self.notice = Some(Notice::Error(Refusal::from(refused).into()));
-            self.query.clear();
             return Effect::Focus(SEARCH);
         };
         let lines = self.cart.len();
@@ -871,9 +876,6 @@ impl Kasir {
                 unit: product.unit.key(),
             })
         });
-        self.query.clear();
-        self.results.clear();
-        self.search_version += 1;
         Effect::Focus(SEARCH)
     }
 
@@ -900,7 +902,8 @@ impl Kasir {
                 .or_else(|| text.strip_prefix(slot.as_str()))
                 .filter(|more| more.chars().all(|c| c.is_ascii_digit()));
             if let Some(more) = more {
-                self.query.push_str(more);
+                let query = format!("{}{more}", self.search.query);
+                self.search.set(query);
                 stray.seen = text;
                 return Effect::Focus(SEARCH);
             }
@@ -927,7 +930,7 @@ impl Kasir {
                 .filter(char::is_ascii_digit)
                 .collect();
             *slot = before;
-            self.query = digits;
+            self.search.set(digits);
             self.results.clear();
             self.search_version += 1;
             self.stray = Some(Stray {
@@ -1185,6 +1188,28 @@ fn longest_digit_run(text: &str) -> usize {
 /// The digits of a stray scan may start with what was typed in the field
 /// before the scanner fired: the product is the longest barcode they end
 /// with, and what is left before it goes back to the field.
+/// What Enter in the search adds: the product with that code, else the
+/// result that was highlighted when Enter was pressed, else (for a name typed
+/// faster than its results came) the first product the name finds. A code of
+/// digits only is never guessed from a name search.
+fn look_up_typed(
+    store: &Store,
+    typed: &str,
+    pick: Option<Product>,
+) -> Result<Option<(Product, String)>, crate::store::StoreError> {
+    if let Some(product) = store.lookup_product(typed)? {
+        return Ok(Some((product, String::new())));
+    }
+    if let Some(product) = pick {
+        return Ok(Some((product, String::new())));
+    }
+    if typed.chars().all(|c| c.is_ascii_digit()) {
+        return Ok(None);
+    }
+    let first = store.search_products(typed, 1)?.into_iter().next();
+    Ok(first.map(|product| (product, String::new())))
+}
+
 fn find_stray_scan(
     store: &Store,
     digits: &str,

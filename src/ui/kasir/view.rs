@@ -50,7 +50,7 @@ impl Kasir {
     }
 
     fn search_box(&self, lang: Lang) -> Element<'_, Message> {
-        let input = text_input(T::SearchHint.get(lang), &self.query)
+        let input = text_input(T::SearchHint.get(lang), self.search.drawn())
             .id(SEARCH)
             .on_input(Message::QueryChanged)
             .on_submit(Message::Submit)
