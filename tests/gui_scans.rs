@@ -89,6 +89,14 @@ impl Till {
         }
     }
 
+    /// The newest answer first: the window may hand answers over in any
+    /// order, whatever order the book gave them in.
+    fn deliver_newest(&mut self) {
+        if let Some(answer) = self.waiting.pop_back() {
+            self.send(answer);
+        }
+    }
+
     fn deliver_all(&mut self) {
         while !self.waiting.is_empty() {
             self.deliver_one();
@@ -190,4 +198,17 @@ fn an_unknown_code_in_a_burst_is_refused_and_the_next_scan_lands_whole() {
         Phase::Stall(shell) => assert!(shell.kasir.search.query.is_empty()),
         _ => unreachable!(),
     }
+}
+
+#[test]
+fn answers_handed_over_newest_first_still_fill_the_cart_in_scan_order() {
+    let (_dir, mut till) = Till::open();
+    let keys: String = codes().iter().map(|c| format!("{c}\n")).collect();
+    for message in till.burst(&keys) {
+        till.send(message);
+    }
+    while !till.waiting.is_empty() {
+        till.deliver_newest();
+    }
+    assert_eq!(till.cart(), expected());
 }

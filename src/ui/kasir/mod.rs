@@ -149,6 +149,8 @@ pub struct Kasir {
     pub reopen_pin: String,
     pub day_error: Option<Say>,
     stray: Option<Stray>,
+    /// Lookups answered, waiting for the scans typed before them.
+    scans: scan::InTurn<Message>,
 }
 
 #[derive(Debug, Clone)]
@@ -167,12 +169,15 @@ pub enum Message {
         found: Result<Option<(Product, String)>, Refusal>,
         /// The line a stray scan landed in, taken when Enter was pressed.
         stray: Option<Stray>,
+        /// The scan's place in the order of Enters.
+        ticket: u64,
     },
     /// A scale label was read: its product and the weight of one label
     /// (`N*` labels asked), or why it cannot be sold.
     ScaleScanned {
         count: Option<Quantity>,
         scan: Result<ScaleScan, Refusal>,
+        ticket: u64,
     },
     /// Move the highlight in the results or the held carts (arrow keys).
     MoveHighlight(i32),
@@ -259,6 +264,7 @@ impl Kasir {
             reopen_pin: String::new(),
             day_error: None,
             stray: None,
+            scans: scan::InTurn::default(),
         }
     }
 
@@ -387,13 +393,12 @@ impl Kasir {
                 Effect::None
             }
             Message::Submit => self.submit(),
-            Message::CodeLooked {
-                code,
-                quantity,
-                found,
-                stray,
-            } => self.code_looked(code, quantity, found, stray),
-            Message::ScaleScanned { count, scan } => self.scale_scanned(count, scan),
+            Message::CodeLooked { ticket, .. } | Message::ScaleScanned { ticket, .. } => {
+                let due = self.scans.arrived(ticket, message);
+                due.into_iter().fold(Effect::None, |effect, answer| {
+                    effect.and(self.scanned(answer))
+                })
+            }
             Message::MoveHighlight(step) => {
                 let (highlighted, count) = match &mut self.panel {
                     Panel::Held(list) => (&mut list.highlighted, list.carts.len()),
@@ -707,7 +712,9 @@ impl Kasir {
             None => (None, typed),
         };
         let stray = self.stray.take();
-        Effect::job(move |store| {
+        let ticket = self.scans.issue();
+        let lost = code.clone();
+        let job = crate::ui::effect::Job::new(move |store| {
             // A scale label: its product with the weight printed on it.
             if stray.is_none() {
                 match store.read_scale_code(&code) {
@@ -715,12 +722,14 @@ impl Kasir {
                         return Message::ScaleScanned {
                             count: quantity,
                             scan: Ok(scan),
+                            ticket,
                         };
                     }
                     Err(error) => {
                         return Message::ScaleScanned {
                             count: quantity,
                             scan: Err(error.into()),
+                            ticket,
                         };
                     }
                     Ok(None) => {}
@@ -735,8 +744,33 @@ impl Kasir {
                 quantity,
                 found: found.map_err(Refusal::from),
                 stray,
+                ticket,
             }
-        })
+        });
+        // A lookup that dies still answers in its turn, or every later
+        // scan would wait for it.
+        Effect::Job(job.failing_with(move |why| Message::CodeLooked {
+            code: lost,
+            quantity: None,
+            found: Err(why),
+            stray: None,
+            ticket,
+        }))
+    }
+
+    /// A scan's answer, in its turn.
+    fn scanned(&mut self, answer: Message) -> Effect<Message> {
+        match answer {
+            Message::CodeLooked {
+                code,
+                quantity,
+                found,
+                stray,
+                ..
+            } => self.code_looked(code, quantity, found, stray),
+            Message::ScaleScanned { count, scan, .. } => self.scale_scanned(count, scan),
+            _ => Effect::None,
+        }
     }
 
     fn code_looked(

@@ -102,3 +102,56 @@ mod tests {
         assert_eq!(field.take(), "5");
     }
 }
+
+/// Scans in the order they were typed. Each Enter takes a ticket; the book
+/// answers every lookup, but the window may hand two answers over in either
+/// order, so an answer waits until every earlier scan's answer was applied.
+#[derive(Debug)]
+pub struct InTurn<M> {
+    issued: u64,
+    next: u64,
+    arrived: std::collections::BTreeMap<u64, M>,
+}
+
+impl<M> Default for InTurn<M> {
+    fn default() -> Self {
+        InTurn {
+            issued: 0,
+            next: 0,
+            arrived: std::collections::BTreeMap::new(),
+        }
+    }
+}
+
+impl<M> InTurn<M> {
+    /// The ticket of the next scan.
+    pub fn issue(&mut self) -> u64 {
+        self.issued += 1;
+        self.issued
+    }
+
+    /// Takes an answer in; returns the answers now due, in order.
+    pub fn arrived(&mut self, ticket: u64, answer: M) -> Vec<M> {
+        self.arrived.insert(ticket, answer);
+        let mut due = Vec::new();
+        while let Some(answer) = self.arrived.remove(&(self.next + 1)) {
+            self.next += 1;
+            due.push(answer);
+        }
+        due
+    }
+}
+
+#[cfg(test)]
+mod in_turn_tests {
+    use super::InTurn;
+
+    #[test]
+    fn answers_handed_over_out_of_order_are_applied_in_order() {
+        let mut turn = InTurn::default();
+        let (a, b, c) = (turn.issue(), turn.issue(), turn.issue());
+        assert!(turn.arrived(b, "b").is_empty());
+        assert_eq!(turn.arrived(a, "a"), vec!["a", "b"]);
+        assert_eq!(turn.arrived(c, "c"), vec!["c"]);
+    }
+}
