@@ -54,6 +54,8 @@ const RESULTS: usize = 8;
 /// A run of this many digits is a barcode, never a quantity or a discount
 /// (the largest quantity, 100.000, has six).
 const STRAY_DIGITS: usize = 7;
+/// Keys closer than this behind a scan's are the same scan's.
+const SCAN_GAP: std::time::Duration = std::time::Duration::from_millis(300);
 /// The lengths of the barcodes a scanner types: EAN-13, UPC-A, EAN-8, ITF-14.
 const BARCODE_LENGTHS: [usize; 4] = [13, 12, 8, 14];
 /// A total rounded for cash ends on this many rupiah.
@@ -133,6 +135,8 @@ pub struct Kasir {
     pub highlighted: usize,
     search_version: u64,
     pub cart: Vec<CartItem>,
+    /// The cart line the arrows, Delete and `+`/`-` act on: the last added.
+    pub cart_cursor: usize,
     pub sale_discount: String,
     pub panel: Panel,
     pub notice: Option<Notice>,
@@ -149,6 +153,8 @@ pub struct Kasir {
     pub reopen_pin: String,
     pub day_error: Option<Say>,
     stray: Option<Stray>,
+    /// When the last key of a scan reached the reopen PIN.
+    scan_in_pin: Option<std::time::Instant>,
     /// Lookups answered, waiting for the scans typed before them.
     scans: scan::InTurn<Message>,
 }
@@ -181,6 +187,11 @@ pub enum Message {
     },
     /// Move the highlight in the results or the held carts (arrow keys).
     MoveHighlight(i32),
+    /// Move the highlighted cart line (arrow keys with the search empty).
+    MoveCartCursor(i32),
+    /// `+` or `-` with the search empty: one more or one less of the
+    /// highlighted line.
+    StepLine(i32),
     /// Add this result to the cart.
     Pick(usize),
     QuantityChanged(usize, String),
@@ -251,6 +262,7 @@ impl Kasir {
             highlighted: 0,
             search_version: 0,
             cart: Vec::new(),
+            cart_cursor: 0,
             sale_discount: String::new(),
             panel: Panel::None,
             notice: None,
@@ -265,6 +277,7 @@ impl Kasir {
             day_error: None,
             stray: None,
             scans: scan::InTurn::default(),
+            scan_in_pin: None,
         }
     }
 
@@ -277,8 +290,7 @@ impl Kasir {
     /// Reads today's state (opened, closed) again, and puts the focus where
     /// the till wants it.
     pub fn refresh(&mut self) -> Effect<Message> {
-        Effect::job(|store| Message::DayLoaded(at_now(|now| today(store, now))))
-            .and(Effect::Focus(self.home()))
+        reload_day().and(Effect::Focus(self.home()))
     }
 
     /// The field that has the focus when nothing else asks for it.
@@ -293,10 +305,32 @@ impl Kasir {
 
     /// The keys of the till, wherever the focus is.
     pub fn hotkey(&self, key: &Key) -> Option<Message> {
+        let on_cart = self.panel == Panel::None
+            && !self.cart.is_empty()
+            && !matches!(self.today, Today::Closed { .. });
         let Key::Named(named) = key else {
-            return None;
+            // `+`/`-` reach the search field first: only a sign typed into
+            // an empty field is a key for the cart.
+            return match key.as_ref() {
+                Key::Character("+") if on_cart && self.search.query == "+" => {
+                    Some(Message::StepLine(1))
+                }
+                Key::Character("-") if on_cart && self.search.query == "-" => {
+                    Some(Message::StepLine(-1))
+                }
+                _ => None,
+            };
         };
+        let cart_keys = on_cart && self.search.query.is_empty();
         let paying = matches!(self.panel, Panel::Pay(_));
+        let picking = match &self.panel {
+            Panel::Pay(payment) => {
+                payment.method == PaymentMethod::Kasbon
+                    && payment.kasbon.chosen.is_none()
+                    && !payment.kasbon.adding
+            }
+            _ => false,
+        };
         let listing = matches!(self.panel, Panel::Held(_));
         let closed = matches!(self.today, Today::Closed { .. });
         match named {
@@ -317,6 +351,11 @@ impl Kasir {
             Named::F1 if paying => Some(Message::PayMethod(PaymentMethod::Kasbon)),
             Named::F7 => Some(Message::Reprint),
             Named::F8 => Some(Message::OpenVoid),
+            Named::ArrowDown if picking => Some(Message::Kasbon(kasbon::KasbonMessage::Move(1))),
+            Named::ArrowUp if picking => Some(Message::Kasbon(kasbon::KasbonMessage::Move(-1))),
+            Named::ArrowDown if cart_keys => Some(Message::MoveCartCursor(1)),
+            Named::ArrowUp if cart_keys => Some(Message::MoveCartCursor(-1)),
+            Named::Delete if cart_keys => Some(Message::RemoveLine(self.cart_cursor)),
             Named::ArrowDown if self.panel == Panel::None || listing => {
                 Some(Message::MoveHighlight(1))
             }
@@ -410,6 +449,12 @@ impl Kasir {
                 }
                 Effect::None
             }
+            Message::MoveCartCursor(step) => {
+                let last = self.cart.len().saturating_sub(1) as i32;
+                self.cart_cursor = (self.cart_cursor as i32 + step).clamp(0, last) as usize;
+                Effect::None
+            }
+            Message::StepLine(step) => self.step_line(step),
             Message::Pick(index) => match self.results.get(index).cloned() {
                 Some(product) => {
                     self.search.set(String::new());
@@ -438,6 +483,7 @@ impl Kasir {
                 if index < self.cart.len() {
                     self.cart.remove(index);
                     self.stray = None;
+                    self.cart_cursor = self.cart_cursor.min(self.cart.len().saturating_sub(1));
                 }
                 Effect::Focus(SEARCH)
             }
@@ -579,11 +625,19 @@ impl Kasir {
                 Effect::None
             }
             Message::DayLoaded(result) => {
+                let was_closed = matches!(self.today, Today::Closed { .. });
                 match result {
                     Ok(today) => self.today = today,
                     Err(error) => self.notice = Some(Notice::Error(error.into())),
                 }
-                Effect::Focus(self.home())
+                let closed = matches!(self.today, Today::Closed { .. });
+                // A panel keeps its field (a wrong PIN is typed again where
+                // it was); only a day that closed or opened moves the focus.
+                if self.panel == Panel::None || closed != was_closed {
+                    Effect::Focus(self.home())
+                } else {
+                    Effect::None
+                }
             }
             Message::OpeningFloatChanged(text) => {
                 self.opening_float = text;
@@ -603,10 +657,16 @@ impl Kasir {
                 })
             }
             Message::ReopenPinChanged(text) => {
+                if self.scan_in_pin(&text) {
+                    self.reopen_pin.clear();
+                    self.day_error = Some(Say::ScanOnClosedDay);
+                    return Effect::None;
+                }
                 self.reopen_pin = text;
                 self.day_error = None;
                 Effect::None
             }
+            Message::Reopen if self.scan_in_pin("") => Effect::None,
             Message::Reopen => {
                 let Today::Closed { day } = &self.today else {
                     return Effect::None;
@@ -758,6 +818,38 @@ impl Kasir {
         }))
     }
 
+    /// Whether keys reaching the reopen PIN are a scanner's: more digits
+    /// than a PIN has, or keys close behind them. A scan is never tried as
+    /// a PIN (a wrong try counts towards the lockout).
+    fn scan_in_pin(&mut self, text: &str) -> bool {
+        let burst = self
+            .scan_in_pin
+            .is_some_and(|seen| seen.elapsed() < SCAN_GAP);
+        if burst || longest_digit_run(text) > crate::domain::pin::MAX_PIN_DIGITS {
+            self.scan_in_pin = Some(std::time::Instant::now());
+            return true;
+        }
+        false
+    }
+
+    /// `+`/`-` on the highlighted line. The sign went into the search
+    /// field first; it is taken out as Enter takes a code.
+    fn step_line(&mut self, step: i32) -> Effect<Message> {
+        self.search.take();
+        let Some(item) = self.cart.get_mut(self.cart_cursor) else {
+            return Effect::Focus(SEARCH);
+        };
+        let stepped = if step > 0 {
+            item.add(Quantity::ONE)
+        } else {
+            item.one_less()
+        };
+        if let Err(why) = stepped {
+            self.notice = Some(Notice::Error(why.into()));
+        }
+        Effect::Focus(SEARCH)
+    }
+
     /// A scan's answer, in its turn.
     fn scanned(&mut self, answer: Message) -> Effect<Message> {
         match answer {
@@ -885,6 +977,11 @@ impl Kasir {
             self.notice = Some(Notice::Error(Refusal::from(refused).into()));
             return Effect::Focus(SEARCH);
         }
+        let at = self
+            .cart
+            .iter()
+            .position(|item| item.product.sku == product.sku && !product.unit.allows_fraction())
+            .unwrap_or(self.cart.len());
         let existing = self
             .cart
             .iter_mut()
@@ -903,6 +1000,7 @@ impl Kasir {
                 quantity
             }
         };
+        self.cart_cursor = at;
         self.notice = (product.stock < in_cart).then(|| {
             Notice::Warning(Say::LowStock {
                 name: product.name.clone(),
@@ -1059,14 +1157,20 @@ impl Kasir {
                 }))
             }
             Err(error) => {
+                let mut field = AMOUNT;
                 if let Panel::Pay(payment) = &mut self.panel {
                     payment.error = Some(error.into());
+                    // A PIN that did not pass is typed again where it was.
+                    if !payment.kasbon.pin.is_empty() {
+                        payment.kasbon.pin.clear();
+                        field = kasbon::PIN;
+                    }
                 } else {
                     self.notice = Some(Notice::Error(error.into()));
                 }
                 // A day closed meanwhile (in Laporan, or at midnight) shows
                 // as closed, with the reopen right there.
-                Effect::Focus(AMOUNT).and(self.refresh())
+                Effect::Focus(field).and(reload_day())
             }
         }
     }
@@ -1145,10 +1249,16 @@ impl Kasir {
                     form.error = Some(error);
                     form.pin.clear();
                 }
-                Effect::Focus(VOID_PIN).and(self.refresh())
+                Effect::Focus(VOID_PIN).and(reload_day())
             }
         }
     }
+}
+
+/// Reads today's state again (a refusal may mean the day closed meanwhile),
+/// leaving the focus where it is.
+fn reload_day() -> Effect<Message> {
+    Effect::job(|store| Message::DayLoaded(at_now(|now| today(store, now))))
 }
 
 /// Today's state in the book.
