@@ -180,3 +180,101 @@ fn the_day_report_is_under_100_kb_and_the_labels_are_clean() {
     );
     check_pdf(&closing);
 }
+
+fn text_of(path: &Path) -> String {
+    tool("pdftotext", &["-layout", path.to_str().unwrap(), "-"])
+}
+
+#[test]
+fn the_day_report_dates_are_indonesian_and_english_by_the_setting() {
+    let dir = stall_with_sales();
+    let report = dir.path().join("harian.pdf");
+    let args = ["report", "day", "--pdf", report.to_str().unwrap()];
+    sentra_ok(dir.path(), &args);
+    let text = text_of(&report);
+    assert!(text.contains("Jumat, 27 November 2026"), "{text}");
+    assert!(
+        !text.contains("2026-11-27"),
+        "an ISO date on paper:\n{text}"
+    );
+    // The footer's time is written with a dot.
+    let footer = text.lines().find(|l| l.contains("dicetak")).unwrap();
+    assert!(footer.contains("27 Nov 2026 "), "{footer}");
+    let clock = footer.rsplit(' ').find(|w| w.len() == 5).unwrap();
+    assert_eq!(&clock[2..3], ".", "{footer}");
+
+    sentra_ok(dir.path(), &["settings", "set", "language", "en"]);
+    sentra_ok(dir.path(), &args);
+    let text = text_of(&report);
+    assert!(text.contains("Friday, 27 November 2026"), "{text}");
+    assert!(!text.contains("Jumat"), "{text}");
+    check_pdf(&report);
+}
+
+/// An office whose stall ST07 has sent a day, so fees can be paid.
+fn office_with_a_stall() -> (tempfile::TempDir, tempfile::TempDir) {
+    let stall = stall_with_sales();
+    let usb = tempfile::tempdir().unwrap();
+    sentra_ok(
+        stall.path(),
+        &["export", "--out", usb.path().to_str().unwrap()],
+    );
+    let office = tempfile::tempdir().unwrap();
+    sentra_ok(
+        office.path(),
+        &[
+            "init",
+            "office",
+            "--name",
+            "Sentra UMKM Lampung",
+            "--manager-pin",
+            PIN,
+        ],
+    );
+    sentra_ok(office.path(), &["import", usb.path().to_str().unwrap()]);
+    (office, stall)
+}
+
+#[test]
+fn a_fee_receipt_states_the_amount_in_words() {
+    let (office, _stall) = office_with_a_stall();
+    let kuitansi = office.path().join("kuitansi.pdf");
+    let pay = |width: &str| {
+        sentra_ok(
+            office.path(),
+            &[
+                "fee",
+                "pay",
+                "ST07",
+                "--amount",
+                "125000",
+                "--method",
+                "cash",
+                "--pdf",
+                kuitansi.to_str().unwrap(),
+                "--width",
+                width,
+            ],
+        );
+        // Words wrapped on a roll are joined back to one line.
+        text_of(&kuitansi)
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    for width in ["58", "a4"] {
+        let text = pay(width);
+        assert!(
+            text.contains("seratus dua puluh lima ribu rupiah"),
+            "{width}: {text}"
+        );
+        assert!(text.contains("27 Nov 2026"), "{width}: {text}");
+        check_pdf(&kuitansi);
+    }
+    sentra_ok(office.path(), &["settings", "set", "language", "en"]);
+    let text = pay("80");
+    assert!(
+        text.contains("one hundred twenty-five thousand rupiah"),
+        "{text}"
+    );
+}

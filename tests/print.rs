@@ -323,6 +323,7 @@ fn the_day_report_carries_the_days_figures_and_the_drawer() {
             name: "Tapis Indah",
             code: "ST07",
             regency: "Tanggamus",
+            language: sentra::domain::language::Language::Id,
         },
         &report,
         "2026-11-27 21:30",
@@ -393,7 +394,12 @@ fn the_centre_report_of_120_stalls_runs_over_pages_and_adds_up() {
         totals: totals.clone(),
         stalls,
     };
-    let bytes = centre_report_pdf("Sentra UMKM Lampung", &centre, "2026-11-28 08:00");
+    let bytes = centre_report_pdf(
+        "Sentra UMKM Lampung",
+        &centre,
+        "2026-11-28 08:00",
+        sentra::domain::language::Language::Id,
+    );
     let dir = tempfile::tempdir().unwrap();
     let path = save(dir.path(), "sentra.pdf", &bytes);
     run("qpdf", &["--check", &path]);
