@@ -203,11 +203,31 @@ fn the_day_report_dates_are_indonesian_and_english_by_the_setting() {
     let clock = footer.rsplit(' ').find(|w| w.len() == 5).unwrap();
     assert_eq!(&clock[2..3], ".", "{footer}");
 
+    // The PPh Final estimate says its rate, base and regulation, and the
+    // turnover an orang pribadi does not pay on.
+    assert!(
+        text.contains("estimasi PPh Final 0,5% dari omzet bruto (PP 55/2022)"),
+        "{text}"
+    );
+    assert!(
+        text.contains("omzet Rp500.000.000 pertama setahun"),
+        "{text}"
+    );
+
+    sentra_ok(dir.path(), &["settings", "set", "pph_taxpayer", "badan"]);
     sentra_ok(dir.path(), &["settings", "set", "language", "en"]);
     sentra_ok(dir.path(), &args);
     let text = text_of(&report);
     assert!(text.contains("Friday, 27 November 2026"), "{text}");
     assert!(!text.contains("Jumat"), "{text}");
+    assert!(
+        text.contains("0.5% of gross turnover (PP 55/2022)"),
+        "{text}"
+    );
+    assert!(text.contains("company: no tax-free turnover"), "{text}");
+    assert!(!text.contains("Rp500.000.000"), "{text}");
+    let (ok, _, stderr) = sentra(dir.path(), &["settings", "set", "pph_taxpayer", "pt"]);
+    assert!(!ok && stderr.contains("badan"), "{stderr}");
     check_pdf(&report);
 }
 
@@ -277,4 +297,41 @@ fn a_fee_receipt_states_the_amount_in_words() {
         text.contains("one hundred twenty-five thousand rupiah"),
         "{text}"
     );
+}
+
+#[test]
+fn a_name_the_fonts_cannot_print_is_warned_about_and_printed_as_boxes() {
+    let dir = cli_stall(Some(PIN));
+    let d = dir.path();
+    let add = |sku: &str, name: &str| {
+        let (ok, _, stderr) = sentra(
+            d,
+            &[
+                "product", "add", "--sku", sku, "--name", name, "--price", "15000",
+            ],
+        );
+        assert!(ok, "{stderr}");
+        stderr
+    };
+    let warned = add("KPI-09", "Kopi ☕ 咖啡");
+    assert!(
+        warned.contains('☕') && warned.contains('咖') && warned.contains("kotak"),
+        "{warned}"
+    );
+    assert_eq!(add("KPI-10", "Kopi Tubruk — ½ kg"), "", "no warning");
+    sentra_ok(d, &["stock", "receive", "KPI-09", "5"]);
+    sentra_ok(d, &["sale", "--item", "KPI-09=1", "--pay", "cash=15000"]);
+    let pdf = d.join("struk.pdf");
+    sentra_ok(
+        d,
+        &[
+            "receipt",
+            "ST07-20261127-0001",
+            "--pdf",
+            pdf.to_str().unwrap(),
+        ],
+    );
+    // Each character the fonts lack is a visible box, none is dropped.
+    let text = text_of(&pdf);
+    assert!(text.contains("Kopi \u{FFFD} \u{FFFD}\u{FFFD}"), "{text}");
 }

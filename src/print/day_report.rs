@@ -253,6 +253,9 @@ pub fn day_report_pdf(stall: &StallHeading<'_>, report: &DayReport, printed_at: 
 
     doc.heading("Perkiraan PPh Final / Final income tax estimate");
     let pph = &report.pph;
+    for part in pph.rule.wording(stall.language).split("; ") {
+        doc.line(8.5, false, part);
+    }
     doc.figure(
         &format!("Bulan ini (omzet {})", pph.month_turnover),
         &pph.month_tax.to_string(),
