@@ -1376,5 +1376,8 @@ fn qris_code(settings: &Settings) -> Option<iced::widget::qr_code::Data> {
     settings
         .qris_payload
         .as_deref()
+        // A payload that fails the EMV checks (stored before they existed)
+        // is not shown: Pengaturan says what is wrong with it.
+        .filter(|payload| crate::domain::qris::validate_qris(payload).is_ok())
         .and_then(|payload| iced::widget::qr_code::Data::new(payload).ok())
 }
