@@ -135,6 +135,7 @@ fn stall_with_sale(lines: usize) -> (tempfile::TempDir, Store, CompletedSale) {
 
 fn receipt(sale: &CompletedSale, paper_mm: u16, copy: bool) -> Vec<u8> {
     receipt_pdf(&ReceiptData {
+        language: sentra::domain::language::Language::Id,
         stall_name: "Tapis Indah",
         stall_code: "ST07",
         regency: "Tanggamus",

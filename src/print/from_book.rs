@@ -31,6 +31,7 @@ fn receipt_data<'a>(
     sale: &'a CompletedSale,
     paper_mm: u16,
     copy: bool,
+    language: Language,
 ) -> receipt::ReceiptData<'a> {
     receipt::ReceiptData {
         stall_name: &identity.name,
@@ -39,6 +40,7 @@ fn receipt_data<'a>(
         sale,
         paper_mm,
         copy,
+        language,
     }
 }
 
@@ -51,7 +53,11 @@ pub fn receipt_pdf(
 ) -> Result<Vec<u8>, StoreError> {
     let identity = store.require_stall()?;
     Ok(receipt::receipt_pdf(&receipt_data(
-        &identity, sale, paper_mm, copy,
+        &identity,
+        sale,
+        paper_mm,
+        copy,
+        language(store),
     )))
 }
 
@@ -64,7 +70,11 @@ pub fn receipt_text(
 ) -> Result<String, StoreError> {
     let identity = store.require_stall()?;
     Ok(receipt_text::render(&receipt_data(
-        &identity, sale, paper_mm, copy,
+        &identity,
+        sale,
+        paper_mm,
+        copy,
+        language(store),
     )))
 }
 
@@ -77,7 +87,11 @@ pub fn receipt_escpos(
 ) -> Result<Vec<u8>, StoreError> {
     let identity = store.require_stall()?;
     Ok(escpos::receipt(&receipt_data(
-        &identity, sale, paper_mm, copy,
+        &identity,
+        sale,
+        paper_mm,
+        copy,
+        language(store),
     )))
 }
 
