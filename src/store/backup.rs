@@ -58,7 +58,13 @@ impl Store {
             .inspect_err(|_| {
                 let _ = std::fs::remove_file(&temporary);
             })?;
-        std::fs::File::open(&temporary)?.sync_all()?;
+        // Opened for writing: Windows flushes a file only through a handle
+        // with write access (FlushFileBuffers on a read-only handle is
+        // "Access denied", os error 5, which failed every day close there).
+        std::fs::OpenOptions::new()
+            .write(true)
+            .open(&temporary)?
+            .sync_all()?;
         std::fs::rename(&temporary, target)?;
         Ok(())
     }
