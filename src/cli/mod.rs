@@ -230,6 +230,16 @@ pub fn data_dir(given: Option<PathBuf>) -> Result<PathBuf, CliError> {
         .ok_or(CliError::NoDataDir)
 }
 
+/// What `sentra --version` prints: the program's version and the schema
+/// version of the books it makes (and the newest it opens).
+pub fn version_line() -> String {
+    format!(
+        "sentra {} (skema buku {})",
+        env!("CARGO_PKG_VERSION"),
+        crate::store::migrate::latest_version()
+    )
+}
+
 /// Runs one command to completion.
 pub fn run(data_dir: PathBuf, command: Command, out: &Output) -> Result<(), CliError> {
     let mut store = Store::open(&data_dir)?;
