@@ -63,7 +63,7 @@ pub fn run(data_dir: PathBuf) -> iced::Result {
         .font(BOLD)
         .default_font(Font::with_name("Noto Sans"))
         .window(iced::window::Settings {
-            size: OPENING_SIZE.into(),
+            size: OPENING_SIZE,
             icon: window_icon(),
             ..Default::default()
         })
