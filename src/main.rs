@@ -8,13 +8,8 @@ use sentra::cli::{self, Cli, Output};
 fn main() -> ExitCode {
     let parsed = match Cli::try_parse() {
         Ok(parsed) => parsed,
-        Err(error) if error.kind() == clap::error::ErrorKind::DisplayVersion => {
-            // The book's schema version too: which books this program opens.
-            println!("{}", cli::version_line());
-            return ExitCode::SUCCESS;
-        }
         Err(error) if !error.use_stderr() => {
-            // --help.
+            // --help and --version.
             let _ = error.print();
             return ExitCode::SUCCESS;
         }
