@@ -10,6 +10,7 @@
 mod cart;
 mod kasbon;
 mod pay;
+mod scan;
 mod view;
 
 use iced::keyboard::{Key, key::Named};
@@ -17,6 +18,7 @@ use uuid::Uuid;
 
 pub use cart::{CartItem, LineRefused};
 pub use pay::Payment;
+pub use scan::Lookup;
 
 use super::effect::{Effect, at_now};
 use super::i18n::Say;
@@ -147,6 +149,13 @@ pub struct Kasir {
     pub reopen_pin: String,
     pub day_error: Option<Say>,
     stray: Option<Stray>,
+    /// Codes entered whose lookups have not all come back, applied in turn.
+    scans: scan::Queue<Stray>,
+    /// The search field as the widget holds it.
+    field: scan::Field,
+    /// Enter on an empty field (or F2) while codes were still being looked
+    /// up: the payment panel opens once the last of them is in the cart.
+    pay_after: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -157,19 +166,8 @@ pub enum Message {
     SearchFinished(u64, String, Result<Vec<Product>, Refusal>),
     /// Enter in the search field: add the scanned code or the picked result.
     Submit,
-    /// The lookup of a typed or scanned code finished: the product, how many,
-    /// and what is left of a stray scan's digits for the line it landed in.
-    CodeLooked {
-        code: String,
-        quantity: Option<Quantity>,
-        found: Result<Option<(Product, String)>, Refusal>,
-    },
-    /// A scale label was read: its product and the weight of one label
-    /// (`N*` labels asked), or why it cannot be sold.
-    ScaleScanned {
-        count: Option<Quantity>,
-        scan: Result<ScaleScan, Refusal>,
-    },
+    /// The lookup of the code entered with this ticket finished.
+    Looked(u64, Lookup),
     /// Move the highlight in the results or the held carts (arrow keys).
     MoveHighlight(i32),
     /// Add this result to the cart.
@@ -255,6 +253,9 @@ impl Kasir {
             reopen_pin: String::new(),
             day_error: None,
             stray: None,
+            scans: scan::Queue::default(),
+            field: scan::Field::default(),
+            pay_after: false,
         }
     }
 
@@ -364,7 +365,10 @@ impl Kasir {
 
     pub fn update(&mut self, message: Message) -> Effect<Message> {
         match message {
-            Message::QueryChanged(query) => self.search(query),
+            Message::QueryChanged(reported) => {
+                let query = self.field.typed(reported);
+                self.search(query)
+            }
             Message::SearchFinished(version, query, result) => {
                 if version == self.search_version {
                     match result {
@@ -380,12 +384,10 @@ impl Kasir {
                 Effect::None
             }
             Message::Submit => self.submit(),
-            Message::CodeLooked {
-                code,
-                quantity,
-                found,
-            } => self.code_looked(code, quantity, found),
-            Message::ScaleScanned { count, scan } => self.scale_scanned(count, scan),
+            Message::Looked(ticket, lookup) => {
+                self.scans.answer(ticket, lookup);
+                self.apply_lookups()
+            }
             Message::MoveHighlight(step) => {
                 let (highlighted, count) = match &mut self.panel {
                     Panel::Held(list) => (&mut list.highlighted, list.carts.len()),
@@ -398,7 +400,10 @@ impl Kasir {
                 Effect::None
             }
             Message::Pick(index) => match self.results.get(index).cloned() {
-                Some(product) => self.add(product, None),
+                Some(product) => {
+                    self.take_query();
+                    self.add(product, None)
+                }
                 None => Effect::None,
             },
             Message::QuantityChanged(index, text) => {
@@ -620,15 +625,20 @@ impl Kasir {
                 if self.panel != Panel::None {
                     self.panel = Panel::None;
                 } else {
-                    self.query.clear();
-                    self.results.clear();
+                    self.take_query();
+                    self.field.set("");
                     self.notice = None;
                 }
                 self.stray = None;
+                self.pay_after = false;
                 Effect::Focus(self.home())
             }
             Message::JobFailed(why) => {
                 self.saving = false;
+                if self.scans.drop_unanswered() {
+                    self.notice = Some(Notice::Error(why.into()));
+                    return self.apply_lookups().and(Effect::Focus(SEARCH));
+                }
                 match &mut self.panel {
                     Panel::Pay(payment) => payment.error = Some(why.into()),
                     Panel::Void(form) => {
@@ -671,12 +681,20 @@ impl Kasir {
         }
         let typed = self.query.trim().to_string();
         if typed.is_empty() {
-            return if self.cart.is_empty() {
+            return if self.cart.is_empty() && self.scans.is_empty() {
                 Effect::None
             } else {
                 self.open_pay()
             };
         }
+        // Enter takes exactly what was typed before it: the field is empty
+        // for the next code at once, whatever the book answers.
+        let fallback = (self.results_query.trim() == typed)
+            .then(|| self.results.get(self.highlighted).cloned())
+            .flatten();
+        self.take_query();
+        self.field.taken();
+        let stray = self.stray.take();
         let (quantity, code) = match split_count(&typed) {
             Some((count, code)) => match Quantity::parse(count) {
                 Ok(quantity) => (Some(quantity), code.to_string()),
@@ -687,39 +705,39 @@ impl Kasir {
             },
             None => (None, typed),
         };
-        let stray = self.stray.is_some();
+        let is_stray = stray.is_some();
+        let searched = fallback.is_some();
+        let ticket = self.scans.enter(stray, fallback);
         Effect::job(move |store| {
-            // A scale label: its product with the weight printed on it.
-            if !stray {
-                match store.read_scale_code(&code) {
-                    Ok(Some(scan)) => {
-                        return Message::ScaleScanned {
-                            count: quantity,
-                            scan: Ok(scan),
-                        };
-                    }
-                    Err(error) => {
-                        return Message::ScaleScanned {
-                            count: quantity,
-                            scan: Err(error.into()),
-                        };
-                    }
-                    Ok(None) => {}
-                }
-            }
-            let found = if stray {
-                find_stray_scan(store, &code)
-            } else {
-                store
-                    .lookup_product(&code)
-                    .map(|found| found.map(|p| (p, String::new())))
-            };
-            Message::CodeLooked {
-                code,
-                quantity,
-                found: found.map_err(Refusal::from),
-            }
+            Message::Looked(ticket, look_up(store, code, quantity, is_stray, searched))
         })
+    }
+
+    /// Applies the answers that are next in line, in the order their codes
+    /// were entered.
+    fn apply_lookups(&mut self) -> Effect<Message> {
+        let mut effect = Effect::None;
+        while let Some((pending, lookup)) = self.scans.next_ready() {
+            effect = match lookup {
+                Lookup::Code {
+                    code,
+                    quantity,
+                    found,
+                } => self.code_looked(code, quantity, found, pending),
+                Lookup::Scale { count, scan } => self.scale_scanned(count, scan),
+            };
+        }
+        if self.scans.is_empty() && std::mem::take(&mut self.pay_after) {
+            return self.open_pay();
+        }
+        effect
+    }
+
+    /// Empties the search field and forgets its results.
+    fn take_query(&mut self) {
+        self.query.clear();
+        self.results.clear();
+        self.search_version += 1;
     }
 
     fn code_looked(
@@ -727,8 +745,9 @@ impl Kasir {
         code: String,
         quantity: Option<Quantity>,
         found: Result<Option<(Product, String)>, Refusal>,
+        pending: scan::Pending<Stray>,
     ) -> Effect<Message> {
-        let stray = self.stray.take();
+        let (stray, fallback) = (pending.stray, pending.fallback);
         match found {
             Ok(Some((product, before))) => {
                 // A scan that landed in a line: what was typed there before
@@ -756,12 +775,10 @@ impl Kasir {
                 }
                 self.add(product, quantity)
             }
-            Ok(None) if stray.is_none() && self.results_query.trim() == self.query.trim() => {
-                match self.results.get(self.highlighted).cloned() {
-                    Some(product) => self.add(product, quantity),
-                    None => self.unknown(code),
-                }
-            }
+            Ok(None) if stray.is_none() => match fallback {
+                Some(product) => self.add(product, quantity),
+                None => self.unknown(code),
+            },
             Ok(None) => self.unknown(code),
             Err(error) => {
                 self.notice = Some(Notice::Error(error.into()));
@@ -770,12 +787,10 @@ impl Kasir {
         }
     }
 
-    /// An unknown code: the cart stays as it was; only the code is cleared.
+    /// An unknown code: the cart stays as it was; the code left the field
+    /// when Enter took it, so the next scan starts clean.
     fn unknown(&mut self, code: String) -> Effect<Message> {
         self.notice = Some(Notice::Error(Say::UnknownCode(code)));
-        self.query.clear();
-        self.results.clear();
-        self.search_version += 1;
         Effect::Focus(SEARCH)
     }
 
@@ -790,9 +805,6 @@ impl Kasir {
             Ok(scan) => scan,
             Err(error) => {
                 self.notice = Some(Notice::Error(error.into()));
-                self.query.clear();
-                self.results.clear();
-                self.search_version += 1;
                 return Effect::Focus(SEARCH);
             }
         };
@@ -809,7 +821,6 @@ impl Kasir {
                 crate::domain::scale::ScaleError::WholeLabels(labels),
             );
             self.notice = Some(Notice::Error(Refusal::from(refused).into()));
-            self.query.clear();
             return Effect::Focus(SEARCH);
         };
         let lines = self.cart.len();
@@ -871,9 +882,6 @@ impl Kasir {
                 unit: product.unit.key(),
             })
         });
-        self.query.clear();
-        self.results.clear();
-        self.search_version += 1;
         Effect::Focus(SEARCH)
     }
 
@@ -927,6 +935,7 @@ impl Kasir {
                 .filter(char::is_ascii_digit)
                 .collect();
             *slot = before;
+            self.field.set(&digits);
             self.query = digits;
             self.results.clear();
             self.search_version += 1;
@@ -944,6 +953,11 @@ impl Kasir {
     fn open_pay(&mut self) -> Effect<Message> {
         if matches!(self.today, Today::Closed { .. }) {
             return Effect::Focus(REOPEN_PIN);
+        }
+        if !self.scans.is_empty() {
+            // Codes still being looked up belong in the total.
+            self.pay_after = true;
+            return Effect::Focus(SEARCH);
         }
         if let Panel::Pay(_) = self.panel {
             return Effect::Focus(AMOUNT);
@@ -1111,6 +1125,53 @@ impl Kasir {
                 Effect::Focus(VOID_PIN).and(self.refresh())
             }
         }
+    }
+}
+
+/// What the book says about an entered code: a scale label, a product code,
+/// the longest barcode a stray scan's digits end with, or (a name typed and
+/// Enter pressed before its results came back) the first search result.
+fn look_up(
+    store: &mut Store,
+    code: String,
+    quantity: Option<Quantity>,
+    stray: bool,
+    searched: bool,
+) -> Lookup {
+    if !stray {
+        match store.read_scale_code(&code) {
+            Ok(Some(scan)) => {
+                return Lookup::Scale {
+                    count: quantity,
+                    scan: Ok(scan),
+                };
+            }
+            Err(error) => {
+                return Lookup::Scale {
+                    count: quantity,
+                    scan: Err(error.into()),
+                };
+            }
+            Ok(None) => {}
+        }
+    }
+    let found = if stray {
+        find_stray_scan(store, &code)
+    } else {
+        store.lookup_product(&code).and_then(|found| match found {
+            Some(product) => Ok(Some((product, String::new()))),
+            None if searched => Ok(None),
+            None => Ok(store
+                .search_products(&code, RESULTS)?
+                .into_iter()
+                .next()
+                .map(|product| (product, String::new()))),
+        })
+    };
+    Lookup::Code {
+        code,
+        quantity,
+        found: found.map_err(Refusal::from),
     }
 }
 
