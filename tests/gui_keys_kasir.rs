@@ -1,180 +1,238 @@
-//! Kasir by keys alone, as a USB scanner and a cashier's hands use it: the
-//! Simulator types into the real view, the messages go through the real
-//! `update`, and the jobs it asks for wait in a queue and answer late and
-//! out of turn, as the book's worker does when the scanner is faster.
+//! Kasir by the keyboard alone: the cart's lines (↑/↓, Delete, +/-), a
+//! kasbon customer picked by typing, a wrong PIN typed again where it was,
+//! and a scan on a closed day. No click: keys go to the focused field and
+//! then to the window's key subscription.
 
 mod common;
-
-use std::collections::VecDeque;
+#[path = "common/window.rs"]
+mod window;
 
 use common::*;
-use iced::keyboard::{Key, key::Named};
-use iced_test::selector::id;
-use iced_test::simulator;
+use iced::keyboard::key::Named;
 use sentra::domain::unit::Unit;
-use sentra::store::{NewProduct, Store};
-use sentra::ui::kasir::SEARCH;
-use sentra::ui::{App, Job, Message, Phase, Shell};
+use sentra::store::{NewCustomer, NewProduct, Store};
+use window::Window;
 
-/// The app with its jobs held back: they run when the test says.
-struct Till {
-    app: App,
-    jobs: VecDeque<Job<Message>>,
-}
+const ITEMS: [(&str, &str, &str); 3] = [
+    ("KRP-01", "Keripik Pisang", "8994505000011"),
+    ("KPI-01", "Kopi Robusta 250 g", "8994505000028"),
+    ("TPS-01", "Dompet Tapis", "8994505000035"),
+];
 
-impl Till {
-    fn on(store: Store) -> Till {
-        let (app, effect) = App::with_store(store).unwrap();
-        let mut till = Till {
-            app,
-            jobs: VecDeque::new(),
-        };
-        till.jobs.extend(effect.into_parts().0);
-        till.answer_all();
-        till
-    }
-
-    fn send(&mut self, message: Message) {
-        let effect = self.app.handle(message);
-        self.jobs.extend(effect.into_parts().0);
-    }
-
-    /// Keys typed into the search field in one go, as one batch of events
-    /// reaches the window: `\n` is Enter. The jobs they ask for wait.
-    fn scan(&mut self, keys: &str) {
-        let messages: Vec<Message> = {
-            let mut ui = simulator(self.app.view());
-            ui.click(id(SEARCH)).expect("the search field");
-            ui.tap_key(Key::Named(Named::End));
-            for key in keys.chars() {
-                if key == '\n' {
-                    ui.tap_key(Key::Named(Named::Enter));
-                } else {
-                    ui.typewrite(&key.to_string());
-                }
-            }
-            ui.into_messages().collect()
-        };
-        for message in messages {
-            self.send(message);
-        }
-    }
-
-    /// Runs the `count` oldest waiting jobs, the newest of them first, and
-    /// feeds their answers in that order: answers late and out of turn.
-    fn answer_backwards(&mut self, count: usize) {
-        let count = count.min(self.jobs.len());
-        let mut taken: Vec<Job<Message>> = self.jobs.drain(..count).collect();
-        taken.reverse();
-        let book = self.app.book().expect("book open").clone();
-        let answers: Vec<Message> = taken.into_iter().flat_map(|j| book.run_now(j)).collect();
-        for answer in answers {
-            self.send(answer);
-        }
-    }
-
-    fn answer_all(&mut self) {
-        while !self.jobs.is_empty() {
-            let count = self.jobs.len();
-            self.answer_backwards(count);
-        }
-    }
-
-    fn shell(&self) -> &Shell {
-        match &self.app.phase {
-            Phase::Stall(shell) => shell,
-            _ => panic!("not a stall"),
-        }
-    }
-
-    fn cart(&self) -> Vec<(String, String)> {
-        self.shell()
-            .kasir
-            .cart
-            .iter()
-            .map(|line| (line.product.sku.clone(), line.quantity.clone()))
-            .collect()
-    }
-}
-
-/// An EAN-13 of GS1 Indonesia's prefix with its check digit.
-fn ean13(serial: u32) -> String {
-    let body = format!("899{serial:09}");
-    let sum: u32 = body
-        .chars()
-        .enumerate()
-        .map(|(at, c)| c.to_digit(10).unwrap() * if at % 2 == 0 { 1 } else { 3 })
-        .sum();
-    format!("{body}{}", (10 - sum % 10) % 10)
-}
-
-/// A stall with `count` products, each with its own barcode and stock.
-fn stall_with_barcodes(count: u32) -> (tempfile::TempDir, Store, Vec<String>) {
+fn stall() -> (tempfile::TempDir, Store) {
     let (dir, mut store) = new_stall();
-    let mut codes = Vec::new();
-    for n in 1..=count {
-        let sku = format!("SKU-{n:02}");
-        let code = ean13(4_000 + n * 37);
+    for (n, (sku, name, code)) in ITEMS.iter().enumerate() {
+        let item = NewProduct {
+            name: name.to_string(),
+            barcode: Some(code.to_string()),
+            ..product(sku, 10_000 * (n as i64 + 1), Unit::Pcs)
+        };
+        store.add_product(&item, NOW).unwrap();
         store
-            .add_product(
-                &NewProduct {
-                    barcode: Some(code.clone()),
-                    ..product(&sku, 1_000 * i64::from(n), Unit::Pack)
+            .receive_stock(sku, qty("20"), None, None, NOW)
+            .unwrap();
+    }
+    (dir, store)
+}
+
+fn scan(window: &mut Window, code: &str) {
+    window.type_keys(code);
+    window.press_key(Named::Enter);
+}
+
+fn lines(window: &Window) -> Vec<(String, String)> {
+    window
+        .till()
+        .cart
+        .iter()
+        .map(|item| (item.product.sku.clone(), item.quantity.clone()))
+        .collect()
+}
+
+fn line(sku: &str, quantity: &str) -> (String, String) {
+    (sku.to_string(), quantity.to_string())
+}
+
+#[test]
+fn cart_lines_are_walked_changed_and_removed_by_keys() {
+    let (_dir, store) = stall();
+    let mut window = Window::on(store);
+    assert!(window.focus_is("kasir-search"));
+    for (_, _, code) in ITEMS {
+        scan(&mut window, code);
+    }
+    assert_eq!(
+        window.till().cart_cursor,
+        2,
+        "the last added is highlighted"
+    );
+    window.press_key(Named::ArrowUp);
+    assert_eq!(window.till().cart_cursor, 1);
+    window.type_keys("+");
+    window.type_keys("+");
+    assert_eq!(
+        lines(&window),
+        vec![
+            line("KRP-01", "1"),
+            line("KPI-01", "3"),
+            line("TPS-01", "1")
+        ]
+    );
+    assert!(
+        window.till().search.query.is_empty(),
+        "the sign is a key, not a search"
+    );
+    window.type_keys("-");
+    assert_eq!(lines(&window)[1], line("KPI-01", "2"));
+    window.type_keys("-");
+    window.type_keys("-");
+    assert_eq!(lines(&window)[1], line("KPI-01", "1"), "never below one");
+    window.press_key(Named::Delete);
+    assert_eq!(
+        lines(&window),
+        vec![line("KRP-01", "1"), line("TPS-01", "1")]
+    );
+    window.press_key(Named::ArrowDown);
+    window.press_key(Named::Delete);
+    assert_eq!(lines(&window), vec![line("KRP-01", "1")]);
+    // A scan after the keys lands as ever.
+    scan(&mut window, ITEMS[2].2);
+    assert_eq!(
+        lines(&window),
+        vec![line("KRP-01", "1"), line("TPS-01", "1")]
+    );
+    assert!(window.focus_is("kasir-search"));
+}
+
+#[test]
+fn a_kasbon_customer_is_picked_by_typing_and_the_sale_goes_through() {
+    let (dir, mut store) = stall();
+    for (code, name) in [
+        ("C001", "Bu Rahma"),
+        ("C002", "Pak Rahmat"),
+        ("C003", "Sri"),
+    ] {
+        store
+            .add_customer(
+                &NewCustomer {
+                    code: code.into(),
+                    name: name.into(),
+                    phone: None,
+                    limit: rp(500_000),
                 },
                 NOW,
             )
             .unwrap();
-        store
-            .receive_stock(&sku, qty("10"), None, None, NOW)
-            .unwrap();
-        codes.push(code);
     }
-    (dir, store, codes)
-}
-
-#[test]
-fn twenty_scans_with_no_time_between_them_land_in_the_cart_in_order() {
-    let (_dir, store, codes) = stall_with_barcodes(20);
-    let mut till = Till::on(store);
-    // Scans come in batches of one to four (a batch is what reaches the
-    // window between two frames); between batches only some of the
-    // searches and lookups asked for so far have answered, newest first.
-    let mut next = 0;
-    for (round, batch) in [1, 3, 2, 4, 1, 2, 3, 4].into_iter().enumerate() {
-        let keys: String = codes[next..next + batch]
-            .iter()
-            .map(|code| format!("{code}\n"))
-            .collect();
-        next += batch;
-        till.scan(&keys);
-        till.answer_backwards(round % 3 * 7);
-    }
-    assert_eq!(next, 20);
-    till.answer_all();
-    let expected: Vec<(String, String)> = (1..=20)
-        .map(|n| (format!("SKU-{n:02}"), "1".to_string()))
-        .collect();
-    assert_eq!(till.cart(), expected, "every scan, once, in order");
-    assert_eq!(till.shell().kasir.query, "", "nothing left in the field");
-}
-
-#[test]
-fn an_unknown_code_leaves_the_field_clean_for_the_scan_after_it() {
-    let (_dir, store, codes) = stall_with_barcodes(2);
-    let mut till = Till::on(store);
-    let unknown = ean13(777_777);
-    till.scan(&format!("{}\n{unknown}\n{}\n", codes[0], codes[1]));
-    till.answer_backwards(3);
-    till.scan(&format!("{unknown}\n"));
-    till.scan(&format!("{}\n", codes[0]));
-    till.answer_all();
-    assert_eq!(
-        till.cart(),
-        vec![
-            ("SKU-01".to_string(), "2".to_string()),
-            ("SKU-02".to_string(), "1".to_string())
-        ],
-        "the unknown code glued to nothing"
+    let mut window = Window::on(store);
+    scan(&mut window, ITEMS[0].2);
+    window.press_key(Named::F2);
+    window.press_key(Named::F1);
+    assert!(
+        window.focus_is("kasbon-search"),
+        "kasbon moves to the customer search"
     );
-    assert_eq!(till.shell().kasir.query, "");
+    window.type_keys("Rahm");
+    window.press_key(Named::ArrowDown);
+    window.press_key(Named::Enter);
+    let chosen = match &window.till().panel {
+        sentra::ui::kasir::Panel::Pay(payment) => payment.kasbon.chosen.clone(),
+        _ => panic!("the payment panel is open"),
+    };
+    let chosen = chosen.expect("a customer chosen by Enter");
+    assert_eq!(chosen.code, "C002", "↓ moved to the second Rahm…");
+    assert!(window.focus_is("kasir-amount"));
+    // An empty amount on kasbon is what remains: Enter completes.
+    window.press_key(Named::Enter);
+    let sale = window.till().last_sale.clone().expect("the sale completed");
+    drop(window);
+    let out = sentra_ok(dir.path(), &["customer", "list", "--json"]);
+    let list: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let balance = list
+        .as_array()
+        .or_else(|| list["customers"].as_array())
+        .unwrap()
+        .iter()
+        .find(|c| c["code"] == "C002")
+        .map(|c| c["balance"].as_i64().unwrap());
+    assert_eq!(
+        balance,
+        Some(10_000),
+        "{} on kasbon for Pak Rahmat",
+        sale.receipt
+    );
+}
+
+#[test]
+fn a_wrong_void_pin_is_typed_again_in_the_pin_field() {
+    let (_dir, store) = stall();
+    let mut window = Window::on(store);
+    scan(&mut window, ITEMS[0].2);
+    window.press_key(Named::F2);
+    window.press_key(Named::F5);
+    window.press_key(Named::Enter);
+    let receipt = window.till().last_sale.clone().unwrap().receipt;
+    window.press_key(Named::F8);
+    // The last sale's receipt is filled in; the reason is asked first.
+    assert!(window.focus_is("void-reason"));
+    match &window.till().panel {
+        sentra::ui::kasir::Panel::Void(form) => assert_eq!(form.receipt, receipt),
+        _ => panic!("the void panel is open"),
+    }
+    window.type_keys("salah hitung");
+    window.press_key(Named::Tab);
+    assert!(window.focus_is("void-pin"));
+    window.type_keys("9999");
+    window.press_key(Named::Enter);
+    assert!(
+        window.focus_is("void-pin"),
+        "the focus stays in the PIN field, not {:?}",
+        window.focused
+    );
+    match &window.till().panel {
+        sentra::ui::kasir::Panel::Void(form) => assert!(form.pin.is_empty(), "cleared"),
+        _ => panic!("the void panel stays open"),
+    }
+    window.type_keys(PIN);
+    window.press_key(Named::Enter);
+    assert!(window.till().last_sale.as_ref().unwrap().voided);
+}
+
+#[test]
+fn a_scan_on_a_closed_day_is_told_and_never_tried_as_a_pin() {
+    let (dir, mut store) = stall();
+    let now = sentra::clock::now().unwrap();
+    store.open_day(rp(0), now).unwrap();
+    store.close_day(rp(0), now).unwrap();
+    let mut window = Window::on(store);
+    assert!(
+        window.focus_is("reopen-pin"),
+        "a closed day asks for the PIN"
+    );
+    window.type_keys(ITEMS[0].2);
+    window.press_key(Named::Enter);
+    let said = window
+        .till()
+        .day_error
+        .as_ref()
+        .map(|s| s.say(sentra::ui::i18n::Lang::Id))
+        .unwrap_or_default();
+    assert!(said.contains("Hari sudah ditutup"), "{said}");
+    assert!(window.till().reopen_pin.is_empty());
+    // The manager, a moment later, reopens with the PIN.
+    std::thread::sleep(std::time::Duration::from_millis(400));
+    window.type_keys(PIN);
+    window.press_key(Named::Enter);
+    assert!(matches!(
+        window.till().today,
+        sentra::ui::kasir::Today::Open { .. }
+    ));
+    drop(window);
+    let store = Store::open(dir.path()).unwrap();
+    let day = store.business_day(now).to_string();
+    let events = store.events_on(&day).unwrap();
+    assert!(
+        events.iter().all(|e| e.kind != "pin_wrong"),
+        "the scan was not counted as a wrong PIN: {events:?}"
+    );
 }

@@ -18,7 +18,6 @@ use uuid::Uuid;
 
 pub use cart::{CartItem, LineRefused};
 pub use pay::Payment;
-pub use scan::Lookup;
 
 use super::effect::{Effect, at_now};
 use super::i18n::Say;
@@ -55,6 +54,8 @@ const RESULTS: usize = 8;
 /// A run of this many digits is a barcode, never a quantity or a discount
 /// (the largest quantity, 100.000, has six).
 const STRAY_DIGITS: usize = 7;
+/// Keys closer than this behind a scan's are the same scan's.
+const SCAN_GAP: std::time::Duration = std::time::Duration::from_millis(300);
 /// The lengths of the barcodes a scanner types: EAN-13, UPC-A, EAN-8, ITF-14.
 const BARCODE_LENGTHS: [usize; 4] = [13, 12, 8, 14];
 /// A total rounded for cash ends on this many rupiah.
@@ -118,7 +119,7 @@ pub enum LineField {
 
 /// A scan that landed in a line's field: its digits go to the search.
 #[derive(Debug, Clone, PartialEq, Eq)]
-struct Stray {
+pub struct Stray {
     line: usize,
     field: LineField,
     /// The field's text as it last came in, so only new digits are taken.
@@ -126,13 +127,16 @@ struct Stray {
 }
 
 pub struct Kasir {
-    pub query: String,
+    /// The search field: what was typed since the last Enter.
+    pub search: scan::ScanField,
     /// Results for `results_query`, which may lag behind `query` by a keystroke.
     pub results: Vec<Product>,
     results_query: String,
     pub highlighted: usize,
     search_version: u64,
     pub cart: Vec<CartItem>,
+    /// The cart line the arrows, Delete and `+`/`-` act on: the last added.
+    pub cart_cursor: usize,
     pub sale_discount: String,
     pub panel: Panel,
     pub notice: Option<Notice>,
@@ -149,13 +153,10 @@ pub struct Kasir {
     pub reopen_pin: String,
     pub day_error: Option<Say>,
     stray: Option<Stray>,
-    /// Codes entered whose lookups have not all come back, applied in turn.
-    scans: scan::Queue<Stray>,
-    /// The search field as the widget holds it.
-    field: scan::Field,
-    /// Enter on an empty field (or F2) while codes were still being looked
-    /// up: the payment panel opens once the last of them is in the cart.
-    pay_after: bool,
+    /// When the last key of a scan reached the reopen PIN.
+    scan_in_pin: Option<std::time::Instant>,
+    /// Lookups answered, waiting for the scans typed before them.
+    scans: scan::InTurn<Message>,
 }
 
 #[derive(Debug, Clone)]
@@ -166,10 +167,31 @@ pub enum Message {
     SearchFinished(u64, String, Result<Vec<Product>, Refusal>),
     /// Enter in the search field: add the scanned code or the picked result.
     Submit,
-    /// The lookup of the code entered with this ticket finished.
-    Looked(u64, Lookup),
+    /// The lookup of a typed or scanned code finished: the product, how many,
+    /// and what is left of a stray scan's digits for the line it landed in.
+    CodeLooked {
+        code: String,
+        quantity: Option<Quantity>,
+        found: Result<Option<(Product, String)>, Refusal>,
+        /// The line a stray scan landed in, taken when Enter was pressed.
+        stray: Option<Stray>,
+        /// The scan's place in the order of Enters.
+        ticket: u64,
+    },
+    /// A scale label was read: its product and the weight of one label
+    /// (`N*` labels asked), or why it cannot be sold.
+    ScaleScanned {
+        count: Option<Quantity>,
+        scan: Result<ScaleScan, Refusal>,
+        ticket: u64,
+    },
     /// Move the highlight in the results or the held carts (arrow keys).
     MoveHighlight(i32),
+    /// Move the highlighted cart line (arrow keys with the search empty).
+    MoveCartCursor(i32),
+    /// `+` or `-` with the search empty: one more or one less of the
+    /// highlighted line.
+    StepLine(i32),
     /// Add this result to the cart.
     Pick(usize),
     QuantityChanged(usize, String),
@@ -234,12 +256,13 @@ pub enum Message {
 impl Kasir {
     pub fn new(settings: &Settings) -> Kasir {
         Kasir {
-            query: String::new(),
+            search: scan::ScanField::default(),
             results: Vec::new(),
             results_query: String::new(),
             highlighted: 0,
             search_version: 0,
             cart: Vec::new(),
+            cart_cursor: 0,
             sale_discount: String::new(),
             panel: Panel::None,
             notice: None,
@@ -253,9 +276,8 @@ impl Kasir {
             reopen_pin: String::new(),
             day_error: None,
             stray: None,
-            scans: scan::Queue::default(),
-            field: scan::Field::default(),
-            pay_after: false,
+            scans: scan::InTurn::default(),
+            scan_in_pin: None,
         }
     }
 
@@ -268,8 +290,7 @@ impl Kasir {
     /// Reads today's state (opened, closed) again, and puts the focus where
     /// the till wants it.
     pub fn refresh(&mut self) -> Effect<Message> {
-        Effect::job(|store| Message::DayLoaded(at_now(|now| today(store, now))))
-            .and(Effect::Focus(self.home()))
+        reload_day().and(Effect::Focus(self.home()))
     }
 
     /// The field that has the focus when nothing else asks for it.
@@ -284,10 +305,32 @@ impl Kasir {
 
     /// The keys of the till, wherever the focus is.
     pub fn hotkey(&self, key: &Key) -> Option<Message> {
+        let on_cart = self.panel == Panel::None
+            && !self.cart.is_empty()
+            && !matches!(self.today, Today::Closed { .. });
         let Key::Named(named) = key else {
-            return None;
+            // `+`/`-` reach the search field first: only a sign typed into
+            // an empty field is a key for the cart.
+            return match key.as_ref() {
+                Key::Character("+") if on_cart && self.search.query == "+" => {
+                    Some(Message::StepLine(1))
+                }
+                Key::Character("-") if on_cart && self.search.query == "-" => {
+                    Some(Message::StepLine(-1))
+                }
+                _ => None,
+            };
         };
+        let cart_keys = on_cart && self.search.query.is_empty();
         let paying = matches!(self.panel, Panel::Pay(_));
+        let picking = match &self.panel {
+            Panel::Pay(payment) => {
+                payment.method == PaymentMethod::Kasbon
+                    && payment.kasbon.chosen.is_none()
+                    && !payment.kasbon.adding
+            }
+            _ => false,
+        };
         let listing = matches!(self.panel, Panel::Held(_));
         let closed = matches!(self.today, Today::Closed { .. });
         match named {
@@ -308,6 +351,11 @@ impl Kasir {
             Named::F1 if paying => Some(Message::PayMethod(PaymentMethod::Kasbon)),
             Named::F7 => Some(Message::Reprint),
             Named::F8 => Some(Message::OpenVoid),
+            Named::ArrowDown if picking => Some(Message::Kasbon(kasbon::KasbonMessage::Move(1))),
+            Named::ArrowUp if picking => Some(Message::Kasbon(kasbon::KasbonMessage::Move(-1))),
+            Named::ArrowDown if cart_keys => Some(Message::MoveCartCursor(1)),
+            Named::ArrowUp if cart_keys => Some(Message::MoveCartCursor(-1)),
+            Named::Delete if cart_keys => Some(Message::RemoveLine(self.cart_cursor)),
             Named::ArrowDown if self.panel == Panel::None || listing => {
                 Some(Message::MoveHighlight(1))
             }
@@ -365,9 +413,9 @@ impl Kasir {
 
     pub fn update(&mut self, message: Message) -> Effect<Message> {
         match message {
-            Message::QueryChanged(reported) => {
-                let query = self.field.typed(reported);
-                self.search(query)
+            Message::QueryChanged(text) => {
+                self.search.changed(text);
+                self.search(self.search.query.clone())
             }
             Message::SearchFinished(version, query, result) => {
                 if version == self.search_version {
@@ -384,9 +432,11 @@ impl Kasir {
                 Effect::None
             }
             Message::Submit => self.submit(),
-            Message::Looked(ticket, lookup) => {
-                self.scans.answer(ticket, lookup);
-                self.apply_lookups()
+            Message::CodeLooked { ticket, .. } | Message::ScaleScanned { ticket, .. } => {
+                let due = self.scans.arrived(ticket, message);
+                due.into_iter().fold(Effect::None, |effect, answer| {
+                    effect.and(self.scanned(answer))
+                })
             }
             Message::MoveHighlight(step) => {
                 let (highlighted, count) = match &mut self.panel {
@@ -399,9 +449,17 @@ impl Kasir {
                 }
                 Effect::None
             }
+            Message::MoveCartCursor(step) => {
+                let last = self.cart.len().saturating_sub(1) as i32;
+                self.cart_cursor = (self.cart_cursor as i32 + step).clamp(0, last) as usize;
+                Effect::None
+            }
+            Message::StepLine(step) => self.step_line(step),
             Message::Pick(index) => match self.results.get(index).cloned() {
                 Some(product) => {
-                    self.take_query();
+                    self.search.set(String::new());
+                    self.results.clear();
+                    self.search_version += 1;
                     self.add(product, None)
                 }
                 None => Effect::None,
@@ -425,6 +483,7 @@ impl Kasir {
                 if index < self.cart.len() {
                     self.cart.remove(index);
                     self.stray = None;
+                    self.cart_cursor = self.cart_cursor.min(self.cart.len().saturating_sub(1));
                 }
                 Effect::Focus(SEARCH)
             }
@@ -566,11 +625,19 @@ impl Kasir {
                 Effect::None
             }
             Message::DayLoaded(result) => {
+                let was_closed = matches!(self.today, Today::Closed { .. });
                 match result {
                     Ok(today) => self.today = today,
                     Err(error) => self.notice = Some(Notice::Error(error.into())),
                 }
-                Effect::Focus(self.home())
+                let closed = matches!(self.today, Today::Closed { .. });
+                // A panel keeps its field (a wrong PIN is typed again where
+                // it was); only a day that closed or opened moves the focus.
+                if self.panel == Panel::None || closed != was_closed {
+                    Effect::Focus(self.home())
+                } else {
+                    Effect::None
+                }
             }
             Message::OpeningFloatChanged(text) => {
                 self.opening_float = text;
@@ -590,10 +657,16 @@ impl Kasir {
                 })
             }
             Message::ReopenPinChanged(text) => {
+                if self.scan_in_pin(&text) {
+                    self.reopen_pin.clear();
+                    self.day_error = Some(Say::ScanOnClosedDay);
+                    return Effect::None;
+                }
                 self.reopen_pin = text;
                 self.day_error = None;
                 Effect::None
             }
+            Message::Reopen if self.scan_in_pin("") => Effect::None,
             Message::Reopen => {
                 let Today::Closed { day } = &self.today else {
                     return Effect::None;
@@ -625,20 +698,15 @@ impl Kasir {
                 if self.panel != Panel::None {
                     self.panel = Panel::None;
                 } else {
-                    self.take_query();
-                    self.field.set("");
+                    self.search.set(String::new());
+                    self.results.clear();
                     self.notice = None;
                 }
                 self.stray = None;
-                self.pay_after = false;
                 Effect::Focus(self.home())
             }
             Message::JobFailed(why) => {
                 self.saving = false;
-                if self.scans.drop_unanswered() {
-                    self.notice = Some(Notice::Error(why.into()));
-                    return self.apply_lookups().and(Effect::Focus(SEARCH));
-                }
                 match &mut self.panel {
                     Panel::Pay(payment) => payment.error = Some(why.into()),
                     Panel::Void(form) => {
@@ -653,7 +721,6 @@ impl Kasir {
     }
 
     fn search(&mut self, query: String) -> Effect<Message> {
-        self.query = query.clone();
         self.search_version += 1;
         let version = self.search_version;
         // What the search looks for: the code of `N*CODE`.
@@ -679,22 +746,21 @@ impl Kasir {
                 None => Effect::None,
             };
         }
-        let typed = self.query.trim().to_string();
+        // The field empties now, not when the lookup answers: the keys that
+        // follow are the next scan's.
+        let typed = self.search.take().trim().to_string();
+        let pick = (self.results_query.trim() == typed)
+            .then(|| self.results.get(self.highlighted).cloned())
+            .flatten();
+        self.results.clear();
+        self.search_version += 1;
         if typed.is_empty() {
-            return if self.cart.is_empty() && self.scans.is_empty() {
+            return if self.cart.is_empty() {
                 Effect::None
             } else {
                 self.open_pay()
             };
         }
-        // Enter takes exactly what was typed before it: the field is empty
-        // for the next code at once, whatever the book answers.
-        let fallback = (self.results_query.trim() == typed)
-            .then(|| self.results.get(self.highlighted).cloned())
-            .flatten();
-        self.take_query();
-        self.field.taken();
-        let stray = self.stray.take();
         let (quantity, code) = match split_count(&typed) {
             Some((count, code)) => match Quantity::parse(count) {
                 Ok(quantity) => (Some(quantity), code.to_string()),
@@ -705,39 +771,98 @@ impl Kasir {
             },
             None => (None, typed),
         };
-        let is_stray = stray.is_some();
-        let searched = fallback.is_some();
-        let ticket = self.scans.enter(stray, fallback);
-        Effect::job(move |store| {
-            Message::Looked(ticket, look_up(store, code, quantity, is_stray, searched))
-        })
-    }
-
-    /// Applies the answers that are next in line, in the order their codes
-    /// were entered.
-    fn apply_lookups(&mut self) -> Effect<Message> {
-        let mut effect = Effect::None;
-        while let Some((pending, lookup)) = self.scans.next_ready() {
-            effect = match lookup {
-                Lookup::Code {
-                    code,
-                    quantity,
-                    found,
-                } => self.code_looked(code, quantity, found, pending),
-                Lookup::Scale { count, scan } => self.scale_scanned(count, scan),
+        let stray = self.stray.take();
+        let ticket = self.scans.issue();
+        let lost = code.clone();
+        let job = crate::ui::effect::Job::new(move |store| {
+            // A scale label: its product with the weight printed on it.
+            if stray.is_none() {
+                match store.read_scale_code(&code) {
+                    Ok(Some(scan)) => {
+                        return Message::ScaleScanned {
+                            count: quantity,
+                            scan: Ok(scan),
+                            ticket,
+                        };
+                    }
+                    Err(error) => {
+                        return Message::ScaleScanned {
+                            count: quantity,
+                            scan: Err(error.into()),
+                            ticket,
+                        };
+                    }
+                    Ok(None) => {}
+                }
+            }
+            let found = match &stray {
+                Some(_) => find_stray_scan(store, &code),
+                None => look_up_typed(store, &code, pick),
             };
-        }
-        if self.scans.is_empty() && std::mem::take(&mut self.pay_after) {
-            return self.open_pay();
-        }
-        effect
+            Message::CodeLooked {
+                code,
+                quantity,
+                found: found.map_err(Refusal::from),
+                stray,
+                ticket,
+            }
+        });
+        // A lookup that dies still answers in its turn, or every later
+        // scan would wait for it.
+        Effect::Job(job.failing_with(move |why| Message::CodeLooked {
+            code: lost,
+            quantity: None,
+            found: Err(why),
+            stray: None,
+            ticket,
+        }))
     }
 
-    /// Empties the search field and forgets its results.
-    fn take_query(&mut self) {
-        self.query.clear();
-        self.results.clear();
-        self.search_version += 1;
+    /// Whether keys reaching the reopen PIN are a scanner's: more digits
+    /// than a PIN has, or keys close behind them. A scan is never tried as
+    /// a PIN (a wrong try counts towards the lockout).
+    fn scan_in_pin(&mut self, text: &str) -> bool {
+        let burst = self
+            .scan_in_pin
+            .is_some_and(|seen| seen.elapsed() < SCAN_GAP);
+        if burst || longest_digit_run(text) > crate::domain::pin::MAX_PIN_DIGITS {
+            self.scan_in_pin = Some(std::time::Instant::now());
+            return true;
+        }
+        false
+    }
+
+    /// `+`/`-` on the highlighted line. The sign went into the search
+    /// field first; it is taken out as Enter takes a code.
+    fn step_line(&mut self, step: i32) -> Effect<Message> {
+        self.search.take();
+        let Some(item) = self.cart.get_mut(self.cart_cursor) else {
+            return Effect::Focus(SEARCH);
+        };
+        let stepped = if step > 0 {
+            item.add(Quantity::ONE)
+        } else {
+            item.one_less()
+        };
+        if let Err(why) = stepped {
+            self.notice = Some(Notice::Error(why.into()));
+        }
+        Effect::Focus(SEARCH)
+    }
+
+    /// A scan's answer, in its turn.
+    fn scanned(&mut self, answer: Message) -> Effect<Message> {
+        match answer {
+            Message::CodeLooked {
+                code,
+                quantity,
+                found,
+                stray,
+                ..
+            } => self.code_looked(code, quantity, found, stray),
+            Message::ScaleScanned { count, scan, .. } => self.scale_scanned(count, scan),
+            _ => Effect::None,
+        }
     }
 
     fn code_looked(
@@ -745,9 +870,8 @@ impl Kasir {
         code: String,
         quantity: Option<Quantity>,
         found: Result<Option<(Product, String)>, Refusal>,
-        pending: scan::Pending<Stray>,
+        stray: Option<Stray>,
     ) -> Effect<Message> {
-        let (stray, fallback) = (pending.stray, pending.fallback);
         match found {
             Ok(Some((product, before))) => {
                 // A scan that landed in a line: what was typed there before
@@ -775,10 +899,6 @@ impl Kasir {
                 }
                 self.add(product, quantity)
             }
-            Ok(None) if stray.is_none() => match fallback {
-                Some(product) => self.add(product, quantity),
-                None => self.unknown(code),
-            },
             Ok(None) => self.unknown(code),
             Err(error) => {
                 self.notice = Some(Notice::Error(error.into()));
@@ -787,8 +907,8 @@ impl Kasir {
         }
     }
 
-    /// An unknown code: the cart stays as it was; the code left the field
-    /// when Enter took it, so the next scan starts clean.
+    /// An unknown code: the cart stays as it was. The field was emptied at
+    /// Enter, so what it holds now is the next scan's.
     fn unknown(&mut self, code: String) -> Effect<Message> {
         self.notice = Some(Notice::Error(Say::UnknownCode(code)));
         Effect::Focus(SEARCH)
@@ -857,6 +977,11 @@ impl Kasir {
             self.notice = Some(Notice::Error(Refusal::from(refused).into()));
             return Effect::Focus(SEARCH);
         }
+        let at = self
+            .cart
+            .iter()
+            .position(|item| item.product.sku == product.sku && !product.unit.allows_fraction())
+            .unwrap_or(self.cart.len());
         let existing = self
             .cart
             .iter_mut()
@@ -875,6 +1000,7 @@ impl Kasir {
                 quantity
             }
         };
+        self.cart_cursor = at;
         self.notice = (product.stock < in_cart).then(|| {
             Notice::Warning(Say::LowStock {
                 name: product.name.clone(),
@@ -908,7 +1034,8 @@ impl Kasir {
                 .or_else(|| text.strip_prefix(slot.as_str()))
                 .filter(|more| more.chars().all(|c| c.is_ascii_digit()));
             if let Some(more) = more {
-                self.query.push_str(more);
+                let query = format!("{}{more}", self.search.query);
+                self.search.set(query);
                 stray.seen = text;
                 return Effect::Focus(SEARCH);
             }
@@ -935,8 +1062,7 @@ impl Kasir {
                 .filter(char::is_ascii_digit)
                 .collect();
             *slot = before;
-            self.field.set(&digits);
-            self.query = digits;
+            self.search.set(digits);
             self.results.clear();
             self.search_version += 1;
             self.stray = Some(Stray {
@@ -953,11 +1079,6 @@ impl Kasir {
     fn open_pay(&mut self) -> Effect<Message> {
         if matches!(self.today, Today::Closed { .. }) {
             return Effect::Focus(REOPEN_PIN);
-        }
-        if !self.scans.is_empty() {
-            // Codes still being looked up belong in the total.
-            self.pay_after = true;
-            return Effect::Focus(SEARCH);
         }
         if let Panel::Pay(_) = self.panel {
             return Effect::Focus(AMOUNT);
@@ -1036,14 +1157,20 @@ impl Kasir {
                 }))
             }
             Err(error) => {
+                let mut field = AMOUNT;
                 if let Panel::Pay(payment) = &mut self.panel {
                     payment.error = Some(error.into());
+                    // A PIN that did not pass is typed again where it was.
+                    if !payment.kasbon.pin.is_empty() {
+                        payment.kasbon.pin.clear();
+                        field = kasbon::PIN;
+                    }
                 } else {
                     self.notice = Some(Notice::Error(error.into()));
                 }
                 // A day closed meanwhile (in Laporan, or at midnight) shows
                 // as closed, with the reopen right there.
-                Effect::Focus(AMOUNT).and(self.refresh())
+                Effect::Focus(field).and(reload_day())
             }
         }
     }
@@ -1122,57 +1249,16 @@ impl Kasir {
                     form.error = Some(error);
                     form.pin.clear();
                 }
-                Effect::Focus(VOID_PIN).and(self.refresh())
+                Effect::Focus(VOID_PIN).and(reload_day())
             }
         }
     }
 }
 
-/// What the book says about an entered code: a scale label, a product code,
-/// the longest barcode a stray scan's digits end with, or (a name typed and
-/// Enter pressed before its results came back) the first search result.
-fn look_up(
-    store: &mut Store,
-    code: String,
-    quantity: Option<Quantity>,
-    stray: bool,
-    searched: bool,
-) -> Lookup {
-    if !stray {
-        match store.read_scale_code(&code) {
-            Ok(Some(scan)) => {
-                return Lookup::Scale {
-                    count: quantity,
-                    scan: Ok(scan),
-                };
-            }
-            Err(error) => {
-                return Lookup::Scale {
-                    count: quantity,
-                    scan: Err(error.into()),
-                };
-            }
-            Ok(None) => {}
-        }
-    }
-    let found = if stray {
-        find_stray_scan(store, &code)
-    } else {
-        store.lookup_product(&code).and_then(|found| match found {
-            Some(product) => Ok(Some((product, String::new()))),
-            None if searched => Ok(None),
-            None => Ok(store
-                .search_products(&code, RESULTS)?
-                .into_iter()
-                .next()
-                .map(|product| (product, String::new()))),
-        })
-    };
-    Lookup::Code {
-        code,
-        quantity,
-        found: found.map_err(Refusal::from),
-    }
+/// Reads today's state again (a refusal may mean the day closed meanwhile),
+/// leaving the focus where it is.
+fn reload_day() -> Effect<Message> {
+    Effect::job(|store| Message::DayLoaded(at_now(|now| today(store, now))))
 }
 
 /// Today's state in the book.
@@ -1246,6 +1332,28 @@ fn longest_digit_run(text: &str) -> usize {
 /// The digits of a stray scan may start with what was typed in the field
 /// before the scanner fired: the product is the longest barcode they end
 /// with, and what is left before it goes back to the field.
+/// What Enter in the search adds: the product with that code, else the
+/// result that was highlighted when Enter was pressed, else (for a name typed
+/// faster than its results came) the first product the name finds. A code of
+/// digits only is never guessed from a name search.
+fn look_up_typed(
+    store: &Store,
+    typed: &str,
+    pick: Option<Product>,
+) -> Result<Option<(Product, String)>, crate::store::StoreError> {
+    if let Some(product) = store.lookup_product(typed)? {
+        return Ok(Some((product, String::new())));
+    }
+    if let Some(product) = pick {
+        return Ok(Some((product, String::new())));
+    }
+    if typed.chars().all(|c| c.is_ascii_digit()) {
+        return Ok(None);
+    }
+    let first = store.search_products(typed, 1)?.into_iter().next();
+    Ok(first.map(|product| (product, String::new())))
+}
+
 fn find_stray_scan(
     store: &Store,
     digits: &str,
@@ -1268,5 +1376,8 @@ fn qris_code(settings: &Settings) -> Option<iced::widget::qr_code::Data> {
     settings
         .qris_payload
         .as_deref()
+        // A payload that fails the EMV checks (stored before they existed)
+        // is not shown: Pengaturan says what is wrong with it.
+        .filter(|payload| crate::domain::qris::validate_qris(payload).is_ok())
         .and_then(|payload| iced::widget::qr_code::Data::new(payload).ok())
 }
