@@ -287,14 +287,23 @@ fn bench_sale_commit(scratch: &Path) -> Row {
             (sale, insert)
         })
         .unzip();
+    // Each sale against the insert beside it: the median of those ratios,
+    // not the ratio of two medians taken minutes apart.
+    let mut ratios: Vec<f64> = ours
+        .iter()
+        .zip(&baseline)
+        .map(|(sale, insert)| sale.as_secs_f64() / insert.as_secs_f64())
+        .collect();
+    ratios.sort_by(f64::total_cmp);
+    let ratio = ratios[ratios.len() / 2];
+    eprintln!("        median of the pair ratios {ratio:.2}");
     let (ours, baseline) = (stats(ours), stats(baseline));
-    let ratio = ours.median.as_secs_f64() / baseline.median.as_secs_f64();
     Row {
         name: "1. sale commit (5 lines, 2 payments)".into(),
         ours,
         baseline,
         ratio,
-        goal: "ratio ≤ 1.5".into(),
+        goal: "median of pair ratios ≤ 1.5".into(),
         met: ratio <= 1.5,
     }
 }
@@ -367,7 +376,8 @@ fn main() {
         .unwrap();
     let s = scratch.path();
     let mut rows = Vec::new();
-    if !quick {
+    // The sale commit is cheap (300 pairs, a second or two): quick runs too.
+    {
         eprintln!("[{:>5.1}s] 1. sale commit", started.elapsed().as_secs_f64());
         rows.push(bench_sale_commit(s));
     }
