@@ -824,7 +824,7 @@ fn a_scan_typed_into_a_quantity_field_is_added_as_a_scan_and_the_quantity_stays(
         "the scan added one keripik; the Luwak keeps its 2"
     );
     assert!(window.has_focus("kasir-search"));
-    assert!(window.kasir().query.is_empty());
+    assert!(window.kasir().search.query.is_empty());
     assert!(window.shows("Rp660.000"), "2 × 175.000 + 300.000 + 10.000");
 
     // A scan straight into a field that still says 1.

@@ -22,7 +22,7 @@ pub use output::Output;
 
 /// Sentra: kasir untuk toko di sentra UMKM Lampung.
 #[derive(Debug, Parser)]
-#[command(name = "sentra", version, about, disable_help_subcommand = true)]
+#[command(name = "sentra", version = version_text(), about, disable_help_subcommand = true)]
 pub struct Cli {
     /// Folder data (bawaan: folder data aplikasi di komputer ini)
     #[arg(long, global = true, env = "SENTRA_DATA_DIR", value_name = "DIR")]
@@ -32,6 +32,17 @@ pub struct Cli {
     pub json: bool,
     #[command(subcommand)]
     pub command: Option<Command>,
+}
+
+/// What `sentra --version` prints: the program's version and the schema of
+/// the book it keeps (a book newer than that is refused on opening).
+pub fn version_text() -> String {
+    format!(
+        "{} (skema buku {} / book schema {})",
+        env!("CARGO_PKG_VERSION"),
+        crate::store::migrate::latest_version(),
+        crate::store::migrate::latest_version()
+    )
 }
 
 /// `sentra stalls …`: the office's known stalls.

@@ -4,6 +4,8 @@ use time::{Duration, OffsetDateTime};
 
 /// Wrong tries allowed before PIN actions lock.
 pub const MAX_WRONG_TRIES: u32 = 5;
+/// The most digits a PIN has.
+pub const MAX_PIN_DIGITS: usize = 8;
 /// How long PIN actions stay locked.
 pub const LOCK_FOR: Duration = Duration::minutes(5);
 
@@ -22,7 +24,7 @@ pub enum PinError {
 
 /// A PIN is 4 to 8 digits: quick on a keypad, not a password.
 pub fn validate_pin_shape(pin: &str) -> Result<(), PinError> {
-    if (4..=8).contains(&pin.len()) && pin.bytes().all(|b| b.is_ascii_digit()) {
+    if (4..=MAX_PIN_DIGITS).contains(&pin.len()) && pin.bytes().all(|b| b.is_ascii_digit()) {
         Ok(())
     } else {
         Err(PinError::Shape)

@@ -50,19 +50,14 @@ pub struct PrintError {
     pub source: std::io::Error,
 }
 
-/// Writes a document through a temporary name, so a half-written PDF never
-/// stands under the real name.
+/// Writes a document the one way files are written (store::files): a
+/// half-written PDF never stands under the real name.
 pub fn write_file(path: &Path, bytes: &[u8]) -> Result<(), PrintError> {
     let error = |source| PrintError {
         path: path.to_path_buf(),
         source,
     };
-    let temporary = path.with_extension("pdf.tmp");
-    std::fs::write(&temporary, bytes).map_err(error)?;
-    std::fs::rename(&temporary, path).map_err(|e| {
-        let _ = std::fs::remove_file(&temporary);
-        error(e)
-    })
+    crate::store::files::write_whole(path, bytes).map_err(error)
 }
 
 /// Fails now, before anything is recorded, if `path` cannot be written.
@@ -71,7 +66,5 @@ pub fn check_writable(path: &Path) -> Result<(), PrintError> {
         path: path.to_path_buf(),
         source,
     };
-    let probe = path.with_extension("pdf.probe");
-    std::fs::write(&probe, b"").map_err(error)?;
-    std::fs::remove_file(&probe).map_err(error)
+    crate::store::files::check_writable(path).map_err(error)
 }

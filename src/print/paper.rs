@@ -76,14 +76,13 @@ impl Fonts {
     /// The width of `text` at `size` points, in millimetres.
     pub fn width(&self, text: &str, size: f32, bold: bool) -> f32 {
         let font = self.font(bold);
-        let units = f32::from(font.units_per_em.max(1));
+        let units = f32::from(font.pdf_font_metrics.units_per_em.max(1));
         let advance: u32 = self
             .printable(text)
             .chars()
             .map(|c| {
                 font.lookup_glyph_index(c as u32)
-                    .and_then(|glyph| font.get_glyph_width(glyph))
-                    .map(u32::from)
+                    .map(|glyph| u32::from(font.get_horizontal_advance(glyph)))
                     .unwrap_or(units as u32 / 2)
             })
             .sum();
@@ -336,7 +335,43 @@ pub fn save(title: &str, fonts: &Fonts, sheets: Vec<(Sheet, f32)>) -> Vec<u8> {
         subset_fonts: true,
         ..PdfSaveOptions::default()
     };
-    document.with_pages(pages).save(&options, &mut Vec::new())
+    let now = crate::clock::now().unwrap_or_else(|_| time::OffsetDateTime::now_utc());
+    let made = printpdf::DateTime::from_unix_timestamp(now.unix_timestamp())
+        .unwrap_or_else(|_| printpdf::DateTime::now_utc());
+    let info = &mut document.metadata.info;
+    info.creation_date = made;
+    info.modification_date = made;
+    info.metadata_date = made;
+    info.creator = "Sentra".into();
+    info.producer = format!("Sentra {}", env!("CARGO_PKG_VERSION"));
+    let bytes = document.with_pages(pages).save(&options, &mut Vec::new());
+    without_standard_claims(bytes)
+}
+
+/// printpdf always writes a `GTS_PDFXVersion` key, which tells prepress
+/// tools the file is PDF/X; it is not. The key goes, nothing else changes.
+fn without_standard_claims(bytes: Vec<u8>) -> Vec<u8> {
+    let Ok(mut document) = lopdf::Document::load_mem(&bytes) else {
+        return bytes;
+    };
+    let info = document
+        .trailer
+        .get(b"Info")
+        .and_then(lopdf::Object::as_reference);
+    let Ok(info) = info else {
+        return bytes;
+    };
+    if let Ok(dictionary) = document
+        .get_object_mut(info)
+        .and_then(lopdf::Object::as_dict_mut)
+    {
+        dictionary.remove(b"GTS_PDFXVersion");
+    }
+    let mut out = Vec::with_capacity(bytes.len());
+    match document.save_to(&mut out) {
+        Ok(()) => out,
+        Err(_) => bytes,
+    }
 }
 
 #[cfg(test)]

@@ -51,16 +51,35 @@ impl Store {
     /// Writes a consistent copy of the book to `target` (written to a
     /// temporary name first, so a pulled stick never holds half a backup).
     pub fn backup_to(&self, target: &Path) -> Result<()> {
-        let temporary = temporary_name(target);
-        let _ = std::fs::remove_file(&temporary);
-        self.conn
-            .execute("VACUUM INTO ?1", [temporary.to_string_lossy()])
-            .inspect_err(|_| {
-                let _ = std::fs::remove_file(&temporary);
-            })?;
-        std::fs::File::open(&temporary)?.sync_all()?;
-        std::fs::rename(&temporary, target)?;
-        Ok(())
+        if target.is_dir() {
+            return Err(StoreError::Io(std::io::Error::new(
+                std::io::ErrorKind::IsADirectory,
+                format!(
+                    "{} adalah folder, bukan nama berkas cadangan",
+                    target.display()
+                ),
+            )));
+        }
+        // A fresh, empty file (random name, never a link) that VACUUM INTO
+        // fills; removed whatever happens, so no copy of the book and its
+        // key outlives the command.
+        let (file, temporary) = super::files::create_fresh(target)?;
+        drop(file);
+        let written = (|| -> Result<()> {
+            self.conn
+                .execute("VACUUM INTO ?1", [temporary.to_string_lossy()])?;
+            // Windows flushes only a file opened for writing.
+            std::fs::OpenOptions::new()
+                .write(true)
+                .open(&temporary)?
+                .sync_all()?;
+            std::fs::rename(&temporary, target)?;
+            Ok(())
+        })();
+        if written.is_err() {
+            let _ = std::fs::remove_file(&temporary);
+        }
+        written
     }
 
     /// Replaces the book with the backup `source` and returns where the

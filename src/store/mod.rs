@@ -12,6 +12,7 @@ mod days;
 mod error;
 mod events;
 mod expenses;
+pub mod files;
 mod held;
 mod kasbon;
 mod lock;

@@ -45,9 +45,13 @@ pub enum OutputPathError {
 fn is_live_book(path: &Path) -> bool {
     use std::io::Read;
     let mut magic = [0u8; 16];
-    let database = std::fs::File::open(path)
-        .and_then(|mut f| f.read_exact(&mut magic))
-        .is_ok_and(|()| &magic == b"SQLite format 3\0");
+    // Only a regular file is read: opening a pipe or a device to read
+    // would wait for input that never comes.
+    let regular = std::fs::metadata(path).is_ok_and(|m| m.is_file());
+    let database = regular
+        && std::fs::File::open(path)
+            .and_then(|mut f| f.read_exact(&mut magic))
+            .is_ok_and(|()| &magic == b"SQLite format 3\0");
     let folder = path
         .parent()
         .filter(|p| !p.as_os_str().is_empty())

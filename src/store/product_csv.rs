@@ -316,9 +316,7 @@ impl Store {
         let bytes = writer
             .into_inner()
             .map_err(|e| StoreError::Io(std::io::Error::other(e.to_string())))?;
-        let temporary = path.with_extension("csv.tmp");
-        std::fs::write(&temporary, bytes)?;
-        std::fs::rename(&temporary, path)?;
+        super::files::write_whole(path, &bytes)?;
         Ok(products.len())
     }
 }

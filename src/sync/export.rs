@@ -3,7 +3,6 @@
 //! the real name.
 
 use std::collections::BTreeMap;
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use rusqlite::{Connection, params};
@@ -136,9 +135,7 @@ pub fn check_writable(dir: &Path) -> Result<(), SyncError> {
     if !dir.is_dir() {
         return Err(SyncError::NoFolder(dir.to_path_buf()));
     }
-    let probe = dir.join(".sentra-probe");
-    std::fs::write(&probe, b"").map_err(io)?;
-    std::fs::remove_file(&probe).map_err(io)
+    crate::store::files::check_writable(&dir.join(".sentra-probe")).map_err(io)
 }
 
 /// Writes `bytes` to `dir/name` through a temporary name: flushed to the
@@ -152,22 +149,7 @@ pub fn write_atomically(dir: &Path, name: &str, bytes: &[u8]) -> Result<PathBuf,
         return Err(SyncError::NoFolder(dir.to_path_buf()));
     }
     let target = dir.join(name);
-    let temporary = dir.join(format!(".{name}.tmp"));
-    let written = (|| {
-        let mut file = std::fs::File::create(&temporary)?;
-        file.write_all(bytes)?;
-        file.sync_all()?;
-        std::fs::rename(&temporary, &target)?;
-        // The rename itself must reach the disk too; not every platform can.
-        if let Ok(folder) = std::fs::File::open(dir) {
-            let _ = folder.sync_all();
-        }
-        Ok(())
-    })();
-    written.map_err(|e| {
-        let _ = std::fs::remove_file(&temporary);
-        io(&target, e)
-    })?;
+    crate::store::files::write_whole(&target, bytes).map_err(|e| io(&target, e))?;
     Ok(target)
 }
 

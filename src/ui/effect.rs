@@ -190,6 +190,13 @@ impl<M: 'static> Job<M> {
         }
     }
 
+    /// Answers `failed` if the job dies: for work whose answer carries
+    /// more than the refusal (a scan's place in the order of scans).
+    pub fn failing_with(mut self, failed: impl FnOnce(Refusal) -> M + Send + 'static) -> Job<M> {
+        self.failed = Some(Box::new(failed));
+        self
+    }
+
     /// Says which message to answer if the job dies, unless it says already.
     pub fn or_failed(mut self, failed: fn(Refusal) -> M) -> Job<M> {
         if self.failed.is_none() {

@@ -301,6 +301,8 @@ pub enum Say {
     CartHeld,
     NoHeldCarts,
     UnknownCode(String),
+    /// A scan on a closed day: nothing can be sold until a manager reopens.
+    ScanOnClosedDay,
     ReceiptSaved(String),
     Voided(String),
     TypeAmountFirst,
@@ -412,6 +414,13 @@ impl Say {
             Say::NoHeldCarts => "No held carts.".into(),
             Say::UnknownCode(code) if id => format!("Kode \"{code}\" tidak dikenal."),
             Say::UnknownCode(code) => format!("Unknown code \"{code}\"."),
+            Say::ScanOnClosedDay if id => {
+                "Hari sudah ditutup: barang tidak bisa dijual sampai manajer membuka lagi hari ini."
+                    .into()
+            }
+            Say::ScanOnClosedDay => {
+                "The day is closed: nothing can be sold until a manager reopens it.".into()
+            }
             Say::ReceiptSaved(receipt) if id => format!("Struk {receipt} tersimpan."),
             Say::ReceiptSaved(receipt) => format!("Receipt {receipt} saved."),
             Say::Voided(receipt) if id => format!("Nota {receipt} dibatalkan."),

@@ -473,6 +473,7 @@ impl Pengaturan {
                     Setting::Qris(self.qris.clone()),
                     lang
                 ),
+                super::widgets::message_line(qris_problem(&self.qris, lang)),
                 saved_field(
                     "escpos_printer",
                     T::EscposPrinter.get(lang),
@@ -636,4 +637,28 @@ fn backup_now(store: &mut Store) -> Result<Say, Refusal> {
     let path = folder.join(name);
     store.backup_to(&path)?;
     Ok(Say::BackupWritten(path.display().to_string()))
+}
+
+/// What is wrong with the QRIS in the field (one stored before the EMV
+/// checks may fail them: the till then shows no QRIS until it is fixed), or
+/// the warning for a code without the national template.
+fn qris_problem(payload: &str, lang: Lang) -> Option<String> {
+    use super::refusal::English;
+    if payload.trim().is_empty() {
+        return None;
+    }
+    match crate::domain::qris::validate_qris(payload) {
+        Err(error) => Some(match lang {
+            Lang::Id => format!("QRIS tidak dipakai: {error}"),
+            Lang::En => format!("QRIS not used: {}", error.english()),
+        }),
+        Ok(read) if !read.national => Some(
+            match lang {
+                Lang::Id => "Peringatan: QRIS tanpa templat nasional ID.CO.QRIS.WWW; sebagian aplikasi mungkin tidak bisa membacanya",
+                Lang::En => "Warning: a QRIS without the national ID.CO.QRIS.WWW template; some apps may not read it",
+            }
+            .into(),
+        ),
+        Ok(_) => None,
+    }
 }

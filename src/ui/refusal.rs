@@ -388,6 +388,21 @@ impl English for QrisError {
             QrisError::Crc { found, expected } => {
                 format!("wrong QRIS CRC: written {found}, it should be {expected}")
             }
+            QrisError::Length { at, tag } => {
+                format!("QRIS broken at position {at}: the length of tag {tag} does not match")
+            }
+            QrisError::Tag {
+                tag,
+                found,
+                expected,
+            } => format!("QRIS tag {tag} holds \"{found}\", it should be {expected}"),
+            QrisError::Missing { tag, what } => {
+                format!("QRIS has no tag {tag} ({})", what.english())
+            }
+            QrisError::AmountInStatic => "a static QRIS may not carry an amount (tag 54)".into(),
+            QrisError::AmountOutOfRange => {
+                "a QRIS amount must be between Rp1 and Rp10.000.000 per payment".into()
+            }
         }
     }
 }

@@ -33,14 +33,55 @@ impl Window {
     pub fn settle(&mut self, effect: Effect<Message>) {
         let (jobs, focus) = effect.into_parts();
         for focus in focus {
-            if let Focus::On(field) = focus {
-                self.focused = Some(Id::from(field));
-            }
+            self.move_focus(focus);
         }
         for job in jobs {
             for answer in self.app.book().expect("book open").run_now(job) {
                 self.send(answer);
             }
+        }
+    }
+
+    /// Every focusable field on screen, in the order Tab walks them.
+    fn focusables(&self) -> Vec<Option<Id>> {
+        let found = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+        let sink = found.clone();
+        let mut ui = simulator(self.app.view());
+        let _ = ui.find(
+            move |candidate: iced_test::selector::Candidate<'_>| -> Option<()> {
+                if let iced_test::selector::Candidate::Focusable { id, .. } = candidate {
+                    sink.lock().unwrap().push(id.cloned());
+                }
+                None
+            },
+        );
+        drop(ui);
+        std::sync::Arc::try_unwrap(found)
+            .unwrap()
+            .into_inner()
+            .unwrap()
+    }
+
+    /// Moves the focus as iced's `focus`, `focus_next` and `focus_previous`
+    /// operations do.
+    fn move_focus(&mut self, focus: Focus) {
+        match focus {
+            Focus::On(field) => self.focused = Some(Id::from(field)),
+            Focus::Next | Focus::Previous => {
+                let fields = self.focusables();
+                let at = self
+                    .focused
+                    .as_ref()
+                    .and_then(|f| fields.iter().position(|id| id.as_ref() == Some(f)));
+                let next = match (matches!(focus, Focus::Next), at) {
+                    (true, None) => fields.first(),
+                    (true, Some(at)) => fields.get(at + 1),
+                    (false, None) => fields.last(),
+                    (false, Some(at)) => at.checked_sub(1).and_then(|at| fields.get(at)),
+                };
+                self.focused = next.cloned().flatten();
+            }
+            _ => {}
         }
     }
 
@@ -73,5 +114,53 @@ impl Window {
             ui.click(label)
                 .unwrap_or_else(|e| panic!("click {label:?}: {e:?}"));
         });
+    }
+}
+
+/// The keyboard alone: keys go to the focused field first, then to the
+/// window's key subscription, as in the running program.
+impl Window {
+    pub fn focus_is(&self, field: &'static str) -> bool {
+        self.focused == Some(Id::from(field))
+    }
+
+    /// Types `text` wherever the focus is, each key also reaching the
+    /// window's key subscription.
+    pub fn type_keys(&mut self, text: &str) {
+        assert!(
+            self.focused.is_some(),
+            "typing {text:?} with no field focused"
+        );
+        let focused = self.focused.clone();
+        self.interact(|ui| {
+            if focused.is_none() {
+                return;
+            }
+            ui.typewrite(text);
+        });
+        for key in text.chars() {
+            self.send(Message::KeyPressed(sentra::ui::KeyPress {
+                key: Key::Character(key.to_string().into()),
+                modifiers: iced::keyboard::Modifiers::default(),
+                captured: true,
+            }));
+        }
+    }
+
+    /// A named key (Enter, arrows, F-keys, Delete, Esc).
+    pub fn press_key(&mut self, key: Named) {
+        let status = self.interact(|ui| ui.tap_key(Key::Named(key)));
+        self.send(Message::KeyPressed(sentra::ui::KeyPress {
+            key: Key::Named(key),
+            modifiers: iced::keyboard::Modifiers::default(),
+            captured: status == iced::event::Status::Captured,
+        }));
+    }
+
+    pub fn till(&self) -> &sentra::ui::kasir::Kasir {
+        match &self.app.phase {
+            sentra::ui::Phase::Stall(shell) => &shell.kasir,
+            _ => panic!("not on a stall's screens"),
+        }
     }
 }

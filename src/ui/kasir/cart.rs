@@ -79,6 +79,19 @@ impl CartItem {
         Ok(())
     }
 
+    /// One less (the `-` key); a line never goes below one: Delete
+    /// removes it.
+    pub fn one_less(&mut self) -> Result<(), Refusal> {
+        let now = Quantity::parse(&self.quantity).map_err(|e| self.refused(e.into()))?;
+        let less = now
+            .checked_sub(Quantity::ONE)
+            .map_err(|e| self.refused(e.into()))?;
+        if less >= Quantity::ONE {
+            self.quantity = less.to_string();
+        }
+        Ok(())
+    }
+
     fn refused(&self, why: StoreError) -> Refusal {
         LineRefused {
             name: self.product.name.clone(),

@@ -40,6 +40,8 @@ fn tr(lang: Lang, id: &'static str, en: &'static str) -> &'static str {
 pub struct KasbonPick {
     pub query: String,
     pub results: Vec<CustomerBalance>,
+    /// The customer ↑/↓ rest on; Enter in the search takes them.
+    pub highlighted: usize,
     version: u64,
     /// The customer who takes the kasbon.
     pub chosen: Option<CustomerBalance>,
@@ -61,6 +63,10 @@ pub enum KasbonMessage {
     Found(u64, Result<Vec<CustomerBalance>, Refusal>),
     /// This customer takes the kasbon.
     Choose(String),
+    /// Move the highlight through the customers found (↑/↓).
+    Move(i32),
+    /// Enter in the search: the highlighted customer takes the kasbon.
+    ChooseHighlighted,
     /// Pick another customer.
     ChooseAgain,
     /// Open the form for a new customer.
@@ -152,7 +158,10 @@ impl Kasir {
             KasbonMessage::Found(version, found) => {
                 if version == pick.version {
                     match found {
-                        Ok(list) => pick.results = list,
+                        Ok(list) => {
+                            pick.results = list;
+                            pick.highlighted = 0;
+                        }
                         Err(error) => pick.error = Some(error.into()),
                     }
                 }
@@ -162,6 +171,18 @@ impl Kasir {
                 pick.chosen = pick.results.iter().find(|c| c.code == code).cloned();
                 Effect::Focus(super::AMOUNT)
             }
+            KasbonMessage::Move(step) => {
+                let last = pick.results.len().saturating_sub(1) as i32;
+                pick.highlighted = (pick.highlighted as i32 + step).clamp(0, last) as usize;
+                Effect::None
+            }
+            KasbonMessage::ChooseHighlighted => match pick.results.get(pick.highlighted) {
+                Some(customer) => {
+                    pick.chosen = Some(customer.clone());
+                    Effect::Focus(super::AMOUNT)
+                }
+                None => Effect::Focus(SEARCH),
+            },
             KasbonMessage::ChooseAgain => {
                 pick.chosen = None;
                 pick.pin.clear();
@@ -349,10 +370,12 @@ pub fn view<'a>(pick: &'a KasbonPick, kasbon: Rupiah, lang: Lang) -> Element<'a,
             )
             .id(SEARCH)
             .on_input(|t| Message::Kasbon(KasbonMessage::QueryChanged(t)))
+            .on_submit(send(KasbonMessage::ChooseHighlighted))
             .padding(8),
         );
-        for customer in &pick.results {
+        for (index, customer) in pick.results.iter().enumerate() {
             let phone = customer.phone.as_deref().unwrap_or("");
+            let highlighted = index == pick.highlighted;
             panel = panel.push(
                 button(figure(
                     format!("{} · {phone}", customer.name),
@@ -361,7 +384,11 @@ pub fn view<'a>(pick: &'a KasbonPick, kasbon: Rupiah, lang: Lang) -> Element<'a,
                 ))
                 .width(Fill)
                 .on_press(send(KasbonMessage::Choose(customer.code.clone())))
-                .style(button::secondary),
+                .style(if highlighted {
+                    button::primary
+                } else {
+                    button::secondary
+                }),
             );
         }
         panel = panel.push(

@@ -10,6 +10,7 @@
 mod cart;
 mod kasbon;
 mod pay;
+mod scan;
 mod view;
 
 use iced::keyboard::{Key, key::Named};
@@ -53,6 +54,8 @@ const RESULTS: usize = 8;
 /// A run of this many digits is a barcode, never a quantity or a discount
 /// (the largest quantity, 100.000, has six).
 const STRAY_DIGITS: usize = 7;
+/// Keys closer than this behind a scan's are the same scan's.
+const SCAN_GAP: std::time::Duration = std::time::Duration::from_millis(300);
 /// The lengths of the barcodes a scanner types: EAN-13, UPC-A, EAN-8, ITF-14.
 const BARCODE_LENGTHS: [usize; 4] = [13, 12, 8, 14];
 /// A total rounded for cash ends on this many rupiah.
@@ -116,7 +119,7 @@ pub enum LineField {
 
 /// A scan that landed in a line's field: its digits go to the search.
 #[derive(Debug, Clone, PartialEq, Eq)]
-struct Stray {
+pub struct Stray {
     line: usize,
     field: LineField,
     /// The field's text as it last came in, so only new digits are taken.
@@ -124,13 +127,16 @@ struct Stray {
 }
 
 pub struct Kasir {
-    pub query: String,
+    /// The search field: what was typed since the last Enter.
+    pub search: scan::ScanField,
     /// Results for `results_query`, which may lag behind `query` by a keystroke.
     pub results: Vec<Product>,
     results_query: String,
     pub highlighted: usize,
     search_version: u64,
     pub cart: Vec<CartItem>,
+    /// The cart line the arrows, Delete and `+`/`-` act on: the last added.
+    pub cart_cursor: usize,
     pub sale_discount: String,
     pub panel: Panel,
     pub notice: Option<Notice>,
@@ -147,6 +153,10 @@ pub struct Kasir {
     pub reopen_pin: String,
     pub day_error: Option<Say>,
     stray: Option<Stray>,
+    /// When the last key of a scan reached the reopen PIN.
+    scan_in_pin: Option<std::time::Instant>,
+    /// Lookups answered, waiting for the scans typed before them.
+    scans: scan::InTurn<Message>,
 }
 
 #[derive(Debug, Clone)]
@@ -163,15 +173,25 @@ pub enum Message {
         code: String,
         quantity: Option<Quantity>,
         found: Result<Option<(Product, String)>, Refusal>,
+        /// The line a stray scan landed in, taken when Enter was pressed.
+        stray: Option<Stray>,
+        /// The scan's place in the order of Enters.
+        ticket: u64,
     },
     /// A scale label was read: its product and the weight of one label
     /// (`N*` labels asked), or why it cannot be sold.
     ScaleScanned {
         count: Option<Quantity>,
         scan: Result<ScaleScan, Refusal>,
+        ticket: u64,
     },
     /// Move the highlight in the results or the held carts (arrow keys).
     MoveHighlight(i32),
+    /// Move the highlighted cart line (arrow keys with the search empty).
+    MoveCartCursor(i32),
+    /// `+` or `-` with the search empty: one more or one less of the
+    /// highlighted line.
+    StepLine(i32),
     /// Add this result to the cart.
     Pick(usize),
     QuantityChanged(usize, String),
@@ -236,12 +256,13 @@ pub enum Message {
 impl Kasir {
     pub fn new(settings: &Settings) -> Kasir {
         Kasir {
-            query: String::new(),
+            search: scan::ScanField::default(),
             results: Vec::new(),
             results_query: String::new(),
             highlighted: 0,
             search_version: 0,
             cart: Vec::new(),
+            cart_cursor: 0,
             sale_discount: String::new(),
             panel: Panel::None,
             notice: None,
@@ -255,6 +276,8 @@ impl Kasir {
             reopen_pin: String::new(),
             day_error: None,
             stray: None,
+            scans: scan::InTurn::default(),
+            scan_in_pin: None,
         }
     }
 
@@ -267,8 +290,7 @@ impl Kasir {
     /// Reads today's state (opened, closed) again, and puts the focus where
     /// the till wants it.
     pub fn refresh(&mut self) -> Effect<Message> {
-        Effect::job(|store| Message::DayLoaded(at_now(|now| today(store, now))))
-            .and(Effect::Focus(self.home()))
+        reload_day().and(Effect::Focus(self.home()))
     }
 
     /// The field that has the focus when nothing else asks for it.
@@ -283,10 +305,32 @@ impl Kasir {
 
     /// The keys of the till, wherever the focus is.
     pub fn hotkey(&self, key: &Key) -> Option<Message> {
+        let on_cart = self.panel == Panel::None
+            && !self.cart.is_empty()
+            && !matches!(self.today, Today::Closed { .. });
         let Key::Named(named) = key else {
-            return None;
+            // `+`/`-` reach the search field first: only a sign typed into
+            // an empty field is a key for the cart.
+            return match key.as_ref() {
+                Key::Character("+") if on_cart && self.search.query == "+" => {
+                    Some(Message::StepLine(1))
+                }
+                Key::Character("-") if on_cart && self.search.query == "-" => {
+                    Some(Message::StepLine(-1))
+                }
+                _ => None,
+            };
         };
+        let cart_keys = on_cart && self.search.query.is_empty();
         let paying = matches!(self.panel, Panel::Pay(_));
+        let picking = match &self.panel {
+            Panel::Pay(payment) => {
+                payment.method == PaymentMethod::Kasbon
+                    && payment.kasbon.chosen.is_none()
+                    && !payment.kasbon.adding
+            }
+            _ => false,
+        };
         let listing = matches!(self.panel, Panel::Held(_));
         let closed = matches!(self.today, Today::Closed { .. });
         match named {
@@ -307,6 +351,11 @@ impl Kasir {
             Named::F1 if paying => Some(Message::PayMethod(PaymentMethod::Kasbon)),
             Named::F7 => Some(Message::Reprint),
             Named::F8 => Some(Message::OpenVoid),
+            Named::ArrowDown if picking => Some(Message::Kasbon(kasbon::KasbonMessage::Move(1))),
+            Named::ArrowUp if picking => Some(Message::Kasbon(kasbon::KasbonMessage::Move(-1))),
+            Named::ArrowDown if cart_keys => Some(Message::MoveCartCursor(1)),
+            Named::ArrowUp if cart_keys => Some(Message::MoveCartCursor(-1)),
+            Named::Delete if cart_keys => Some(Message::RemoveLine(self.cart_cursor)),
             Named::ArrowDown if self.panel == Panel::None || listing => {
                 Some(Message::MoveHighlight(1))
             }
@@ -364,7 +413,10 @@ impl Kasir {
 
     pub fn update(&mut self, message: Message) -> Effect<Message> {
         match message {
-            Message::QueryChanged(query) => self.search(query),
+            Message::QueryChanged(text) => {
+                self.search.changed(text);
+                self.search(self.search.query.clone())
+            }
             Message::SearchFinished(version, query, result) => {
                 if version == self.search_version {
                     match result {
@@ -380,12 +432,12 @@ impl Kasir {
                 Effect::None
             }
             Message::Submit => self.submit(),
-            Message::CodeLooked {
-                code,
-                quantity,
-                found,
-            } => self.code_looked(code, quantity, found),
-            Message::ScaleScanned { count, scan } => self.scale_scanned(count, scan),
+            Message::CodeLooked { ticket, .. } | Message::ScaleScanned { ticket, .. } => {
+                let due = self.scans.arrived(ticket, message);
+                due.into_iter().fold(Effect::None, |effect, answer| {
+                    effect.and(self.scanned(answer))
+                })
+            }
             Message::MoveHighlight(step) => {
                 let (highlighted, count) = match &mut self.panel {
                     Panel::Held(list) => (&mut list.highlighted, list.carts.len()),
@@ -397,8 +449,19 @@ impl Kasir {
                 }
                 Effect::None
             }
+            Message::MoveCartCursor(step) => {
+                let last = self.cart.len().saturating_sub(1) as i32;
+                self.cart_cursor = (self.cart_cursor as i32 + step).clamp(0, last) as usize;
+                Effect::None
+            }
+            Message::StepLine(step) => self.step_line(step),
             Message::Pick(index) => match self.results.get(index).cloned() {
-                Some(product) => self.add(product, None),
+                Some(product) => {
+                    self.search.set(String::new());
+                    self.results.clear();
+                    self.search_version += 1;
+                    self.add(product, None)
+                }
                 None => Effect::None,
             },
             Message::QuantityChanged(index, text) => {
@@ -420,6 +483,7 @@ impl Kasir {
                 if index < self.cart.len() {
                     self.cart.remove(index);
                     self.stray = None;
+                    self.cart_cursor = self.cart_cursor.min(self.cart.len().saturating_sub(1));
                 }
                 Effect::Focus(SEARCH)
             }
@@ -561,11 +625,19 @@ impl Kasir {
                 Effect::None
             }
             Message::DayLoaded(result) => {
+                let was_closed = matches!(self.today, Today::Closed { .. });
                 match result {
                     Ok(today) => self.today = today,
                     Err(error) => self.notice = Some(Notice::Error(error.into())),
                 }
-                Effect::Focus(self.home())
+                let closed = matches!(self.today, Today::Closed { .. });
+                // A panel keeps its field (a wrong PIN is typed again where
+                // it was); only a day that closed or opened moves the focus.
+                if self.panel == Panel::None || closed != was_closed {
+                    Effect::Focus(self.home())
+                } else {
+                    Effect::None
+                }
             }
             Message::OpeningFloatChanged(text) => {
                 self.opening_float = text;
@@ -585,10 +657,16 @@ impl Kasir {
                 })
             }
             Message::ReopenPinChanged(text) => {
+                if self.scan_in_pin(&text) {
+                    self.reopen_pin.clear();
+                    self.day_error = Some(Say::ScanOnClosedDay);
+                    return Effect::None;
+                }
                 self.reopen_pin = text;
                 self.day_error = None;
                 Effect::None
             }
+            Message::Reopen if self.scan_in_pin("") => Effect::None,
             Message::Reopen => {
                 let Today::Closed { day } = &self.today else {
                     return Effect::None;
@@ -620,7 +698,7 @@ impl Kasir {
                 if self.panel != Panel::None {
                     self.panel = Panel::None;
                 } else {
-                    self.query.clear();
+                    self.search.set(String::new());
                     self.results.clear();
                     self.notice = None;
                 }
@@ -643,7 +721,6 @@ impl Kasir {
     }
 
     fn search(&mut self, query: String) -> Effect<Message> {
-        self.query = query.clone();
         self.search_version += 1;
         let version = self.search_version;
         // What the search looks for: the code of `N*CODE`.
@@ -669,7 +746,14 @@ impl Kasir {
                 None => Effect::None,
             };
         }
-        let typed = self.query.trim().to_string();
+        // The field empties now, not when the lookup answers: the keys that
+        // follow are the next scan's.
+        let typed = self.search.take().trim().to_string();
+        let pick = (self.results_query.trim() == typed)
+            .then(|| self.results.get(self.highlighted).cloned())
+            .flatten();
+        self.results.clear();
+        self.search_version += 1;
         if typed.is_empty() {
             return if self.cart.is_empty() {
                 Effect::None
@@ -687,39 +771,98 @@ impl Kasir {
             },
             None => (None, typed),
         };
-        let stray = self.stray.is_some();
-        Effect::job(move |store| {
+        let stray = self.stray.take();
+        let ticket = self.scans.issue();
+        let lost = code.clone();
+        let job = crate::ui::effect::Job::new(move |store| {
             // A scale label: its product with the weight printed on it.
-            if !stray {
+            if stray.is_none() {
                 match store.read_scale_code(&code) {
                     Ok(Some(scan)) => {
                         return Message::ScaleScanned {
                             count: quantity,
                             scan: Ok(scan),
+                            ticket,
                         };
                     }
                     Err(error) => {
                         return Message::ScaleScanned {
                             count: quantity,
                             scan: Err(error.into()),
+                            ticket,
                         };
                     }
                     Ok(None) => {}
                 }
             }
-            let found = if stray {
-                find_stray_scan(store, &code)
-            } else {
-                store
-                    .lookup_product(&code)
-                    .map(|found| found.map(|p| (p, String::new())))
+            let found = match &stray {
+                Some(_) => find_stray_scan(store, &code),
+                None => look_up_typed(store, &code, pick),
             };
             Message::CodeLooked {
                 code,
                 quantity,
                 found: found.map_err(Refusal::from),
+                stray,
+                ticket,
             }
-        })
+        });
+        // A lookup that dies still answers in its turn, or every later
+        // scan would wait for it.
+        Effect::Job(job.failing_with(move |why| Message::CodeLooked {
+            code: lost,
+            quantity: None,
+            found: Err(why),
+            stray: None,
+            ticket,
+        }))
+    }
+
+    /// Whether keys reaching the reopen PIN are a scanner's: more digits
+    /// than a PIN has, or keys close behind them. A scan is never tried as
+    /// a PIN (a wrong try counts towards the lockout).
+    fn scan_in_pin(&mut self, text: &str) -> bool {
+        let burst = self
+            .scan_in_pin
+            .is_some_and(|seen| seen.elapsed() < SCAN_GAP);
+        if burst || longest_digit_run(text) > crate::domain::pin::MAX_PIN_DIGITS {
+            self.scan_in_pin = Some(std::time::Instant::now());
+            return true;
+        }
+        false
+    }
+
+    /// `+`/`-` on the highlighted line. The sign went into the search
+    /// field first; it is taken out as Enter takes a code.
+    fn step_line(&mut self, step: i32) -> Effect<Message> {
+        self.search.take();
+        let Some(item) = self.cart.get_mut(self.cart_cursor) else {
+            return Effect::Focus(SEARCH);
+        };
+        let stepped = if step > 0 {
+            item.add(Quantity::ONE)
+        } else {
+            item.one_less()
+        };
+        if let Err(why) = stepped {
+            self.notice = Some(Notice::Error(why.into()));
+        }
+        Effect::Focus(SEARCH)
+    }
+
+    /// A scan's answer, in its turn.
+    fn scanned(&mut self, answer: Message) -> Effect<Message> {
+        match answer {
+            Message::CodeLooked {
+                code,
+                quantity,
+                found,
+                stray,
+                ..
+            } => self.code_looked(code, quantity, found, stray),
+            Message::ScaleScanned { count, scan, .. } => self.scale_scanned(count, scan),
+            _ => Effect::None,
+        }
     }
 
     fn code_looked(
@@ -727,8 +870,8 @@ impl Kasir {
         code: String,
         quantity: Option<Quantity>,
         found: Result<Option<(Product, String)>, Refusal>,
+        stray: Option<Stray>,
     ) -> Effect<Message> {
-        let stray = self.stray.take();
         match found {
             Ok(Some((product, before))) => {
                 // A scan that landed in a line: what was typed there before
@@ -756,12 +899,6 @@ impl Kasir {
                 }
                 self.add(product, quantity)
             }
-            Ok(None) if stray.is_none() && self.results_query.trim() == self.query.trim() => {
-                match self.results.get(self.highlighted).cloned() {
-                    Some(product) => self.add(product, quantity),
-                    None => self.unknown(code),
-                }
-            }
             Ok(None) => self.unknown(code),
             Err(error) => {
                 self.notice = Some(Notice::Error(error.into()));
@@ -770,12 +907,10 @@ impl Kasir {
         }
     }
 
-    /// An unknown code: the cart stays as it was; only the code is cleared.
+    /// An unknown code: the cart stays as it was. The field was emptied at
+    /// Enter, so what it holds now is the next scan's.
     fn unknown(&mut self, code: String) -> Effect<Message> {
         self.notice = Some(Notice::Error(Say::UnknownCode(code)));
-        self.query.clear();
-        self.results.clear();
-        self.search_version += 1;
         Effect::Focus(SEARCH)
     }
 
@@ -790,9 +925,6 @@ impl Kasir {
             Ok(scan) => scan,
             Err(error) => {
                 self.notice = Some(Notice::Error(error.into()));
-                self.query.clear();
-                self.results.clear();
-                self.search_version += 1;
                 return Effect::Focus(SEARCH);
             }
         };
@@ -809,7 +941,6 @@ impl Kasir {
                 crate::domain::scale::ScaleError::WholeLabels(labels),
             );
             self.notice = Some(Notice::Error(Refusal::from(refused).into()));
-            self.query.clear();
             return Effect::Focus(SEARCH);
         };
         let lines = self.cart.len();
@@ -846,6 +977,11 @@ impl Kasir {
             self.notice = Some(Notice::Error(Refusal::from(refused).into()));
             return Effect::Focus(SEARCH);
         }
+        let at = self
+            .cart
+            .iter()
+            .position(|item| item.product.sku == product.sku && !product.unit.allows_fraction())
+            .unwrap_or(self.cart.len());
         let existing = self
             .cart
             .iter_mut()
@@ -864,6 +1000,7 @@ impl Kasir {
                 quantity
             }
         };
+        self.cart_cursor = at;
         self.notice = (product.stock < in_cart).then(|| {
             Notice::Warning(Say::LowStock {
                 name: product.name.clone(),
@@ -871,9 +1008,6 @@ impl Kasir {
                 unit: product.unit.key(),
             })
         });
-        self.query.clear();
-        self.results.clear();
-        self.search_version += 1;
         Effect::Focus(SEARCH)
     }
 
@@ -900,7 +1034,8 @@ impl Kasir {
                 .or_else(|| text.strip_prefix(slot.as_str()))
                 .filter(|more| more.chars().all(|c| c.is_ascii_digit()));
             if let Some(more) = more {
-                self.query.push_str(more);
+                let query = format!("{}{more}", self.search.query);
+                self.search.set(query);
                 stray.seen = text;
                 return Effect::Focus(SEARCH);
             }
@@ -927,7 +1062,7 @@ impl Kasir {
                 .filter(char::is_ascii_digit)
                 .collect();
             *slot = before;
-            self.query = digits;
+            self.search.set(digits);
             self.results.clear();
             self.search_version += 1;
             self.stray = Some(Stray {
@@ -1022,14 +1157,20 @@ impl Kasir {
                 }))
             }
             Err(error) => {
+                let mut field = AMOUNT;
                 if let Panel::Pay(payment) = &mut self.panel {
                     payment.error = Some(error.into());
+                    // A PIN that did not pass is typed again where it was.
+                    if !payment.kasbon.pin.is_empty() {
+                        payment.kasbon.pin.clear();
+                        field = kasbon::PIN;
+                    }
                 } else {
                     self.notice = Some(Notice::Error(error.into()));
                 }
                 // A day closed meanwhile (in Laporan, or at midnight) shows
                 // as closed, with the reopen right there.
-                Effect::Focus(AMOUNT).and(self.refresh())
+                Effect::Focus(field).and(reload_day())
             }
         }
     }
@@ -1108,10 +1249,16 @@ impl Kasir {
                     form.error = Some(error);
                     form.pin.clear();
                 }
-                Effect::Focus(VOID_PIN).and(self.refresh())
+                Effect::Focus(VOID_PIN).and(reload_day())
             }
         }
     }
+}
+
+/// Reads today's state again (a refusal may mean the day closed meanwhile),
+/// leaving the focus where it is.
+fn reload_day() -> Effect<Message> {
+    Effect::job(|store| Message::DayLoaded(at_now(|now| today(store, now))))
 }
 
 /// Today's state in the book.
@@ -1185,6 +1332,28 @@ fn longest_digit_run(text: &str) -> usize {
 /// The digits of a stray scan may start with what was typed in the field
 /// before the scanner fired: the product is the longest barcode they end
 /// with, and what is left before it goes back to the field.
+/// What Enter in the search adds: the product with that code, else the
+/// result that was highlighted when Enter was pressed, else (for a name typed
+/// faster than its results came) the first product the name finds. A code of
+/// digits only is never guessed from a name search.
+fn look_up_typed(
+    store: &Store,
+    typed: &str,
+    pick: Option<Product>,
+) -> Result<Option<(Product, String)>, crate::store::StoreError> {
+    if let Some(product) = store.lookup_product(typed)? {
+        return Ok(Some((product, String::new())));
+    }
+    if let Some(product) = pick {
+        return Ok(Some((product, String::new())));
+    }
+    if typed.chars().all(|c| c.is_ascii_digit()) {
+        return Ok(None);
+    }
+    let first = store.search_products(typed, 1)?.into_iter().next();
+    Ok(first.map(|product| (product, String::new())))
+}
+
 fn find_stray_scan(
     store: &Store,
     digits: &str,
@@ -1207,5 +1376,8 @@ fn qris_code(settings: &Settings) -> Option<iced::widget::qr_code::Data> {
     settings
         .qris_payload
         .as_deref()
+        // A payload that fails the EMV checks (stored before they existed)
+        // is not shown: Pengaturan says what is wrong with it.
+        .filter(|payload| crate::domain::qris::validate_qris(payload).is_ok())
         .and_then(|payload| iced::widget::qr_code::Data::new(payload).ok())
 }

@@ -50,7 +50,7 @@ impl Kasir {
     }
 
     fn search_box(&self, lang: Lang) -> Element<'_, Message> {
-        let input = text_input(T::SearchHint.get(lang), &self.query)
+        let input = text_input(T::SearchHint.get(lang), self.search.drawn())
             .id(SEARCH)
             .on_input(Message::QueryChanged)
             .on_submit(Message::Submit)
@@ -186,51 +186,55 @@ impl Kasir {
                 .unwrap_or_else(|| "—".into());
             let quantity_ok = item.quantity().is_ok();
             let discount_ok = item.discount().is_ok();
-            lines = lines.push(
-                row![
-                    column![
-                        text(&item.product.name).size(theme::TEXT),
-                        text(format!(
-                            "{} / {}{}",
-                            item.product.price,
-                            item.product.unit.key(),
-                            item.scale
-                                .as_ref()
-                                .map(|_| format!(" · {}", T::FromScale.get(lang)))
-                                .unwrap_or_default()
-                        ))
-                        .size(theme::SMALL)
-                        .color(theme::MUTED),
-                    ]
-                    .width(Fill),
-                    text_input("1", &item.quantity)
-                        .id(format!("cart-quantity-{index}"))
-                        .on_input(move |t| Message::QuantityChanged(index, t))
-                        .on_submit(Message::LineSubmitted(index))
-                        .padding(8)
-                        .width(68)
-                        .style(theme::field(!quantity_ok)),
-                    text_input("0", &item.discount)
-                        .id(format!("cart-discount-{index}"))
-                        .on_input(move |t| Message::LineDiscountChanged(index, t))
-                        .on_submit(Message::LineSubmitted(index))
-                        .padding(8)
-                        .width(76)
-                        .style(theme::field(!discount_ok)),
-                    text(amount)
-                        .size(theme::TEXT)
-                        .font(BOLD)
-                        .width(104)
-                        .align_x(Alignment::End),
-                    button(text("×").size(theme::TEXT))
-                        .on_press(Message::RemoveLine(index))
-                        .padding([6, 10])
-                        .width(34)
-                        .style(button::danger),
+            let line = row![
+                column![
+                    text(&item.product.name).size(theme::TEXT),
+                    text(format!(
+                        "{} / {}{}",
+                        item.product.price,
+                        item.product.unit.key(),
+                        item.scale
+                            .as_ref()
+                            .map(|_| format!(" · {}", T::FromScale.get(lang)))
+                            .unwrap_or_default()
+                    ))
+                    .size(theme::SMALL)
+                    .color(theme::MUTED),
                 ]
-                .spacing(8)
-                .align_y(Alignment::Center),
-            );
+                .width(Fill),
+                text_input("1", &item.quantity)
+                    .id(format!("cart-quantity-{index}"))
+                    .on_input(move |t| Message::QuantityChanged(index, t))
+                    .on_submit(Message::LineSubmitted(index))
+                    .padding(8)
+                    .width(68)
+                    .style(theme::field(!quantity_ok)),
+                text_input("0", &item.discount)
+                    .id(format!("cart-discount-{index}"))
+                    .on_input(move |t| Message::LineDiscountChanged(index, t))
+                    .on_submit(Message::LineSubmitted(index))
+                    .padding(8)
+                    .width(76)
+                    .style(theme::field(!discount_ok)),
+                text(amount)
+                    .size(theme::TEXT)
+                    .font(BOLD)
+                    .width(104)
+                    .align_x(Alignment::End),
+                button(text("×").size(theme::TEXT))
+                    .on_press(Message::RemoveLine(index))
+                    .padding([6, 10])
+                    .width(34)
+                    .style(button::danger),
+            ]
+            .spacing(8)
+            .align_y(Alignment::Center);
+            // The line the arrows, Delete and +/- act on.
+            lines = lines.push(if index == self.cart_cursor {
+                container(line).style(theme::highlight).into()
+            } else {
+                Element::from(line)
+            });
         }
         card(
             column![

@@ -235,6 +235,21 @@ fn qris() -> Vec<QrisError> {
             found: "ABCD".into(),
             expected: "1234".into(),
         },
+        QrisError::Length {
+            at: 12,
+            tag: "26".into(),
+        },
+        QrisError::Tag {
+            tag: "53",
+            found: "840".into(),
+            expected: "360",
+        },
+        QrisError::Missing {
+            tag: "59",
+            what: crate::domain::qris::QrisPart::Name,
+        },
+        QrisError::AmountInStatic,
+        QrisError::AmountOutOfRange,
     ]
 }
 

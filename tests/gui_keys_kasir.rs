@@ -1,0 +1,238 @@
+//! Kasir by the keyboard alone: the cart's lines (↑/↓, Delete, +/-), a
+//! kasbon customer picked by typing, a wrong PIN typed again where it was,
+//! and a scan on a closed day. No click: keys go to the focused field and
+//! then to the window's key subscription.
+
+mod common;
+#[path = "common/window.rs"]
+mod window;
+
+use common::*;
+use iced::keyboard::key::Named;
+use sentra::domain::unit::Unit;
+use sentra::store::{NewCustomer, NewProduct, Store};
+use window::Window;
+
+const ITEMS: [(&str, &str, &str); 3] = [
+    ("KRP-01", "Keripik Pisang", "8994505000011"),
+    ("KPI-01", "Kopi Robusta 250 g", "8994505000028"),
+    ("TPS-01", "Dompet Tapis", "8994505000035"),
+];
+
+fn stall() -> (tempfile::TempDir, Store) {
+    let (dir, mut store) = new_stall();
+    for (n, (sku, name, code)) in ITEMS.iter().enumerate() {
+        let item = NewProduct {
+            name: name.to_string(),
+            barcode: Some(code.to_string()),
+            ..product(sku, 10_000 * (n as i64 + 1), Unit::Pcs)
+        };
+        store.add_product(&item, NOW).unwrap();
+        store
+            .receive_stock(sku, qty("20"), None, None, NOW)
+            .unwrap();
+    }
+    (dir, store)
+}
+
+fn scan(window: &mut Window, code: &str) {
+    window.type_keys(code);
+    window.press_key(Named::Enter);
+}
+
+fn lines(window: &Window) -> Vec<(String, String)> {
+    window
+        .till()
+        .cart
+        .iter()
+        .map(|item| (item.product.sku.clone(), item.quantity.clone()))
+        .collect()
+}
+
+fn line(sku: &str, quantity: &str) -> (String, String) {
+    (sku.to_string(), quantity.to_string())
+}
+
+#[test]
+fn cart_lines_are_walked_changed_and_removed_by_keys() {
+    let (_dir, store) = stall();
+    let mut window = Window::on(store);
+    assert!(window.focus_is("kasir-search"));
+    for (_, _, code) in ITEMS {
+        scan(&mut window, code);
+    }
+    assert_eq!(
+        window.till().cart_cursor,
+        2,
+        "the last added is highlighted"
+    );
+    window.press_key(Named::ArrowUp);
+    assert_eq!(window.till().cart_cursor, 1);
+    window.type_keys("+");
+    window.type_keys("+");
+    assert_eq!(
+        lines(&window),
+        vec![
+            line("KRP-01", "1"),
+            line("KPI-01", "3"),
+            line("TPS-01", "1")
+        ]
+    );
+    assert!(
+        window.till().search.query.is_empty(),
+        "the sign is a key, not a search"
+    );
+    window.type_keys("-");
+    assert_eq!(lines(&window)[1], line("KPI-01", "2"));
+    window.type_keys("-");
+    window.type_keys("-");
+    assert_eq!(lines(&window)[1], line("KPI-01", "1"), "never below one");
+    window.press_key(Named::Delete);
+    assert_eq!(
+        lines(&window),
+        vec![line("KRP-01", "1"), line("TPS-01", "1")]
+    );
+    window.press_key(Named::ArrowDown);
+    window.press_key(Named::Delete);
+    assert_eq!(lines(&window), vec![line("KRP-01", "1")]);
+    // A scan after the keys lands as ever.
+    scan(&mut window, ITEMS[2].2);
+    assert_eq!(
+        lines(&window),
+        vec![line("KRP-01", "1"), line("TPS-01", "1")]
+    );
+    assert!(window.focus_is("kasir-search"));
+}
+
+#[test]
+fn a_kasbon_customer_is_picked_by_typing_and_the_sale_goes_through() {
+    let (dir, mut store) = stall();
+    for (code, name) in [
+        ("C001", "Bu Rahma"),
+        ("C002", "Pak Rahmat"),
+        ("C003", "Sri"),
+    ] {
+        store
+            .add_customer(
+                &NewCustomer {
+                    code: code.into(),
+                    name: name.into(),
+                    phone: None,
+                    limit: rp(500_000),
+                },
+                NOW,
+            )
+            .unwrap();
+    }
+    let mut window = Window::on(store);
+    scan(&mut window, ITEMS[0].2);
+    window.press_key(Named::F2);
+    window.press_key(Named::F1);
+    assert!(
+        window.focus_is("kasbon-search"),
+        "kasbon moves to the customer search"
+    );
+    window.type_keys("Rahm");
+    window.press_key(Named::ArrowDown);
+    window.press_key(Named::Enter);
+    let chosen = match &window.till().panel {
+        sentra::ui::kasir::Panel::Pay(payment) => payment.kasbon.chosen.clone(),
+        _ => panic!("the payment panel is open"),
+    };
+    let chosen = chosen.expect("a customer chosen by Enter");
+    assert_eq!(chosen.code, "C002", "↓ moved to the second Rahm…");
+    assert!(window.focus_is("kasir-amount"));
+    // An empty amount on kasbon is what remains: Enter completes.
+    window.press_key(Named::Enter);
+    let sale = window.till().last_sale.clone().expect("the sale completed");
+    drop(window);
+    let out = sentra_ok(dir.path(), &["customer", "list", "--json"]);
+    let list: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let balance = list
+        .as_array()
+        .or_else(|| list["customers"].as_array())
+        .unwrap()
+        .iter()
+        .find(|c| c["code"] == "C002")
+        .map(|c| c["balance"].as_i64().unwrap());
+    assert_eq!(
+        balance,
+        Some(10_000),
+        "{} on kasbon for Pak Rahmat",
+        sale.receipt
+    );
+}
+
+#[test]
+fn a_wrong_void_pin_is_typed_again_in_the_pin_field() {
+    let (_dir, store) = stall();
+    let mut window = Window::on(store);
+    scan(&mut window, ITEMS[0].2);
+    window.press_key(Named::F2);
+    window.press_key(Named::F5);
+    window.press_key(Named::Enter);
+    let receipt = window.till().last_sale.clone().unwrap().receipt;
+    window.press_key(Named::F8);
+    // The last sale's receipt is filled in; the reason is asked first.
+    assert!(window.focus_is("void-reason"));
+    match &window.till().panel {
+        sentra::ui::kasir::Panel::Void(form) => assert_eq!(form.receipt, receipt),
+        _ => panic!("the void panel is open"),
+    }
+    window.type_keys("salah hitung");
+    window.press_key(Named::Tab);
+    assert!(window.focus_is("void-pin"));
+    window.type_keys("9999");
+    window.press_key(Named::Enter);
+    assert!(
+        window.focus_is("void-pin"),
+        "the focus stays in the PIN field, not {:?}",
+        window.focused
+    );
+    match &window.till().panel {
+        sentra::ui::kasir::Panel::Void(form) => assert!(form.pin.is_empty(), "cleared"),
+        _ => panic!("the void panel stays open"),
+    }
+    window.type_keys(PIN);
+    window.press_key(Named::Enter);
+    assert!(window.till().last_sale.as_ref().unwrap().voided);
+}
+
+#[test]
+fn a_scan_on_a_closed_day_is_told_and_never_tried_as_a_pin() {
+    let (dir, mut store) = stall();
+    let now = sentra::clock::now().unwrap();
+    store.open_day(rp(0), now).unwrap();
+    store.close_day(rp(0), now).unwrap();
+    let mut window = Window::on(store);
+    assert!(
+        window.focus_is("reopen-pin"),
+        "a closed day asks for the PIN"
+    );
+    window.type_keys(ITEMS[0].2);
+    window.press_key(Named::Enter);
+    let said = window
+        .till()
+        .day_error
+        .as_ref()
+        .map(|s| s.say(sentra::ui::i18n::Lang::Id))
+        .unwrap_or_default();
+    assert!(said.contains("Hari sudah ditutup"), "{said}");
+    assert!(window.till().reopen_pin.is_empty());
+    // The manager, a moment later, reopens with the PIN.
+    std::thread::sleep(std::time::Duration::from_millis(400));
+    window.type_keys(PIN);
+    window.press_key(Named::Enter);
+    assert!(matches!(
+        window.till().today,
+        sentra::ui::kasir::Today::Open { .. }
+    ));
+    drop(window);
+    let store = Store::open(dir.path()).unwrap();
+    let day = store.business_day(now).to_string();
+    let events = store.events_on(&day).unwrap();
+    assert!(
+        events.iter().all(|e| e.kind != "pin_wrong"),
+        "the scan was not counted as a wrong PIN: {events:?}"
+    );
+}

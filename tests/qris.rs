@@ -1,0 +1,123 @@
+//! The stall's static QRIS is checked as an EMV merchant-presented code
+//! before it is stored: each refusal names the tag that is wrong, and the
+//! book keeps what it had. Payloads are built here with a CRC written here
+//! (CRC-16/CCITT-FALSE), not the program's.
+
+mod common;
+
+use common::*;
+
+fn crc(data: &str) -> String {
+    let mut crc: u16 = 0xFFFF;
+    for byte in data.bytes() {
+        crc ^= u16::from(byte) << 8;
+        for _ in 0..8 {
+            crc = if crc & 0x8000 != 0 {
+                (crc << 1) ^ 0x1021
+            } else {
+                crc << 1
+            };
+        }
+    }
+    format!("{crc:04X}")
+}
+
+fn tlv(tag: &str, value: &str) -> String {
+    format!("{tag}{:02}{value}", value.len())
+}
+
+fn sealed(body: &str) -> String {
+    let body = format!("{body}6304");
+    format!("{body}{}", crc(&body))
+}
+
+/// A static QRIS as issuers print them, with `changed` fields replaced.
+fn payload(changed: &[(&str, &str)]) -> String {
+    let account = tlv("00", "ID.CO.QRIS.WWW") + &tlv("02", "ID1020000000001") + &tlv("03", "UMI");
+    let fields = [
+        ("00", "01".to_string()),
+        ("01", "11".to_string()),
+        ("51", account),
+        ("52", "5812".to_string()),
+        ("53", "360".to_string()),
+        ("58", "ID".to_string()),
+        ("59", "TAPIS INDAH".to_string()),
+        ("60", "BANDAR LAMPUNG".to_string()),
+    ];
+    let body: String = fields
+        .iter()
+        .map(|(tag, value)| {
+            let value = changed
+                .iter()
+                .find(|(t, _)| t == tag)
+                .map(|(_, v)| v.to_string())
+                .unwrap_or_else(|| value.clone());
+            tlv(tag, &value)
+        })
+        .collect();
+    sealed(&body)
+}
+
+fn stored(dir: &std::path::Path) -> String {
+    let out = sentra_ok(dir, &["--json", "settings", "list"]);
+    let json: serde_json::Value = serde_json::from_str(&out).unwrap();
+    json["qris_payload"]
+        .as_str()
+        .or_else(|| json["settings"]["qris_payload"].as_str())
+        .unwrap_or_default()
+        .to_string()
+}
+
+#[test]
+fn a_real_shaped_static_payload_is_stored() {
+    let dir = cli_stall(None);
+    let good = payload(&[]);
+    sentra_ok(dir.path(), &["settings", "set", "qris_payload", &good]);
+    assert_eq!(stored(dir.path()), good);
+}
+
+#[test]
+fn every_broken_payload_is_refused_with_its_tag_and_nothing_changes() {
+    let dir = cli_stall(None);
+    let good = payload(&[]);
+    sentra_ok(dir.path(), &["settings", "set", "qris_payload", &good]);
+    let mut cases: Vec<(String, &str)> = vec![
+        (payload(&[("53", "840")]), "tag 53"),
+        (payload(&[("58", "SG")]), "tag 58"),
+        (payload(&[("01", "12")]), "tag 01"),
+        (payload(&[("00", "02")]), "tag 00"),
+    ];
+    // Each field's length one too long and one too short.
+    let body = &good[..good.len() - 8];
+    let mut at = 0;
+    while at < body.len() {
+        let tag = &body[at..at + 2];
+        let length: usize = body[at + 2..at + 4].parse().unwrap();
+        for wrong in [length + 1, length.saturating_sub(1)] {
+            let broken = format!("{}{tag}{wrong:02}{}", &body[..at], &body[at + 4..]);
+            cases.push((sealed(&broken), "QRIS"));
+        }
+        at += 4 + length;
+    }
+    // A wrong CRC.
+    let mut bad_crc = good.clone();
+    bad_crc.replace_range(
+        good.len() - 4..,
+        if good.ends_with("0000") {
+            "FFFF"
+        } else {
+            "0000"
+        },
+    );
+    cases.push((bad_crc, "CRC"));
+    // An amount in a static code.
+    let with_amount = sealed(&format!("{}{}", &body, tlv("54", "25000")));
+    cases.push((with_amount, "54"));
+    for (broken, named) in cases {
+        let (ok, _, err) = sentra(dir.path(), &["settings", "set", "qris_payload", &broken]);
+        assert!(!ok, "accepted {broken}");
+        assert!(err.contains(named), "{broken}: {err}");
+        assert_eq!(err.trim().lines().count(), 1, "one line: {err}");
+        assert_eq!(stored(dir.path()), good, "the book kept its payload");
+    }
+}

@@ -1,0 +1,139 @@
+//! Every file Sentra writes goes through one door (store::files): a fresh
+//! random temporary name beside the target, never a link followed, renamed
+//! into place. A dishonest hand at the stall's shell plants links to the
+//! book under every name the old writers used; the book stays whole. Pipes
+//! and devices are written through and never hang.
+
+mod common;
+
+use std::io::{BufRead, BufReader};
+use std::path::Path;
+use std::process::{Command, Stdio};
+use std::time::Duration;
+
+use common::*;
+
+fn book_ok(dir: &Path) -> Vec<u8> {
+    let conn = rusqlite::Connection::open(dir.join("sentra.db")).unwrap();
+    let check: String = conn
+        .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(check, "ok");
+    drop(conn);
+    std::fs::read(dir.join("sentra.db")).unwrap()
+}
+
+fn stall_with_a_sale() -> tempfile::TempDir {
+    let dir = cli_stall(Some(PIN));
+    let d = dir.path();
+    sentra_ok(
+        d,
+        &[
+            "product", "add", "--sku", "KRP-01", "--name", "Keripik", "--price", "10000",
+        ],
+    );
+    sentra_ok(d, &["stock", "receive", "KRP-01", "10"]);
+    sentra_ok(d, &["sale", "--item", "KRP-01=1", "--pay", "cash=10000"]);
+    dir
+}
+
+#[cfg(unix)]
+#[test]
+fn links_planted_at_every_old_temporary_name_never_reach_the_book() {
+    let dir = stall_with_a_sale();
+    let d = dir.path();
+    let book = d.join("sentra.db");
+    let out = tempfile::tempdir().unwrap();
+    let o = out.path();
+    let plant = |name: &str| std::os::unix::fs::symlink(&book, o.join(name)).unwrap();
+    for name in [
+        "day.pdf.tmp",
+        ".day.pdf.tmp",
+        "day.pdf.probe",
+        "day.csv.tmp",
+        "p.csv.tmp",
+        ".sentra-probe",
+        "copy.db.tmp",
+    ] {
+        plant(name);
+    }
+    let before = book_ok(d);
+    let path = |name: &str| o.join(name).to_str().unwrap().to_string();
+    sentra_ok(d, &["report", "day", "--pdf", &path("day.pdf")]);
+    sentra_ok(d, &["product", "export", &path("p.csv")]);
+    sentra_ok(d, &["export", "--out", o.to_str().unwrap()]);
+    sentra_ok(d, &["backup", &path("copy.db")]);
+    let after = book_ok(d);
+    assert_eq!(before.len(), after.len(), "the book was not written over");
+    assert!(
+        std::fs::read(o.join("day.pdf"))
+            .unwrap()
+            .starts_with(b"%PDF")
+    );
+    // No temporary file of ours is left, and the planted links are as they were.
+    for entry in std::fs::read_dir(o).unwrap() {
+        let entry = entry.unwrap();
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let meta = std::fs::symlink_metadata(entry.path()).unwrap();
+        assert!(
+            meta.file_type().is_symlink() || !name.ends_with(".tmp"),
+            "left behind: {name}"
+        );
+    }
+}
+
+#[test]
+fn a_backup_aimed_at_a_folder_is_refused_and_leaves_no_copy_of_the_book() {
+    let dir = stall_with_a_sale();
+    let folder = tempfile::tempdir().unwrap();
+    let (ok, _, err) = sentra(dir.path(), &["backup", folder.path().to_str().unwrap()]);
+    assert!(!ok);
+    assert_eq!(err.trim().lines().count(), 1, "{err}");
+    let parent = folder.path().parent().unwrap();
+    let stray: Vec<_> = std::fs::read_dir(parent)
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| {
+            let base = folder
+                .path()
+                .file_name()
+                .unwrap()
+                .to_string_lossy()
+                .into_owned();
+            n.starts_with(&format!(".{base}")) || n == &format!("{base}.tmp")
+        })
+        .collect();
+    assert!(stray.is_empty(), "copies of the book left: {stray:?}");
+    assert!(std::fs::read_dir(folder.path()).unwrap().next().is_none());
+}
+
+#[cfg(unix)]
+#[test]
+fn product_export_to_a_pipe_prints_the_header_at_once() {
+    let dir = stall_with_a_sale();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_sentra"))
+        .arg("--data-dir")
+        .arg(dir.path())
+        .args(["product", "export", "/dev/stdout"])
+        .env("SENTRA_NOW", NOW_TEXT)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let stdout = child.stdout.take().unwrap();
+    let (send, receive) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let mut first = String::new();
+        let _ = BufReader::new(stdout).read_line(&mut first);
+        let _ = send.send(first);
+    });
+    let first = receive.recv_timeout(Duration::from_secs(5));
+    let _ = child.kill();
+    let _ = child.wait();
+    let first = first.expect("the header within seconds, not a hang");
+    assert!(first.starts_with("sku,"), "{first}");
+    // And `-` is standard output too.
+    let out = sentra_ok(dir.path(), &["product", "export", "-"]);
+    assert!(out.starts_with("sku,") && out.contains("KRP-01"), "{out}");
+}

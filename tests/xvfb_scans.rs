@@ -1,0 +1,174 @@
+//! The real window under Xvfb, fed by xdotool as a USB scanner types: twenty
+//! different codes, a millisecond a key, Enter, the next code at once. Then
+//! F2, uang pas (F5) and Enter by keys, and the book must hold one sale with
+//! the twenty items in the order scanned. Needs `Xvfb` and `xdotool`
+//! (.ci/run installs them); without them this test fails, it never skips.
+
+mod common;
+
+use std::path::Path;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use common::*;
+use sentra::domain::unit::Unit;
+use sentra::store::NewProduct;
+
+/// Children killed when the test ends, however it ends.
+struct Running(Vec<Child>);
+
+impl Drop for Running {
+    fn drop(&mut self) {
+        for child in &mut self.0 {
+            let _ = child.kill();
+            let _ = child.wait();
+        }
+    }
+}
+
+fn ean13(n: usize) -> String {
+    let body = format!("899450500{n:03}");
+    let sum: u32 = body
+        .chars()
+        .rev()
+        .enumerate()
+        .map(|(i, c)| c.to_digit(10).unwrap() * if i % 2 == 0 { 3 } else { 1 })
+        .sum();
+    format!("{body}{}", (10 - sum % 10) % 10)
+}
+
+fn require(tool: &str) {
+    let found = Command::new("sh")
+        .arg("-c")
+        .arg(format!("command -v {tool}"))
+        .stdout(Stdio::null())
+        .status()
+        .is_ok_and(|s| s.success());
+    assert!(
+        found,
+        "{tool} is not installed: apt-get install xvfb xdotool (CI's .ci/run does)"
+    );
+}
+
+fn xdotool(display: &str, args: &[&str]) -> String {
+    let out = Command::new("xdotool")
+        .args(args)
+        .env("DISPLAY", display)
+        .output()
+        .expect("xdotool runs");
+    String::from_utf8_lossy(&out.stdout).trim().to_string()
+}
+
+fn wait_for(what: &str, timeout: Duration, mut ready: impl FnMut() -> bool) {
+    let start = Instant::now();
+    while !ready() {
+        assert!(start.elapsed() < timeout, "timed out waiting for {what}");
+        std::thread::sleep(Duration::from_millis(100));
+    }
+}
+
+/// A display number no other X server holds.
+fn free_display() -> u32 {
+    (0..200)
+        .map(|i| 150 + (std::process::id() + i) % 600)
+        .find(|n| !Path::new(&format!("/tmp/.X11-unix/X{n}")).exists())
+        .expect("a free X display number")
+}
+
+fn sold_skus(dir: &Path) -> Option<Vec<String>> {
+    let path = dir.join("sentra.db");
+    let conn =
+        rusqlite::Connection::open_with_flags(&path, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)
+            .ok()?;
+    let mut statement = conn
+        .prepare("SELECT sku FROM sale_lines ORDER BY sale_id, line_no")
+        .ok()?;
+    let skus: Vec<String> = statement
+        .query_map([], |row| row.get(0))
+        .ok()?
+        .collect::<Result<_, _>>()
+        .ok()?;
+    (!skus.is_empty()).then_some(skus)
+}
+
+#[test]
+fn a_scanner_burst_through_the_real_window_lands_whole_and_in_order() {
+    require("Xvfb");
+    require("xdotool");
+    let (dir, mut store) = new_stall();
+    for n in 1..=20 {
+        let item = NewProduct {
+            name: format!("Barang {n:02}"),
+            barcode: Some(ean13(n)),
+            ..product(&format!("B{n:02}"), 1_000 * n as i64, Unit::Pcs)
+        };
+        store.add_product(&item, NOW).unwrap();
+        store
+            .receive_stock(&item.sku, qty("10"), None, None, NOW)
+            .unwrap();
+    }
+    drop(store);
+
+    let number = free_display();
+    let display = format!(":{number}");
+    let mut running = Running(Vec::new());
+    running.0.push(
+        Command::new("Xvfb")
+            .args([&display, "-screen", "0", "1024x768x24", "-nolisten", "tcp"])
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("Xvfb starts"),
+    );
+    let socket = format!("/tmp/.X11-unix/X{number}");
+    wait_for("Xvfb", Duration::from_secs(20), || {
+        Path::new(&socket).exists()
+    });
+    running.0.push(
+        Command::new(env!("CARGO_BIN_EXE_sentra"))
+            .arg("--data-dir")
+            .arg(dir.path())
+            .env("DISPLAY", &display)
+            .env("ICED_BACKEND", "tiny-skia")
+            .env("SENTRA_NOW", NOW_TEXT)
+            .env_remove("WAYLAND_DISPLAY")
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("sentra starts"),
+    );
+    wait_for("the window", Duration::from_secs(60), || {
+        !xdotool(&display, &["search", "--name", "Sentra"]).is_empty()
+    });
+    let window = xdotool(&display, &["search", "--name", "Sentra"]);
+    let window = window.lines().next().unwrap().to_string();
+    // The book opens and Kasir draws its first frame.
+    std::thread::sleep(Duration::from_secs(3));
+    xdotool(&display, &["windowfocus", "--sync", &window]);
+
+    let mut keys = vec!["key", "--delay", "1"];
+    let codes: Vec<String> = (1..=20).map(ean13).collect();
+    let digits: Vec<String> = codes
+        .iter()
+        .flat_map(|code| code.chars().map(|c| c.to_string()).collect::<Vec<_>>())
+        .collect();
+    let mut at = 0;
+    for code in &codes {
+        for _ in code.chars() {
+            keys.push(&digits[at]);
+            at += 1;
+        }
+        keys.push("Return");
+    }
+    xdotool(&display, &keys);
+    std::thread::sleep(Duration::from_secs(3));
+    xdotool(&display, &["key", "--delay", "300", "F2", "F5", "Return"]);
+
+    let mut sold = None;
+    wait_for("the sale in the book", Duration::from_secs(30), || {
+        sold = sold_skus(dir.path());
+        sold.is_some()
+    });
+    let want: Vec<String> = (1..=20).map(|n| format!("B{n:02}")).collect();
+    assert_eq!(sold.unwrap(), want, "every scan, in the order scanned");
+}
