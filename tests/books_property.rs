@@ -31,8 +31,15 @@ fn purse() -> impl Strategy<Value = Purse> {
 
 /// A sale's money that adds up: paid in equals own + commission + owed.
 fn money() -> impl Strategy<Value = SaleMoney> {
-    (0i64..500_000, 0i64..50_000, 0i64..300_000, 0i64..400_000, 0u8..3, 0u8..3).prop_map(
-        |(own, commission, owed, cost, cash_share, bank_share)| {
+    (
+        0i64..500_000,
+        0i64..50_000,
+        0i64..300_000,
+        0i64..400_000,
+        0u8..3,
+        0u8..3,
+    )
+        .prop_map(|(own, commission, owed, cost, cash_share, bank_share)| {
             let total = own + commission + owed;
             let cash = total * i64::from(cash_share) / 4;
             let bank = (total - cash) * i64::from(bank_share) / 4;
@@ -45,8 +52,7 @@ fn money() -> impl Strategy<Value = SaleMoney> {
                 owed: rp(owed),
                 cost: rp(cost),
             }
-        },
-    )
+        })
 }
 
 fn event() -> impl Strategy<Value = Event> {
@@ -56,31 +62,69 @@ fn event() -> impl Strategy<Value = Event> {
         (date.clone(), money()).prop_map(|(date, money)| Event::Sale { date, money }),
         (date.clone(), money()).prop_map(|(date, money)| Event::Void { date, money }),
         (date.clone(), money()).prop_map(|(date, money)| Event::Return { date, money }),
-        (date.clone(), amount.clone(), paid())
-            .prop_map(|(date, c, paid)| Event::Purchase { date, cost: rp(c), paid }),
-        (date.clone(), amount.clone(), purse())
-            .prop_map(|(date, a, from)| Event::Payout { date, amount: rp(a), from }),
-        (date.clone(), amount.clone(), purse())
-            .prop_map(|(date, a, into)| Event::Repayment { date, amount: rp(a), into }),
-        (date.clone(), amount.clone(), purse())
-            .prop_map(|(date, a, from)| Event::Expense { date, amount: rp(a), from }),
-        (date.clone(), amount.clone(), purse())
-            .prop_map(|(date, a, from)| Event::Fee { date, amount: rp(a), from }),
+        (date.clone(), amount.clone(), paid()).prop_map(|(date, c, paid)| Event::Purchase {
+            date,
+            cost: rp(c),
+            paid
+        }),
+        (date.clone(), amount.clone(), purse()).prop_map(|(date, a, from)| Event::Payout {
+            date,
+            amount: rp(a),
+            from
+        }),
+        (date.clone(), amount.clone(), purse()).prop_map(|(date, a, into)| Event::Repayment {
+            date,
+            amount: rp(a),
+            into
+        }),
+        (date.clone(), amount.clone(), purse()).prop_map(|(date, a, from)| Event::Expense {
+            date,
+            amount: rp(a),
+            from
+        }),
+        (date.clone(), amount.clone(), purse()).prop_map(|(date, a, from)| Event::Fee {
+            date,
+            amount: rp(a),
+            from
+        }),
         (date.clone(), amount.clone(), 1u32..40, paid()).prop_map(|(date, c, life, paid)| {
-            Event::Asset { date, cost: rp(c), life_months: life, paid }
+            Event::Asset {
+                date,
+                cost: rp(c),
+                life_months: life,
+                paid,
+            }
         }),
-        (date.clone(), amount.clone()).prop_map(|(date, a)| Event::Loan { date, amount: rp(a) }),
+        (date.clone(), amount.clone()).prop_map(|(date, a)| Event::Loan {
+            date,
+            amount: rp(a)
+        }),
         (date.clone(), amount.clone(), 0i64..100_000).prop_map(|(date, p, i)| {
-            Event::LoanPayment { date, principal: rp(p), interest: rp(i) }
+            Event::LoanPayment {
+                date,
+                principal: rp(p),
+                interest: rp(i),
+            }
         }),
-        (date.clone(), amount.clone(), purse())
-            .prop_map(|(date, a, from)| Event::Drawing { date, amount: rp(a), from }),
-        (date, amount).prop_map(|(date, a)| Event::Deposit { date, amount: rp(a) }),
+        (date.clone(), amount.clone(), purse()).prop_map(|(date, a, from)| Event::Drawing {
+            date,
+            amount: rp(a),
+            from
+        }),
+        (date, amount).prop_map(|(date, a)| Event::Deposit {
+            date,
+            amount: rp(a)
+        }),
     ]
 }
 
 fn books() -> impl Strategy<Value = Vec<Event>> {
-    (0i64..5_000_000, 0i64..5_000_000, 0i64..5_000_000, proptest::collection::vec(event(), 0..60))
+    (
+        0i64..5_000_000,
+        0i64..5_000_000,
+        0i64..5_000_000,
+        proptest::collection::vec(event(), 0..60),
+    )
         .prop_map(|(cash, bank, inventory, mut rest)| {
             let assets = cash + bank + inventory;
             let mut events = vec![Event::Opening {
@@ -103,8 +147,16 @@ fn paid_in(events: &[Event], month: Month) -> i64 {
         .filter(|e| e.date().month() == month)
         .map(|e| match *e {
             Event::Opening { equity, .. } => equity.value(),
-            Event::Purchase { cost, paid: Paid::Owner, .. }
-            | Event::Asset { cost, paid: Paid::Owner, .. } => cost.value(),
+            Event::Purchase {
+                cost,
+                paid: Paid::Owner,
+                ..
+            }
+            | Event::Asset {
+                cost,
+                paid: Paid::Owner,
+                ..
+            } => cost.value(),
             _ => 0,
         })
         .sum()
