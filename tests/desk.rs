@@ -195,9 +195,14 @@ fn a_tanda_terima_for_every_imported_file_and_none_for_a_refused_one() {
         let records = if code == "ST07" { "2" } else { "1" };
         // A long file name wraps on a 58 mm roll: read it back without the breaks.
         let squashed: String = text.split_whitespace().collect();
-        for expected in [code, &format!("Toko {code}"), prefix, &net_text, DAY] {
+        for expected in [code, &format!("Toko {code}"), prefix, &net_text] {
             assert!(text.contains(expected), "{expected:?} missing from\n{text}");
         }
+        // The day as an Indonesian reader writes it, not 2026-11-27.
+        assert!(
+            squashed.contains("Jumat,27November2026"),
+            "the day missing from\n{text}"
+        );
         assert!(squashed.contains(&name), "{name} missing from\n{text}");
         let new_line = text.lines().find(|l| l.contains("Catatan baru")).unwrap();
         assert!(new_line.trim_end().ends_with(records), "{new_line}");

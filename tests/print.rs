@@ -135,6 +135,7 @@ fn stall_with_sale(lines: usize) -> (tempfile::TempDir, Store, CompletedSale) {
 
 fn receipt(sale: &CompletedSale, paper_mm: u16, copy: bool) -> Vec<u8> {
     receipt_pdf(&ReceiptData {
+        language: sentra::domain::language::Language::Id,
         stall_name: "Tapis Indah",
         stall_code: "ST07",
         regency: "Tanggamus",
@@ -323,6 +324,7 @@ fn the_day_report_carries_the_days_figures_and_the_drawer() {
             name: "Tapis Indah",
             code: "ST07",
             regency: "Tanggamus",
+            language: sentra::domain::language::Language::Id,
         },
         &report,
         "2026-11-27 21:30",
@@ -393,7 +395,12 @@ fn the_centre_report_of_120_stalls_runs_over_pages_and_adds_up() {
         totals: totals.clone(),
         stalls,
     };
-    let bytes = centre_report_pdf("Sentra UMKM Lampung", &centre, "2026-11-28 08:00");
+    let bytes = centre_report_pdf(
+        "Sentra UMKM Lampung",
+        &centre,
+        "2026-11-28 08:00",
+        sentra::domain::language::Language::Id,
+    );
     let dir = tempfile::tempdir().unwrap();
     let path = save(dir.path(), "sentra.pdf", &bytes);
     run("qpdf", &["--check", &path]);

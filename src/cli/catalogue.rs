@@ -172,6 +172,10 @@ pub fn product(
                 }
                 (None, None) => store.add_product_with_plu(&new, plu, now)?,
             };
+            let language = crate::print::from_book::language(store);
+            if let Some(warning) = crate::print::paper::glyph_warning(&product.name, language) {
+                eprintln!("{warning}");
+            }
             out.emit(&product, |p| {
                 format!(
                     "Produk {} \"{}\" ditambahkan, harga {}.",

@@ -75,7 +75,8 @@ pub fn office(
     }
     let note = desk::for_day(store, &stall, &date.to_string(), now)?;
     if let Some(path) = &pdf {
-        crate::print::write_file(path, &tanda_terima_pdf(&note, paper(&width)))?;
+        let language = crate::print::from_book::language(store);
+        crate::print::write_file(path, &tanda_terima_pdf(&note, paper(&width), language))?;
     }
     out.emit(&note, |n| {
         let mut text = format!("Tanda terima {} {} — {}\n", n.stall, n.stall_name, n.centre);
@@ -125,7 +126,9 @@ pub fn fee(
             let payment = fees::pay(store, &stall, amount, method.0, method.1.as_deref(), now)?;
             if let Some(path) = &pdf {
                 let centre = store.require_office()?.name;
-                crate::print::write_file(path, &fee_receipt_pdf(&centre, &payment, paper(&width)))?;
+                let language = crate::print::from_book::language(store);
+                let bytes = fee_receipt_pdf(&centre, &payment, paper(&width), language);
+                crate::print::write_file(path, &bytes)?;
             }
             out.emit(&payment, |p| {
                 format!(

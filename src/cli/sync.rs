@@ -119,7 +119,9 @@ pub fn import(
                 let stem = name.trim_end_matches(".sentra");
                 let sha: String = stats.file_sha256.chars().take(8).collect();
                 let path = receipts.dir.join(format!("tanda-terima-{stem}-{sha}.pdf"));
-                let bytes = crate::print::tanda_terima::tanda_terima_pdf(&note, receipts.paper);
+                let language = crate::print::from_book::language(store);
+                let bytes =
+                    crate::print::tanda_terima::tanda_terima_pdf(&note, receipts.paper, language);
                 crate::print::write_file(&path, &bytes)?;
                 result.receipt = Some(path);
             }

@@ -1,6 +1,7 @@
 //! The rules of the stall, as pure functions: no database, no clock, no files.
 
 pub mod barcode;
+pub mod calendar;
 pub mod cart;
 pub mod consign;
 pub mod customer;
@@ -10,6 +11,7 @@ pub mod expense;
 pub mod fee;
 pub mod kasbon;
 pub mod label;
+pub mod language;
 pub mod limits;
 pub mod payment;
 pub mod pin;
@@ -24,4 +26,5 @@ pub mod regency;
 pub mod scale;
 pub mod stall;
 pub mod tax;
+pub mod terbilang;
 pub mod unit;

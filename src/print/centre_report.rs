@@ -3,11 +3,21 @@
 //! every page.
 
 use super::a4::{Column, LEFT, RIGHT, Report};
+use crate::domain::calendar;
+use crate::domain::language::Language;
 use crate::sync::office::CentreDay;
 
 /// The centre report as PDF bytes.
-pub fn centre_report_pdf(centre_name: &str, day: &CentreDay, printed_at: &str) -> Vec<u8> {
-    let title = format!("Laporan Sentra {}", day.date);
+pub fn centre_report_pdf(
+    centre_name: &str,
+    day: &CentreDay,
+    printed_at: &str,
+    language: Language,
+) -> Vec<u8> {
+    let title = format!(
+        "Laporan Sentra {}",
+        calendar::short_day(&day.date, language)
+    );
     let mut doc = Report::new(
         &title,
         &format!("Sentra · {centre_name} · dicetak {printed_at}"),
@@ -19,7 +29,7 @@ pub fn centre_report_pdf(centre_name: &str, day: &CentreDay, printed_at: &str) -
         false,
         &format!(
             "Hari {} · {} toko melapor, {} tanpa kabar",
-            day.date,
+            calendar::long_day(&day.date, language),
             day.stalls.len(),
             day.silent.len()
         ),

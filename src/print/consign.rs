@@ -64,7 +64,10 @@ pub fn handover_note_pdf(
     doc.line(
         BODY,
         false,
-        &format!("Tanggal / Date: {}", short(&note.created_at)),
+        &format!(
+            "Tanggal / Date: {}",
+            crate::domain::calendar::stamp(&note.created_at, stall.language)
+        ),
     );
 
     doc.heading("Pihak / Parties");

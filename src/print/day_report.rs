@@ -3,6 +3,8 @@
 //! place for two signatures.
 
 use super::a4::{Column, LEFT, RIGHT, Report};
+use crate::domain::calendar;
+use crate::domain::language::Language;
 use crate::store::DayReport;
 
 /// Who the report is for, handed in by the caller.
@@ -10,11 +12,17 @@ pub struct StallHeading<'a> {
     pub name: &'a str,
     pub code: &'a str,
     pub regency: &'a str,
+    /// The language dates are written in (the `language` setting).
+    pub language: Language,
 }
 
 /// The day report as PDF bytes; `printed_at` goes in the footer.
 pub fn day_report_pdf(stall: &StallHeading<'_>, report: &DayReport, printed_at: &str) -> Vec<u8> {
-    let title = format!("Laporan Harian {} {}", stall.code, report.day);
+    let title = format!(
+        "Laporan Harian {} {}",
+        stall.code,
+        calendar::short_day(&report.day, stall.language)
+    );
     let mut doc = Report::new(
         &title,
         &format!("Sentra · {} · dicetak {printed_at}", stall.name),
@@ -24,17 +32,21 @@ pub fn day_report_pdf(stall: &StallHeading<'_>, report: &DayReport, printed_at: 
     doc.line(
         9.5,
         false,
-        &format!("Asal: {} · Hari: {}", stall.regency, report.day),
+        &format!(
+            "Asal: {} · Hari: {}",
+            stall.regency,
+            calendar::long_day(&report.day, stall.language)
+        ),
     );
     let opened = report
         .state
         .as_ref()
-        .map(|d| short(&d.opened_at))
+        .map(|d| calendar::stamp(&d.opened_at, stall.language))
         .unwrap_or_else(|| "-".into());
     let closed = report
         .closed
         .as_ref()
-        .map(|c| short(&c.closed_at))
+        .map(|c| calendar::stamp(&c.closed_at, stall.language))
         .unwrap_or_else(|| "belum ditutup".into());
     doc.line(9.5, false, &format!("Dibuka {opened} · Ditutup {closed}"));
 
@@ -227,7 +239,11 @@ pub fn day_report_pdf(stall: &StallHeading<'_>, report: &DayReport, printed_at: 
             doc.line(
                 9.0,
                 false,
-                &format!("{}  {}", short(&event.created_at), event.detail),
+                &format!(
+                    "{}  {}",
+                    calendar::stamp(&event.created_at, stall.language),
+                    event.detail
+                ),
             );
         }
     }
@@ -237,6 +253,9 @@ pub fn day_report_pdf(stall: &StallHeading<'_>, report: &DayReport, printed_at: 
 
     doc.heading("Perkiraan PPh Final / Final income tax estimate");
     let pph = &report.pph;
+    for part in pph.rule.wording(stall.language).split("; ") {
+        doc.line(8.5, false, part);
+    }
     doc.figure(
         &format!("Bulan ini (omzet {})", pph.month_turnover),
         &pph.month_tax.to_string(),

@@ -6,13 +6,23 @@ use time::OffsetDateTime;
 
 use super::label::LabelData;
 use super::{centre_report, day_report, escpos, receipt, receipt_text};
+use crate::domain::calendar;
 use crate::domain::label::{LabelError, check_total};
+use crate::domain::language::Language;
 use crate::store::{CompletedSale, DayReport, Identity, Store, StoreError};
 use crate::sync::office::CentreDay;
 
-/// `2026-11-27 21:30` on the stall's clock, for a document's footer.
+/// The language of the book's paper (the `language` setting).
+pub fn language(store: &Store) -> Language {
+    store
+        .settings()
+        .map(|s| Language::from_key(&s.language))
+        .unwrap_or_default()
+}
+
+/// `27 Nov 2026 21.30` on the stall's clock, for a document's footer.
 fn printed_at(store: &Store, now: OffsetDateTime) -> String {
-    day_report::short(&crate::clock::stamp(now, store.offset()))
+    calendar::stamp(&crate::clock::stamp(now, store.offset()), language(store))
 }
 
 /// The plain data every form of a receipt is made from.
@@ -21,6 +31,7 @@ fn receipt_data<'a>(
     sale: &'a CompletedSale,
     paper_mm: u16,
     copy: bool,
+    language: Language,
 ) -> receipt::ReceiptData<'a> {
     receipt::ReceiptData {
         stall_name: &identity.name,
@@ -29,6 +40,7 @@ fn receipt_data<'a>(
         sale,
         paper_mm,
         copy,
+        language,
     }
 }
 
@@ -41,7 +53,11 @@ pub fn receipt_pdf(
 ) -> Result<Vec<u8>, StoreError> {
     let identity = store.require_stall()?;
     Ok(receipt::receipt_pdf(&receipt_data(
-        &identity, sale, paper_mm, copy,
+        &identity,
+        sale,
+        paper_mm,
+        copy,
+        language(store),
     )))
 }
 
@@ -54,7 +70,11 @@ pub fn receipt_text(
 ) -> Result<String, StoreError> {
     let identity = store.require_stall()?;
     Ok(receipt_text::render(&receipt_data(
-        &identity, sale, paper_mm, copy,
+        &identity,
+        sale,
+        paper_mm,
+        copy,
+        language(store),
     )))
 }
 
@@ -67,7 +87,11 @@ pub fn receipt_escpos(
 ) -> Result<Vec<u8>, StoreError> {
     let identity = store.require_stall()?;
     Ok(escpos::receipt(&receipt_data(
-        &identity, sale, paper_mm, copy,
+        &identity,
+        sale,
+        paper_mm,
+        copy,
+        language(store),
     )))
 }
 
@@ -111,13 +135,8 @@ pub fn day_report_pdf(
     now: OffsetDateTime,
 ) -> Result<Vec<u8>, StoreError> {
     let identity = store.require_stall()?;
-    let heading = day_report::StallHeading {
-        name: &identity.name,
-        code: identity.stall_code(),
-        regency: identity.regency.map(|r| r.name).unwrap_or_default(),
-    };
     Ok(day_report::day_report_pdf(
-        &heading,
+        &stall_heading(store, &identity),
         report,
         &printed_at(store, now),
     ))
@@ -130,9 +149,9 @@ pub fn kasbon_statement_pdf(
     now: OffsetDateTime,
 ) -> Result<Vec<u8>, StoreError> {
     let identity = store.require_stall()?;
-    let today = store.business_day(now).to_string();
+    let today = calendar::long_date(store.business_day(now), language(store));
     Ok(super::kasbon::statement_pdf(
-        &stall_heading(&identity),
+        &stall_heading(store, &identity),
         statement,
         &today,
         &printed_at(store, now),
@@ -150,14 +169,19 @@ pub fn centre_report_pdf(
         &centre.name,
         day,
         &printed_at(store, now),
+        language(store),
     ))
 }
 
-fn stall_heading(identity: &crate::store::Identity) -> day_report::StallHeading<'_> {
+fn stall_heading<'a>(
+    store: &Store,
+    identity: &'a crate::store::Identity,
+) -> day_report::StallHeading<'a> {
     day_report::StallHeading {
         name: &identity.name,
         code: identity.stall_code(),
         regency: identity.regency.map(|r| r.name).unwrap_or_default(),
+        language: language(store),
     }
 }
 
@@ -169,7 +193,7 @@ pub fn handover_note_pdf(
 ) -> Result<Vec<u8>, StoreError> {
     let identity = store.require_stall()?;
     Ok(super::consign::handover_note_pdf(
-        &stall_heading(&identity),
+        &stall_heading(store, &identity),
         note,
         &printed_at(store, now),
     ))
@@ -183,7 +207,7 @@ pub fn producer_statement_pdf(
 ) -> Result<Vec<u8>, StoreError> {
     let identity = store.require_stall()?;
     Ok(super::consign::statement_pdf(
-        &stall_heading(&identity),
+        &stall_heading(store, &identity),
         statement,
         &printed_at(store, now),
     ))

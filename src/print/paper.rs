@@ -7,6 +7,8 @@ use printpdf::{
     PdfPage, PdfSaveOptions, Point, Pt, Rect, Rgb, TextItem,
 };
 
+use crate::domain::language::Language;
+
 // A cut of Noto Sans for paper: Latin with its extensions (Latin-1,
 // Extended-A and -B, Extended Additional, spacing and combining marks),
 // general punctuation (dashes, curly quotes, •, …), currency and letterlike
@@ -22,6 +24,42 @@ const BOLD: &[u8] = include_bytes!("../../assets/fonts/print/NotoSans-Bold.ttf")
 /// What is drawn for a character the fonts do not have: visible, never
 /// nothing.
 pub const REPLACEMENT: char = '\u{FFFD}';
+
+/// The characters of `text` the paper's fonts lack and have no look-alike
+/// for: each is printed as the visible replacement (a box), never dropped.
+/// What the product forms warn about while a name is typed.
+pub fn missing_glyphs(text: &str) -> Vec<char> {
+    static FONTS: std::sync::OnceLock<Fonts> = std::sync::OnceLock::new();
+    let fonts = FONTS.get_or_init(Fonts::load);
+    let mut missing: Vec<char> = text
+        .chars()
+        .filter(|c| !c.is_whitespace() && fonts.printable(&c.to_string()).contains(REPLACEMENT))
+        .filter(|c| *c != REPLACEMENT)
+        .collect();
+    missing.dedup();
+    missing.sort_unstable();
+    missing.dedup();
+    missing
+}
+
+/// The warning for [`missing_glyphs`], in the person's language; `None`
+/// when every character prints.
+pub fn glyph_warning(text: &str, language: Language) -> Option<String> {
+    let missing = missing_glyphs(text);
+    if missing.is_empty() {
+        return None;
+    }
+    let chars: String = missing.iter().map(|c| format!("{c} ")).collect();
+    let chars = chars.trim_end();
+    Some(match language {
+        Language::Id => format!(
+            "Peringatan: {chars} tidak ada di huruf kertas; struk dan label mencetaknya sebagai kotak {REPLACEMENT}"
+        ),
+        Language::En => format!(
+            "Warning: {chars} is not in the paper's font; receipts and labels print it as a box {REPLACEMENT}"
+        ),
+    })
+}
 
 /// Points per millimetre.
 const PT_PER_MM: f32 = 72.0 / 25.4;
@@ -548,6 +586,24 @@ mod glyph_tests {
             })
             .collect();
         assert!(missing.is_empty(), "glyphs missing: {missing:?}");
+    }
+
+    #[test]
+    fn a_name_with_characters_the_fonts_lack_is_warned_about() {
+        use super::{glyph_warning, missing_glyphs};
+        use crate::domain::language::Language;
+        assert_eq!(missing_glyphs("Kopi ☕ 咖啡 ☕"), vec!['☕', '咖', '啡']);
+        assert!(missing_glyphs("Kain Tapis — Sulam Usus ½ m").is_empty());
+        // A minus prints as its look-alike, not a box: no warning.
+        assert!(missing_glyphs("Diskon − 10").is_empty());
+        let warning = glyph_warning("Kopi ☕", Language::Id).unwrap();
+        assert!(
+            warning.contains('☕') && warning.contains("kotak"),
+            "{warning}"
+        );
+        let warning = glyph_warning("Kopi ☕", Language::En).unwrap();
+        assert!(warning.contains("box"), "{warning}");
+        assert_eq!(glyph_warning("Kopi Robusta", Language::Id), None);
     }
 
     #[test]

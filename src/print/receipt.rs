@@ -18,6 +18,8 @@ pub struct ReceiptData<'a> {
     pub paper_mm: u16,
     /// A reprint: says SALINAN (copy) at top and bottom.
     pub copy: bool,
+    /// The language the date is written in.
+    pub language: crate::domain::language::Language,
 }
 
 const SIZE: f32 = 8.0;

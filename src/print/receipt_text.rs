@@ -59,11 +59,8 @@ pub struct Amount {
 /// The words of a receipt from its plain data.
 pub fn content(data: &ReceiptData<'_>) -> Content {
     let sale = data.sale;
-    let when = sale
-        .created_at
-        .get(..16)
-        .unwrap_or(&sale.created_at)
-        .replace('T', " ");
+    // "27 Nov 2026 14.05": fits a 32-column roll with its zone.
+    let when = crate::domain::calendar::stamp(&sale.created_at, data.language);
     let items = sale
         .lines
         .iter()

@@ -5,6 +5,8 @@
 use super::a4::{LEFT, Report};
 use super::paper::{Fonts, GREY, Sheet, save};
 use super::receipt::qr;
+use crate::domain::language::Language;
+use crate::domain::{calendar, terbilang};
 use crate::money::Rupiah;
 use crate::sync::desk::TandaTerima;
 use crate::sync::fees::FeePayment;
@@ -29,14 +31,9 @@ impl Paper {
     }
 }
 
-/// `2026-11-27 21:15` from an RFC 3339 stamp.
-fn short(stamp: &str) -> String {
-    stamp.get(..16).unwrap_or(stamp).replace('T', " ")
-}
-
 /// The lines of a tanda terima, as (label, value) pairs; a value of `None`
 /// is a heading. The roll and the A4 page print the same lines.
-fn lines(note: &TandaTerima) -> Vec<(String, Option<String>)> {
+fn lines(note: &TandaTerima, language: Language) -> Vec<(String, Option<String>)> {
     let mut lines = vec![
         (
             "Toko / Stall".to_string(),
@@ -44,7 +41,7 @@ fn lines(note: &TandaTerima) -> Vec<(String, Option<String>)> {
         ),
         (
             "Diterima / Received".to_string(),
-            Some(short(&note.printed_at)),
+            Some(calendar::stamp(&note.printed_at, language)),
         ),
     ];
     if let Some(file) = &note.file_name {
@@ -65,7 +62,10 @@ fn lines(note: &TandaTerima) -> Vec<(String, Option<String>)> {
         lines.push((label.into(), Some(known.to_string())));
     }
     for day in &note.days {
-        lines.push((format!("Hari / Day {}", day.day), None));
+        lines.push((
+            format!("Hari / Day {}", calendar::long_day(&day.day, language)),
+            None,
+        ));
         lines.push((
             "  Penjualan / Sales".into(),
             Some(day.sales_count.to_string()),
@@ -85,14 +85,18 @@ fn lines(note: &TandaTerima) -> Vec<(String, Option<String>)> {
 
 const TITLE: &str = "TANDA TERIMA / RECEIPT";
 
-/// The tanda terima as PDF bytes on `paper`.
-pub fn tanda_terima_pdf(note: &TandaTerima, paper: Paper) -> Vec<u8> {
-    let lines = lines(note);
+/// The tanda terima as PDF bytes on `paper`, its dates in `language`.
+pub fn tanda_terima_pdf(note: &TandaTerima, paper: Paper, language: Language) -> Vec<u8> {
+    let lines = lines(note, language);
     match paper {
         Paper::A4 => {
             let mut report = Report::new(
                 &format!("{TITLE} {}", note.stall),
-                &format!("{} · dicetak {}", note.centre, short(&note.printed_at)),
+                &format!(
+                    "{} · dicetak {}",
+                    note.centre,
+                    calendar::stamp(&note.printed_at, language)
+                ),
             );
             report.line(14.0, true, TITLE);
             report.line(10.0, false, &note.centre);
@@ -186,8 +190,14 @@ fn roll(
     save(pdf_title, &fonts, vec![(sheet, y + 6.0)])
 }
 
-/// The kuitansi for a fee paid at the office.
-pub fn fee_receipt_pdf(centre: &str, payment: &FeePayment, paper: Paper) -> Vec<u8> {
+/// The kuitansi for a fee paid at the office: the amount in figures and in
+/// words (*terbilang*), as a kuitansi in Indonesia states it.
+pub fn fee_receipt_pdf(
+    centre: &str,
+    payment: &FeePayment,
+    paper: Paper,
+    language: Language,
+) -> Vec<u8> {
     let method = match payment.method.as_str() {
         "cash" => "Tunai / Cash".to_string(),
         _ => format!(
@@ -209,8 +219,15 @@ pub fn fee_receipt_pdf(centre: &str, payment: &FeePayment, paper: Paper) -> Vec<
             "Toko / Stall".into(),
             Some(format!("{} {}", payment.stall, payment.stall_name)),
         ),
-        ("Waktu / Time".into(), Some(short(&payment.paid_at))),
+        (
+            "Waktu / Time".into(),
+            Some(calendar::stamp(&payment.paid_at, language)),
+        ),
         ("Dibayar / Paid".into(), Some(payment.amount.to_string())),
+        (
+            "Terbilang / In words".into(),
+            Some(terbilang::rupiah(payment.amount, language)),
+        ),
         ("Cara / Method".into(), Some(method)),
         ("Sisa retribusi / Balance".into(), Some(balance)),
     ];

@@ -103,7 +103,7 @@ fn is_standard_output(target: &Path) -> bool {
         let mut out = std::mem::MaybeUninit::<libc::stat>::uninit();
         // SAFETY: fstat fills the buffer it is given when it returns 0.
         let stat = unsafe { (libc::fstat(1, out.as_mut_ptr()) == 0).then(|| out.assume_init()) };
-        // st_dev and st_ino are narrower than u64 on some unix targets.
+        // st_dev and st_ino are u64 here, narrower elsewhere.
         #[allow(clippy::unnecessary_cast)]
         stat.is_some_and(|s| s.st_dev as u64 == meta.dev() && s.st_ino as u64 == meta.ino())
     }

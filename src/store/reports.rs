@@ -42,6 +42,9 @@ pub struct PphEstimate {
     pub month_tax: Rupiah,
     pub year_turnover: Rupiah,
     pub year_tax: Rupiah,
+    /// The rule the estimate was made by, for its wording on paper and screen.
+    #[serde(skip)]
+    pub rule: crate::domain::tax::PphFinalRule,
 }
 
 /// The day at a glance.
@@ -216,6 +219,7 @@ impl Store {
             month_tax: rule.estimate(before_month, month)?,
             year_turnover: year,
             year_tax: rule.estimate(Rupiah::ZERO, year)?,
+            rule,
         })
     }
 }

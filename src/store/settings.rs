@@ -65,6 +65,8 @@ pub enum SettingProblem {
     ReceiptWidth,
     #[error("pakai id atau en")]
     Language,
+    #[error("pakai orang_pribadi atau badan (CV, firma, koperasi)")]
+    Taxpayer,
     #[error("pakai 7 (WIB), 8 (WITA) atau 9 (WIT)")]
     Offset,
     #[error("teks QRIS terlalu panjang")]
@@ -82,11 +84,12 @@ pub enum SettingProblem {
 }
 
 /// The keys, as `sentra settings set KEY VALUE` takes them.
-pub const KEYS: [&str; 13] = [
+pub const KEYS: [&str; 14] = [
     "tax_mode",
     "tax_rate",
     "pph_rate",
     "pph_free_turnover",
+    "pph_taxpayer",
     "receipt_width",
     "language",
     "utc_offset_hours",
@@ -120,6 +123,10 @@ impl Settings {
             "pph_free_turnover" => {
                 let amount = Rupiah::parse(value).map_err(|e| bad(SettingProblem::Amount(e)))?;
                 self.pph.yearly_free_turnover = amount;
+            }
+            "pph_taxpayer" => {
+                self.pph.taxpayer = crate::domain::tax::Taxpayer::from_key(value)
+                    .ok_or(bad(SettingProblem::Taxpayer))?
             }
             "receipt_width" => {
                 self.receipt_width = match value {
@@ -202,6 +209,7 @@ impl Settings {
                 "pph_free_turnover",
                 self.pph.yearly_free_turnover.value().to_string(),
             ),
+            ("pph_taxpayer", self.pph.taxpayer.key().to_string()),
             ("receipt_width", self.receipt_width.to_string()),
             ("language", self.language.clone()),
             (

@@ -27,6 +27,11 @@ impl Lang {
             Lang::En => "en",
         }
     }
+
+    /// The same language for paper and dates, below the screens.
+    pub fn language(self) -> crate::domain::language::Language {
+        crate::domain::language::Language::from_key(self.key())
+    }
 }
 
 macro_rules! texts {

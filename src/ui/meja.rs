@@ -69,7 +69,8 @@ fn write_receipt(store: &Store, file: &str, stats: &ImportStats) -> Result<Strin
         } else {
             crate::print::tanda_terima::Paper::Roll58
         };
-        let bytes = crate::print::tanda_terima::tanda_terima_pdf(&note, paper);
+        let language = crate::domain::language::Language::from_key(&settings.language);
+        let bytes = crate::print::tanda_terima::tanda_terima_pdf(&note, paper, language);
         crate::print::write_file(&path, &bytes)?;
         let how = crate::print::deliver::Delivery::from_key(&settings.receipt_delivery)
             .unwrap_or_default();

@@ -62,8 +62,20 @@ pub fn run(data_dir: PathBuf) -> iced::Result {
         .font(REGULAR)
         .font(BOLD)
         .default_font(Font::with_name("Noto Sans"))
-        .window_size(OPENING_SIZE)
+        .window(iced::window::Settings {
+            size: OPENING_SIZE,
+            icon: window_icon(),
+            ..Default::default()
+        })
         .run()
+}
+
+/// The stall's icon in the title bar and task bar: 64×64 RGBA made from
+/// assets/icon/sentra.svg by packaging/generate-icons (raw pixels, so the
+/// program needs no PNG decoder).
+fn window_icon() -> Option<iced::window::Icon> {
+    const PIXELS: &[u8] = include_bytes!("../../assets/icon/sentra-64.rgba");
+    iced::window::icon::from_rgba(PIXELS.to_vec(), 64, 64).ok()
 }
 
 /// The tabs of a stall.

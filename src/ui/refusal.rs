@@ -526,6 +526,9 @@ impl English for SettingProblem {
             SettingProblem::Amount(error) => error.english(),
             SettingProblem::ReceiptWidth => "use 58 or 80".into(),
             SettingProblem::Language => "use id or en".into(),
+            SettingProblem::Taxpayer => {
+                "use orang_pribadi (a person) or badan (CV, firm, cooperative)".into()
+            }
             SettingProblem::Offset => "use 7 (WIB), 8 (WITA) or 9 (WIT)".into(),
             SettingProblem::QrisTooLong => "the QRIS text is too long".into(),
             SettingProblem::Qris(error) => error.english(),

@@ -244,6 +244,7 @@ fn pph(report: &DayReport, lang: Lang) -> Element<'_, Message> {
     card(
         column![
             text(T::PphEstimate.get(lang)).size(theme::TEXT).font(BOLD),
+            text(pph.rule.wording(lang.language())).size(theme::SMALL),
             figure(
                 format!(
                     "{} ({} {})",

@@ -312,6 +312,7 @@ fn setting_problems() -> Vec<SettingProblem> {
         SettingProblem::Amount(MoneyError::BadAmount("x1".into())),
         SettingProblem::ReceiptWidth,
         SettingProblem::Language,
+        SettingProblem::Taxpayer,
         SettingProblem::Offset,
         SettingProblem::QrisTooLong,
         SettingProblem::Qris(QrisError::Shape),

@@ -305,6 +305,10 @@ fn product_form(form: &ProductForm, lang: Lang) -> Element<'_, Message> {
         text(title.get(lang)).size(theme::HEADING),
         product_field(form, lang, T::Sku, &form.sku, Field::Sku),
         product_field(form, lang, T::Name, &form.name, Field::Name),
+        crate::ui::widgets::message_line(crate::print::paper::glyph_warning(
+            &form.name,
+            lang.language()
+        )),
         product_field(form, lang, T::Barcode, &form.barcode, Field::Barcode),
         product_field(form, lang, T::Category, &form.category, Field::Category),
         row![
