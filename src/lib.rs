@@ -3,6 +3,7 @@
 //! Layers, top to bottom; each uses only those below it:
 //! `ui`, `cli` → `demo`, `print` → `sync` → `store` → `domain`, `money`, `clock`, `paths`.
 
+pub mod books;
 pub mod cli;
 pub mod clock;
 pub mod demo;
