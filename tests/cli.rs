@@ -391,7 +391,7 @@ fn every_bad_input_is_refused_with_one_line_and_changes_nothing() {
         ),
         (
             &["settings", "set", "tax_rate", "150"],
-            "tax_rate tidak valid",
+            "tarif PPN tidak valid",
         ),
         (
             &["receipt", &kept, "--pdf", "/nonexistent-folder/struk.pdf"],

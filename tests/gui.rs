@@ -1493,7 +1493,7 @@ fn every_form_refuses_bad_values_with_a_message_and_saves_nothing() {
         window.enter_in("tax_rate");
         assert_eq!(settings(&window), saved, "tax rate {value:.20}");
         assert!(
-            window.shows("pengaturan tax_rate tidak valid: persen 0–100, mis. 11"),
+            window.shows("pengaturan tarif PPN tidak valid: persen 0–100, mis. 11"),
             "tax rate {value:.20}"
         );
     }

@@ -38,7 +38,7 @@ pub enum StoreError {
     ClockBehind { now: String, latest: String },
     #[error("toko belum diatur: jalankan `sentra init stall --code .. --name .. --regency ..`")]
     NotInitialised,
-    #[error("buku ini sudah diatur sebagai {0}; tidak bisa diatur ulang")]
+    #[error("buku ini sudah diatur sebagai {}; tidak bisa diatur ulang", book_kind(.0).0)]
     AlreadyInitialised(String),
     #[error("perintah ini hanya untuk {expected}, sedangkan buku ini milik {actual}")]
     WrongKind {
@@ -97,7 +97,7 @@ pub enum StoreError {
         line: u64,
         problem: super::product_csv::CsvProblem,
     },
-    #[error("pengaturan {key} tidak valid: {problem}")]
+    #[error("pengaturan {} tidak valid: {problem}", super::settings::label(key).0)]
     Setting {
         key: String,
         problem: super::settings::SettingProblem,
@@ -159,5 +159,15 @@ impl StoreError {
             path: path.to_path_buf(),
             source,
         }
+    }
+}
+
+/// A book's kind as the person reads it, (Indonesian, English): the book keeps
+/// `stall` or `office`, which read as "sebagai stall" on an Indonesian screen.
+pub fn book_kind(kind: &str) -> (&str, &str) {
+    match kind {
+        "stall" => ("toko", "a stall"),
+        "office" => ("kantor pengelola", "the centre's office"),
+        other => (other, other),
     }
 }

@@ -47,7 +47,7 @@ pub use consign::{
 };
 pub use customers::{Customer, CustomerBalance, NewCustomer};
 pub use days::{Day, DayCloseRecord};
-pub use error::StoreError;
+pub use error::{StoreError, book_kind};
 pub use events::BookEvent;
 pub use expenses::{Expense, NewExpense};
 pub use held::{HeldSale, ResumedCart};
@@ -60,7 +60,7 @@ pub use reports::{Correction, DayReport, MethodTotal, PphEstimate, ProductTotal}
 pub use returns::{ReturnItem, ReturnRecord};
 pub use sales::{CompletedSale, Credit, SaleItem, SaleRequest, SoldLine};
 pub use scale::ScaleScan;
-pub use settings::{KEYS as SETTING_KEYS, SettingProblem, Settings};
+pub use settings::{KEYS as SETTING_KEYS, SettingProblem, Settings, label as setting_label};
 pub use stall::{Identity, Kind};
 pub use stock::{MovementKind, StockMovement};
 pub use voids::VoidRecord;

@@ -83,6 +83,27 @@ pub enum SettingProblem {
     UnknownKey,
 }
 
+/// A setting's name as the person reads it, (Indonesian, English): refusals
+/// name the setting, not the book's key (`qris_payload` meant nothing on screen).
+pub fn label(key: &str) -> (&'static str, &'static str) {
+    match key {
+        "tax_mode" => ("cara pajak", "tax mode"),
+        "tax_rate" => ("tarif PPN", "VAT rate"),
+        "pph_rate" => ("tarif PPh final", "final income tax rate"),
+        "pph_free_turnover" => ("omzet bebas PPh", "income-tax-free turnover"),
+        "receipt_width" => ("lebar struk", "receipt width"),
+        "language" => ("bahasa", "language"),
+        "utc_offset_hours" => ("zona waktu", "time zone"),
+        "export_dir" => ("folder ekspor", "export folder"),
+        "qris_payload" => ("kode QRIS", "QRIS code"),
+        "receipt_delivery" => ("cara struk diberikan", "receipt delivery"),
+        "scale_prefix" => ("awalan barcode timbangan", "scale barcode prefix"),
+        "scale_layout" => ("susunan barcode timbangan", "scale barcode layout"),
+        "escpos_printer" => ("printer struk", "receipt printer"),
+        _ => ("tidak dikenal", "unknown"),
+    }
+}
+
 /// The keys, as `sentra settings set KEY VALUE` takes them.
 pub const KEYS: [&str; 14] = [
     "tax_mode",

@@ -571,7 +571,10 @@ impl English for StoreError {
             ),
             StoreError::NotInitialised => "the stall is not set up yet".into(),
             StoreError::AlreadyInitialised(kind) => {
-                format!("this book is already set up as {kind}; it cannot be set up again")
+                format!(
+                    "this book is already set up as {}; it cannot be set up again",
+                    crate::store::book_kind(kind).1
+                )
             }
             StoreError::WrongKind { expected, actual } => {
                 format!("this is only for {expected}, and this book belongs to {actual}")
@@ -617,7 +620,11 @@ impl English for StoreError {
                 format!("CSV line {line}: {}", problem.english())
             }
             StoreError::Setting { key, problem } => {
-                format!("setting {key} is not valid: {}", problem.english())
+                format!(
+                    "the setting {} is not valid: {}",
+                    crate::store::setting_label(key).1,
+                    problem.english()
+                )
             }
             StoreError::Money(error) => error.english(),
             StoreError::Pricing(error) => error.english(),
