@@ -495,7 +495,7 @@ fn a_test_page_goes_to_the_printer_set_and_reads_back() {
     );
     for bad in ["lp0", "cups:pos 58", "windows:"] {
         let (ok, _, stderr) = sentra(d, &["settings", "set", "escpos_printer", bad]);
-        assert!(!ok && stderr.contains("escpos_printer"), "{bad}: {stderr}");
+        assert!(!ok && stderr.contains("printer struk"), "{bad}: {stderr}");
     }
     assert_eq!(snapshot(d), before);
 
