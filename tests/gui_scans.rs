@@ -13,6 +13,7 @@ use common::*;
 use iced::keyboard::{Key, key::Named};
 use iced_test::selector::id;
 use iced_test::simulator;
+use sentra::domain::barcode::ean13_from_twelve;
 use sentra::domain::unit::Unit;
 use sentra::store::NewProduct;
 use sentra::ui::{App, Effect, Message, Phase};
@@ -20,21 +21,8 @@ use sentra::ui::{App, Effect, Message, Phase};
 /// Twenty items, each with its own EAN-13 (check digits right).
 fn codes() -> Vec<String> {
     (1..=20)
-        .map(|n| {
-            let body = format!("899450500{n:03}");
-            format!("{body}{}", ean_check(&body))
-        })
+        .map(|n| ean13_from_twelve(899_450_500_000 + n))
         .collect()
-}
-
-fn ean_check(body: &str) -> u32 {
-    let sum: u32 = body
-        .chars()
-        .rev()
-        .enumerate()
-        .map(|(i, c)| c.to_digit(10).unwrap() * if i % 2 == 0 { 3 } else { 1 })
-        .sum();
-    (10 - sum % 10) % 10
 }
 
 /// The app on a stall selling the twenty items, with answers held back.

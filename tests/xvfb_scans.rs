@@ -11,6 +11,7 @@ use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
 use common::*;
+use sentra::domain::barcode::ean13_from_twelve;
 use sentra::domain::unit::Unit;
 use sentra::store::NewProduct;
 
@@ -27,14 +28,7 @@ impl Drop for Running {
 }
 
 fn ean13(n: usize) -> String {
-    let body = format!("899450500{n:03}");
-    let sum: u32 = body
-        .chars()
-        .rev()
-        .enumerate()
-        .map(|(i, c)| c.to_digit(10).unwrap() * if i % 2 == 0 { 3 } else { 1 })
-        .sum();
-    format!("{body}{}", (10 - sum % 10) % 10)
+    ean13_from_twelve(899_450_500_000 + n as u64)
 }
 
 fn require(tool: &str) {
