@@ -995,7 +995,7 @@ fn first_run_completed_with_tab_typing_and_enter_only() {
     window.tab();
     // The regency: "lampung" matches several; the arrow picks one.
     window.typing("lampung");
-    assert!(window.shows("1803 Lampung Selatan"));
+    assert!(window.shows("Lampung Selatan (18.01 · BPS 1803)"));
     window.key(Named::ArrowDown);
     window.key(Named::ArrowDown);
     window.key(Named::Enter);

@@ -68,8 +68,8 @@ pub enum Message {
 }
 
 impl FirstRun {
-    /// The regencies that match what is typed: by code, or by a part of the
-    /// name.
+    /// The regencies that match what is typed: by either code (BPS "1802",
+    /// Kemendagri "18.06"), or by a part of the name.
     pub fn matches(&self) -> Vec<Regency> {
         let typed = self.regency_text.trim().to_lowercase();
         if typed.is_empty() {
@@ -79,6 +79,7 @@ impl FirstRun {
             .into_iter()
             .filter(|r| {
                 r.code.to_string().starts_with(&typed)
+                    || (typed.contains('.') && r.kemendagri.starts_with(&typed))
                     || r.name.to_lowercase().contains(&typed)
                     || r.to_string().to_lowercase() == typed
             })
