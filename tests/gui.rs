@@ -83,6 +83,7 @@ impl Window {
         match focus {
             Focus::On(field) => self.focused = Some(Id::from(field)),
             Focus::Reveal { list, row, of } => self.revealed = Some((list, row, of)),
+            Focus::Scroll { .. } => {}
             Focus::Next | Focus::Previous => {
                 let fields = self.focusables();
                 let at = self
@@ -241,6 +242,11 @@ impl Window {
     /// A key as the keyboard subscription delivers it, no field involved.
     fn press(&mut self, key: Named) {
         self.send(Message::KeyPressed(KeyPress::plain(key)));
+    }
+
+    /// A key with Ctrl held (the day keys of Laporan and Kantor).
+    fn press_ctrl(&mut self, key: Named) {
+        self.send(Message::KeyPressed(ctrl(key)));
     }
 
     fn shows(&self, text: &str) -> bool {
@@ -1149,6 +1155,14 @@ fn stall_with_sales(
     (dir, store)
 }
 
+/// A key with Ctrl held.
+fn ctrl(key: Named) -> KeyPress {
+    KeyPress {
+        modifiers: Modifiers::CTRL,
+        ..KeyPress::plain(key)
+    }
+}
+
 fn office() -> (tempfile::TempDir, Window) {
     let office_dir = tempfile::tempdir().unwrap();
     let mut office = Store::open(office_dir.path()).unwrap();
@@ -1265,23 +1279,23 @@ fn after_an_import_the_office_shows_the_latest_day_the_files_carried() {
     assert!(!window.shows_part("tanpa kabar"), "{:?}", window.texts());
 
     // A day back: ST02 had not started yet, so it is not silent.
-    window.press(Named::PageUp);
+    window.press_ctrl(Named::PageUp);
     assert_eq!(window.kantor().day.as_ref().unwrap().date, local(3));
     assert!(!window.shows_part("ST02 Toko ST02 — tanpa kabar"));
     // Yesterday ST01 sent nothing: silent.
-    window.press(Named::Home);
-    window.press(Named::PageUp);
+    window.press_ctrl(Named::Home);
+    window.press_ctrl(Named::PageUp);
     assert_eq!(window.kantor().day.as_ref().unwrap().date, local(1));
     assert!(window.shows("ST01 Toko ST01 — tanpa kabar"));
     // A day still to come is nobody's silence.
-    window.press(Named::Home);
-    window.press(Named::PageDown);
+    window.press_ctrl(Named::Home);
+    window.press_ctrl(Named::PageDown);
     assert!(!window.shows_part("tanpa kabar"));
     // Two PgUps before the first one's day has loaded (fast hands, a slow
     // office PC): each steps from the day asked for, not the day shown.
-    window.press(Named::Home);
-    let first = window.step(Message::KeyPressed(KeyPress::plain(Named::PageUp)));
-    let second = window.step(Message::KeyPressed(KeyPress::plain(Named::PageUp)));
+    window.press_ctrl(Named::Home);
+    let first = window.step(Message::KeyPressed(ctrl(Named::PageUp)));
+    let second = window.step(Message::KeyPressed(ctrl(Named::PageUp)));
     for answer in first.into_iter().chain(second) {
         window.send(answer);
     }

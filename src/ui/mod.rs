@@ -28,7 +28,7 @@ use iced::keyboard::{self, Key, Modifiers, key::Named};
 use iced::widget::{button, center, column, container, row, space, text};
 use iced::{Element, Event, Fill, Font, Size, Subscription, Task};
 
-pub use effect::{Book, Effect, Focus, Job};
+pub use effect::{Book, Effect, Focus, Job, Scroll};
 use first_run::FirstRun;
 use i18n::{Lang, T};
 use kantor::Kantor;
@@ -115,6 +115,21 @@ pub struct Shell {
     pub penitip: penitip::Penitip,
     pub laporan: Laporan,
     pub pengaturan: Pengaturan,
+}
+
+impl Shell {
+    /// The screen shown is left: a message stays with the screen it
+    /// speaks of, never follows the person to the next.
+    fn leave(&mut self) {
+        match self.tab {
+            Tab::Kasir => self.kasir.leave(),
+            Tab::Stok => self.stok.leave(),
+            Tab::Pelanggan => self.pelanggan.leave(),
+            Tab::Penitip => self.penitip.leave(),
+            Tab::Laporan => self.laporan.leave(),
+            Tab::Pengaturan => self.pengaturan.leave(),
+        }
+    }
 }
 
 /// Where the program is.
@@ -289,6 +304,7 @@ impl App {
                     y: reveal_share(row, of),
                 },
             ),
+            Focus::Scroll { view, by } => scroll(view, by),
         }));
         Task::batch(tasks)
     }
@@ -468,6 +484,9 @@ impl App {
 
     fn switch(&mut self, tab: Tab) -> Effect<Message> {
         self.with_shell(|shell| {
+            if shell.tab != tab {
+                shell.leave();
+            }
             shell.tab = tab;
             // A screen shows fresh figures each time it is opened.
             match tab {
@@ -499,7 +518,7 @@ impl App {
                 Tab::Pelanggan => shell.pelanggan.hotkey(&press).map(Message::Pelanggan),
                 Tab::Penitip => shell.penitip.hotkey(&press).map(Message::Penitip),
                 Tab::Laporan => shell.laporan.hotkey(&press).map(Message::Laporan),
-                Tab::Pengaturan => None,
+                Tab::Pengaturan => shell.pengaturan.hotkey(&press).map(Message::Pengaturan),
             },
             Phase::Office(kantor) => kantor.hotkey(&press).map(Message::Kantor),
             Phase::FirstRun(first_run) => first_run.hotkey(&press).map(Message::FirstRun),
@@ -601,6 +620,16 @@ fn top_bar(shell: &Shell, lang: Lang) -> Element<'_, Message> {
     .style(theme::bar)
     .width(Fill)
     .into()
+}
+
+/// Scrolls a view as a key asked.
+fn scroll(view: &'static str, by: Scroll) -> Task<Message> {
+    use iced::widget::operation::{AbsoluteOffset, RelativeOffset, scroll_by, snap_to};
+    match by {
+        Scroll::By(y) => scroll_by(view, AbsoluteOffset { x: 0.0, y }),
+        Scroll::Top => snap_to(view, RelativeOffset { x: 0.0, y: 0.0 }),
+        Scroll::Bottom => snap_to(view, RelativeOffset { x: 0.0, y: 1.0 }),
+    }
 }
 
 /// Where to scroll a list (0 top, 1 bottom) so its row `row` of `of` shows.

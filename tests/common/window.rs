@@ -10,17 +10,23 @@ use iced::widget::Id;
 use iced_test::selector::{Target, id, is_focused};
 use iced_test::{Simulator, simulator};
 use sentra::store::Store;
-use sentra::ui::{App, Effect, Focus, Message};
+use sentra::ui::{App, Effect, Focus, Message, Scroll};
 
 pub struct Window {
     pub app: App,
     pub focused: Option<Id>,
+    /// The views the keys asked to scroll, in order.
+    pub scrolled: Vec<(&'static str, Scroll)>,
 }
 
 impl Window {
     pub fn on(store: Store) -> Window {
         let (app, effect) = App::with_store(store).unwrap();
-        let mut window = Window { app, focused: None };
+        let mut window = Window {
+            app,
+            focused: None,
+            scrolled: Vec::new(),
+        };
         window.settle(effect);
         window
     }
@@ -67,6 +73,7 @@ impl Window {
     fn move_focus(&mut self, focus: Focus) {
         match focus {
             Focus::On(field) => self.focused = Some(Id::from(field)),
+            Focus::Scroll { view, by } => self.scrolled.push((view, by)),
             Focus::Next | Focus::Previous => {
                 let fields = self.focusables();
                 let at = self
@@ -149,12 +156,23 @@ impl Window {
 
     /// A named key (Enter, arrows, F-keys, Delete, Esc).
     pub fn press_key(&mut self, key: Named) {
+        self.press_with(key, iced::keyboard::Modifiers::default());
+    }
+
+    /// A named key with Ctrl, Shift or both held.
+    pub fn press_with(&mut self, key: Named, modifiers: iced::keyboard::Modifiers) {
         let status = self.interact(|ui| ui.tap_key(Key::Named(key)));
         self.send(Message::KeyPressed(sentra::ui::KeyPress {
             key: Key::Named(key),
-            modifiers: iced::keyboard::Modifiers::default(),
+            modifiers,
             captured: status == iced::event::Status::Captured,
         }));
+    }
+
+    /// Whether a widget with this id is on screen.
+    pub fn shows_id(&self, widget: &'static str) -> bool {
+        let mut ui = simulator(self.app.view());
+        ui.find(id(widget)).is_ok()
     }
 
     pub fn till(&self) -> &sentra::ui::kasir::Kasir {

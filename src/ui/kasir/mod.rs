@@ -54,6 +54,9 @@ const RESULTS: usize = 8;
 /// A run of this many digits is a barcode, never a quantity or a discount
 /// (the largest quantity, 100.000, has six).
 const STRAY_DIGITS: usize = 7;
+/// A run of this many digits in *kas awal* is a barcode (EAN-8 and
+/// longer), never an amount: a drawer holds less than Rp10.000.000.
+const FLOAT_SCAN_DIGITS: usize = 8;
 /// Keys closer than this behind a scan's are the same scan's.
 const SCAN_GAP: std::time::Duration = std::time::Duration::from_millis(300);
 /// The lengths of the barcodes a scanner types: EAN-13, UPC-A, EAN-8, ITF-14.
@@ -153,10 +156,16 @@ pub struct Kasir {
     pub reopen_pin: String,
     pub day_error: Option<Say>,
     stray: Option<Stray>,
+    /// A scan or a search began in the *kas awal* field: what the field
+    /// holds (not drawn anew yet), so the keys after it go on to the search.
+    float_scan: Option<String>,
     /// When the last key of a scan reached the reopen PIN.
     scan_in_pin: Option<std::time::Instant>,
     /// Lookups answered, waiting for the scans typed before them.
     scans: scan::InTurn<Message>,
+    /// F2 came while scans typed before it were still being looked up: the
+    /// payment panel opens when the last of them has landed.
+    pay_when_scanned: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -276,7 +285,9 @@ impl Kasir {
             reopen_pin: String::new(),
             day_error: None,
             stray: None,
+            float_scan: None,
             scans: scan::InTurn::default(),
+            pay_when_scanned: false,
             scan_in_pin: None,
         }
     }
@@ -287,6 +298,13 @@ impl Kasir {
         self.qris = qris_code(settings);
     }
 
+    /// The screen is left: its messages speak of what was shown, not of
+    /// what will be when it is opened again.
+    pub fn leave(&mut self) {
+        self.notice = None;
+        self.day_error = None;
+    }
+
     /// Reads today's state (opened, closed) again, and puts the focus where
     /// the till wants it.
     pub fn refresh(&mut self) -> Effect<Message> {
@@ -294,11 +312,14 @@ impl Kasir {
     }
 
     /// The field that has the focus when nothing else asks for it.
+    /// A fresh day starts in *kas awal*; a scan or a name typed there goes
+    /// on to the search (see [`Kasir::float_changed`]).
     fn home(&self) -> &'static str {
         match (&self.today, &self.panel) {
             (Today::Closed { .. }, _) => REOPEN_PIN,
             (_, Panel::Pay(_)) => AMOUNT,
             (_, Panel::Void(_)) => VOID_RECEIPT,
+            (Today::NotOpened { .. }, Panel::None) if self.cart.is_empty() => OPENING_FLOAT,
             _ => SEARCH,
         }
     }
@@ -434,9 +455,10 @@ impl Kasir {
             Message::Submit => self.submit(),
             Message::CodeLooked { ticket, .. } | Message::ScaleScanned { ticket, .. } => {
                 let due = self.scans.arrived(ticket, message);
-                due.into_iter().fold(Effect::None, |effect, answer| {
+                let effect = due.into_iter().fold(Effect::None, |effect, answer| {
                     effect.and(self.scanned(answer))
-                })
+                });
+                effect.and(self.after_scans())
             }
             Message::MoveHighlight(step) => {
                 let (highlighted, count) = match &mut self.panel {
@@ -499,7 +521,15 @@ impl Kasir {
                 }
                 Effect::Focus(SEARCH)
             }
+            // A scanner's last code and F2 come faster than the book
+            // answers: pay for what was scanned, not for what has landed.
+            Message::OpenPay if self.scans.waiting() => {
+                self.pay_when_scanned = true;
+                Effect::None
+            }
             Message::OpenPay => self.open_pay(),
+            // Enter in the amount before the scans have landed waits too.
+            Message::Complete if self.scans.waiting() => Effect::Focus(AMOUNT),
             Message::ReferenceChanged(_) | Message::AmountChanged(_) => {
                 if let Panel::Pay(payment) = &mut self.panel {
                     payment.update(message);
@@ -639,11 +669,9 @@ impl Kasir {
                     Effect::None
                 }
             }
-            Message::OpeningFloatChanged(text) => {
-                self.opening_float = text;
-                self.day_error = None;
-                Effect::None
-            }
+            Message::OpeningFloatChanged(text) => self.float_changed(text),
+            // Enter ended a scan typed into kas awal: it is the search's.
+            Message::OpenDay if self.float_scan.take().is_some() => self.submit(),
             Message::OpenDay => {
                 let float = match Rupiah::parse(&self.opening_float) {
                     Ok(float) => float,
@@ -695,6 +723,7 @@ impl Kasir {
                 }
             },
             Message::Back => {
+                self.pay_when_scanned = false;
                 if self.panel != Panel::None {
                     self.panel = Panel::None;
                 } else {
@@ -818,6 +847,34 @@ impl Kasir {
         }))
     }
 
+    /// *Kas awal* as typed. Only an amount belongs here: a letter or `*`
+    /// (a name, `N*CODE`) or a barcode's run of digits is the first sale
+    /// coming, and goes to the search with the focus, as do the keys that
+    /// follow it into this field before it is drawn anew.
+    fn float_changed(&mut self, text: String) -> Effect<Message> {
+        if let Some(seen) = &self.float_scan {
+            if let Some(more) = text.strip_prefix(seen.as_str()) {
+                let query = format!("{}{more}", self.search.query);
+                self.search.set(query.clone());
+                self.float_scan = Some(text);
+                return Effect::Focus(SEARCH).and(self.search(query));
+            }
+            self.float_scan = None;
+        }
+        let amount = text
+            .chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | ' '));
+        if amount && longest_digit_run(&text) < FLOAT_SCAN_DIGITS {
+            self.opening_float = text;
+            self.day_error = None;
+            return Effect::None;
+        }
+        self.opening_float.clear();
+        self.search.set(text.clone());
+        self.float_scan = Some(text.clone());
+        Effect::Focus(SEARCH).and(self.search(text))
+    }
+
     /// Whether keys reaching the reopen PIN are a scanner's: more digits
     /// than a PIN has, or keys close behind them. A scan is never tried as
     /// a PIN (a wrong try counts towards the lockout).
@@ -848,6 +905,28 @@ impl Kasir {
             self.notice = Some(Notice::Error(why.into()));
         }
         Effect::Focus(SEARCH)
+    }
+
+    /// Once scans have landed: the payment F2 asked for opens, and a panel
+    /// already open (F2 reached the window before a scan's Enter did) asks
+    /// for the cart as it is now, with the focus kept in its amount.
+    fn after_scans(&mut self) -> Effect<Message> {
+        if self.scans.waiting() {
+            return Effect::None;
+        }
+        if std::mem::take(&mut self.pay_when_scanned) {
+            return self.open_pay();
+        }
+        let priced = self.priced();
+        match (&mut self.panel, priced) {
+            (Panel::Pay(payment), Ok(priced)) => {
+                if payment.total != priced.total {
+                    payment.total = priced.total;
+                }
+                Effect::Focus(AMOUNT)
+            }
+            _ => Effect::None,
+        }
     }
 
     /// A scan's answer, in its turn.

@@ -77,12 +77,14 @@ impl Stok {
                     .width(220)
                     .style(button::success),
                 categories,
+                text("F1").size(theme::SMALL).font(BOLD),
                 checkbox(self.low_only)
                     .label(T::LowOnly.get(lang))
                     .on_toggle(Message::LowOnlyToggled),
+                text("F2").size(theme::SMALL).font(BOLD),
                 button(
                     text(format!(
-                        "{} ({})",
+                        "{} ({})  F11",
                         T::PrintLabels.get(lang),
                         self.labels.picks.len()
                     ))
@@ -103,11 +105,11 @@ impl Stok {
                     .on_input(Message::CsvPathChanged)
                     .padding(10)
                     .width(Fill),
-                button(text(T::ImportCsv.get(lang)).size(theme::SMALL))
+                button(text(format!("{}  F10", T::ImportCsv.get(lang))).size(theme::SMALL))
                     .on_press(Message::ImportCsv)
                     .padding(10)
                     .style(button::secondary),
-                button(text(T::ExportCsv.get(lang)).size(theme::SMALL))
+                button(text(format!("{}  F12", T::ExportCsv.get(lang))).size(theme::SMALL))
                     .on_press(Message::ExportCsv)
                     .padding(10)
                     .style(button::secondary),
@@ -143,7 +145,7 @@ impl Stok {
             .width(width)
         };
         let header = row![
-            Space::new().width(PICK),
+            text("F4").size(theme::SMALL).font(BOLD).width(PICK),
             sort(SortBy::Sku, T::Sku, 110.into()),
             sort(SortBy::Name, T::Name, Fill),
             sort(SortBy::Price, T::SellPrice, 120.into()),
@@ -170,9 +172,10 @@ impl Stok {
             });
         }
         let count = text(format!(
-            "{} {} {} {} · {}",
+            "{} {}–{} {} {} · {}",
             T::ShowingFirst.get(lang),
-            page.products.len(),
+            (self.offset + 1).min(page.total),
+            self.offset + page.products.len(),
             T::Of.get(lang),
             page.total,
             T::RowKeys.get(lang)
