@@ -458,3 +458,30 @@ fn kantor_import_tanda_terima_verify_language_and_scroll_by_keys() {
     );
     assert!(window.shows_id("kantor-scroll"));
 }
+
+#[test]
+fn a_message_is_cleared_when_its_screen_is_left() {
+    fixed_clock();
+    let (_dir, mut store) = new_stall();
+    store.open_day(rp(0), NOW).unwrap();
+    let mut window = Window::on(store);
+    // Kasir: an unknown code is refused on screen...
+    window.type_keys("0000000000000");
+    window.press_key(Named::Enter);
+    assert!(shell(&window).kasir.notice.is_some());
+    // ...and gone once the person has gone to Stok and back.
+    go_to(&mut window, Tab::Stok);
+    window.press_key(Named::F12);
+    assert!(shell(&window).stok.notice.is_some(), "the export is told");
+    go_to(&mut window, Tab::Pengaturan);
+    assert_eq!(
+        shell(&window).stok.notice,
+        None,
+        "Stok's word stays in Stok"
+    );
+    window.press_key(Named::F7);
+    assert!(shell(&window).pengaturan.notice.is_some());
+    go_to(&mut window, Tab::Kasir);
+    assert_eq!(shell(&window).kasir.notice, None);
+    assert_eq!(shell(&window).pengaturan.notice, None);
+}

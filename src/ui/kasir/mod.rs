@@ -670,8 +670,10 @@ impl Kasir {
                 }
             }
             Message::OpeningFloatChanged(text) => self.float_changed(text),
-            // Enter ended a scan typed into kas awal: it is the search's.
-            Message::OpenDay if self.float_scan.take().is_some() => self.submit(),
+            // Enter ended a scan typed into kas awal: it is the search's. The
+            // field still holds it until drawn anew, so the next scan's keys
+            // typed there are told apart by what it held.
+            Message::OpenDay if self.float_scan.is_some() => self.submit(),
             Message::OpenDay => {
                 let float = match Rupiah::parse(&self.opening_float) {
                     Ok(float) => float,
@@ -709,6 +711,7 @@ impl Kasir {
             }
             Message::DayChanged(result) => match result {
                 Ok(day) => {
+                    self.float_scan = None;
                     self.today = Today::Open {
                         day: day.day,
                         float: day.opening_float,
