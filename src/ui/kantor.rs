@@ -469,7 +469,7 @@ impl Kantor {
         let latest = self.results.iter().rposition(|row| row.outcome.is_ok());
         for (index, row) in self.results.iter().enumerate().rev() {
             let name = file_name(&row.file);
-            let key = if Some(index) == latest { " F2" } else { "" };
+            let key = if Some(index) == latest { "F2" } else { "" };
             let line: Element<'_, Message> = match &row.outcome {
                 Ok(s) => iced::widget::row![
                     text(format!(
@@ -484,17 +484,15 @@ impl Kantor {
                     .color(theme::GOOD)
                     .width(Fill),
                     // The tanda terima the vendor takes home for this file.
-                    iced::widget::button(
-                        text(format!(
-                            "{}{key}",
-                            if lang == Lang::Id {
-                                "Tanda terima"
-                            } else {
-                                "Receipt"
-                            }
-                        ))
-                        .size(theme::SMALL)
-                    )
+                    iced::widget::button(super::widgets::with_key(
+                        if lang == Lang::Id {
+                            "Tanda terima"
+                        } else {
+                            "Receipt"
+                        },
+                        key,
+                        theme::SMALL
+                    ))
                     .on_press(Message::Desk(crate::ui::meja::Message::PrintReceipt(
                         name.clone(),
                         Box::new(s.clone())

@@ -15,7 +15,7 @@ use super::effect::{Effect, at_now};
 use super::i18n::{Lang, Say, T};
 use super::refusal::Refusal;
 use super::theme;
-use super::widgets::{BOLD, Field, Notice, big, card, figure, keyed, keyed_tile, notice};
+use super::widgets::{BOLD, Field, Notice, big, card, figure, keyed, keyed_tile, notice, with_key};
 use crate::domain::tax::TaxMode;
 use crate::print::deliver::Delivery;
 use crate::store::{Identity, Settings, Store};
@@ -529,7 +529,7 @@ impl Pengaturan {
                     Setting::EscposPrinter(self.escpos_printer.clone()),
                     lang
                 ),
-                button(text(format!("{}  F5", T::TestPrint.get(lang))).size(theme::SMALL))
+                button(with_key(T::TestPrint.get(lang), "F5", theme::SMALL))
                     .on_press_maybe(
                         (!self.escpos_printer.trim().is_empty()).then_some(Message::TestPrint)
                     )
@@ -580,13 +580,14 @@ impl Pengaturan {
                 keyed(T::Save.get(lang), "Enter", Some(Message::ChangePin)),
                 // A clock set back stops the till until a manager accepts it
                 // with the PIN typed above (recorded, and sent to the office).
-                button(
-                    text(match lang {
-                        Lang::Id => "Terima jam komputer (PIN lama)  F6",
-                        Lang::En => "Accept the PC's clock (current PIN)  F6",
-                    })
-                    .size(theme::SMALL)
-                )
+                button(with_key(
+                    match lang {
+                        Lang::Id => "Terima jam komputer (PIN lama)",
+                        Lang::En => "Accept the PC's clock (current PIN)",
+                    },
+                    "F6",
+                    theme::SMALL
+                ))
                 .on_press_maybe((!self.old_pin.is_empty()).then_some(Message::AcceptClock))
                 .padding(8)
                 .style(button::secondary),

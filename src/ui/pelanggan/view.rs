@@ -12,7 +12,7 @@ use crate::domain::payment::PaymentMethod;
 use crate::store::KasbonStatement;
 use crate::ui::i18n::{Lang, method_name};
 use crate::ui::theme;
-use crate::ui::widgets::{BOLD, card, figure, keyed, keyed_tile};
+use crate::ui::widgets::{BOLD, card, figure, keyed, keyed_tile, with_key};
 
 /// How many statement lines the screen shows (the PDF has them all).
 const LATEST: usize = 8;
@@ -225,7 +225,7 @@ impl Pelanggan {
                     .on_submit(Message::Pay)
                     .padding(10)
                     .size(theme::TEXT),
-                button(text(format!("{} F4", tr(lang, "Lunas", "All"))).size(theme::TEXT))
+                button(with_key(tr(lang, "Lunas", "All"), "F4", theme::TEXT))
                     .padding(10)
                     .on_press(Message::PayAll)
                     .style(button::secondary),

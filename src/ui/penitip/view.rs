@@ -15,7 +15,7 @@ use crate::domain::regency::REGENCIES;
 use crate::store::{HandoverKind, ProducerStatement};
 use crate::ui::i18n::Lang;
 use crate::ui::theme;
-use crate::ui::widgets::{BOLD, card, figure, keyed, keyed_tile};
+use crate::ui::widgets::{BOLD, card, figure, keyed, keyed_tile, with_key};
 
 impl Penitip {
     pub fn view(&self, lang: Lang) -> Element<'_, Message> {
@@ -181,7 +181,7 @@ impl Penitip {
                     .size(theme::HEADING)
                     .font(BOLD)
                     .width(Fill),
-                button(text(format!("{} F8", tr(lang, "Ubah", "Edit"))).size(theme::SMALL))
+                button(with_key(tr(lang, "Ubah", "Edit"), "F8", theme::SMALL))
                     .padding([6, 12])
                     .on_press(Message::OpenEdit)
                     .style(button::secondary),
@@ -257,7 +257,7 @@ impl Penitip {
                     .on_submit(Message::Pay)
                     .padding(10)
                     .size(theme::TEXT),
-                button(text(format!("{} F4", tr(lang, "Semua", "All"))).size(theme::TEXT))
+                button(with_key(tr(lang, "Semua", "All"), "F4", theme::TEXT))
                     .padding(10)
                     .on_press(Message::PayAll)
                     .style(button::secondary),

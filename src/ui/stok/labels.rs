@@ -12,7 +12,7 @@ use crate::ui::effect::{Effect, at_now};
 use crate::ui::i18n::{Lang, Say, T};
 use crate::ui::refusal::Refusal;
 use crate::ui::theme;
-use crate::ui::widgets::{BOLD, Notice, card, keyed};
+use crate::ui::widgets::{BOLD, Notice, card, keyed, with_key};
 
 /// The ids of the first products' label counts, in Tab's order.
 pub const COPIES: [&str; 12] = [
@@ -306,9 +306,11 @@ impl Labels {
         .spacing(8);
         if missing {
             panel = panel.push(
-                button(
-                    text(format!("{}  Shift+F11", T::GiveBarcodes.get(lang))).size(theme::SMALL),
-                )
+                button(with_key(
+                    T::GiveBarcodes.get(lang),
+                    "Shift+F11",
+                    theme::SMALL,
+                ))
                 .on_press_maybe(idle.then_some(LabelMessage::GiveBarcodes))
                 .padding(10)
                 .style(button::secondary),

@@ -14,7 +14,7 @@ use super::{
 use crate::store::{Product, StockMovement};
 use crate::ui::i18n::{Lang, T, movement_name, program_note};
 use crate::ui::theme;
-use crate::ui::widgets::{BOLD, card, keyed, notice};
+use crate::ui::widgets::{BOLD, card, keyed, notice, with_key};
 
 /// Width of the row of action buttons, the same in the header and the rows.
 /// The id of the table's scrolling rows, which ↑/↓ keep the highlighted
@@ -82,14 +82,11 @@ impl Stok {
                     .label(T::LowOnly.get(lang))
                     .on_toggle(Message::LowOnlyToggled),
                 text("F2").size(theme::SMALL).font(BOLD),
-                button(
-                    text(format!(
-                        "{} ({})  F11",
-                        T::PrintLabels.get(lang),
-                        self.labels.picks.len()
-                    ))
-                    .size(theme::SMALL)
-                )
+                button(with_key(
+                    format!("{} ({})", T::PrintLabels.get(lang), self.labels.picks.len()),
+                    "F11",
+                    theme::SMALL
+                ))
                 .on_press_maybe(
                     (!self.labels.picks.is_empty()).then_some(Message::Labels(LabelMessage::Open))
                 )
@@ -105,11 +102,11 @@ impl Stok {
                     .on_input(Message::CsvPathChanged)
                     .padding(10)
                     .width(Fill),
-                button(text(format!("{}  F10", T::ImportCsv.get(lang))).size(theme::SMALL))
+                button(with_key(T::ImportCsv.get(lang), "F10", theme::SMALL))
                     .on_press(Message::ImportCsv)
                     .padding(10)
                     .style(button::secondary),
-                button(text(format!("{}  F12", T::ExportCsv.get(lang))).size(theme::SMALL))
+                button(with_key(T::ExportCsv.get(lang), "F12", theme::SMALL))
                     .on_press(Message::ExportCsv)
                     .padding(10)
                     .style(button::secondary),
