@@ -485,3 +485,30 @@ fn a_message_is_cleared_when_its_screen_is_left() {
     assert_eq!(shell(&window).kasir.notice, None);
     assert_eq!(shell(&window).pengaturan.notice, None);
 }
+
+#[test]
+fn each_screen_scrolls_by_page_keys() {
+    fixed_clock();
+    let (_dir, store) = new_stall();
+    let mut window = Window::on(store);
+    for (tab, view) in [
+        (Tab::Pelanggan, "pelanggan-scroll"),
+        (Tab::Penitip, "penitip-scroll"),
+        (Tab::Laporan, "laporan-scroll"),
+        (Tab::Pengaturan, "pengaturan-scroll"),
+    ] {
+        go_to(&mut window, tab);
+        window.scrolled.clear();
+        window.press_key(Named::PageDown);
+        window.press_key(Named::PageUp);
+        assert_eq!(
+            window.scrolled,
+            vec![
+                (view, Scroll::By(Scroll::PAGE)),
+                (view, Scroll::By(-Scroll::PAGE))
+            ],
+            "{tab:?}"
+        );
+        assert!(window.shows_id(view), "{tab:?} has the view it scrolls");
+    }
+}

@@ -22,6 +22,8 @@ use crate::store::{Identity, Settings, Store};
 
 /// The first field in reading order.
 pub const FIRST_FIELD: &str = "tax_rate";
+/// The screen's scrolling view (PgUp/PgDn, ↑/↓, Home/End).
+pub const SCROLL: &str = "pengaturan-scroll";
 
 /// A change to one setting, typed; [`Setting::key`] is where the book keeps it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -122,6 +124,8 @@ pub enum Message {
     Restored(Result<Say, Refusal>),
     /// A job of this screen died before answering.
     JobFailed(Refusal),
+    /// Scroll the screen (PgUp/PgDn, ↑/↓, Home/End).
+    Scroll(super::effect::Scroll),
 }
 
 impl Pengaturan {
@@ -157,7 +161,9 @@ impl Pengaturan {
             Named::F6 => return (!self.old_pin.is_empty()).then_some(Message::AcceptClock),
             Named::F7 => return Some(Message::BackupNow),
             Named::F8 => return Some(Message::AcceptLossToggled(!self.accept_loss)),
-            _ => return None,
+            // In a field Home and End move its cursor.
+            _ if press.captured => return None,
+            named => return super::effect::Scroll::for_key(named).map(Message::Scroll),
         };
         Some(Message::Set(setting))
     }
@@ -218,6 +224,7 @@ impl Pengaturan {
 
     pub fn update(&mut self, message: Message) -> Effect<Message> {
         match message {
+            Message::Scroll(by) => Effect::Scroll { view: SCROLL, by },
             Message::Set(setting) => {
                 let setting = self.as_typed(setting);
                 Effect::job(move |store| {
@@ -643,6 +650,7 @@ impl Pengaturan {
                 .spacing(8)
                 .padding(12),
         )
+        .id(SCROLL)
         .into()
     }
 }

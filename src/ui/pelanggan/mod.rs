@@ -18,6 +18,8 @@ use crate::ui::i18n::Lang;
 use crate::ui::refusal::{Refusal, WindowError};
 
 /// The search field.
+/// The screen's scrolling view (PgUp/PgDn, Home/End; ↑/↓ walk the list).
+pub const SCROLL: &str = "pelanggan-scroll";
 pub const SEARCH: &str = "pelanggan-search";
 /// The repayment's amount field.
 pub const AMOUNT: &str = "pelanggan-amount";
@@ -131,6 +133,8 @@ pub enum Message {
     CancelNew,
     /// A job of this screen died before answering.
     JobFailed(Refusal),
+    /// Scroll the screen (PgUp/PgDn, Home/End).
+    Scroll(crate::ui::effect::Scroll),
 }
 
 fn today(store: &Store) -> time::Date {
@@ -188,6 +192,12 @@ impl Pelanggan {
             Named::F4 if shown => Some(Message::PayAll),
             Named::F6 if shown => Some(Message::PrintStatement),
             Named::F9 if shown => Some(Message::MethodChanged(PaymentMethod::Cash)),
+            Named::PageUp | Named::PageDown => {
+                crate::ui::effect::Scroll::for_key(named).map(Message::Scroll)
+            }
+            Named::Home | Named::End if !press.captured => {
+                crate::ui::effect::Scroll::for_key(named).map(Message::Scroll)
+            }
             Named::F10 if shown => Some(Message::MethodChanged(PaymentMethod::Qris)),
             Named::F11 if shown => Some(Message::MethodChanged(PaymentMethod::Transfer)),
             _ => None,
@@ -218,6 +228,7 @@ impl Pelanggan {
 
     pub fn update(&mut self, message: Message) -> Effect<Message> {
         match message {
+            Message::Scroll(by) => Effect::Scroll { view: SCROLL, by },
             Message::SearchChanged(text) => {
                 self.search = text;
                 self.highlighted = 0;

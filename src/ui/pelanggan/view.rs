@@ -82,6 +82,7 @@ impl Pelanggan {
             .spacing(theme::GAP)
             .padding(16),
         )
+        .id(super::SCROLL)
         .into()
     }
 

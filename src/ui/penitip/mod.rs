@@ -25,6 +25,8 @@ use crate::ui::i18n::Lang;
 use crate::ui::refusal::{Refusal, WindowError};
 
 /// The search field.
+/// The screen's scrolling view (PgUp/PgDn, Home/End; ↑/↓ walk the list).
+pub const SCROLL: &str = "penitip-scroll";
 pub const SEARCH: &str = "penitip-search";
 pub const AMOUNT: &str = "penitip-amount";
 pub const REFERENCE: &str = "penitip-reference";
@@ -254,6 +256,8 @@ pub enum Message {
     Close,
     /// A job of this screen died before answering.
     JobFailed(Refusal),
+    /// Scroll the screen (PgUp/PgDn, Home/End).
+    Scroll(crate::ui::effect::Scroll),
 }
 
 fn today(store: &Store) -> Date {
@@ -342,6 +346,12 @@ impl Penitip {
             Named::F4 if shown => Some(Message::PayAll),
             Named::F7 if shown => Some(Message::PrintStatement),
             Named::F9 if shown => Some(Message::MethodChanged(PayoutMethod::Cash)),
+            Named::PageUp | Named::PageDown => {
+                crate::ui::effect::Scroll::for_key(named).map(Message::Scroll)
+            }
+            Named::Home | Named::End if !press.captured => {
+                crate::ui::effect::Scroll::for_key(named).map(Message::Scroll)
+            }
             Named::F10 if shown => Some(Message::MethodChanged(PayoutMethod::Transfer)),
             _ => None,
         }
@@ -386,6 +396,7 @@ impl Penitip {
 
     pub fn update(&mut self, message: Message) -> Effect<Message> {
         match message {
+            Message::Scroll(by) => Effect::Scroll { view: SCROLL, by },
             Message::SearchChanged(text) => {
                 self.search = text;
                 self.highlighted = 0;

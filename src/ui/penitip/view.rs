@@ -83,6 +83,7 @@ impl Penitip {
             .spacing(theme::GAP)
             .padding(16),
         )
+        .id(super::SCROLL)
         .into()
     }
 
