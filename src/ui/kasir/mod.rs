@@ -9,6 +9,7 @@
 
 mod cart;
 mod kasbon;
+mod opening;
 mod pay;
 mod scan;
 mod view;
@@ -54,9 +55,6 @@ const RESULTS: usize = 8;
 /// A run of this many digits is a barcode, never a quantity or a discount
 /// (the largest quantity, 100.000, has six).
 const STRAY_DIGITS: usize = 7;
-/// A run of this many digits in *kas awal* is a barcode (EAN-8 and
-/// longer), never an amount: a drawer holds less than Rp10.000.000.
-const FLOAT_SCAN_DIGITS: usize = 8;
 /// Keys closer than this behind a scan's are the same scan's.
 const SCAN_GAP: std::time::Duration = std::time::Duration::from_millis(300);
 /// The lengths of the barcodes a scanner types: EAN-13, UPC-A, EAN-8, ITF-14.
@@ -848,34 +846,6 @@ impl Kasir {
             stray: None,
             ticket,
         }))
-    }
-
-    /// *Kas awal* as typed. Only an amount belongs here: a letter or `*`
-    /// (a name, `N*CODE`) or a barcode's run of digits is the first sale
-    /// coming, and goes to the search with the focus, as do the keys that
-    /// follow it into this field before it is drawn anew.
-    fn float_changed(&mut self, text: String) -> Effect<Message> {
-        if let Some(seen) = &self.float_scan {
-            if let Some(more) = text.strip_prefix(seen.as_str()) {
-                let query = format!("{}{more}", self.search.query);
-                self.search.set(query.clone());
-                self.float_scan = Some(text);
-                return Effect::Focus(SEARCH).and(self.search(query));
-            }
-            self.float_scan = None;
-        }
-        let amount = text
-            .chars()
-            .all(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | ' '));
-        if amount && longest_digit_run(&text) < FLOAT_SCAN_DIGITS {
-            self.opening_float = text;
-            self.day_error = None;
-            return Effect::None;
-        }
-        self.opening_float.clear();
-        self.search.set(text.clone());
-        self.float_scan = Some(text.clone());
-        Effect::Focus(SEARCH).and(self.search(text))
     }
 
     /// Whether keys reaching the reopen PIN are a scanner's: more digits
