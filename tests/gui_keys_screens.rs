@@ -258,6 +258,20 @@ fn penitip_goods_received_and_paid_by_keys() {
         book(&window, |s| s.producer_balance("P001").unwrap()),
         rp(0)
     );
+
+    // A new producer: F3, the name, ↓↓ for the regency (no list to click), Enter.
+    window.press_key(Named::F3);
+    assert!(window.focus_is("penitip-name"));
+    window.type_keys("Pak Made");
+    window.press_key(Named::ArrowDown);
+    window.press_key(Named::ArrowDown);
+    window.press_key(Named::Enter);
+    let producers = book(&window, |s| s.producers().unwrap());
+    let made = producers
+        .iter()
+        .find(|p| p.name == "Pak Made")
+        .unwrap_or_else(|| panic!("{:?}", shell(&window).penitip.outcome));
+    assert_eq!(made.regency, sentra::domain::regency::REGENCIES[1].code);
 }
 
 #[test]
@@ -321,6 +335,10 @@ fn stok_filters_sorts_pages_labels_and_csv_by_keys() {
     assert!(window.focus_is("label-copies-1"), "{:?}", window.focused);
     window.press_key(Named::Tab);
     assert!(window.focus_is("label-skip"), "{:?}", window.focused);
+    // F11 again: the next label stock (a list no key reached before).
+    let sheet = shell(&window).stok.labels.sheet.clone();
+    window.press_key(Named::F11);
+    assert_ne!(shell(&window).stok.labels.sheet, sheet);
     window.press_with(Named::F11, Modifiers::SHIFT);
     window.press_key(Named::Enter);
     let labels = std::fs::read_dir(dir.path().join("label")).map(|d| d.count());
