@@ -330,6 +330,21 @@ impl App {
             }
             Message::Reloaded(Ok(loaded)) => {
                 let (identity, settings) = *loaded;
+                let Some(identity) = identity else {
+                    // Nothing was set up: the first run stays as typed,
+                    // with its refusal.
+                    if !matches!(self.phase, Phase::FirstRun(_)) {
+                        return self.enter(None, settings, None);
+                    }
+                    return Effect::None;
+                };
+                if let Phase::FirstRun(first_run) = &mut self.phase {
+                    let refused = first_run.error.take();
+                    let effect = self.enter(Some(identity), settings, None);
+                    self.tell_refusal(refused);
+                    return effect;
+                }
+                let identity = Some(identity);
                 let tab = match &self.phase {
                     Phase::Stall(shell) => Some(shell.tab),
                     _ => None,
@@ -349,14 +364,17 @@ impl App {
                 let Phase::FirstRun(first_run) = &mut self.phase else {
                     return Effect::None;
                 };
-                let finished = matches!(message, first_run::Message::Finished(Ok(())));
+                let finished = matches!(message, first_run::Message::Finished(_));
                 let effect = first_run
                     .update(message)
                     .map(Message::FirstRun)
                     .or_failed(|why| Message::FirstRun(first_run::Message::Finished(Err(why))));
                 if finished {
-                    // Read back what set-up wrote, then show the screens.
-                    return reload();
+                    // Read back what set-up wrote, then show the screens; a
+                    // refusal after the identity was written (the demo's
+                    // days, or a set-up done already) is told there, never
+                    // a first run that can only say "already set up".
+                    return effect.and(reload());
                 }
                 effect
             }
@@ -472,6 +490,19 @@ impl App {
                     _ => effect,
                 }
             }
+        }
+    }
+
+    /// A refusal of the first run, told on the screen it led to.
+    fn tell_refusal(&mut self, refused: Option<i18n::Say>) {
+        let Some(said) = refused else {
+            return;
+        };
+        let notice = Some(widgets::Notice::Error(said));
+        match &mut self.phase {
+            Phase::Stall(shell) => shell.kasir.notice = notice,
+            Phase::Office(kantor) => kantor.notice = notice,
+            _ => {}
         }
     }
 
