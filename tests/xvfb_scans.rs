@@ -156,9 +156,11 @@ fn a_scanner_burst_through_the_real_window_lands_whole_and_in_order() {
         keys.push("Return");
     }
     // F2 pressed before the last lookups answer is tested in
-    // tests/gui_scans.rs: sent by xdotool right behind the burst, F2 did
-    // not reach the till as F2 in about half the runs (the till got no
-    // OpenPay; cause not found), so here it comes once the burst settled.
+    // tests/gui_scans.rs. Sent right behind the burst, F2 was lost in some
+    // runs: the window's key subscription gets every event through iced's
+    // channel of 100, which drops events when full (iced_futures
+    // subscription::Tracker::broadcast), and a burst of 280 keys fills it.
+    // Here F2 comes once the burst has settled.
     xdotool(&display, &keys);
     std::thread::sleep(Duration::from_secs(3));
     xdotool(&display, &["key", "--delay", "300", "F2", "F5", "Return"]);
