@@ -6,7 +6,7 @@
 //! requests (a field, the next one for Tab, the previous one for Shift+Tab)
 //! move it, and each new simulator of the view starts with that field
 //! focused. Keys go first to the focused field (Enter submits it), then to
-//! the window's key subscription, as in the running program.
+//! the window's keys (the view's outermost widget), as in the running program.
 
 mod common;
 
@@ -217,18 +217,21 @@ impl Window {
     }
 
     /// A key as a keyboard gives it: the focused field sees it first (Enter
-    /// submits), then the window's key subscription.
+    /// submits), then the window's keys.
     fn key(&mut self, key: Named) {
         self.key_with(key, Modifiers::default());
     }
 
     fn key_with(&mut self, key: Named, modifiers: Modifiers) {
-        let status = self.interact(|ui| ui.tap_key(Key::Named(key)));
-        self.send(Message::KeyPressed(KeyPress {
-            key: Key::Named(key),
-            modifiers,
-            captured: status == iced::event::Status::Captured,
-        }));
+        let mut press = iced_test::simulator::press_key(Key::Named(key), None);
+        if let iced::Event::Keyboard(iced::keyboard::Event::KeyPressed {
+            modifiers: held, ..
+        }) = &mut press
+        {
+            *held = modifiers;
+        }
+        let release = iced_test::simulator::release_key(Key::Named(key));
+        self.interact(|ui| ui.simulate([press, release]));
     }
 
     fn tab(&mut self) {
@@ -239,7 +242,7 @@ impl Window {
         self.key_with(Named::Tab, Modifiers::SHIFT);
     }
 
-    /// A key as the keyboard subscription delivers it, no field involved.
+    /// A key as the window's keys deliver it, no field involved.
     fn press(&mut self, key: Named) {
         self.send(Message::KeyPressed(KeyPress::plain(key)));
     }
@@ -964,10 +967,12 @@ fn a_job_that_fails_re_enables_pay_and_shows_why() {
     window.typing("10000");
     // Enter asks for the sale to be written; the worker dies on it.
     let (_, messages) = window.produce(|ui| ui.tap_key(Key::Named(Named::Enter)));
-    let (jobs, _) = window
-        .app
-        .handle(messages.into_iter().next().unwrap())
-        .into_parts();
+    // The field's message, not the window's keys.
+    let complete = messages
+        .into_iter()
+        .find(|m| matches!(m, Message::Kasir(_)))
+        .unwrap();
+    let (jobs, _) = window.app.handle(complete).into_parts();
     assert_eq!(jobs.len(), 1);
     assert!(window.kasir().saving, "the pay button waits");
     let why = sentra::ui::refusal::WindowError::JobDied("disk penuh".into());

@@ -1,7 +1,7 @@
 //! Kasir by the keyboard alone: the cart's lines (↑/↓, Delete, +/-), a
 //! kasbon customer picked by typing, a wrong PIN typed again where it was,
 //! and a scan on a closed day. No click: keys go to the focused field and
-//! then to the window's key subscription.
+//! then to the window's keys.
 
 mod common;
 #[path = "common/window.rs"]

@@ -1,7 +1,7 @@
 //! Every screen besides Kasir by the keyboard alone: Pengaturan, Pelanggan,
 //! Penitip, Stok, Laporan and Kantor each reached with Ctrl+Tab and worked
 //! with F-keys, arrows, Tab and Enter only. No click: keys go to the focused
-//! field first and then to the window's key subscription; the messages go to
+//! field first and then to the window's keys; the messages go to
 //! the real `update` and the jobs run on the real book.
 
 mod common;

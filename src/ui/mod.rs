@@ -12,6 +12,7 @@ pub mod first_run;
 pub mod i18n;
 pub mod kantor;
 pub mod kasir;
+mod keys;
 pub mod laporan;
 pub mod meja;
 pub mod pelanggan;
@@ -24,9 +25,9 @@ mod widgets;
 
 use std::path::PathBuf;
 
-use iced::keyboard::{self, Key, Modifiers, key::Named};
+use iced::keyboard::{Key, Modifiers, key::Named};
 use iced::widget::{button, center, column, container, row, space, text};
-use iced::{Element, Event, Fill, Font, Size, Subscription, Task};
+use iced::{Element, Fill, Font, Size, Task};
 
 pub use effect::{Book, Effect, Focus, Job, Scroll};
 use first_run::FirstRun;
@@ -57,7 +58,6 @@ const PREFERRED_SIZE: Size = Size::new(1366.0, 768.0);
 pub fn run(data_dir: PathBuf) -> iced::Result {
     iced::application(move || App::boot(data_dir.clone()), App::update, App::view)
         .title(App::title)
-        .subscription(App::subscription)
         .theme(|_: &App| theme::theme())
         .font(REGULAR)
         .font(BOLD)
@@ -264,19 +264,6 @@ impl App {
             Phase::Office(kantor) => format!("Sentra — {}", kantor.identity.name),
             _ => "Sentra".into(),
         }
-    }
-
-    fn subscription(&self) -> Subscription<Message> {
-        iced::event::listen_with(|event, status, _window| match event {
-            Event::Keyboard(keyboard::Event::KeyPressed { key, modifiers, .. }) => {
-                Some(Message::KeyPressed(KeyPress {
-                    key,
-                    modifiers,
-                    captured: status == iced::event::Status::Captured,
-                }))
-            }
-            _ => None,
-        })
     }
 
     /// iced's update: the real work is in [`App::handle`]; this runs its effects.
@@ -561,7 +548,13 @@ impl App {
         }
     }
 
+    /// The window: every key pressed in it reaches [`App::handle`] as
+    /// [`Message::KeyPressed`], after the focused field has seen it.
     pub fn view(&self) -> Element<'_, Message> {
+        keys::Keys::new(self.screen()).into()
+    }
+
+    fn screen(&self) -> Element<'_, Message> {
         let lang = self.lang;
         match &self.phase {
             Phase::Opening => center(text(T::Opening.get(lang)).size(theme::HEADING)).into(),

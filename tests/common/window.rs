@@ -124,34 +124,35 @@ impl Window {
     }
 }
 
+/// A key tap with modifiers held, as the keyboard sends it.
+pub fn tap_with(key: Named, modifiers: iced::keyboard::Modifiers) -> Vec<iced::Event> {
+    let mut press = iced_test::simulator::press_key(Key::Named(key), None);
+    if let iced::Event::Keyboard(iced::keyboard::Event::KeyPressed {
+        modifiers: held, ..
+    }) = &mut press
+    {
+        *held = modifiers;
+    }
+    vec![press, iced_test::simulator::release_key(Key::Named(key))]
+}
+
 /// The keyboard alone: keys go to the focused field first, then to the
-/// window's key subscription, as in the running program.
+/// window's keys (the view's outermost widget), as in the running program.
 impl Window {
     pub fn focus_is(&self, field: &'static str) -> bool {
         self.focused == Some(Id::from(field))
     }
 
     /// Types `text` wherever the focus is, each key also reaching the
-    /// window's key subscription.
+    /// window's keys.
     pub fn type_keys(&mut self, text: &str) {
         assert!(
             self.focused.is_some(),
             "typing {text:?} with no field focused"
         );
-        let focused = self.focused.clone();
         self.interact(|ui| {
-            if focused.is_none() {
-                return;
-            }
             ui.typewrite(text);
         });
-        for key in text.chars() {
-            self.send(Message::KeyPressed(sentra::ui::KeyPress {
-                key: Key::Character(key.to_string().into()),
-                modifiers: iced::keyboard::Modifiers::default(),
-                captured: true,
-            }));
-        }
     }
 
     /// A named key (Enter, arrows, F-keys, Delete, Esc).
@@ -161,12 +162,7 @@ impl Window {
 
     /// A named key with Ctrl, Shift or both held.
     pub fn press_with(&mut self, key: Named, modifiers: iced::keyboard::Modifiers) {
-        let status = self.interact(|ui| ui.tap_key(Key::Named(key)));
-        self.send(Message::KeyPressed(sentra::ui::KeyPress {
-            key: Key::Named(key),
-            modifiers,
-            captured: status == iced::event::Status::Captured,
-        }));
+        self.interact(|ui| ui.simulate(tap_with(key, modifiers)));
     }
 
     /// Whether a widget with this id is on screen.
