@@ -13,7 +13,7 @@ use super::effect::{Effect, at_now};
 use super::i18n::{Lang, Say, T};
 use super::refusal::Refusal;
 use super::theme;
-use super::widgets::{BOLD, Field, NOTICE_LINES, keyed};
+use super::widgets::{BOLD, Field, keyed};
 use crate::domain::regency::{REGENCIES, Regency};
 
 /// The field that has the focus when the first run opens.
@@ -292,13 +292,14 @@ impl FirstRun {
             ]
             .spacing(theme::GAP),
             body,
+            // A refusal is read whole (a clock refusal names two times):
+            // the form scrolls rather than cut it.
             container(
                 text(self.error.as_ref().map(|e| e.say(lang)).unwrap_or_default())
                     .size(theme::SMALL)
                     .color(theme::BAD)
             )
-            .height(NOTICE_LINES)
-            .clip(true),
+            .width(Fill),
             keyed(
                 label.get(lang),
                 "Enter",
