@@ -129,7 +129,6 @@ texts! {
     When => "Waktu · jenis", "When · kind";
     Balance => "Saldo", "Balance";
     RowKeys => "baris terpilih: panah atas/bawah", "selected row: up/down arrows";
-    DefaultCategory => "Umum", "General";
     CountedField => "Hasil hitung", "Counted";
     Note => "Catatan", "Note";
     Low => "menipis", "low";

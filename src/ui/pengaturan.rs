@@ -331,12 +331,17 @@ impl Pengaturan {
     }
 
     pub fn view(&self, lang: Lang) -> Element<'_, Message> {
+        // As wide as its label, the row wrapping when a third of 1024×768
+        // is too narrow for all of them.
         let choice = |label: String, active: bool, message: Message| {
-            big(label, Some(message)).style(if active {
+            button(text(label).size(theme::TEXT))
+                .padding(theme::PAD)
+                .on_press(message)
+                .style(if active {
                 button::primary
             } else {
-                button::secondary
-            })
+                    button::secondary
+                })
         };
         let identity = card(
             column![
@@ -385,7 +390,8 @@ impl Pengaturan {
                         Message::Set(Setting::ReceiptWidth(80))
                     ),
                 ]
-                .spacing(8),
+                .spacing(8)
+                .wrap(),
                 text(T::AfterSale.get(lang)).size(theme::TEXT).font(BOLD),
                 row![
                     choice(
@@ -404,7 +410,8 @@ impl Pengaturan {
                         Message::Set(Setting::Delivery(Delivery::Print))
                     ),
                 ]
-                .spacing(8),
+                .spacing(8)
+                .wrap(),
                 text(T::Language.get(lang)).size(theme::TEXT).font(BOLD),
                 row![
                     choice(
@@ -418,7 +425,8 @@ impl Pengaturan {
                         Message::Set(Setting::Language(Lang::En))
                     ),
                 ]
-                .spacing(8),
+                .spacing(8)
+                .wrap(),
             ]
             .spacing(8),
         );
@@ -501,7 +509,7 @@ impl Pengaturan {
                 )
                 .submit(Message::SaveScale)
                 .view(),
-                keyed(T::Save.get(lang), "Enter", Some(Message::SaveScale)).width(120),
+                keyed(T::Save.get(lang), "Enter", Some(Message::SaveScale)).width(150),
             ]
             .spacing(8)
             .align_y(Alignment::End),

@@ -114,7 +114,8 @@ pub fn keyed_tile<'a, M: Clone + 'a>(
         .align_x(Alignment::Center)
         .width(Fill),
     )
-    .padding([8, 6])
+    // Four in a row fit the payment panel: "Transfer" needs its width.
+    .padding([8, 4])
     .width(Fill)
     .on_press_maybe(on_press)
 }

@@ -5,7 +5,7 @@
 use iced::widget::{
     Column, Space, button, column, container, qr_code, row, scrollable, text, text_input,
 };
-use iced::{Alignment, Element, Fill, Length};
+use iced::{Alignment, Element, Fill, FillPortion, Length};
 
 use super::{
     AMOUNT, HeldList, Kasir, Message, OPENING_FLOAT, Panel, Payment, REFERENCE, REOPEN_PIN,
@@ -405,7 +405,7 @@ impl Kasir {
             method(PaymentMethod::Transfer, "F11"),
             method(PaymentMethod::Card, "F12"),
         ]
-        .spacing(6);
+        .spacing(4);
         // Kasbon on a row of its own: credit, not money in hand.
         let methods = column![methods, method(PaymentMethod::Kasbon, "F1")].spacing(6);
         let remaining = payment.remaining();
@@ -493,9 +493,14 @@ impl Kasir {
         }
         panel = panel.push(
             row![
+                // Shares of the panel's width, so "Bayar sebagian" keeps
+                // to one line.
                 keyed(T::AddSplit.get(lang), "F3", Some(Message::AddTender))
-                    .style(button::secondary),
-                keyed(T::Back.get(lang), "Esc", Some(Message::Back)).style(button::text),
+                    .style(button::secondary)
+                    .width(FillPortion(3)),
+                keyed(T::Back.get(lang), "Esc", Some(Message::Back))
+                    .style(button::text)
+                    .width(FillPortion(2)),
             ]
             .spacing(6),
         );

@@ -1,7 +1,7 @@
 //! How the report screen looks: the day's figures, payments, top products,
 //! the hourly chart, tutup kasir and the PPh estimate.
 
-use iced::widget::{Column, button, canvas, column, row, scrollable, text, text_input};
+use iced::widget::{Column, button, canvas, column, row, scrollable, space, text, text_input};
 use iced::{Alignment, Element, Fill, FillPortion};
 
 use super::{COUNTED, Laporan, Message};
@@ -22,17 +22,27 @@ impl Laporan {
             Some(day) if day.open => String::new(),
             Some(_) => T::DayClosed.get(lang).to_string(),
         };
-        let header = row![
-            text(format!("{} {}", T::Laporan.get(lang), report.day))
-                .size(theme::HEADING)
-                .width(Fill),
-            text(status).size(theme::TEXT).color(theme::MUTED),
-            self.money.button(lang).map(Message::Money),
-            keyed(T::PrintReport.get(lang), "F9", Some(Message::PrintReport)).width(190),
-            day_navigation(lang, Message::PreviousDay, Message::Today, Message::NextDay),
+        // The title and the day's state on a line of their own: at
+        // 1024×768 the buttons leave no room beside them.
+        let header = column![
+            row![
+                text(format!("{} {}", T::Laporan.get(lang), report.day))
+                    .size(theme::HEADING)
+                    .width(Fill),
+                text(status).size(theme::TEXT).color(theme::MUTED),
+            ]
+            .spacing(theme::GAP)
+            .align_y(Alignment::Center),
+            row![
+                self.money.button(lang).map(Message::Money),
+                keyed(T::PrintReport.get(lang), "F9", Some(Message::PrintReport)).width(190),
+                space().width(Fill),
+                day_navigation(lang, Message::PreviousDay, Message::Today, Message::NextDay),
+            ]
+            .spacing(theme::GAP)
+            .align_y(Alignment::Center),
         ]
-        .spacing(theme::GAP)
-        .align_y(Alignment::Center);
+        .spacing(8);
         let left = column![
             figures(report, lang),
             card(
@@ -52,9 +62,11 @@ impl Laporan {
         if let Some(form) = self.money.form(lang) {
             right = right.push(form.map(Message::Money));
         }
+        // Tutup kasir first: its confirmation must show without scrolling
+        // at 1024×768.
         let right = right
-            .push(payments(report, lang))
             .push(self.close_panel(report, lang))
+            .push(payments(report, lang))
             .push(crate::ui::penitip::day::payouts(report, lang))
             .push(self.money.view(report, lang).map(Message::Money))
             .push(pph(report, lang));
@@ -123,11 +135,15 @@ impl Laporan {
                             .font(BOLD),
                     )
                     .push(
-                        row![
+                        // One above the other: side by side their labels
+                        // wrap in a third of a 1024-pixel screen.
+                        column![
                             keyed(T::CloseYes.get(lang), "Enter", Some(Message::ConfirmClose))
-                                .style(button::danger),
+                                .style(button::danger)
+                                .width(Fill),
                             keyed(T::Cancel.get(lang), "Esc", Some(Message::CancelClose))
-                                .style(button::secondary),
+                                .style(button::secondary)
+                                .width(Fill),
                         ]
                         .spacing(8),
                     );

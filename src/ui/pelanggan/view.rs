@@ -261,30 +261,28 @@ impl Pelanggan {
         );
         let skip = shown.entries.len().saturating_sub(LATEST);
         for entry in shown.entries.iter().skip(skip) {
+            // The receipt number on a line of its own: beside three other
+            // columns it has no room at 1024×768 and runs into the amount.
             history = history.push(
-                row![
-                    text(format!(
-                        "{} {}",
-                        entry.day.get(5..).unwrap_or(&entry.day),
-                        entry.kind.label()
-                    ))
-                    .size(theme::SMALL)
-                    .width(FillPortion(3)),
+                column![
+                    row![
+                        text(format!(
+                            "{} {}",
+                            entry.day.get(5..).unwrap_or(&entry.day),
+                            entry.kind.label()
+                        ))
+                        .size(theme::SMALL)
+                        .width(Fill),
+                        text(entry.amount.to_string()).size(theme::SMALL),
+                        text(entry.balance.to_string())
+                            .size(theme::SMALL)
+                            .font(BOLD),
+                    ]
+                    .spacing(12),
                     text(entry.reference.clone())
                         .size(theme::SMALL)
-                        .color(theme::MUTED)
-                        .width(FillPortion(4)),
-                    text(entry.amount.to_string())
-                        .size(theme::SMALL)
-                        .width(FillPortion(3))
-                        .align_x(Alignment::End),
-                    text(entry.balance.to_string())
-                        .size(theme::SMALL)
-                        .font(BOLD)
-                        .width(FillPortion(3))
-                        .align_x(Alignment::End),
-                ]
-                .spacing(6),
+                        .color(theme::MUTED),
+                ],
             );
         }
         column![card(info), card(pay), card(history)]
