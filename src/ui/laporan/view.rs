@@ -102,6 +102,7 @@ impl Laporan {
             ),
         ]
         .spacing(6);
+        panel = panel.push(earlier_closes(report, lang));
         if let Some(closed) = &report.closed {
             panel = panel
                 .push(figure(
@@ -161,6 +162,34 @@ impl Laporan {
         }
         card(panel)
     }
+}
+
+/// A day reopened and closed again: the closes before the one shown (or
+/// before today's reopened drawer), each with its count and selisih, so no
+/// selisih disappears.
+fn earlier_closes<'a>(report: &'a DayReport, lang: Lang) -> Element<'a, Message> {
+    let shown = usize::from(report.closed.is_some());
+    let earlier = &report.closes[..report.closes.len().saturating_sub(shown)];
+    let mut list = Column::new().spacing(2);
+    for (n, close) in earlier.iter().enumerate() {
+        let at = close.closed_at.get(11..16).unwrap_or(&close.closed_at);
+        let label = match lang {
+            Lang::Id => format!("Tutup kasir {} ({at}), dibuka kembali", n + 1),
+            Lang::En => format!("Day close {} ({at}), reopened", n + 1),
+        };
+        let counted = match lang {
+            Lang::Id => format!("dihitung {} · selisih {}", close.cash.counted, close.cash.difference),
+            Lang::En => format!("counted {} · difference {}", close.cash.counted, close.cash.difference),
+        };
+        list = list.push(
+            column![
+                text(label).size(theme::SMALL).color(theme::MUTED),
+                text(counted).size(theme::SMALL),
+            ]
+            .spacing(0),
+        );
+    }
+    list.into()
 }
 
 /// The difference, or an empty line of the same height.
