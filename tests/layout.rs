@@ -30,7 +30,10 @@ const SIZES: [(u32, u32); 3] = [(1024, 768), (1366, 768), (1920, 1080)];
 fn demo_stall() -> (tempfile::TempDir, Store) {
     let (dir, mut store) = new_stall();
     sentra::demo::fill(&mut store, 7, NOW).unwrap();
-    for (code, name, limit) in [("C001", "Bu Siti Aminah", 500_000), ("C002", "Pak Joko", 250_000)] {
+    for (code, name, limit) in [
+        ("C001", "Bu Siti Aminah", 500_000),
+        ("C002", "Pak Joko", 250_000),
+    ] {
         let customer = NewCustomer {
             code: code.into(),
             name: name.into(),
@@ -71,10 +74,7 @@ fn fill_cart(window: &mut Window) {
         window.type_keys(code);
         window.press_key(Named::Enter);
     }
-    assert!(
-        window.till().cart.len() >= 3,
-        "the cart was filled"
-    );
+    assert!(window.till().cart.len() >= 3, "the cart was filled");
 }
 
 /// Each screen in the state a person sees it, named for the PNG.
@@ -114,6 +114,31 @@ fn screens() -> Vec<(&'static str, tempfile::TempDir, Window)> {
     tab(&mut closed, Tab::Laporan);
     out.push(("laporan-ditutup", dir, closed));
 
+    // Closed, reopened by the manager, closed again: both closes show.
+    let (dir, mut store) = demo_stall();
+    store.close_day(rp(1_000_000), NOW).unwrap();
+    store.reopen_day(NOW.date(), PIN, NOW).unwrap();
+    store.close_day(rp(3_532_000), NOW).unwrap();
+    let mut twice = Window::on(store);
+    tab(&mut twice, Tab::Laporan);
+    out.push(("laporan-dua-tutup", dir, twice));
+
+    // A sale paid with uang pas, then F8: its void asks for the PIN.
+    let (dir, mut void) = stall(None);
+    fill_cart(&mut void);
+    void.press_key(Named::F2);
+    void.press_key(Named::F5);
+    void.press_key(Named::Enter);
+    assert!(void.till().last_sale.is_some(), "the sale went through");
+    void.press_key(Named::F8);
+    out.push(("kasir-batal", dir, void));
+
+    let (dir, mut kasbon) = stall(None);
+    fill_cart(&mut kasbon);
+    kasbon.press_key(Named::F2);
+    kasbon.press_key(Named::F1);
+    out.push(("kasir-kasbon", dir, kasbon));
+
     for (name, to) in [
         ("stok", Tab::Stok),
         ("pelanggan", Tab::Pelanggan),
@@ -138,9 +163,9 @@ fn screens() -> Vec<(&'static str, tempfile::TempDir, Window)> {
     out.push(("penitip-rekening", dir, penitip));
 
     let (dir, mut closing) = stall(Some(Tab::Laporan));
-    closing.send(Message::Laporan(sentra::ui::laporan::Message::CountedChanged(
-        "1.000.000".into(),
-    )));
+    closing.send(Message::Laporan(
+        sentra::ui::laporan::Message::CountedChanged("1.000.000".into()),
+    ));
     closing.send(Message::Laporan(sentra::ui::laporan::Message::CloseDay));
     out.push(("laporan-tutup", dir, closing));
 
@@ -197,7 +222,12 @@ fn every_screen_fits_at_each_screen_size_with_nothing_over_anything() {
             }
         }
     }
-    assert!(broken.is_empty(), "{} defects:\n{}", broken.len(), broken.join("\n"));
+    assert!(
+        broken.is_empty(),
+        "{} defects:\n{}",
+        broken.len(),
+        broken.join("\n")
+    );
 }
 
 /// The check finds each kind of breakage when a layout is broken on
@@ -216,6 +246,13 @@ fn a_layout_broken_on_purpose_is_caught() {
         text("Laporan 2026-11-27"),
         // A confirm button past the right edge.
         row![space().width(1000), button(text("Selesai"))],
+        // A confirm button half under the bottom of a scrolling panel.
+        iced::widget::scrollable(column![
+            space().height(60),
+            button(row![text("Batalkan nota").width(iced::Fill), text("Enter")].spacing(8))
+                .padding(12),
+        ])
+        .height(80),
     ]
     .into();
     let (found, _) = layout::draw(broken, size);
@@ -226,7 +263,11 @@ fn a_layout_broken_on_purpose_is_caught() {
         "\"Hari sudah ditutup\" needs",
         "\"Hari sudah ditutup\" is drawn over \"Laporan 2026-11-27\"",
         "\"Selesai\" is past the window's edge",
+        "confirm button \"Batalkan nota\" is cut off",
     ] {
-        assert!(said.contains(expected), "{expected:?} not found in:\n{said}");
+        assert!(
+            said.contains(expected),
+            "{expected:?} not found in:\n{said}"
+        );
     }
 }

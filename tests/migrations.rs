@@ -206,5 +206,8 @@ fn migration_22_keeps_the_events_takes_a_reopen_and_stays_append_only() {
         .unwrap();
     assert_eq!(kinds, ["pin_wrong", "day_reopened"]);
     assert!(conn.execute("DELETE FROM book_events", []).is_err());
-    assert!(conn.execute("UPDATE book_events SET detail = 'x'", []).is_err());
+    assert!(
+        conn.execute("UPDATE book_events SET detail = 'x'", [])
+            .is_err()
+    );
 }

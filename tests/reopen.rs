@@ -78,11 +78,7 @@ fn both_closes_and_both_selisih_are_in_the_day_report_pdf() {
 fn the_export_carries_both_closes_and_the_reopen_and_the_office_takes_them() {
     let (_dir, _store, bytes) = closed_twice();
     let (content, _, _) = open(&bytes).unwrap();
-    let differences: Vec<i64> = content
-        .day_closes
-        .iter()
-        .map(|c| c.difference)
-        .collect();
+    let differences: Vec<i64> = content.day_closes.iter().map(|c| c.difference).collect();
     assert_eq!(differences, [-5_000, 2_000]);
     let reopens: Vec<_> = content
         .events
@@ -90,11 +86,15 @@ fn the_export_carries_both_closes_and_the_reopen_and_the_office_takes_them() {
         .filter(|e| e.kind == DAY_REOPENED)
         .collect();
     assert_eq!(reopens.len(), 1);
-    assert!(content.day_closes[0].seq < reopens[0].seq && reopens[0].seq < content.day_closes[1].seq);
+    assert!(
+        content.day_closes[0].seq < reopens[0].seq && reopens[0].seq < content.day_closes[1].seq
+    );
 
     let office_dir = tempfile::tempdir().unwrap();
     let mut office = Store::open(office_dir.path()).unwrap();
-    office.init_office("Sentra UMKM Lampung", None, NOW).unwrap();
+    office
+        .init_office("Sentra UMKM Lampung", None, NOW)
+        .unwrap();
     let files = tempfile::tempdir().unwrap();
     let path = files.path().join("st07.sentra");
     std::fs::write(&path, &bytes).unwrap();
@@ -122,25 +122,39 @@ fn a_forged_reopen_is_refused_and_changes_nothing() {
     let (content, _, _) = open(&bytes).unwrap();
     let office_dir = tempfile::tempdir().unwrap();
     let mut office = Store::open(office_dir.path()).unwrap();
-    office.init_office("Sentra UMKM Lampung", None, NOW).unwrap();
+    office
+        .init_office("Sentra UMKM Lampung", None, NOW)
+        .unwrap();
     let files = tempfile::tempdir().unwrap();
     let later = NOW + Duration::hours(8);
     let forgeries: [(&str, fn(&mut sentra::sync::format::ExportContent)); 3] = [
         // A reopen of a day the stall never closed.
         ("never closed", |c| {
-            let reopen = c.events.iter_mut().find(|e| e.kind == DAY_REOPENED).unwrap();
+            let reopen = c
+                .events
+                .iter_mut()
+                .find(|e| e.kind == DAY_REOPENED)
+                .unwrap();
             reopen.detail = reopen_detail("2026-11-20");
         }),
         // A reopen before the close it reopens.
         ("before its close", |c| {
             let first = c.day_closes[0].seq;
-            let reopen = c.events.iter_mut().find(|e| e.kind == DAY_REOPENED).unwrap();
+            let reopen = c
+                .events
+                .iter_mut()
+                .find(|e| e.kind == DAY_REOPENED)
+                .unwrap();
             c.day_closes[0].seq = reopen.seq;
             reopen.seq = first;
         }),
         // A reopen naming no day, or a day after it.
         ("no day", |c| {
-            let reopen = c.events.iter_mut().find(|e| e.kind == DAY_REOPENED).unwrap();
+            let reopen = c
+                .events
+                .iter_mut()
+                .find(|e| e.kind == DAY_REOPENED)
+                .unwrap();
             reopen.detail = reopen_detail("2026-12-31");
         }),
     ];
@@ -153,8 +167,15 @@ fn a_forged_reopen_is_refused_and_changes_nothing() {
         let before = snapshot(office_dir.path());
         let result = import_file(&mut office, &path, later);
         let said = result.expect_err(what).to_string();
-        assert!(said.contains("buka kembali"), "{what}: refused for another reason: {said}");
-        assert_eq!(snapshot(office_dir.path()), before, "{what}: changed the book");
+        assert!(
+            said.contains("buka kembali"),
+            "{what}: refused for another reason: {said}"
+        );
+        assert_eq!(
+            snapshot(office_dir.path()),
+            before,
+            "{what}: changed the book"
+        );
     }
     // The honest file still goes in.
     let path = files.path().join("honest.sentra");

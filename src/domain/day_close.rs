@@ -142,7 +142,10 @@ mod reopen_tests {
 
     #[test]
     fn the_day_is_read_back_from_what_the_stall_wrote() {
-        assert_eq!(reopened_day(&reopen_detail("2026-11-27")), Some("2026-11-27"));
+        assert_eq!(
+            reopened_day(&reopen_detail("2026-11-27")),
+            Some("2026-11-27")
+        );
         assert_eq!(reopened_day("PIN manajer salah"), None);
     }
 }

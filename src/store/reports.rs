@@ -323,24 +323,24 @@ fn closes_of(conn: &Connection, day: &str) -> Result<Vec<DayCloseRecord>> {
          FROM day_closes WHERE day = ?1 ORDER BY seq",
     )?;
     let rows = statement.query_map([day], |r| {
-            Ok(DayCloseRecord {
-                day: day.to_string(),
-                seq: r.get(0)?,
-                closed_at: r.get(9)?,
-                cash: CashCount {
-                    opening_float: Rupiah::new(r.get(1)?),
-                    cash_in: Rupiah::new(r.get(2)?),
-                    cash_out: Rupiah::new(r.get(3)?),
-                    producer_payouts: Rupiah::new(r.get(10)?),
-                    kasbon_repayments: Rupiah::new(r.get(11)?),
-                    drawer_expenses: Rupiah::new(r.get(12)?),
-                    expected: Rupiah::new(r.get(4)?),
-                    counted: Rupiah::new(r.get(5)?),
-                    difference: Rupiah::new(r.get(6)?),
-                },
-                sales_count: r.get(7)?,
-                net_total: Rupiah::new(r.get(8)?),
-            })
+        Ok(DayCloseRecord {
+            day: day.to_string(),
+            seq: r.get(0)?,
+            closed_at: r.get(9)?,
+            cash: CashCount {
+                opening_float: Rupiah::new(r.get(1)?),
+                cash_in: Rupiah::new(r.get(2)?),
+                cash_out: Rupiah::new(r.get(3)?),
+                producer_payouts: Rupiah::new(r.get(10)?),
+                kasbon_repayments: Rupiah::new(r.get(11)?),
+                drawer_expenses: Rupiah::new(r.get(12)?),
+                expected: Rupiah::new(r.get(4)?),
+                counted: Rupiah::new(r.get(5)?),
+                difference: Rupiah::new(r.get(6)?),
+            },
+            sales_count: r.get(7)?,
+            net_total: Rupiah::new(r.get(8)?),
+        })
     })?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }

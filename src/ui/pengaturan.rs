@@ -338,8 +338,8 @@ impl Pengaturan {
                 .padding(theme::PAD)
                 .on_press(message)
                 .style(if active {
-                button::primary
-            } else {
+                    button::primary
+                } else {
                     button::secondary
                 })
         };

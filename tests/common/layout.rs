@@ -145,11 +145,24 @@ impl Widget<Message, Theme, Renderer> for Probe<'_> {
         viewport: &Rectangle,
     ) {
         let child = layout.children().next().expect("the screen's layout");
-        self.inner
-            .as_widget()
-            .draw(&tree.children[0], renderer, theme, style, child, cursor, viewport);
+        self.inner.as_widget().draw(
+            &tree.children[0],
+            renderer,
+            theme,
+            style,
+            child,
+            cursor,
+            viewport,
+        );
         let mut found = Found::default();
-        walk(&Tags::new(), &tree.children[0], child, Rectangle::INFINITE, None, &mut found);
+        walk(
+            &Tags::new(),
+            &tree.children[0],
+            child,
+            Rectangle::INFINITE,
+            None,
+            &mut found,
+        );
         *self.found.borrow_mut() = found;
     }
 }
@@ -174,7 +187,10 @@ fn walk(
             while layout.children().count() == 1 {
                 layout = layout.children().next().expect("one child");
             }
-            let place = layout.children().last().map_or(layout.bounds(), |l| l.bounds());
+            let place = layout
+                .children()
+                .last()
+                .map_or(layout.bounds(), |l| l.bounds());
             let needs = paragraph.min_bounds();
             let at = place.anchor(needs, paragraph.align_x(), paragraph.align_y());
             found.texts.push(Text {
@@ -211,7 +227,8 @@ fn walk(
         button = Some(found.buttons.len() - 1);
     }
     let clip = if tree.tag == tags.scroll {
-        clip.intersection(&bounds).unwrap_or(Rectangle::new(bounds.position(), Size::ZERO))
+        clip.intersection(&bounds)
+            .unwrap_or(Rectangle::new(bounds.position(), Size::ZERO))
     } else {
         clip
     };
@@ -278,12 +295,7 @@ pub fn draw(view: Element<'_, Message>, size: Size<u32>) -> (Found, Vec<u8>) {
     };
     let theme = sentra::ui::theme();
     let window = Size::new(size.width as f32, size.height as f32);
-    let mut ui = UserInterface::build(
-        Element::new(probe),
-        window,
-        Cache::default(),
-        &mut renderer,
-    );
+    let mut ui = UserInterface::build(Element::new(probe), window, Cache::default(), &mut renderer);
     // Widgets take their look (active, disabled) from the redraw event.
     let redraw = iced_test::core::Event::Window(iced_test::core::window::Event::RedrawRequested(
         iced_test::core::time::Instant::now(),
@@ -309,14 +321,26 @@ pub fn draw(view: Element<'_, Message>, size: Size<u32>) -> (Found, Vec<u8>) {
     // the interface's widget tree: it is rasterised before that goes.
     let pixels = renderer.screenshot(size, 1.0, base.background_color);
     drop(ui);
-    let found = Rc::try_unwrap(found).ok().expect("probe dropped").into_inner();
+    let found = Rc::try_unwrap(found)
+        .ok()
+        .expect("probe dropped")
+        .into_inner();
     (found, pixels)
 }
 
-/// Writes the pixels as a PNG.
+/// Writes the pixels as a PNG: opaque RGB, compressed hard (they go into
+/// the repository).
 pub fn save_png(pixels: Vec<u8>, size: Size<u32>, path: &std::path::Path) {
+    use image::codecs::png::{CompressionType, FilterType, PngEncoder};
     let image = image::RgbaImage::from_raw(size.width, size.height, pixels).expect("whole frame");
-    image.save(path).expect("PNG written");
+    let rgb = image::DynamicImage::ImageRgba8(image).into_rgb8();
+    let file = std::fs::File::create(path).expect("PNG file made");
+    let encoder = PngEncoder::new_with_quality(
+        std::io::BufWriter::new(file),
+        CompressionType::Best,
+        FilterType::Adaptive,
+    );
+    rgb.write_with_encoder(encoder).expect("PNG written");
 }
 
 /// Slack for rounding in layout: half a pixel.
@@ -383,14 +407,33 @@ pub fn defects(found: &Found, size: Size<u32>) -> Vec<String> {
             out.push(format!("{} wraps in its button", name(&t.content)));
         }
         if !within(seen, &window) {
-            out.push(format!("{} is past the window's edge at {seen:?}", name(&t.content)));
+            out.push(format!(
+                "{} is past the window's edge at {seen:?}",
+                name(&t.content)
+            ));
         }
     }
     for (index, b) in found.buttons.iter().enumerate() {
         if let Some(seen) = shown(&b.bounds, &b.clip)
             && !within(&seen, &window)
         {
-            out.push(format!("button {} is past the window's edge at {seen:?}", label(index)));
+            out.push(format!(
+                "button {} is past the window's edge at {seen:?}",
+                label(index)
+            ));
+        }
+        // A button Enter presses (a form's confirm) shows whole: a list's
+        // rows may run on below the fold, the confirm may not.
+        let confirms = found
+            .texts
+            .iter()
+            .any(|t| t.button == Some(index) && t.content == "Enter");
+        let whole = shown(&b.bounds, &b.clip).is_some_and(|seen| {
+            (seen.width - b.bounds.width).abs() <= SLACK
+                && (seen.height - b.bounds.height).abs() <= SLACK
+        });
+        if confirms && !whole {
+            out.push(format!("confirm button {} is cut off", label(index)));
         }
     }
     for f in &found.fields {
@@ -403,7 +446,11 @@ pub fn defects(found: &Found, size: Size<u32>) -> Vec<String> {
     for (i, (a, sa)) in texts.iter().enumerate() {
         for (b, sb) in &texts[i + 1..] {
             if overlap(sa, sb) {
-                out.push(format!("{} is drawn over {}", name(&a.content), name(&b.content)));
+                out.push(format!(
+                    "{} is drawn over {}",
+                    name(&a.content),
+                    name(&b.content)
+                ));
             } else if glued(sa, sb) {
                 out.push(format!(
                     "{} and {} touch: they read as one word",
@@ -418,7 +465,11 @@ pub fn defects(found: &Found, size: Size<u32>) -> Vec<String> {
                 && overlap(sa, &sb)
                 && !within(sa, &sb)
             {
-                out.push(format!("{} is drawn over button {}", name(&a.content), label(index)));
+                out.push(format!(
+                    "{} is drawn over button {}",
+                    name(&a.content),
+                    label(index)
+                ));
             }
         }
         for field in &found.fields {

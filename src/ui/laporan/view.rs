@@ -178,8 +178,14 @@ fn earlier_closes<'a>(report: &'a DayReport, lang: Lang) -> Element<'a, Message>
             Lang::En => format!("Day close {} ({at}), reopened", n + 1),
         };
         let counted = match lang {
-            Lang::Id => format!("dihitung {} · selisih {}", close.cash.counted, close.cash.difference),
-            Lang::En => format!("counted {} · difference {}", close.cash.counted, close.cash.difference),
+            Lang::Id => format!(
+                "dihitung {} · selisih {}",
+                close.cash.counted, close.cash.difference
+            ),
+            Lang::En => format!(
+                "counted {} · difference {}",
+                close.cash.counted, close.cash.difference
+            ),
         };
         list = list.push(
             column![

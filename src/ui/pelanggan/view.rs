@@ -119,7 +119,9 @@ impl Pelanggan {
                 .font(BOLD)
                 .width(FillPortion(3))
                 .align_x(Alignment::End);
-            let owes = if customer.balance > customer.limit {
+            // Red on the chosen row's red is unreadable: there it keeps the
+            // row's white (the panel beside it names the limit).
+            let owes = if customer.balance > customer.limit && !chosen {
                 owes.color(theme::BAD)
             } else {
                 owes
@@ -263,27 +265,25 @@ impl Pelanggan {
         for entry in shown.entries.iter().skip(skip) {
             // The receipt number on a line of its own: beside three other
             // columns it has no room at 1024×768 and runs into the amount.
-            history = history.push(
-                column![
-                    row![
-                        text(format!(
-                            "{} {}",
-                            entry.day.get(5..).unwrap_or(&entry.day),
-                            entry.kind.label()
-                        ))
+            history = history.push(column![
+                row![
+                    text(format!(
+                        "{} {}",
+                        entry.day.get(5..).unwrap_or(&entry.day),
+                        entry.kind.label()
+                    ))
+                    .size(theme::SMALL)
+                    .width(Fill),
+                    text(entry.amount.to_string()).size(theme::SMALL),
+                    text(entry.balance.to_string())
                         .size(theme::SMALL)
-                        .width(Fill),
-                        text(entry.amount.to_string()).size(theme::SMALL),
-                        text(entry.balance.to_string())
-                            .size(theme::SMALL)
-                            .font(BOLD),
-                    ]
-                    .spacing(12),
-                    text(entry.reference.clone())
-                        .size(theme::SMALL)
-                        .color(theme::MUTED),
-                ],
-            );
+                        .font(BOLD),
+                ]
+                .spacing(12),
+                text(entry.reference.clone())
+                    .size(theme::SMALL)
+                    .color(theme::MUTED),
+            ]);
         }
         column![card(info), card(pay), card(history)]
             .spacing(theme::GAP)
