@@ -115,6 +115,9 @@ fn the_export_carries_both_closes_and_the_reopen_and_the_office_takes_them() {
     assert_eq!(closes, 2);
 }
 
+/// One way to forge a file's reopen.
+type Forge = fn(&mut sentra::sync::format::ExportContent);
+
 #[test]
 fn a_forged_reopen_is_refused_and_changes_nothing() {
     let (_dir, store, bytes) = closed_twice();
@@ -127,7 +130,7 @@ fn a_forged_reopen_is_refused_and_changes_nothing() {
         .unwrap();
     let files = tempfile::tempdir().unwrap();
     let later = NOW + Duration::hours(8);
-    let forgeries: [(&str, fn(&mut sentra::sync::format::ExportContent)); 3] = [
+    let forgeries: [(&str, Forge); 3] = [
         // A reopen of a day the stall never closed.
         ("never closed", |c| {
             let reopen = c

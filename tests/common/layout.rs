@@ -321,10 +321,7 @@ pub fn draw(view: Element<'_, Message>, size: Size<u32>) -> (Found, Vec<u8>) {
     // the interface's widget tree: it is rasterised before that goes.
     let pixels = renderer.screenshot(size, 1.0, base.background_color);
     drop(ui);
-    let found = Rc::try_unwrap(found)
-        .ok()
-        .expect("probe dropped")
-        .into_inner();
+    let found = Rc::try_unwrap(found).expect("probe dropped").into_inner();
     (found, pixels)
 }
 
