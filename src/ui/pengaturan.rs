@@ -412,9 +412,11 @@ impl Pengaturan {
                 ),
                 figure(
                     T::Regency.get(lang),
+                    // The name and the Kemendagri code (the one on the
+                    // owner's KTP); the narrow card has no room for both.
                     self.identity
                         .regency
-                        .map(|r| r.to_string())
+                        .map(|r| format!("{} · {}", r.name, r.kemendagri))
                         .unwrap_or_default(),
                     theme::TEXT
                 ),

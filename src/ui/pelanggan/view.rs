@@ -94,8 +94,8 @@ impl Pelanggan {
         let mut list = Column::new().spacing(4).push(
             row![
                 cell(tr(lang, "Kode", "Code").into(), 2, false),
-                cell(tr(lang, "Nama", "Name").into(), 5, false),
-                cell(tr(lang, "Telepon", "Phone").into(), 4, false),
+                cell(tr(lang, "Nama", "Name").into(), 4, false),
+                cell(tr(lang, "Telepon", "Phone").into(), 5, false),
                 cell(tr(lang, "Kasbon", "Owes").into(), 3, true),
                 cell(tr(lang, "Batas", "Limit").into(), 3, true),
                 cell(tr(lang, "Tertua", "Oldest").into(), 2, true),
@@ -134,8 +134,8 @@ impl Pelanggan {
             let line = button(
                 row![
                     cell(customer.code.clone(), 2, false),
-                    cell(customer.name.clone(), 5, false),
-                    cell(customer.phone.clone().unwrap_or_default(), 4, false),
+                    cell(customer.name.clone(), 4, false),
+                    cell(customer.phone.clone().unwrap_or_default(), 5, false),
                     owes,
                     cell(customer.limit.to_string(), 3, true),
                     cell(oldest, 2, true),
