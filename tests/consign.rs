@@ -683,7 +683,7 @@ fn bad_producer_and_consignment_input_is_one_line_and_changes_nothing() {
             .into_iter()
             .map(str::to_string)
             .collect(),
-            "harus angka",
+            "bukan di Lampung",
         ),
         (
             vec![

@@ -1530,3 +1530,40 @@ fn every_form_refuses_bad_values_with_a_message_and_saves_nothing() {
         assert_eq!(settings(&window), saved, "qris {value:.20}");
     }
 }
+
+/// A QRIS stored before the EMV checks existed (here a dynamic one, with an
+/// amount) is not shown at the till, and the till says so when it opens,
+/// naming what is wrong, before a buyer asks to pay by QRIS.
+#[test]
+fn a_stored_qris_that_fails_the_emv_checks_is_told_when_the_till_opens() {
+    let (dir, store) = new_stall();
+    drop(store);
+    // "0102 12" (dynamic) with an amount, CRC right: the EMV rules refuse it.
+    let body = "00020101021226300014ID.CO.QRIS.WWW0215ID10200000000015204581253033605405100005802ID5905TAPIS6006METRO6304";
+    let mut crc: u16 = 0xFFFF;
+    for byte in body.bytes() {
+        crc ^= u16::from(byte) << 8;
+        for _ in 0..8 {
+            crc = if crc & 0x8000 != 0 {
+                (crc << 1) ^ 0x1021
+            } else {
+                crc << 1
+            };
+        }
+    }
+    let payload = format!("{body}{crc:04X}");
+    let conn = rusqlite::Connection::open(dir.path().join("sentra.db")).unwrap();
+    conn.execute(
+        "INSERT OR REPLACE INTO settings (key, value) VALUES ('qris_payload', ?1)",
+        [&payload],
+    )
+    .unwrap();
+    drop(conn);
+    let window = Window::on(Store::open(dir.path()).unwrap());
+    assert!(
+        window.shows_part("QRIS di Pengaturan tidak dipakai"),
+        "{:?}",
+        window.texts()
+    );
+    assert!(window.kasir().qris.is_none(), "no QRIS at the till");
+}

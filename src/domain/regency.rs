@@ -98,8 +98,7 @@ pub const REGENCIES: [Regency; 15] = [
 /// A regency code that is not one of Lampung's, in either form.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error(
-    "kode kabupaten/kota \"{0}\" bukan di Lampung (BPS 1801–1813, 1871, 1872 atau Kemendagri 18.01–18.13, 18.71, 18.72) / \
-     regency code \"{0}\" is not in Lampung (BPS 1801–1813, 1871, 1872 or Kemendagri 18.01–18.13, 18.71, 18.72)"
+    "kode kabupaten/kota \"{0}\" bukan di Lampung (BPS 1801–1813, 1871, 1872 atau Kemendagri 18.01–18.13, 18.71, 18.72)"
 )]
 pub struct UnknownRegency(pub String);
 

@@ -24,6 +24,9 @@ pub struct Settings {
     pub export_dir: Option<PathBuf>,
     /// The stall's static QRIS payload (EMV text), shown as a QR code.
     pub qris_payload: Option<String>,
+    /// A QRIS the book holds from before the EMV checks that fails them:
+    /// not used, but kept to tell the vendor (Kasir on opening, Pengaturan).
+    pub unusable_qris: Option<String>,
     /// `save`, `open` or `print`: what happens to a receipt after a sale.
     pub receipt_delivery: String,
     /// The prefix of scale barcodes (`20`), or none: no scale.
@@ -44,6 +47,7 @@ impl Default for Settings {
             utc_offset: crate::clock::WIB,
             export_dir: None,
             qris_payload: None,
+            unusable_qris: None,
             receipt_delivery: "save".into(),
             scale_prefix: Some(scale::DEFAULT_PREFIX.into()),
             scale_pattern: scale::DEFAULT_PATTERN.into(),
@@ -301,7 +305,10 @@ impl Store {
         for row in rows {
             let (key, value) = row?;
             // A key from a newer program is kept in the book but ignored here.
-            let _ = settings.apply(&key, &value);
+            let refused = settings.apply(&key, &value).is_err();
+            if refused && key == "qris_payload" {
+                settings.unusable_qris = Some(value);
+            }
         }
         Ok(settings)
     }

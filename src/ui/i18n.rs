@@ -305,6 +305,8 @@ pub enum Say {
     CartHeld,
     NoHeldCarts,
     UnknownCode(String),
+    /// The stored QRIS fails the EMV checks: (Indonesian, English) reason.
+    QrisUnusable(String, String),
     /// A scan on a closed day: nothing can be sold until a manager reopens.
     ScanOnClosedDay,
     ReceiptSaved(String),
@@ -418,6 +420,12 @@ impl Say {
             Say::NoHeldCarts => "No held carts.".into(),
             Say::UnknownCode(code) if id => format!("Kode \"{code}\" tidak dikenal."),
             Say::UnknownCode(code) => format!("Unknown code \"{code}\"."),
+            Say::QrisUnusable(why, _) if id => format!(
+                "QRIS di Pengaturan tidak dipakai ({why}): struk dan kasir tanpa QRIS sampai diperbaiki."
+            ),
+            Say::QrisUnusable(_, why) => format!(
+                "The QRIS in Pengaturan is not used ({why}): no QRIS on the till or receipts until it is fixed."
+            ),
             Say::ScanOnClosedDay if id => {
                 "Hari sudah ditutup: barang tidak bisa dijual sampai manajer membuka lagi hari ini."
                     .into()

@@ -272,7 +272,7 @@ impl Kasir {
             cart_cursor: 0,
             sale_discount: String::new(),
             panel: Panel::None,
-            notice: None,
+            notice: qris_warning(settings),
             last_sale: None,
             tax: settings.tax,
             qris: qris_code(settings),
@@ -1422,6 +1422,18 @@ fn find_stray_scan(
         }
     }
     Ok(None)
+}
+
+/// Said when the till opens on a book whose QRIS, stored before the EMV
+/// checks, fails them: the vendor learns it before a buyer asks to pay.
+fn qris_warning(settings: &Settings) -> Option<Notice> {
+    use crate::ui::refusal::English;
+    let payload = settings.unusable_qris.as_deref()?;
+    let error = crate::domain::qris::validate_qris(payload).err()?;
+    Some(Notice::Error(Say::QrisUnusable(
+        error.to_string(),
+        error.english(),
+    )))
 }
 
 fn qris_code(settings: &Settings) -> Option<iced::widget::qr_code::Data> {
