@@ -1006,29 +1006,12 @@ impl English for OfficeRefusal {
             OfficeRefusal::AlreadyVoided { record, sale_id } => {
                 format!("{record}: sale {sale_id} is already voided")
             }
-            OfficeRefusal::OtherStall {
-                record,
-                held_stall,
-                held,
-                stall,
-                found,
-            } => format!(
-                "CONFLICT: {record} was already received from stall {held_stall} ({held}); this file from stall {stall} uses the same id ({found})"
-            ),
             OfficeRefusal::Changed {
                 record,
                 held,
                 found,
             } => format!(
                 "CONFLICT: {record} was already received with other content: at the office {held}; in this file {found}"
-            ),
-            OfficeRefusal::ExportOtherStall {
-                export_id,
-                held_stall,
-                held_file,
-                stall,
-            } => format!(
-                "CONFLICT: export id {export_id} was already received from stall {held_stall} (file {held_file}); this file is from stall {stall}"
             ),
             OfficeRefusal::ExportChanged {
                 export_id,
