@@ -1258,3 +1258,12 @@ CREATE TABLE office_nib_owners (
 );
 INSERT OR IGNORE INTO office_nib_owners (nib, stall_code, first_seen)
     SELECT nib, stall_code, seen_at FROM office_producers WHERE nib IS NOT NULL ORDER BY rowid;
+
+-- migration 19
+-- Each record an import adds is checked against the stall's sequence by
+-- (stall, seq); events had no such index, so every wrong-PIN event read all
+-- of its stall's events and a year of them took hours (issue 23).
+CREATE INDEX office_events_stall_seq ON office_events (stall_code, seq);
+-- A sale's returns are read in the stall's order: by sale, then seq.
+DROP INDEX office_returns_sale;
+CREATE INDEX office_returns_sale ON office_returns (sale_id, stall_code, seq);
