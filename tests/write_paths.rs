@@ -137,3 +137,117 @@ fn product_export_to_a_pipe_prints_the_header_at_once() {
     let out = sentra_ok(dir.path(), &["product", "export", "-"]);
     assert!(out.starts_with("sku,") && out.contains("KRP-01"), "{out}");
 }
+
+/// Issue 23, item 4: `--pdf` naming a folder (or a folder that is not there)
+/// is refused before the sale, the handover, the day close or the fee
+/// payment is recorded, so nobody retries a sale that already counted.
+#[test]
+fn a_pdf_aimed_at_a_folder_is_refused_before_any_record() {
+    let dir = stall_with_a_sale();
+    let d = dir.path();
+    let folder = d.join("struk");
+    std::fs::create_dir(&folder).unwrap();
+    let missing = d.join("no-such-folder").join("x.pdf");
+    sentra_ok(
+        d,
+        &[
+            "producer",
+            "add",
+            "--code",
+            "P1",
+            "--name",
+            "Sari",
+            "--regency",
+            "1806",
+        ],
+    );
+    sentra_ok(
+        d,
+        &[
+            "product",
+            "add",
+            "--sku",
+            "TTP-01",
+            "--name",
+            "Titip",
+            "--price",
+            "1000",
+            "--producer",
+            "P1",
+            "--consign-price",
+            "800",
+        ],
+    );
+    let count = |table: &str| -> i64 {
+        let conn = rusqlite::Connection::open(d.join("sentra.db")).unwrap();
+        conn.query_row(&format!("SELECT COUNT(*) FROM {table}"), [], |r| r.get(0))
+            .unwrap()
+    };
+    for target in [&folder, &missing] {
+        let pdf = target.to_str().unwrap();
+        for (args, table) in [
+            (
+                vec![
+                    "sale",
+                    "--item",
+                    "KRP-01=1",
+                    "--pay",
+                    "cash=10000",
+                    "--pdf",
+                    pdf,
+                ],
+                "sales",
+            ),
+            (
+                vec![
+                    "consign", "receive", "P1", "--item", "TTP-01=3", "--pdf", pdf,
+                ],
+                "handover_notes",
+            ),
+            (
+                vec!["day", "close", "--counted-cash", "10000", "--pdf", pdf],
+                "day_closes",
+            ),
+        ] {
+            let before = count(table);
+            let (ok, _, stderr) = sentra(d, &args);
+            assert!(!ok, "{args:?} was recorded");
+            assert!(stderr.contains("tidak bisa menulis"), "{args:?}: {stderr}");
+            assert_eq!(count(table), before, "{args:?} made a record");
+        }
+    }
+
+    // The office's fee payment, likewise.
+    let usb = tempfile::tempdir().unwrap();
+    sentra_ok(d, &["export", "--out", usb.path().to_str().unwrap()]);
+    let office = tempfile::tempdir().unwrap();
+    let o = office.path();
+    sentra_ok(
+        o,
+        &["init", "office", "--name", "Sentra", "--manager-pin", PIN],
+    );
+    sentra_ok(o, &["import", usb.path().to_str().unwrap()]);
+    let office_folder = o.join("kuitansi");
+    std::fs::create_dir(&office_folder).unwrap();
+    let payments = || -> i64 {
+        let conn = rusqlite::Connection::open(o.join("sentra.db")).unwrap();
+        conn.query_row("SELECT COUNT(*) FROM office_fee_payments", [], |r| r.get(0))
+            .unwrap()
+    };
+    let (ok, _, stderr) = sentra(
+        o,
+        &[
+            "fee",
+            "pay",
+            "ST07",
+            "--amount",
+            "1000",
+            "--method",
+            "cash",
+            "--pdf",
+            office_folder.to_str().unwrap(),
+        ],
+    );
+    assert!(!ok && stderr.contains("tidak bisa menulis"), "{stderr}");
+    assert_eq!(payments(), 0);
+}
