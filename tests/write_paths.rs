@@ -251,3 +251,59 @@ fn a_pdf_aimed_at_a_folder_is_refused_before_any_record() {
     assert!(!ok && stderr.contains("tidak bisa menulis"), "{stderr}");
     assert_eq!(payments(), 0);
 }
+
+/// A receipt printer is a path written straight into: `printer test --to`
+/// and the `escpos_printer` setting may never name the book or its WAL.
+#[test]
+fn a_printer_that_is_the_book_is_refused() {
+    let dir = stall_with_a_sale();
+    let d = dir.path();
+    book_ok(d);
+    let book = d.join("sentra.db");
+    let book = book.to_str().unwrap();
+    let (ok, _, stderr) = sentra(d, &["printer", "test", "--to", book]);
+    assert!(!ok && stderr.contains("buku Sentra"), "{stderr}");
+    let (ok, _, stderr) = sentra(d, &["settings", "set", "escpos_printer", book]);
+    assert!(!ok && stderr.contains("buku Sentra"), "{stderr}");
+    let wal = format!("{book}-wal");
+    let (ok, _, stderr) = sentra(d, &["printer", "test", "--to", &wal]);
+    assert!(!ok, "{stderr}");
+    book_ok(d);
+    let sales: i64 = rusqlite::Connection::open(d.join("sentra.db"))
+        .unwrap()
+        .query_row("SELECT COUNT(*) FROM sales", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(sales, 1, "the book still holds its sale");
+}
+
+/// `product export /dev/stdout > file` (or `-`) keeps the whole CSV and
+/// nothing else: the message goes to standard error.
+#[cfg(unix)]
+#[test]
+fn product_export_to_standard_output_keeps_its_message_off_it() {
+    let dir = stall_with_a_sale();
+    let d = dir.path();
+    let out = tempfile::tempdir().unwrap();
+    for target in ["/dev/stdout", "-"] {
+        let path = out.path().join("other.csv");
+        let file = std::fs::File::create(&path).unwrap();
+        let status = Command::new(env!("CARGO_BIN_EXE_sentra"))
+            .arg("--data-dir")
+            .arg(d)
+            .args(["product", "export", target])
+            .env("SENTRA_NOW", NOW_TEXT)
+            .env_remove("SENTRA_DATA_DIR")
+            .stdout(file)
+            .stderr(Stdio::null())
+            .status()
+            .unwrap();
+        assert!(status.success(), "{target}");
+        let csv = std::fs::read_to_string(&path).unwrap();
+        assert!(csv.starts_with("sku") && csv.contains("KRP-01"), "{csv}");
+        assert!(
+            !csv.contains("diekspor"),
+            "{target}: the message went into the CSV: {csv}"
+        );
+    }
+    book_ok(d);
+}

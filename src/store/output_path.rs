@@ -82,6 +82,22 @@ impl Store {
         Ok(())
     }
 
+    /// Refuses a receipt printer that is the book (or any path
+    /// `check_output_path` refuses): a device path is written straight into,
+    /// so `printer test --to` or the `escpos_printer` setting must never
+    /// name the book, its WAL, its lock or a backup.
+    pub fn check_printer(
+        &self,
+        target: &crate::domain::printer::PrinterTarget,
+    ) -> Result<(), StoreError> {
+        match target {
+            crate::domain::printer::PrinterTarget::Device(path) => {
+                self.check_output_path(Path::new(path))
+            }
+            _ => Ok(()),
+        }
+    }
+
     /// Refuses `dir` as a folder to write export files into when it is the
     /// data folder itself or the backups folder (or inside it).
     pub fn check_output_folder(&self, dir: &Path) -> Result<(), StoreError> {

@@ -310,6 +310,11 @@ impl Store {
     pub fn set_setting(&mut self, key: &str, value: &str) -> Result<Settings> {
         let mut settings = self.settings()?;
         settings.apply(key, value.trim())?;
+        if key == "escpos_printer"
+            && let Some(printer) = &settings.escpos_printer
+        {
+            self.check_printer(printer)?;
+        }
         if key == "scale_prefix" {
             super::barcodes::refuse_prefix_in_use(&self.conn, settings.scale_prefix.as_deref())?;
         }
