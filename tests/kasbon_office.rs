@@ -294,3 +294,53 @@ fn forged_kasbon_repayments_and_expenses_are_refused_and_change_nothing() {
         "{refused}"
     );
 }
+
+/// Issue 23, item 6: kasbon given back on a return leaves the retribusi's
+/// takings as a cash refund does, and the tanda terima's fee due is what is
+/// left after the payments the stall has made.
+#[test]
+fn retribusi_counts_kasbon_refunds_and_the_tanda_terima_counts_payments() {
+    let out = tempfile::tempdir().unwrap();
+    let (_stall_dir, stall, file) = stall_day(out.path());
+    let (_dir, mut office) = new_office();
+    sentra::sync::fees::set_rule(
+        &mut office,
+        sentra::domain::fee::FeeRule::Percent(1_000),
+        NOW,
+    )
+    .unwrap();
+    let imported = import_file(&mut office, &file, NOW + Duration::hours(12)).unwrap();
+    let (code, day) = (imported.stall.clone(), imported.days[0].clone());
+    drop(stall);
+    let owed = sentra::sync::fees::owed(&office, &day, &day).unwrap();
+    // Sales 100.000 + 20.000, less the 20.000 given back to the kasbon.
+    assert_eq!(owed[0].takings, rp(100_000));
+    assert_eq!(owed[0].fee, rp(10_000));
+
+    let later = NOW + Duration::hours(13);
+    let note = sentra::sync::desk::for_day(&office, &code, &day, later).unwrap();
+    assert_eq!(note.fee_due, rp(10_000));
+    sentra::sync::fees::pay(
+        &mut office,
+        &code,
+        rp(4_000),
+        PaymentMethod::Cash,
+        None,
+        later,
+    )
+    .unwrap();
+    let note = sentra::sync::desk::for_day(&office, &code, &day, later).unwrap();
+    assert_eq!(note.fee_paid, rp(4_000));
+    assert_eq!(note.fee_due, rp(6_000));
+    sentra::sync::fees::pay(
+        &mut office,
+        &code,
+        rp(9_000),
+        PaymentMethod::Cash,
+        None,
+        later,
+    )
+    .unwrap();
+    let note = sentra::sync::desk::for_day(&office, &code, &day, later).unwrap();
+    assert_eq!(note.fee_due, rp(0), "paid ahead owes nothing");
+}

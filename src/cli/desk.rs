@@ -86,6 +86,9 @@ pub fn office(
                 day.day, day.sales_count, day.net, day.returns, day.fee
             );
         }
+        if n.fee_paid.is_positive() {
+            text += &format!("Sudah dibayar {}\n", n.fee_paid);
+        }
         text += &format!("Retribusi terutang {}", n.fee_due);
         if let Some(path) = &pdf {
             text += &format!("\nPDF: {}", path.display());

@@ -112,8 +112,10 @@ pub fn owed(store: &Store, from: &str, to: &str) -> Result<Vec<FeeDay>, SyncErro
         *takings.entry((stall, day)).or_default() += net;
     }
     let mut refunded = conn.prepare_cached(
-        "SELECT stall_code, day, SUM(refund) FROM office_returns WHERE day BETWEEN ?1 AND ?2
-         GROUP BY stall_code, day",
+        // Kasbon given back on a return leaves the takings as cash does:
+        // the sale's total counted it.
+        "SELECT stall_code, day, SUM(refund + kasbon_refund) FROM office_returns
+         WHERE day BETWEEN ?1 AND ?2 GROUP BY stall_code, day",
     )?;
     for row in refunded.query_map(params![from, to], |r| {
         Ok((r.get(0)?, r.get(1)?, r.get::<_, i64>(2)?))
@@ -275,4 +277,21 @@ pub fn balances(store: &Store, from: &str, to: &str) -> Result<Vec<FeeBalance>, 
         });
     }
     Ok(balances)
+}
+
+/// A stall's fees owed for every day up to `to` and everything it has paid
+/// so far: what a tanda terima shows as still due.
+pub fn outstanding(store: &Store, stall: &str, to: &str) -> Result<(Rupiah, Rupiah), SyncError> {
+    let mut owed_total = Rupiah::ZERO;
+    for day in owed(store, "0000-01-01", to)? {
+        if day.stall == stall {
+            owed_total = owed_total.checked_add(day.fee)?;
+        }
+    }
+    let paid: i64 = store.connection().query_row(
+        "SELECT COALESCE(SUM(amount), 0) FROM office_fee_payments WHERE stall_code = ?1",
+        [stall],
+        |r| r.get(0),
+    )?;
+    Ok((owed_total, Rupiah::new(paid)))
 }
