@@ -308,7 +308,9 @@ fn the_office_and_a_days_opening_refuse_a_clock_set_back_too() {
     assert!(ok, "{stderr}");
     let before = snapshot(office.path());
     for args in [
-        vec!["fee", "pay", "ST07", "--amount", "1000", "--method", "cash"],
+        vec![
+            "fee", "pay", "ST07", "--amount", "1000", "--method", "cash", "--pin", PIN,
+        ],
         vec!["fee", "set", "--percent", "5"],
     ] {
         let (ok, _, stderr) = sentra_at(office.path(), earlier, &args);

@@ -340,19 +340,25 @@ fn the_fee_is_two_percent_of_each_days_takings_after_voids_and_returns_in_either
         for bad in ["0", "-5", "abc", "99999999999999"] {
             let (ok, _, stderr) = sentra(
                 office.path(),
-                &["fee", "pay", "ST07", "--amount", bad, "--method", "cash"],
+                &[
+                    "fee", "pay", "ST07", "--amount", bad, "--method", "cash", "--pin", PIN,
+                ],
             );
             assert!(!ok, "{bad} accepted");
             assert_eq!(stderr.lines().count(), 1, "{stderr}");
         }
         let (ok, _, _) = sentra(
             office.path(),
-            &["fee", "pay", "ST99", "--amount", "1000", "--method", "cash"],
+            &[
+                "fee", "pay", "ST99", "--amount", "1000", "--method", "cash", "--pin", PIN,
+            ],
         );
         assert!(!ok, "an unknown stall");
         let (ok, _, _) = sentra(
             office.path(),
-            &["fee", "pay", "ST07", "--amount", "1000", "--method", "qris"],
+            &[
+                "fee", "pay", "ST07", "--amount", "1000", "--method", "qris", "--pin", PIN,
+            ],
         );
         assert!(!ok, "fees are paid in cash or by transfer");
         assert_eq!(snapshot(office.path()), before);
@@ -367,6 +373,8 @@ fn the_fee_is_two_percent_of_each_days_takings_after_voids_and_returns_in_either
                 "1000",
                 "--method",
                 "transfer:BRI-778",
+                "--pin",
+                PIN,
                 "--pdf",
                 kuitansi.to_str().unwrap(),
             ],

@@ -318,6 +318,10 @@ fn retribusi_counts_kasbon_refunds_and_the_tanda_terima_counts_payments() {
     assert_eq!(owed[0].fee, rp(10_000));
 
     let later = NOW + Duration::hours(13);
+    let authority = sentra::sync::fees::PayAuthority {
+        pin: PIN,
+        again: false,
+    };
     let note = sentra::sync::desk::for_day(&office, &code, &day, later).unwrap();
     assert_eq!(note.fee_due, rp(10_000));
     sentra::sync::fees::pay(
@@ -326,6 +330,7 @@ fn retribusi_counts_kasbon_refunds_and_the_tanda_terima_counts_payments() {
         rp(4_000),
         PaymentMethod::Cash,
         None,
+        authority,
         later,
     )
     .unwrap();
@@ -338,9 +343,50 @@ fn retribusi_counts_kasbon_refunds_and_the_tanda_terima_counts_payments() {
         rp(9_000),
         PaymentMethod::Cash,
         None,
+        authority,
         later,
     )
     .unwrap();
     let note = sentra::sync::desk::for_day(&office, &code, &day, later).unwrap();
     assert_eq!(note.fee_due, rp(0), "paid ahead owes nothing");
+}
+
+/// Issue 23, item 5: a fee payment at the office asks the manager PIN (a
+/// wrong one records nothing), and the same payment entered twice the same
+/// day is asked again rather than counted twice.
+#[test]
+fn a_fee_payment_asks_the_pin_and_catches_the_same_payment_twice() {
+    let out = tempfile::tempdir().unwrap();
+    let (_stall_dir, _stall, file) = stall_day(out.path());
+    let (_dir, mut office) = new_office();
+    let imported = import_file(&mut office, &file, NOW + Duration::hours(12)).unwrap();
+    let code = imported.stall;
+    let later = NOW + Duration::hours(13);
+    let pay = |office: &mut Store, pin: &str, again: bool| {
+        sentra::sync::fees::pay(
+            office,
+            &code,
+            rp(10_000_000_000),
+            PaymentMethod::Cash,
+            None,
+            sentra::sync::fees::PayAuthority { pin, again },
+            later,
+        )
+    };
+    let paid = |office: &Store| -> i64 {
+        office
+            .connection()
+            .query_row("SELECT COUNT(*) FROM office_fee_payments", [], |r| r.get(0))
+            .unwrap()
+    };
+    let wrong = if PIN == "0000" { "1111" } else { "0000" };
+    let refused = pay(&mut office, wrong, false).unwrap_err();
+    assert!(refused.to_string().contains("PIN"), "{refused}");
+    assert_eq!(paid(&office), 0);
+    pay(&mut office, PIN, false).unwrap();
+    let twice = pay(&mut office, PIN, false).unwrap_err();
+    assert!(twice.to_string().contains("--again"), "{twice}");
+    assert_eq!(paid(&office), 1);
+    pay(&mut office, PIN, true).unwrap();
+    assert_eq!(paid(&office), 2);
 }

@@ -244,6 +244,8 @@ fn a_pdf_aimed_at_a_folder_is_refused_before_any_record() {
             "1000",
             "--method",
             "cash",
+            "--pin",
+            PIN,
             "--pdf",
             office_folder.to_str().unwrap(),
         ],

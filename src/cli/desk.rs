@@ -49,6 +49,12 @@ pub enum FeeCommand {
         pdf: Option<PathBuf>,
         #[arg(long, value_parser = ["58", "80", "a4"], default_value = "80")]
         width: String,
+        /// PIN manajer kantor
+        #[arg(long)]
+        pin: String,
+        /// Pembayaran yang sama memang dicatat lagi hari ini
+        #[arg(long)]
+        again: bool,
     },
 }
 
@@ -121,12 +127,23 @@ pub fn fee(
             method,
             pdf,
             width,
+            pin,
+            again,
         } => {
             if let Some(path) = &pdf {
                 store.check_output_path(path)?;
                 crate::print::check_writable(path)?;
             }
-            let payment = fees::pay(store, &stall, amount, method.0, method.1.as_deref(), now)?;
+            let authority = fees::PayAuthority { pin: &pin, again };
+            let payment = fees::pay(
+                store,
+                &stall,
+                amount,
+                method.0,
+                method.1.as_deref(),
+                authority,
+                now,
+            )?;
             if let Some(path) = &pdf {
                 let centre = store.require_office()?.name;
                 let language = crate::print::from_book::language(store);

@@ -156,14 +156,26 @@ pub struct FeePayment {
     pub balance: Rupiah,
 }
 
+/// How a fee payment is asked for: the manager's PIN (money taken at the
+/// office is the manager's word), and whether the same payment entered
+/// again today is meant (`again`) rather than a slip.
+#[derive(Debug, Clone, Copy)]
+pub struct PayAuthority<'a> {
+    pub pin: &'a str,
+    pub again: bool,
+}
+
 /// Records a stall's fee payment (cash or transfer with a reference);
-/// numbered `RTB-YYYYMMDD-NNN` by the office's day.
+/// numbered `RTB-YYYYMMDD-NNN` by the office's day. Asks the manager PIN
+/// (recorded if wrong); the same stall, amount, method and reference
+/// already recorded that day is refused unless `again`.
 pub fn pay(
     store: &mut Store,
     stall: &str,
     amount: Rupiah,
     method: PaymentMethod,
     reference: Option<&str>,
+    authority: PayAuthority<'_>,
     now: OffsetDateTime,
 ) -> Result<FeePayment, SyncError> {
     store.require_office()?;
@@ -186,9 +198,24 @@ pub fn pay(
     let Some(stall_name) = stall_name else {
         return Err(SyncError::UnknownStall(stall.to_string()));
     };
-    let stamp = clock::stamp(now, store.offset());
     let day = clock::business_day(now, store.offset());
     let day_key = day.to_string();
+    if !authority.again {
+        let same: Option<String> = store
+            .connection()
+            .query_row(
+                "SELECT number FROM office_fee_payments WHERE stall_code = ?1 AND day = ?2
+                 AND amount = ?3 AND method = ?4 AND reference IS ?5",
+                params![stall, day_key, amount.value(), method.key(), reference],
+                |r| r.get(0),
+            )
+            .optional()?;
+        if let Some(number) = same {
+            return Err(SyncError::Fee(FeeError::Twice { number }));
+        }
+    }
+    store.verify_pin(authority.pin, now)?;
+    let stamp = clock::stamp(now, store.offset());
     let number = store.write(|tx| {
         crate::store::sequence::guard(tx, &stamp)?;
         let count: i64 = tx.query_row(

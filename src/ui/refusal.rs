@@ -1266,6 +1266,9 @@ impl English for crate::domain::fee::FeeError {
             FeeError::Reference => {
                 "the payment reference is too long or has hidden characters".into()
             }
+            FeeError::Twice { number } => format!(
+                "the same payment was already recorded today ({number}); if the stall really paid twice, repeat with --again"
+            ),
         }
     }
 }
