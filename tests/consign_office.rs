@@ -421,6 +421,52 @@ fn a_version_1_file_still_imports() {
         "{said}"
     );
     assert_eq!(before, snapshot(office.path()));
+    // Nor kasbon or expenses (issue 23, item 8): each alone is refused.
+    type Edit = Box<dyn Fn(&mut Value)>;
+    let v2_only: Vec<(&str, Edit)> = vec![
+        (
+            "kasbon-payment",
+            Box::new(|c| {
+                c["sales"][0]["payments"][0]["method"] = json!("kasbon");
+                c["sales"][0]["payments"][0]["customer"] = json!("C001");
+            }),
+        ),
+        (
+            "expense",
+            Box::new(|c| {
+                c["expenses"] = json!([{
+                    "id": uuid::Uuid::now_v7().to_string(), "seq": 99, "day": "2026-11-27",
+                    "created_at": "2026-11-27T12:00:00+07:00", "category": "kemasan",
+                    "amount": 5000, "note": null, "from_drawer": true,
+                }]);
+                c["sequence"]["to"] = json!(99);
+            }),
+        ),
+        (
+            "repayment",
+            Box::new(|c| {
+                c["repayments"] = json!([{
+                    "id": uuid::Uuid::now_v7().to_string(), "seq": 99, "day": "2026-11-27",
+                    "created_at": "2026-11-27T12:00:00+07:00", "customer": "C001",
+                    "method": "cash", "amount": 5000, "reference": null,
+                }]);
+                c["sequence"]["to"] = json!(99);
+            }),
+        ),
+    ];
+    for (name, edit) in v2_only {
+        let mut forged = content_of(&file);
+        as_version_1(&mut forged);
+        forged["export_id"] = json!(uuid::Uuid::now_v7().to_string());
+        edit(&mut forged);
+        let forged = sign(&forged, &stall.key(), 1, out.path(), name);
+        let (ok, said) = import(office.path(), &forged);
+        assert!(
+            !ok && said.contains("kasbon atau pengeluaran dalam berkas versi 1"),
+            "{name}: {said}"
+        );
+        assert_eq!(before, snapshot(office.path()), "{name}");
+    }
     // And a version the program does not know yet is refused as such.
     let future = sign(
         &content_of(&file),

@@ -375,6 +375,9 @@ impl English for PinError {
                 format!("wrong PIN 5 times: PIN actions are locked until {until} WIB")
             }
             PinError::NotSet => "no manager PIN is set (sentra pin set --new PIN)".into(),
+            PinError::OldRequired => {
+                "a manager PIN is already set: give the old PIN to change it (--old PIN)".into()
+            }
         }
     }
 }

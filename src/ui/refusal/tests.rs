@@ -225,6 +225,7 @@ fn pins() -> Vec<PinError> {
             until: "2026-11-27 10:15".into(),
         },
         PinError::NotSet,
+        PinError::OldRequired,
     ]
 }
 
