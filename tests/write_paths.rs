@@ -309,3 +309,30 @@ fn product_export_to_standard_output_keeps_its_message_off_it() {
     }
     book_ok(d);
 }
+
+/// Issue 23, item 8: the export folder setting may not be the data folder
+/// (where the book and its lock live) nor its backups.
+#[test]
+fn the_export_folder_setting_is_never_the_data_folder() {
+    let dir = stall_with_a_sale();
+    let d = dir.path();
+    for target in [d.to_path_buf(), d.join("backups")] {
+        let (ok, _, stderr) = sentra(
+            d,
+            &["settings", "set", "export_dir", target.to_str().unwrap()],
+        );
+        assert!(!ok, "{} accepted", target.display());
+        assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    }
+    let usb = tempfile::tempdir().unwrap();
+    sentra_ok(
+        d,
+        &[
+            "settings",
+            "set",
+            "export_dir",
+            usb.path().to_str().unwrap(),
+        ],
+    );
+    book_ok(d);
+}
