@@ -104,7 +104,7 @@ fn sign(content: &Value, key: &SigningKey, out: &Path, name: &str) -> PathBuf {
     let hex = sentra::sync::file::to_hex;
     let envelope = json!({
         "format": "sentra-export",
-        "version": 1,
+        "version": sentra::sync::format::VERSION,
         "stall": content["stall"]["code"],
         "public_key": hex(key.verifying_key().as_bytes()),
         "length": body.len(),
