@@ -336,3 +336,36 @@ fn the_export_folder_setting_is_never_the_data_folder() {
     );
     book_ok(d);
 }
+
+/// Issue 23, item 5: `consign pay` says nothing of the producer's balance
+/// until the manager PIN is right.
+#[test]
+fn a_payout_shows_no_balance_before_the_pin() {
+    let dir = stall_with_a_sale();
+    let d = dir.path();
+    sentra_ok(
+        d,
+        &[
+            "producer",
+            "add",
+            "--code",
+            "P1",
+            "--name",
+            "Sari",
+            "--regency",
+            "1806",
+        ],
+    );
+    let wrong = if PIN == "0000" { "1111" } else { "0000" };
+    let (ok, _, stderr) = sentra(
+        d,
+        &[
+            "consign", "pay", "P1", "--amount", "5000000", "--method", "cash", "--pin", wrong,
+        ],
+    );
+    assert!(!ok && stderr.contains("PIN salah"), "{stderr}");
+    assert!(
+        !stderr.contains("Rp0"),
+        "the balance shown before the PIN: {stderr}"
+    );
+}
