@@ -435,10 +435,11 @@ fn a_struk_is_verified_by_its_qr_code_against_the_offices_records() {
     let mut altered: Vec<char> = check.chars().collect();
     altered[3] = if altered[3] == 'A' { 'B' } else { 'A' };
     let forged = format!("{number}#{}", altered.iter().collect::<String>());
-    assert_eq!(
-        json(office.path(), &["verify", &forged])["status"],
-        "forged"
-    );
+    let (ok, stdout, stderr) = sentra(office.path(), &["--json", "verify", &forged]);
+    assert!(!ok, "a forged struk exits with failure: {stderr}");
+    let said: Value = serde_json::from_str(&stdout).unwrap();
+    assert_eq!(said["status"], "forged");
+    assert!(stderr.contains("PALSU"), "{stderr}");
     // Not a struk's QR at all.
     let (ok, _, stderr) = sentra(office.path(), &["verify", "https://example.com"]);
     assert!(!ok && stderr.contains("bukan kode QR struk"), "{stderr}");

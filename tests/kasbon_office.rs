@@ -390,3 +390,25 @@ fn a_fee_payment_asks_the_pin_and_catches_the_same_payment_twice() {
     pay(&mut office, PIN, true).unwrap();
     assert_eq!(paid(&office), 2);
 }
+
+/// Issue 23, item 8: `verify` on a kasbon sale that was returned to the
+/// kasbon says how much went back, not Rp0.
+#[test]
+fn verify_counts_kasbon_given_back() {
+    let out = tempfile::tempdir().unwrap();
+    let (_stall_dir, stall, file) = stall_day(out.path());
+    let (_dir, mut office) = new_office();
+    import_file(&mut office, &file, NOW + Duration::hours(12)).unwrap();
+    let conn = stall.connection();
+    let (receipt, total, created_at): (String, i64, String) = conn
+        .query_row(
+            "SELECT receipt, total, created_at FROM sales WHERE id = (SELECT sale_id FROM returns)",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )
+        .unwrap();
+    let check = sentra::domain::receipt_number::check_value(&receipt, total, &created_at);
+    let verdict = sentra::sync::verify::verify(&office, &format!("{receipt}#{check}")).unwrap();
+    assert_eq!(verdict.status, sentra::sync::verify::Status::Returned);
+    assert_eq!(verdict.refunded, Some(rp(20_000)));
+}

@@ -212,5 +212,9 @@ pub fn fees(
 pub fn verify(store: &Store, qr: &str, out: &Output) -> Result<(), CliError> {
     let verdict = check::verify(store, qr)?;
     out.emit(&verdict, |v| v.sentence());
+    // A forged struk is a failure scripts must see, not a verdict among others.
+    if verdict.status == check::Status::Forged {
+        return Err(CliError::ForgedStruk(verdict.receipt));
+    }
     Ok(())
 }
