@@ -665,6 +665,7 @@ fn bench_import(scratch: &Path) -> Vec<Row> {
                     name: format!("Toko {stall}"),
                     owner: None,
                     regency: 1802,
+                    regency_kemendagri: None,
                     public_key: to_hex(key.verifying_key().as_bytes()),
                 },
                 sequence: SequenceRange {

@@ -591,7 +591,8 @@ fn a_tour_from_a_new_stall_reads_in_indonesian() {
         ],
     );
     assert!(
-        out.contains("Toko ST07 \"Tapis Indah\" siap") && out.contains("1802 Tanggamus"),
+        out.contains("Toko ST07 \"Tapis Indah\" siap")
+            && out.contains("Tanggamus (18.06 · BPS 1802)"),
         "{out}"
     );
     let out = sentra_ok(d, &["demo", "--days", "5"]);

@@ -313,8 +313,8 @@ fn two_stalls_with_the_same_producer_give_one_merged_producer_at_the_office() {
     assert_eq!(rows.len(), 4);
     let row = rows.iter().find(|r| &r[2] == "1234567890123").unwrap();
     assert_eq!(&row[4], "Ibu Sari");
-    assert_eq!(&row[9], sari["owed"].to_string());
-    assert_eq!(&row[11], sari["balance"].to_string());
+    assert_eq!(&row[10], sari["owed"].to_string());
+    assert_eq!(&row[12], sari["balance"].to_string());
     assert!(std::fs::metadata(&pdf).unwrap().len() > 1_000);
 
     // A period: only what happened in it, the balance up to its end.
@@ -389,7 +389,7 @@ fn a_version_1_file_still_imports() {
             .unwrap(),
     )
     .unwrap();
-    assert_eq!(header["version"], 2, "this program writes version 2");
+    assert_eq!(header["version"], 3, "this program writes version 3");
     let mut content = content_of(&file);
     as_version_1(&mut content);
     let text = serde_json::to_string(&content).unwrap();
@@ -471,12 +471,12 @@ fn a_version_1_file_still_imports() {
     let future = sign(
         &content_of(&file),
         &stall.key(),
-        3,
+        4,
         out.path(),
-        "sentra-ST07-v3",
+        "sentra-ST07-v4",
     );
     let (ok, said) = import(office.path(), &future);
-    assert!(!ok && said.contains("versi format 3"), "{said}");
+    assert!(!ok && said.contains("versi format 4"), "{said}");
 }
 
 /// An honest stall's file with consigned sales and a payout.

@@ -52,7 +52,7 @@ impl Window {
         });
     }
 
-    /// A key as the keyboard subscription delivers it.
+    /// A key as the window's keys deliver it.
     fn press(&mut self, key: Named) {
         self.send(Message::KeyPressed(KeyPress::plain(key)));
     }

@@ -132,11 +132,20 @@ fn twenty_scans_in_one_burst_land_in_order_with_answers_late() {
     let (_dir, mut till) = Till::open();
     let keys: String = codes().iter().map(|c| format!("{c}\n")).collect();
     let messages = till.burst(&keys);
+    let typed = messages
+        .iter()
+        .filter(|m| matches!(m, Message::Kasir(_)))
+        .count();
     assert_eq!(
-        messages.len(),
+        typed,
         20 * 14,
         "a key press is a message: 13 digits and Enter, twenty times"
     );
+    let keys_seen = messages
+        .iter()
+        .filter(|m| matches!(m, Message::KeyPressed(_)))
+        .count();
+    assert_eq!(keys_seen, 20 * 14, "and the window's keys see every one");
     // The book answers one job for every seven keys handled: searches and
     // lookups arrive while later codes are still being typed.
     for (n, message) in messages.into_iter().enumerate() {
@@ -199,4 +208,86 @@ fn answers_handed_over_newest_first_still_fill_the_cart_in_scan_order() {
         till.deliver_newest();
     }
     assert_eq!(till.cart(), expected());
+}
+
+/// The payment panel's total, if it is open.
+fn paying(till: &Till) -> Option<sentra::money::Rupiah> {
+    match &till.app.phase {
+        Phase::Stall(shell) => match &shell.kasir.panel {
+            sentra::ui::kasir::Panel::Pay(payment) => Some(payment.total),
+            _ => None,
+        },
+        _ => unreachable!(),
+    }
+}
+
+fn f2() -> Message {
+    Message::KeyPressed(sentra::ui::KeyPress::plain(Named::F2))
+}
+
+#[test]
+fn f2_right_after_the_last_scan_pays_for_every_item_scanned() {
+    let (_dir, mut till) = Till::open();
+    let codes = codes();
+    let keys = format!("{}\n{}\n{}\n", codes[0], codes[1], codes[2]);
+    for message in till.burst(&keys) {
+        till.send(message);
+    }
+    // F2 reaches the window before the book has answered any lookup.
+    till.send(f2());
+    assert_eq!(
+        paying(&till),
+        None,
+        "no panel for a cart still being scanned"
+    );
+    while !till.waiting.is_empty() {
+        till.deliver_newest();
+    }
+    let want: Vec<_> = expected().into_iter().take(3).collect();
+    assert_eq!(till.cart(), want);
+    assert_eq!(
+        paying(&till),
+        Some(sentra::money::Rupiah::new(1_000 + 2_000 + 3_000)),
+        "the panel opens for the three items once the last has landed"
+    );
+}
+
+#[test]
+fn f2_overtaking_the_last_scans_enter_still_asks_for_every_item() {
+    let (_dir, mut till) = Till::open();
+    let codes = codes();
+    let keys = format!("{}\n{}\n{}\n", codes[0], codes[1], codes[2]);
+    let mut messages = till.burst(&keys);
+    // Should F2 reach `update` before the text field's last Enter (it could
+    // while keys came through a subscription), the panel still follows.
+    let last_enter = messages
+        .iter()
+        .rposition(|m| matches!(m, Message::Kasir(sentra::ui::kasir::Message::Submit)))
+        .expect("three Enters");
+    let late = messages.split_off(last_enter);
+    for message in messages {
+        till.send(message);
+    }
+    till.deliver_all();
+    till.send(f2());
+    assert_eq!(paying(&till), Some(sentra::money::Rupiah::new(3_000)));
+    for message in late {
+        till.send(message);
+    }
+    till.deliver_all();
+    assert_eq!(till.cart().len(), 3);
+    assert_eq!(
+        paying(&till),
+        Some(sentra::money::Rupiah::new(6_000)),
+        "the open panel asks for the item that landed after it opened"
+    );
+    // F5 (uang pas) and Enter sell all three.
+    till.send(Message::KeyPressed(sentra::ui::KeyPress::plain(Named::F5)));
+    till.send(Message::Kasir(sentra::ui::kasir::Message::Complete));
+    till.deliver_all();
+    let sale = match &till.app.phase {
+        Phase::Stall(shell) => shell.kasir.last_sale.clone().expect("sold"),
+        _ => unreachable!(),
+    };
+    assert_eq!(sale.lines.len(), 3);
 }

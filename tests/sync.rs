@@ -562,7 +562,7 @@ fn the_command_line_exports_imports_and_reports_the_centre() {
     );
     let row = reader.records().next().unwrap().unwrap();
     assert_eq!(
-        (&row[1], &row[5], &row[9], &row[12]),
+        (&row[1], &row[6], &row[10], &row[13]),
         ("ST07", "1", "30000", "30000")
     );
     let stalls: serde_json::Value =

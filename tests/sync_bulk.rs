@@ -92,6 +92,7 @@ fn daily_export(stall: usize, key: &SigningKey, day: Date, first_seq: i64) -> (E
             name: format!("Toko {stall}"),
             owner: None,
             regency,
+            regency_kemendagri: None,
             public_key: to_hex(key.verifying_key().as_bytes()),
         },
         sequence: SequenceRange {

@@ -1,6 +1,7 @@
 //! The real window under Xvfb, fed by xdotool as a USB scanner types: twenty
-//! different codes, a millisecond a key, Enter, the next code at once. Then
-//! F2, uang pas (F5) and Enter by keys, and the book must hold one sale with
+//! different codes, a millisecond a key, Enter, the next code at once, into
+//! a fresh day's *kas awal* field (the first scan goes on to the search).
+//! Then F2 at once, uang pas (F5) and Enter by keys, and the book must hold one sale with
 //! the twenty items in the order scanned. Needs `Xvfb` and `xdotool`
 //! (.ci/run installs them); without them this test fails, it never skips.
 
@@ -154,9 +155,14 @@ fn a_scanner_burst_through_the_real_window_lands_whole_and_in_order() {
         }
         keys.push("Return");
     }
+    // F2 a millisecond after the last Enter, before the book has found the
+    // last codes: the panel waits for them and asks for all twenty. (Keys
+    // once came through a subscription, whose channel of 100 dropped F2
+    // behind a burst; the view's own key widget drops nothing.)
+    keys.push("F2");
     xdotool(&display, &keys);
     std::thread::sleep(Duration::from_secs(3));
-    xdotool(&display, &["key", "--delay", "300", "F2", "F5", "Return"]);
+    xdotool(&display, &["key", "--delay", "300", "F5", "Return"]);
 
     let mut sold = None;
     wait_for("the sale in the book", Duration::from_secs(30), || {

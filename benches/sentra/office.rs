@@ -80,6 +80,7 @@ pub fn stall_day(stall: usize, day: &str, seq: i64, sales: usize) -> (ExportCont
             name: format!("Toko {stall}"),
             owner: None,
             regency: [1801, 1802, 1806, 1871][stall % 4],
+            regency_kemendagri: None,
             public_key: to_hex(key.verifying_key().as_bytes()),
         },
         sequence: SequenceRange {

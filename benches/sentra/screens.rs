@@ -344,13 +344,18 @@ pub fn bench_start(large: &Path, empty: &Path) -> Row {
     )
 }
 
-/// Kantor: PgUp through the last week and PgDn back, each day's frame.
+/// Kantor: Ctrl+PgUp through the last week and Ctrl+PgDn back, each day's
+/// frame.
 fn kantor_days(screen: &mut Screen) -> Vec<Duration> {
     let mut samples = Vec::new();
     let mut shown = Vec::new();
     for key in [Named::PageUp, Named::PageDown] {
         for _ in 0..6 {
-            samples.push(screen.frame_after(Message::KeyPressed(sentra::ui::KeyPress::plain(key))));
+            let press = sentra::ui::KeyPress {
+                modifiers: iced::keyboard::Modifiers::CTRL,
+                ..sentra::ui::KeyPress::plain(key)
+            };
+            samples.push(screen.frame_after(Message::KeyPressed(press)));
             shown.push(screen.last_frame);
         }
     }

@@ -99,6 +99,14 @@ pub fn date(text: &str) -> Result<time::Date, String> {
         .ok_or_else(|| format!("tanggal harus YYYY-MM-DD, mis. 2026-11-27: \"{text}\""))
 }
 
+/// A regency as typed: a Kemendagri code ("18.06") or a BPS code ("1802");
+/// the book keeps the BPS code.
+pub fn regency(text: &str) -> Result<u16, String> {
+    crate::domain::regency::Regency::parse(text)
+        .map(|r| r.code)
+        .map_err(|e| e.to_string())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

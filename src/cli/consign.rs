@@ -12,13 +12,6 @@ use crate::domain::consign::PayoutMethod;
 use crate::money::Rupiah;
 use crate::store::{HandoverItem, HandoverNote, NewProducer, Store};
 
-/// A regency code: a number, checked against Lampung's by the book.
-fn regency(text: &str) -> Result<u16, String> {
-    text.trim()
-        .parse()
-        .map_err(|_| format!("kode kabupaten/kota harus angka, mis. 1806: \"{text}\""))
-}
-
 /// `SKU=QTY` of a handover.
 fn handover_item(text: &str) -> Result<HandoverItem, String> {
     let item = args::return_item(text).map_err(|e| e.replace("retur", "serah terima"))?;
@@ -61,8 +54,8 @@ pub enum ProducerCommand {
         code: String,
         #[arg(long)]
         name: String,
-        /// Kode kabupaten/kota asal, mis. 1806 (Lampung Utara)
-        #[arg(long, value_parser = regency)]
+        /// Kabupaten/kota asal: kode Kemendagri (18.03) atau BPS (1806), mis. Lampung Utara
+        #[arg(long, value_parser = args::regency)]
         regency: u16,
         /// Nomor Induk Berusaha (13 angka)
         #[arg(long)]
@@ -78,7 +71,7 @@ pub enum ProducerCommand {
         code: String,
         #[arg(long)]
         name: Option<String>,
-        #[arg(long, value_parser = regency)]
+        #[arg(long, value_parser = args::regency)]
         regency: Option<u16>,
         #[arg(long)]
         nib: Option<String>,

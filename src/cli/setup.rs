@@ -18,8 +18,8 @@ pub enum Init {
         code: String,
         #[arg(long)]
         name: String,
-        /// Kode kabupaten/kota asal (1801–1813, 1871, 1872)
-        #[arg(long)]
+        /// Kabupaten/kota asal: kode Kemendagri (18.06) atau BPS (1802)
+        #[arg(long, value_parser = super::args::regency)]
         regency: u16,
         #[arg(long)]
         owner: Option<String>,
@@ -63,6 +63,7 @@ struct IdentityView {
     owner: Option<String>,
     regency: Option<u16>,
     regency_name: Option<&'static str>,
+    regency_kemendagri: Option<&'static str>,
     public_key: Option<String>,
 }
 
@@ -75,6 +76,7 @@ impl From<Identity> for IdentityView {
             owner: identity.owner,
             regency: identity.regency.map(|r| r.code),
             regency_name: identity.regency.map(|r| r.name),
+            regency_kemendagri: identity.regency.map(|r| r.kemendagri),
             public_key: identity
                 .public_key
                 .map(|k| k.iter().map(|b| format!("{b:02x}")).collect()),
@@ -109,11 +111,13 @@ pub fn init(
     };
     out.emit(&IdentityView::from(identity), |v| match &v.code {
         Some(code) => format!(
-            "Toko {code} \"{}\" siap di {}.\nAsal: {} {}.",
+            "Toko {code} \"{}\" siap di {}.\nAsal: {}.",
             v.name,
             store.dir().display(),
-            v.regency.unwrap_or_default(),
-            v.regency_name.unwrap_or_default()
+            v.regency
+                .and_then(crate::domain::regency::Regency::by_code)
+                .map(|r| r.to_string())
+                .unwrap_or_default()
         ),
         None => format!("Kantor \"{}\" siap di {}.", v.name, store.dir().display()),
     });

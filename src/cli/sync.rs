@@ -321,7 +321,11 @@ pub fn report_centre(
             text += &format!("\nTanpa kabar hari ini: {}\n", silent.join(", "));
         }
         if let Some(path) = csv {
-            text += &format!("\nCSV: {}", path.display());
+            let kind = match crate::store::table::TableFormat::for_path(path) {
+                crate::store::table::TableFormat::Xlsx => "XLSX",
+                crate::store::table::TableFormat::Csv => "CSV",
+            };
+            text += &format!("\n{kind}: {}", path.display());
         }
         if let Some(path) = pdf {
             text += &format!("\nPDF: {}", path.display());

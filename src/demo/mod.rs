@@ -91,8 +91,13 @@ pub fn fill(store: &mut Store, days: u32, now: OffsetDateTime) -> Result<DemoSum
     let mut date = first;
     while date <= today {
         let is_today = date == today;
-        if store.day(date)?.is_none() {
-            store.open_day(Rupiah::new(200_000), at(date, 7, 30))?;
+        // Before opening hours today is left for the vendor to open with
+        // the kas awal counted: a day opened at 07:30 now would date a
+        // record ahead of the clock, and the morning's first sale would be
+        // refused as a clock set back.
+        let opens = at(date, 7, 30);
+        if store.day(date)?.is_none() && !(is_today && opens > now) {
+            store.open_day(Rupiah::new(200_000), opens)?;
         }
         let count = rng.between(14, 32);
         let mut minute_of_day = 8 * 60;
@@ -293,6 +298,28 @@ mod tests {
             .unwrap()
             .collect::<Result<_, _>>()
             .unwrap()
+    }
+
+    #[test]
+    fn demo_loaded_before_opening_hours_dates_nothing_ahead_of_the_clock() {
+        let now = datetime!(2026-11-27 06:00 +7);
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open(dir.path()).unwrap();
+        store
+            .init_stall("ST07", "Tapis Indah", None, 1802, None, now)
+            .unwrap();
+        fill(&mut store, 7, now).unwrap();
+        let today = store.business_day(now);
+        assert_eq!(store.day(today).unwrap(), None, "today waits for kas awal");
+        // The vendor opens the day at 06:01 and sells at 06:02.
+        store
+            .open_day(Rupiah::new(150_000), now + Duration::minutes(1))
+            .unwrap();
+        let request = random_sale(&store, &mut Rng::new(7)).unwrap();
+        let sale = store
+            .complete_sale(&request, now + Duration::minutes(2))
+            .unwrap();
+        assert_eq!(sale.day, today.to_string());
     }
 
     #[test]

@@ -133,8 +133,11 @@ pub const EVENT_KINDS: [&str; 3] = ["pin_wrong", "pin_locked", "clock_accepted"]
 pub struct ProducerInfo {
     pub code: String,
     pub name: String,
-    /// Kemendagri code of the producer's regency of origin.
+    /// BPS code of the producer's regency of origin.
     pub regency: u16,
+    /// Its Kemendagri code, from export version 3 (see `StallInfo`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub regency_kemendagri: Option<String>,
     pub nib: Option<String>,
 }
 

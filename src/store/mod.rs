@@ -33,6 +33,7 @@ mod settings;
 pub mod spreadsheet;
 mod stall;
 mod stock;
+pub mod table;
 mod voids;
 
 use std::path::{Path, PathBuf};

@@ -17,8 +17,9 @@ use std::path::Path;
 use time::OffsetDateTime;
 
 use super::products::{NewProduct, Product, ProductFilter, insert_product, update_product};
-use super::spreadsheet::{read_text_cell, text_cell};
+use super::spreadsheet::read_text_cell;
 use super::stock::{Movement, MovementKind, record};
+use super::table::{Cell, Table};
 use super::{Result, Store, StoreError};
 use crate::clock;
 use crate::domain::unit::{Unit, UnitError};
@@ -291,31 +292,26 @@ impl Store {
         })
     }
 
-    /// Writes the whole catalogue with stock to `path` (comma-separated,
-    /// UTF-8); text cells that would read as a formula get a leading `'`.
+    /// Writes the whole catalogue with stock to `path`: XLSX for a `.xlsx`
+    /// name, else CSV (UTF-8 with a BOM, which import reads back; text
+    /// cells that would read as a formula get a leading `'`).
     pub fn export_products(&self, path: &Path) -> Result<usize> {
         let products = self.list_products(&ProductFilter::default())?;
-        let mut writer = csv::Writer::from_writer(Vec::new());
-        let csv_error = |e: csv::Error| StoreError::Io(std::io::Error::other(e));
-        writer.write_record(HEADER).map_err(csv_error)?;
+        let mut table = Table::new("Produk", &HEADER);
         for p in &products {
-            writer
-                .write_record([
-                    text_cell(&p.sku).into_owned(),
-                    text_cell(p.barcode.as_deref().unwrap_or_default()).into_owned(),
-                    text_cell(&p.name).into_owned(),
-                    text_cell(&p.category).into_owned(),
-                    text_cell(p.unit.key()).into_owned(),
-                    p.price.value().to_string(),
-                    p.cost.map(|c| c.value().to_string()).unwrap_or_default(),
-                    p.min_stock.to_decimal_string(),
-                    p.stock.to_decimal_string(),
-                ])
-                .map_err(csv_error)?;
+            table.push(vec![
+                Cell::code(&p.sku),
+                Cell::maybe_code(p.barcode.as_deref()),
+                Cell::text(&p.name),
+                Cell::text(&p.category),
+                Cell::code(p.unit.key()),
+                Cell::Rupiah(p.price),
+                p.cost.map_or(Cell::Empty, Cell::Rupiah),
+                Cell::Quantity(p.min_stock),
+                Cell::Quantity(p.stock),
+            ]);
         }
-        let bytes = writer
-            .into_inner()
-            .map_err(|e| StoreError::Io(std::io::Error::other(e.to_string())))?;
+        let bytes = table.bytes_for(path)?;
         super::files::write_whole(path, &bytes)?;
         Ok(products.len())
     }

@@ -320,6 +320,19 @@ impl Store {
         descending: bool,
         limit: usize,
     ) -> Result<(Vec<Product>, usize)> {
+        self.product_page_from(filter, order, descending, 0, limit)
+    }
+
+    /// [`Store::product_page`] from the `skip`-th row on: the stock table's
+    /// later pages.
+    pub fn product_page_from(
+        &self,
+        filter: &ProductFilter,
+        order: ProductOrder,
+        descending: bool,
+        skip: usize,
+        limit: usize,
+    ) -> Result<(Vec<Product>, usize)> {
         let pattern = filter
             .search
             .as_deref()
@@ -363,10 +376,12 @@ impl Store {
             }
         };
         let limit = limit as i64;
+        let skip = skip as i64;
         let mut page_values = values.clone();
         page_values.push(&limit);
+        page_values.push(&skip);
         let mut statement = self.conn.prepare_cached(&format!(
-            "SELECT {PRODUCT_COLUMNS} FROM {from} {matches} ORDER BY {by} LIMIT ?"
+            "SELECT {PRODUCT_COLUMNS} FROM {from} {matches} ORDER BY {by} LIMIT ? OFFSET ?"
         ))?;
         let products = statement
             .query_map(page_values.as_slice(), product_from_row)?

@@ -62,6 +62,7 @@ pub fn export(
             name: identity.name.clone(),
             owner: identity.owner.clone(),
             regency: identity.regency.map(|r| r.code).unwrap_or_default(),
+            regency_kemendagri: identity.regency.map(|r| r.kemendagri.into()),
             public_key: to_hex(key.verifying_key().as_bytes()),
         },
         sequence: SequenceRange { from, to: newest },

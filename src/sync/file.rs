@@ -142,8 +142,19 @@ fn check(content: &ExportContent, envelope: &Envelope) -> Result<(), Rejection> 
     if content.stall.code != envelope.stall || content.stall.public_key != envelope.public_key {
         return malformed("identitas toko di isi dan di amplop berbeda");
     }
-    if crate::domain::regency::Regency::by_code(content.stall.regency).is_none() {
+    if !regency_agrees(content.stall.regency, &content.stall.regency_kemendagri) {
         return malformed("kode kabupaten/kota");
+    }
+    // A producer's regency outside Lampung is refused with its record;
+    // here only a Kemendagri code that names another regency.
+    if let Some(p) = (content.producers.iter()).find(|p| {
+        let known = crate::domain::regency::Regency::by_code(p.regency).is_some();
+        known && !regency_agrees(p.regency, &p.regency_kemendagri)
+    }) {
+        return Err(Rejection::Malformed(format!(
+            "kode Kemendagri penitip {} tidak cocok dengan kode BPS",
+            p.code.chars().take(20).collect::<String>()
+        )));
     }
     // Titip jual arrived with version 2: a version-1 file carrying it is
     // not what it says it is.
@@ -217,4 +228,16 @@ fn json_error(error: &serde_json::Error) -> String {
     } else {
         said
     }
+}
+
+/// A BPS regency code of Lampung's, and, when the file names the Kemendagri
+/// code too (version 3), the one that goes with it: a file saying
+/// 1801 / 18.01 is confused about which regency it means.
+fn regency_agrees(bps: u16, kemendagri: &Option<String>) -> bool {
+    let Some(regency) = crate::domain::regency::Regency::by_code(bps) else {
+        return false;
+    };
+    kemendagri
+        .as_deref()
+        .is_none_or(|k| k == regency.kemendagri)
 }

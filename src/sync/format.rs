@@ -1,7 +1,8 @@
-//! The export file, version 2: what a stall carries to the office.
-//! Version 2 adds titip jual (producers, what consigned lines owe, payouts)
+//! The export file, version 3: what a stall carries to the office.
+//! Version 2 added titip jual (producers, what consigned lines owe, payouts)
 //! and kasbon (a kasbon payment's customer, kasbon given back on returns,
-//! repayments) and expenses; the office still reads version 1.
+//! repayments) and expenses; version 3 names each regency by its Kemendagri
+//! code beside the BPS one. The office still reads versions 1 and 2.
 //!
 //! A file is two lines of UTF-8 JSON. The first is the envelope: format,
 //! version, the stall's code and public key, the byte length and SHA-256 of
@@ -20,7 +21,7 @@ pub use crate::domain::record::{
 /// The `format` field of every export envelope.
 pub const FORMAT: &str = "sentra-export";
 /// The version this program writes.
-pub const VERSION: u32 = 2;
+pub const VERSION: u32 = 3;
 /// The oldest version this program still reads.
 pub const OLDEST_VERSION: u32 = 1;
 /// The file name extension.
@@ -81,8 +82,12 @@ pub struct StallInfo {
     pub code: String,
     pub name: String,
     pub owner: Option<String>,
-    /// Kemendagri code of the regency of origin.
+    /// BPS code of the regency of origin (as the book stores it).
     pub regency: u16,
+    /// Kemendagri code of the same regency ("18.06"), from version 3;
+    /// when present it must be the one that goes with `regency`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub regency_kemendagri: Option<String>,
     pub public_key: String,
 }
 

@@ -12,7 +12,7 @@ use super::SyncError;
 use crate::domain::regency::Regency;
 use crate::money::Rupiah;
 use crate::store::Store;
-use crate::store::spreadsheet::text_cell;
+use crate::store::table::{Cell, Table};
 
 /// A known stall, and what the office has (and lacks) from it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -483,12 +483,13 @@ pub fn gaps(seqs: &[i64]) -> Vec<(i64, i64)> {
     gaps
 }
 
-/// The columns of the province's CSV, in order.
-pub const CSV_COLUMNS: [&str; 21] = [
+/// The columns of the province's CSV (and XLSX), in order.
+pub const CSV_COLUMNS: [&str; 22] = [
     "date",
     "stall_code",
     "stall_name",
     "regency_code",
+    "regency_kemendagri",
     "regency_name",
     "sales_count",
     "gross",
@@ -508,72 +509,63 @@ pub const CSV_COLUMNS: [&str; 21] = [
     "fee",
 ];
 
-/// The centre's day as CSV for the provincial office: one row per known
-/// stall, integer rupiah, UTF-8 with a header row. Text cells that would
-/// read as a formula in a spreadsheet get a leading `'` (see
-/// `store::spreadsheet`); the numeric columns stay numbers.
-pub fn write_centre_csv(report: &CentreDay, path: &Path) -> Result<usize, SyncError> {
-    let mut writer = csv::Writer::from_writer(Vec::new());
-    let csv_error = |e: csv::Error| SyncError::Io {
-        path: path.to_path_buf(),
-        source: std::io::Error::other(e),
-    };
-    writer.write_record(CSV_COLUMNS).map_err(csv_error)?;
+/// The centre's day as a table for the provincial office: one row per
+/// known stall, rupiah as numbers, codes as text.
+pub fn centre_table(report: &CentreDay) -> Table {
+    let mut table = Table::new("Sentra", &CSV_COLUMNS);
     let rows = report
         .stalls
         .iter()
         .map(|s| (s, true))
         .chain(report.silent.iter().map(|s| (s, false)));
-    let mut count = 0;
     for (stall, reported) in rows {
         let t = &stall.totals;
-        let money = |r: Rupiah| r.value().to_string();
-        writer
-            .write_record([
-                text_cell(&report.date).into_owned(),
-                text_cell(&stall.code).into_owned(),
-                text_cell(&stall.name).into_owned(),
-                stall.regency.to_string(),
-                text_cell(
-                    Regency::by_code(stall.regency)
-                        .map(|r| r.name)
-                        .unwrap_or_default(),
-                )
-                .into_owned(),
-                t.sales_count.to_string(),
-                money(t.gross),
-                money(t.discounts),
-                money(t.tax),
-                money(t.net),
-                money(t.returns),
-                money(t.takings),
-                money(t.cash),
-                money(t.qris),
-                money(t.transfer),
-                money(t.card),
-                if reported { "yes" } else { "no" }.to_string(),
-                money(t.kasbon),
-                money(t.repayments),
-                money(t.expenses),
-                money(t.fee),
-            ])
-            .map_err(csv_error)?;
-        count += 1;
+        let regency = Regency::by_code(stall.regency);
+        table.push(vec![
+            Cell::iso_date(&report.date),
+            Cell::code(&stall.code),
+            Cell::text(&stall.name),
+            Cell::code(stall.regency.to_string()),
+            Cell::code(Regency::kemendagri_of(stall.regency)),
+            Cell::text(regency.map(|r| r.name).unwrap_or_default()),
+            Cell::Count(t.sales_count),
+            Cell::Rupiah(t.gross),
+            Cell::Rupiah(t.discounts),
+            Cell::Rupiah(t.tax),
+            Cell::Rupiah(t.net),
+            Cell::Rupiah(t.returns),
+            Cell::Rupiah(t.takings),
+            Cell::Rupiah(t.cash),
+            Cell::Rupiah(t.qris),
+            Cell::Rupiah(t.transfer),
+            Cell::Rupiah(t.card),
+            Cell::text(if reported { "yes" } else { "no" }),
+            Cell::Rupiah(t.kasbon),
+            Cell::Rupiah(t.repayments),
+            Cell::Rupiah(t.expenses),
+            Cell::Rupiah(t.fee),
+        ]);
     }
-    let bytes = writer.into_inner().map_err(|e| SyncError::Io {
+    table
+}
+
+/// Writes the centre's day to `path`: XLSX for a `.xlsx` name, else CSV
+/// (UTF-8 with a BOM, text cells that would read as a formula get a `'`).
+pub fn write_centre_csv(report: &CentreDay, path: &Path) -> Result<usize, SyncError> {
+    let table = centre_table(report);
+    write_table(&table, path)?;
+    Ok(table.rows.len())
+}
+
+/// Writes a table whole to `path` (a temporary name, then renamed; or
+/// straight through to a stream).
+pub fn write_table(table: &Table, path: &Path) -> Result<(), SyncError> {
+    let io = |source: std::io::Error| SyncError::Io {
         path: path.to_path_buf(),
-        source: std::io::Error::other(e.to_string()),
-    })?;
-    let dir = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "sentra.csv".into());
-    super::export::write_atomically(dir, &name, &bytes)?;
-    Ok(count)
+        source,
+    };
+    let bytes = table.bytes_for(path).map_err(io)?;
+    crate::store::files::write_whole(path, &bytes).map_err(io)
 }
 
 #[cfg(test)]

@@ -134,6 +134,7 @@ mod tests {
                 name: format!("Toko {stall}"),
                 owner: None,
                 regency: 1802,
+                regency_kemendagri: Some("18.06".into()),
                 public_key: to_hex(key.verifying_key().as_bytes()),
             },
             sequence: SequenceRange {

@@ -17,7 +17,7 @@ use crate::domain::consign::owed_returned;
 use crate::domain::regency::Regency;
 use crate::money::Rupiah;
 use crate::store::Store;
-use crate::store::spreadsheet::text_cell;
+use crate::store::table::{Cell, Table};
 
 /// One producer of the centre (merged across stalls by NIB).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -384,13 +384,14 @@ pub fn producers_report(
 }
 
 /// The columns of the producers' CSV, in order.
-pub const CSV_COLUMNS: [&str; 12] = [
+pub const CSV_COLUMNS: [&str; 13] = [
     "from",
     "to",
     "producer_key",
     "nib",
     "producer",
     "regency_code",
+    "regency_kemendagri",
     "regency_name",
     "stalls",
     "sold",
@@ -399,48 +400,35 @@ pub const CSV_COLUMNS: [&str; 12] = [
     "balance",
 ];
 
-/// The centre's producers as CSV for the provincial office: one row per
-/// producer, integer rupiah, UTF-8 with a header row; text cells that a
-/// spreadsheet would read as a formula get a leading `'`.
-pub fn write_producers_csv(report: &ProducersReport, path: &Path) -> Result<usize, SyncError> {
-    let csv_error = |e: csv::Error| SyncError::Io {
-        path: path.to_path_buf(),
-        source: std::io::Error::other(e),
-    };
-    let mut writer = csv::Writer::from_writer(Vec::new());
-    writer.write_record(CSV_COLUMNS).map_err(csv_error)?;
-    let money = |r: Rupiah| r.value().to_string();
+/// The centre's producers as a table for the provincial office: one row
+/// per producer, rupiah as numbers, the NIB and codes as text.
+pub fn producers_table(report: &ProducersReport) -> Table {
+    let mut table = Table::new("Penitip", &CSV_COLUMNS);
+    let day = |d: &Option<String>| d.as_deref().map_or(Cell::Empty, Cell::iso_date);
     for row in &report.producers {
-        writer
-            .write_record([
-                text_cell(report.from.as_deref().unwrap_or_default()).into_owned(),
-                text_cell(report.to.as_deref().unwrap_or_default()).into_owned(),
-                text_cell(&row.key).into_owned(),
-                text_cell(row.nib.as_deref().unwrap_or_default()).into_owned(),
-                text_cell(&row.producer).into_owned(),
-                row.regency.to_string(),
-                text_cell(&row.regency_name).into_owned(),
-                text_cell(&row.stalls.join(" ")).into_owned(),
-                money(row.sold),
-                money(row.owed),
-                money(row.paid),
-                money(row.balance),
-            ])
-            .map_err(csv_error)?;
+        table.push(vec![
+            day(&report.from),
+            day(&report.to),
+            Cell::code(&row.key),
+            Cell::maybe_code(row.nib.as_deref()),
+            Cell::text(&row.producer),
+            Cell::code(row.regency.to_string()),
+            Cell::code(Regency::kemendagri_of(row.regency)),
+            Cell::text(&row.regency_name),
+            Cell::text(row.stalls.join(" ")),
+            Cell::Rupiah(row.sold),
+            Cell::Rupiah(row.owed),
+            Cell::Rupiah(row.paid),
+            Cell::Rupiah(row.balance),
+        ]);
     }
-    let bytes = writer.into_inner().map_err(|e| SyncError::Io {
-        path: path.to_path_buf(),
-        source: std::io::Error::other(e.to_string()),
-    })?;
-    let dir = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "penitip.csv".into());
-    super::export::write_atomically(dir, &name, &bytes)?;
+    table
+}
+
+/// Writes the centre's producers to `path`: XLSX for a `.xlsx` name, else
+/// CSV (UTF-8 with a BOM; formula-like text cells get a `'`).
+pub fn write_producers_csv(report: &ProducersReport, path: &Path) -> Result<usize, SyncError> {
+    super::office::write_table(&producers_table(report), path)?;
     Ok(report.producers.len())
 }
 

@@ -238,12 +238,47 @@ pub enum Effect<M> {
         row: usize,
         of: usize,
     },
+    /// Scroll the view with this id by keys (PgUp/PgDn, ↑/↓, Home/End).
+    Scroll {
+        view: &'static str,
+        by: Scroll,
+    },
     Batch(Vec<Effect<M>>),
+}
+
+/// How far a key scrolls a view.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Scroll {
+    /// Down (positive) or up by this many pixels.
+    By(f32),
+    Top,
+    Bottom,
+}
+
+impl Scroll {
+    /// A line (an arrow key) and a page (PgUp/PgDn), in pixels: a page
+    /// keeps a line of what was shown, so the eye finds its place.
+    pub const LINE: f32 = 40.0;
+    pub const PAGE: f32 = 480.0;
+
+    /// The scroll a key asks for, if it is a scrolling key.
+    pub fn for_key(key: &iced::keyboard::key::Named) -> Option<Scroll> {
+        use iced::keyboard::key::Named;
+        Some(match key {
+            Named::ArrowDown => Scroll::By(Scroll::LINE),
+            Named::ArrowUp => Scroll::By(-Scroll::LINE),
+            Named::PageDown => Scroll::By(Scroll::PAGE),
+            Named::PageUp => Scroll::By(-Scroll::PAGE),
+            Named::Home => Scroll::Top,
+            Named::End => Scroll::Bottom,
+            _ => return None,
+        })
+    }
 }
 
 /// A request about what the keyboard is on (a field's focus, a list's
 /// highlighted row brought into view), once an effect is taken apart.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Focus {
     On(&'static str),
     Next,
@@ -252,6 +287,10 @@ pub enum Focus {
         list: &'static str,
         row: usize,
         of: usize,
+    },
+    Scroll {
+        view: &'static str,
+        by: Scroll,
     },
 }
 
@@ -277,6 +316,7 @@ impl<M: 'static> Effect<M> {
             Effect::FocusNext => Effect::FocusNext,
             Effect::FocusPrevious => Effect::FocusPrevious,
             Effect::Reveal { list, row, of } => Effect::Reveal { list, row, of },
+            Effect::Scroll { view, by } => Effect::Scroll { view, by },
             Effect::Batch(effects) => {
                 Effect::Batch(effects.into_iter().map(|e| e.map(f)).collect())
             }
@@ -318,6 +358,7 @@ impl<M: 'static> Effect<M> {
                 Effect::FocusNext => focus.push(Focus::Next),
                 Effect::FocusPrevious => focus.push(Focus::Previous),
                 Effect::Reveal { list, row, of } => focus.push(Focus::Reveal { list, row, of }),
+                Effect::Scroll { view, by } => focus.push(Focus::Scroll { view, by }),
                 Effect::Batch(effects) => stack.extend(effects.into_iter().rev()),
             }
         }

@@ -13,7 +13,7 @@ use super::effect::{Effect, at_now};
 use super::i18n::{Lang, Say, T};
 use super::refusal::Refusal;
 use super::theme;
-use super::widgets::{BOLD, Field, NOTICE_LINES, keyed};
+use super::widgets::{BOLD, Field, keyed};
 use crate::domain::regency::{REGENCIES, Regency};
 
 /// The field that has the focus when the first run opens.
@@ -68,8 +68,8 @@ pub enum Message {
 }
 
 impl FirstRun {
-    /// The regencies that match what is typed: by code, or by a part of the
-    /// name.
+    /// The regencies that match what is typed: by either code (BPS "1802",
+    /// Kemendagri "18.06"), or by a part of the name.
     pub fn matches(&self) -> Vec<Regency> {
         let typed = self.regency_text.trim().to_lowercase();
         if typed.is_empty() {
@@ -79,6 +79,7 @@ impl FirstRun {
             .into_iter()
             .filter(|r| {
                 r.code.to_string().starts_with(&typed)
+                    || (typed.contains('.') && r.kemendagri.starts_with(&typed))
                     || r.name.to_lowercase().contains(&typed)
                     || r.to_string().to_lowercase() == typed
             })
@@ -291,13 +292,14 @@ impl FirstRun {
             ]
             .spacing(theme::GAP),
             body,
+            // A refusal is read whole (a clock refusal names two times):
+            // the form scrolls rather than cut it.
             container(
                 text(self.error.as_ref().map(|e| e.say(lang)).unwrap_or_default())
                     .size(theme::SMALL)
                     .color(theme::BAD)
             )
-            .height(NOTICE_LINES)
-            .clip(true),
+            .width(Fill),
             keyed(
                 label.get(lang),
                 "Enter",

@@ -128,7 +128,7 @@ texts! {
     AdjustField => "Jumlah ± (mis. -2 rusak, 3 ketemu)", "Quantity ± (e.g. -2 damaged, 3 found)";
     When => "Waktu · jenis", "When · kind";
     Balance => "Saldo", "Balance";
-    RowKeys => "baris terpilih: panah atas/bawah", "selected row: up/down arrows";
+    RowKeys => "baris terpilih: panah atas/bawah; PgUp/PgDn per 15 baris dan halaman berikutnya", "selected row: up/down arrows; PgUp/PgDn by 15 rows and to the next page";
     DefaultCategory => "Umum", "General";
     CountedField => "Hasil hitung", "Counted";
     Note => "Catatan", "Note";

@@ -4,7 +4,10 @@
 //! regency, spot silent stalls, write the province's CSV.
 //!
 //! After an import the screen shows the latest day the files carried.
-//! Keys: Enter in the path imports; PgUp/PgDn/Home move the day; F9 prints.
+//! Keys: Enter in the path imports; F2 writes the tanda terima of the file
+//! imported last; F3 goes to the desk's struk check (Enter checks); F1
+//! switches the language; Ctrl+PgUp/Ctrl+PgDn/Ctrl+Home move the day;
+//! PgUp/PgDn, ↑/↓ and Home/End scroll; F9 prints.
 
 use std::path::PathBuf;
 
@@ -17,7 +20,7 @@ use time::{Date, Duration};
 
 use super::KeyPress;
 use super::chart::BarChart;
-use super::effect::{Effect, Job};
+use super::effect::{Effect, Job, Scroll};
 use super::i18n::{Lang, Say, T, method_key_name};
 use super::refusal::Refusal;
 use super::theme;
@@ -28,6 +31,8 @@ use crate::sync::office::{CentreDay, centre_day, write_centre_csv};
 
 /// The import path field: it has the focus when the office opens.
 pub const IMPORT_PATH: &str = "import-path";
+/// The screen's scrolling view, which the keys scroll.
+pub const SCROLL: &str = "kantor-scroll";
 
 /// One file's result.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -79,6 +84,10 @@ pub enum Message {
     PrintReport,
     /// Show the screens in this language (and keep it).
     SetLanguage(Lang),
+    /// Go to the desk's struk check (F3).
+    GoVerify,
+    /// Scroll the screen (PgUp/PgDn, ↑/↓, Home/End).
+    Scroll(Scroll),
     LanguageSaved(Result<Settings, Refusal>),
     /// A job of this screen died before answering.
     JobFailed(Refusal),
@@ -136,14 +145,31 @@ impl Kantor {
         let Key::Named(named) = &press.key else {
             return None;
         };
+        let ctrl = press.modifiers.control();
         match named {
             Named::F9 => self.day.is_some().then_some(Message::PrintReport),
+            Named::F1 => Some(Message::SetLanguage(match self.lang {
+                Lang::Id => Lang::En,
+                Lang::En => Lang::Id,
+            })),
+            Named::F2 => self.last_receipt(),
+            Named::F3 => Some(Message::GoVerify),
+            Named::PageUp if ctrl => Some(Message::PreviousDay),
+            Named::PageDown if ctrl => Some(Message::NextDay),
+            Named::Home if ctrl => Some(Message::Today),
             _ if press.captured => None,
-            Named::PageUp => Some(Message::PreviousDay),
-            Named::PageDown => Some(Message::NextDay),
-            Named::Home => Some(Message::Today),
-            _ => None,
+            named => Scroll::for_key(named).map(Message::Scroll),
         }
+    }
+
+    /// The tanda terima of the file imported last (the top of the list).
+    fn last_receipt(&self) -> Option<Message> {
+        let row = self.results.iter().rev().find(|row| row.outcome.is_ok())?;
+        let stats = row.outcome.as_ref().ok()?.clone();
+        Some(Message::Desk(crate::ui::meja::Message::PrintReceipt(
+            file_name(&row.file),
+            Box::new(stats),
+        )))
     }
 
     pub fn update(&mut self, message: Message) -> Effect<Message> {
@@ -254,6 +280,8 @@ impl Kantor {
                 self.notice = Some(Notice::of(result));
                 Effect::None
             }
+            Message::GoVerify => Effect::Focus(crate::ui::meja::VERIFY),
+            Message::Scroll(by) => Effect::Scroll { view: SCROLL, by },
             Message::SetLanguage(lang) => Effect::job(move |store| {
                 Message::LanguageSaved(
                     store
@@ -388,6 +416,7 @@ impl Kantor {
             .spacing(theme::GAP)
             .padding(16),
         )
+        .id(SCROLL)
         .into()
     }
 
@@ -414,6 +443,7 @@ impl Kantor {
                     .width(Fill),
                 language("Bahasa Indonesia", Lang::Id),
                 language("English", Lang::En),
+                text("F1").size(theme::SMALL).font(BOLD),
             ]
             .spacing(6)
             .align_y(Alignment::Center),
@@ -436,13 +466,10 @@ impl Kantor {
 
     fn results_list(&self, lang: Lang) -> Element<'_, Message> {
         let mut list = Column::new().spacing(2);
-        for row in self.results.iter().rev() {
-            let name = row
-                .file
-                .rsplit(['/', '\\'])
-                .next()
-                .unwrap_or(&row.file)
-                .to_string();
+        let latest = self.results.iter().rposition(|row| row.outcome.is_ok());
+        for (index, row) in self.results.iter().enumerate().rev() {
+            let name = file_name(&row.file);
+            let key = if Some(index) == latest { "F2" } else { "" };
             let line: Element<'_, Message> = match &row.outcome {
                 Ok(s) => iced::widget::row![
                     text(format!(
@@ -457,14 +484,15 @@ impl Kantor {
                     .color(theme::GOOD)
                     .width(Fill),
                     // The tanda terima the vendor takes home for this file.
-                    iced::widget::button(
-                        text(if lang == Lang::Id {
+                    iced::widget::button(super::widgets::with_key(
+                        if lang == Lang::Id {
                             "Tanda terima"
                         } else {
                             "Receipt"
-                        })
-                        .size(theme::SMALL)
-                    )
+                        },
+                        key,
+                        theme::SMALL
+                    ))
                     .on_press(Message::Desk(crate::ui::meja::Message::PrintReceipt(
                         name.clone(),
                         Box::new(s.clone())
@@ -632,4 +660,10 @@ fn load(store: &Store, date: Option<Date>) -> Result<Box<CentreDay>, Refusal> {
     let now = crate::clock::now()?;
     let date = date.unwrap_or_else(|| store.business_day(now));
     Ok(Box::new(centre_day(store, date)?))
+}
+
+/// A file's name without its folder, as the results and the tanda terima
+/// show it.
+fn file_name(path: &str) -> String {
+    path.rsplit(['/', '\\']).next().unwrap_or(path).to_string()
 }

@@ -12,6 +12,7 @@ pub mod first_run;
 pub mod i18n;
 pub mod kantor;
 pub mod kasir;
+mod keys;
 pub mod laporan;
 pub mod meja;
 pub mod pelanggan;
@@ -24,11 +25,11 @@ mod widgets;
 
 use std::path::PathBuf;
 
-use iced::keyboard::{self, Key, Modifiers, key::Named};
+use iced::keyboard::{Key, Modifiers, key::Named};
 use iced::widget::{button, center, column, container, row, space, text};
-use iced::{Element, Event, Fill, Font, Size, Subscription, Task};
+use iced::{Element, Fill, Font, Size, Task};
 
-pub use effect::{Book, Effect, Focus, Job};
+pub use effect::{Book, Effect, Focus, Job, Scroll};
 use first_run::FirstRun;
 use i18n::{Lang, T};
 use kantor::Kantor;
@@ -57,7 +58,6 @@ const PREFERRED_SIZE: Size = Size::new(1366.0, 768.0);
 pub fn run(data_dir: PathBuf) -> iced::Result {
     iced::application(move || App::boot(data_dir.clone()), App::update, App::view)
         .title(App::title)
-        .subscription(App::subscription)
         .theme(|_: &App| theme::theme())
         .font(REGULAR)
         .font(BOLD)
@@ -115,6 +115,21 @@ pub struct Shell {
     pub penitip: penitip::Penitip,
     pub laporan: Laporan,
     pub pengaturan: Pengaturan,
+}
+
+impl Shell {
+    /// The screen shown is left: a message stays with the screen it
+    /// speaks of, never follows the person to the next.
+    fn leave(&mut self) {
+        match self.tab {
+            Tab::Kasir => self.kasir.leave(),
+            Tab::Stok => self.stok.leave(),
+            Tab::Pelanggan => self.pelanggan.leave(),
+            Tab::Penitip => self.penitip.leave(),
+            Tab::Laporan => self.laporan.leave(),
+            Tab::Pengaturan => self.pengaturan.leave(),
+        }
+    }
 }
 
 /// Where the program is.
@@ -251,19 +266,6 @@ impl App {
         }
     }
 
-    fn subscription(&self) -> Subscription<Message> {
-        iced::event::listen_with(|event, status, _window| match event {
-            Event::Keyboard(keyboard::Event::KeyPressed { key, modifiers, .. }) => {
-                Some(Message::KeyPressed(KeyPress {
-                    key,
-                    modifiers,
-                    captured: status == iced::event::Status::Captured,
-                }))
-            }
-            _ => None,
-        })
-    }
-
     /// iced's update: the real work is in [`App::handle`]; this runs its effects.
     pub fn update(&mut self, message: Message) -> Task<Message> {
         if let Message::Fit(id, size) = message {
@@ -289,6 +291,7 @@ impl App {
                     y: reveal_share(row, of),
                 },
             ),
+            Focus::Scroll { view, by } => scroll(view, by),
         }));
         Task::batch(tasks)
     }
@@ -314,6 +317,21 @@ impl App {
             }
             Message::Reloaded(Ok(loaded)) => {
                 let (identity, settings) = *loaded;
+                let Some(identity) = identity else {
+                    // Nothing was set up: the first run stays as typed,
+                    // with its refusal.
+                    if !matches!(self.phase, Phase::FirstRun(_)) {
+                        return self.enter(None, settings, None);
+                    }
+                    return Effect::None;
+                };
+                if let Phase::FirstRun(first_run) = &mut self.phase {
+                    let refused = first_run.error.take();
+                    let effect = self.enter(Some(identity), settings, None);
+                    self.tell_refusal(refused);
+                    return effect;
+                }
+                let identity = Some(identity);
                 let tab = match &self.phase {
                     Phase::Stall(shell) => Some(shell.tab),
                     _ => None,
@@ -333,14 +351,17 @@ impl App {
                 let Phase::FirstRun(first_run) = &mut self.phase else {
                     return Effect::None;
                 };
-                let finished = matches!(message, first_run::Message::Finished(Ok(())));
+                let finished = matches!(message, first_run::Message::Finished(_));
                 let effect = first_run
                     .update(message)
                     .map(Message::FirstRun)
                     .or_failed(|why| Message::FirstRun(first_run::Message::Finished(Err(why))));
                 if finished {
-                    // Read back what set-up wrote, then show the screens.
-                    return reload();
+                    // Read back what set-up wrote, then show the screens; a
+                    // refusal after the identity was written (the demo's
+                    // days, or a set-up done already) is told there, never
+                    // a first run that can only say "already set up".
+                    return effect.and(reload());
                 }
                 effect
             }
@@ -459,6 +480,19 @@ impl App {
         }
     }
 
+    /// A refusal of the first run, told on the screen it led to.
+    fn tell_refusal(&mut self, refused: Option<i18n::Say>) {
+        let Some(said) = refused else {
+            return;
+        };
+        let notice = Some(widgets::Notice::Error(said));
+        match &mut self.phase {
+            Phase::Stall(shell) => shell.kasir.notice = notice,
+            Phase::Office(kantor) => kantor.notice = notice,
+            _ => {}
+        }
+    }
+
     fn with_shell(&mut self, work: impl FnOnce(&mut Shell) -> Effect<Message>) -> Effect<Message> {
         match &mut self.phase {
             Phase::Stall(shell) => work(shell),
@@ -468,6 +502,9 @@ impl App {
 
     fn switch(&mut self, tab: Tab) -> Effect<Message> {
         self.with_shell(|shell| {
+            if shell.tab != tab {
+                shell.leave();
+            }
             shell.tab = tab;
             // A screen shows fresh figures each time it is opened.
             match tab {
@@ -499,7 +536,7 @@ impl App {
                 Tab::Pelanggan => shell.pelanggan.hotkey(&press).map(Message::Pelanggan),
                 Tab::Penitip => shell.penitip.hotkey(&press).map(Message::Penitip),
                 Tab::Laporan => shell.laporan.hotkey(&press).map(Message::Laporan),
-                Tab::Pengaturan => None,
+                Tab::Pengaturan => shell.pengaturan.hotkey(&press).map(Message::Pengaturan),
             },
             Phase::Office(kantor) => kantor.hotkey(&press).map(Message::Kantor),
             Phase::FirstRun(first_run) => first_run.hotkey(&press).map(Message::FirstRun),
@@ -511,7 +548,13 @@ impl App {
         }
     }
 
+    /// The window: every key pressed in it reaches [`App::handle`] as
+    /// [`Message::KeyPressed`], after the focused field has seen it.
     pub fn view(&self) -> Element<'_, Message> {
+        keys::Keys::new(self.screen()).into()
+    }
+
+    fn screen(&self) -> Element<'_, Message> {
         let lang = self.lang;
         match &self.phase {
             Phase::Opening => center(text(T::Opening.get(lang)).size(theme::HEADING)).into(),
@@ -601,6 +644,16 @@ fn top_bar(shell: &Shell, lang: Lang) -> Element<'_, Message> {
     .style(theme::bar)
     .width(Fill)
     .into()
+}
+
+/// Scrolls a view as a key asked.
+fn scroll(view: &'static str, by: Scroll) -> Task<Message> {
+    use iced::widget::operation::{AbsoluteOffset, RelativeOffset, scroll_by, snap_to};
+    match by {
+        Scroll::By(y) => scroll_by(view, AbsoluteOffset { x: 0.0, y }),
+        Scroll::Top => snap_to(view, RelativeOffset { x: 0.0, y: 0.0 }),
+        Scroll::Bottom => snap_to(view, RelativeOffset { x: 0.0, y: 1.0 }),
+    }
 }
 
 /// Where to scroll a list (0 top, 1 bottom) so its row `row` of `of` shows.

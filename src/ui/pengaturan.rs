@@ -2,6 +2,11 @@
 //! stall's static QRIS, backups. Each change is checked and saved on its own;
 //! Tab moves through the fields in reading order and Enter saves the one
 //! with the focus. A restore opens another book: the whole window reloads.
+//!
+//! Every choice has a key, shown beside it: F1 the language, F2 the receipt
+//! width, F3 what happens after a sale, F4 the tax, F5 a test print, F6
+//! accepts the PC's clock (PIN in the old PIN field), F7 backs up now, F8
+//! ticks *terima kehilangan* for a restore.
 
 use iced::widget::{button, checkbox, column, row, scrollable, text};
 use iced::{Alignment, Element, Fill};
@@ -10,13 +15,15 @@ use super::effect::{Effect, at_now};
 use super::i18n::{Lang, Say, T};
 use super::refusal::Refusal;
 use super::theme;
-use super::widgets::{BOLD, Field, Notice, big, card, figure, keyed, keyed_tile, notice};
+use super::widgets::{BOLD, Field, Notice, big, card, figure, keyed, keyed_tile, notice, with_key};
 use crate::domain::tax::TaxMode;
 use crate::print::deliver::Delivery;
 use crate::store::{Identity, Settings, Store};
 
 /// The first field in reading order.
 pub const FIRST_FIELD: &str = "tax_rate";
+/// The screen's scrolling view (PgUp/PgDn, ↑/↓, Home/End).
+pub const SCROLL: &str = "pengaturan-scroll";
 
 /// A change to one setting, typed; [`Setting::key`] is where the book keeps it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -117,9 +124,50 @@ pub enum Message {
     Restored(Result<Say, Refusal>),
     /// A job of this screen died before answering.
     JobFailed(Refusal),
+    /// Scroll the screen (PgUp/PgDn, ↑/↓, Home/End).
+    Scroll(super::effect::Scroll),
 }
 
 impl Pengaturan {
+    /// The screen's keys: each choice steps to the next one, as a click on
+    /// it would choose it.
+    pub fn hotkey(&self, press: &super::KeyPress) -> Option<Message> {
+        use iced::keyboard::{Key, key::Named};
+        let Key::Named(named) = &press.key else {
+            return None;
+        };
+        let settings = &self.settings;
+        let setting = match named {
+            Named::F1 => Setting::Language(match Lang::from_key(&settings.language) {
+                Lang::Id => Lang::En,
+                Lang::En => Lang::Id,
+            }),
+            Named::F2 => Setting::ReceiptWidth(if settings.receipt_width == 58 { 80 } else { 58 }),
+            Named::F3 => Setting::Delivery(
+                match Delivery::from_key(&settings.receipt_delivery).unwrap_or_default() {
+                    Delivery::Save => Delivery::Open,
+                    Delivery::Open => Delivery::Print,
+                    Delivery::Print => Delivery::Save,
+                },
+            ),
+            Named::F4 => Setting::TaxMode(match settings.tax.mode {
+                TaxMode::None => TaxMode::Inclusive,
+                TaxMode::Inclusive => TaxMode::Exclusive,
+                TaxMode::Exclusive => TaxMode::None,
+            }),
+            Named::F5 => {
+                return (!self.escpos_printer.trim().is_empty()).then_some(Message::TestPrint);
+            }
+            Named::F6 => return (!self.old_pin.is_empty()).then_some(Message::AcceptClock),
+            Named::F7 => return Some(Message::BackupNow),
+            Named::F8 => return Some(Message::AcceptLossToggled(!self.accept_loss)),
+            // In a field Home and End move its cursor.
+            _ if press.captured => return None,
+            named => return super::effect::Scroll::for_key(named).map(Message::Scroll),
+        };
+        Some(Message::Set(setting))
+    }
+
     pub fn new(identity: &Identity, settings: &Settings) -> Pengaturan {
         let entries: std::collections::HashMap<_, _> = settings.entries().into_iter().collect();
         Pengaturan {
@@ -159,6 +207,11 @@ impl Pengaturan {
         }
     }
 
+    /// The screen is left: its message goes with it.
+    pub fn leave(&mut self) {
+        self.notice = None;
+    }
+
     /// Settings that changed, once.
     pub fn take_applied(&mut self) -> Option<Settings> {
         self.applied.take()
@@ -171,6 +224,7 @@ impl Pengaturan {
 
     pub fn update(&mut self, message: Message) -> Effect<Message> {
         match message {
+            Message::Scroll(by) => Effect::Scroll { view: SCROLL, by },
             Message::Set(setting) => {
                 let setting = self.as_typed(setting);
                 Effect::job(move |store| {
@@ -372,7 +426,7 @@ impl Pengaturan {
         let delivery = Delivery::from_key(&self.settings.receipt_delivery).unwrap_or_default();
         let paper = card(
             column![
-                text(T::ReceiptWidth.get(lang)).size(theme::TEXT).font(BOLD),
+                heading(T::ReceiptWidth.get(lang), "F2"),
                 row![
                     choice(
                         "58 mm".into(),
@@ -386,7 +440,7 @@ impl Pengaturan {
                     ),
                 ]
                 .spacing(8),
-                text(T::AfterSale.get(lang)).size(theme::TEXT).font(BOLD),
+                heading(T::AfterSale.get(lang), "F3"),
                 row![
                     choice(
                         T::DeliverSave.get(lang).into(),
@@ -405,7 +459,7 @@ impl Pengaturan {
                     ),
                 ]
                 .spacing(8),
-                text(T::Language.get(lang)).size(theme::TEXT).font(BOLD),
+                heading(T::Language.get(lang), "F1"),
                 row![
                     choice(
                         "Bahasa Indonesia".into(),
@@ -424,7 +478,7 @@ impl Pengaturan {
         );
         let tax = card(
             column![
-                text(T::Tax.get(lang)).size(theme::TEXT).font(BOLD),
+                heading(T::Tax.get(lang), "F4"),
                 row![
                     choice(
                         T::TaxNone.get(lang).into(),
@@ -482,7 +536,7 @@ impl Pengaturan {
                     Setting::EscposPrinter(self.escpos_printer.clone()),
                     lang
                 ),
-                button(text(T::TestPrint.get(lang)).size(theme::SMALL))
+                button(with_key(T::TestPrint.get(lang), "F5", theme::SMALL))
                     .on_press_maybe(
                         (!self.escpos_printer.trim().is_empty()).then_some(Message::TestPrint)
                     )
@@ -533,13 +587,14 @@ impl Pengaturan {
                 keyed(T::Save.get(lang), "Enter", Some(Message::ChangePin)),
                 // A clock set back stops the till until a manager accepts it
                 // with the PIN typed above (recorded, and sent to the office).
-                button(
-                    text(match lang {
+                button(with_key(
+                    match lang {
                         Lang::Id => "Terima jam komputer (PIN lama)",
                         Lang::En => "Accept the PC's clock (current PIN)",
-                    })
-                    .size(theme::SMALL)
-                )
+                    },
+                    "F6",
+                    theme::SMALL
+                ))
                 .on_press_maybe((!self.old_pin.is_empty()).then_some(Message::AcceptClock))
                 .padding(8)
                 .style(button::secondary),
@@ -549,7 +604,8 @@ impl Pengaturan {
         let backup = card(
             column![
                 text(T::Backup.get(lang)).size(theme::TEXT).font(BOLD),
-                big(T::BackupNow.get(lang), Some(Message::BackupNow)).style(button::secondary),
+                keyed(T::BackupNow.get(lang), "F7", Some(Message::BackupNow))
+                    .style(button::secondary),
                 Field::new(
                     "restore-path",
                     T::RestoreFrom.get(lang),
@@ -567,9 +623,14 @@ impl Pengaturan {
                 .secure()
                 .submit(Message::Restore)
                 .view(),
-                checkbox(self.accept_loss)
-                    .label(T::AcceptLoss.get(lang))
-                    .on_toggle(Message::AcceptLossToggled),
+                row![
+                    checkbox(self.accept_loss)
+                        .label(T::AcceptLoss.get(lang))
+                        .on_toggle(Message::AcceptLossToggled),
+                    text("F8").size(theme::SMALL).font(BOLD),
+                ]
+                .spacing(8)
+                .align_y(Alignment::Center),
                 keyed(T::Restore.get(lang), "Enter", Some(Message::Restore)).style(button::danger),
             ]
             .spacing(8),
@@ -589,8 +650,20 @@ impl Pengaturan {
                 .spacing(8)
                 .padding(12),
         )
+        .id(SCROLL)
         .into()
     }
+}
+
+/// A card's heading with the key that steps its choice.
+fn heading<'a>(label: &'a str, key: &'static str) -> Element<'a, Message> {
+    row![
+        text(label).size(theme::TEXT).font(BOLD),
+        text(key).size(theme::SMALL).font(BOLD).color(theme::MUTED),
+    ]
+    .spacing(8)
+    .align_y(Alignment::Center)
+    .into()
 }
 
 /// The scale barcode setting as one text: `20 PPPPPWWWWW`, empty when off.

@@ -100,6 +100,22 @@ pub fn keyed<'a, M: Clone + 'a>(
     .on_press_maybe(on_press)
 }
 
+/// The words of a small button with its key after them, in its own text
+/// (the label reads the same with or without the key).
+pub fn with_key<'a, M: 'a>(
+    label: impl Into<String>,
+    key: &'static str,
+    size: f32,
+) -> Element<'a, M> {
+    row![
+        text(label.into()).size(size),
+        text(key).size(theme::SMALL).font(BOLD),
+    ]
+    .spacing(8)
+    .align_y(Alignment::Center)
+    .into()
+}
+
 /// A narrow button with its key under the label.
 pub fn keyed_tile<'a, M: Clone + 'a>(
     label: impl Into<String>,

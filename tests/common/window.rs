@@ -10,17 +10,23 @@ use iced::widget::Id;
 use iced_test::selector::{Target, id, is_focused};
 use iced_test::{Simulator, simulator};
 use sentra::store::Store;
-use sentra::ui::{App, Effect, Focus, Message};
+use sentra::ui::{App, Effect, Focus, Message, Scroll};
 
 pub struct Window {
     pub app: App,
     pub focused: Option<Id>,
+    /// The views the keys asked to scroll, in order.
+    pub scrolled: Vec<(&'static str, Scroll)>,
 }
 
 impl Window {
     pub fn on(store: Store) -> Window {
         let (app, effect) = App::with_store(store).unwrap();
-        let mut window = Window { app, focused: None };
+        let mut window = Window {
+            app,
+            focused: None,
+            scrolled: Vec::new(),
+        };
         window.settle(effect);
         window
     }
@@ -67,6 +73,7 @@ impl Window {
     fn move_focus(&mut self, focus: Focus) {
         match focus {
             Focus::On(field) => self.focused = Some(Id::from(field)),
+            Focus::Scroll { view, by } => self.scrolled.push((view, by)),
             Focus::Next | Focus::Previous => {
                 let fields = self.focusables();
                 let at = self
@@ -117,44 +124,51 @@ impl Window {
     }
 }
 
+/// A key tap with modifiers held, as the keyboard sends it.
+pub fn tap_with(key: Named, modifiers: iced::keyboard::Modifiers) -> Vec<iced::Event> {
+    let mut press = iced_test::simulator::press_key(Key::Named(key), None);
+    if let iced::Event::Keyboard(iced::keyboard::Event::KeyPressed {
+        modifiers: held, ..
+    }) = &mut press
+    {
+        *held = modifiers;
+    }
+    vec![press, iced_test::simulator::release_key(Key::Named(key))]
+}
+
 /// The keyboard alone: keys go to the focused field first, then to the
-/// window's key subscription, as in the running program.
+/// window's keys (the view's outermost widget), as in the running program.
 impl Window {
     pub fn focus_is(&self, field: &'static str) -> bool {
         self.focused == Some(Id::from(field))
     }
 
     /// Types `text` wherever the focus is, each key also reaching the
-    /// window's key subscription.
+    /// window's keys.
     pub fn type_keys(&mut self, text: &str) {
         assert!(
             self.focused.is_some(),
             "typing {text:?} with no field focused"
         );
-        let focused = self.focused.clone();
         self.interact(|ui| {
-            if focused.is_none() {
-                return;
-            }
             ui.typewrite(text);
         });
-        for key in text.chars() {
-            self.send(Message::KeyPressed(sentra::ui::KeyPress {
-                key: Key::Character(key.to_string().into()),
-                modifiers: iced::keyboard::Modifiers::default(),
-                captured: true,
-            }));
-        }
     }
 
     /// A named key (Enter, arrows, F-keys, Delete, Esc).
     pub fn press_key(&mut self, key: Named) {
-        let status = self.interact(|ui| ui.tap_key(Key::Named(key)));
-        self.send(Message::KeyPressed(sentra::ui::KeyPress {
-            key: Key::Named(key),
-            modifiers: iced::keyboard::Modifiers::default(),
-            captured: status == iced::event::Status::Captured,
-        }));
+        self.press_with(key, iced::keyboard::Modifiers::default());
+    }
+
+    /// A named key with Ctrl, Shift or both held.
+    pub fn press_with(&mut self, key: Named, modifiers: iced::keyboard::Modifiers) {
+        self.interact(|ui| ui.simulate(tap_with(key, modifiers)));
+    }
+
+    /// Whether a widget with this id is on screen.
+    pub fn shows_id(&self, widget: &'static str) -> bool {
+        let mut ui = simulator(self.app.view());
+        ui.find(id(widget)).is_ok()
     }
 
     pub fn till(&self) -> &sentra::ui::kasir::Kasir {

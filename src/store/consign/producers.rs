@@ -34,6 +34,7 @@ impl Producer {
             code: self.code.clone(),
             name: self.name.clone(),
             regency: self.regency,
+            regency_kemendagri: Regency::by_code(self.regency).map(|r| r.kemendagri.into()),
             nib: self.nib.clone(),
         }
     }

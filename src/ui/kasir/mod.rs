@@ -9,6 +9,7 @@
 
 mod cart;
 mod kasbon;
+mod opening;
 mod pay;
 mod scan;
 mod view;
@@ -153,10 +154,16 @@ pub struct Kasir {
     pub reopen_pin: String,
     pub day_error: Option<Say>,
     stray: Option<Stray>,
+    /// A scan or a search began in the *kas awal* field: what the field
+    /// holds (not drawn anew yet), so the keys after it go on to the search.
+    float_scan: Option<String>,
     /// When the last key of a scan reached the reopen PIN.
     scan_in_pin: Option<std::time::Instant>,
     /// Lookups answered, waiting for the scans typed before them.
     scans: scan::InTurn<Message>,
+    /// F2 came while scans typed before it were still being looked up: the
+    /// payment panel opens when the last of them has landed.
+    pay_when_scanned: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -276,7 +283,9 @@ impl Kasir {
             reopen_pin: String::new(),
             day_error: None,
             stray: None,
+            float_scan: None,
             scans: scan::InTurn::default(),
+            pay_when_scanned: false,
             scan_in_pin: None,
         }
     }
@@ -287,6 +296,13 @@ impl Kasir {
         self.qris = qris_code(settings);
     }
 
+    /// The screen is left: its messages speak of what was shown, not of
+    /// what will be when it is opened again.
+    pub fn leave(&mut self) {
+        self.notice = None;
+        self.day_error = None;
+    }
+
     /// Reads today's state (opened, closed) again, and puts the focus where
     /// the till wants it.
     pub fn refresh(&mut self) -> Effect<Message> {
@@ -294,11 +310,14 @@ impl Kasir {
     }
 
     /// The field that has the focus when nothing else asks for it.
+    /// A fresh day starts in *kas awal*; a scan or a name typed there goes
+    /// on to the search (see [`Kasir::float_changed`]).
     fn home(&self) -> &'static str {
         match (&self.today, &self.panel) {
             (Today::Closed { .. }, _) => REOPEN_PIN,
             (_, Panel::Pay(_)) => AMOUNT,
             (_, Panel::Void(_)) => VOID_RECEIPT,
+            (Today::NotOpened { .. }, Panel::None) if self.cart.is_empty() => OPENING_FLOAT,
             _ => SEARCH,
         }
     }
@@ -434,9 +453,10 @@ impl Kasir {
             Message::Submit => self.submit(),
             Message::CodeLooked { ticket, .. } | Message::ScaleScanned { ticket, .. } => {
                 let due = self.scans.arrived(ticket, message);
-                due.into_iter().fold(Effect::None, |effect, answer| {
+                let effect = due.into_iter().fold(Effect::None, |effect, answer| {
                     effect.and(self.scanned(answer))
-                })
+                });
+                effect.and(self.after_scans())
             }
             Message::MoveHighlight(step) => {
                 let (highlighted, count) = match &mut self.panel {
@@ -499,7 +519,15 @@ impl Kasir {
                 }
                 Effect::Focus(SEARCH)
             }
+            // A scanner's last code and F2 come faster than the book
+            // answers: pay for what was scanned, not for what has landed.
+            Message::OpenPay if self.scans.waiting() => {
+                self.pay_when_scanned = true;
+                Effect::None
+            }
             Message::OpenPay => self.open_pay(),
+            // Enter in the amount before the scans have landed waits too.
+            Message::Complete if self.scans.waiting() => Effect::Focus(AMOUNT),
             Message::ReferenceChanged(_) | Message::AmountChanged(_) => {
                 if let Panel::Pay(payment) = &mut self.panel {
                     payment.update(message);
@@ -639,11 +667,11 @@ impl Kasir {
                     Effect::None
                 }
             }
-            Message::OpeningFloatChanged(text) => {
-                self.opening_float = text;
-                self.day_error = None;
-                Effect::None
-            }
+            Message::OpeningFloatChanged(text) => self.float_changed(text),
+            // Enter ended a scan typed into kas awal: it is the search's. The
+            // field still holds it until drawn anew, so the next scan's keys
+            // typed there are told apart by what it held.
+            Message::OpenDay if self.float_scan.is_some() => self.submit(),
             Message::OpenDay => {
                 let float = match Rupiah::parse(&self.opening_float) {
                     Ok(float) => float,
@@ -681,6 +709,7 @@ impl Kasir {
             }
             Message::DayChanged(result) => match result {
                 Ok(day) => {
+                    self.float_scan = None;
                     self.today = Today::Open {
                         day: day.day,
                         float: day.opening_float,
@@ -695,6 +724,7 @@ impl Kasir {
                 }
             },
             Message::Back => {
+                self.pay_when_scanned = false;
                 if self.panel != Panel::None {
                     self.panel = Panel::None;
                 } else {
@@ -848,6 +878,28 @@ impl Kasir {
             self.notice = Some(Notice::Error(why.into()));
         }
         Effect::Focus(SEARCH)
+    }
+
+    /// Once scans have landed: the payment F2 asked for opens, and a panel
+    /// already open (F2 reached the window before a scan's Enter did) asks
+    /// for the cart as it is now, with the focus kept in its amount.
+    fn after_scans(&mut self) -> Effect<Message> {
+        if self.scans.waiting() {
+            return Effect::None;
+        }
+        if std::mem::take(&mut self.pay_when_scanned) {
+            return self.open_pay();
+        }
+        let priced = self.priced();
+        match (&mut self.panel, priced) {
+            (Panel::Pay(payment), Ok(priced)) => {
+                if payment.total != priced.total {
+                    payment.total = priced.total;
+                }
+                Effect::Focus(AMOUNT)
+            }
+            _ => Effect::None,
+        }
     }
 
     /// A scan's answer, in its turn.

@@ -130,6 +130,11 @@ impl<M> InTurn<M> {
         self.issued
     }
 
+    /// Whether a scan typed so far has not been applied yet.
+    pub fn waiting(&self) -> bool {
+        self.next < self.issued
+    }
+
     /// Takes an answer in; returns the answers now due, in order.
     pub fn arrived(&mut self, ticket: u64, answer: M) -> Vec<M> {
         self.arrived.insert(ticket, answer);
@@ -152,6 +157,8 @@ mod in_turn_tests {
         let (a, b, c) = (turn.issue(), turn.issue(), turn.issue());
         assert!(turn.arrived(b, "b").is_empty());
         assert_eq!(turn.arrived(a, "a"), vec!["a", "b"]);
+        assert!(turn.waiting());
         assert_eq!(turn.arrived(c, "c"), vec!["c"]);
+        assert!(!turn.waiting());
     }
 }

@@ -1,7 +1,9 @@
 //! Laporan: a day at a glance, past days, *tutup kasir*, and the PPh Final
 //! estimate for the month and the year.
 //!
-//! Keys: PgUp/PgDn a day back or on, Home today, F9 prints the report; the
+//! Keys: Ctrl+PgUp/Ctrl+PgDn a day back or on, Ctrl+Home today; PgUp/PgDn,
+//! ↑/↓ and Home/End scroll; F9 prints the report; F6 writes an expense, whose
+//! category is picked with F1 (next) and whose *dari laci* box is F7. The
 //! counted cash field has the focus on an open day, Enter asks to close and
 //! Enter again closes, Esc does not.
 
@@ -12,7 +14,7 @@ use iced::keyboard::{Key, key::Named};
 use time::{Date, Duration};
 
 use super::KeyPress;
-use super::effect::{Effect, at_now};
+use super::effect::{Effect, Scroll, at_now};
 use super::i18n::Say;
 use super::refusal::Refusal;
 use super::widgets::Notice;
@@ -22,6 +24,8 @@ use crate::sync::day_close::{ClosedDay, close_day};
 
 /// The counted cash field.
 pub const COUNTED: &str = "counted-cash";
+/// The screen's scrolling view, which the keys scroll.
+pub const SCROLL: &str = "laporan-scroll";
 
 #[derive(Default)]
 pub struct Laporan {
@@ -61,6 +65,8 @@ pub enum Message {
     Closed(Result<Box<ClosedSummary>, Refusal>),
     /// Expenses and laba kotor.
     Money(money::MoneyMessage),
+    /// Scroll the screen (PgUp/PgDn, ↑/↓, Home/End).
+    Scroll(Scroll),
     /// A job of this screen died before answering.
     JobFailed(Refusal),
 }
@@ -75,6 +81,12 @@ pub struct ClosedSummary {
 }
 
 impl Laporan {
+    /// The screen is left: its messages go with it.
+    pub fn leave(&mut self) {
+        self.notice = None;
+        self.money.saved = None;
+    }
+
     /// Loads the report of the day shown.
     pub fn refresh(&mut self) -> Effect<Message> {
         self.version += 1;
@@ -90,19 +102,22 @@ impl Laporan {
         let Key::Named(named) = &press.key else {
             return None;
         };
+        let writing = self.money.writing;
         match named {
             Named::Escape if self.confirming => Some(Message::CancelClose),
             Named::F9 => Some(Message::PrintReport),
             Named::F6 => Some(Message::Money(money::MoneyMessage::WriteExpense)),
-            Named::Escape if self.money.writing => {
-                Some(Message::Money(money::MoneyMessage::CancelExpense))
-            }
+            Named::F1 if writing => Some(Message::Money(money::MoneyMessage::NextCategory)),
+            Named::F7 if writing => Some(Message::Money(money::MoneyMessage::FromDrawerToggled(
+                !self.money.from_drawer,
+            ))),
+            Named::Escape if writing => Some(Message::Money(money::MoneyMessage::CancelExpense)),
+            Named::PageUp if press.modifiers.control() => Some(Message::PreviousDay),
+            Named::PageDown if press.modifiers.control() => Some(Message::NextDay),
+            Named::Home if press.modifiers.control() => Some(Message::Today),
             // In a field these move its cursor.
             _ if press.captured => None,
-            Named::PageUp => Some(Message::PreviousDay),
-            Named::PageDown => Some(Message::NextDay),
-            Named::Home => Some(Message::Today),
-            _ => None,
+            named => Scroll::for_key(named).map(Message::Scroll),
         }
     }
 
@@ -131,6 +146,7 @@ impl Laporan {
                     effect
                 }
             }
+            Message::Scroll(by) => Effect::Scroll { view: SCROLL, by },
             Message::Today => {
                 self.date = None;
                 self.refresh()

@@ -55,6 +55,8 @@ pub enum MoneyMessage {
     WriteExpense,
     AmountChanged(String),
     CategoryChanged(ExpenseCategory),
+    /// The category after the one chosen (F1), the first if none is.
+    NextCategory,
     NoteChanged(String),
     FromDrawerToggled(bool),
     /// Record the expense.
@@ -91,6 +93,14 @@ impl Money {
             }
             MoneyMessage::AmountChanged(text) => self.amount = text,
             MoneyMessage::CategoryChanged(category) => self.category = Some(category),
+            MoneyMessage::NextCategory => {
+                let all = ExpenseCategory::ALL;
+                let next = match self.category.and_then(|c| all.iter().position(|a| *a == c)) {
+                    Some(at) => (at + 1) % all.len(),
+                    None => 0,
+                };
+                self.category = Some(all[next]);
+            }
             MoneyMessage::NoteChanged(text) => self.note = text,
             MoneyMessage::FromDrawerToggled(on) => self.from_drawer = on,
             MoneyMessage::SaveExpense => return (self.save(), false),
@@ -248,7 +258,9 @@ impl Money {
             text(tr(lang, "Catat pengeluaran", "Write an expense"))
                 .size(theme::TEXT)
                 .font(BOLD),
-            categories,
+            row![categories, text("F1").size(theme::SMALL).font(BOLD)]
+                .spacing(6)
+                .align_y(iced::Alignment::Center),
             text_input(tr(lang, "Jumlah (Rp)", "Amount (Rp)"), &self.amount)
                 .id(EXPENSE_AMOUNT)
                 .on_input(MoneyMessage::AmountChanged)
@@ -262,13 +274,18 @@ impl Money {
             .on_input(MoneyMessage::NoteChanged)
             .on_submit(MoneyMessage::SaveExpense)
             .padding(10),
-            checkbox(self.from_drawer)
-                .label(tr(
-                    lang,
-                    "Dibayar dari uang di laci",
-                    "Paid out of the drawer",
-                ))
-                .on_toggle(MoneyMessage::FromDrawerToggled),
+            row![
+                checkbox(self.from_drawer)
+                    .label(tr(
+                        lang,
+                        "Dibayar dari uang di laci",
+                        "Paid out of the drawer",
+                    ))
+                    .on_toggle(MoneyMessage::FromDrawerToggled),
+                text("F7").size(theme::SMALL).font(BOLD),
+            ]
+            .spacing(8)
+            .align_y(iced::Alignment::Center),
             message_line(refusal),
             row![
                 keyed(
@@ -277,10 +294,12 @@ impl Money {
                     Some(MoneyMessage::SaveExpense)
                 )
                 .width(Fill),
-                button(text(tr(lang, "Batal", "Cancel")).size(theme::TEXT))
-                    .padding(theme::PAD)
-                    .on_press(MoneyMessage::CancelExpense)
-                    .style(button::text),
+                keyed(
+                    tr(lang, "Batal", "Cancel"),
+                    "Esc",
+                    Some(MoneyMessage::CancelExpense)
+                )
+                .style(button::text),
             ]
             .spacing(6),
         ]

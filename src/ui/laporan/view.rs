@@ -67,6 +67,7 @@ impl Laporan {
             .spacing(theme::GAP)
             .padding(16),
         )
+        .id(super::SCROLL)
         .into()
     }
 

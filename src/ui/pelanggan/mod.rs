@@ -2,7 +2,11 @@
 //! and since when; a customer's repayment (*bayar kasbon*) and statement
 //! (*rekening*); a new customer.
 //!
-//! Keys: the search field has the focus; Enter in the amount pays.
+//! Keys: the search field has the focus; ↑/↓ walk the list and Enter shows
+//! the customer highlighted, with the focus in the amount; Enter in the
+//! amount pays, F4 fills in all that is owed, F9/F10/F11 pick cash, QRIS or
+//! transfer, F6 prints the statement; F3 opens the new customer form (Tab
+//! moves on, Enter saves, Esc closes).
 
 mod view;
 
@@ -14,6 +18,8 @@ use crate::ui::i18n::Lang;
 use crate::ui::refusal::{Refusal, WindowError};
 
 /// The search field.
+/// The screen's scrolling view (PgUp/PgDn, Home/End; ↑/↓ walk the list).
+pub const SCROLL: &str = "pelanggan-scroll";
 pub const SEARCH: &str = "pelanggan-search";
 /// The repayment's amount field.
 pub const AMOUNT: &str = "pelanggan-amount";
@@ -80,6 +86,8 @@ pub struct NewForm {
 pub struct Pelanggan {
     pub search: String,
     pub list: Vec<CustomerBalance>,
+    /// The row of the list ↑/↓ move to and Enter shows.
+    pub highlighted: usize,
     version: u64,
     /// The customer shown on the right, with their statement.
     pub selected: Option<KasbonStatement>,
@@ -99,6 +107,10 @@ pub enum Message {
     Listed(u64, Result<Vec<CustomerBalance>, Refusal>),
     /// Show this customer.
     Select(String),
+    /// Move the highlight in the list (↑/↓).
+    MoveHighlight(i32),
+    /// Enter in the search: show the highlighted customer.
+    PickHighlighted,
     Loaded(Result<Box<KasbonStatement>, Refusal>),
     AmountChanged(String),
     /// Fill in everything the customer owes.
@@ -121,6 +133,8 @@ pub enum Message {
     CancelNew,
     /// A job of this screen died before answering.
     JobFailed(Refusal),
+    /// Scroll the screen (PgUp/PgDn, Home/End).
+    Scroll(crate::ui::effect::Scroll),
 }
 
 fn today(store: &Store) -> time::Date {
@@ -157,14 +171,35 @@ fn print_statement(store: &Store, code: &str) -> Result<String, Refusal> {
 }
 
 impl Pelanggan {
+    /// The screen is left: its message goes with it.
+    pub fn leave(&mut self) {
+        self.outcome = None;
+    }
+
     /// Esc closes the new customer form.
     pub fn hotkey(&self, press: &crate::ui::KeyPress) -> Option<Message> {
-        match &press.key {
-            iced::keyboard::Key::Named(iced::keyboard::key::Named::Escape)
-                if self.adding.is_some() =>
-            {
-                Some(Message::CancelNew)
+        use iced::keyboard::{Key, key::Named};
+        let Key::Named(named) = &press.key else {
+            return None;
+        };
+        let adding = self.adding.is_some();
+        let shown = self.selected.is_some() && !adding;
+        match named {
+            Named::Escape if adding => Some(Message::CancelNew),
+            Named::F3 => Some(Message::OpenNew),
+            Named::ArrowDown if !adding => Some(Message::MoveHighlight(1)),
+            Named::ArrowUp if !adding => Some(Message::MoveHighlight(-1)),
+            Named::F4 if shown => Some(Message::PayAll),
+            Named::F6 if shown => Some(Message::PrintStatement),
+            Named::F9 if shown => Some(Message::MethodChanged(PaymentMethod::Cash)),
+            Named::PageUp | Named::PageDown => {
+                crate::ui::effect::Scroll::for_key(named).map(Message::Scroll)
             }
+            Named::Home | Named::End if !press.captured => {
+                crate::ui::effect::Scroll::for_key(named).map(Message::Scroll)
+            }
+            Named::F10 if shown => Some(Message::MethodChanged(PaymentMethod::Qris)),
+            Named::F11 if shown => Some(Message::MethodChanged(PaymentMethod::Transfer)),
             _ => None,
         }
     }
@@ -193,14 +228,31 @@ impl Pelanggan {
 
     pub fn update(&mut self, message: Message) -> Effect<Message> {
         match message {
+            Message::Scroll(by) => Effect::Scroll { view: SCROLL, by },
             Message::SearchChanged(text) => {
                 self.search = text;
+                self.highlighted = 0;
                 self.refresh()
             }
+            Message::MoveHighlight(step) => {
+                let last = self.list.len().saturating_sub(1) as i32;
+                self.highlighted = (self.highlighted as i32 + step).clamp(0, last) as usize;
+                Effect::Focus(SEARCH)
+            }
+            Message::PickHighlighted => match self.list.get(self.highlighted) {
+                Some(customer) => {
+                    let code = customer.code.clone();
+                    self.update(Message::Select(code))
+                }
+                None => Effect::None,
+            },
             Message::Listed(version, result) => {
                 if version == self.version {
                     match result {
-                        Ok(list) => self.list = list,
+                        Ok(list) => {
+                            self.highlighted = self.highlighted.min(list.len().saturating_sub(1));
+                            self.list = list;
+                        }
                         Err(error) => self.outcome = Some(Outcome::Refused(error)),
                     }
                 }

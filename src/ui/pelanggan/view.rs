@@ -1,7 +1,7 @@
 //! How the customers screen looks: the list with what each owes, and the
 //! customer shown with the repayment form and the latest of the statement.
 
-use iced::widget::{Column, Space, button, column, row, scrollable, text, text_input};
+use iced::widget::{Column, Space, button, column, container, row, scrollable, text, text_input};
 use iced::{Alignment, Element, Fill, FillPortion};
 
 use super::{
@@ -12,7 +12,7 @@ use crate::domain::payment::PaymentMethod;
 use crate::store::KasbonStatement;
 use crate::ui::i18n::{Lang, method_name};
 use crate::ui::theme;
-use crate::ui::widgets::{BOLD, card, figure, keyed, keyed_tile};
+use crate::ui::widgets::{BOLD, card, figure, keyed, keyed_tile, with_key};
 
 /// How many statement lines the screen shows (the PDF has them all).
 const LATEST: usize = 8;
@@ -33,11 +33,15 @@ impl Pelanggan {
             )
             .id(SEARCH)
             .on_input(Message::SearchChanged)
+            .on_submit(Message::PickHighlighted)
             .padding(10)
             .width(320),
-            button(text(tr(lang, "+ Pelanggan baru", "+ New customer")).size(theme::TEXT))
-                .padding(theme::PAD)
-                .on_press(Message::OpenNew),
+            keyed(
+                tr(lang, "+ Pelanggan baru", "+ New customer"),
+                "F3",
+                Some(Message::OpenNew)
+            )
+            .width(250),
         ]
         .spacing(theme::GAP)
         .align_y(Alignment::Center);
@@ -78,6 +82,7 @@ impl Pelanggan {
             .spacing(theme::GAP)
             .padding(16),
         )
+        .id(super::SCROLL)
         .into()
     }
 
@@ -105,7 +110,7 @@ impl Pelanggan {
                     .color(theme::MUTED),
             );
         }
-        for customer in &self.list {
+        for (index, customer) in self.list.iter().enumerate() {
             let chosen = self
                 .selected
                 .as_ref()
@@ -124,27 +129,31 @@ impl Pelanggan {
             } else {
                 owes
             };
-            list = list.push(
-                button(
-                    row![
-                        cell(customer.code.clone(), 2, false),
-                        cell(customer.name.clone(), 5, false),
-                        cell(customer.phone.clone().unwrap_or_default(), 4, false),
-                        owes,
-                        cell(customer.limit.to_string(), 3, true),
-                        cell(oldest, 2, true),
-                    ]
-                    .spacing(8),
-                )
-                .width(Fill)
-                .padding([8, 10])
-                .on_press(Message::Select(customer.code.clone()))
-                .style(if chosen {
-                    button::primary
-                } else {
-                    button::secondary
-                }),
-            );
+            let line = button(
+                row![
+                    cell(customer.code.clone(), 2, false),
+                    cell(customer.name.clone(), 5, false),
+                    cell(customer.phone.clone().unwrap_or_default(), 4, false),
+                    owes,
+                    cell(customer.limit.to_string(), 3, true),
+                    cell(oldest, 2, true),
+                ]
+                .spacing(8),
+            )
+            .width(Fill)
+            .padding([8, 10])
+            .on_press(Message::Select(customer.code.clone()))
+            .style(if chosen {
+                button::primary
+            } else {
+                button::secondary
+            });
+            // The row ↑/↓ are on, and Enter shows.
+            list = list.push(if index == self.highlighted {
+                Element::from(container(line).padding(3).style(theme::highlight))
+            } else {
+                Element::from(line)
+            });
         }
         card(list)
     }
@@ -182,14 +191,16 @@ impl Pelanggan {
             ));
         }
         let method = self.method.unwrap_or(PaymentMethod::Cash);
-        let tile = |m: PaymentMethod| {
+        let tile = |m: PaymentMethod, key: &'static str| {
             button(
-                text(method_name(m, lang))
-                    .size(theme::TEXT)
-                    .align_x(Alignment::Center)
-                    .width(Fill),
+                column![
+                    text(method_name(m, lang)).size(theme::TEXT),
+                    text(key).size(theme::SMALL).font(BOLD),
+                ]
+                .align_x(Alignment::Center)
+                .width(Fill),
             )
-            .padding([10, 6])
+            .padding([6, 6])
             .width(Fill)
             .on_press(Message::MethodChanged(m))
             .style(if m == method {
@@ -203,9 +214,9 @@ impl Pelanggan {
                 .size(theme::TEXT)
                 .font(BOLD),
             row![
-                tile(PaymentMethod::Cash),
-                tile(PaymentMethod::Qris),
-                tile(PaymentMethod::Transfer)
+                tile(PaymentMethod::Cash, "F9"),
+                tile(PaymentMethod::Qris, "F10"),
+                tile(PaymentMethod::Transfer, "F11")
             ]
             .spacing(6),
             row![
@@ -215,7 +226,7 @@ impl Pelanggan {
                     .on_submit(Message::Pay)
                     .padding(10)
                     .size(theme::TEXT),
-                button(text(tr(lang, "Lunas", "All")).size(theme::TEXT))
+                button(with_key(tr(lang, "Lunas", "All"), "F4", theme::TEXT))
                     .padding(10)
                     .on_press(Message::PayAll)
                     .style(button::secondary),
@@ -251,7 +262,7 @@ impl Pelanggan {
                     .width(Fill),
                 keyed_tile(
                     tr(lang, "Cetak rekening", "Print statement"),
-                    "PDF",
+                    "F6",
                     Some(Message::PrintStatement)
                 )
                 .width(170)

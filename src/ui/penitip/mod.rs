@@ -25,6 +25,8 @@ use crate::ui::i18n::Lang;
 use crate::ui::refusal::{Refusal, WindowError};
 
 /// The search field.
+/// The screen's scrolling view (PgUp/PgDn, Home/End; ↑/↓ walk the list).
+pub const SCROLL: &str = "penitip-scroll";
 pub const SEARCH: &str = "penitip-search";
 pub const AMOUNT: &str = "penitip-amount";
 pub const REFERENCE: &str = "penitip-reference";
@@ -178,6 +180,8 @@ pub enum Panel {
 pub struct Penitip {
     pub search: String,
     pub list: Vec<ProducerBalance>,
+    /// The row of the list ↑/↓ move to and Enter shows.
+    pub highlighted: usize,
     version: u64,
     /// The producer shown, with their statement.
     pub selected: Option<ProducerStatement>,
@@ -199,6 +203,12 @@ pub enum Message {
     Listed(u64, Result<Vec<ProducerBalance>, Refusal>),
     /// Show this producer.
     Select(String),
+    /// Move the highlight in the list (↑/↓).
+    MoveHighlight(i32),
+    /// Enter in the search: show the highlighted producer.
+    PickHighlighted,
+    /// ↑/↓ in the producer form: the regency before or after the one chosen.
+    StepRegency(i32),
     Loaded(Result<Box<ProducerStatement>, Refusal>),
     /// The statement's first day changed.
     FromChanged(String),
@@ -246,6 +256,8 @@ pub enum Message {
     Close,
     /// A job of this screen died before answering.
     JobFailed(Refusal),
+    /// Scroll the screen (PgUp/PgDn, Home/End).
+    Scroll(crate::ui::effect::Scroll),
 }
 
 fn today(store: &Store) -> Date {
@@ -302,14 +314,45 @@ fn print_statement(store: &Store, code: &str, from: Option<Date>) -> Result<Stri
 }
 
 impl Penitip {
+    /// The screen is left: its message goes with it.
+    pub fn leave(&mut self) {
+        self.outcome = None;
+    }
+
     /// Esc closes a form.
+    /// Keys: F3 a new producer, F8 changes the one shown; ↑/↓ walk the list
+    /// and Enter in the search shows the highlighted one (↑/↓ pick the
+    /// regency in the form); F5 takes goods in, F6 hands goods back; F4
+    /// fills in the whole balance, F9/F10 pay in cash or by transfer,
+    /// Enter pays; F7 prints the statement; Esc closes a form.
     pub fn hotkey(&self, press: &crate::ui::KeyPress) -> Option<Message> {
-        match &press.key {
-            iced::keyboard::Key::Named(iced::keyboard::key::Named::Escape)
-                if matches!(self.panel, Panel::Form(_) | Panel::Handover(_)) =>
-            {
-                Some(Message::Close)
+        use iced::keyboard::{Key, key::Named};
+        let Key::Named(named) = &press.key else {
+            return None;
+        };
+        let form = matches!(self.panel, Panel::Form(_));
+        let open = form || matches!(self.panel, Panel::Handover(_));
+        let shown = self.selected.is_some() && !open;
+        match named {
+            Named::Escape if open => Some(Message::Close),
+            Named::F3 => Some(Message::OpenNew),
+            Named::ArrowDown if form => Some(Message::StepRegency(1)),
+            Named::ArrowUp if form => Some(Message::StepRegency(-1)),
+            Named::ArrowDown if !open => Some(Message::MoveHighlight(1)),
+            Named::ArrowUp if !open => Some(Message::MoveHighlight(-1)),
+            Named::F8 if shown => Some(Message::OpenEdit),
+            Named::F5 if shown => Some(Message::OpenHandover(HandoverKind::Intake)),
+            Named::F6 if shown => Some(Message::OpenHandover(HandoverKind::Handback)),
+            Named::F4 if shown => Some(Message::PayAll),
+            Named::F7 if shown => Some(Message::PrintStatement),
+            Named::F9 if shown => Some(Message::MethodChanged(PayoutMethod::Cash)),
+            Named::PageUp | Named::PageDown => {
+                crate::ui::effect::Scroll::for_key(named).map(Message::Scroll)
             }
+            Named::Home | Named::End if !press.captured => {
+                crate::ui::effect::Scroll::for_key(named).map(Message::Scroll)
+            }
+            Named::F10 if shown => Some(Message::MethodChanged(PayoutMethod::Transfer)),
             _ => None,
         }
     }
@@ -353,14 +396,40 @@ impl Penitip {
 
     pub fn update(&mut self, message: Message) -> Effect<Message> {
         match message {
+            Message::Scroll(by) => Effect::Scroll { view: SCROLL, by },
             Message::SearchChanged(text) => {
                 self.search = text;
+                self.highlighted = 0;
                 self.refresh()
             }
+            Message::MoveHighlight(step) => {
+                let last = self.list.len().saturating_sub(1) as i32;
+                self.highlighted = (self.highlighted as i32 + step).clamp(0, last) as usize;
+                Effect::Focus(SEARCH)
+            }
+            Message::PickHighlighted => match self.list.get(self.highlighted) {
+                Some(producer) => {
+                    let code = producer.producer.clone();
+                    self.update(Message::Select(code))
+                }
+                None => Effect::None,
+            },
+            Message::StepRegency(step) => self.edit_form(|f| {
+                let all = crate::domain::regency::REGENCIES;
+                let at = f
+                    .regency
+                    .and_then(|r| all.iter().position(|a| *a == r))
+                    .map_or(if step > 0 { -1 } else { 0 }, |at| at as i32);
+                let next = (at + step).rem_euclid(all.len() as i32) as usize;
+                f.regency = Some(all[next]);
+            }),
             Message::Listed(version, result) => {
                 if version == self.version {
                     match result {
-                        Ok(list) => self.list = list,
+                        Ok(list) => {
+                            self.highlighted = self.highlighted.min(list.len().saturating_sub(1));
+                            self.list = list;
+                        }
                         Err(error) => self.outcome = Some(Outcome::Refused(error)),
                     }
                 }
@@ -377,9 +446,17 @@ impl Penitip {
             Message::Loaded(result) => {
                 match result {
                     Ok(statement) => {
+                        let changed = self
+                            .selected
+                            .as_ref()
+                            .is_none_or(|s| s.producer.code != statement.producer.code);
                         self.selected = Some(*statement);
                         if self.panel == Panel::Nothing {
                             self.panel = Panel::Shown;
+                        }
+                        // A producer picked by keys is paid from the keys.
+                        if changed && self.panel == Panel::Shown {
+                            return Effect::Focus(AMOUNT);
                         }
                     }
                     Err(error) => self.outcome = Some(Outcome::Refused(error)),

@@ -15,7 +15,7 @@ use crate::domain::regency::REGENCIES;
 use crate::store::{HandoverKind, ProducerStatement};
 use crate::ui::i18n::Lang;
 use crate::ui::theme;
-use crate::ui::widgets::{BOLD, big, card, figure, keyed, keyed_tile};
+use crate::ui::widgets::{BOLD, card, figure, keyed, keyed_tile, with_key};
 
 impl Penitip {
     pub fn view(&self, lang: Lang) -> Element<'_, Message> {
@@ -33,11 +33,15 @@ impl Penitip {
             )
             .id(SEARCH)
             .on_input(Message::SearchChanged)
+            .on_submit(Message::PickHighlighted)
             .padding(10)
             .width(300),
-            button(text(tr(lang, "+ Penitip baru", "+ New producer")).size(theme::TEXT))
-                .padding(theme::PAD)
-                .on_press(Message::OpenNew),
+            keyed(
+                tr(lang, "+ Penitip baru", "+ New producer"),
+                "F3",
+                Some(Message::OpenNew)
+            )
+            .width(230),
         ]
         .spacing(theme::GAP)
         .align_y(Alignment::Center);
@@ -79,6 +83,7 @@ impl Penitip {
             .spacing(theme::GAP)
             .padding(16),
         )
+        .id(super::SCROLL)
         .into()
     }
 
@@ -103,7 +108,7 @@ impl Penitip {
                     .color(theme::MUTED),
             );
         }
-        for producer in &self.list {
+        for (index, producer) in self.list.iter().enumerate() {
             let chosen = self
                 .selected
                 .as_ref()
@@ -135,17 +140,25 @@ impl Penitip {
             ]
             .align_x(Alignment::End)
             .width(FillPortion(2));
-            list = list.push(
-                button(row![who, money].spacing(8).align_y(Alignment::Center))
-                    .width(Fill)
-                    .padding([8, 10])
-                    .on_press(Message::Select(producer.producer.clone()))
-                    .style(if chosen {
-                        button::primary
-                    } else {
-                        button::secondary
-                    }),
-            );
+            let line = button(row![who, money].spacing(8).align_y(Alignment::Center))
+                .width(Fill)
+                .padding([8, 10])
+                .on_press(Message::Select(producer.producer.clone()))
+                .style(if chosen {
+                    button::primary
+                } else {
+                    button::secondary
+                });
+            // The row ↑/↓ are on, and Enter shows.
+            list = list.push(if index == self.highlighted {
+                Element::from(
+                    iced::widget::container(line)
+                        .padding(3)
+                        .style(theme::highlight),
+                )
+            } else {
+                Element::from(line)
+            });
         }
         card(list)
     }
@@ -169,7 +182,7 @@ impl Penitip {
                     .size(theme::HEADING)
                     .font(BOLD)
                     .width(Fill),
-                button(text(tr(lang, "Ubah", "Edit")).size(theme::SMALL))
+                button(with_key(tr(lang, "Ubah", "Edit"), "F8", theme::SMALL))
                     .padding([6, 12])
                     .on_press(Message::OpenEdit)
                     .style(button::secondary),
@@ -185,12 +198,14 @@ impl Penitip {
                 theme::HEADING
             ),
             row![
-                big(
+                keyed(
                     tr(lang, "Terima titipan", "Take in goods"),
+                    "F5",
                     Some(Message::OpenHandover(HandoverKind::Intake))
                 ),
-                big(
+                keyed(
                     tr(lang, "Retur ke penitip", "Hand back goods"),
+                    "F6",
                     Some(Message::OpenHandover(HandoverKind::Handback))
                 )
                 .style(button::secondary),
@@ -209,14 +224,16 @@ impl Penitip {
 
     fn pay_card<'a>(&'a self, shown: &'a ProducerStatement, lang: Lang) -> Element<'a, Message> {
         let method = self.method.unwrap_or(PayoutMethod::Cash);
-        let tile = |m: PayoutMethod| {
+        let tile = |m: PayoutMethod, key: &'static str| {
             button(
-                text(method_name(m, lang))
-                    .size(theme::TEXT)
-                    .align_x(Alignment::Center)
-                    .width(Fill),
+                column![
+                    text(method_name(m, lang)).size(theme::TEXT),
+                    text(key).size(theme::SMALL).font(BOLD),
+                ]
+                .align_x(Alignment::Center)
+                .width(Fill),
             )
-            .padding([10, 6])
+            .padding([6, 6])
             .width(Fill)
             .on_press(Message::MethodChanged(m))
             .style(if m == method {
@@ -229,7 +246,11 @@ impl Penitip {
             text(tr(lang, "Bayar penitip", "Pay the producer"))
                 .size(theme::TEXT)
                 .font(BOLD),
-            row![tile(PayoutMethod::Cash), tile(PayoutMethod::Transfer)].spacing(6),
+            row![
+                tile(PayoutMethod::Cash, "F9"),
+                tile(PayoutMethod::Transfer, "F10")
+            ]
+            .spacing(6),
             row![
                 text_input(tr(lang, "Jumlah (Rp)", "Amount (Rp)"), &self.amount)
                     .id(AMOUNT)
@@ -237,7 +258,7 @@ impl Penitip {
                     .on_submit(Message::Pay)
                     .padding(10)
                     .size(theme::TEXT),
-                button(text(tr(lang, "Semua", "All")).size(theme::TEXT))
+                button(with_key(tr(lang, "Semua", "All"), "F4", theme::TEXT))
                     .padding(10)
                     .on_press(Message::PayAll)
                     .style(button::secondary),
@@ -304,7 +325,7 @@ fn statement<'a>(shown: &'a ProducerStatement, from: &'a str, lang: Lang) -> Ele
             text(format!("s/d {}", shown.to)).size(theme::SMALL),
             keyed_tile(
                 tr(lang, "Cetak", "Print"),
-                "PDF",
+                "F7",
                 Some(Message::PrintStatement)
             )
             .width(110)
@@ -455,9 +476,13 @@ fn producer_form(form: &ProducerForm, lang: Lang) -> Element<'_, Message> {
                 Message::FormName
             ),
             column![
-                text(tr(lang, "Kabupaten/kota asal", "Regency of origin"))
-                    .size(theme::SMALL)
-                    .color(theme::MUTED),
+                text(tr(
+                    lang,
+                    "Kabupaten/kota asal (↑/↓)",
+                    "Regency of origin (↑/↓)"
+                ))
+                .size(theme::SMALL)
+                .color(theme::MUTED),
                 pick_list(REGENCIES, form.regency, Message::FormRegency)
                     .placeholder(tr(lang, "Pilih …", "Pick …"))
                     .padding(10)

@@ -12,7 +12,25 @@ use crate::ui::effect::{Effect, at_now};
 use crate::ui::i18n::{Lang, Say, T};
 use crate::ui::refusal::Refusal;
 use crate::ui::theme;
-use crate::ui::widgets::{BOLD, Notice, card, keyed};
+use crate::ui::widgets::{BOLD, Notice, card, keyed, with_key};
+
+/// The ids of the first products' label counts, in Tab's order.
+pub const COPIES: [&str; 12] = [
+    "label-copies-0",
+    "label-copies-1",
+    "label-copies-2",
+    "label-copies-3",
+    "label-copies-4",
+    "label-copies-5",
+    "label-copies-6",
+    "label-copies-7",
+    "label-copies-8",
+    "label-copies-9",
+    "label-copies-10",
+    "label-copies-11",
+];
+/// The places already used on the first sheet.
+pub const SKIP: &str = "label-skip";
 
 /// A product ticked for labels.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -57,6 +75,8 @@ pub enum LabelMessage {
     Open,
     CopiesChanged(usize, String),
     SheetPicked(String),
+    /// The next label stock (F11 with the panel open).
+    NextSheet,
     SkipChanged(String),
     Remove(usize),
     /// Give a store EAN-13 to every ticked product without a barcode.
@@ -112,6 +132,11 @@ impl Labels {
                 }
             }
             LabelMessage::SheetPicked(key) => self.sheet = key,
+            LabelMessage::NextSheet => {
+                let at = SHEETS.iter().position(|s| s.key == self.sheet);
+                let next = at.map_or(0, |at| (at + 1) % SHEETS.len());
+                self.sheet = SHEETS[next].key.to_string();
+            }
             LabelMessage::SkipChanged(text) => self.skip = text,
             LabelMessage::Remove(index) => {
                 if index < self.picks.len() {
@@ -119,6 +144,7 @@ impl Labels {
                 }
                 self.open = !self.picks.is_empty();
             }
+            LabelMessage::GiveBarcodes if self.busy || !self.open => {}
             LabelMessage::GiveBarcodes => {
                 let skus: Vec<String> = self
                     .picks
@@ -241,7 +267,9 @@ impl Labels {
                     ]
                     .width(Fill),
                     text_input(T::LabelCopies.get(lang), &pick.copies)
-                        .id(format!("label-copies-{index}"))
+                        .id(COPIES
+                            .get(index)
+                            .map_or_else(|| format!("label-copies-{index}"), |id| id.to_string()))
                         .on_input(move |t| LabelMessage::CopiesChanged(index, t))
                         .on_submit(LabelMessage::Print)
                         .padding(8)
@@ -263,14 +291,14 @@ impl Labels {
         let mut panel = column![
             text(T::Labels.get(lang)).size(theme::TEXT).font(BOLD),
             list,
-            text(T::LabelStock.get(lang)).size(theme::SMALL),
+            text(format!("{} · F11", T::LabelStock.get(lang))).size(theme::SMALL),
             pick_list(choices, Some(SheetChoice(self.sheet.clone())), |c| {
                 LabelMessage::SheetPicked(c.0)
             })
             .padding(10)
             .width(Fill),
             text_input(T::SkipPlaces.get(lang), &self.skip)
-                .id("label-skip")
+                .id(SKIP)
                 .on_input(LabelMessage::SkipChanged)
                 .on_submit(LabelMessage::Print)
                 .padding(8),
@@ -278,10 +306,14 @@ impl Labels {
         .spacing(8);
         if missing {
             panel = panel.push(
-                button(text(T::GiveBarcodes.get(lang)).size(theme::SMALL))
-                    .on_press_maybe(idle.then_some(LabelMessage::GiveBarcodes))
-                    .padding(10)
-                    .style(button::secondary),
+                button(with_key(
+                    T::GiveBarcodes.get(lang),
+                    "Shift+F11",
+                    theme::SMALL,
+                ))
+                .on_press_maybe(idle.then_some(LabelMessage::GiveBarcodes))
+                .padding(10)
+                .style(button::secondary),
             );
         }
         panel = panel.push(

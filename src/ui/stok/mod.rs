@@ -4,7 +4,11 @@
 //! Keys: the search field has the focus; ↑/↓ pick a row, Enter edits it,
 //! F5 receives, F6 adjusts, F7 counts, F8 shows its ledger, F9 ticks it
 //! for price labels; F3 adds a product; in a form Tab moves on, Enter saves
-//! and Esc closes.
+//! and Esc closes. F1 steps the category, F2 the low-stock filter, F4 the
+//! sort column (Shift+F4 turns its direction); PgUp/PgDn move 15 rows and on
+//! to the next or previous page of the table; F10 imports the CSV named in
+//! the path field, F12 exports to it; F11 opens the labels panel (again:
+//! the next label stock), Shift+F11 gives barcodes to the goods without.
 
 mod form;
 mod labels;
@@ -31,6 +35,8 @@ const MOVEMENT_QUANTITY: &str = "movement-quantity";
 
 /// Rows the table shows at most; the search narrows the rest.
 pub const SHOWN: usize = 200;
+/// How many rows PgUp/PgDn move the highlight.
+const PAGE_STEP: i32 = 15;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum SortBy {
@@ -82,6 +88,9 @@ pub struct Stok {
     pub sort: SortBy,
     pub descending: bool,
     pub page: Option<Page>,
+    /// Rows of the table before the page shown (PgDn past the last row
+    /// shows the next page).
+    pub offset: usize,
     version: u64,
     pub form: Option<ProductForm>,
     pub movement: Option<MovementForm>,
@@ -102,6 +111,10 @@ pub enum Message {
     Loaded(u64, Result<Page, Refusal>),
     /// Move the highlighted row (arrow keys).
     MoveHighlight(i32),
+    /// PgUp/PgDn: 15 rows, or on to the page before or after.
+    PageBy(i32),
+    /// F1: the category after the one shown (after the last: all).
+    NextCategory,
     /// Enter in the search field: edit the highlighted row.
     SearchSubmitted,
     NewProduct,
@@ -141,6 +154,11 @@ impl Stok {
         self.lang = Lang::from_key(&settings.language);
     }
 
+    /// The screen is left: its message goes with it.
+    pub fn leave(&mut self) {
+        self.notice = None;
+    }
+
     /// The screen comes into view: fresh rows, the focus in the search.
     pub fn open(&mut self) -> Effect<Message> {
         self.refresh().and(Effect::Focus(self.home()))
@@ -171,10 +189,27 @@ impl Stok {
         };
         let sku = || self.selected().map(|p| p.sku.clone());
         let panel = self.form.is_some() || self.movement.is_some();
+        let shift = press.modifiers.shift();
         match named {
             Named::Escape => Some(Message::Close),
             Named::F3 => Some(Message::NewProduct),
             _ if panel => None,
+            Named::F1 => Some(Message::NextCategory),
+            Named::F2 => Some(Message::LowOnlyToggled(!self.low_only)),
+            Named::F4 if shift => Some(Message::SortBy(self.sort)),
+            Named::F4 => Some(Message::SortBy(match self.sort {
+                SortBy::Name => SortBy::Sku,
+                SortBy::Sku => SortBy::Price,
+                SortBy::Price => SortBy::Stock,
+                SortBy::Stock => SortBy::Name,
+            })),
+            Named::F10 => Some(Message::ImportCsv),
+            Named::F12 => Some(Message::ExportCsv),
+            Named::F11 if shift => Some(Message::Labels(LabelMessage::GiveBarcodes)),
+            Named::F11 if self.labels.open => Some(Message::Labels(LabelMessage::NextSheet)),
+            Named::F11 => Some(Message::Labels(LabelMessage::Open)),
+            Named::PageDown => Some(Message::PageBy(1)),
+            Named::PageUp => Some(Message::PageBy(-1)),
             Named::ArrowDown => Some(Message::MoveHighlight(1)),
             Named::ArrowUp => Some(Message::MoveHighlight(-1)),
             Named::F5 => sku().map(|s| Message::OpenMovement(MovementKind::Receive, s)),
@@ -197,9 +232,9 @@ impl Stok {
             category: self.category.clone(),
             low_stock_only: self.low_only,
         };
-        let (sort, descending) = (self.sort, self.descending);
+        let (sort, descending, offset) = (self.sort, self.descending, self.offset);
         Effect::search("stock-table", move |store| {
-            Message::Loaded(version, load(store, &filter, sort, descending))
+            Message::Loaded(version, load(store, &filter, sort, descending, offset))
         })
     }
 
@@ -208,21 +243,41 @@ impl Stok {
             Message::SearchChanged(text) => {
                 self.search = text;
                 self.highlighted = 0;
+                self.offset = 0;
                 self.refresh()
             }
             Message::CategoryPicked(category) => {
                 self.category = (!category.is_empty()).then_some(category);
+                self.offset = 0;
                 self.refresh()
+            }
+            Message::NextCategory => {
+                let categories = self
+                    .page
+                    .as_ref()
+                    .map(|p| p.categories.clone())
+                    .unwrap_or_default();
+                let next = match &self.category {
+                    None => categories.first().cloned(),
+                    Some(shown) => categories
+                        .iter()
+                        .position(|c| c == shown)
+                        .and_then(|at| categories.get(at + 1).cloned()),
+                };
+                self.update(Message::CategoryPicked(next.unwrap_or_default()))
             }
             Message::LowOnlyToggled(low) => {
                 self.low_only = low;
+                self.offset = 0;
                 self.refresh()
             }
             Message::SortBy(sort) => {
                 self.descending = self.sort == sort && !self.descending;
                 self.sort = sort;
+                self.offset = 0;
                 self.refresh()
             }
+            Message::PageBy(step) => self.page_by(step),
             Message::Loaded(version, result) => {
                 if version == self.version {
                     match result {
@@ -388,14 +443,21 @@ impl Stok {
                 self.refresh()
             }
             Message::Labels(message) => {
-                if matches!(message, LabelMessage::Open) {
+                let opening = matches!(message, LabelMessage::Open);
+                if opening {
                     self.close();
                 }
                 let (effect, notice) = self.labels.update(message);
                 if notice.is_some() {
                     self.notice = notice;
                 }
-                effect.map(Message::Labels)
+                let effect = effect.map(Message::Labels);
+                // The panel's fields are typed in from its first: Tab goes
+                // on through the counts to the places used.
+                match labels::COPIES.first() {
+                    Some(first) if opening && self.labels.open => effect.and(Effect::Focus(first)),
+                    _ => effect,
+                }
             }
             Message::Close => {
                 self.close();
@@ -412,6 +474,27 @@ impl Stok {
                 Effect::None
             }
         }
+    }
+
+    /// PgUp/PgDn: the highlight moves 15 rows; from the last row of a page
+    /// PgDn shows the next page (from the first, PgUp the one before).
+    fn page_by(&mut self, step: i32) -> Effect<Message> {
+        let Some(page) = &self.page else {
+            return Effect::None;
+        };
+        let count = page.products.len();
+        let last = count.saturating_sub(1);
+        if step > 0 && self.highlighted == last && self.offset + count < page.total {
+            self.offset += count;
+            self.highlighted = 0;
+            return self.refresh();
+        }
+        if step < 0 && self.highlighted == 0 && self.offset > 0 {
+            self.offset = self.offset.saturating_sub(SHOWN);
+            self.highlighted = SHOWN - 1;
+            return self.refresh();
+        }
+        self.update(Message::MoveHighlight(step * PAGE_STEP))
     }
 
     fn close(&mut self) {
@@ -539,6 +622,7 @@ fn load(
     filter: &ProductFilter,
     sort: SortBy,
     descending: bool,
+    offset: usize,
 ) -> Result<Page, Refusal> {
     let order = match sort {
         SortBy::Name => ProductOrder::Name,
@@ -546,7 +630,7 @@ fn load(
         SortBy::Price => ProductOrder::Price,
         SortBy::Stock => ProductOrder::Stock,
     };
-    let (products, total) = store.product_page(filter, order, descending, SHOWN)?;
+    let (products, total) = store.product_page_from(filter, order, descending, offset, SHOWN)?;
     let categories = store.categories()?;
     Ok(Page {
         products,

@@ -14,7 +14,7 @@ use super::{
 use crate::store::{Product, StockMovement};
 use crate::ui::i18n::{Lang, T, movement_name, program_note};
 use crate::ui::theme;
-use crate::ui::widgets::{BOLD, card, keyed, notice};
+use crate::ui::widgets::{BOLD, card, keyed, notice, with_key};
 
 /// Width of the row of action buttons, the same in the header and the rows.
 /// The id of the table's scrolling rows, which ↑/↓ keep the highlighted
@@ -77,17 +77,16 @@ impl Stok {
                     .width(220)
                     .style(button::success),
                 categories,
+                text("F1").size(theme::SMALL).font(BOLD),
                 checkbox(self.low_only)
                     .label(T::LowOnly.get(lang))
                     .on_toggle(Message::LowOnlyToggled),
-                button(
-                    text(format!(
-                        "{} ({})",
-                        T::PrintLabels.get(lang),
-                        self.labels.picks.len()
-                    ))
-                    .size(theme::SMALL)
-                )
+                text("F2").size(theme::SMALL).font(BOLD),
+                button(with_key(
+                    format!("{} ({})", T::PrintLabels.get(lang), self.labels.picks.len()),
+                    "F11",
+                    theme::SMALL
+                ))
                 .on_press_maybe(
                     (!self.labels.picks.is_empty()).then_some(Message::Labels(LabelMessage::Open))
                 )
@@ -103,11 +102,11 @@ impl Stok {
                     .on_input(Message::CsvPathChanged)
                     .padding(10)
                     .width(Fill),
-                button(text(T::ImportCsv.get(lang)).size(theme::SMALL))
+                button(with_key(T::ImportCsv.get(lang), "F10", theme::SMALL))
                     .on_press(Message::ImportCsv)
                     .padding(10)
                     .style(button::secondary),
-                button(text(T::ExportCsv.get(lang)).size(theme::SMALL))
+                button(with_key(T::ExportCsv.get(lang), "F12", theme::SMALL))
                     .on_press(Message::ExportCsv)
                     .padding(10)
                     .style(button::secondary),
@@ -143,7 +142,7 @@ impl Stok {
             .width(width)
         };
         let header = row![
-            Space::new().width(PICK),
+            text("F4").size(theme::SMALL).font(BOLD).width(PICK),
             sort(SortBy::Sku, T::Sku, 110.into()),
             sort(SortBy::Name, T::Name, Fill),
             sort(SortBy::Price, T::SellPrice, 120.into()),
@@ -170,9 +169,10 @@ impl Stok {
             });
         }
         let count = text(format!(
-            "{} {} {} {} · {}",
+            "{} {}–{} {} {} · {}",
             T::ShowingFirst.get(lang),
-            page.products.len(),
+            (self.offset + 1).min(page.total),
+            self.offset + page.products.len(),
             T::Of.get(lang),
             page.total,
             T::RowKeys.get(lang)
