@@ -379,6 +379,7 @@ fn events_file(dir: &Path, seq: i64, count: i64) -> std::path::PathBuf {
             name: "Toko Acara".into(),
             owner: None,
             regency: 1802,
+            regency_kemendagri: None,
             public_key: to_hex(key.verifying_key().as_bytes()),
         },
         sequence: SequenceRange {
