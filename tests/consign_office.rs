@@ -660,6 +660,13 @@ fn another_stall_cannot_take_over_a_producer_by_nib() {
         if producer["code"] == "SARI" {
             producer["name"] = json!("Pencuri");
             producer["regency"] = json!(1871);
+            if producer.get("regency_kemendagri").is_some() {
+                producer["regency_kemendagri"] = json!(
+                    sentra::domain::regency::Regency::by_code(1871)
+                        .unwrap()
+                        .kemendagri
+                );
+            }
         }
     }
     content["payouts"][0]["amount"] = json!(900_000_000);
