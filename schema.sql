@@ -1267,3 +1267,26 @@ CREATE INDEX office_events_stall_seq ON office_events (stall_code, seq);
 -- A sale's returns are read in the stall's order: by sale, then seq.
 DROP INDEX office_returns_sale;
 CREATE INDEX office_returns_sale ON office_returns (sale_id, stall_code, seq);
+
+-- migration 22
+-- A manager reopening a closed day leaves a record: book_events takes the
+-- kind 'day_reopened'. SQLite cannot widen a CHECK in place, so the table
+-- is made anew with its rows, index and append-only triggers (dropping the
+-- old table fires no trigger).
+CREATE TABLE book_events_new (
+    id          TEXT PRIMARY KEY,
+    seq         INTEGER NOT NULL UNIQUE,
+    day         TEXT NOT NULL,
+    created_at  TEXT NOT NULL,
+    kind        TEXT NOT NULL CHECK (kind IN ('pin_wrong', 'pin_locked', 'clock_accepted', 'day_reopened')),
+    detail      TEXT NOT NULL
+);
+INSERT INTO book_events_new (id, seq, day, created_at, kind, detail)
+    SELECT id, seq, day, created_at, kind, detail FROM book_events;
+DROP TABLE book_events;
+ALTER TABLE book_events_new RENAME TO book_events;
+CREATE INDEX book_events_day ON book_events (day);
+CREATE TRIGGER book_events_append_only_update BEFORE UPDATE ON book_events
+BEGIN SELECT RAISE(ABORT, 'append-only: events are never edited'); END;
+CREATE TRIGGER book_events_append_only_delete BEFORE DELETE ON book_events
+BEGIN SELECT RAISE(ABORT, 'append-only: events are never deleted'); END;

@@ -237,3 +237,33 @@ fn migration_18_keeps_an_offices_records_and_gives_each_its_stall() {
     )
     .unwrap();
 }
+
+#[test]
+fn migration_22_keeps_the_events_takes_a_reopen_and_stays_append_only() {
+    let mut conn = Connection::open_in_memory().unwrap();
+    migrate_to(&mut conn, 17).unwrap();
+    conn.execute_batch(
+        "INSERT INTO book_events (id, seq, day, created_at, kind, detail)
+         VALUES ('e1', 1, '2026-11-27', '2026-11-27T10:00:00+07:00', 'pin_wrong', 'PIN manajer salah');",
+    )
+    .unwrap();
+    let reopen = "INSERT INTO book_events (id, seq, day, created_at, kind, detail)
+         VALUES ('e2', 2, '2026-11-27', '2026-11-27T17:00:00+07:00', 'day_reopened',
+                 'hari 2026-11-27 dibuka kembali oleh manajer')";
+    assert!(conn.execute(reopen, []).is_err(), "17 knows no reopen");
+    migrate(&mut conn).unwrap();
+    conn.execute(reopen, []).unwrap();
+    let kinds: Vec<String> = conn
+        .prepare("SELECT kind FROM book_events ORDER BY seq")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    assert_eq!(kinds, ["pin_wrong", "day_reopened"]);
+    assert!(conn.execute("DELETE FROM book_events", []).is_err());
+    assert!(
+        conn.execute("UPDATE book_events SET detail = 'x'", [])
+            .is_err()
+    );
+}

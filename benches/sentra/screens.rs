@@ -224,7 +224,7 @@ pub fn bench_kasir(small: &Path, large: &Path) -> Vec<Row> {
             "7d. payment panel F2/amount→frame, 50 vs 1 line",
             cart_paying,
             one_paying,
-            1.5,
+            1.2,
         ),
     ]
 }

@@ -35,7 +35,7 @@ pub enum ProductCommand {
         /// HPP (harga pokok)
         #[arg(long, value_parser = args::rupiah)]
         cost: Option<Rupiah>,
-        #[arg(long, default_value = "Umum")]
+        #[arg(long, default_value = crate::store::DEFAULT_CATEGORY)]
         category: String,
         #[arg(long, value_parser = args::quantity)]
         min_stock: Option<Quantity>,

@@ -119,3 +119,33 @@ mod tests {
         assert_eq!(over.counted_as(rp(10_000)).unwrap().difference, rp(0));
     }
 }
+
+/// The kind of the event a manager's reopening of a closed day leaves.
+pub const DAY_REOPENED: &str = "day_reopened";
+
+/// What a reopen event says, naming the day reopened: the stall writes it,
+/// the office reads the day back from it to check a close came first.
+pub fn reopen_detail(day: &str) -> String {
+    format!("hari {day} dibuka kembali oleh manajer")
+}
+
+/// The day a reopen event's detail names, if it is one.
+pub fn reopened_day(detail: &str) -> Option<&str> {
+    detail
+        .strip_prefix("hari ")?
+        .strip_suffix(" dibuka kembali oleh manajer")
+}
+
+#[cfg(test)]
+mod reopen_tests {
+    use super::*;
+
+    #[test]
+    fn the_day_is_read_back_from_what_the_stall_wrote() {
+        assert_eq!(
+            reopened_day(&reopen_detail("2026-11-27")),
+            Some("2026-11-27")
+        );
+        assert_eq!(reopened_day("PIN manajer salah"), None);
+    }
+}

@@ -117,13 +117,13 @@ pub struct EventRecord {
     pub seq: i64,
     pub day: String,
     pub created_at: String,
-    /// `pin_wrong`, `pin_locked` or `clock_accepted`.
+    /// `pin_wrong`, `pin_locked`, `clock_accepted` or `day_reopened`.
     pub kind: String,
     pub detail: String,
 }
 
 /// The kinds of [`EventRecord`].
-pub const EVENT_KINDS: [&str; 3] = ["pin_wrong", "pin_locked", "clock_accepted"];
+pub const EVENT_KINDS: [&str; 4] = ["pin_wrong", "pin_locked", "clock_accepted", "day_reopened"];
 
 /// A producer (*penitip*) of the stall, as the office needs to know them:
 /// the code the stall gave them, their name, their regency of origin and,

@@ -151,6 +151,10 @@ pub enum RecordRule {
     SalesCount(i64),
     #[error("jenis kejadian \"{0}\" tidak dikenal")]
     EventKind(String),
+    #[error("buka kembali hari: \"{0}\" tidak menyebut hari yang sudah lewat")]
+    ReopenDetail(String),
+    #[error("buka kembali hari {0}: hari itu belum pernah ditutup")]
+    ReopenWithoutClose(String),
     #[error("penitip \"{code}\": {rule}")]
     Producer {
         code: String,
@@ -721,7 +725,18 @@ pub fn check_event(event: &EventRecord, context: &Context) -> Result<(), RecordR
     if !EVENT_KINDS.contains(&event.kind.as_str()) {
         return Err(RecordRule::EventKind(event.kind.clone()));
     }
-    check_text(&event.detail, MAX_NOTE_CHARS)
+    check_text(&event.detail, MAX_NOTE_CHARS)?;
+    if event.kind == crate::domain::day_close::DAY_REOPENED {
+        // The day reopened is named, valid and not after the reopen; that
+        // it was closed first is checked against the office's book.
+        let named = crate::domain::day_close::reopened_day(&event.detail)
+            .filter(|day| check_when(day, &format!("{day}T00:00:00Z"), context).is_ok())
+            .filter(|day| *day <= event.day.as_str());
+        if named.is_none() {
+            return Err(RecordRule::ReopenDetail(event.detail.clone()));
+        }
+    }
+    Ok(())
 }
 
 /// Checks a producer as a file describes them: a canonical code, a

@@ -117,6 +117,25 @@ pub fn day_report_pdf(stall: &StallHeading<'_>, report: &DayReport, printed_at: 
         doc.figure("Uang dihitung", &cash.counted.to_string(), false);
         doc.figure("Selisih", &cash.difference.to_string(), true);
     }
+    if report.closes.len() > 1 {
+        // A day reopened and closed again: every close with its own
+        // count and selisih, not only the last.
+        doc.heading("Tutup kasir / Day closes");
+        for (n, close) in report.closes.iter().enumerate() {
+            doc.line(
+                9.0,
+                false,
+                &format!(
+                    "{}. {} · seharusnya {} · dihitung {} · selisih {}",
+                    n + 1,
+                    calendar::stamp(&close.closed_at, stall.language),
+                    close.cash.expected,
+                    close.cash.counted,
+                    close.cash.difference
+                ),
+            );
+        }
+    }
 
     doc.heading("Penjualan per jam / Sales by hour");
     let chart = crate::print::hourly_bars(&report.hourly);

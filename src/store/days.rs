@@ -199,9 +199,20 @@ impl Store {
             _ => return Err(StoreError::DayNotClosed(day)),
         }
         self.verify_pin(pin, now)?;
+        // The reopen is a record of its own, in the stall's sequence and
+        // sent to the office: the day's first close stays, and the next
+        // close is added beside it.
+        let stamp = clock::stamp(now, self.offset);
+        let today = day_key(self.business_day(now));
         self.write(|tx| {
             tx.execute("UPDATE days SET status = 'open' WHERE day = ?1", [&day])?;
-            Ok(())
+            super::events::record(
+                tx,
+                crate::domain::day_close::DAY_REOPENED,
+                &crate::domain::day_close::reopen_detail(&day),
+                &today,
+                &stamp,
+            )
         })?;
         self.day(date)?.ok_or(StoreError::DayNotClosed(day))
     }

@@ -80,9 +80,11 @@ mod tests {
 
     #[test]
     fn sections_are_numbered_in_order() {
+        // Engineers reserve numbers in parallel: gaps are allowed, going
+        // back or twice the same is not.
         let numbers: Vec<u32> = migrations().iter().map(|(n, _)| *n).collect();
-        let expected: Vec<u32> = (1..=numbers.len() as u32).collect();
-        assert_eq!(numbers, expected);
+        assert_eq!(numbers.first(), Some(&1));
+        assert!(numbers.windows(2).all(|w| w[0] < w[1]), "{numbers:?}");
     }
 
     #[test]

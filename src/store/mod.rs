@@ -55,7 +55,7 @@ pub use held::{HeldSale, ResumedCart};
 pub use kasbon::{KasbonStatement, Repayment, StatementEntry, StatementKind};
 pub use output_path::OutputPathError;
 pub use product_csv::{CsvImportSummary, CsvProblem};
-pub use products::{NewProduct, Product, ProductFilter, ProductOrder};
+pub use products::{DEFAULT_CATEGORY, NewProduct, Product, ProductFilter, ProductOrder};
 pub use profit::{PeriodProfit, ProductProfit, ProfitReport};
 pub use reports::{Correction, DayReport, MethodTotal, PphEstimate, ProductTotal};
 pub use returns::{ReturnItem, ReturnRecord};

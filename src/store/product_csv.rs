@@ -200,7 +200,9 @@ fn parse(text: &str) -> Result<(Vec<Row>, Present)> {
                 .transpose()
                 .map_err(|e| bad(CsvProblem::Unit(e)))?
                 .unwrap_or(Unit::Pcs),
-            category: field("category").unwrap_or("Umum").to_string(),
+            category: field("category")
+                .unwrap_or(super::DEFAULT_CATEGORY)
+                .to_string(),
             price: Rupiah::parse(field("price").unwrap_or(""))
                 .map_err(|e| bad(CsvProblem::Price(e)))?,
             cost: field("cost")

@@ -40,6 +40,11 @@ impl Product {
     }
 }
 
+/// The category of a product given none. It is the stall's data, not a word
+/// of the screen: one word in every language, or the category list shows
+/// "Umum" beside "General".
+pub const DEFAULT_CATEGORY: &str = "Umum";
+
 /// The fields of a product to add or to replace.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NewProduct {

@@ -1,7 +1,7 @@
 //! *Laporan harian*: a day's figures, computed from the records of that day
 //! only, so the cost follows the day and not the history.
 
-use rusqlite::{Connection, OptionalExtension};
+use rusqlite::Connection;
 use time::Date;
 
 use super::days::{Day, DayCloseRecord, cash_flows, day_key};
@@ -73,6 +73,9 @@ pub struct DayReport {
     /// The drawer: expected now, and counted if the day was closed.
     pub cash: CashCount,
     pub closed: Option<DayCloseRecord>,
+    /// Every tutup kasir of the day, in order: a day reopened and closed
+    /// again has two, each with its own count and selisih.
+    pub closes: Vec<DayCloseRecord>,
     pub voids: Vec<Correction>,
     pub returns: Vec<Correction>,
     pub pph: PphEstimate,
@@ -122,8 +125,9 @@ impl Store {
         let net = Rupiah::new(net);
         let returns_total = Rupiah::new(returns_total);
         let (cash_in, cash_out) = cash_flows(conn, &day)?;
+        let closes = closes_of(conn, &day)?;
         let closed = match &state {
-            Some(d) if !d.open => last_close(conn, &day)?,
+            Some(d) if !d.open => closes.last().cloned(),
             _ => None,
         };
         let opening_float = state.as_ref().map(|d| d.opening_float).unwrap_or_default();
@@ -167,6 +171,7 @@ impl Store {
             hourly: hourly(conn, &day)?,
             cash,
             closed,
+            closes,
             voids: corrections(
                 conn,
                 "SELECT s.receipt, s.total, v.reason FROM voids v JOIN sales s ON s.id = v.sale_id
@@ -311,32 +316,31 @@ fn corrections(conn: &Connection, sql: &str, day: &str) -> Result<Vec<Correction
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
-fn last_close(conn: &Connection, day: &str) -> Result<Option<DayCloseRecord>> {
-    Ok(conn
-        .prepare_cached(
-            "SELECT seq, opening_float, cash_in, cash_out, expected, counted, difference, sales_count, net_total,
-                    created_at, producer_payouts, kasbon_repayments, drawer_expenses
-             FROM day_closes WHERE day = ?1 ORDER BY seq DESC LIMIT 1",
-        )?
-        .query_row([day], |r| {
-            Ok(DayCloseRecord {
-                day: day.to_string(),
-                seq: r.get(0)?,
-                closed_at: r.get(9)?,
-                cash: CashCount {
-                    opening_float: Rupiah::new(r.get(1)?),
-                    cash_in: Rupiah::new(r.get(2)?),
-                    cash_out: Rupiah::new(r.get(3)?),
-                    producer_payouts: Rupiah::new(r.get(10)?),
-                    kasbon_repayments: Rupiah::new(r.get(11)?),
-                    drawer_expenses: Rupiah::new(r.get(12)?),
-                    expected: Rupiah::new(r.get(4)?),
-                    counted: Rupiah::new(r.get(5)?),
-                    difference: Rupiah::new(r.get(6)?),
-                },
-                sales_count: r.get(7)?,
-                net_total: Rupiah::new(r.get(8)?),
-            })
+fn closes_of(conn: &Connection, day: &str) -> Result<Vec<DayCloseRecord>> {
+    let mut statement = conn.prepare_cached(
+        "SELECT seq, opening_float, cash_in, cash_out, expected, counted, difference, sales_count, net_total,
+                created_at, producer_payouts, kasbon_repayments, drawer_expenses
+         FROM day_closes WHERE day = ?1 ORDER BY seq",
+    )?;
+    let rows = statement.query_map([day], |r| {
+        Ok(DayCloseRecord {
+            day: day.to_string(),
+            seq: r.get(0)?,
+            closed_at: r.get(9)?,
+            cash: CashCount {
+                opening_float: Rupiah::new(r.get(1)?),
+                cash_in: Rupiah::new(r.get(2)?),
+                cash_out: Rupiah::new(r.get(3)?),
+                producer_payouts: Rupiah::new(r.get(10)?),
+                kasbon_repayments: Rupiah::new(r.get(11)?),
+                drawer_expenses: Rupiah::new(r.get(12)?),
+                expected: Rupiah::new(r.get(4)?),
+                counted: Rupiah::new(r.get(5)?),
+                difference: Rupiah::new(r.get(6)?),
+            },
+            sales_count: r.get(7)?,
+            net_total: Rupiah::new(r.get(8)?),
         })
-        .optional()?)
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
 }

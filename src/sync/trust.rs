@@ -531,6 +531,7 @@ pub fn admit(
             continue;
         }
         same_seq_elsewhere(tx, &stall.code, event.seq, &event.id, &label)?;
+        reopened_after_a_close(tx, &stall.code, event, &label)?;
         tx.prepare_cached(
             "INSERT INTO office_events (id, stall_code, seq, day, created_at, kind, detail, epoch)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, (SELECT epoch FROM office_stalls WHERE code = ?2))",
@@ -918,6 +919,34 @@ fn describe_return(record: &ReturnRecord) -> String {
         record.day,
         Rupiah::new(record.refund)
     )
+}
+
+/// A reopen is of a day the stall closed before it (the close in this file
+/// or held from an earlier one): a reopen of a day never closed is forged.
+fn reopened_after_a_close(
+    tx: &Transaction<'_>,
+    stall: &str,
+    event: &EventRecord,
+    label: &str,
+) -> Result<(), SyncError> {
+    if event.kind != crate::domain::day_close::DAY_REOPENED {
+        return Ok(());
+    }
+    let day = crate::domain::day_close::reopened_day(&event.detail).unwrap_or_default();
+    let closed: bool = tx
+        .prepare_cached(
+            "SELECT EXISTS (SELECT 1 FROM office_day_closes WHERE stall_code = ?1 AND day = ?2 AND seq < ?3
+                              AND epoch = (SELECT epoch FROM office_stalls WHERE code = ?1))",
+        )?
+        .query_row(params![stall, day, event.seq], |r| r.get(0))?;
+    if closed {
+        return Ok(());
+    }
+    Err(Refusal::Record {
+        record: label.to_string(),
+        rule: RecordRule::ReopenWithoutClose(day.to_string()),
+    }
+    .into())
 }
 
 fn describe_event(event: &EventRecord) -> String {

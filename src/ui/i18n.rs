@@ -129,7 +129,6 @@ texts! {
     When => "Waktu · jenis", "When · kind";
     Balance => "Saldo", "Balance";
     RowKeys => "baris terpilih: panah atas/bawah; PgUp/PgDn per 15 baris dan halaman berikutnya", "selected row: up/down arrows; PgUp/PgDn by 15 rows and to the next page";
-    DefaultCategory => "Umum", "General";
     CountedField => "Hasil hitung", "Counted";
     Note => "Catatan", "Note";
     Low => "menipis", "low";

@@ -48,9 +48,13 @@ where
         renderer: &Renderer,
         limits: &layout::Limits,
     ) -> layout::Node {
-        self.content
+        // The content's node as this one's only child, as the widget tree
+        // has it: a walk over both (tests/common/layout.rs) stays in step.
+        let node = self
+            .content
             .as_widget_mut()
-            .layout(&mut tree.children[0], renderer, limits)
+            .layout(&mut tree.children[0], renderer, limits);
+        layout::Node::with_children(node.size(), vec![node])
     }
 
     fn operate(
@@ -60,9 +64,12 @@ where
         renderer: &Renderer,
         operation: &mut dyn Operation,
     ) {
-        self.content
-            .as_widget_mut()
-            .operate(&mut tree.children[0], layout, renderer, operation);
+        self.content.as_widget_mut().operate(
+            &mut tree.children[0],
+            inner(layout),
+            renderer,
+            operation,
+        );
     }
 
     fn update(
@@ -79,7 +86,7 @@ where
         self.content.as_widget_mut().update(
             &mut tree.children[0],
             event,
-            layout,
+            inner(layout),
             cursor,
             renderer,
             clipboard,
@@ -105,7 +112,7 @@ where
     ) -> mouse::Interaction {
         self.content.as_widget().mouse_interaction(
             &tree.children[0],
-            layout,
+            inner(layout),
             cursor,
             viewport,
             renderer,
@@ -127,7 +134,7 @@ where
             renderer,
             theme,
             style,
-            layout,
+            inner(layout),
             cursor,
             viewport,
         );
@@ -143,12 +150,17 @@ where
     ) -> Option<overlay::Element<'b, Message, Theme, Renderer>> {
         self.content.as_widget_mut().overlay(
             &mut tree.children[0],
-            layout,
+            inner(layout),
             renderer,
             viewport,
             translation,
         )
     }
+}
+
+/// The content's layout inside this widget's.
+fn inner(layout: Layout<'_>) -> Layout<'_> {
+    layout.children().next().unwrap_or(layout)
 }
 
 impl<'a, Theme: 'a, Renderer: renderer::Renderer + 'a> From<Keys<'a, Theme, Renderer>>

@@ -186,19 +186,27 @@ impl Desk {
                 .size(theme::SMALL)
                 .font(BOLD),
         );
-        body = body.push(row![
-            cell(tr(lang, "Toko", "Stall").into(), 3, false),
-            cell(tr(lang, "Terutang", "Owed").into(), 2, true),
-            cell(tr(lang, "Dibayar", "Paid").into(), 2, true),
-            cell(tr(lang, "Sisa", "Balance").into(), 2, true),
-        ]);
+        // The stall on its own line and the three amounts under it: four
+        // columns in this card leave a seven-digit amount no room at
+        // 1024×768, and two amounts side by side read as one.
+        body = body.push(
+            row![
+                cell(tr(lang, "Terutang", "Owed").into(), 1, true),
+                cell(tr(lang, "Dibayar", "Paid").into(), 1, true),
+                cell(tr(lang, "Sisa", "Balance").into(), 1, true),
+            ]
+            .spacing(8),
+        );
         for fee in &self.fees {
-            body = body.push(row![
-                cell(format!("{} {}", fee.stall, fee.name), 3, false),
-                cell(fee.owed.to_string(), 2, true),
-                cell(fee.paid.to_string(), 2, true),
-                cell(fee.balance.to_string(), 2, true),
-            ]);
+            body = body.push(text(format!("{} {}", fee.stall, fee.name)).size(theme::SMALL));
+            body = body.push(
+                row![
+                    cell(fee.owed.to_string(), 1, true),
+                    cell(fee.paid.to_string(), 1, true),
+                    cell(fee.balance.to_string(), 1, true),
+                ]
+                .spacing(8),
+            );
         }
         card(column![body])
     }

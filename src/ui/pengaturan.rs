@@ -15,7 +15,7 @@ use super::effect::{Effect, at_now};
 use super::i18n::{Lang, Say, T};
 use super::refusal::Refusal;
 use super::theme;
-use super::widgets::{BOLD, Field, Notice, big, card, figure, keyed, keyed_tile, notice, with_key};
+use super::widgets::{BOLD, Field, Notice, card, figure, keyed, keyed_tile, notice, with_key};
 use crate::domain::tax::TaxMode;
 use crate::print::deliver::Delivery;
 use crate::store::{Identity, Settings, Store};
@@ -385,12 +385,17 @@ impl Pengaturan {
     }
 
     pub fn view(&self, lang: Lang) -> Element<'_, Message> {
+        // As wide as its label, the row wrapping when a third of 1024×768
+        // is too narrow for all of them.
         let choice = |label: String, active: bool, message: Message| {
-            big(label, Some(message)).style(if active {
-                button::primary
-            } else {
-                button::secondary
-            })
+            button(text(label).size(theme::TEXT))
+                .padding(theme::PAD)
+                .on_press(message)
+                .style(if active {
+                    button::primary
+                } else {
+                    button::secondary
+                })
         };
         let identity = card(
             column![
@@ -407,9 +412,11 @@ impl Pengaturan {
                 ),
                 figure(
                     T::Regency.get(lang),
+                    // The name and the Kemendagri code (the one on the
+                    // owner's KTP); the narrow card has no room for both.
                     self.identity
                         .regency
-                        .map(|r| r.to_string())
+                        .map(|r| format!("{} · {}", r.name, r.kemendagri))
                         .unwrap_or_default(),
                     theme::TEXT
                 ),
@@ -439,7 +446,8 @@ impl Pengaturan {
                         Message::Set(Setting::ReceiptWidth(80))
                     ),
                 ]
-                .spacing(8),
+                .spacing(8)
+                .wrap(),
                 heading(T::AfterSale.get(lang), "F3"),
                 row![
                     choice(
@@ -458,7 +466,8 @@ impl Pengaturan {
                         Message::Set(Setting::Delivery(Delivery::Print))
                     ),
                 ]
-                .spacing(8),
+                .spacing(8)
+                .wrap(),
                 heading(T::Language.get(lang), "F1"),
                 row![
                     choice(
@@ -472,7 +481,8 @@ impl Pengaturan {
                         Message::Set(Setting::Language(Lang::En))
                     ),
                 ]
-                .spacing(8),
+                .spacing(8)
+                .wrap(),
             ]
             .spacing(8),
         );
@@ -555,7 +565,7 @@ impl Pengaturan {
                 )
                 .submit(Message::SaveScale)
                 .view(),
-                keyed(T::Save.get(lang), "Enter", Some(Message::SaveScale)).width(120),
+                keyed(T::Save.get(lang), "Enter", Some(Message::SaveScale)).width(150),
             ]
             .spacing(8)
             .align_y(Alignment::End),

@@ -875,6 +875,12 @@ impl English for RecordRule {
                 format!("day close: a sales count of {count} cannot be negative")
             }
             RecordRule::EventKind(kind) => format!("unknown kind of event \"{kind}\""),
+            RecordRule::ReopenDetail(detail) => {
+                format!("day reopened: \"{detail}\" names no day gone by")
+            }
+            RecordRule::ReopenWithoutClose(day) => {
+                format!("day {day} reopened: that day was never closed")
+            }
             RecordRule::ReturnLineTwice { line } => {
                 format!("return line {line} appears twice in one return")
             }

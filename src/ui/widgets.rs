@@ -67,21 +67,6 @@ pub fn message_line<'a, M: 'a>(message: Option<String>) -> Element<'a, M> {
         .into()
 }
 
-/// A big button; `None` draws it disabled.
-pub fn big<'a, M: Clone + 'a>(
-    label: impl Into<String>,
-    on_press: Option<M>,
-) -> button::Button<'a, M> {
-    button(
-        text(label.into())
-            .size(theme::TEXT)
-            .align_x(Alignment::Center)
-            .width(Fill),
-    )
-    .padding(theme::PAD)
-    .on_press_maybe(on_press)
-}
-
 /// A big button that shows its key after the label: `Bayar  F2`.
 pub fn keyed<'a, M: Clone + 'a>(
     label: impl Into<String>,
@@ -130,7 +115,8 @@ pub fn keyed_tile<'a, M: Clone + 'a>(
         .align_x(Alignment::Center)
         .width(Fill),
     )
-    .padding([8, 6])
+    // Four in a row fit the payment panel: "Transfer" needs its width.
+    .padding([8, 4])
     .width(Fill)
     .on_press_maybe(on_press)
 }

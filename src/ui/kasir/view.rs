@@ -5,7 +5,7 @@
 use iced::widget::{
     Column, Space, button, column, container, qr_code, row, scrollable, text, text_input,
 };
-use iced::{Alignment, Element, Fill, Length};
+use iced::{Alignment, Element, Fill, FillPortion, Length};
 
 use super::{
     AMOUNT, HeldList, Kasir, Message, OPENING_FLOAT, Panel, Payment, REFERENCE, REOPEN_PIN,
@@ -20,6 +20,8 @@ use crate::ui::widgets::{BOLD, card, figure, keyed, keyed_tile, message_line, no
 const SIDE: f32 = 372.0;
 /// The room kept for the totals' refusal: two lines.
 const TOTALS_MESSAGE: f32 = 46.0;
+/// The cart lines shown behind the payment panel.
+const PAYING_LINES: usize = 5;
 
 impl Kasir {
     pub fn view(&self, lang: Lang) -> Element<'_, Message> {
@@ -33,8 +35,12 @@ impl Kasir {
         }
         left = left.push(self.cart(lang));
         // While paying, the panel says what is due: the totals make room.
+        // A void is of a receipt already made: with nothing in the cart,
+        // the empty totals make room for its form, whose Enter button
+        // would otherwise fall below a 768-pixel screen.
         let right = match &self.panel {
             Panel::Pay(payment) => column![self.pay_panel(payment, lang)],
+            Panel::Void(_) if self.cart.is_empty() => column![self.side_panel(lang)],
             _ => column![self.totals(lang), self.side_panel(lang)],
         }
         .spacing(theme::GAP)
@@ -160,6 +166,9 @@ impl Kasir {
             );
         }
         let priced = self.priced().ok();
+        if matches!(self.panel, Panel::Pay(_)) {
+            return self.cart_while_paying(priced.as_ref(), lang);
+        }
         let header = row![
             text(T::Item.get(lang)).size(theme::SMALL).width(Fill),
             text(T::Qty.get(lang)).size(theme::SMALL).width(68),
@@ -243,6 +252,47 @@ impl Kasir {
             ]
             .spacing(6),
         )
+    }
+
+    /// The cart while the payment panel is open: its last lines, read only
+    /// (the amount due was fixed on F2: a line edited now would no longer
+    /// match it; Esc goes back to the lines). At most [`PAYING_LINES`], so
+    /// each keystroke of the amount paints as much with 50 lines as with 5.
+    fn cart_while_paying(
+        &self,
+        priced: Option<&crate::domain::cart::PricedCart>,
+        lang: Lang,
+    ) -> Element<'_, Message> {
+        let hidden = self.cart.len().saturating_sub(PAYING_LINES);
+        let mut lines = Column::new().spacing(6);
+        if hidden > 0 {
+            let above = match lang {
+                Lang::Id => format!("{hidden} baris lain di atas (Esc untuk melihat)"),
+                Lang::En => format!("{hidden} more lines above (Esc to see them)"),
+            };
+            lines = lines.push(text(above).size(theme::SMALL).color(theme::MUTED));
+        }
+        for (index, item) in self.cart.iter().enumerate().skip(hidden) {
+            let amount = priced
+                .and_then(|p| p.lines.get(index))
+                .map(|l| {
+                    l.gross
+                        .checked_sub(l.line_discount)
+                        .unwrap_or(l.gross)
+                        .to_string()
+                })
+                .unwrap_or_else(|| "—".into());
+            lines = lines.push(
+                row![
+                    text(format!("{} × {}", item.quantity, item.product.name))
+                        .size(theme::TEXT)
+                        .width(Fill),
+                    text(amount).size(theme::TEXT).font(BOLD),
+                ]
+                .spacing(12),
+            );
+        }
+        card(column![text(T::Item.get(lang)).size(theme::SMALL), lines].spacing(6))
     }
 
     fn totals(&self, lang: Lang) -> Element<'_, Message> {
@@ -405,7 +455,7 @@ impl Kasir {
             method(PaymentMethod::Transfer, "F11"),
             method(PaymentMethod::Card, "F12"),
         ]
-        .spacing(6);
+        .spacing(4);
         // Kasbon on a row of its own: credit, not money in hand.
         let methods = column![methods, method(PaymentMethod::Kasbon, "F1")].spacing(6);
         let remaining = payment.remaining();
@@ -493,9 +543,14 @@ impl Kasir {
         }
         panel = panel.push(
             row![
+                // Shares of the panel's width, so "Bayar sebagian" keeps
+                // to one line.
                 keyed(T::AddSplit.get(lang), "F3", Some(Message::AddTender))
-                    .style(button::secondary),
-                keyed(T::Back.get(lang), "Esc", Some(Message::Back)).style(button::text),
+                    .style(button::secondary)
+                    .width(FillPortion(3)),
+                keyed(T::Back.get(lang), "Esc", Some(Message::Back))
+                    .style(button::text)
+                    .width(FillPortion(2)),
             ]
             .spacing(6),
         );

@@ -1,7 +1,7 @@
 //! How the report screen looks: the day's figures, payments, top products,
 //! the hourly chart, tutup kasir and the PPh estimate.
 
-use iced::widget::{Column, button, canvas, column, row, scrollable, text, text_input};
+use iced::widget::{Column, button, canvas, column, row, scrollable, space, text, text_input};
 use iced::{Alignment, Element, Fill, FillPortion};
 
 use super::{COUNTED, Laporan, Message};
@@ -22,17 +22,27 @@ impl Laporan {
             Some(day) if day.open => String::new(),
             Some(_) => T::DayClosed.get(lang).to_string(),
         };
-        let header = row![
-            text(format!("{} {}", T::Laporan.get(lang), report.day))
-                .size(theme::HEADING)
-                .width(Fill),
-            text(status).size(theme::TEXT).color(theme::MUTED),
-            self.money.button(lang).map(Message::Money),
-            keyed(T::PrintReport.get(lang), "F9", Some(Message::PrintReport)).width(190),
-            day_navigation(lang, Message::PreviousDay, Message::Today, Message::NextDay),
+        // The title and the day's state on a line of their own: at
+        // 1024×768 the buttons leave no room beside them.
+        let header = column![
+            row![
+                text(format!("{} {}", T::Laporan.get(lang), report.day))
+                    .size(theme::HEADING)
+                    .width(Fill),
+                text(status).size(theme::TEXT).color(theme::MUTED),
+            ]
+            .spacing(theme::GAP)
+            .align_y(Alignment::Center),
+            row![
+                self.money.button(lang).map(Message::Money),
+                keyed(T::PrintReport.get(lang), "F9", Some(Message::PrintReport)).width(190),
+                space().width(Fill),
+                day_navigation(lang, Message::PreviousDay, Message::Today, Message::NextDay),
+            ]
+            .spacing(theme::GAP)
+            .align_y(Alignment::Center),
         ]
-        .spacing(theme::GAP)
-        .align_y(Alignment::Center);
+        .spacing(8);
         let left = column![
             figures(report, lang),
             card(
@@ -52,9 +62,11 @@ impl Laporan {
         if let Some(form) = self.money.form(lang) {
             right = right.push(form.map(Message::Money));
         }
+        // Tutup kasir first: its confirmation must show without scrolling
+        // at 1024×768.
         let right = right
-            .push(payments(report, lang))
             .push(self.close_panel(report, lang))
+            .push(payments(report, lang))
             .push(crate::ui::penitip::day::payouts(report, lang))
             .push(self.money.view(report, lang).map(Message::Money))
             .push(pph(report, lang));
@@ -91,6 +103,7 @@ impl Laporan {
             ),
         ]
         .spacing(6);
+        panel = panel.push(earlier_closes(report, lang));
         if let Some(closed) = &report.closed {
             panel = panel
                 .push(figure(
@@ -124,11 +137,15 @@ impl Laporan {
                             .font(BOLD),
                     )
                     .push(
-                        row![
+                        // One above the other: side by side their labels
+                        // wrap in a third of a 1024-pixel screen.
+                        column![
                             keyed(T::CloseYes.get(lang), "Enter", Some(Message::ConfirmClose))
-                                .style(button::danger),
+                                .style(button::danger)
+                                .width(Fill),
                             keyed(T::Cancel.get(lang), "Esc", Some(Message::CancelClose))
-                                .style(button::secondary),
+                                .style(button::secondary)
+                                .width(Fill),
                         ]
                         .spacing(8),
                     );
@@ -146,6 +163,40 @@ impl Laporan {
         }
         card(panel)
     }
+}
+
+/// A day reopened and closed again: the closes before the one shown (or
+/// before today's reopened drawer), each with its count and selisih, so no
+/// selisih disappears.
+fn earlier_closes<'a>(report: &'a DayReport, lang: Lang) -> Element<'a, Message> {
+    let shown = usize::from(report.closed.is_some());
+    let earlier = &report.closes[..report.closes.len().saturating_sub(shown)];
+    let mut list = Column::new().spacing(2);
+    for (n, close) in earlier.iter().enumerate() {
+        let at = close.closed_at.get(11..16).unwrap_or(&close.closed_at);
+        let label = match lang {
+            Lang::Id => format!("Tutup kasir {} ({at}), dibuka kembali", n + 1),
+            Lang::En => format!("Day close {} ({at}), reopened", n + 1),
+        };
+        let counted = match lang {
+            Lang::Id => format!(
+                "dihitung {} · selisih {}",
+                close.cash.counted, close.cash.difference
+            ),
+            Lang::En => format!(
+                "counted {} · difference {}",
+                close.cash.counted, close.cash.difference
+            ),
+        };
+        list = list.push(
+            column![
+                text(label).size(theme::SMALL).color(theme::MUTED),
+                text(counted).size(theme::SMALL),
+            ]
+            .spacing(0),
+        );
+    }
+    list.into()
 }
 
 /// The difference, or an empty line of the same height.

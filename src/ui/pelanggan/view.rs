@@ -94,8 +94,8 @@ impl Pelanggan {
         let mut list = Column::new().spacing(4).push(
             row![
                 cell(tr(lang, "Kode", "Code").into(), 2, false),
-                cell(tr(lang, "Nama", "Name").into(), 5, false),
-                cell(tr(lang, "Telepon", "Phone").into(), 4, false),
+                cell(tr(lang, "Nama", "Name").into(), 4, false),
+                cell(tr(lang, "Telepon", "Phone").into(), 5, false),
                 cell(tr(lang, "Kasbon", "Owes").into(), 3, true),
                 cell(tr(lang, "Batas", "Limit").into(), 3, true),
                 cell(tr(lang, "Tertua", "Oldest").into(), 2, true),
@@ -124,7 +124,9 @@ impl Pelanggan {
                 .font(BOLD)
                 .width(FillPortion(3))
                 .align_x(Alignment::End);
-            let owes = if customer.balance > customer.limit {
+            // Red on the chosen row's red is unreadable: there it keeps the
+            // row's white (the panel beside it names the limit).
+            let owes = if customer.balance > customer.limit && !chosen {
                 owes.color(theme::BAD)
             } else {
                 owes
@@ -132,8 +134,8 @@ impl Pelanggan {
             let line = button(
                 row![
                     cell(customer.code.clone(), 2, false),
-                    cell(customer.name.clone(), 5, false),
-                    cell(customer.phone.clone().unwrap_or_default(), 4, false),
+                    cell(customer.name.clone(), 4, false),
+                    cell(customer.phone.clone().unwrap_or_default(), 5, false),
                     owes,
                     cell(customer.limit.to_string(), 3, true),
                     cell(oldest, 2, true),
@@ -272,7 +274,9 @@ impl Pelanggan {
         );
         let skip = shown.entries.len().saturating_sub(LATEST);
         for entry in shown.entries.iter().skip(skip) {
-            history = history.push(
+            // The receipt number on a line of its own: beside three other
+            // columns it has no room at 1024×768 and runs into the amount.
+            history = history.push(column![
                 row![
                     text(format!(
                         "{} {}",
@@ -280,23 +284,17 @@ impl Pelanggan {
                         entry.kind.label()
                     ))
                     .size(theme::SMALL)
-                    .width(FillPortion(3)),
-                    text(entry.reference.clone())
-                        .size(theme::SMALL)
-                        .color(theme::MUTED)
-                        .width(FillPortion(4)),
-                    text(entry.amount.to_string())
-                        .size(theme::SMALL)
-                        .width(FillPortion(3))
-                        .align_x(Alignment::End),
+                    .width(Fill),
+                    text(entry.amount.to_string()).size(theme::SMALL),
                     text(entry.balance.to_string())
                         .size(theme::SMALL)
-                        .font(BOLD)
-                        .width(FillPortion(3))
-                        .align_x(Alignment::End),
+                        .font(BOLD),
                 ]
-                .spacing(6),
-            );
+                .spacing(12),
+                text(entry.reference.clone())
+                    .size(theme::SMALL)
+                    .color(theme::MUTED),
+            ]);
         }
         column![card(info), card(pay), card(history)]
             .spacing(theme::GAP)

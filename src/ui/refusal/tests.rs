@@ -648,6 +648,8 @@ fn record_rules() -> Vec<RecordRule> {
         },
         RecordRule::SalesCount(-1),
         RecordRule::EventKind("x".into()),
+        RecordRule::ReopenDetail("x".into()),
+        RecordRule::ReopenWithoutClose("2026-11-27".into()),
         RecordRule::Producer {
             code: "P001".into(),
             rule: ConsignError::Name,

@@ -9,7 +9,7 @@ use crate::domain::product::{
 use crate::domain::unit::Unit;
 use crate::money::{Quantity, Rupiah};
 use crate::store::{NewProduct, Product, StoreError};
-use crate::ui::i18n::{Lang, T};
+use crate::ui::i18n::Lang;
 use crate::ui::refusal::Refusal;
 
 /// A field of the form.
@@ -88,11 +88,12 @@ pub struct ProductForm {
 }
 
 impl ProductForm {
-    /// A new product, in the screen's language's default category.
-    pub fn new(lang: Lang) -> ProductForm {
+    /// A new product, in the default category (the same word in every
+    /// language: a category is the stall's data).
+    pub fn new(_lang: Lang) -> ProductForm {
         ProductForm {
             unit: "pcs".into(),
-            category: T::DefaultCategory.get(lang).into(),
+            category: crate::store::DEFAULT_CATEGORY.into(),
             ..ProductForm::default()
         }
     }
