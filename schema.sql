@@ -978,6 +978,296 @@ CREATE INDEX products_category ON products (category);
 -- index only cost every sale one more page written and synced.
 DROP INDEX sales_day;
 
+-- migration 18
+-- Every id the office holds is keyed per stall (issue 23): a record is
+-- (id, stall_code), an export (export_id, stall_code), so one stall's ids
+-- never block another stall's honest file. The id leads each key, so "does
+-- any other stall hold this id" is one index lookup too. Ids two stalls both
+-- sent are kept for each, and listed in office_shared_ids for the desk.
+CREATE TABLE office_imports_18 (
+    export_id     TEXT NOT NULL,
+    stall_code    TEXT NOT NULL REFERENCES office_stalls (code),
+    imported_at   TEXT NOT NULL,
+    file_name     TEXT NOT NULL,
+    seq_from      INTEGER NOT NULL,
+    seq_to        INTEGER NOT NULL,
+    new_records   INTEGER NOT NULL,
+    known_records INTEGER NOT NULL,
+    sha256        TEXT,
+    file_sha256   TEXT,
+    PRIMARY KEY (export_id, stall_code)
+);
+INSERT INTO office_imports_18 SELECT export_id, stall_code, imported_at, file_name, seq_from, seq_to,
+    new_records, known_records, sha256, file_sha256 FROM office_imports;
+DROP TABLE office_imports;
+ALTER TABLE office_imports_18 RENAME TO office_imports;
+
+CREATE TABLE office_sales_18 (
+    id              TEXT NOT NULL,
+    stall_code      TEXT NOT NULL,
+    seq             INTEGER NOT NULL,
+    receipt         TEXT NOT NULL,
+    day             TEXT NOT NULL,
+    created_at      TEXT NOT NULL,
+    subtotal        INTEGER NOT NULL,
+    line_discounts  INTEGER NOT NULL,
+    sale_discount   INTEGER NOT NULL,
+    tax             INTEGER NOT NULL,
+    total           INTEGER NOT NULL,
+    epoch           INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (id, stall_code)
+);
+INSERT INTO office_sales_18 SELECT id, stall_code, seq, receipt, day, created_at, subtotal, line_discounts,
+    sale_discount, tax, total, epoch FROM office_sales;
+
+CREATE TABLE office_sale_lines_18 (
+    sale_id              TEXT NOT NULL,
+    stall_code           TEXT NOT NULL,
+    line_no              INTEGER NOT NULL,
+    sku                  TEXT NOT NULL,
+    name                 TEXT NOT NULL,
+    category             TEXT NOT NULL,
+    unit                 TEXT NOT NULL,
+    unit_price           INTEGER NOT NULL,
+    quantity             INTEGER NOT NULL,
+    gross                INTEGER NOT NULL,
+    line_discount        INTEGER NOT NULL,
+    sale_discount_share  INTEGER NOT NULL,
+    net                  INTEGER NOT NULL,
+    PRIMARY KEY (sale_id, stall_code, line_no)
+);
+INSERT INTO office_sale_lines_18 SELECT l.sale_id, s.stall_code, l.line_no, l.sku, l.name, l.category, l.unit,
+    l.unit_price, l.quantity, l.gross, l.line_discount, l.sale_discount_share, l.net
+    FROM office_sale_lines l JOIN office_sales s ON s.id = l.sale_id;
+
+CREATE TABLE office_payments_18 (
+    sale_id     TEXT NOT NULL,
+    stall_code  TEXT NOT NULL,
+    line_no     INTEGER NOT NULL,
+    method      TEXT NOT NULL,
+    amount      INTEGER NOT NULL,
+    tendered    INTEGER NOT NULL,
+    reference   TEXT,
+    customer    TEXT,
+    PRIMARY KEY (sale_id, stall_code, line_no)
+);
+INSERT INTO office_payments_18 SELECT p.sale_id, s.stall_code, p.line_no, p.method, p.amount, p.tendered,
+    p.reference, p.customer FROM office_payments p JOIN office_sales s ON s.id = p.sale_id;
+DROP TABLE office_sale_lines;
+ALTER TABLE office_sale_lines_18 RENAME TO office_sale_lines;
+DROP TABLE office_payments;
+ALTER TABLE office_payments_18 RENAME TO office_payments;
+DROP TABLE office_sales;
+ALTER TABLE office_sales_18 RENAME TO office_sales;
+CREATE INDEX office_sales_day ON office_sales (day, stall_code);
+CREATE INDEX office_sales_stall_seq ON office_sales (stall_code, seq);
+CREATE INDEX office_sales_stall_receipt ON office_sales (stall_code, receipt);
+
+CREATE TABLE office_voids_18 (
+    id          TEXT NOT NULL,
+    stall_code  TEXT NOT NULL,
+    seq         INTEGER NOT NULL,
+    sale_id     TEXT NOT NULL,
+    day         TEXT NOT NULL,
+    created_at  TEXT NOT NULL,
+    reason      TEXT NOT NULL,
+    epoch       INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (id, stall_code)
+);
+INSERT INTO office_voids_18 SELECT id, stall_code, seq, sale_id, day, created_at, reason, epoch FROM office_voids;
+DROP TABLE office_voids;
+ALTER TABLE office_voids_18 RENAME TO office_voids;
+CREATE INDEX office_voids_sale ON office_voids (sale_id, stall_code);
+CREATE INDEX office_voids_stall_seq ON office_voids (stall_code, seq);
+
+CREATE TABLE office_returns_18 (
+    id             TEXT NOT NULL,
+    stall_code     TEXT NOT NULL,
+    seq            INTEGER NOT NULL,
+    sale_id        TEXT NOT NULL,
+    day            TEXT NOT NULL,
+    created_at     TEXT NOT NULL,
+    refund_method  TEXT NOT NULL,
+    refund         INTEGER NOT NULL,
+    epoch          INTEGER NOT NULL DEFAULT 0,
+    kasbon_refund  INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (id, stall_code)
+);
+INSERT INTO office_returns_18 SELECT id, stall_code, seq, sale_id, day, created_at, refund_method, refund, epoch,
+    kasbon_refund FROM office_returns;
+CREATE TABLE office_return_lines_18 (
+    return_id   TEXT NOT NULL,
+    stall_code  TEXT NOT NULL,
+    line_no     INTEGER NOT NULL,
+    quantity    INTEGER NOT NULL,
+    amount      INTEGER NOT NULL,
+    PRIMARY KEY (return_id, stall_code, line_no)
+);
+INSERT INTO office_return_lines_18 SELECT rl.return_id, r.stall_code, rl.line_no, rl.quantity, rl.amount
+    FROM office_return_lines rl JOIN office_returns r ON r.id = rl.return_id;
+DROP TABLE office_return_lines;
+ALTER TABLE office_return_lines_18 RENAME TO office_return_lines;
+DROP TABLE office_returns;
+ALTER TABLE office_returns_18 RENAME TO office_returns;
+CREATE INDEX office_returns_day ON office_returns (day, stall_code);
+CREATE INDEX office_returns_sale ON office_returns (sale_id, stall_code);
+CREATE INDEX office_returns_stall_seq ON office_returns (stall_code, seq);
+
+CREATE TABLE office_day_closes_18 (
+    id                 TEXT NOT NULL,
+    stall_code         TEXT NOT NULL,
+    seq                INTEGER NOT NULL,
+    day                TEXT NOT NULL,
+    created_at         TEXT NOT NULL,
+    opening_float      INTEGER NOT NULL,
+    cash_in            INTEGER NOT NULL,
+    cash_out           INTEGER NOT NULL,
+    expected           INTEGER NOT NULL,
+    counted            INTEGER NOT NULL,
+    difference         INTEGER NOT NULL,
+    sales_count        INTEGER NOT NULL,
+    net_total          INTEGER NOT NULL,
+    epoch              INTEGER NOT NULL DEFAULT 0,
+    producer_payouts   INTEGER NOT NULL DEFAULT 0,
+    kasbon_repayments  INTEGER NOT NULL DEFAULT 0,
+    drawer_expenses    INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (id, stall_code)
+);
+INSERT INTO office_day_closes_18 SELECT id, stall_code, seq, day, created_at, opening_float, cash_in, cash_out,
+    expected, counted, difference, sales_count, net_total, epoch, producer_payouts, kasbon_repayments,
+    drawer_expenses FROM office_day_closes;
+DROP TABLE office_day_closes;
+ALTER TABLE office_day_closes_18 RENAME TO office_day_closes;
+CREATE INDEX office_day_closes_day ON office_day_closes (day, stall_code);
+CREATE INDEX office_day_closes_stall_seq ON office_day_closes (stall_code, seq);
+
+CREATE TABLE office_events_18 (
+    id          TEXT NOT NULL,
+    stall_code  TEXT NOT NULL,
+    epoch       INTEGER NOT NULL DEFAULT 0,
+    seq         INTEGER NOT NULL,
+    day         TEXT NOT NULL,
+    created_at  TEXT NOT NULL,
+    kind        TEXT NOT NULL,
+    detail      TEXT NOT NULL,
+    PRIMARY KEY (id, stall_code)
+);
+INSERT INTO office_events_18 SELECT id, stall_code, epoch, seq, day, created_at, kind, detail FROM office_events;
+DROP TABLE office_events;
+ALTER TABLE office_events_18 RENAME TO office_events;
+CREATE INDEX office_events_day ON office_events (day, stall_code);
+CREATE INDEX office_events_stall_kind ON office_events (stall_code, kind);
+
+CREATE TABLE office_consigned_lines_18 (
+    sale_id     TEXT NOT NULL,
+    line_no     INTEGER NOT NULL,
+    stall_code  TEXT NOT NULL,
+    epoch       INTEGER NOT NULL DEFAULT 0,
+    producer    TEXT NOT NULL,
+    basis       TEXT NOT NULL,
+    rate        INTEGER NOT NULL,
+    owed        INTEGER NOT NULL,
+    PRIMARY KEY (sale_id, stall_code, line_no)
+);
+INSERT INTO office_consigned_lines_18 SELECT sale_id, line_no, stall_code, epoch, producer, basis, rate, owed
+    FROM office_consigned_lines;
+DROP TABLE office_consigned_lines;
+ALTER TABLE office_consigned_lines_18 RENAME TO office_consigned_lines;
+CREATE INDEX office_consigned_lines_producer ON office_consigned_lines (stall_code, producer);
+
+CREATE TABLE office_payouts_18 (
+    id          TEXT NOT NULL,
+    stall_code  TEXT NOT NULL,
+    epoch       INTEGER NOT NULL DEFAULT 0,
+    seq         INTEGER NOT NULL,
+    day         TEXT NOT NULL,
+    created_at  TEXT NOT NULL,
+    producer    TEXT NOT NULL,
+    amount      INTEGER NOT NULL,
+    method      TEXT NOT NULL,
+    reference   TEXT,
+    PRIMARY KEY (id, stall_code)
+);
+INSERT INTO office_payouts_18 SELECT id, stall_code, epoch, seq, day, created_at, producer, amount, method,
+    reference FROM office_payouts;
+DROP TABLE office_payouts;
+ALTER TABLE office_payouts_18 RENAME TO office_payouts;
+CREATE INDEX office_payouts_stall_seq ON office_payouts (stall_code, seq);
+CREATE INDEX office_payouts_producer ON office_payouts (stall_code, producer);
+
+CREATE TABLE office_repayments_18 (
+    id          TEXT NOT NULL,
+    stall_code  TEXT NOT NULL,
+    epoch       INTEGER NOT NULL DEFAULT 0,
+    seq         INTEGER NOT NULL,
+    day         TEXT NOT NULL,
+    created_at  TEXT NOT NULL,
+    customer    TEXT NOT NULL,
+    method      TEXT NOT NULL,
+    amount      INTEGER NOT NULL,
+    reference   TEXT,
+    PRIMARY KEY (id, stall_code)
+);
+INSERT INTO office_repayments_18 SELECT id, stall_code, epoch, seq, day, created_at, customer, method, amount,
+    reference FROM office_repayments;
+DROP TABLE office_repayments;
+ALTER TABLE office_repayments_18 RENAME TO office_repayments;
+CREATE INDEX office_repayments_day ON office_repayments (day, stall_code);
+CREATE INDEX office_repayments_stall_seq ON office_repayments (stall_code, seq);
+
+CREATE TABLE office_expenses_18 (
+    id           TEXT NOT NULL,
+    stall_code   TEXT NOT NULL,
+    epoch        INTEGER NOT NULL DEFAULT 0,
+    seq          INTEGER NOT NULL,
+    day          TEXT NOT NULL,
+    created_at   TEXT NOT NULL,
+    category     TEXT NOT NULL,
+    amount       INTEGER NOT NULL,
+    note         TEXT,
+    from_drawer  INTEGER NOT NULL,
+    PRIMARY KEY (id, stall_code)
+);
+INSERT INTO office_expenses_18 SELECT id, stall_code, epoch, seq, day, created_at, category, amount, note,
+    from_drawer FROM office_expenses;
+DROP TABLE office_expenses;
+ALTER TABLE office_expenses_18 RENAME TO office_expenses;
+CREATE INDEX office_expenses_day ON office_expenses (day, stall_code);
+CREATE INDEX office_expenses_stall_seq ON office_expenses (stall_code, seq);
+
+-- An id two stalls both sent: the later stall's record is admitted for it
+-- all the same, and the pair is shown on the desk.
+CREATE TABLE office_shared_ids (
+    id           TEXT NOT NULL,
+    stall_code   TEXT NOT NULL,
+    kind         TEXT NOT NULL,
+    first_stall  TEXT NOT NULL,
+    found_at     TEXT NOT NULL,
+    PRIMARY KEY (id, stall_code, kind)
+);
+CREATE INDEX office_shared_ids_first ON office_shared_ids (first_stall);
+CREATE INDEX office_shared_ids_stall ON office_shared_ids (stall_code);
+
+-- A producer's NIB belongs to the stall that sent it first: another stall's
+-- producer with the same NIB is kept apart under that stall and flagged,
+-- never merged into the first stall's producer.
+CREATE TABLE office_nib_owners (
+    nib         TEXT PRIMARY KEY,
+    stall_code  TEXT NOT NULL,
+    first_seen  TEXT NOT NULL
+);
+INSERT OR IGNORE INTO office_nib_owners (nib, stall_code, first_seen)
+    SELECT nib, stall_code, seen_at FROM office_producers WHERE nib IS NOT NULL ORDER BY rowid;
+
+-- migration 19
+-- Each record an import adds is checked against the stall's sequence by
+-- (stall, seq); events had no such index, so every wrong-PIN event read all
+-- of its stall's events and a year of them took hours (issue 23).
+CREATE INDEX office_events_stall_seq ON office_events (stall_code, seq);
+-- A sale's returns are read in the stall's order: by sale, then seq.
+DROP INDEX office_returns_sale;
+CREATE INDEX office_returns_sale ON office_returns (sale_id, stall_code, seq);
+
 -- migration 22
 -- A manager reopening a closed day leaves a record: book_events takes the
 -- kind 'day_reopened'. SQLite cannot widen a CHECK in place, so the table

@@ -308,7 +308,9 @@ fn the_office_and_a_days_opening_refuse_a_clock_set_back_too() {
     assert!(ok, "{stderr}");
     let before = snapshot(office.path());
     for args in [
-        vec!["fee", "pay", "ST07", "--amount", "1000", "--method", "cash"],
+        vec![
+            "fee", "pay", "ST07", "--amount", "1000", "--method", "cash", "--pin", PIN,
+        ],
         vec!["fee", "set", "--percent", "5"],
     ] {
         let (ok, _, stderr) = sentra_at(office.path(), earlier, &args);
@@ -324,4 +326,20 @@ fn the_office_and_a_days_opening_refuse_a_clock_set_back_too() {
     let (ok, _, stderr) = sentra_at(pc.path(), "2026-11-20T08:00:00+07:00", &["day", "open"]);
     assert!(!ok);
     assert!(stderr.contains("clock accept"), "{stderr}");
+}
+
+/// Issue 23, item 8: `pin set --new` without `--old` on a book whose PIN is
+/// set says the old PIN is needed, and spends no try.
+#[test]
+fn changing_the_pin_without_the_old_one_says_so() {
+    let dir = cli_stall(Some(PIN));
+    let d = dir.path();
+    let (ok, _, stderr) = sentra(d, &["pin", "set", "--new", "5678"]);
+    assert!(!ok && stderr.contains("--old"), "{stderr}");
+    let tries: i64 = rusqlite::Connection::open(d.join("sentra.db"))
+        .unwrap()
+        .query_row("SELECT wrong_tries FROM manager_pin", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(tries, 0, "no try spent");
+    sentra_ok(d, &["pin", "set", "--new", "5678", "--old", PIN]);
 }

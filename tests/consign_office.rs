@@ -252,22 +252,26 @@ fn two_stalls_with_the_same_producer_give_one_merged_producer_at_the_office() {
         ],
     );
     let producers = report["producers"].as_array().unwrap();
-    assert_eq!(producers.len(), 3, "Ibu Sari once, Pak Made twice (no NIB)");
+    // A NIB is the stall's that named it first (ST07): ST12's Ibu Sari is
+    // kept apart under ST12 and flagged, never merged on ST12's word.
+    assert_eq!(producers.len(), 4, "Ibu Sari and Pak Made at each stall");
     let sari = producers
         .iter()
-        .find(|p| p["nib"] == "1234567890123")
+        .find(|p| p["key"] == "1234567890123")
         .unwrap();
     assert_eq!(sari["producer"], "Ibu Sari");
     assert_eq!(sari["regency_name"], "Lampung Utara");
-    assert_eq!(sari["stalls"], json!(["ST07/P001", "ST12/SARI"]));
-    let sum = |_office_field: &str, stall_field: &str| {
-        sa[stall_field].as_i64().unwrap() + sb[stall_field].as_i64().unwrap()
-    };
-    assert_eq!(sari["sold"].as_i64().unwrap(), sum("sold", "sales_value"));
-    assert_eq!(sari["owed"].as_i64().unwrap(), sum("owed", "owed"));
-    assert_eq!(sari["paid"].as_i64().unwrap(), sum("paid", "paid"));
-    assert_eq!(sari["paid"], 35_000);
-    assert_eq!(sari["balance"].as_i64().unwrap(), sum("balance", "balance"));
+    assert_eq!(sari["stalls"], json!(["ST07/P001"]));
+    assert_eq!(sari["nib_owner"], Value::Null);
+    let sari12 = producers.iter().find(|p| p["key"] == "ST12/SARI").unwrap();
+    assert_eq!(sari12["nib_owner"], "ST07");
+    for (row, statement) in [(sari, &sa), (sari12, &sb)] {
+        assert_eq!(row["sold"], statement["sales_value"]);
+        assert_eq!(row["owed"], statement["owed"]);
+        assert_eq!(row["paid"], statement["paid"]);
+        assert_eq!(row["balance"], statement["balance"]);
+    }
+    assert_eq!(sari["paid"], 10_000);
     assert!(sari["owed"].as_i64().unwrap() > 0);
     // Each stall's own producer list says the same.
     let listed = a.json(&["producer", "list"]);
@@ -282,9 +286,12 @@ fn two_stalls_with_the_same_producer_give_one_merged_producer_at_the_office() {
     // By the producers' regency of origin.
     let regencies = report["regencies"].as_array().unwrap();
     let utara = regencies.iter().find(|r| r["regency"] == 1806).unwrap();
-    assert_eq!(utara["producers"], 1);
+    assert_eq!(utara["producers"], 2);
     assert_eq!(utara["stalls"], 2);
-    assert_eq!(utara["sold"], sari["sold"]);
+    assert_eq!(
+        utara["sold"].as_i64().unwrap(),
+        sari["sold"].as_i64().unwrap() + sari12["sold"].as_i64().unwrap()
+    );
     let tanggamus = regencies.iter().find(|r| r["regency"] == 1802).unwrap();
     assert_eq!(tanggamus["producers"], 2);
     assert_eq!(
@@ -303,8 +310,8 @@ fn two_stalls_with_the_same_producer_give_one_merged_producer_at_the_office() {
         sentra::sync::producers::CSV_COLUMNS.to_vec()
     );
     let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
-    assert_eq!(rows.len(), 3);
-    let row = rows.iter().find(|r| &r[3] == "1234567890123").unwrap();
+    assert_eq!(rows.len(), 4);
+    let row = rows.iter().find(|r| &r[2] == "1234567890123").unwrap();
     assert_eq!(&row[4], "Ibu Sari");
     assert_eq!(&row[10], sari["owed"].to_string());
     assert_eq!(&row[12], sari["balance"].to_string());
@@ -319,7 +326,7 @@ fn two_stalls_with_the_same_producer_give_one_merged_producer_at_the_office() {
         .as_array()
         .unwrap()
         .iter()
-        .find(|p| p["nib"] == "1234567890123")
+        .find(|p| p["key"] == "1234567890123")
         .unwrap()
         .clone();
     assert_eq!(sari_later["owed"], 0);
@@ -414,6 +421,52 @@ fn a_version_1_file_still_imports() {
         "{said}"
     );
     assert_eq!(before, snapshot(office.path()));
+    // Nor kasbon or expenses (issue 23, item 8): each alone is refused.
+    type Edit = Box<dyn Fn(&mut Value)>;
+    let v2_only: Vec<(&str, Edit)> = vec![
+        (
+            "kasbon-payment",
+            Box::new(|c| {
+                c["sales"][0]["payments"][0]["method"] = json!("kasbon");
+                c["sales"][0]["payments"][0]["customer"] = json!("C001");
+            }),
+        ),
+        (
+            "expense",
+            Box::new(|c| {
+                c["expenses"] = json!([{
+                    "id": uuid::Uuid::now_v7().to_string(), "seq": 99, "day": "2026-11-27",
+                    "created_at": "2026-11-27T12:00:00+07:00", "category": "kemasan",
+                    "amount": 5000, "note": null, "from_drawer": true,
+                }]);
+                c["sequence"]["to"] = json!(99);
+            }),
+        ),
+        (
+            "repayment",
+            Box::new(|c| {
+                c["repayments"] = json!([{
+                    "id": uuid::Uuid::now_v7().to_string(), "seq": 99, "day": "2026-11-27",
+                    "created_at": "2026-11-27T12:00:00+07:00", "customer": "C001",
+                    "method": "cash", "amount": 5000, "reference": null,
+                }]);
+                c["sequence"]["to"] = json!(99);
+            }),
+        ),
+    ];
+    for (name, edit) in v2_only {
+        let mut forged = content_of(&file);
+        as_version_1(&mut forged);
+        forged["export_id"] = json!(uuid::Uuid::now_v7().to_string());
+        edit(&mut forged);
+        let forged = sign(&forged, &stall.key(), 1, out.path(), name);
+        let (ok, said) = import(office.path(), &forged);
+        assert!(
+            !ok && said.contains("kasbon atau pengeluaran dalam berkas versi 1"),
+            "{name}: {said}"
+        );
+        assert_eq!(before, snapshot(office.path()), "{name}");
+    }
     // And a version the program does not know yet is refused as such.
     let future = sign(
         &content_of(&file),
@@ -524,6 +577,21 @@ fn forged_titip_jual_is_refused_each_with_its_reason_and_changes_nothing() {
             "disebut dua kali dalam berkas ini",
         ),
         (
+            "file-created-at",
+            Box::new(|c| c["created_at"] = json!("9999-99-99 not a time")),
+            "waktu \"9999-99-99 not a time\" tidak terbaca",
+        ),
+        (
+            "file-created-at-far-ahead",
+            Box::new(|c| c["created_at"] = json!("9999-12-31T23:59:59+07:00")),
+            "di luar rentang yang mungkin",
+        ),
+        (
+            "payout-created-at",
+            Box::new(|c| c["payouts"][0]["created_at"] = json!("9999-99-99 not a time")),
+            "waktu \"9999-99-99 not a time\" tidak terbaca",
+        ),
+        (
             "day-close-payouts",
             Box::new(|c| {
                 let close = json!({
@@ -573,4 +641,62 @@ fn forged_titip_jual_is_refused_each_with_its_reason_and_changes_nothing() {
     assert!(!ok && said.contains("BENTROK"), "{said}");
     assert!(said.contains("utang Rp0"), "{said}");
     assert_eq!(before, snapshot(office.path()));
+}
+
+/// Another stall naming ST07's producer's NIB (with a new name, another
+/// regency and a huge payout, in a later file) takes nothing over: ST07's
+/// producer keeps its name, regency and figures; the other is kept apart
+/// under its own stall and flagged.
+#[test]
+fn another_stall_cannot_take_over_a_producer_by_nib() {
+    let out = tempfile::tempdir().unwrap();
+    let st07 = stall_selling_for_sari("ST07", "P001", "10000");
+    let file07 = st07.export(out.path());
+    let thief = stall_selling_for_sari("ST08", "SARI", "25000");
+    let mut content = content_of(&thief.export(out.path()));
+    content["export_id"] = json!(uuid::Uuid::now_v7().to_string());
+    content["created_at"] = json!("2026-11-27T23:00:00+07:00");
+    for producer in content["producers"].as_array_mut().unwrap() {
+        if producer["code"] == "SARI" {
+            producer["name"] = json!("Pencuri");
+            producer["regency"] = json!(1871);
+            if producer.get("regency_kemendagri").is_some() {
+                producer["regency_kemendagri"] = json!(
+                    sentra::domain::regency::Regency::by_code(1871)
+                        .unwrap()
+                        .kemendagri
+                );
+            }
+        }
+    }
+    content["payouts"][0]["amount"] = json!(900_000_000);
+    let forged = sign(&content, &thief.key(), 2, out.path(), "takeover");
+    let alone = office();
+    sentra_ok(alone.path(), &["import", file07.to_str().unwrap()]);
+    let before = json_of(alone.path(), &["report", "producers"])["producers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["key"] == "1234567890123")
+        .unwrap()
+        .clone();
+
+    let office = office();
+    sentra_ok(office.path(), &["import", file07.to_str().unwrap()]);
+    sentra_ok(office.path(), &["import", forged.to_str().unwrap()]);
+    let report = json_of(office.path(), &["report", "producers"]);
+    let producers = report["producers"].as_array().unwrap();
+    let sari = producers
+        .iter()
+        .find(|p| p["key"] == "1234567890123")
+        .unwrap();
+    assert_eq!(sari, &before, "ST07's producer as it was");
+    assert_eq!(sari["producer"], "Ibu Sari");
+    assert_eq!(sari["regency"], 1806);
+    let other = producers.iter().find(|p| p["key"] == "ST08/SARI").unwrap();
+    assert_eq!(other["producer"], "Pencuri");
+    assert_eq!(other["nib_owner"], "ST07");
+    assert_eq!(other["paid"], 900_000_000);
+    let text = sentra_ok(office.path(), &["report", "producers"]);
+    assert!(text.contains("LEBIH DULU DIKIRIM TOKO ST07"), "{text}");
 }

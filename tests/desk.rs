@@ -340,19 +340,25 @@ fn the_fee_is_two_percent_of_each_days_takings_after_voids_and_returns_in_either
         for bad in ["0", "-5", "abc", "99999999999999"] {
             let (ok, _, stderr) = sentra(
                 office.path(),
-                &["fee", "pay", "ST07", "--amount", bad, "--method", "cash"],
+                &[
+                    "fee", "pay", "ST07", "--amount", bad, "--method", "cash", "--pin", PIN,
+                ],
             );
             assert!(!ok, "{bad} accepted");
             assert_eq!(stderr.lines().count(), 1, "{stderr}");
         }
         let (ok, _, _) = sentra(
             office.path(),
-            &["fee", "pay", "ST99", "--amount", "1000", "--method", "cash"],
+            &[
+                "fee", "pay", "ST99", "--amount", "1000", "--method", "cash", "--pin", PIN,
+            ],
         );
         assert!(!ok, "an unknown stall");
         let (ok, _, _) = sentra(
             office.path(),
-            &["fee", "pay", "ST07", "--amount", "1000", "--method", "qris"],
+            &[
+                "fee", "pay", "ST07", "--amount", "1000", "--method", "qris", "--pin", PIN,
+            ],
         );
         assert!(!ok, "fees are paid in cash or by transfer");
         assert_eq!(snapshot(office.path()), before);
@@ -367,6 +373,8 @@ fn the_fee_is_two_percent_of_each_days_takings_after_voids_and_returns_in_either
                 "1000",
                 "--method",
                 "transfer:BRI-778",
+                "--pin",
+                PIN,
                 "--pdf",
                 kuitansi.to_str().unwrap(),
             ],
@@ -427,10 +435,11 @@ fn a_struk_is_verified_by_its_qr_code_against_the_offices_records() {
     let mut altered: Vec<char> = check.chars().collect();
     altered[3] = if altered[3] == 'A' { 'B' } else { 'A' };
     let forged = format!("{number}#{}", altered.iter().collect::<String>());
-    assert_eq!(
-        json(office.path(), &["verify", &forged])["status"],
-        "forged"
-    );
+    let (ok, stdout, stderr) = sentra(office.path(), &["--json", "verify", &forged]);
+    assert!(!ok, "a forged struk exits with failure: {stderr}");
+    let said: Value = serde_json::from_str(&stdout).unwrap();
+    assert_eq!(said["status"], "forged");
+    assert!(stderr.contains("PALSU"), "{stderr}");
     // Not a struk's QR at all.
     let (ok, _, stderr) = sentra(office.path(), &["verify", "https://example.com"]);
     assert!(!ok && stderr.contains("bukan kode QR struk"), "{stderr}");

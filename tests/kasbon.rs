@@ -1108,3 +1108,43 @@ fn laba_kotor_of_consigned_goods_is_net_less_what_each_line_owes_its_producer() 
     assert_eq!(report["cost_of_goods"], 150_000 + 38_400);
     assert_eq!(report["gross_profit"], 35_000 + 9_600);
 }
+
+/// Issue 23, item 5: raising a customer's kasbon limit lets money out on
+/// credit, so it asks the manager PIN; lowering it does not.
+#[test]
+fn raising_a_customers_limit_asks_the_manager_pin() {
+    let dir = cli_stall(Some(PIN));
+    let d = dir.path();
+    sentra_ok(
+        d,
+        &[
+            "customer", "add", "--code", "C001", "--name", "Bu Siti", "--limit", "100000",
+        ],
+    );
+    let limit = || -> i64 {
+        let conn = rusqlite::Connection::open(d.join("sentra.db")).unwrap();
+        conn.query_row(
+            "SELECT credit_limit FROM customers WHERE code = 'C001'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap()
+    };
+    let wrong = if PIN == "0000" { "1111" } else { "0000" };
+    for pin in [None, Some(wrong)] {
+        let mut args = vec!["customer", "set", "C001", "--limit", "10000000"];
+        if let Some(pin) = pin {
+            args.extend(["--pin", pin]);
+        }
+        let (ok, _, stderr) = sentra(d, &args);
+        assert!(!ok && stderr.contains("PIN"), "{args:?}: {stderr}");
+        assert_eq!(limit(), 100_000);
+    }
+    sentra_ok(
+        d,
+        &["customer", "set", "C001", "--limit", "500000", "--pin", PIN],
+    );
+    assert_eq!(limit(), 500_000);
+    sentra_ok(d, &["customer", "set", "C001", "--limit", "50000"]);
+    assert_eq!(limit(), 50_000);
+}

@@ -294,3 +294,121 @@ fn forged_kasbon_repayments_and_expenses_are_refused_and_change_nothing() {
         "{refused}"
     );
 }
+
+/// Issue 23, item 6: kasbon given back on a return leaves the retribusi's
+/// takings as a cash refund does, and the tanda terima's fee due is what is
+/// left after the payments the stall has made.
+#[test]
+fn retribusi_counts_kasbon_refunds_and_the_tanda_terima_counts_payments() {
+    let out = tempfile::tempdir().unwrap();
+    let (_stall_dir, stall, file) = stall_day(out.path());
+    let (_dir, mut office) = new_office();
+    sentra::sync::fees::set_rule(
+        &mut office,
+        sentra::domain::fee::FeeRule::Percent(1_000),
+        NOW,
+    )
+    .unwrap();
+    let imported = import_file(&mut office, &file, NOW + Duration::hours(12)).unwrap();
+    let (code, day) = (imported.stall.clone(), imported.days[0].clone());
+    drop(stall);
+    let owed = sentra::sync::fees::owed(&office, &day, &day).unwrap();
+    // Sales 100.000 + 20.000, less the 20.000 given back to the kasbon.
+    assert_eq!(owed[0].takings, rp(100_000));
+    assert_eq!(owed[0].fee, rp(10_000));
+
+    let later = NOW + Duration::hours(13);
+    let authority = sentra::sync::fees::PayAuthority {
+        pin: PIN,
+        again: false,
+    };
+    let note = sentra::sync::desk::for_day(&office, &code, &day, later).unwrap();
+    assert_eq!(note.fee_due, rp(10_000));
+    sentra::sync::fees::pay(
+        &mut office,
+        &code,
+        rp(4_000),
+        PaymentMethod::Cash,
+        None,
+        authority,
+        later,
+    )
+    .unwrap();
+    let note = sentra::sync::desk::for_day(&office, &code, &day, later).unwrap();
+    assert_eq!(note.fee_paid, rp(4_000));
+    assert_eq!(note.fee_due, rp(6_000));
+    sentra::sync::fees::pay(
+        &mut office,
+        &code,
+        rp(9_000),
+        PaymentMethod::Cash,
+        None,
+        authority,
+        later,
+    )
+    .unwrap();
+    let note = sentra::sync::desk::for_day(&office, &code, &day, later).unwrap();
+    assert_eq!(note.fee_due, rp(0), "paid ahead owes nothing");
+}
+
+/// Issue 23, item 5: a fee payment at the office asks the manager PIN (a
+/// wrong one records nothing), and the same payment entered twice the same
+/// day is asked again rather than counted twice.
+#[test]
+fn a_fee_payment_asks_the_pin_and_catches_the_same_payment_twice() {
+    let out = tempfile::tempdir().unwrap();
+    let (_stall_dir, _stall, file) = stall_day(out.path());
+    let (_dir, mut office) = new_office();
+    let imported = import_file(&mut office, &file, NOW + Duration::hours(12)).unwrap();
+    let code = imported.stall;
+    let later = NOW + Duration::hours(13);
+    let pay = |office: &mut Store, pin: &str, again: bool| {
+        sentra::sync::fees::pay(
+            office,
+            &code,
+            rp(10_000_000_000),
+            PaymentMethod::Cash,
+            None,
+            sentra::sync::fees::PayAuthority { pin, again },
+            later,
+        )
+    };
+    let paid = |office: &Store| -> i64 {
+        office
+            .connection()
+            .query_row("SELECT COUNT(*) FROM office_fee_payments", [], |r| r.get(0))
+            .unwrap()
+    };
+    let wrong = if PIN == "0000" { "1111" } else { "0000" };
+    let refused = pay(&mut office, wrong, false).unwrap_err();
+    assert!(refused.to_string().contains("PIN"), "{refused}");
+    assert_eq!(paid(&office), 0);
+    pay(&mut office, PIN, false).unwrap();
+    let twice = pay(&mut office, PIN, false).unwrap_err();
+    assert!(twice.to_string().contains("--again"), "{twice}");
+    assert_eq!(paid(&office), 1);
+    pay(&mut office, PIN, true).unwrap();
+    assert_eq!(paid(&office), 2);
+}
+
+/// Issue 23, item 8: `verify` on a kasbon sale that was returned to the
+/// kasbon says how much went back, not Rp0.
+#[test]
+fn verify_counts_kasbon_given_back() {
+    let out = tempfile::tempdir().unwrap();
+    let (_stall_dir, stall, file) = stall_day(out.path());
+    let (_dir, mut office) = new_office();
+    import_file(&mut office, &file, NOW + Duration::hours(12)).unwrap();
+    let conn = stall.connection();
+    let (receipt, total, created_at): (String, i64, String) = conn
+        .query_row(
+            "SELECT receipt, total, created_at FROM sales WHERE id = (SELECT sale_id FROM returns)",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )
+        .unwrap();
+    let check = sentra::domain::receipt_number::check_value(&receipt, total, &created_at);
+    let verdict = sentra::sync::verify::verify(&office, &format!("{receipt}#{check}")).unwrap();
+    assert_eq!(verdict.status, sentra::sync::verify::Status::Returned);
+    assert_eq!(verdict.refunded, Some(rp(20_000)));
+}

@@ -182,6 +182,62 @@ fn migrations_14_and_16_keep_each_products_stock_and_the_low_count() {
     assert_eq!(low(&conn), 3);
 }
 
+/// Migration 18 rekeys the office's records per stall: an office book of
+/// version 17 keeps every sale, line, payment, return and its lines, each
+/// now carrying its stall, and its NIBs get their first stall.
+#[test]
+fn migration_18_keeps_an_offices_records_and_gives_each_its_stall() {
+    let mut conn = Connection::open_in_memory().unwrap();
+    migrate_to(&mut conn, 17).unwrap();
+    conn.execute_batch(
+        "INSERT INTO office_stalls (code, name, regency, public_key, first_seen, last_import)
+             VALUES ('ST07', 'Toko', 1802, x'00', 't', 't');
+         INSERT INTO office_imports (export_id, stall_code, imported_at, file_name, seq_from, seq_to,
+             new_records, known_records) VALUES ('e1', 'ST07', 't', 'f', 1, 2, 2, 0);
+         INSERT INTO office_sales (id, stall_code, seq, receipt, day, created_at, subtotal, line_discounts,
+             sale_discount, tax, total) VALUES ('s1', 'ST07', 1, 'R1', '2026-11-27', 't', 100, 0, 0, 0, 100);
+         INSERT INTO office_sale_lines (sale_id, line_no, sku, name, category, unit, unit_price, quantity,
+             gross, line_discount, sale_discount_share, net)
+             VALUES ('s1', 1, 'A', 'A', 'K', 'pcs', 100, 1000, 100, 0, 0, 100);
+         INSERT INTO office_payments (sale_id, line_no, method, amount, tendered)
+             VALUES ('s1', 1, 'cash', 100, 100);
+         INSERT INTO office_returns (id, stall_code, seq, sale_id, day, created_at, refund_method, refund)
+             VALUES ('r1', 'ST07', 2, 's1', '2026-11-27', 't', 'cash', 40);
+         INSERT INTO office_return_lines (return_id, line_no, quantity, amount) VALUES ('r1', 1, 400, 40);
+         INSERT INTO office_producers (stall_code, code, name, regency, nib, seen_at)
+             VALUES ('ST07', 'P1', 'Sari', 1806, '1234567890123', 't');",
+    )
+    .unwrap();
+    migrate(&mut conn).unwrap();
+    assert_eq!(version(&conn), latest_version());
+    let stall_of = |sql: &str| -> String { conn.query_row(sql, [], |r| r.get(0)).unwrap() };
+    for table in [
+        "office_imports",
+        "office_sales",
+        "office_sale_lines",
+        "office_payments",
+        "office_returns",
+        "office_return_lines",
+        "office_nib_owners",
+    ] {
+        assert_eq!(
+            stall_of(&format!("SELECT stall_code FROM {table}")),
+            "ST07",
+            "{table}"
+        );
+    }
+    // The same ids from another stall now fit beside them.
+    conn.execute_batch(
+        "INSERT INTO office_stalls (code, name, regency, public_key, first_seen, last_import)
+             VALUES ('ST08', 'Toko', 1806, x'01', 't', 't');
+         INSERT INTO office_sales (id, stall_code, seq, receipt, day, created_at, subtotal, line_discounts,
+             sale_discount, tax, total) VALUES ('s1', 'ST08', 1, 'R1', '2026-11-27', 't', 5, 0, 0, 0, 5);
+         INSERT INTO office_imports (export_id, stall_code, imported_at, file_name, seq_from, seq_to,
+             new_records, known_records) VALUES ('e1', 'ST08', 't', 'f', 1, 1, 1, 0);",
+    )
+    .unwrap();
+}
+
 #[test]
 fn migration_22_keeps_the_events_takes_a_reopen_and_stays_append_only() {
     let mut conn = Connection::open_in_memory().unwrap();

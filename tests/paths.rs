@@ -282,3 +282,23 @@ fn another_stalls_live_book_is_never_an_output_path() {
     assert!(!ok);
     assert_eq!(std::fs::read(&book).unwrap(), before);
 }
+
+/// Issue 23, item 8: nor another book's lock or WAL: writing over them
+/// breaks that book as surely as writing over the book.
+#[test]
+fn another_books_lock_and_wal_are_never_an_output_path() {
+    let mine = cli_stall(Some(PIN));
+    let other = cli_stall(Some(PIN));
+    for name in ["sentra.lock", "sentra.db-wal"] {
+        let target = other.path().join(name);
+        let before = std::fs::read(&target).ok();
+        let (ok, _, stderr) = sentra(
+            mine.path(),
+            &["product", "export", target.to_str().unwrap()],
+        );
+        assert!(!ok, "{name} written over");
+        assert!(stderr.contains("buku Sentra lain"), "{name}: {stderr}");
+        assert_eq!(std::fs::read(&target).ok(), before, "{name}");
+    }
+    assert_eq!(integrity(other.path()), "ok");
+}

@@ -104,7 +104,7 @@ fn sign(content: &Value, key: &SigningKey, out: &Path, name: &str) -> PathBuf {
     let hex = sentra::sync::file::to_hex;
     let envelope = json!({
         "format": "sentra-export",
-        "version": 1,
+        "version": sentra::sync::format::VERSION,
         "stall": content["stall"]["code"],
         "public_key": hex(key.verifying_key().as_bytes()),
         "length": body.len(),
@@ -267,59 +267,158 @@ fn one_stall_cannot_void_or_return_another_stalls_sale() {
     let _ = st07;
 }
 
-#[test]
-fn a_reused_export_id_is_a_conflict_in_either_order() {
-    for st07_first in [true, false] {
-        let out = tempfile::tempdir().unwrap();
-        let st07 = Stall::new("ST07", "1802");
-        let st08 = Stall::new("ST08", "1806");
-        let file07 = st07.sell_and_export(out.path());
-        let file08 = st08.sell_and_export(out.path());
-        let stolen_id = content_of(&file07)["export_id"].clone();
-        let forged = forge(&st08, &file08, out.path(), "stolen-export-id", |c| {
-            c["export_id"] = stolen_id.clone();
-        });
-        let office = Office::new();
-        if st07_first {
-            office.import_ok(&file07);
-            let before = office.stall_figures("ST07");
-            let text = office.refuses(&forged, "BENTROK");
-            assert!(text.contains("ST07") && text.contains("ST08"), "{text}");
-            assert_eq!(office.stall_figures("ST07"), before);
-        } else {
-            // The forger got there first: ST07's real file is not silently
-            // "already held" but refused, naming both stalls.
-            office.import_ok(&forged);
-            let text = office.refuses(&file07, "BENTROK");
-            assert!(text.contains("ST07") && text.contains("ST08"), "{text}");
-        }
+impl Stall {
+    /// A day with one of each record: sales, a void, a return, an expense,
+    /// the day closed; then the export.
+    fn full_day_and_export(&self, out: &Path) -> PathBuf {
+        let sold = self.run(&[
+            "--json",
+            "sale",
+            "--item",
+            "KRP-01=1",
+            "--pay",
+            "cash=50000",
+        ]);
+        let voided: Value = serde_json::from_str(&sold).unwrap();
+        let kept: Value = serde_json::from_str(&self.run(&[
+            "--json",
+            "sale",
+            "--item",
+            "KRP-01=3",
+            "--pay",
+            "cash=120000",
+        ]))
+        .unwrap();
+        self.run(&[
+            "void",
+            voided["receipt"].as_str().unwrap(),
+            "--reason",
+            "salah",
+            "--pin",
+            PIN,
+        ]);
+        self.run(&[
+            "return",
+            kept["receipt"].as_str().unwrap(),
+            "--item",
+            "KRP-01=1",
+            "--refund",
+            "cash=40000",
+        ]);
+        self.run(&[
+            "expense",
+            "add",
+            "--amount",
+            "5000",
+            "--category",
+            "kemasan",
+        ]);
+        self.run(&["day", "close", "--counted-cash", "75000"]);
+        self.export(out)
     }
 }
 
+/// The ids `stalls --json` says `code` shares with another stall.
+fn shared_ids(office: &Office, code: &str) -> Vec<Value> {
+    let stalls: Value =
+        serde_json::from_str(&sentra_ok(office.dir.path(), &["--json", "stalls"])).unwrap();
+    stalls
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["code"] == code)
+        .map(|s| s["shared_ids"].as_array().unwrap().clone())
+        .unwrap_or_default()
+}
+
+/// Six ways ST08 could reuse ST07's ids, each with ST08's file imported
+/// first (and last): ST07's honest file is admitted for ST07, ST07's figures
+/// are exactly those of an office holding ST07's file alone, and the shared
+/// id is shown on the desk for both stalls.
 #[test]
-fn a_reused_sale_id_is_a_conflict_in_either_order() {
-    for st07_first in [true, false] {
-        let out = tempfile::tempdir().unwrap();
-        let st07 = Stall::new("ST07", "1802");
-        let st08 = Stall::new("ST08", "1806");
-        let file07 = st07.sell_and_export(out.path());
-        let file08 = st08.sell_and_export(out.path());
-        let stolen = content_of(&file07)["sales"][0]["id"].clone();
-        let forged = forge(&st08, &file08, out.path(), "stolen-sale-id", |c| {
-            c["sales"][0]["id"] = stolen.clone();
-        });
-        let office = Office::new();
-        if st07_first {
+fn another_stalls_ids_never_lock_a_stall_out() {
+    let out = tempfile::tempdir().unwrap();
+    let st07 = Stall::new("ST07", "1802");
+    let st08 = Stall::new("ST08", "1806");
+    let file07 = st07.full_day_and_export(out.path());
+    let file08 = st08.full_day_and_export(out.path());
+    let honest = content_of(&file07);
+    let alone = Office::new();
+    alone.import_ok(&file07);
+    let exact = alone.stall_figures("ST07");
+    assert_ne!(exact, Value::Null);
+    assert!(shared_ids(&alone, "ST07").is_empty());
+
+    type Steal = Box<dyn Fn(&mut Value)>;
+    let stolen = |path: &'static str| honest.pointer(path).unwrap().clone();
+    let variants: Vec<(&str, Value, Steal)> = vec![
+        ("export-id", stolen("/export_id"), {
+            let id = stolen("/export_id");
+            Box::new(move |c: &mut Value| c["export_id"] = id.clone())
+        }),
+        ("sale-id", stolen("/sales/1/id"), {
+            let id = stolen("/sales/1/id");
+            Box::new(move |c: &mut Value| {
+                // The sale's own void and return follow it to the new id.
+                let old = c["sales"][1]["id"].clone();
+                c["sales"][1]["id"] = id.clone();
+                for r in c["returns"].as_array_mut().unwrap() {
+                    if r["sale_id"] == old {
+                        r["sale_id"] = id.clone();
+                    }
+                }
+            })
+        }),
+        ("void-id", stolen("/voids/0/id"), {
+            let id = stolen("/voids/0/id");
+            Box::new(move |c: &mut Value| c["voids"][0]["id"] = id.clone())
+        }),
+        ("return-id", stolen("/returns/0/id"), {
+            let id = stolen("/returns/0/id");
+            Box::new(move |c: &mut Value| c["returns"][0]["id"] = id.clone())
+        }),
+        ("close-id", stolen("/day_closes/0/id"), {
+            let id = stolen("/day_closes/0/id");
+            Box::new(move |c: &mut Value| c["day_closes"][0]["id"] = id.clone())
+        }),
+        // ST07's sale id as the id of ST08's expense: another kind of record.
+        ("sale-id-as-expense", stolen("/sales/0/id"), {
+            let id = stolen("/sales/0/id");
+            Box::new(move |c: &mut Value| c["expenses"][0]["id"] = id.clone())
+        }),
+    ];
+    for (name, id, steal) in variants {
+        for st08_first in [true, false] {
+            let forged = forge(&st08, &file08, out.path(), name, |c| {
+                steal(c);
+            });
+            let office = Office::new();
+            let (first, second) = if st08_first {
+                (&forged, &file07)
+            } else {
+                (&file07, &forged)
+            };
+            office.import_ok(first);
+            office.import_ok(second);
+            assert_eq!(office.stall_figures("ST07"), exact, "{name}");
+            assert_ne!(office.stall_figures("ST08"), Value::Null, "{name}");
+            let (sender, other) = if st08_first {
+                ("ST08", "ST07")
+            } else {
+                ("ST07", "ST08")
+            };
+            for code in ["ST07", "ST08"] {
+                let flagged = shared_ids(&office, code);
+                assert!(
+                    flagged.iter().any(|f| f["id"] == id
+                        && f["first_stall"] == sender
+                        && f["then_stall"] == other),
+                    "{name}: {code} shows the shared id {id}: {flagged:?}"
+                );
+            }
+            // Importing ST07's file again adds nothing and refuses nothing.
             office.import_ok(&file07);
-            let before = office.stall_figures("ST07");
-            let text = office.refuses(&forged, "BENTROK");
-            assert!(text.contains("ST07") && text.contains("ST08"), "{text}");
-            assert_eq!(office.stall_figures("ST07"), before);
-            assert_eq!(office.stall_figures("ST08"), Value::Null);
-        } else {
-            office.import_ok(&forged);
-            let text = office.refuses(&file07, "BENTROK");
-            assert!(text.contains("ST07") && text.contains("ST08"), "{text}");
+            assert_eq!(office.stall_figures("ST07"), exact, "{name}");
         }
     }
 }

@@ -137,3 +137,235 @@ fn product_export_to_a_pipe_prints_the_header_at_once() {
     let out = sentra_ok(dir.path(), &["product", "export", "-"]);
     assert!(out.starts_with("sku,") && out.contains("KRP-01"), "{out}");
 }
+
+/// Issue 23, item 4: `--pdf` naming a folder (or a folder that is not there)
+/// is refused before the sale, the handover, the day close or the fee
+/// payment is recorded, so nobody retries a sale that already counted.
+#[test]
+fn a_pdf_aimed_at_a_folder_is_refused_before_any_record() {
+    let dir = stall_with_a_sale();
+    let d = dir.path();
+    let folder = d.join("struk");
+    std::fs::create_dir(&folder).unwrap();
+    let missing = d.join("no-such-folder").join("x.pdf");
+    sentra_ok(
+        d,
+        &[
+            "producer",
+            "add",
+            "--code",
+            "P1",
+            "--name",
+            "Sari",
+            "--regency",
+            "1806",
+        ],
+    );
+    sentra_ok(
+        d,
+        &[
+            "product",
+            "add",
+            "--sku",
+            "TTP-01",
+            "--name",
+            "Titip",
+            "--price",
+            "1000",
+            "--producer",
+            "P1",
+            "--consign-price",
+            "800",
+        ],
+    );
+    let count = |table: &str| -> i64 {
+        let conn = rusqlite::Connection::open(d.join("sentra.db")).unwrap();
+        conn.query_row(&format!("SELECT COUNT(*) FROM {table}"), [], |r| r.get(0))
+            .unwrap()
+    };
+    for target in [&folder, &missing] {
+        let pdf = target.to_str().unwrap();
+        for (args, table) in [
+            (
+                vec![
+                    "sale",
+                    "--item",
+                    "KRP-01=1",
+                    "--pay",
+                    "cash=10000",
+                    "--pdf",
+                    pdf,
+                ],
+                "sales",
+            ),
+            (
+                vec![
+                    "consign", "receive", "P1", "--item", "TTP-01=3", "--pdf", pdf,
+                ],
+                "handover_notes",
+            ),
+            (
+                vec!["day", "close", "--counted-cash", "10000", "--pdf", pdf],
+                "day_closes",
+            ),
+        ] {
+            let before = count(table);
+            let (ok, _, stderr) = sentra(d, &args);
+            assert!(!ok, "{args:?} was recorded");
+            assert!(stderr.contains("tidak bisa menulis"), "{args:?}: {stderr}");
+            assert_eq!(count(table), before, "{args:?} made a record");
+        }
+    }
+
+    // The office's fee payment, likewise.
+    let usb = tempfile::tempdir().unwrap();
+    sentra_ok(d, &["export", "--out", usb.path().to_str().unwrap()]);
+    let office = tempfile::tempdir().unwrap();
+    let o = office.path();
+    sentra_ok(
+        o,
+        &["init", "office", "--name", "Sentra", "--manager-pin", PIN],
+    );
+    sentra_ok(o, &["import", usb.path().to_str().unwrap()]);
+    let office_folder = o.join("kuitansi");
+    std::fs::create_dir(&office_folder).unwrap();
+    let payments = || -> i64 {
+        let conn = rusqlite::Connection::open(o.join("sentra.db")).unwrap();
+        conn.query_row("SELECT COUNT(*) FROM office_fee_payments", [], |r| r.get(0))
+            .unwrap()
+    };
+    let (ok, _, stderr) = sentra(
+        o,
+        &[
+            "fee",
+            "pay",
+            "ST07",
+            "--amount",
+            "1000",
+            "--method",
+            "cash",
+            "--pin",
+            PIN,
+            "--pdf",
+            office_folder.to_str().unwrap(),
+        ],
+    );
+    assert!(!ok && stderr.contains("tidak bisa menulis"), "{stderr}");
+    assert_eq!(payments(), 0);
+}
+
+/// A receipt printer is a path written straight into: `printer test --to`
+/// and the `escpos_printer` setting may never name the book or its WAL.
+#[test]
+fn a_printer_that_is_the_book_is_refused() {
+    let dir = stall_with_a_sale();
+    let d = dir.path();
+    book_ok(d);
+    let book = d.join("sentra.db");
+    let book = book.to_str().unwrap();
+    let (ok, _, stderr) = sentra(d, &["printer", "test", "--to", book]);
+    assert!(!ok && stderr.contains("buku Sentra"), "{stderr}");
+    let (ok, _, stderr) = sentra(d, &["settings", "set", "escpos_printer", book]);
+    assert!(!ok && stderr.contains("buku Sentra"), "{stderr}");
+    let wal = format!("{book}-wal");
+    let (ok, _, stderr) = sentra(d, &["printer", "test", "--to", &wal]);
+    assert!(!ok, "{stderr}");
+    book_ok(d);
+    let sales: i64 = rusqlite::Connection::open(d.join("sentra.db"))
+        .unwrap()
+        .query_row("SELECT COUNT(*) FROM sales", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(sales, 1, "the book still holds its sale");
+}
+
+/// `product export /dev/stdout > file` (or `-`) keeps the whole CSV and
+/// nothing else: the message goes to standard error.
+#[cfg(unix)]
+#[test]
+fn product_export_to_standard_output_keeps_its_message_off_it() {
+    let dir = stall_with_a_sale();
+    let d = dir.path();
+    let out = tempfile::tempdir().unwrap();
+    for target in ["/dev/stdout", "-"] {
+        let path = out.path().join("other.csv");
+        let file = std::fs::File::create(&path).unwrap();
+        let status = Command::new(env!("CARGO_BIN_EXE_sentra"))
+            .arg("--data-dir")
+            .arg(d)
+            .args(["product", "export", target])
+            .env("SENTRA_NOW", NOW_TEXT)
+            .env_remove("SENTRA_DATA_DIR")
+            .stdout(file)
+            .stderr(Stdio::null())
+            .status()
+            .unwrap();
+        assert!(status.success(), "{target}");
+        let csv = std::fs::read_to_string(&path).unwrap();
+        assert!(csv.starts_with("sku") && csv.contains("KRP-01"), "{csv}");
+        assert!(
+            !csv.contains("diekspor"),
+            "{target}: the message went into the CSV: {csv}"
+        );
+    }
+    book_ok(d);
+}
+
+/// Issue 23, item 8: the export folder setting may not be the data folder
+/// (where the book and its lock live) nor its backups.
+#[test]
+fn the_export_folder_setting_is_never_the_data_folder() {
+    let dir = stall_with_a_sale();
+    let d = dir.path();
+    for target in [d.to_path_buf(), d.join("backups")] {
+        let (ok, _, stderr) = sentra(
+            d,
+            &["settings", "set", "export_dir", target.to_str().unwrap()],
+        );
+        assert!(!ok, "{} accepted", target.display());
+        assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    }
+    let usb = tempfile::tempdir().unwrap();
+    sentra_ok(
+        d,
+        &[
+            "settings",
+            "set",
+            "export_dir",
+            usb.path().to_str().unwrap(),
+        ],
+    );
+    book_ok(d);
+}
+
+/// Issue 23, item 5: `consign pay` says nothing of the producer's balance
+/// until the manager PIN is right.
+#[test]
+fn a_payout_shows_no_balance_before_the_pin() {
+    let dir = stall_with_a_sale();
+    let d = dir.path();
+    sentra_ok(
+        d,
+        &[
+            "producer",
+            "add",
+            "--code",
+            "P1",
+            "--name",
+            "Sari",
+            "--regency",
+            "1806",
+        ],
+    );
+    let wrong = if PIN == "0000" { "1111" } else { "0000" };
+    let (ok, _, stderr) = sentra(
+        d,
+        &[
+            "consign", "pay", "P1", "--amount", "5000000", "--method", "cash", "--pin", wrong,
+        ],
+    );
+    assert!(!ok && stderr.contains("PIN salah"), "{stderr}");
+    assert!(
+        !stderr.contains("Rp0"),
+        "the balance shown before the PIN: {stderr}"
+    );
+}

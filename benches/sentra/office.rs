@@ -10,6 +10,7 @@
 //! writer makes of the same files.
 
 use std::path::Path;
+use std::time::Duration;
 
 use ed25519_dalek::SigningKey;
 use rusqlite::types::Value;
@@ -159,8 +160,8 @@ fn insert(tx: &Transaction<'_>, content: &ExportContent, stamp: &str) {
         for l in &s.lines {
             tx.prepare_cached(
                 "INSERT INTO office_sale_lines (sale_id, line_no, sku, name, category, unit, unit_price,
-                    quantity, gross, line_discount, sale_discount_share, net)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+                    quantity, gross, line_discount, sale_discount_share, net, stall_code)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
             )
             .unwrap()
             .execute(params![
@@ -175,14 +176,16 @@ fn insert(tx: &Transaction<'_>, content: &ExportContent, stamp: &str) {
                 l.gross,
                 l.line_discount,
                 l.sale_discount_share,
-                l.net
+                l.net,
+                code
             ])
             .unwrap();
         }
         for (i, p) in s.payments.iter().enumerate() {
             tx.prepare_cached(
-                "INSERT INTO office_payments (sale_id, line_no, method, amount, tendered, reference, customer)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                "INSERT INTO office_payments (sale_id, line_no, method, amount, tendered, reference, customer,
+                    stall_code)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
             )
             .unwrap()
             .execute(params![
@@ -192,7 +195,8 @@ fn insert(tx: &Transaction<'_>, content: &ExportContent, stamp: &str) {
                 p.amount,
                 p.tendered,
                 p.reference,
-                p.customer
+                p.customer,
+                code
             ])
             .unwrap();
         }
@@ -345,5 +349,106 @@ pub fn check_shape(scratch: &Path) {
             rows(&bulk),
             "{table}: the bulk writer must write what an import writes"
         );
+    }
+}
+
+/// `count` wrong-PIN events of one stall from `seq`, as its export.
+fn events_file(dir: &Path, seq: i64, count: i64) -> std::path::PathBuf {
+    let key = SigningKey::from_bytes(&[200; 32]);
+    let day = "2026-11-27";
+    let events = (0..count)
+        .map(|n| EventRecord {
+            id: uuid::Uuid::now_v7().to_string(),
+            seq: seq + n,
+            day: day.to_string(),
+            created_at: format!(
+                "{day}T{:02}:{:02}:{:02}+07:00",
+                8 + n % 12,
+                n / 60 % 60,
+                n % 60
+            ),
+            kind: "pin_wrong".into(),
+            detail: "void".into(),
+        })
+        .collect();
+    let content = ExportContent {
+        export_id: uuid::Uuid::now_v7().to_string(),
+        created_at: format!("{day}T21:00:00+07:00"),
+        stall: StallInfo {
+            code: "EVNT".into(),
+            name: "Toko Acara".into(),
+            owner: None,
+            regency: 1802,
+            regency_kemendagri: None,
+            public_key: to_hex(key.verifying_key().as_bytes()),
+        },
+        sequence: SequenceRange {
+            from: seq,
+            to: seq + count - 1,
+        },
+        products: Vec::new(),
+        sales: Vec::new(),
+        voids: Vec::new(),
+        returns: Vec::new(),
+        day_closes: Vec::new(),
+        events,
+        producers: Vec::new(),
+        consigned_lines: Vec::new(),
+        payouts: Vec::new(),
+        repayments: Vec::new(),
+        expenses: Vec::new(),
+    };
+    let path = dir.join(format!("events-{seq:07}.sentra"));
+    std::fs::write(&path, seal(&content, &key)).unwrap();
+    path
+}
+
+fn import_seconds(office: &mut Store, file: &Path) -> Duration {
+    let now = time::macros::datetime!(2026-11-27 22:00 +7);
+    let started = std::time::Instant::now();
+    sentra::sync::import::import_file(office, file, now).unwrap();
+    started.elapsed()
+}
+
+fn fresh_office(dir: &Path) -> Store {
+    let mut store = Store::open(dir).unwrap();
+    store
+        .init_office("Sentra", None, time::macros::datetime!(2026-11-27 21:00 +7))
+        .unwrap();
+    store
+}
+
+/// Row 11: a year of wrong-PIN events must import in time linear in their
+/// number. Ten files of 10,000 events into one office, against the first of
+/// them imported into an empty office ten times.
+pub fn bench_events(scratch: &Path) -> super::Row {
+    const PER_FILE: i64 = 10_000;
+    let files_dir = scratch.join("events");
+    std::fs::create_dir_all(&files_dir).unwrap();
+    let files: Vec<_> = (0..10)
+        .map(|i| events_file(&files_dir, 1 + i * PER_FILE, PER_FILE))
+        .collect();
+    let mut office = fresh_office(&scratch.join("events-office"));
+    let ours: Duration = files.iter().map(|f| import_seconds(&mut office, f)).sum();
+    let held: i64 = office
+        .connection()
+        .query_row("SELECT COUNT(*) FROM office_events", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(held, 10 * PER_FILE);
+    let baseline: Duration = (0..10)
+        .map(|i| {
+            let mut office = fresh_office(&scratch.join(format!("events-small-{i}")));
+            import_seconds(&mut office, &files[0])
+        })
+        .sum();
+    let ratio = ours.as_secs_f64() / baseline.as_secs_f64();
+    let one = |d: Duration| super::Stats { median: d, p99: d };
+    super::Row {
+        name: "11. import 100k wrong-PIN events vs 10k × 10".into(),
+        ours: one(ours),
+        baseline: one(baseline),
+        ratio,
+        goal: "ratio ≤ 2".into(),
+        met: ratio <= 2.0,
     }
 }

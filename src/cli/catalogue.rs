@@ -239,6 +239,12 @@ pub fn product(
             store.require_stall()?;
             store.check_output_path(&file)?;
             let count = store.export_products(&file)?;
+            // Written to standard output or a pipe: the CSV alone goes
+            // there, and the message to standard error.
+            if crate::store::files::is_passthrough(&file) {
+                eprintln!("{count} produk diekspor.");
+                return Ok(());
+            }
             out.emit(
                 &serde_json::json!({ "file": file, "products": count }),
                 |_| format!("{count} produk diekspor ke {}.", file.display()),

@@ -428,6 +428,11 @@ pub fn report_producers(
                 p.nib.as_deref().unwrap_or("tanpa NIB"),
                 p.stalls.join(", ")
             );
+            if let Some(owner) = &p.nib_owner {
+                text += &format!(
+                    "  NIB INI LEBIH DULU DIKIRIM TOKO {owner}: dipisah, tidak digabung\n"
+                );
+            }
         }
         text += &row(
             "JUMLAH",

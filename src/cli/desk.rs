@@ -49,6 +49,12 @@ pub enum FeeCommand {
         pdf: Option<PathBuf>,
         #[arg(long, value_parser = ["58", "80", "a4"], default_value = "80")]
         width: String,
+        /// PIN manajer kantor
+        #[arg(long)]
+        pin: String,
+        /// Pembayaran yang sama memang dicatat lagi hari ini
+        #[arg(long)]
+        again: bool,
     },
 }
 
@@ -86,6 +92,9 @@ pub fn office(
                 day.day, day.sales_count, day.net, day.returns, day.fee
             );
         }
+        if n.fee_paid.is_positive() {
+            text += &format!("Sudah dibayar {}\n", n.fee_paid);
+        }
         text += &format!("Retribusi terutang {}", n.fee_due);
         if let Some(path) = &pdf {
             text += &format!("\nPDF: {}", path.display());
@@ -118,12 +127,23 @@ pub fn fee(
             method,
             pdf,
             width,
+            pin,
+            again,
         } => {
             if let Some(path) = &pdf {
                 store.check_output_path(path)?;
                 crate::print::check_writable(path)?;
             }
-            let payment = fees::pay(store, &stall, amount, method.0, method.1.as_deref(), now)?;
+            let authority = fees::PayAuthority { pin: &pin, again };
+            let payment = fees::pay(
+                store,
+                &stall,
+                amount,
+                method.0,
+                method.1.as_deref(),
+                authority,
+                now,
+            )?;
             if let Some(path) = &pdf {
                 let centre = store.require_office()?.name;
                 let language = crate::print::from_book::language(store);
@@ -192,5 +212,9 @@ pub fn fees(
 pub fn verify(store: &Store, qr: &str, out: &Output) -> Result<(), CliError> {
     let verdict = check::verify(store, qr)?;
     out.emit(&verdict, |v| v.sentence());
+    // A forged struk is a failure scripts must see, not a verdict among others.
+    if verdict.status == check::Status::Forged {
+        return Err(CliError::ForgedStruk(verdict.receipt));
+    }
     Ok(())
 }

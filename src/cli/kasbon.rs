@@ -37,6 +37,9 @@ pub enum CustomerCommand {
         phone: Option<String>,
         #[arg(long, value_parser = args::rupiah)]
         limit: Option<Rupiah>,
+        /// PIN manajer, untuk menaikkan batas kasbon
+        #[arg(long)]
+        pin: Option<String>,
     },
     /// Daftar pelanggan: kasbon, batas, kasbon tertua yang belum lunas
     List {
@@ -118,6 +121,7 @@ pub fn customer(
             name,
             phone,
             limit,
+            pin,
         } => {
             let existing = store.customer(&code)?;
             let fields = NewCustomer {
@@ -126,7 +130,7 @@ pub fn customer(
                 phone: phone.or(existing.phone),
                 limit: limit.unwrap_or(existing.limit),
             };
-            let customer = store.update_customer(&code, &fields, now)?;
+            let customer = store.update_customer(&code, &fields, pin.as_deref(), now)?;
             out.emit(&customer, |c| {
                 format!(
                     "Pelanggan {} ({}) diubah, batas kasbon {}.",

@@ -232,6 +232,8 @@ pub enum CliError {
     DateRange { from: String, to: String },
     #[error("hari sudah ditutup, tetapi ekspor gagal: {0}")]
     ClosedButNotExported(crate::sync::SyncError),
+    #[error("struk {0} PALSU: kode ceknya tidak cocok dengan catatan kantor")]
+    ForgedStruk(String),
 }
 
 /// The data folder: `--data-dir`, `SENTRA_DATA_DIR`, or the platform's.

@@ -103,6 +103,7 @@ pub fn printer(store: &Store, command: PrinterCommand, out: &Output) -> Result<(
         None => settings.escpos_printer.clone(),
     }
     .ok_or(PrinterCliError::NoPrinter)?;
+    store.check_printer(&target)?;
     let width = paper(width.as_deref(), settings.receipt_width);
     let bytes = from_book::printer_test(store, width)?;
     raw::send(&target, &bytes).map_err(PrinterCliError::from)?;
@@ -138,6 +139,7 @@ pub fn receipt_escpos(
         let target = PrinterTarget::parse(to)
             .map_err(PrinterCliError::from)?
             .ok_or(PrinterCliError::NoPrinter)?;
+        store.check_printer(&target)?;
         raw::send(&target, &bytes).map_err(PrinterCliError::from)?;
     } else {
         crate::print::write_file(path, &bytes)?;

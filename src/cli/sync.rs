@@ -191,6 +191,12 @@ pub fn stalls(store: &Store, out: &Output) -> Result<(), CliError> {
             if s.clock_accepted > 0 {
                 marks.push_str(&format!("; jam mundur diterima {}×", s.clock_accepted));
             }
+            for shared in &s.shared_ids {
+                marks.push_str(&format!(
+                    "; ID SAMA {} ({}): dikirim dulu oleh {}, lalu oleh {}",
+                    shared.id, shared.kind, shared.first_stall, shared.then_stall
+                ));
+            }
             for repin in &s.repins {
                 marks.push_str(&match &repin.done_at {
                     Some(done) => format!("; kunci diganti {done}"),

@@ -29,6 +29,10 @@ pub enum FeeError {
     Method(String),
     #[error("referensi pembayaran terlalu panjang atau berisi karakter tersembunyi")]
     Reference,
+    #[error(
+        "pembayaran yang sama sudah dicatat hari ini ({number}); bila toko memang membayar dua kali, ulangi dengan --again"
+    )]
+    Twice { number: String },
 }
 
 impl FeeRule {

@@ -20,6 +20,8 @@ pub enum PinError {
     Locked { until: String },
     #[error("PIN manajer belum diatur (sentra pin set --new PIN)")]
     NotSet,
+    #[error("PIN manajer sudah diatur: sebutkan PIN lama untuk menggantinya (--old PIN)")]
+    OldRequired,
 }
 
 /// A PIN is 4 to 8 digits: quick on a keypad, not a password.

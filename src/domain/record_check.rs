@@ -241,13 +241,28 @@ fn check_seq(seq: i64) -> Result<(), RecordRule> {
     }
 }
 
+/// The one rule for any time a record or file carries: RFC 3339, and its
+/// local date neither before 2000 nor after `latest_day`. Used for every
+/// record's `created_at` and for the file's own, which orders producers'
+/// descriptions at the office.
+pub fn check_time(created_at: &str, context: &Context) -> Result<OffsetDateTime, RecordRule> {
+    let time = OffsetDateTime::parse(created_at, &Rfc3339)
+        .map_err(|_| RecordRule::Time(created_at.chars().take(40).collect()))?;
+    if time.date() < FIRST_DAY || time.date() > context.latest_day {
+        return Err(RecordRule::DayOutOfRange {
+            day: time.date().to_string(),
+            latest: context.latest_day.to_string(),
+        });
+    }
+    Ok(time)
+}
+
 /// The day and time of a record: both readable, the day is the time's local
 /// date, and the day is neither before 2000 nor after `latest_day`.
 fn check_when(day: &str, created_at: &str, context: &Context) -> Result<Date, RecordRule> {
     let format = time::macros::format_description!("[year]-[month]-[day]");
     let date = Date::parse(day, &format).map_err(|_| RecordRule::Day(day.to_string()))?;
-    let time = OffsetDateTime::parse(created_at, &Rfc3339)
-        .map_err(|_| RecordRule::Time(created_at.to_string()))?;
+    let time = check_time(created_at, context)?;
     if time.date() != date {
         return Err(RecordRule::DayNotOfTime {
             day: day.to_string(),

@@ -76,6 +76,12 @@ fn lines(note: &TandaTerima, language: Language) -> Vec<(String, Option<String>)
         }
         lines.push(("  Retribusi / Fee".into(), Some(day.fee.to_string())));
     }
+    if note.fee_paid.is_positive() {
+        lines.push((
+            "Sudah dibayar / Paid so far".into(),
+            Some(note.fee_paid.to_string()),
+        ));
+    }
     lines.push((
         "Retribusi terutang / Fee due".into(),
         Some(note.fee_due.to_string()),

@@ -191,10 +191,13 @@ impl Store {
     }
 
     /// Changes a customer's name, phone or credit limit (the code stays).
+    /// Raising the limit lets more money out on credit: it asks the manager
+    /// PIN (a wrong one is counted and changes nothing).
     pub fn update_customer(
         &mut self,
         code: &str,
         fields: &NewCustomer,
+        pin: Option<&str>,
         now: OffsetDateTime,
     ) -> Result<Customer> {
         self.require_stall()?;
@@ -205,6 +208,9 @@ impl Store {
         }
         .tidy();
         fields.validate()?;
+        if fields.limit > existing.limit {
+            self.verify_pin(pin.unwrap_or_default(), now)?;
+        }
         let stamp = clock::stamp(now, self.offset);
         self.write(|tx| {
             tx.execute(

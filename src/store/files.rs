@@ -91,6 +91,13 @@ pub fn create_fresh(target: &Path) -> io::Result<(File, PathBuf)> {
     }
 }
 
+/// Whether a write to `target` goes straight through (`-`, this program's
+/// standard output, a pipe or a device) rather than into a file renamed into
+/// place: what the program says about it then belongs on standard error.
+pub fn is_passthrough(target: &Path) -> bool {
+    target == Path::new("-") || is_standard_output(target) || is_stream(target)
+}
+
 /// Whether `target` is this program's standard output (`/dev/stdout`
 /// redirected to a file).
 fn is_standard_output(target: &Path) -> bool {

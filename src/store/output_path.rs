@@ -59,6 +59,25 @@ fn is_live_book(path: &Path) -> bool {
     database && folder.join(LOCK_FILE).exists()
 }
 
+/// Whether `path` is the lock, or the WAL, shared memory or journal, of a
+/// live book in another data folder: writing there breaks that book too.
+fn is_live_companion(path: &Path) -> bool {
+    let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
+        return false;
+    };
+    let folder = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    if name == LOCK_FILE {
+        return is_live_book(&folder.join(DATABASE_FILE));
+    }
+    ["-wal", "-shm", "-journal"].iter().any(|suffix| {
+        name.strip_suffix(suffix)
+            .is_some_and(|book| is_live_book(&folder.join(book)))
+    })
+}
+
 /// What kind of protected file a name in the data folder is, if any.
 enum Protected {
     Book,
@@ -76,10 +95,26 @@ impl Store {
             home.refuse_file(path, &candidate)?;
         }
         home.refuse_same_file(path)?;
-        if is_live_book(path) {
+        if is_live_book(path) || is_live_companion(path) {
             return Err(OutputPathError::Database(path.to_path_buf()).into());
         }
         Ok(())
+    }
+
+    /// Refuses a receipt printer that is the book (or any path
+    /// `check_output_path` refuses): a device path is written straight into,
+    /// so `printer test --to` or the `escpos_printer` setting must never
+    /// name the book, its WAL, its lock or a backup.
+    pub fn check_printer(
+        &self,
+        target: &crate::domain::printer::PrinterTarget,
+    ) -> Result<(), StoreError> {
+        match target {
+            crate::domain::printer::PrinterTarget::Device(path) => {
+                self.check_output_path(Path::new(path))
+            }
+            _ => Ok(()),
+        }
     }
 
     /// Refuses `dir` as a folder to write export files into when it is the

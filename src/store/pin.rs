@@ -76,7 +76,9 @@ impl Store {
         validate_pin_shape(new)?;
         let (existing, _) = self.pin_state()?;
         if existing.is_some() {
-            self.verify_pin(old.unwrap_or(""), now)?;
+            // Asked for, not tried: a missing old PIN spends no try.
+            let old = old.filter(|o| !o.is_empty()).ok_or(PinError::OldRequired)?;
+            self.verify_pin(old, now)?;
         }
         let hash = hash_pin(new)?;
         self.write(|tx| {

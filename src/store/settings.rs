@@ -317,6 +317,18 @@ impl Store {
     pub fn set_setting(&mut self, key: &str, value: &str) -> Result<Settings> {
         let mut settings = self.settings()?;
         settings.apply(key, value.trim())?;
+        if key == "escpos_printer"
+            && let Some(printer) = &settings.escpos_printer
+        {
+            self.check_printer(printer)?;
+        }
+        // Exports land there every day close: never the data folder or the
+        // backups beside the book.
+        if key == "export_dir"
+            && let Some(dir) = &settings.export_dir
+        {
+            self.check_output_folder(dir)?;
+        }
         if key == "scale_prefix" {
             super::barcodes::refuse_prefix_in_use(&self.conn, settings.scale_prefix.as_deref())?;
         }

@@ -38,6 +38,10 @@ pub struct TandaTerima {
     pub new_records: Option<usize>,
     pub known_records: Option<usize>,
     pub days: Vec<CoveredDay>,
+    /// Fee payments the stall has made so far, all days.
+    pub fee_paid: Rupiah,
+    /// Fees owed up to the last day covered, less `fee_paid` (never below
+    /// zero: a stall that paid ahead owes nothing).
     pub fee_due: Rupiah,
     pub printed_at: String,
     /// What the QR code says.
@@ -58,6 +62,14 @@ fn stall_name(store: &Store, code: &str) -> Result<String, SyncError> {
         )
         .optional()?
         .ok_or_else(|| SyncError::UnknownStall(code.to_string()))
+}
+
+/// What is still due after the payments made, up to the last covered day.
+fn due(store: &Store, code: &str, days: &[CoveredDay]) -> Result<(Rupiah, Rupiah), SyncError> {
+    let to = days.last().map(|d| d.day.as_str()).unwrap_or("0000-01-01");
+    let (owed, paid) = super::fees::outstanding(store, code, to)?;
+    let due = owed.checked_sub(paid)?.max(Rupiah::ZERO);
+    Ok((paid, due))
 }
 
 fn covered(store: &Store, code: &str, days: &[String]) -> Result<Vec<CoveredDay>, SyncError> {
@@ -93,7 +105,7 @@ pub fn for_import(
 ) -> Result<TandaTerima, SyncError> {
     store.require_office()?;
     let days = covered(store, &stats.stall, &stats.days)?;
-    let fee_due = Rupiah::sum(days.iter().map(|d| d.fee))?;
+    let (fee_paid, fee_due) = due(store, &stats.stall, &days)?;
     let prefix: String = stats.file_sha256.chars().take(16).collect();
     Ok(TandaTerima {
         centre: centre_name(store)?,
@@ -106,6 +118,7 @@ pub fn for_import(
         new_records: Some(stats.new_records),
         known_records: Some(stats.known_records),
         days,
+        fee_paid,
         fee_due,
         printed_at: clock::stamp(now, store.offset()),
     })
@@ -121,7 +134,7 @@ pub fn for_day(
     store.require_office()?;
     let name = stall_name(store, code)?;
     let days = covered(store, code, &[day.to_string()])?;
-    let fee_due = Rupiah::sum(days.iter().map(|d| d.fee))?;
+    let (fee_paid, fee_due) = due(store, code, &days)?;
     let records: i64 = store.connection().query_row(
         "SELECT COUNT(*) FROM office_seen WHERE stall_code = ?1 AND day = ?2",
         params![code, day],
@@ -139,6 +152,7 @@ pub fn for_day(
         known_records: Some(records as usize),
         qr: format!("SENTRA-TT|{code}|{day}|{}|{records}", net.value()),
         days,
+        fee_paid,
         fee_due,
         printed_at: clock::stamp(now, store.offset()),
     })

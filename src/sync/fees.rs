@@ -112,8 +112,10 @@ pub fn owed(store: &Store, from: &str, to: &str) -> Result<Vec<FeeDay>, SyncErro
         *takings.entry((stall, day)).or_default() += net;
     }
     let mut refunded = conn.prepare_cached(
-        "SELECT stall_code, day, SUM(refund) FROM office_returns WHERE day BETWEEN ?1 AND ?2
-         GROUP BY stall_code, day",
+        // Kasbon given back on a return leaves the takings as cash does:
+        // the sale's total counted it.
+        "SELECT stall_code, day, SUM(refund + kasbon_refund) FROM office_returns
+         WHERE day BETWEEN ?1 AND ?2 GROUP BY stall_code, day",
     )?;
     for row in refunded.query_map(params![from, to], |r| {
         Ok((r.get(0)?, r.get(1)?, r.get::<_, i64>(2)?))
@@ -154,14 +156,26 @@ pub struct FeePayment {
     pub balance: Rupiah,
 }
 
+/// How a fee payment is asked for: the manager's PIN (money taken at the
+/// office is the manager's word), and whether the same payment entered
+/// again today is meant (`again`) rather than a slip.
+#[derive(Debug, Clone, Copy)]
+pub struct PayAuthority<'a> {
+    pub pin: &'a str,
+    pub again: bool,
+}
+
 /// Records a stall's fee payment (cash or transfer with a reference);
-/// numbered `RTB-YYYYMMDD-NNN` by the office's day.
+/// numbered `RTB-YYYYMMDD-NNN` by the office's day. Asks the manager PIN
+/// (recorded if wrong); the same stall, amount, method and reference
+/// already recorded that day is refused unless `again`.
 pub fn pay(
     store: &mut Store,
     stall: &str,
     amount: Rupiah,
     method: PaymentMethod,
     reference: Option<&str>,
+    authority: PayAuthority<'_>,
     now: OffsetDateTime,
 ) -> Result<FeePayment, SyncError> {
     store.require_office()?;
@@ -184,9 +198,24 @@ pub fn pay(
     let Some(stall_name) = stall_name else {
         return Err(SyncError::UnknownStall(stall.to_string()));
     };
-    let stamp = clock::stamp(now, store.offset());
     let day = clock::business_day(now, store.offset());
     let day_key = day.to_string();
+    if !authority.again {
+        let same: Option<String> = store
+            .connection()
+            .query_row(
+                "SELECT number FROM office_fee_payments WHERE stall_code = ?1 AND day = ?2
+                 AND amount = ?3 AND method = ?4 AND reference IS ?5",
+                params![stall, day_key, amount.value(), method.key(), reference],
+                |r| r.get(0),
+            )
+            .optional()?;
+        if let Some(number) = same {
+            return Err(SyncError::Fee(FeeError::Twice { number }));
+        }
+    }
+    store.verify_pin(authority.pin, now)?;
+    let stamp = clock::stamp(now, store.offset());
     let number = store.write(|tx| {
         crate::store::sequence::guard(tx, &stamp)?;
         let count: i64 = tx.query_row(
@@ -275,4 +304,21 @@ pub fn balances(store: &Store, from: &str, to: &str) -> Result<Vec<FeeBalance>, 
         });
     }
     Ok(balances)
+}
+
+/// A stall's fees owed for every day up to `to` and everything it has paid
+/// so far: what a tanda terima shows as still due.
+pub fn outstanding(store: &Store, stall: &str, to: &str) -> Result<(Rupiah, Rupiah), SyncError> {
+    let mut owed_total = Rupiah::ZERO;
+    for day in owed(store, "0000-01-01", to)? {
+        if day.stall == stall {
+            owed_total = owed_total.checked_add(day.fee)?;
+        }
+    }
+    let paid: i64 = store.connection().query_row(
+        "SELECT COALESCE(SUM(amount), 0) FROM office_fee_payments WHERE stall_code = ?1",
+        [stall],
+        |r| r.get(0),
+    )?;
+    Ok((owed_total, Rupiah::new(paid)))
 }

@@ -165,6 +165,20 @@ fn check(content: &ExportContent, envelope: &Envelope) -> Result<(), Rejection> 
     {
         return malformed("titip jual dalam berkas versi 1");
     }
+    // So did kasbon and expenses.
+    let kasbon_sale = content
+        .sales
+        .iter()
+        .flat_map(|s| &s.payments)
+        .any(|p| p.method == "kasbon" || p.customer.is_some());
+    if envelope.version < 2
+        && (kasbon_sale
+            || content.returns.iter().any(|r| r.kasbon_refund != 0)
+            || !content.repayments.is_empty()
+            || !content.expenses.is_empty())
+    {
+        return malformed("kasbon atau pengeluaran dalam berkas versi 1");
+    }
     let range = content.sequence;
     if content
         .sequence_days()

@@ -34,6 +34,47 @@ pub struct StallStatus {
     pub clock_accepted: i64,
     /// Keys re-pinned by the office (a reinstalled PC).
     pub repins: Vec<super::repin::Repin>,
+    /// Ids this stall sent that another stall sent too (either first).
+    pub shared_ids: Vec<SharedId>,
+}
+
+/// An id two stalls both sent: each stall's record is held for it, and the
+/// manager sees which stall sent the id first.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct SharedId {
+    pub id: String,
+    /// What the later stall sent under it: `export`, `sales`, `voids`, …
+    pub kind: String,
+    pub first_stall: String,
+    pub then_stall: String,
+    pub found_at: String,
+}
+
+/// The ids two stalls both sent; with `stall`, only those it is one of.
+pub fn shared_ids(conn: &Connection, stall: Option<&str>) -> Result<Vec<SharedId>, SyncError> {
+    let map = |r: &rusqlite::Row<'_>| {
+        Ok(SharedId {
+            id: r.get(0)?,
+            kind: r.get(1)?,
+            first_stall: r.get(2)?,
+            then_stall: r.get(3)?,
+            found_at: r.get(4)?,
+        })
+    };
+    let sql = "SELECT id, kind, first_stall, stall_code, found_at FROM office_shared_ids";
+    let rows = match stall {
+        Some(stall) => conn
+            .prepare_cached(&format!(
+                "{sql} WHERE stall_code = ?1 UNION {sql} WHERE first_stall = ?1 ORDER BY 5, 1"
+            ))?
+            .query_map([stall], map)?
+            .collect::<rusqlite::Result<_>>()?,
+        None => conn
+            .prepare_cached(&format!("{sql} ORDER BY found_at, id"))?
+            .query_map([], map)?
+            .collect::<rusqlite::Result<_>>()?,
+    };
+    Ok(rows)
 }
 
 /// One stall's day, or a sum of them.
@@ -116,6 +157,8 @@ pub struct CentreDay {
     /// first record and today.
     pub silent: Vec<StallDay>,
     pub totals: DayTotals,
+    /// Ids two stalls both sent, for the manager to look into.
+    pub shared_ids: Vec<SharedId>,
 }
 
 // A void counts only for a sale of its own stall.
@@ -146,7 +189,7 @@ pub fn stall_day(conn: &Connection, code: &str, day: &str) -> Result<DayTotals, 
         ..DayTotals::default()
     };
     let mut statement = conn.prepare_cached(&format!(
-        "SELECT p.method, SUM(p.amount) FROM office_payments p JOIN office_sales s ON s.id = p.sale_id
+        "SELECT p.method, SUM(p.amount) FROM office_payments p JOIN office_sales s ON s.id = p.sale_id AND s.stall_code = p.stall_code
          WHERE s.stall_code = ?1 AND s.day = ?2 AND {STANDING} GROUP BY p.method"
     ))?;
     let rows = statement.query_map(params![code, day], |r| {
@@ -271,13 +314,14 @@ pub fn centre_day(store: &Store, date: Date) -> Result<CentreDay, SyncError> {
         payments,
         silent,
         totals,
+        shared_ids: shared_ids(conn, None)?,
     })
 }
 
 fn categories(conn: &Connection, day: &str) -> Result<Vec<GroupTotal>, SyncError> {
     let mut groups: BTreeMap<String, (Rupiah, Rupiah)> = BTreeMap::new();
     let mut sold = conn.prepare_cached(&format!(
-        "SELECT l.category, SUM(l.net) FROM office_sale_lines l JOIN office_sales s ON s.id = l.sale_id
+        "SELECT l.category, SUM(l.net) FROM office_sale_lines l JOIN office_sales s ON s.id = l.sale_id AND s.stall_code = l.stall_code
          WHERE s.day = ?1 AND {STANDING} GROUP BY l.category"
     ))?;
     for row in sold.query_map([day], |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?)))? {
@@ -286,9 +330,9 @@ fn categories(conn: &Connection, day: &str) -> Result<Vec<GroupTotal>, SyncError
     }
     let mut returned = conn.prepare_cached(
         "SELECT l.category, SUM(rl.amount) FROM office_return_lines rl
-         JOIN office_returns r ON r.id = rl.return_id
+         JOIN office_returns r ON r.id = rl.return_id AND r.stall_code = rl.stall_code
          JOIN office_sales s ON s.id = r.sale_id AND s.stall_code = r.stall_code
-         JOIN office_sale_lines l ON l.sale_id = r.sale_id AND l.line_no = rl.line_no
+         JOIN office_sale_lines l ON l.sale_id = r.sale_id AND l.stall_code = r.stall_code AND l.line_no = rl.line_no
          WHERE r.day = ?1 GROUP BY l.category",
     )?;
     for row in returned.query_map([day], |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?)))? {
@@ -384,7 +428,9 @@ pub fn stalls(store: &Store) -> Result<Vec<StallStatus>, SyncError> {
         let pin_wrong = event_count(conn, &code, "pin_wrong")?;
         let clock_accepted = event_count(conn, &code, "clock_accepted")?;
         let repins = super::repin::repins_of(store, &code)?;
+        let shared_ids = shared_ids(conn, Some(&code))?;
         result.push(StallStatus {
+            shared_ids,
             pin_wrong,
             clock_accepted,
             repins,

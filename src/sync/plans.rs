@@ -22,7 +22,11 @@ mod tests {
     /// The office tables that grow with every file. `office_stalls`,
     /// `office_centre_days` (one row a day), the fee rules and re-pins stay
     /// small.
-    const GROWING: [&str; 15] = [
+    /// (`office_shared_ids` holds only ids two stalls both sent: empty but
+    /// for a stall copying another's, and listed whole on the desk.)
+    const GROWING: [&str; 17] = [
+        "office_payouts",
+        "office_consigned_lines",
         "office_seen",
         "office_sales",
         "office_sale_lines",
@@ -236,6 +240,65 @@ mod tests {
             );
         }
         assert_no_full_scans(&store, &statements);
+    }
+
+    /// The steps of a plan that read every row a stall ever sent: a search
+    /// on a growing table by the stall alone. Once per record imported,
+    /// such a step makes an import quadratic in the stall's history.
+    fn stall_wide(conn: &Connection, sql: &str) -> Vec<String> {
+        let mut statement = conn.prepare(&format!("EXPLAIN QUERY PLAN {sql}")).unwrap();
+        let steps: Vec<String> = statement
+            .query_map([], |r| r.get(3))
+            .unwrap()
+            .map(Result::unwrap)
+            .collect();
+        steps
+            .into_iter()
+            .filter(|step| {
+                let table = step.split_whitespace().nth(1).unwrap_or("");
+                step.starts_with("SEARCH ")
+                    && GROWING.contains(&table)
+                    && step.ends_with("(stall_code=?)")
+            })
+            .collect()
+    }
+
+    /// Issue 23: importing a year of wrong-PIN events took hours, each event
+    /// reading all its stall's events. Every lookup an import makes (a file
+    /// of sales, a void and events) goes through an index on its key.
+    #[test]
+    fn an_import_looks_up_each_record_by_its_key() {
+        let (dir, mut store) = busy_office();
+        let day = "2026-11-28";
+        let (mut content, key) = stall_day(0, day, 17, 3);
+        content.events = (0..3)
+            .map(|n| crate::domain::record::EventRecord {
+                id: uuid::Uuid::now_v7().to_string(),
+                seq: 21 + n,
+                day: day.to_string(),
+                created_at: format!("{day}T11:0{n}:00+07:00"),
+                kind: "pin_wrong".into(),
+                detail: "void".into(),
+            })
+            .collect();
+        content.sequence.to = 23;
+        let file = dir.path().join("events.sentra");
+        std::fs::write(&file, seal(&content, &key)).unwrap();
+        let statements = traced(&mut store, |store| {
+            crate::sync::import::import_file(store, &file, datetime!(2026-11-27 22:00 +7)).unwrap();
+        });
+        assert!(
+            statements.iter().any(|s| s.contains("office_events")),
+            "{statements:?}"
+        );
+        assert_no_full_scans(&store, &statements);
+        for sql in &statements {
+            assert_eq!(
+                stall_wide(store.connection(), sql),
+                Vec::<String>::new(),
+                "{sql}"
+            );
+        }
     }
 
     /// The summaries as the records say they should be.

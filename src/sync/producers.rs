@@ -30,6 +30,9 @@ pub struct ProducerRow {
     pub regency_name: String,
     /// The stalls selling their goods, each as `STALL/CODE`.
     pub stalls: Vec<String>,
+    /// When another stall named this NIB first: that stall. The producer is
+    /// then kept apart under this stall, never merged into the first one's.
+    pub nib_owner: Option<String>,
     /// What their goods sold for in the period (net, less returns).
     pub sold: Rupiah,
     /// Owed for the period's sales, less what returns took back.
@@ -121,12 +124,13 @@ fn figures(
         owed: Rupiah,
         returned: i64,
     }
-    let mut lines: HashMap<(String, i64), Line> = HashMap::new();
+    // Keyed by stall too: two stalls may both send a sale under one id.
+    let mut lines: HashMap<(String, String, i64), Line> = HashMap::new();
     let mut statement = conn.prepare_cached(
         "SELECT c.stall_code, c.producer, s.id, s.day, l.line_no, l.quantity, l.net, c.owed
          FROM office_consigned_lines c
          JOIN office_sales s ON s.id = c.sale_id AND s.stall_code = c.stall_code
-         JOIN office_sale_lines l ON l.sale_id = c.sale_id AND l.line_no = c.line_no
+         JOIN office_sale_lines l ON l.sale_id = c.sale_id AND l.stall_code = c.stall_code AND l.line_no = c.line_no
          WHERE NOT EXISTS (SELECT 1 FROM office_voids v WHERE v.sale_id = s.id AND v.stall_code = s.stall_code)",
     )?;
     let rows = statement.query_map([], |r| {
@@ -155,7 +159,7 @@ fn figures(
             Rupiah::ZERO,
         )?;
         lines.insert(
-            (sale_id, line_no),
+            (key.0.clone(), sale_id, line_no),
             Line {
                 key,
                 quantity,
@@ -166,9 +170,9 @@ fn figures(
     }
     // Returns take back their share, in the stall's order.
     let mut statement = conn.prepare_cached(
-        "SELECT r.sale_id, r.day, rl.line_no, rl.quantity, rl.amount
+        "SELECT r.stall_code, r.sale_id, r.day, rl.line_no, rl.quantity, rl.amount
          FROM office_returns r
-         JOIN office_return_lines rl ON rl.return_id = r.id
+         JOIN office_return_lines rl ON rl.return_id = r.id AND rl.stall_code = r.stall_code
          JOIN office_consigned_lines c ON c.sale_id = r.sale_id AND c.line_no = rl.line_no
               AND c.stall_code = r.stall_code
          ORDER BY r.stall_code, r.epoch, r.seq",
@@ -177,14 +181,15 @@ fn figures(
         Ok((
             r.get::<_, String>(0)?,
             r.get::<_, String>(1)?,
-            r.get::<_, i64>(2)?,
+            r.get::<_, String>(2)?,
             r.get::<_, i64>(3)?,
             r.get::<_, i64>(4)?,
+            r.get::<_, i64>(5)?,
         ))
     })?;
     for row in rows {
-        let (sale_id, day, line_no, quantity, amount) = row?;
-        let Some(line) = lines.get_mut(&(sale_id, line_no)) else {
+        let (stall, sale_id, day, line_no, quantity, amount) = row?;
+        let Some(line) = lines.get_mut(&(stall, sale_id, line_no)) else {
             continue;
         };
         let back = owed_returned(line.owed, line.quantity, line.returned, quantity)?;
@@ -269,13 +274,24 @@ pub fn producers_report(
             })
         })?
         .collect::<rusqlite::Result<_>>()?;
-    // One producer per NIB; without a NIB, one per stall's code.
+    let mut owners = conn.prepare_cached("SELECT nib, stall_code FROM office_nib_owners")?;
+    let owners: HashMap<String, String> = owners
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    // One producer per NIB among the stall that named it first; without a
+    // NIB, or with a NIB another stall named first, one per stall's code.
     let mut merged: BTreeMap<String, (ProducerRow, String)> = BTreeMap::new();
     for k in known {
-        let key = k
+        let nib_owner = k
             .nib
-            .clone()
-            .unwrap_or_else(|| format!("{}/{}", k.stall, k.code));
+            .as_ref()
+            .and_then(|nib| owners.get(nib))
+            .filter(|owner| **owner != k.stall)
+            .cloned();
+        let key = match (&k.nib, &nib_owner) {
+            (Some(nib), None) => nib.clone(),
+            _ => format!("{}/{}", k.stall, k.code),
+        };
         let mine = figures
             .remove(&(k.stall.clone(), k.code.clone()))
             .unwrap_or_default();
@@ -291,6 +307,7 @@ pub fn producers_report(
                     regency: k.regency,
                     regency_name: regency_name.clone(),
                     stalls: Vec::new(),
+                    nib_owner: nib_owner.clone(),
                     sold: Rupiah::ZERO,
                     owed: Rupiah::ZERO,
                     paid: Rupiah::ZERO,

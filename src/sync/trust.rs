@@ -35,31 +35,12 @@ pub enum Refusal {
     #[error("{record}: penjualan {sale_id} sudah dibatalkan")]
     AlreadyVoided { record: String, sale_id: String },
     #[error(
-        "BENTROK: {record} sudah diterima kantor dari toko {held_stall} ({held}); berkas ini dari toko {stall} memakai id yang sama ({found})"
-    )]
-    OtherStall {
-        record: String,
-        held_stall: String,
-        held: String,
-        stall: String,
-        found: String,
-    },
-    #[error(
         "BENTROK: {record} sudah diterima kantor dengan isi lain: di kantor {held}; di berkas ini {found}"
     )]
     Changed {
         record: String,
         held: String,
         found: String,
-    },
-    #[error(
-        "BENTROK: id ekspor {export_id} sudah diterima dari toko {held_stall} (berkas {held_file}); berkas ini dari toko {stall}"
-    )]
-    ExportOtherStall {
-        export_id: String,
-        held_stall: String,
-        held_file: String,
-        stall: String,
     },
     #[error(
         "BENTROK: id ekspor {export_id} sudah diterima dari berkas {held_file} dengan isi lain (SHA-256 {held_sha} di kantor, {found_sha} di berkas ini)"
@@ -171,6 +152,9 @@ pub fn check_content(content: &ExportContent, today: Date) -> Result<(), SyncErr
     {
         return Err(Refusal::ExportId(content.export_id.chars().take(60).collect()).into());
     }
+    // The file's own time orders producers' descriptions: bounded like any.
+    record_check::check_time(&content.created_at, &context)
+        .map_err(refused("berkas ekspor (created_at)".to_string()))?;
     let skus: std::collections::HashSet<&str> =
         content.products.iter().map(|p| p.sku.as_str()).collect();
     for sale in &content.sales {
@@ -255,24 +239,17 @@ pub fn admit(
     let stall = &content.stall;
     // The export id is the stall's own: the same id from another stall, or
     // with other content, is a conflict; the very same file adds nothing.
-    let held: Option<(String, String, Option<String>)> = tx
+    // Export ids are keyed per stall: another stall's file with the same id
+    // blocks nothing here (the pair is flagged below, once the stall is known).
+    let held: Option<(String, Option<String>)> = tx
         .prepare_cached(
-            "SELECT stall_code, file_name, sha256 FROM office_imports WHERE export_id = ?1",
+            "SELECT file_name, sha256 FROM office_imports WHERE export_id = ?1 AND stall_code = ?2",
         )?
-        .query_row([&content.export_id], |r| {
-            Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+        .query_row(params![content.export_id, stall.code], |r| {
+            Ok((r.get(0)?, r.get(1)?))
         })
         .optional()?;
-    if let Some((held_stall, held_file, held_sha)) = held {
-        if held_stall != stall.code {
-            return Err(Refusal::ExportOtherStall {
-                export_id: content.export_id.clone(),
-                held_stall,
-                held_file,
-                stall: stall.code.clone(),
-            }
-            .into());
-        }
+    if let Some((held_file, held_sha)) = held {
         match held_sha {
             Some(held_sha) if held_sha != sha256 => {
                 return Err(Refusal::ExportChanged {
@@ -356,6 +333,13 @@ pub fn admit(
             )?;
         }
     }
+    flag_if_shared(
+        tx,
+        "office_imports",
+        "export_id",
+        &content.export_id,
+        &stall.code,
+    )?;
     // The numbers this file carries count as held for the checks below.
     for (seq, day) in content.sequence_days() {
         tx.prepare_cached(
@@ -376,7 +360,7 @@ pub fn admit(
             &stall.code,
             &sale_label(sale),
             || {
-                load_sale(tx, &sale.id)
+                load_sale(tx, &stall.code, &sale.id)
                     .map(|held| held.map(|h| (h.clone() == *sale, describe_sale(&h))))
             },
             || describe_sale(sale),
@@ -418,7 +402,10 @@ pub fn admit(
             &void.id,
             &stall.code,
             &label,
-            || load_void(tx, &void.id).map(|held| held.map(|h| (h == *void, describe_void(&h)))),
+            || {
+                load_void(tx, &stall.code, &void.id)
+                    .map(|held| held.map(|h| (h == *void, describe_void(&h))))
+            },
             || describe_void(void),
         )? {
             continue;
@@ -473,7 +460,7 @@ pub fn admit(
             &stall.code,
             &label,
             || {
-                load_return(tx, &record.id)
+                load_return(tx, &stall.code, &record.id)
                     .map(|held| held.map(|h| (h == *record, describe_return(&h))))
             },
             || describe_return(record),
@@ -515,7 +502,7 @@ pub fn admit(
             &stall.code,
             &label,
             || {
-                load_day_close(tx, &close.id)
+                load_day_close(tx, &stall.code, &close.id)
                     .map(|held| held.map(|h| (h == *close, describe_close(&h))))
             },
             || describe_close(close),
@@ -536,7 +523,7 @@ pub fn admit(
             &stall.code,
             &label,
             || {
-                load_event(tx, &event.id)
+                load_event(tx, &stall.code, &event.id)
                     .map(|held| held.map(|h| (h == *event, describe_event(&h))))
             },
             || describe_event(event),
@@ -603,7 +590,9 @@ fn already_held(content: &ExportContent) -> ImportStats {
 }
 
 /// Whether a record is new to the office. A record already held is fine only
-/// if it came from the same stall with the very same content.
+/// if it came from the same stall with the very same content. Ids are keyed
+/// per stall: another stall's record under the same id blocks nothing, and
+/// the pair is flagged for the manager.
 pub(super) fn is_new(
     tx: &Transaction<'_>,
     table: &str,
@@ -613,44 +602,37 @@ pub(super) fn is_new(
     held_same: impl FnOnce() -> Result<Option<(bool, String)>, SyncError>,
     found: impl FnOnce() -> String,
 ) -> Result<bool, SyncError> {
-    let owner: Option<String> = tx
-        .prepare_cached(&format!("SELECT stall_code FROM {table} WHERE id = ?1"))?
-        .query_row([id], |r| r.get(0))
-        .optional()?;
-    let Some(owner) = owner else {
-        // An id is one record's, whatever its kind.
+    let held: bool = tx
+        .prepare_cached(&format!(
+            "SELECT EXISTS (SELECT 1 FROM {table} WHERE id = ?1 AND stall_code = ?2)"
+        ))?
+        .query_row(params![id, stall], |r| r.get(0))?;
+    if !held {
+        // An id is one record's of the stall, whatever its kind.
         for other in RECORD_TABLES {
             if other == table {
                 continue;
             }
-            let held: Option<String> = tx
-                .prepare_cached(&format!("SELECT stall_code FROM {other} WHERE id = ?1"))?
-                .query_row([id], |r| r.get(0))
-                .optional()?;
-            if let Some(held_stall) = held {
-                return Err(Refusal::OtherStall {
+            let own: bool = tx
+                .prepare_cached(&format!(
+                    "SELECT EXISTS (SELECT 1 FROM {other} WHERE id = ?1 AND stall_code = ?2)"
+                ))?
+                .query_row(params![id, stall], |r| r.get(0))?;
+            if own {
+                return Err(Refusal::Changed {
                     record: label.to_string(),
-                    held_stall,
                     held: format!("catatan lain dengan id {id}"),
-                    stall: stall.to_string(),
                     found: found(),
                 }
                 .into());
             }
         }
-        return Ok(true);
-    };
-    let (same, held) = held_same()?.unwrap_or((false, String::new()));
-    if owner != stall {
-        return Err(Refusal::OtherStall {
-            record: label.to_string(),
-            held_stall: owner,
-            held,
-            stall: stall.to_string(),
-            found: found(),
+        for other in RECORD_TABLES {
+            flag_if_shared(tx, other, "id", id, stall)?;
         }
-        .into());
+        return Ok(true);
     }
+    let (same, held) = held_same()?.unwrap_or((false, String::new()));
     if !same {
         return Err(Refusal::Changed {
             record: label.to_string(),
@@ -660,6 +642,32 @@ pub(super) fn is_new(
         .into());
     }
     Ok(false)
+}
+
+/// Notes that `stall` sent an id another stall sent first (in `table`,
+/// whose `column` holds it). Nothing is refused: the desk shows the pair.
+fn flag_if_shared(
+    tx: &Transaction<'_>,
+    table: &str,
+    column: &str,
+    id: &str,
+    stall: &str,
+) -> Result<(), SyncError> {
+    let first: Option<String> = tx
+        .prepare_cached(&format!(
+            "SELECT stall_code FROM {table} WHERE {column} = ?1 AND stall_code <> ?2 LIMIT 1"
+        ))?
+        .query_row(params![id, stall], |r| r.get(0))
+        .optional()?;
+    if let Some(first) = first {
+        let kind = table.trim_start_matches("office_");
+        tx.prepare_cached(
+            "INSERT OR IGNORE INTO office_shared_ids (id, stall_code, kind, first_stall, found_at)
+             VALUES (?1, ?2, ?3, ?4, (SELECT last_import FROM office_stalls WHERE code = ?2))",
+        )?
+        .execute(params![id, stall, kind, first])?;
+    }
+    Ok(())
 }
 
 /// A stall's sequence number names one record: a new record under a number
@@ -712,37 +720,44 @@ fn require_own_sale(
     if here.contains_key(sale_id) {
         return Ok(());
     }
-    let owner: Option<String> = tx
-        .prepare_cached("SELECT stall_code FROM office_sales WHERE id = ?1")?
-        .query_row([sale_id], |r| r.get(0))
+    let own: bool = tx
+        .prepare_cached(
+            "SELECT EXISTS (SELECT 1 FROM office_sales WHERE id = ?1 AND stall_code = ?2)",
+        )?
+        .query_row(params![sale_id, stall], |r| r.get(0))?;
+    if own {
+        return Ok(());
+    }
+    // Not held for this stall: on its way while earlier numbers are missing.
+    // Another stall holding the same id changes nothing for this one.
+    let earlier_held: i64 = tx
+        .prepare_cached(
+            "SELECT COUNT(*) FROM office_seen WHERE stall_code = ?1 AND seq < ?2 AND epoch = (SELECT epoch FROM office_stalls WHERE code = ?1)",
+        )?
+        .query_row(params![stall, seq], |r| r.get(0))?;
+    if earlier_held < seq - 1 {
+        return Ok(());
+    }
+    let other: Option<String> = tx
+        .prepare_cached(
+            "SELECT stall_code FROM office_sales WHERE id = ?1 AND stall_code <> ?2 LIMIT 1",
+        )?
+        .query_row(params![sale_id, stall], |r| r.get(0))
         .optional()?;
-    let unknown = || Refusal::UnknownSale {
-        record: label.to_string(),
-        sale_id: sale_id.to_string(),
-        stall: stall.to_string(),
-    };
-    match owner {
-        Some(owner) if owner == stall => Ok(()),
-        Some(owner) => Err(Refusal::ForeignSale {
+    Err(match other {
+        Some(owner) => Refusal::ForeignSale {
             record: label.to_string(),
             sale_id: sale_id.to_string(),
             owner,
             stall: stall.to_string(),
-        }
-        .into()),
-        None => {
-            let earlier_held: i64 = tx
-                .prepare_cached(
-                    "SELECT COUNT(*) FROM office_seen WHERE stall_code = ?1 AND seq < ?2 AND epoch = (SELECT epoch FROM office_stalls WHERE code = ?1)",
-                )?
-                .query_row(params![stall, seq], |r| r.get(0))?;
-            if earlier_held >= seq - 1 {
-                Err(unknown().into())
-            } else {
-                Ok(())
-            }
-        }
+        },
+        None => Refusal::UnknownSale {
+            record: label.to_string(),
+            sale_id: sale_id.to_string(),
+            stall: stall.to_string(),
+        },
     }
+    .into())
 }
 
 /// A sale is either voided or returned (in part), never both: the till
@@ -770,7 +785,7 @@ fn check_void_and_returns(
                 }
                 .into());
             }
-            if let Some(sale) = load_sale(tx, sale_id)? {
+            if let Some(sale) = load_sale(tx, stall, sale_id)? {
                 record_check::check_void_of(void, &sale).map_err(refused(label.to_string()))?;
             }
         }
@@ -797,7 +812,7 @@ fn load_voids_of(
         .collect::<rusqlite::Result<_>>()?;
     let mut voids = Vec::with_capacity(ids.len());
     for id in ids {
-        voids.extend(load_void(tx, &id)?);
+        voids.extend(load_void(tx, stall, &id)?);
     }
     Ok(voids)
 }
@@ -856,7 +871,7 @@ fn check_returns_of(
     sale_id: &str,
     context: &Context,
 ) -> Result<(), SyncError> {
-    let Some(sale) = load_sale(tx, sale_id)? else {
+    let Some(sale) = load_sale(tx, stall, sale_id)? else {
         return Ok(());
     };
     let returns = returns_of(tx, sale_id, stall)?;
@@ -938,12 +953,16 @@ fn describe_event(event: &EventRecord) -> String {
     format!("{} {}: {}", event.kind, event.created_at, event.detail)
 }
 
-fn load_event(tx: &Transaction<'_>, id: &str) -> Result<Option<EventRecord>, SyncError> {
+fn load_event(
+    tx: &Transaction<'_>,
+    stall: &str,
+    id: &str,
+) -> Result<Option<EventRecord>, SyncError> {
     Ok(tx
         .prepare_cached(
-            "SELECT seq, day, created_at, kind, detail FROM office_events WHERE id = ?1",
+            "SELECT seq, day, created_at, kind, detail FROM office_events WHERE id = ?1 AND stall_code = ?2",
         )?
-        .query_row([id], |r| {
+        .query_row(params![id, stall], |r| {
             Ok(EventRecord {
                 id: id.to_string(),
                 seq: r.get(0)?,
@@ -987,8 +1006,8 @@ fn insert_sale(tx: &Transaction<'_>, stall: &str, sale: &SaleRecord) -> Result<(
     for line in &sale.lines {
         tx.prepare_cached(
             "INSERT INTO office_sale_lines (sale_id, line_no, sku, name, category, unit, unit_price, quantity,
-                gross, line_discount, sale_discount_share, net)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+                gross, line_discount, sale_discount_share, net, stall_code)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
         )?
         .execute(params![
             sale.id,
@@ -1002,13 +1021,15 @@ fn insert_sale(tx: &Transaction<'_>, stall: &str, sale: &SaleRecord) -> Result<(
             line.gross,
             line.line_discount,
             line.sale_discount_share,
-            line.net
+            line.net,
+            stall
         ])?;
     }
     for (index, payment) in sale.payments.iter().enumerate() {
         tx.prepare_cached(
-            "INSERT INTO office_payments (sale_id, line_no, method, amount, tendered, reference, customer)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            "INSERT INTO office_payments (sale_id, line_no, method, amount, tendered, reference, customer,
+                stall_code)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
         )?
         .execute(params![
             sale.id,
@@ -1017,7 +1038,8 @@ fn insert_sale(tx: &Transaction<'_>, stall: &str, sale: &SaleRecord) -> Result<(
             payment.amount,
             payment.tendered,
             payment.reference,
-            payment.customer
+            payment.customer,
+            stall
         ])?;
     }
     Ok(())
@@ -1046,9 +1068,16 @@ fn insert_return(
     ])?;
     for line in &record.lines {
         tx.prepare_cached(
-            "INSERT INTO office_return_lines (return_id, line_no, quantity, amount) VALUES (?1, ?2, ?3, ?4)",
+            "INSERT INTO office_return_lines (return_id, stall_code, line_no, quantity, amount)
+             VALUES (?1, ?2, ?3, ?4, ?5)",
         )?
-        .execute(params![record.id, line.line_no, line.quantity_milli, line.amount])?;
+        .execute(params![
+            record.id,
+            stall,
+            line.line_no,
+            line.quantity_milli,
+            line.amount
+        ])?;
     }
     Ok(())
 }
@@ -1087,13 +1116,17 @@ fn insert_day_close(
 }
 
 /// A sale as the office holds it, in the form it travelled.
-pub fn load_sale(tx: &Transaction<'_>, id: &str) -> Result<Option<SaleRecord>, SyncError> {
+pub fn load_sale(
+    tx: &Transaction<'_>,
+    stall: &str,
+    id: &str,
+) -> Result<Option<SaleRecord>, SyncError> {
     let head = tx
         .prepare_cached(
             "SELECT seq, receipt, day, created_at, subtotal, line_discounts, sale_discount, tax, total
-             FROM office_sales WHERE id = ?1",
+             FROM office_sales WHERE id = ?1 AND stall_code = ?2",
         )?
-        .query_row([id], |r| {
+        .query_row(params![id, stall], |r| {
             Ok(SaleRecord {
                 id: id.to_string(),
                 seq: r.get(0)?,
@@ -1116,10 +1149,10 @@ pub fn load_sale(tx: &Transaction<'_>, id: &str) -> Result<Option<SaleRecord>, S
     let mut lines = tx.prepare_cached(
         "SELECT line_no, sku, name, category, unit, unit_price, quantity, gross, line_discount,
                 sale_discount_share, net
-         FROM office_sale_lines WHERE sale_id = ?1 ORDER BY line_no",
+         FROM office_sale_lines WHERE sale_id = ?1 AND stall_code = ?2 ORDER BY line_no",
     )?;
     sale.lines = lines
-        .query_map([id], |r| {
+        .query_map(params![id, stall], |r| {
             Ok(SaleLineRecord {
                 line_no: r.get(0)?,
                 sku: r.get(1)?,
@@ -1137,10 +1170,10 @@ pub fn load_sale(tx: &Transaction<'_>, id: &str) -> Result<Option<SaleRecord>, S
         .collect::<rusqlite::Result<_>>()?;
     let mut payments = tx.prepare_cached(
         "SELECT method, amount, tendered, reference, customer FROM office_payments WHERE sale_id = ?1
-         ORDER BY line_no",
+         AND stall_code = ?2 ORDER BY line_no",
     )?;
     sale.payments = payments
-        .query_map([id], |r| {
+        .query_map(params![id, stall], |r| {
             Ok(PaymentRecord {
                 method: r.get(0)?,
                 amount: r.get(1)?,
@@ -1153,12 +1186,12 @@ pub fn load_sale(tx: &Transaction<'_>, id: &str) -> Result<Option<SaleRecord>, S
     Ok(Some(sale))
 }
 
-fn load_void(tx: &Transaction<'_>, id: &str) -> Result<Option<VoidRecord>, SyncError> {
+fn load_void(tx: &Transaction<'_>, stall: &str, id: &str) -> Result<Option<VoidRecord>, SyncError> {
     Ok(tx
         .prepare_cached(
-            "SELECT seq, sale_id, day, created_at, reason FROM office_voids WHERE id = ?1",
+            "SELECT seq, sale_id, day, created_at, reason FROM office_voids WHERE id = ?1 AND stall_code = ?2",
         )?
-        .query_row([id], |r| {
+        .query_row(params![id, stall], |r| {
             Ok(VoidRecord {
                 id: id.to_string(),
                 seq: r.get(0)?,
@@ -1171,12 +1204,16 @@ fn load_void(tx: &Transaction<'_>, id: &str) -> Result<Option<VoidRecord>, SyncE
         .optional()?)
 }
 
-fn return_lines(tx: &Transaction<'_>, id: &str) -> Result<Vec<ReturnLineRecord>, SyncError> {
+fn return_lines(
+    tx: &Transaction<'_>,
+    stall: &str,
+    id: &str,
+) -> Result<Vec<ReturnLineRecord>, SyncError> {
     let mut statement = tx.prepare_cached(
-        "SELECT line_no, quantity, amount FROM office_return_lines WHERE return_id = ?1 ORDER BY line_no",
+        "SELECT line_no, quantity, amount FROM office_return_lines WHERE return_id = ?1 AND stall_code = ?2 ORDER BY line_no",
     )?;
     Ok(statement
-        .query_map([id], |r| {
+        .query_map(params![id, stall], |r| {
             Ok(ReturnLineRecord {
                 line_no: r.get(0)?,
                 quantity_milli: r.get(1)?,
@@ -1186,13 +1223,17 @@ fn return_lines(tx: &Transaction<'_>, id: &str) -> Result<Vec<ReturnLineRecord>,
         .collect::<rusqlite::Result<_>>()?)
 }
 
-fn load_return(tx: &Transaction<'_>, id: &str) -> Result<Option<ReturnRecord>, SyncError> {
+fn load_return(
+    tx: &Transaction<'_>,
+    stall: &str,
+    id: &str,
+) -> Result<Option<ReturnRecord>, SyncError> {
     let head = tx
         .prepare_cached(
             "SELECT seq, sale_id, day, created_at, refund_method, refund, kasbon_refund FROM office_returns
-             WHERE id = ?1",
+             WHERE id = ?1 AND stall_code = ?2",
         )?
-        .query_row([id], |r| {
+        .query_row(params![id, stall], |r| {
             Ok(ReturnRecord {
                 id: id.to_string(),
                 seq: r.get(0)?,
@@ -1209,7 +1250,7 @@ fn load_return(tx: &Transaction<'_>, id: &str) -> Result<Option<ReturnRecord>, S
     let Some(mut record) = head else {
         return Ok(None);
     };
-    record.lines = return_lines(tx, id)?;
+    record.lines = return_lines(tx, stall, id)?;
     Ok(Some(record))
 }
 
@@ -1227,21 +1268,25 @@ fn returns_of(
         .collect::<rusqlite::Result<_>>()?;
     let mut records = Vec::with_capacity(ids.len());
     for id in ids {
-        if let Some(record) = load_return(tx, &id)? {
+        if let Some(record) = load_return(tx, stall, &id)? {
             records.push(record);
         }
     }
     Ok(records)
 }
 
-fn load_day_close(tx: &Transaction<'_>, id: &str) -> Result<Option<DayCloseRecord>, SyncError> {
+fn load_day_close(
+    tx: &Transaction<'_>,
+    stall: &str,
+    id: &str,
+) -> Result<Option<DayCloseRecord>, SyncError> {
     Ok(tx
         .prepare_cached(
             "SELECT seq, day, created_at, opening_float, cash_in, cash_out, expected, counted, difference,
                     sales_count, net_total, producer_payouts, kasbon_repayments, drawer_expenses
-             FROM office_day_closes WHERE id = ?1",
+             FROM office_day_closes WHERE id = ?1 AND stall_code = ?2",
         )?
-        .query_row([id], |r| {
+        .query_row(params![id, stall], |r| {
             Ok(DayCloseRecord {
                 id: id.to_string(),
                 seq: r.get(0)?,

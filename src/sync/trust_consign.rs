@@ -91,16 +91,28 @@ pub(super) fn admit_producers(
             producer.nib,
             content.created_at
         ])?;
+        // The first stall to name a NIB owns it; another's stays its own.
+        if let Some(nib) = &producer.nib {
+            tx.prepare_cached(
+                "INSERT OR IGNORE INTO office_nib_owners (nib, stall_code, first_seen)
+                 VALUES (?1, ?2, (SELECT last_import FROM office_stalls WHERE code = ?2))",
+            )?
+            .execute(params![nib, content.stall.code])?;
+        }
     }
     Ok(())
 }
 
-fn held_lines(tx: &Transaction<'_>, sale_id: &str) -> Result<Vec<ConsignedLineRecord>, SyncError> {
+fn held_lines(
+    tx: &Transaction<'_>,
+    stall: &str,
+    sale_id: &str,
+) -> Result<Vec<ConsignedLineRecord>, SyncError> {
     let mut statement = tx.prepare_cached(
         "SELECT line_no, producer, basis, rate, owed FROM office_consigned_lines
-         WHERE sale_id = ?1 ORDER BY line_no",
+         WHERE sale_id = ?1 AND stall_code = ?2 ORDER BY line_no",
     )?;
-    let rows = statement.query_map([sale_id], |r| {
+    let rows = statement.query_map(params![sale_id, stall], |r| {
         Ok(ConsignedLineRecord {
             sale_id: sale_id.to_string(),
             line_no: r.get(0)?,
@@ -150,7 +162,7 @@ pub(super) fn admit_consigned_lines(
     for sale in &content.sales {
         let found = by_sale.get(sale.id.as_str()).cloned().unwrap_or_default();
         if !new_sales.contains(sale.id.as_str()) {
-            let held = held_lines(tx, &sale.id)?;
+            let held = held_lines(tx, stall, &sale.id)?;
             let held_refs: Vec<&ConsignedLineRecord> = held.iter().collect();
             if held_refs != found {
                 return Err(Refusal::Changed {
@@ -186,12 +198,16 @@ pub(super) fn admit_consigned_lines(
     Ok(())
 }
 
-fn load_payout(tx: &Transaction<'_>, id: &str) -> Result<Option<PayoutRecord>, SyncError> {
+fn load_payout(
+    tx: &Transaction<'_>,
+    stall: &str,
+    id: &str,
+) -> Result<Option<PayoutRecord>, SyncError> {
     Ok(tx
         .prepare_cached(
-            "SELECT seq, day, created_at, producer, amount, method, reference FROM office_payouts WHERE id = ?1",
+            "SELECT seq, day, created_at, producer, amount, method, reference FROM office_payouts WHERE id = ?1 AND stall_code = ?2",
         )?
-        .query_row([id], |r| {
+        .query_row(params![id, stall], |r| {
             Ok(PayoutRecord {
                 id: id.to_string(),
                 seq: r.get(0)?,
@@ -232,7 +248,7 @@ pub(super) fn admit_payouts(
             stall,
             &label,
             || {
-                load_payout(tx, &payout.id)
+                load_payout(tx, stall, &payout.id)
                     .map(|held| held.map(|h| (h == *payout, describe_payout(&h))))
             },
             || describe_payout(payout),

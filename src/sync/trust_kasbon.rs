@@ -32,12 +32,16 @@ pub(super) fn check_content(content: &ExportContent, context: &Context) -> Resul
     Ok(())
 }
 
-fn load_repayment(tx: &Transaction<'_>, id: &str) -> Result<Option<RepaymentRecord>, SyncError> {
+fn load_repayment(
+    tx: &Transaction<'_>,
+    stall: &str,
+    id: &str,
+) -> Result<Option<RepaymentRecord>, SyncError> {
     Ok(tx
         .prepare_cached(
-            "SELECT seq, day, created_at, customer, method, amount, reference FROM office_repayments WHERE id = ?1",
+            "SELECT seq, day, created_at, customer, method, amount, reference FROM office_repayments WHERE id = ?1 AND stall_code = ?2",
         )?
-        .query_row([id], |r| {
+        .query_row(params![id, stall], |r| {
             Ok(RepaymentRecord {
                 id: id.to_string(),
                 seq: r.get(0)?,
@@ -62,12 +66,16 @@ fn describe_repayment(record: &RepaymentRecord) -> String {
     )
 }
 
-fn load_expense(tx: &Transaction<'_>, id: &str) -> Result<Option<ExpenseRecord>, SyncError> {
+fn load_expense(
+    tx: &Transaction<'_>,
+    stall: &str,
+    id: &str,
+) -> Result<Option<ExpenseRecord>, SyncError> {
     Ok(tx
         .prepare_cached(
-            "SELECT seq, day, created_at, category, amount, note, from_drawer FROM office_expenses WHERE id = ?1",
+            "SELECT seq, day, created_at, category, amount, note, from_drawer FROM office_expenses WHERE id = ?1 AND stall_code = ?2",
         )?
-        .query_row([id], |r| {
+        .query_row(params![id, stall], |r| {
             Ok(ExpenseRecord {
                 id: id.to_string(),
                 seq: r.get(0)?,
@@ -108,7 +116,7 @@ pub(super) fn admit_repayments(
             stall,
             &label,
             || {
-                load_repayment(tx, &record.id)
+                load_repayment(tx, stall, &record.id)
                     .map(|held| held.map(|h| (h == *record, describe_repayment(&h))))
             },
             || describe_repayment(record),
@@ -153,7 +161,7 @@ pub(super) fn admit_expenses(
             stall,
             &label,
             || {
-                load_expense(tx, &record.id)
+                load_expense(tx, stall, &record.id)
                     .map(|held| held.map(|h| (h == *record, describe_expense(&h))))
             },
             || describe_expense(record),

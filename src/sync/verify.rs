@@ -69,7 +69,7 @@ pub fn verify(store: &Store, text: &str) -> Result<Verdict, SyncError> {
     let mut statement = conn.prepare_cached(
         "SELECT s.id, s.total, s.created_at, st.name,
                 EXISTS (SELECT 1 FROM office_voids v WHERE v.sale_id = s.id AND v.stall_code = s.stall_code),
-                (SELECT SUM(r.refund) FROM office_returns r WHERE r.sale_id = s.id AND r.stall_code = s.stall_code)
+                (SELECT SUM(r.refund + r.kasbon_refund) FROM office_returns r WHERE r.sale_id = s.id AND r.stall_code = s.stall_code)
          FROM office_sales s JOIN office_stalls st ON st.code = s.stall_code
          WHERE s.stall_code = ?1 AND s.receipt = ?2",
     )?;

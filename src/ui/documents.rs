@@ -47,6 +47,7 @@ pub fn receipt(store: &Store, receipt: &str, copy: bool) -> Result<String, Refus
     };
     let how = match &settings.escpos_printer {
         Some(printer) => {
+            store.check_printer(printer)?;
             let escpos = from_book::receipt_escpos(store, &sale, width, copy)?;
             crate::print::raw::send(printer, &escpos)?;
             Delivery::Save
@@ -60,6 +61,7 @@ pub fn receipt(store: &Store, receipt: &str, copy: bool) -> Result<String, Refus
 pub fn test_print(store: &Store, printer: &str) -> Result<String, Refusal> {
     let target = crate::domain::printer::PrinterTarget::parse(printer)?
         .ok_or_else(|| crate::domain::printer::PrinterError::Shape(printer.to_string()))?;
+    store.check_printer(&target)?;
     let bytes = from_book::printer_test(store, store.settings()?.receipt_width)?;
     crate::print::raw::send(&target, &bytes)?;
     Ok(target.to_string())

@@ -207,6 +207,8 @@ texts! {
     AlreadyHeld => "sudah ada", "already held";
     Stall => "Toko", "Stall";
     Silent => "tanpa kabar", "sent nothing";
+    SharedId => "id sama dikirim dua toko", "one id sent by two stalls";
+    SentFirst => "dulu", "first";
     ByRegency => "Per kabupaten/kota", "By regency";
     ByCategory => "Per kategori", "By category";
     ProvinceCsv => "CSV untuk provinsi", "CSV for the province";

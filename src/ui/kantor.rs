@@ -570,6 +570,21 @@ impl Kantor {
                 .color(theme::BAD),
             );
         }
+        for shared in &day.shared_ids {
+            rows = rows.push(
+                text(format!(
+                    "{}: {} ({}) — {} {}, {}",
+                    T::SharedId.get(lang),
+                    shared.id,
+                    shared.kind,
+                    shared.first_stall,
+                    T::SentFirst.get(lang),
+                    shared.then_stall,
+                ))
+                .size(theme::TEXT)
+                .color(theme::BAD),
+            );
+        }
         card(rows)
     }
 

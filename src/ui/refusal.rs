@@ -375,6 +375,9 @@ impl English for PinError {
                 format!("wrong PIN 5 times: PIN actions are locked until {until} WIB")
             }
             PinError::NotSet => "no manager PIN is set (sentra pin set --new PIN)".into(),
+            PinError::OldRequired => {
+                "a manager PIN is already set: give the old PIN to change it (--old PIN)".into()
+            }
         }
     }
 }
@@ -1012,29 +1015,12 @@ impl English for OfficeRefusal {
             OfficeRefusal::AlreadyVoided { record, sale_id } => {
                 format!("{record}: sale {sale_id} is already voided")
             }
-            OfficeRefusal::OtherStall {
-                record,
-                held_stall,
-                held,
-                stall,
-                found,
-            } => format!(
-                "CONFLICT: {record} was already received from stall {held_stall} ({held}); this file from stall {stall} uses the same id ({found})"
-            ),
             OfficeRefusal::Changed {
                 record,
                 held,
                 found,
             } => format!(
                 "CONFLICT: {record} was already received with other content: at the office {held}; in this file {found}"
-            ),
-            OfficeRefusal::ExportOtherStall {
-                export_id,
-                held_stall,
-                held_file,
-                stall,
-            } => format!(
-                "CONFLICT: export id {export_id} was already received from stall {held_stall} (file {held_file}); this file is from stall {stall}"
             ),
             OfficeRefusal::ExportChanged {
                 export_id,
@@ -1289,6 +1275,9 @@ impl English for crate::domain::fee::FeeError {
             FeeError::Reference => {
                 "the payment reference is too long or has hidden characters".into()
             }
+            FeeError::Twice { number } => format!(
+                "the same payment was already recorded today ({number}); if the stall really paid twice, repeat with --again"
+            ),
         }
     }
 }

@@ -67,6 +67,9 @@ impl Store {
         let producer = self.producer(producer)?;
         let reference = reference.map(str::trim).filter(|r| !r.is_empty());
         consign::check_payout(amount, method, reference)?;
+        // The PIN first: what the producer is owed, and what the drawer
+        // holds, are shown only to the manager.
+        self.verify_pin(pin, now)?;
         let balance = self.producer_balance(&producer.code)?;
         if amount > balance {
             return Err(ConsignError::Overpay {
@@ -77,7 +80,6 @@ impl Store {
             .into());
         }
         self.check_drawer(amount, method, now)?;
-        self.verify_pin(pin, now)?;
         self.record_payout(&producer.code, amount, method, reference, now)
     }
 

@@ -220,9 +220,16 @@ impl OfficeProducers {
             );
         }
         for p in &report.producers {
-            let name = match &p.nib {
-                Some(nib) => format!("{} · NIB {nib}", p.producer),
-                None => p.producer.clone(),
+            let name = match (&p.nib, &p.nib_owner) {
+                (Some(nib), Some(owner)) => {
+                    format!(
+                        "{} · NIB {nib} ({} {owner})",
+                        p.producer,
+                        tr(lang, "NIB lebih dulu dari toko", "NIB sent first by stall")
+                    )
+                }
+                (Some(nib), None) => format!("{} · NIB {nib}", p.producer),
+                _ => p.producer.clone(),
             };
             body = body.push(
                 row![

@@ -225,6 +225,7 @@ fn pins() -> Vec<PinError> {
             until: "2026-11-27 10:15".into(),
         },
         PinError::NotSet,
+        PinError::OldRequired,
     ]
 }
 
@@ -737,23 +738,10 @@ fn office_refusals() -> Vec<OfficeRefusal> {
             record: "void 0192".into(),
             sale_id: "0191".into(),
         },
-        OfficeRefusal::OtherStall {
-            record: "sale 0191".into(),
-            held_stall: "ST08".into(),
-            held: "ST08-20261127-0001".into(),
-            stall: "ST07".into(),
-            found: "ST07-20261127-0001".into(),
-        },
         OfficeRefusal::Changed {
             record: "sale 0191".into(),
             held: "Rp10.000".into(),
             found: "Rp20.000".into(),
-        },
-        OfficeRefusal::ExportOtherStall {
-            export_id: "0190".into(),
-            held_stall: "ST08".into(),
-            held_file: "a.sentra".into(),
-            stall: "ST07".into(),
         },
         OfficeRefusal::ExportChanged {
             export_id: "0190".into(),
