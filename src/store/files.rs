@@ -121,12 +121,6 @@ fn is_standard_output(target: &Path) -> bool {
     }
 }
 
-/// Standard output (`-`), a pipe or a device: where another program, not a
-/// saved file, takes what is written.
-pub fn is_flow(target: &Path) -> bool {
-    target == Path::new("-") || is_standard_output(target) || is_stream(target)
-}
-
 /// A pipe, a FIFO or a device: written through, not replaced.
 pub fn is_stream(target: &Path) -> bool {
     let Ok(meta) = std::fs::metadata(target) else {

@@ -120,7 +120,7 @@ impl Table {
     /// would only trip; one saved as a file is for a person's spreadsheet.
     pub fn bytes_for(&self, path: &Path) -> std::io::Result<Vec<u8>> {
         match TableFormat::for_path(path) {
-            TableFormat::Csv if super::files::is_flow(path) => self.csv_without_bom(),
+            TableFormat::Csv if super::files::is_passthrough(path) => self.csv_without_bom(),
             TableFormat::Csv => self.csv(),
             TableFormat::Xlsx => self.xlsx().map_err(std::io::Error::other),
         }
