@@ -1,5 +1,5 @@
 //! Price labels, read back as a person's tools would: every label of a
-//! `sentra label` PDF is rendered at 300 dpi with poppler, cut out along the
+//! `sentra label` PDF is rendered with poppler at its printer's resolution, cut out along the
 //! real sheet's cells and read by zbar; poppler's word boxes must sit inside
 //! those cells. The sheets' dimensions below are the stationery's own, typed
 //! here from the packets, not taken from the program.
@@ -22,6 +22,10 @@ struct Stock {
     origin: (f64, f64),
     /// From one label's corner to the next.
     pitch: (f64, f64),
+    /// The coarsest printer the stock goes through: an office's laser or
+    /// inkjet for A4 sheets (300 dpi), a thermal label printer for rolls
+    /// (203 dpi, 8 dots a millimetre).
+    dpi: u32,
 }
 
 /// A4 "isi 21": 63,5 × 38,1 mm, 3 × 7, side margins 7,25 mm, top 15,15 mm,
@@ -34,6 +38,7 @@ const A4_21: Stock = Stock {
     label: (63.5, 38.1),
     origin: (7.25, 15.15),
     pitch: (66.0, 38.1),
+    dpi: 300,
 };
 
 /// A4 "isi 40": 52,5 × 29,7 mm, 4 × 10, cut edge to edge.
@@ -45,6 +50,7 @@ const A4_40: Stock = Stock {
     label: (52.5, 29.7),
     origin: (0.0, 0.0),
     pitch: (52.5, 29.7),
+    dpi: 300,
 };
 
 /// A roll of 58 × 40 mm labels: one per page.
@@ -56,10 +62,10 @@ const ROLL: Stock = Stock {
     label: (58.0, 40.0),
     origin: (0.0, 0.0),
     pitch: (58.0, 40.0),
+    dpi: 203,
 };
 
 const PT: f64 = 72.0 / 25.4;
-const DPI: f64 = 300.0;
 
 fn run(tool: &str, args: &[&str]) -> std::process::Output {
     Command::new(tool)
@@ -301,7 +307,7 @@ fn check_sheet(dir: &Path, stock: &Stock, requests: &[(&str, usize)], skip: usiz
             "pdftoppm",
             &[
                 "-r",
-                "300",
+                &stock.dpi.to_string(),
                 "-png",
                 "-f",
                 &page.to_string(),
@@ -315,7 +321,7 @@ fn check_sheet(dir: &Path, stock: &Stock, requests: &[(&str, usize)], skip: usiz
         let image = image::open(prefix.with_extension("png"))
             .unwrap()
             .to_luma8();
-        let px = |mm: f64| (mm * DPI / 25.4).round() as u32;
+        let px = |mm: f64| (mm * f64::from(stock.dpi) / 25.4).round() as u32;
         let mut crops = Vec::new();
         let mut wanted = Vec::new();
         for place in 0..stock.per_page() {
@@ -434,6 +440,66 @@ fn every_label_on_an_a4_sheet_of_40_decodes_inside_its_cell_after_the_used_place
         ],
         3,
     );
+}
+
+/// Every filled rectangle of the PDF's pages as (width, height) in mm, read
+/// from the content streams as qpdf uncompresses them.
+fn rectangles(pdf: &str) -> Vec<(f64, f64)> {
+    let work = tempfile::tempdir().unwrap();
+    let plain = work.path().join("plain.pdf");
+    run_ok(
+        "qpdf",
+        &[
+            "--qdf",
+            "--object-streams=disable",
+            pdf,
+            plain.to_str().unwrap(),
+        ],
+    );
+    let bytes = std::fs::read(&plain).unwrap();
+    String::from_utf8_lossy(&bytes)
+        .lines()
+        .filter_map(|line| {
+            let parts: Vec<&str> = line.split_whitespace().collect();
+            match parts.as_slice() {
+                [_, _, w, h, "re"] => Some((
+                    w.parse::<f64>().ok()?.abs() / PT,
+                    h.parse::<f64>().ok()?.abs() / PT,
+                )),
+                _ => None,
+            }
+        })
+        .collect()
+}
+
+#[test]
+fn the_bars_meet_gs1_on_every_stock() {
+    let dir = stall_with_catalogue();
+    for stock in [&A4_40, &A4_21, &ROLL] {
+        let pdf = dir.path().join(format!("gs1-{}.pdf", stock.key));
+        let pdf = pdf.to_str().unwrap();
+        sentra_ok(
+            dir.path(),
+            &[
+                "label", "TPS-01", "KPC-01=2", "--pdf", pdf, "--sheet", stock.key,
+            ],
+        );
+        let bars = rectangles(pdf);
+        assert!(bars.len() > 3 * 25, "{}: {} bars", stock.key, bars.len());
+        // The narrowest bar is one module: GS1's X-dimension, at least
+        // 0,264 mm (80% magnification) ...
+        let module = bars.iter().map(|b| b.0).fold(f64::MAX, f64::min);
+        assert!(module >= 0.264, "{}: X = {module:.4} mm", stock.key);
+        // ... and the shortest bar is as tall as that magnification asks:
+        // 22,85 mm at X = 0,33 mm, never shortened.
+        let full = 22.85 * module / 0.33;
+        let shortest = bars.iter().map(|b| b.1).fold(f64::MAX, f64::min);
+        assert!(
+            shortest >= full - 0.01,
+            "{}: bars {shortest:.2} mm tall, GS1 asks {full:.2}",
+            stock.key
+        );
+    }
 }
 
 #[test]

@@ -56,8 +56,11 @@ pub struct LabelSheet {
     /// sheets the printer's own margin.
     pub padding_x: f32,
     pub padding_y: f32,
-    /// One bar module: whole dots of the printers these stocks go through
-    /// (4 or 3 dots at 300 dpi for sheets, 3 dots at 203 dpi for rolls).
+    /// One bar module (GS1's X-dimension), never under 0.264 mm (80%
+    /// magnification): 7 dots at 600 dpi, 1/96 inch, or 3 dots at 203 dpi
+    /// for rolls. The bars are as tall as that magnification asks (see
+    /// [`LabelSheet::bar_height`]): GS1 forbids shortened bars on goods
+    /// scanned at a till.
     pub module: f32,
     pub name_size: f32,
     pub price_size: f32,
@@ -84,7 +87,7 @@ pub const SHEETS: [LabelSheet; 3] = [
         pitch_y: 38.1,
         padding_x: 3.0,
         padding_y: 2.5,
-        module: 4.0 * 25.4 / 300.0,
+        module: 7.0 * 25.4 / 600.0,
         name_size: 8.0,
         price_size: 12.0,
         small_size: 6.5,
@@ -106,10 +109,10 @@ pub const SHEETS: [LabelSheet; 3] = [
         pitch_x: 52.5,
         pitch_y: 29.7,
         padding_x: 4.5,
-        padding_y: 2.0,
-        module: 3.0 * 25.4 / 300.0,
-        name_size: 6.5,
-        price_size: 9.5,
+        padding_y: 1.0,
+        module: 25.4 / 96.0,
+        name_size: 6.0,
+        price_size: 8.5,
         small_size: 5.5,
     },
     // A roll of 58 × 40 mm labels for a thermal label printer: one label
@@ -128,11 +131,11 @@ pub const SHEETS: [LabelSheet; 3] = [
         pitch_x: 58.0,
         pitch_y: 40.0,
         padding_x: 3.0,
-        padding_y: 2.5,
+        padding_y: 1.5,
         module: 3.0 / 8.0,
-        name_size: 8.0,
-        price_size: 12.0,
-        small_size: 6.5,
+        name_size: 7.0,
+        price_size: 10.0,
+        small_size: 6.0,
     },
 ];
 
@@ -140,6 +143,12 @@ impl LabelSheet {
     /// The stock named `key`.
     pub fn find(key: &str) -> Option<&'static LabelSheet> {
         SHEETS.iter().find(|s| s.key == key.trim())
+    }
+
+    /// GS1's full bar height for this sheet's magnification: 22,85 mm at
+    /// X = 0,33 mm, in proportion.
+    pub fn bar_height(&self) -> f32 {
+        22.85 * self.module / 0.33
     }
 
     /// Labels on one page.
@@ -204,19 +213,20 @@ fn draw_label(
     let left = x + sheet.padding_x;
     let width = sheet.label_width - 2.0 * sheet.padding_x;
     let right = left + width;
-    let bottom = y + sheet.label_height - sheet.padding_y;
-    let line = |size: f32| size / PT * 1.18;
+    let module = sheet.module;
+    let digit_size = digit_size(fonts, module);
+    let room = Room::of(sheet, digit_size);
 
-    // The name, at most two lines; a longer one ends in "…".
+    // The name, on as many lines as the bars leave room for (at most two;
+    // a longer one ends in "…").
     let mut cursor = y + sheet.padding_y;
-    for part in name_lines(fonts, &label.name, sheet.name_size, width) {
+    for part in name_lines(fonts, &label.name, sheet.name_size, width, room.name_lines) {
         cursor += line(sheet.name_size);
         page.text(left, cursor, sheet.name_size, false, &part);
     }
+    // The price on the left; the SKU and the penitip's code on its right.
     cursor += line(sheet.price_size) * 0.95;
     page.text(left, cursor, sheet.price_size, true, &label.price_text());
-
-    // The bottom line: SKU on the left, the penitip's code on the right.
     let small = sheet.small_size;
     let producer = label
         .producer
@@ -226,30 +236,23 @@ fn draw_label(
         .as_deref()
         .map(|p| fonts.width(p, small, true) + 1.5)
         .unwrap_or(0.0);
-    let sku = fit(
-        fonts,
-        &format!("SKU {}", label.sku),
-        small,
-        width - producer_width,
-    );
-    page.text(left, bottom, small, false, &sku);
+    let price_width = fonts.width(&label.price_text(), sheet.price_size, true) + 1.5;
+    let sku_room = width - price_width - producer_width;
+    let sku = fit(fonts, &format!("SKU {}", label.sku), small, sku_room);
+    page.text_right(fonts, right - producer_width, cursor, small, false, &sku);
     if let Some(producer) = &producer {
-        page.text_right(fonts, right, bottom, small, true, producer);
+        page.text_right(fonts, right, cursor, small, true, producer);
     }
 
-    // The symbol: quiet zones of 11 and 7 modules, bars, digits under them.
-    let module = sheet.module;
+    // The symbol: quiet zones of 11 and 7 modules, bars of full height,
+    // the digits under them with the guard bars reaching down between.
     let symbol = (11 + 95 + 7) as f32 * module;
     let start = left + (width - symbol) / 2.0 + 11.0 * module;
-    let digit_size = digit_size(fonts, module);
-    let digit_cap = digit_size / PT * 0.72;
-    // Digits sit on their own line above the SKU; the bars end above them,
-    // the guard bars reaching halfway down the digits.
-    let digits_y = bottom - line(small) - 0.3;
-    let bars_top = cursor + 1.2;
-    let bars_bottom = digits_y - digit_cap - 0.3;
-    let bar_height = (bars_bottom - bars_top).max(4.0);
-    let guard_extra = digit_cap * 0.5 + 0.3;
+    let digit_cap = cap(digit_size);
+    let bars_top = cursor + GAP;
+    let bar_height = sheet.bar_height();
+    let digits_y = bars_top + bar_height + digit_cap + DIGIT_GAP;
+    let guard_extra = digit_cap * 0.5 + DIGIT_GAP;
     let mut column = 0;
     while column < modules.len() {
         if !modules[column] {
@@ -291,20 +294,62 @@ fn draw_label(
     Ok(())
 }
 
+/// Between the price line and the bars, and the bars and the digits (mm).
+const GAP: f32 = 0.6;
+const DIGIT_GAP: f32 = 0.4;
+
+/// A line of text at `size` points, in millimetres.
+fn line(size: f32) -> f32 {
+    size / PT * 1.18
+}
+
+/// The height of a digit at `size` points, in millimetres.
+fn cap(size: f32) -> f32 {
+    size / PT * 0.72
+}
+
+/// How a label's height is shared: the bars at full height first, then the
+/// price line, then as many name lines as fit.
+struct Room {
+    name_lines: usize,
+    /// What is left below the digits (mm); negative: the stock cannot hold
+    /// a conformant label.
+    spare: f32,
+}
+
+impl Room {
+    fn of(sheet: &LabelSheet, digit_size: f32) -> Room {
+        let fixed = 2.0 * sheet.padding_y
+            + line(sheet.price_size) * 0.95
+            + GAP
+            + sheet.bar_height()
+            + cap(digit_size)
+            + DIGIT_GAP;
+        let free = sheet.label_height - fixed;
+        let name_lines = ((free / line(sheet.name_size)).floor().max(0.0) as usize).min(2);
+        Room {
+            name_lines,
+            spare: free - name_lines as f32 * line(sheet.name_size),
+        }
+    }
+}
+
 /// The digits' size: six of them fill most of a half's 42 modules.
 fn digit_size(fonts: &Fonts, module: f32) -> f32 {
     let at_ten = fonts.width("000000", 10.0, false);
     (10.0 * 42.0 * module * 0.85 / at_ten).min(9.0)
 }
 
-/// The name wrapped to two lines, the second cut with "…" when more is left.
-fn name_lines(fonts: &Fonts, name: &str, size: f32, width: f32) -> Vec<String> {
+/// The name wrapped to at most `most` lines, the last cut with "…" when
+/// more is left.
+fn name_lines(fonts: &Fonts, name: &str, size: f32, width: f32, most: usize) -> Vec<String> {
     let mut lines = fonts.wrap(name, size, false, width);
-    if lines.len() > 2 {
-        let rest = lines[1..].join(" ");
-        lines.truncate(1);
+    if lines.len() > most && most > 0 {
+        let rest = lines[most - 1..].join(" ");
+        lines.truncate(most - 1);
         lines.push(fit(fonts, &rest, size, width));
     }
+    lines.truncate(most);
     lines
 }
 
@@ -341,6 +386,12 @@ mod tests {
                 "{}",
                 sheet.key
             );
+            // GS1: X at least 0,264 mm, and the full bar height with the
+            // name, price and digits still inside the label.
+            assert!(sheet.module >= 0.264, "{}", sheet.key);
+            let fonts = Fonts::load();
+            let room = Room::of(sheet, digit_size(&fonts, sheet.module));
+            assert!(room.name_lines >= 1 && room.spare >= 0.0, "{}", sheet.key);
         }
         assert_eq!(LabelSheet::find("a4-3x7").unwrap().per_page(), 21);
         assert_eq!(LabelSheet::find("a4-4x10").unwrap().pages(39, 2), 2);
