@@ -50,7 +50,7 @@ const A4_40: Stock = Stock {
     label: (52.5, 29.7),
     origin: (0.0, 0.0),
     pitch: (52.5, 29.7),
-    dpi: 300,
+    dpi: 203,
 };
 
 /// A roll of 58 × 40 mm labels: one per page.

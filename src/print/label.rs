@@ -57,8 +57,9 @@ pub struct LabelSheet {
     pub padding_x: f32,
     pub padding_y: f32,
     /// One bar module (GS1's X-dimension), never under 0.264 mm (80%
-    /// magnification): 7 dots at 600 dpi, 1/96 inch, or 3 dots at 203 dpi
-    /// for rolls. The bars are as tall as that magnification asks (see
+    /// magnification): 7 dots at 600 dpi on the 3 × 7 sheet, 0,27 mm on the
+    /// 4 × 10 (the widest its 29,7 mm height holds with full bars, and read
+    /// at 203 dpi where 1/96 inch was not), 3 dots at 203 dpi on rolls. The bars are as tall as that magnification asks (see
     /// [`LabelSheet::bar_height`]): GS1 forbids shortened bars on goods
     /// scanned at a till.
     pub module: f32,
@@ -110,7 +111,7 @@ pub const SHEETS: [LabelSheet; 3] = [
         pitch_y: 29.7,
         padding_x: 4.5,
         padding_y: 1.0,
-        module: 25.4 / 96.0,
+        module: 0.27,
         name_size: 6.0,
         price_size: 8.5,
         small_size: 5.5,
