@@ -219,8 +219,8 @@ fn draw_label(
     let room = Room::of(sheet, digit_size);
 
     // The name, on as many lines as the bars leave room for (at most two;
-    // a longer one ends in "…").
-    let mut cursor = y + sheet.padding_y;
+    // a longer one ends in "…"), the whole label centred in what is left.
+    let mut cursor = y + sheet.padding_y + room.spare.max(0.0) / 2.0;
     for part in name_lines(fonts, &label.name, sheet.name_size, width, room.name_lines) {
         cursor += line(sheet.name_size);
         page.text(left, cursor, sheet.name_size, false, &part);
