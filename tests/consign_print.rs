@@ -313,12 +313,43 @@ fn the_handover_note_and_the_statement_read_back_with_their_signature_lines() {
             "cash=111000",
         ],
     );
+    let kuitansi = paper.path().join("kuitansi.pdf");
     sentra_ok(
         d,
         &[
-            "consign", "pay", "P001", "--amount", "20000", "--method", "cash", "--pin", PIN,
+            "consign",
+            "pay",
+            "P001",
+            "--amount",
+            "20000",
+            "--method",
+            "cash",
+            "--pin",
+            PIN,
+            "--pdf",
+            kuitansi.to_str().unwrap(),
         ],
     );
+    // On the stall's struk roll (58 mm), signed by the penitip.
+    let (width, _, pages) = page_size(&kuitansi);
+    assert!(
+        (width - 58.0 * 72.0 / 25.4).abs() < 1.0 && pages == 1,
+        "{width}"
+    );
+    let read = text(&kuitansi)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    for expected in [
+        "KUITANSI BAYAR PENITIP",
+        "P001 Ibu Sari Rahayu",
+        "Rp20.000",
+        "dua puluh ribu rupiah",
+        "Tunai / Cash",
+        "Penitip / Producer",
+    ] {
+        assert!(read.contains(expected), "{expected}: {read}");
+    }
     let statement = paper.path().join("laporan.pdf");
     sentra_ok(
         d,

@@ -802,6 +802,24 @@ fn the_statement_pdf_reads_back() {
             "kasbon=10000",
         ],
     );
+    // A kuitansi whose path cannot be written is refused before the
+    // repayment is recorded; then the repayment and its kuitansi.
+    let (ok, _, stderr) = sentra(
+        d,
+        &[
+            "customer",
+            "pay",
+            "C001",
+            "--amount",
+            "12.500",
+            "--method",
+            "qris:QR-889",
+            "--pdf",
+            "/no/such/folder/kuitansi.pdf",
+        ],
+    );
+    assert!(!ok && stderr.trim().lines().count() == 1, "{stderr}");
+    let kuitansi = d.join("kuitansi-C001.pdf");
     sentra_ok(
         d,
         &[
@@ -812,8 +830,24 @@ fn the_statement_pdf_reads_back() {
             "12.500",
             "--method",
             "qris:QR-889",
+            "--pdf",
+            kuitansi.to_str().unwrap(),
+            "--width",
+            "a4",
         ],
     );
+    let text = pdf_extract::extract_text_from_mem(&std::fs::read(&kuitansi).unwrap()).unwrap();
+    let words: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    for expected in [
+        "KUITANSI BAYAR KASBON",
+        "C001 Bu Siti",
+        "Rp12.500",
+        "dua belas ribu lima ratus rupiah",
+        "QRIS QR-889",
+        "Sisa kasbon / Still owed Rp22.500",
+    ] {
+        assert!(words.contains(expected), "{expected}: {words}");
+    }
     let pdf = d.join("rekening-C001.pdf");
     let out = sentra_ok(
         d,

@@ -112,6 +112,12 @@ pub enum ConsignCommand {
         method: (PayoutMethod, Option<String>),
         #[arg(long)]
         pin: String,
+        /// Kuitansi (PDF) untuk ditandatangani penitip
+        #[arg(long, value_name = "FILE")]
+        pdf: Option<PathBuf>,
+        /// Kertas kuitansi; bawaan: lebar struk toko
+        #[arg(long, value_parser = ["58", "80", "a4"])]
+        width: Option<String>,
     },
 }
 
@@ -128,7 +134,7 @@ pub struct HandoverArgs {
 }
 
 /// Fails now, before anything is recorded, if `pdf` may not or cannot be written.
-fn check_pdf(store: &Store, pdf: Option<&Path>) -> Result<(), CliError> {
+pub(super) fn check_pdf(store: &Store, pdf: Option<&Path>) -> Result<(), CliError> {
     if let Some(path) = pdf {
         store.check_output_path(path)?;
         crate::print::check_writable(path)?;
@@ -308,9 +314,17 @@ pub fn consign(
             amount,
             method: (method, reference),
             pin,
+            pdf,
+            width,
         } => {
+            check_pdf(store, pdf.as_deref())?;
             let payout =
                 store.pay_producer(&producer, amount, method, reference.as_deref(), &pin, now)?;
+            if let Some(path) = &pdf {
+                let paper = crate::cli::kasbon::kuitansi_paper(store, width.as_deref());
+                let bytes = crate::print::from_book::payout_kuitansi_pdf(store, &payout, paper)?;
+                crate::print::write_file(path, &bytes)?;
+            }
             out.emit(&payout, |p| {
                 let how = match &p.reference {
                     Some(reference) => format!("{} ({reference})", p.method.label()),

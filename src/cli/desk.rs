@@ -11,7 +11,8 @@ use super::{CliError, Output, args};
 use crate::domain::fee::FeeRule;
 use crate::domain::payment::PaymentMethod;
 use crate::money::Rupiah;
-use crate::print::tanda_terima::{Paper, fee_receipt_pdf, tanda_terima_pdf};
+use crate::print::kuitansi;
+use crate::print::tanda_terima::{Paper, tanda_terima_pdf};
 use crate::store::Store;
 use crate::sync::{desk, fees, verify as check};
 
@@ -147,7 +148,8 @@ pub fn fee(
             if let Some(path) = &pdf {
                 let centre = store.require_office()?.name;
                 let language = crate::print::from_book::language(store);
-                let bytes = fee_receipt_pdf(&centre, &payment, paper(&width), language);
+                let receipt = kuitansi::fee(&centre, &payment, language);
+                let bytes = kuitansi::kuitansi_pdf(&receipt, paper(&width), language);
                 crate::print::write_file(path, &bytes)?;
             }
             out.emit(&payment, |p| {

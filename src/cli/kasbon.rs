@@ -55,6 +55,12 @@ pub enum CustomerCommand {
         /// cash, qris atau transfer[:REF]
         #[arg(long, value_name = "METHOD[:REF]", value_parser = args::method_with_reference)]
         method: (PaymentMethod, Option<String>),
+        /// Kuitansi (PDF) untuk pelanggan
+        #[arg(long, value_name = "FILE")]
+        pdf: Option<PathBuf>,
+        /// Kertas kuitansi; bawaan: lebar struk toko
+        #[arg(long, value_parser = ["58", "80", "a4"])]
+        width: Option<String>,
     },
     /// Rekening kasbon seorang pelanggan
     Statement {
@@ -146,8 +152,17 @@ pub fn customer(
             code,
             amount,
             method: (method, reference),
+            pdf,
+            width,
         } => {
+            super::consign::check_pdf(store, pdf.as_deref())?;
             let repayment = store.pay_kasbon(&code, amount, method, reference.as_deref(), now)?;
+            if let Some(path) = &pdf {
+                let paper = kuitansi_paper(store, width.as_deref());
+                let bytes =
+                    crate::print::from_book::repayment_kuitansi_pdf(store, &repayment, paper)?;
+                crate::print::write_file(path, &bytes)?;
+            }
             out.emit(&repayment, |r| {
                 format!(
                     "Bayar kasbon {} ({}) {} {} tercatat. Sisa kasbon {}.",
@@ -403,4 +418,16 @@ pub fn day_text(r: &DayReport) -> String {
         }
     }
     text
+}
+
+/// The paper a stall's kuitansi goes on: `width` when given, else the roll
+/// its struk uses.
+pub(super) fn kuitansi_paper(
+    store: &Store,
+    width: Option<&str>,
+) -> crate::print::tanda_terima::Paper {
+    use crate::print::tanda_terima::Paper;
+    width.and_then(Paper::parse).unwrap_or_else(|| {
+        Paper::of_receipt(store.settings().map(|s| s.receipt_width).unwrap_or(58))
+    })
 }

@@ -185,6 +185,38 @@ fn stall_heading<'a>(
     }
 }
 
+/// The kuitansi for a payout to a penitip, on `paper`.
+pub fn payout_kuitansi_pdf(
+    store: &Store,
+    payout: &crate::store::Payout,
+    paper: super::tanda_terima::Paper,
+) -> Result<Vec<u8>, StoreError> {
+    let identity = store.require_stall()?;
+    let stall = stall_heading(store, &identity);
+    let kuitansi = super::kuitansi::payout(&stall, payout);
+    Ok(super::kuitansi::kuitansi_pdf(
+        &kuitansi,
+        paper,
+        stall.language,
+    ))
+}
+
+/// The kuitansi for kasbon paid back, on `paper`.
+pub fn repayment_kuitansi_pdf(
+    store: &Store,
+    repayment: &crate::store::Repayment,
+    paper: super::tanda_terima::Paper,
+) -> Result<Vec<u8>, StoreError> {
+    let identity = store.require_stall()?;
+    let stall = stall_heading(store, &identity);
+    let kuitansi = super::kuitansi::repayment(&stall, repayment);
+    Ok(super::kuitansi::kuitansi_pdf(
+        &kuitansi,
+        paper,
+        stall.language,
+    ))
+}
+
 /// A handover note (*berita acara serah terima*) on A4.
 pub fn handover_note_pdf(
     store: &Store,

@@ -9,6 +9,7 @@ pub mod deliver;
 pub mod escpos;
 pub mod from_book;
 pub mod kasbon;
+pub mod kuitansi;
 pub mod label;
 pub mod paper;
 pub mod raw;

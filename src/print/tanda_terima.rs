@@ -1,15 +1,12 @@
 //! The *tanda terima* on paper: a roll as wide as the struk (58 or 80 mm)
-//! or an A4 page, with the same words and the same QR code; and the
-//! *kuitansi retribusi*, the receipt for a fee paid at the office.
+//! or an A4 page, with the same words and the same QR code.
 
 use super::a4::{LEFT, Report};
 use super::paper::{Fonts, GREY, Sheet, save};
 use super::receipt::qr;
+use crate::domain::calendar;
 use crate::domain::language::Language;
-use crate::domain::{calendar, terbilang};
-use crate::money::Rupiah;
 use crate::sync::desk::TandaTerima;
-use crate::sync::fees::FeePayment;
 
 /// The paper a document is printed on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -20,6 +17,24 @@ pub enum Paper {
 }
 
 impl Paper {
+    /// A roll's width and printable width (mm).
+    pub(super) fn roll(self) -> (f32, f32) {
+        if self == Paper::Roll80 {
+            (80.0, 72.0)
+        } else {
+            (58.0, 48.0)
+        }
+    }
+
+    /// The roll the stall's struk uses (`receipt_width` 58 or 80).
+    pub fn of_receipt(width_mm: u16) -> Paper {
+        if width_mm == 80 {
+            Paper::Roll80
+        } else {
+            Paper::Roll58
+        }
+    }
+
     /// Reads `58`, `80` or `a4`.
     pub fn parse(text: &str) -> Option<Paper> {
         match text.trim().to_ascii_lowercase().as_str() {
@@ -120,11 +135,7 @@ pub fn tanda_terima_pdf(note: &TandaTerima, paper: Paper, language: Language) ->
             report.finish()
         }
         Paper::Roll58 | Paper::Roll80 => {
-            let (width, printable) = if paper == Paper::Roll80 {
-                (80.0, 72.0)
-            } else {
-                (58.0, 48.0)
-            };
+            let (width, printable) = paper.roll();
             roll(
                 &note.centre,
                 TITLE,
@@ -133,13 +144,16 @@ pub fn tanda_terima_pdf(note: &TandaTerima, paper: Paper, language: Language) ->
                 width,
                 printable,
                 &format!("Tanda terima {}", note.stall),
+                "Pengelola / Manager",
             )
         }
     }
 }
 
-/// A roll document: title, centre, label/value lines, a QR, a signature line.
-fn roll(
+/// A roll document: title, centre, label/value lines, a QR, a signature
+/// line for `signer`.
+#[allow(clippy::too_many_arguments)]
+pub(super) fn roll(
     centre: &str,
     title: &str,
     lines: &[(String, Option<String>)],
@@ -147,6 +161,7 @@ fn roll(
     width: f32,
     printable: f32,
     pdf_title: &str,
+    signer: &str,
 ) -> Vec<u8> {
     const SIZE: f32 = 8.0;
     const LINE: f32 = 3.6;
@@ -192,80 +207,6 @@ fn roll(
     y += size + 10.0;
     sheet.line(left + 4.0, y, right - 4.0, y, 0.4);
     y += 3.6;
-    sheet.text_centred(&fonts, centre_x, y, 7.0, false, "Pengelola / Manager");
+    sheet.text_centred(&fonts, centre_x, y, 7.0, false, signer);
     save(pdf_title, &fonts, vec![(sheet, y + 6.0)])
-}
-
-/// The kuitansi for a fee paid at the office: the amount in figures and in
-/// words (*terbilang*), as a kuitansi in Indonesia states it.
-pub fn fee_receipt_pdf(
-    centre: &str,
-    payment: &FeePayment,
-    paper: Paper,
-    language: Language,
-) -> Vec<u8> {
-    let method = match payment.method.as_str() {
-        "cash" => "Tunai / Cash".to_string(),
-        _ => format!(
-            "Transfer {}",
-            payment.reference.as_deref().unwrap_or_default()
-        ),
-    };
-    let balance = if payment.balance.is_negative() {
-        format!(
-            "lebih bayar / paid ahead {}",
-            Rupiah::new(-payment.balance.value())
-        )
-    } else {
-        payment.balance.to_string()
-    };
-    let lines: Vec<(String, Option<String>)> = vec![
-        ("Nomor / Number".into(), Some(payment.number.clone())),
-        (
-            "Toko / Stall".into(),
-            Some(format!("{} {}", payment.stall, payment.stall_name)),
-        ),
-        (
-            "Waktu / Time".into(),
-            Some(calendar::stamp(&payment.paid_at, language)),
-        ),
-        ("Dibayar / Paid".into(), Some(payment.amount.to_string())),
-        (
-            "Terbilang / In words".into(),
-            Some(terbilang::rupiah(payment.amount, language)),
-        ),
-        ("Cara / Method".into(), Some(method)),
-        ("Sisa retribusi / Balance".into(), Some(balance)),
-    ];
-    let title = "KUITANSI RETRIBUSI / FEE RECEIPT";
-    let qr_text = format!(
-        "SENTRA-RTB|{}|{}|{}",
-        payment.number,
-        payment.stall,
-        payment.amount.value()
-    );
-    match paper {
-        Paper::A4 => {
-            let mut report = Report::new(title, centre);
-            report.line(14.0, true, title);
-            report.line(10.0, false, centre);
-            for (label, value) in &lines {
-                report.figure(label, value.as_deref().unwrap_or_default(), false);
-            }
-            report.need(48.0);
-            let y = report.y + 4.0;
-            qr(report.sheet(), &qr_text, LEFT, y, 30.0);
-            report.y = y + 32.0;
-            report.signatures(&["Penjual / Vendor", "Pengelola / Manager"]);
-            report.finish()
-        }
-        Paper::Roll58 | Paper::Roll80 => {
-            let (width, printable) = if paper == Paper::Roll80 {
-                (80.0, 72.0)
-            } else {
-                (58.0, 48.0)
-            };
-            roll(centre, title, &lines, &qr_text, width, printable, title)
-        }
-    }
 }
