@@ -156,12 +156,23 @@ fn a_kasbon_sale_for_a_customer_added_at_the_till_then_a_repayment_in_the_day_re
     window.click("Bu Siti");
     window.type_in("pelanggan-amount", "20000");
     window.enter_in("pelanggan-amount");
+    // Her kuitansi is kept with the statements, the amount in words.
+    let folder = window.book(|s| s.dir().join("rekening"));
+    let (kuitansi, words) = kuitansi_in(&folder, "kuitansi-C001-");
     assert!(
-        window.shows("Bayar kasbon Bu Siti Rp20.000 (Tunai) tercatat. Sisa kasbon Rp10.000."),
+        window.shows(&format!(
+            "Bayar kasbon Bu Siti Rp20.000 (Tunai) tercatat. Sisa kasbon Rp10.000. Kuitansi: {}",
+            kuitansi.display()
+        )),
         "the repayment is confirmed"
     );
     let owed = window.book(move |s| s.customer_balance("C001", today).unwrap());
     assert_eq!(owed.balance, rp(10_000));
+    assert!(
+        words.contains("dua puluh ribu rupiah")
+            && words.contains("Sisa kasbon / Still owed Rp10.000"),
+        "{words}"
+    );
 
     // From Laporan, a plastic-bag expense paid out of the drawer.
     window.click("Laporan");

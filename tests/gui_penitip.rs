@@ -174,6 +174,13 @@ fn goods_in_by_keyboard_then_a_payout_with_the_pin() {
         rp(16_000)
     );
     assert!(window.shows("Ibu Sari dibayar Rp20.000"));
+    // The kuitansi for Ibu Sari to sign, the amount in words.
+    let folder = window.store(|store| store.dir().join("titipan"));
+    let (_, words) = kuitansi_in(&folder, "kuitansi-P001-");
+    assert!(
+        words.contains("dua puluh ribu rupiah") && words.contains("Penitip / Producer"),
+        "{words}"
+    );
     assert_eq!(
         window.screen().selected.as_ref().unwrap().balance,
         rp(16_000)

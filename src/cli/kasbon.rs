@@ -426,8 +426,7 @@ pub(super) fn kuitansi_paper(
     store: &Store,
     width: Option<&str>,
 ) -> crate::print::tanda_terima::Paper {
-    use crate::print::tanda_terima::Paper;
-    width.and_then(Paper::parse).unwrap_or_else(|| {
-        Paper::of_receipt(store.settings().map(|s| s.receipt_width).unwrap_or(58))
-    })
+    width
+        .and_then(crate::print::tanda_terima::Paper::parse)
+        .unwrap_or_else(|| crate::print::from_book::receipt_roll(store))
 }

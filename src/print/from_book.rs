@@ -185,6 +185,11 @@ fn stall_heading<'a>(
     }
 }
 
+/// The roll the stall's struk is printed on, where its kuitansi go too.
+pub fn receipt_roll(store: &Store) -> super::tanda_terima::Paper {
+    super::tanda_terima::Paper::of_receipt(store.settings().map(|s| s.receipt_width).unwrap_or(58))
+}
+
 /// The kuitansi for a payout to a penitip, on `paper`.
 pub fn payout_kuitansi_pdf(
     store: &Store,

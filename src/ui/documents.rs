@@ -32,6 +32,38 @@ fn finish(store: &Store, path: PathBuf, bytes: &[u8], how: Delivery) -> Result<S
     Ok(path.display().to_string())
 }
 
+/// Writes `bytes` as `name` in the data folder's `under/` and hands it on
+/// as the settings say (save, open or print); returns the file's path.
+pub fn keep(store: &Store, under: &str, name: &str, bytes: &[u8]) -> Result<String, Refusal> {
+    finish(
+        store,
+        folder(store, under)?.join(name),
+        bytes,
+        delivery(store)?,
+    )
+}
+
+/// Writes the kuitansi of a kasbon repayment to `rekening/`, on the struk's
+/// roll.
+pub fn repayment_kuitansi(
+    store: &Store,
+    repayment: &crate::store::Repayment,
+) -> Result<String, Refusal> {
+    let paper = from_book::receipt_roll(store);
+    let bytes = from_book::repayment_kuitansi_pdf(store, repayment, paper)?;
+    let name = format!("kuitansi-{}-{}.pdf", repayment.customer, repayment.seq);
+    keep(store, "rekening", &name, &bytes)
+}
+
+/// Writes the kuitansi of a payout to a penitip to `titipan/`, on the
+/// struk's roll.
+pub fn payout_kuitansi(store: &Store, payout: &crate::store::Payout) -> Result<String, Refusal> {
+    let paper = from_book::receipt_roll(store);
+    let bytes = from_book::payout_kuitansi_pdf(store, payout, paper)?;
+    let name = format!("kuitansi-{}-{}.pdf", payout.producer, payout.seq);
+    keep(store, "titipan", &name, &bytes)
+}
+
 /// Writes the receipt of `receipt` (a reprint says SALINAN) to
 /// `struk/` and hands it on; returns the file's path. With a thermal
 /// printer set, the receipt goes to it as ESC/POS and the PDF is only kept.

@@ -175,3 +175,27 @@ pub fn cash_sale(code: &str, quantity: &str, amount: i64) -> sentra::store::Sale
         }],
     }
 }
+
+/// The one kuitansi in `folder` whose name starts with `prefix`, and its
+/// words as pdf-extract reads them, joined by single spaces.
+#[allow(dead_code)]
+pub fn kuitansi_in(folder: &Path, prefix: &str) -> (std::path::PathBuf, String) {
+    let files: Vec<_> = std::fs::read_dir(folder)
+        .unwrap_or_else(|e| panic!("{}: {e}", folder.display()))
+        .map(|entry| entry.unwrap().path())
+        .filter(|path| {
+            path.file_name()
+                .and_then(|n| n.to_str())
+                .is_some_and(|n| n.starts_with(prefix) && n.ends_with(".pdf"))
+        })
+        .collect();
+    assert_eq!(
+        files.len(),
+        1,
+        "{prefix} in {}: {files:?}",
+        folder.display()
+    );
+    let text = pdf_extract::extract_text_from_mem(&std::fs::read(&files[0]).unwrap()).unwrap();
+    let words = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    (files[0].clone(), words)
+}

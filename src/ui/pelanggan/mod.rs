@@ -15,7 +15,7 @@ use crate::money::Rupiah;
 use crate::store::{Customer, CustomerBalance, KasbonStatement, NewCustomer, Repayment, Store};
 use crate::ui::effect::{Effect, at_now};
 use crate::ui::i18n::Lang;
-use crate::ui::refusal::{Refusal, WindowError};
+use crate::ui::refusal::Refusal;
 
 /// The search field.
 /// The screen's scrolling view (PgUp/PgDn, Home/End; ↑/↓ walk the list).
@@ -40,7 +40,8 @@ pub(crate) fn tr(lang: Lang, id: &'static str, en: &'static str) -> &'static str
 /// What the screen last did, said in the screen's language when drawn.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Outcome {
-    Paid(Repayment),
+    /// A repayment and where its kuitansi was written, when it was.
+    Paid(Repayment, Option<String>),
     Added(Customer),
     Printed(String),
     Refused(Refusal),
@@ -50,19 +51,27 @@ impl Outcome {
     pub fn say(&self, lang: Lang) -> String {
         let id = lang == Lang::Id;
         match self {
-            Outcome::Paid(r) if id => format!(
-                "Bayar kasbon {} {} ({}) tercatat. Sisa kasbon {}.",
+            Outcome::Paid(r, kuitansi) if id => format!(
+                "Bayar kasbon {} {} ({}) tercatat. Sisa kasbon {}.{}",
                 r.name,
                 r.amount,
                 r.method.label(),
-                r.balance.unwrap_or_default()
+                r.balance.unwrap_or_default(),
+                kuitansi
+                    .as_deref()
+                    .map(|path| format!(" Kuitansi: {path}"))
+                    .unwrap_or_default()
             ),
-            Outcome::Paid(r) => format!(
-                "{} repaid {} ({}). Still owed: {}.",
+            Outcome::Paid(r, kuitansi) => format!(
+                "{} repaid {} ({}). Still owed: {}.{}",
                 r.name,
                 r.amount,
                 crate::ui::refusal::method_english(r.method),
-                r.balance.unwrap_or_default()
+                r.balance.unwrap_or_default(),
+                kuitansi
+                    .as_deref()
+                    .map(|path| format!(" Receipt: {path}"))
+                    .unwrap_or_default()
             ),
             Outcome::Added(c) if id => format!("Pelanggan {} ({}) ditambahkan.", c.name, c.code),
             Outcome::Added(c) => format!("Customer {} ({}) added.", c.name, c.code),
@@ -119,7 +128,7 @@ pub enum Message {
     ReferenceChanged(String),
     /// Record the repayment.
     Pay,
-    Paid(Result<Repayment, Refusal>),
+    Paid(Result<(Repayment, Option<String>), Refusal>),
     /// Write the statement as PDF (and open or print it as set).
     PrintStatement,
     Printed(Result<String, Refusal>),
@@ -151,22 +160,12 @@ fn print_statement(store: &Store, code: &str) -> Result<String, Refusal> {
     at_now(|now| {
         let statement = store.kasbon_statement(code, store.business_day(now))?;
         let bytes = crate::print::from_book::kasbon_statement_pdf(store, &statement, now)?;
-        let folder = store.dir().join("rekening");
-        std::fs::create_dir_all(&folder).map_err(|e| WindowError::Folder {
-            path: folder.display().to_string(),
-            reason: e.to_string(),
-        })?;
-        let path = folder.join(format!(
+        let name = format!(
             "{}-{}.pdf",
             statement.customer.code,
             store.business_day(now)
-        ));
-        store.check_output_path(&path)?;
-        crate::print::write_file(&path, &bytes)?;
-        let how = crate::print::deliver::Delivery::from_key(&store.settings()?.receipt_delivery)
-            .unwrap_or_default();
-        crate::print::deliver::deliver(&path, how)?;
-        Ok::<_, Refusal>(path.display().to_string())
+        );
+        crate::ui::documents::keep(store, "rekening", &name, &bytes)
     })
 }
 
@@ -302,10 +301,10 @@ impl Pelanggan {
             Message::Paid(result) => {
                 self.busy = false;
                 match result {
-                    Ok(repayment) => {
+                    Ok((repayment, kuitansi)) => {
                         self.amount.clear();
                         self.reference.clear();
-                        self.outcome = Some(Outcome::Paid(repayment));
+                        self.outcome = Some(Outcome::Paid(repayment, kuitansi));
                         self.refresh()
                     }
                     Err(error) => {
@@ -393,7 +392,11 @@ impl Pelanggan {
         self.busy = true;
         Effect::job(move |store| {
             Message::Paid(at_now(|now| {
-                store.pay_kasbon(&code, amount, method, reference.as_deref(), now)
+                let repayment =
+                    store.pay_kasbon(&code, amount, method, reference.as_deref(), now)?;
+                // The repayment is recorded; its kuitansi failing is not undone.
+                let kuitansi = crate::ui::documents::repayment_kuitansi(store, &repayment);
+                Ok::<_, Refusal>((repayment, kuitansi.ok()))
             }))
         })
     }

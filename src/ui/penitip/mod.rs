@@ -69,7 +69,8 @@ pub(crate) fn tr(lang: Lang, id: &'static str, en: &'static str) -> &'static str
 pub enum Outcome {
     Saved(Producer),
     Handed(String, HandoverKind, Option<String>),
-    Paid(Payout),
+    /// A payout and where its kuitansi was written, when it was.
+    Paid(Payout, Option<String>),
     Printed(String),
     Refused(Refusal),
 }
@@ -94,19 +95,27 @@ impl Outcome {
                     (None, false) => format!("{what} {number} recorded."),
                 }
             }
-            Outcome::Paid(p) if id => format!(
-                "{} dibayar {} ({}). Saldo sekarang {}.",
+            Outcome::Paid(p, kuitansi) if id => format!(
+                "{} dibayar {} ({}). Saldo sekarang {}.{}",
                 p.name,
                 p.amount,
                 p.method.label(),
-                p.balance
+                p.balance,
+                kuitansi
+                    .as_deref()
+                    .map(|path| format!(" Kuitansi: {path}"))
+                    .unwrap_or_default()
             ),
-            Outcome::Paid(p) => format!(
-                "{} paid {} ({}). Balance now {}.",
+            Outcome::Paid(p, kuitansi) => format!(
+                "{} paid {} ({}). Balance now {}.{}",
                 p.name,
                 p.amount,
                 method_name(p.method, lang),
-                p.balance
+                p.balance,
+                kuitansi
+                    .as_deref()
+                    .map(|path| format!(" Receipt: {path}"))
+                    .unwrap_or_default()
             ),
             Outcome::Printed(path) if id => format!("Ditulis: {path}"),
             Outcome::Printed(path) => format!("Written: {path}"),
@@ -223,7 +232,7 @@ pub enum Message {
     PinChanged(String),
     /// Record the payout.
     Pay,
-    Paid(Result<Payout, Refusal>),
+    Paid(Result<(Payout, Option<String>), Refusal>),
     /// Open the form for a new producer.
     OpenNew,
     /// Open the form to change the shown producer.
@@ -290,18 +299,7 @@ fn from_day(text: &str) -> Result<Option<Date>, Refusal> {
 /// Writes a document into the data folder's `titipan/` and hands it on as
 /// the settings say (save, open or print).
 fn write_paper(store: &Store, name: &str, bytes: &[u8]) -> Result<String, Refusal> {
-    let folder = store.dir().join("titipan");
-    std::fs::create_dir_all(&folder).map_err(|e| WindowError::Folder {
-        path: folder.display().to_string(),
-        reason: e.to_string(),
-    })?;
-    let path = folder.join(name);
-    store.check_output_path(&path)?;
-    crate::print::write_file(&path, bytes)?;
-    let how = crate::print::deliver::Delivery::from_key(&store.settings()?.receipt_delivery)
-        .unwrap_or_default();
-    crate::print::deliver::deliver(&path, how)?;
-    Ok(path.display().to_string())
+    crate::ui::documents::keep(store, "titipan", name, bytes)
 }
 
 fn print_statement(store: &Store, code: &str, from: Option<Date>) -> Result<String, Refusal> {
@@ -519,10 +517,10 @@ impl Penitip {
                 self.busy = false;
                 self.pin.clear();
                 match result {
-                    Ok(payout) => {
+                    Ok((payout, kuitansi)) => {
                         self.amount.clear();
                         self.reference.clear();
-                        self.outcome = Some(Outcome::Paid(payout));
+                        self.outcome = Some(Outcome::Paid(payout, kuitansi));
                         self.refresh()
                     }
                     Err(error) => {
@@ -729,7 +727,11 @@ impl Penitip {
         self.busy = true;
         Effect::job(move |store| {
             Message::Paid(at_now(|now| {
-                store.pay_producer(&code, amount, method, reference.as_deref(), &pin, now)
+                let payout =
+                    store.pay_producer(&code, amount, method, reference.as_deref(), &pin, now)?;
+                // The payout is recorded; its kuitansi failing is not undone.
+                let kuitansi = crate::ui::documents::payout_kuitansi(store, &payout);
+                Ok::<_, Refusal>((payout, kuitansi.ok()))
             }))
         })
     }
