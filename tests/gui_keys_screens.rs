@@ -64,6 +64,11 @@ fn pengaturan_choices_and_fields_by_keys() {
     assert_eq!(settings.receipt_width, 80);
     assert_eq!(settings.receipt_delivery, "open");
     assert_eq!(settings.tax.mode, sentra::domain::tax::TaxMode::Inclusive);
+    // F9: the stall's PPh Final is paid by a badan, with no tax-free turnover.
+    window.press_key(Named::F9);
+    let pph = book(&window, |s| s.settings().unwrap().pph);
+    assert_eq!(pph.taxpayer, sentra::domain::tax::Taxpayer::Badan);
+    assert!(window.shows_text("PPh Final: badan (CV, firma, koperasi)"));
     window.type_keys("11");
     window.press_key(Named::Enter);
     let rate = book(&window, |s| {

@@ -171,6 +171,9 @@ texts! {
     TaxInclusive => "Harga termasuk PPN", "Prices include VAT";
     TaxExclusive => "PPN ditambahkan", "VAT added";
     TaxRate => "Tarif PPN (%)", "VAT rate (%)";
+    PphTaxpayer => "PPh Final", "PPh Final";
+    OrangPribadi => "orang pribadi", "individual";
+    Badan => "badan (CV, firma, koperasi)", "entity (CV, firm, co-op)";
     Language => "Bahasa", "Language";
     ExportFolder => "Folder ekspor (flashdisk)", "Export folder (USB stick)";
     QrisPayload => "Teks QRIS statis toko", "The stall's static QRIS text";

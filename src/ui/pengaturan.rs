@@ -6,7 +6,8 @@
 //! Every choice has a key, shown beside it: F1 the language, F2 the receipt
 //! width, F3 what happens after a sale, F4 the tax, F5 a test print, F6
 //! accepts the PC's clock (PIN in the old PIN field), F7 backs up now, F8
-//! ticks *terima kehilangan* for a restore.
+//! ticks *terima kehilangan* for a restore, F9 who pays the stall's PPh
+//! Final (orang pribadi or badan).
 
 use iced::widget::{button, checkbox, column, row, scrollable, text};
 use iced::{Alignment, Element, Fill};
@@ -16,7 +17,7 @@ use super::i18n::{Lang, Say, T};
 use super::refusal::Refusal;
 use super::theme;
 use super::widgets::{BOLD, Field, Notice, card, figure, keyed, keyed_tile, notice, with_key};
-use crate::domain::tax::TaxMode;
+use crate::domain::tax::{TaxMode, Taxpayer};
 use crate::print::deliver::Delivery;
 use crate::store::{Identity, Settings, Store};
 
@@ -33,6 +34,7 @@ pub enum Setting {
     Language(Lang),
     TaxMode(TaxMode),
     TaxRate(String),
+    Taxpayer(Taxpayer),
     ExportDir(String),
     Qris(String),
     EscposPrinter(String),
@@ -47,6 +49,7 @@ impl Setting {
             Setting::Language(_) => "language",
             Setting::TaxMode(_) => "tax_mode",
             Setting::TaxRate(_) => "tax_rate",
+            Setting::Taxpayer(_) => "pph_taxpayer",
             Setting::ExportDir(_) => "export_dir",
             Setting::Qris(_) => "qris_payload",
             Setting::EscposPrinter(_) => "escpos_printer",
@@ -60,6 +63,7 @@ impl Setting {
             Setting::Delivery(delivery) => delivery.key().to_string(),
             Setting::Language(lang) => lang.key().to_string(),
             Setting::TaxMode(mode) => mode.key().to_string(),
+            Setting::Taxpayer(taxpayer) => taxpayer.key().to_string(),
             Setting::TaxRate(text)
             | Setting::ExportDir(text)
             | Setting::Qris(text)
@@ -161,6 +165,10 @@ impl Pengaturan {
             Named::F6 => return (!self.old_pin.is_empty()).then_some(Message::AcceptClock),
             Named::F7 => return Some(Message::BackupNow),
             Named::F8 => return Some(Message::AcceptLossToggled(!self.accept_loss)),
+            Named::F9 => Setting::Taxpayer(match settings.pph.taxpayer {
+                Taxpayer::OrangPribadi => Taxpayer::Badan,
+                Taxpayer::Badan => Taxpayer::OrangPribadi,
+            }),
             // In a field Home and End move its cursor.
             _ if press.captured => return None,
             named => return super::effect::Scroll::for_key(named).map(Message::Scroll),
@@ -430,6 +438,7 @@ impl Pengaturan {
         );
         let width = self.settings.receipt_width;
         let mode = self.settings.tax.mode;
+        let taxpayer = self.settings.pph.taxpayer;
         let delivery = Delivery::from_key(&self.settings.receipt_delivery).unwrap_or_default();
         let paper = card(
             column![
@@ -516,6 +525,25 @@ impl Pengaturan {
                     Setting::TaxRate(self.tax_rate.clone()),
                     lang
                 ),
+                // One button that switches: the whole page fits 1024×768.
+                button(with_key(
+                    format!(
+                        "{}: {}",
+                        T::PphTaxpayer.get(lang),
+                        match taxpayer {
+                            Taxpayer::OrangPribadi => T::OrangPribadi.get(lang),
+                            Taxpayer::Badan => T::Badan.get(lang),
+                        }
+                    ),
+                    "F9",
+                    theme::SMALL
+                ))
+                .on_press(Message::Set(Setting::Taxpayer(match taxpayer {
+                    Taxpayer::OrangPribadi => Taxpayer::Badan,
+                    Taxpayer::Badan => Taxpayer::OrangPribadi,
+                })))
+                .padding(8)
+                .style(button::secondary),
             ]
             .spacing(8),
         );

@@ -165,6 +165,13 @@ impl Window {
         self.interact(|ui| ui.simulate(tap_with(key, modifiers)));
     }
 
+    /// Whether this exact text is on screen.
+    #[allow(dead_code)]
+    pub fn shows_text(&self, text: &str) -> bool {
+        let mut ui = simulator(self.app.view());
+        ui.find(text).is_ok()
+    }
+
     /// Whether a widget with this id is on screen.
     pub fn shows_id(&self, widget: &'static str) -> bool {
         let mut ui = simulator(self.app.view());
