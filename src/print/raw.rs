@@ -78,9 +78,17 @@ fn to_windows(name: &str, bytes: &[u8]) -> Result<(), RawPrintError> {
     if !cfg!(windows) {
         return Err(RawPrintError::NotWindows(name.to_string()));
     }
-    let file = std::env::temp_dir().join(format!("sentra-raw-{}.bin", uuid::Uuid::now_v7()));
-    std::fs::write(&file, bytes).map_err(|source| RawPrintError::Write {
-        target: file.display().to_string(),
+    // A fresh file of its own (random name, O_EXCL): nothing planted in
+    // the temporary folder is opened or overwritten.
+    let write = || -> std::io::Result<std::path::PathBuf> {
+        let (mut handle, file) =
+            crate::store::files::create_fresh(&std::env::temp_dir().join("sentra-raw.bin"))?;
+        handle.write_all(bytes)?;
+        handle.flush()?;
+        Ok(file)
+    };
+    let file = write().map_err(|source| RawPrintError::Write {
+        target: std::env::temp_dir().display().to_string(),
         source,
     })?;
     let mut command = Command::new("powershell");

@@ -175,8 +175,11 @@ pub(super) fn roll(
         y += 4.5;
         sheet.text_centred(&fonts, centre_x, y, 10.0, true, &part);
     }
-    y += 4.5;
-    sheet.text_centred(&fonts, centre_x, y, 9.0, true, title);
+    // A bilingual title may be wider than the roll: it wraps, never cut.
+    for part in fonts.wrap(title, 9.0, true, printable) {
+        y += 4.5;
+        sheet.text_centred(&fonts, centre_x, y, 9.0, true, &part);
+    }
     y += 2.2;
     sheet.line(left, y, right, y, 0.5);
     for (label, value) in lines {
