@@ -1290,3 +1290,26 @@ CREATE TRIGGER book_events_append_only_update BEFORE UPDATE ON book_events
 BEGIN SELECT RAISE(ABORT, 'append-only: events are never edited'); END;
 CREATE TRIGGER book_events_append_only_delete BEFORE DELETE ON book_events
 BEGIN SELECT RAISE(ABORT, 'append-only: events are never deleted'); END;
+
+-- migration 23
+-- What a manager approves with the PIN beyond the everyday (a drawer
+-- expense above the limit, money back for a whole sale, a big discount,
+-- prices changed by import) leaves a record: book_events takes the kind
+-- 'pin_used'. The table is made anew as in migration 22.
+CREATE TABLE book_events_new (
+    id          TEXT PRIMARY KEY,
+    seq         INTEGER NOT NULL UNIQUE,
+    day         TEXT NOT NULL,
+    created_at  TEXT NOT NULL,
+    kind        TEXT NOT NULL CHECK (kind IN ('pin_wrong', 'pin_locked', 'clock_accepted', 'day_reopened', 'pin_used')),
+    detail      TEXT NOT NULL
+);
+INSERT INTO book_events_new (id, seq, day, created_at, kind, detail)
+    SELECT id, seq, day, created_at, kind, detail FROM book_events;
+DROP TABLE book_events;
+ALTER TABLE book_events_new RENAME TO book_events;
+CREATE INDEX book_events_day ON book_events (day);
+CREATE TRIGGER book_events_append_only_update BEFORE UPDATE ON book_events
+BEGIN SELECT RAISE(ABORT, 'append-only: events are never edited'); END;
+CREATE TRIGGER book_events_append_only_delete BEFORE DELETE ON book_events
+BEGIN SELECT RAISE(ABORT, 'append-only: events are never deleted'); END;

@@ -19,7 +19,8 @@
 //! 11. the office importing 100,000 wrong-PIN events (ten files of 10,000
 //!     into one book) vs 10,000 events into an empty book, ten times
 //!
-//! `SENTRA_BENCH_ONLY=11` runs row 11 alone.
+//! `SENTRA_BENCH_ONLY=11` runs row 11 alone; `SENTRA_BENCH_ONLY=1,7` runs
+//! rows 1 and 7 (the sale commit and the till's frames, the full books).
 //! `SENTRA_BENCH_QUICK=1` shrinks the books and leaves out 1, 5 and 6, for
 //! trying the bench out; the figures it prints are not the benchmark's.
 
@@ -382,6 +383,10 @@ fn main() {
         return;
     }
     frames::load_fonts();
+    if std::env::var("SENTRA_BENCH_ONLY").is_ok_and(|v| v == "1,7") {
+        till_rows();
+        return;
+    }
     let started = Instant::now();
     let scratch = tempfile::Builder::new()
         .prefix("sentra-bench")
@@ -584,6 +589,23 @@ fn main() {
     }
     later.iter().for_each(print);
     println!("\nwhole run: {:.0} s", started.elapsed().as_secs_f64());
+}
+
+/// Rows 1 and 7 alone: what the vendor feels at the till, with the same
+/// books as the whole run.
+fn till_rows() {
+    let scratch = tempfile::Builder::new()
+        .prefix("sentra-bench")
+        .tempdir_in(std::env::current_dir().unwrap().join("target"))
+        .unwrap();
+    let s = scratch.path();
+    let mut rows = vec![bench_sale_commit(s)];
+    let (small, large) = (s.join("small"), s.join("large"));
+    make_stall(&small, 1_000, 10_000);
+    make_stall(&large, 100_000, 1_000_000);
+    rows.extend(screens::bench_kasir(&small, &large));
+    println!();
+    rows.iter().for_each(print_row);
 }
 
 fn print_row(row: &Row) {

@@ -318,6 +318,9 @@ fn run_steps(store: &mut Store, steps: &[Step], float: i64) -> Expected {
                             quantity: Quantity::from_milli(quantity * 1_000),
                         }],
                         &refunds,
+                        // The last of a sale given back as money is the
+                        // manager's: the PIN goes with every return here.
+                        Some(PIN),
                         now,
                     )
                     .unwrap();
@@ -347,6 +350,7 @@ fn run_steps(store: &mut Store, steps: &[Step], float: i64) -> Expected {
                             note: Some(format!("catatan {n}")),
                             from_drawer: *from_drawer,
                         },
+                        Some(PIN),
                         now,
                     )
                     .unwrap();

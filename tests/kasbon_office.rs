@@ -88,6 +88,7 @@ fn stall_day(out: &Path) -> (tempfile::TempDir, Store, PathBuf) {
                 quantity: Quantity::ONE,
             }],
             &[tender(PaymentMethod::Kasbon, 20_000)],
+            Some(PIN),
             at(3),
         )
         .unwrap();
@@ -106,6 +107,7 @@ fn stall_day(out: &Path) -> (tempfile::TempDir, Store, PathBuf) {
                     note: Some("plastik & token".into()),
                     from_drawer,
                 },
+                Some(PIN),
                 at(5),
             )
             .unwrap();

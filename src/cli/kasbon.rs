@@ -83,6 +83,9 @@ pub enum ExpenseCommand {
         /// Dibayar dari uang di laci (mengurangi kas yang seharusnya ada)
         #[arg(long)]
         from_drawer: bool,
+        /// PIN manajer, untuk pengeluaran laci di atas batas (pin_expense_over)
+        #[arg(long)]
+        pin: Option<String>,
     },
     /// Pengeluaran satu hari
     List {
@@ -256,6 +259,7 @@ pub fn expense(
             category,
             note,
             from_drawer,
+            pin,
         } => {
             let expense = store.add_expense(
                 &crate::store::NewExpense {
@@ -264,6 +268,7 @@ pub fn expense(
                     note,
                     from_drawer,
                 },
+                pin.as_deref(),
                 now,
             )?;
             out.emit(&expense, |e| {

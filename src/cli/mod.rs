@@ -111,6 +111,9 @@ pub enum Command {
         /// METODE=JUMLAH; untuk nota kasbon juga kasbon=JUMLAH (mengurangi kasbon)
         #[arg(long = "refund", value_name = "METHOD=RP", required = true, value_parser = args::tender)]
         refunds: Vec<crate::domain::payment::Tender>,
+        /// PIN manajer: uang kembali untuk seluruh sisa nota (sama dengan pembatalan)
+        #[arg(long)]
+        pin: Option<String>,
     },
     /// Tampilkan (atau simpan sebagai PDF) struk sebuah nota
     Receipt {
@@ -264,7 +267,16 @@ pub fn run(data_dir: PathBuf, command: Command, out: &Output) -> Result<(), CliE
             receipt,
             items,
             refunds,
-        } => selling::return_items(&mut store, &receipt, &items, &refunds, now, out),
+            pin,
+        } => selling::return_items(
+            &mut store,
+            &receipt,
+            &items,
+            &refunds,
+            pin.as_deref(),
+            now,
+            out,
+        ),
         Command::Receipt {
             receipt,
             width,

@@ -93,10 +93,11 @@ pub fn return_items(
     receipt: &str,
     items: &[ReturnItem],
     refunds: &[Tender],
+    pin: Option<&str>,
     now: OffsetDateTime,
     out: &Output,
 ) -> Result<(), CliError> {
-    let record = store.return_items_with(receipt, items, refunds, now)?;
+    let record = store.return_items_with(receipt, items, refunds, pin, now)?;
     out.emit(&record, |r| {
         let mut text = format!(
             "Retur nota {} tercatat: barang senilai {}, dikembalikan {} ({})",

@@ -22,6 +22,50 @@ pub enum PinError {
     NotSet,
     #[error("PIN manajer sudah diatur: sebutkan PIN lama untuk menggantinya (--old PIN)")]
     OldRequired,
+    #[error("perlu PIN manajer: {0}")]
+    Required(Approval),
+}
+
+/// What a manager approves with the PIN beyond the everyday: what moves
+/// money out of the stall or bends a rule. Each approval is recorded in the
+/// book's events (`pin_used`) with its sentence, and reaches the office.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum Approval {
+    #[error("pengeluaran laci {amount} di atas batas {limit}")]
+    Expense {
+        amount: crate::money::Rupiah,
+        limit: crate::money::Rupiah,
+    },
+    #[error("seluruh nota {receipt} dikembalikan tanpa pembatalan")]
+    WholeRefund { receipt: String },
+    #[error("diskon {percent}% ({what}), batas {limit}%")]
+    Discount {
+        what: String,
+        percent: u32,
+        limit: u32,
+    },
+    #[error("{count} harga diubah lewat impor CSV")]
+    PriceImport { count: usize },
+}
+
+impl Approval {
+    /// The sentence in English, for the window in English.
+    pub fn english(&self) -> String {
+        match self {
+            Approval::Expense { amount, limit } => {
+                format!("a drawer expense of {amount}, above {limit}")
+            }
+            Approval::WholeRefund { receipt } => {
+                format!("all of receipt {receipt} refunded without a void")
+            }
+            Approval::Discount {
+                what,
+                percent,
+                limit,
+            } => format!("a {percent}% discount ({what}), the limit is {limit}%"),
+            Approval::PriceImport { count } => format!("{count} prices changed by CSV import"),
+        }
+    }
 }
 
 /// A PIN is 4 to 8 digits: quick on a keypad, not a password.

@@ -123,7 +123,13 @@ pub struct EventRecord {
 }
 
 /// The kinds of [`EventRecord`].
-pub const EVENT_KINDS: [&str; 4] = ["pin_wrong", "pin_locked", "clock_accepted", "day_reopened"];
+pub const EVENT_KINDS: [&str; 5] = [
+    "pin_wrong",
+    "pin_locked",
+    "clock_accepted",
+    "day_reopened",
+    "pin_used",
+];
 
 /// A producer (*penitip*) of the stall, as the office needs to know them:
 /// the code the stall gave them, their name, their regency of origin and,

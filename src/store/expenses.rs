@@ -12,6 +12,7 @@ use super::{Result, Store, sequence};
 use crate::clock;
 use crate::domain::expense::{ExpenseCategory, ExpenseError};
 use crate::domain::limits::{MAX_NOTE_CHARS, check_amount, is_printable};
+use crate::domain::pin::Approval;
 use crate::domain::record::ExpenseRecord;
 use crate::domain::record_check;
 use crate::money::Rupiah;
@@ -52,12 +53,24 @@ impl Store {
     /// Records an expense. One paid from the drawer needs today open (it
     /// changes what tutup kasir expects); any other may be written down any
     /// time of the day.
-    pub fn add_expense(&mut self, expense: &NewExpense, now: OffsetDateTime) -> Result<Expense> {
+    pub fn add_expense(
+        &mut self,
+        expense: &NewExpense,
+        pin: Option<&str>,
+        now: OffsetDateTime,
+    ) -> Result<Expense> {
         let identity = self.require_stall()?;
         check_amount(expense.amount)?;
         if !expense.amount.is_positive() {
             return Err(ExpenseError::NotPositive.into());
         }
+        // Cash out of the drawer above the stall's limit is the manager's.
+        let limit = self.settings()?.pin_expense_over;
+        let approval =
+            (expense.from_drawer && expense.amount > limit).then_some(Approval::Expense {
+                amount: expense.amount,
+                limit,
+            });
         let note = expense
             .note
             .as_deref()
@@ -68,6 +81,9 @@ impl Store {
             && !is_printable(note, MAX_NOTE_CHARS)
         {
             return Err(ExpenseError::Note.into());
+        }
+        if let Some(approval) = &approval {
+            self.approve(pin, approval, now)?;
         }
         let date = self.business_day(now);
         let day = day_key(date);
@@ -107,6 +123,9 @@ impl Store {
                     expense.from_drawer
                 ],
             )?;
+            if let Some(approval) = &approval {
+                super::pin::record_approval(tx, approval, &day, &stamp)?;
+            }
             Ok(Expense {
                 seq,
                 day: day.clone(),

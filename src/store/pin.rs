@@ -8,7 +8,7 @@ use time::OffsetDateTime;
 
 use super::{Result, Store, StoreError};
 use crate::clock;
-use crate::domain::pin::{PinError, PinGuard, validate_pin_shape};
+use crate::domain::pin::{Approval, PinError, PinGuard, validate_pin_shape};
 
 pub(super) fn hash_pin(pin: &str) -> Result<String> {
     validate_pin_shape(pin)?;
@@ -18,7 +18,31 @@ pub(super) fn hash_pin(pin: &str) -> Result<String> {
         .map_err(|e| StoreError::Io(std::io::Error::other(format!("argon2: {e}"))))
 }
 
+/// Records in the action's own transaction that a manager approved it.
+pub(super) fn record_approval(
+    tx: &rusqlite::Transaction<'_>,
+    approval: &Approval,
+    day: &str,
+    stamp: &str,
+) -> Result<()> {
+    super::events::record(tx, "pin_used", &approval.to_string(), day, stamp)
+}
+
 impl Store {
+    /// Checks the manager PIN for `approval`, before anything is written: no
+    /// PIN given is refused with what needs it, and spends no try.
+    pub fn approve(
+        &mut self,
+        pin: Option<&str>,
+        approval: &Approval,
+        now: OffsetDateTime,
+    ) -> Result<()> {
+        let pin = pin
+            .filter(|p| !p.is_empty())
+            .ok_or_else(|| PinError::Required(approval.clone()))?;
+        self.verify_pin(pin, now)
+    }
+
     /// Checks the manager PIN. A wrong one is counted (and committed) even
     /// though the action it was for is refused.
     pub fn verify_pin(&mut self, pin: &str, now: OffsetDateTime) -> Result<()> {

@@ -7,6 +7,8 @@ use rusqlite::params;
 use time::OffsetDateTime;
 use uuid::Uuid;
 
+use crate::domain::pin::Approval;
+
 use super::days::{day_key, ensure_open};
 use super::stock::{Movement, MovementKind, record};
 use super::{Result, Store, StoreError, sequence};
@@ -70,7 +72,7 @@ impl Store {
         refund: &Tender,
         now: OffsetDateTime,
     ) -> Result<ReturnRecord> {
-        self.return_items_with(receipt, items, std::slice::from_ref(refund), now)
+        self.return_items_with(receipt, items, std::slice::from_ref(refund), None, now)
     }
 
     /// Takes back `items` of the sale `receipt`, giving their value back as
@@ -78,11 +80,15 @@ impl Store {
     /// `kasbon=RP` lowers the customer's balance instead of the drawer. A
     /// kasbon sale's goods go back to the kasbon first: money is given back
     /// only for what is worth more than the sale's kasbon left.
+    ///
+    /// Money given back for the last of a sale (all of it, at once or in
+    /// parts) is a void without the void's PIN: it needs the manager `pin`.
     pub fn return_items_with(
         &mut self,
         receipt: &str,
         items: &[ReturnItem],
         refunds: &[Tender],
+        pin: Option<&str>,
         now: OffsetDateTime,
     ) -> Result<ReturnRecord> {
         self.require_stall()?;
@@ -98,10 +104,18 @@ impl Store {
         if refund.amount.is_negative() {
             return Err(crate::money::MoneyError::NegativeAmount(refund.amount.to_string()).into());
         }
+        let sale_id = sale.id.to_string();
+        let approval = (refund.amount.is_positive()
+            && takes_all_left(&self.conn, &sale_id, items)?)
+        .then(|| Approval::WholeRefund {
+            receipt: sale.receipt.clone(),
+        });
+        if let Some(approval) = &approval {
+            self.approve(pin, approval, now)?;
+        }
         let date = self.business_day(now);
         let today = day_key(date);
         let stamp = clock::stamp(now, self.offset);
-        let sale_id = sale.id.to_string();
         self.write(|tx| {
             ensure_open(tx, &today, &stamp)?;
             let mut lines = {
@@ -214,6 +228,9 @@ impl Store {
                     &stamp,
                 )?;
             }
+            if let Some(approval) = &approval {
+                super::pin::record_approval(tx, approval, &today, &stamp)?;
+            }
             Ok(ReturnRecord {
                 receipt: sale.receipt.clone(),
                 seq,
@@ -225,6 +242,35 @@ impl Store {
             })
         })
     }
+}
+
+/// Whether `items` take back everything of the sale not yet returned.
+fn takes_all_left(
+    conn: &rusqlite::Connection,
+    sale_id: &str,
+    items: &[ReturnItem],
+) -> Result<bool> {
+    let mut statement = conn.prepare_cached(
+        "SELECT l.sku, l.quantity - COALESCE((SELECT SUM(rl.quantity) FROM return_lines rl
+                JOIN returns r ON r.id = rl.return_id
+                WHERE r.sale_id = l.sale_id AND rl.line_no = l.line_no), 0)
+         FROM sale_lines l WHERE l.sale_id = ?1",
+    )?;
+    let mut left: HashMap<String, i64> = HashMap::new();
+    for row in statement.query_map([sale_id], |r| {
+        Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?))
+    })? {
+        let (sku, quantity) = row?;
+        *left.entry(sku.to_ascii_uppercase()).or_default() += quantity;
+    }
+    Ok(left.iter().all(|(sku, left)| {
+        let asked: i64 = items
+            .iter()
+            .filter(|i| i.sku.trim().eq_ignore_ascii_case(sku))
+            .map(|i| i.quantity.milli())
+            .sum();
+        asked >= *left
+    }))
 }
 
 /// The money part (one till method; none is cash 0) and the kasbon part of

@@ -35,6 +35,11 @@ pub struct Settings {
     pub scale_pattern: String,
     /// A thermal printer every receipt goes to as ESC/POS, if any.
     pub escpos_printer: Option<PrinterTarget>,
+    /// A drawer expense above this needs the manager PIN.
+    pub pin_expense_over: Rupiah,
+    /// A discount of this percent of a line's or a sale's gross, or more,
+    /// needs the manager PIN.
+    pub pin_discount_percent: u32,
 }
 
 impl Default for Settings {
@@ -52,6 +57,8 @@ impl Default for Settings {
             scale_prefix: Some(scale::DEFAULT_PREFIX.into()),
             scale_pattern: scale::DEFAULT_PATTERN.into(),
             escpos_printer: None,
+            pin_expense_over: Rupiah::new(500_000),
+            pin_discount_percent: 50,
         }
     }
 }
@@ -104,12 +111,20 @@ pub fn label(key: &str) -> (&'static str, &'static str) {
         "scale_prefix" => ("awalan barcode timbangan", "scale barcode prefix"),
         "scale_layout" => ("susunan barcode timbangan", "scale barcode layout"),
         "escpos_printer" => ("printer struk", "receipt printer"),
+        "pin_expense_over" => (
+            "batas pengeluaran laci tanpa PIN",
+            "drawer expense allowed without the PIN",
+        ),
+        "pin_discount_percent" => (
+            "diskon yang perlu PIN (%)",
+            "discount that needs the PIN (%)",
+        ),
         _ => ("tidak dikenal", "unknown"),
     }
 }
 
 /// The keys, as `sentra settings set KEY VALUE` takes them.
-pub const KEYS: [&str; 14] = [
+pub const KEYS: [&str; 16] = [
     "tax_mode",
     "tax_rate",
     "pph_rate",
@@ -124,6 +139,8 @@ pub const KEYS: [&str; 14] = [
     "scale_prefix",
     "scale_layout",
     "escpos_printer",
+    "pin_expense_over",
+    "pin_discount_percent",
 ];
 
 impl Settings {
@@ -215,6 +232,19 @@ impl Settings {
                 self.escpos_printer =
                     PrinterTarget::parse(value).map_err(|e| bad(SettingProblem::Printer(e)))?
             }
+            "pin_expense_over" => {
+                self.pin_expense_over =
+                    Rupiah::parse(value).map_err(|e| bad(SettingProblem::Amount(e)))?
+            }
+            "pin_discount_percent" => {
+                self.pin_discount_percent = value
+                    .trim()
+                    .trim_end_matches('%')
+                    .parse()
+                    .ok()
+                    .filter(|p| (1..=100).contains(p))
+                    .ok_or(bad(SettingProblem::Percent { example: "50" }))?
+            }
             _ => return Err(bad(SettingProblem::UnknownKey)),
         }
         Ok(())
@@ -264,6 +294,14 @@ impl Settings {
                     .as_ref()
                     .map(ToString::to_string)
                     .unwrap_or_default(),
+            ),
+            (
+                "pin_expense_over",
+                self.pin_expense_over.value().to_string(),
+            ),
+            (
+                "pin_discount_percent",
+                self.pin_discount_percent.to_string(),
             ),
         ]
     }

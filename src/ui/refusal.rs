@@ -378,6 +378,9 @@ impl English for PinError {
             PinError::OldRequired => {
                 "a manager PIN is already set: give the old PIN to change it (--old PIN)".into()
             }
+            PinError::Required(approval) => {
+                format!("the manager PIN is needed: {}", approval.english())
+            }
         }
     }
 }

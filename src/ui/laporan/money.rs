@@ -20,6 +20,8 @@ use crate::ui::widgets::{BOLD, card, figure, keyed, message_line};
 /// The expense's amount field.
 pub const EXPENSE_AMOUNT: &str = "expense-amount";
 pub const EXPENSE_NOTE: &str = "expense-note";
+/// The manager PIN, for a drawer expense above the stall's limit.
+pub const EXPENSE_PIN: &str = "expense-pin";
 
 fn tr(lang: Lang, id: &'static str, en: &'static str) -> &'static str {
     match lang {
@@ -43,6 +45,8 @@ pub struct Money {
     pub category: Option<ExpenseCategory>,
     pub note: String,
     pub from_drawer: bool,
+    /// The manager PIN, asked for with cash out of the drawer.
+    pub pin: String,
     pub saved: Option<Result<Expense, Refusal>>,
     /// Laba kotor from the first of the month to the day shown.
     pub month: Option<ProfitReport>,
@@ -59,6 +63,7 @@ pub enum MoneyMessage {
     NextCategory,
     NoteChanged(String),
     FromDrawerToggled(bool),
+    PinChanged(String),
     /// Record the expense.
     SaveExpense,
     ExpenseSaved(Result<Expense, Refusal>),
@@ -103,9 +108,12 @@ impl Money {
             }
             MoneyMessage::NoteChanged(text) => self.note = text,
             MoneyMessage::FromDrawerToggled(on) => self.from_drawer = on,
+            MoneyMessage::PinChanged(pin) => self.pin = pin,
             MoneyMessage::SaveExpense => return (self.save(), false),
             MoneyMessage::ExpenseSaved(result) => {
                 let saved = result.is_ok();
+                // A PIN is typed for one expense only.
+                self.pin.clear();
                 if saved {
                     self.writing = false;
                     self.amount.clear();
@@ -143,8 +151,11 @@ impl Money {
             note: Some(self.note.clone()),
             from_drawer: self.from_drawer,
         };
+        let pin = Some(self.pin.clone()).filter(|p| self.from_drawer && !p.is_empty());
         Effect::job(move |store| {
-            MoneyMessage::ExpenseSaved(at_now(|now| store.add_expense(&expense, now)))
+            MoneyMessage::ExpenseSaved(at_now(|now| {
+                store.add_expense(&expense, pin.as_deref(), now)
+            }))
         })
     }
 
@@ -286,6 +297,23 @@ impl Money {
             ]
             .spacing(8)
             .align_y(iced::Alignment::Center),
+            // Cash out of the drawer above the stall's limit is approved
+            // with the manager PIN, typed here.
+            self.from_drawer.then(|| {
+                text_input(
+                    tr(
+                        lang,
+                        "PIN manajer (di atas batas pengeluaran laci)",
+                        "Manager PIN (above the drawer expense limit)",
+                    ),
+                    &self.pin,
+                )
+                .id(EXPENSE_PIN)
+                .secure(true)
+                .on_input(MoneyMessage::PinChanged)
+                .on_submit(MoneyMessage::SaveExpense)
+                .padding(10)
+            }),
             message_line(refusal),
             row![
                 keyed(

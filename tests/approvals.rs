@@ -1,0 +1,198 @@
+//! What moves money out of the stall or bends a rule needs the manager PIN,
+//! checked before anything is written and recorded as a `pin_used` event
+//! that the day report and the office see: cash out of the drawer above the
+//! stall's limit, and money given back for the whole of a sale (a void
+//! without the void's PIN). Driven through the command line, as a vendor at
+//! the stall PC would.
+
+mod common;
+
+use std::path::Path;
+
+use common::*;
+use serde_json::Value;
+
+fn json(dir: &Path, args: &[&str]) -> Value {
+    let mut args = args.to_vec();
+    args.push("--json");
+    let out = sentra_ok(dir, &args);
+    serde_json::from_str(&out).unwrap_or_else(|e| panic!("{args:?}: {e}: {out}"))
+}
+
+/// The `pin_used` events of today, their sentences in order.
+fn approvals(dir: &Path) -> Vec<String> {
+    json(dir, &["report", "day"])["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| e["kind"] == "pin_used")
+        .map(|e| e["detail"].as_str().unwrap().to_string())
+        .collect()
+}
+
+fn run(args: &[String]) -> Vec<&str> {
+    args.iter().map(String::as_str).collect()
+}
+
+fn refused(dir: &Path, args: &[&str], words: &str) {
+    let before = snapshot(dir);
+    let (ok, _, stderr) = sentra(dir, args);
+    assert!(!ok, "{args:?} was accepted");
+    assert_eq!(stderr.trim().lines().count(), 1, "{stderr}");
+    assert!(stderr.contains(words), "{args:?}: {stderr}");
+    // What a refused PIN leaves is only its own wrong-try event.
+    if !words.contains("PIN salah") {
+        assert_eq!(snapshot(dir), before, "{args:?} changed the book");
+    }
+}
+
+#[test]
+fn a_drawer_expense_above_the_limit_needs_the_pin_and_is_recorded_with_it() {
+    let dir = cli_stall(Some(PIN));
+    let d = dir.path();
+    sentra_ok(d, &["day", "open", "--float", "1000000"]);
+    let add = |amount: &str, extra: &[&str]| {
+        let mut args = vec![
+            "expense",
+            "add",
+            "--amount",
+            amount,
+            "--category",
+            "sewa",
+            "--from-drawer",
+        ];
+        args.extend_from_slice(extra);
+        args.iter().map(|s| s.to_string()).collect::<Vec<_>>()
+    };
+
+    // Up to the limit (Rp500.000 by default) the vendor alone may.
+    sentra_ok(d, &run(&add("500000", &[])));
+    // Above it: asked for, then a wrong PIN, and nothing is recorded.
+    refused(
+        d,
+        &run(&add("600000", &[])),
+        "perlu PIN manajer: pengeluaran laci Rp600.000 di atas batas Rp500.000",
+    );
+    refused(d, &run(&add("600000", &["--pin", "9999"])), "PIN salah");
+    let list = json(d, &["expense", "list"]);
+    assert_eq!(list.as_array().unwrap().len(), 1, "{list}");
+    // The right PIN records it, and the approval with it.
+    sentra_ok(d, &run(&add("600000", &["--pin", PIN])));
+    assert_eq!(
+        approvals(d),
+        ["pengeluaran laci Rp600.000 di atas batas Rp500.000"]
+    );
+    // Not from the drawer, any size is the vendor's to write down.
+    sentra_ok(
+        d,
+        &[
+            "expense",
+            "add",
+            "--amount",
+            "2000000",
+            "--category",
+            "sewa",
+        ],
+    );
+    // The limit is a setting.
+    sentra_ok(d, &["settings", "set", "pin_expense_over", "100000"]);
+    refused(
+        d,
+        &run(&add("150000", &[])),
+        "pengeluaran laci Rp150.000 di atas batas Rp100.000",
+    );
+    refused(
+        d,
+        &["settings", "set", "pin_expense_over", "banyak"],
+        "batas pengeluaran laci tanpa PIN tidak valid",
+    );
+}
+
+#[test]
+fn money_back_for_the_whole_of_a_sale_needs_the_pin() {
+    let dir = cli_stall(Some(PIN));
+    let d = dir.path();
+    for (sku, price) in [("KRP-01", "10000"), ("KPI-01", "45000")] {
+        sentra_ok(
+            d,
+            &[
+                "product", "add", "--sku", sku, "--name", sku, "--price", price,
+            ],
+        );
+        sentra_ok(d, &["stock", "receive", sku, "20"]);
+    }
+    let sale = json(
+        d,
+        &[
+            "sale",
+            "--item",
+            "KRP-01=2",
+            "--item",
+            "KPI-01=1",
+            "--pay",
+            "cash=65000",
+        ],
+    );
+    let receipt = sale["receipt"].as_str().unwrap().to_string();
+    let back = |items: &[&str], refund: &str, pin: Option<&str>| {
+        let mut args = vec!["return".to_string(), receipt.clone()];
+        for item in items {
+            args.extend(["--item".to_string(), item.to_string()]);
+        }
+        args.extend(["--refund".to_string(), refund.to_string()]);
+        if let Some(pin) = pin {
+            args.extend(["--pin".to_string(), pin.to_string()]);
+        }
+        args
+    };
+
+    // All of it at once, in cash: that is a void, and it needs the PIN.
+    let words = format!("perlu PIN manajer: seluruh nota {receipt} dikembalikan tanpa pembatalan");
+    refused(
+        d,
+        &run(&back(&["KRP-01=2", "KPI-01=1"], "cash=65000", None)),
+        &words,
+    );
+    // Part of it is the vendor's to give back ...
+    sentra_ok(d, &run(&back(&["KRP-01=1"], "cash=10000", None)));
+    // ... but not the rest in one more step without the PIN.
+    refused(
+        d,
+        &run(&back(&["KRP-01=1", "KPI-01=1"], "cash=55000", None)),
+        &words,
+    );
+    assert!(approvals(d).is_empty());
+    sentra_ok(
+        d,
+        &run(&back(&["KRP-01=1", "KPI-01=1"], "cash=55000", Some(PIN))),
+    );
+    assert_eq!(
+        approvals(d),
+        [format!(
+            "seluruh nota {receipt} dikembalikan tanpa pembatalan"
+        )]
+    );
+}
+
+#[test]
+fn goods_back_with_no_money_need_no_pin() {
+    let dir = cli_stall(Some(PIN));
+    let d = dir.path();
+    sentra_ok(
+        d,
+        &[
+            "product", "add", "--sku", "KRP-01", "--name", "Keripik", "--price", "10000",
+        ],
+    );
+    sentra_ok(d, &["stock", "receive", "KRP-01", "5"]);
+    let sale = json(d, &["sale", "--item", "KRP-01=1", "--pay", "cash=10000"]);
+    let receipt = sale["receipt"].as_str().unwrap();
+    // Exchanged for another of the same: the goods come back, no money goes.
+    sentra_ok(
+        d,
+        &[
+            "return", receipt, "--item", "KRP-01=1", "--refund", "cash=0",
+        ],
+    );
+    assert!(approvals(d).is_empty());
+}
