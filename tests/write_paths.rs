@@ -369,3 +369,52 @@ fn a_payout_shows_no_balance_before_the_pin() {
         "the balance shown before the PIN: {stderr}"
     );
 }
+
+/// Paper that fails only as it is written (a full disk: /dev/full) comes
+/// after the record: the person is told the record is saved, not to make it
+/// again, and how to print it again.
+#[cfg(target_os = "linux")]
+#[test]
+fn paper_failing_after_the_record_says_the_record_is_saved_and_how_to_print_again() {
+    let dir = stall_with_a_sale();
+    let d = dir.path();
+    let count = || -> i64 {
+        let conn = rusqlite::Connection::open(d.join("sentra.db")).unwrap();
+        conn.query_row("SELECT COUNT(*) FROM sales", [], |r| r.get(0))
+            .unwrap()
+    };
+    let before = count();
+    let (ok, _, stderr) = sentra(
+        d,
+        &[
+            "sale",
+            "--item",
+            "KRP-01=1",
+            "--pay",
+            "cash=10000",
+            "--pdf",
+            "/dev/full",
+        ],
+    );
+    assert!(!ok, "a paper that was not written is not a success");
+    assert_eq!(count(), before + 1, "the sale is in the book");
+    assert_eq!(stderr.trim().lines().count(), 1, "{stderr}");
+    assert!(
+        stderr.contains("Penjualan ST07-20261127-0002 sudah tercatat, jangan diulang")
+            && stderr.contains("sentra receipt ST07-20261127-0002 --pdf FILE"),
+        "{stderr}"
+    );
+    // The way it names prints it.
+    let copy = d.join("copy.pdf");
+    sentra_ok(
+        d,
+        &[
+            "receipt",
+            "ST07-20261127-0002",
+            "--pdf",
+            copy.to_str().unwrap(),
+        ],
+    );
+    assert!(std::fs::metadata(&copy).unwrap().len() > 1000);
+    book_ok(d);
+}

@@ -323,7 +323,11 @@ pub fn consign(
             if let Some(path) = &pdf {
                 let paper = crate::cli::kasbon::kuitansi_paper(store, width.as_deref());
                 let bytes = crate::print::from_book::payout_kuitansi_pdf(store, &payout, paper)?;
-                crate::print::write_file(path, &bytes)?;
+                super::paper_after_record(
+                    crate::print::write_file(path, &bytes),
+                    || format!("Bayar penitip {} {}", payout.producer, payout.amount),
+                    || format!("sentra consign statement {} --pdf FILE", payout.producer),
+                )?;
             }
             out.emit(&payout, |p| {
                 let how = match &p.reference {
@@ -355,7 +359,11 @@ fn handover(
     };
     if let Some(path) = &args.pdf {
         let bytes = crate::print::from_book::handover_note_pdf(store, &note, now)?;
-        crate::print::write_file(path, &bytes)?;
+        super::paper_after_record(
+            crate::print::write_file(path, &bytes),
+            || format!("{} {}", note.kind.title(), note.number),
+            || format!("sentra consign statement {} --pdf FILE", note.producer.code),
+        )?;
     }
     let view = Handed {
         note: &note,

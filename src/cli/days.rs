@@ -128,8 +128,14 @@ pub fn day(
                 .transpose()
                 .map_err(CliError::ClosedButNotExported)?;
             if let Some(path) = &pdf {
-                let report = store.day_report(store.business_day(now))?;
-                write_day_pdf(store, &report, path, now)?;
+                let day = store.business_day(now);
+                let report = store.day_report(day)?;
+                let bytes = crate::print::from_book::day_report_pdf(store, &report, now)?;
+                super::paper_after_record(
+                    crate::print::write_file(path, &bytes),
+                    || format!("Tutup hari {day}"),
+                    || format!("sentra report day --date {day} --pdf FILE"),
+                )?;
             }
             // A failed backup is worth a warning, not an error: the day is
             // closed and its records are safe in the book.

@@ -150,7 +150,21 @@ pub fn fee(
                 let language = crate::print::from_book::language(store);
                 let receipt = kuitansi::fee(&centre, &payment, language);
                 let bytes = kuitansi::kuitansi_pdf(&receipt, paper(&width), language);
-                crate::print::write_file(path, &bytes)?;
+                super::paper_after_record(
+                    crate::print::write_file(path, &bytes),
+                    || {
+                        format!(
+                            "Retribusi {} {} ({})",
+                            payment.stall, payment.amount, payment.number
+                        )
+                    },
+                    || {
+                        format!(
+                            "sentra office receipt {} --date HARI --pdf FILE",
+                            payment.stall
+                        )
+                    },
+                )?;
             }
             out.emit(&payment, |p| {
                 format!(

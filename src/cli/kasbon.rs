@@ -164,7 +164,16 @@ pub fn customer(
                 let paper = kuitansi_paper(store, width.as_deref());
                 let bytes =
                     crate::print::from_book::repayment_kuitansi_pdf(store, &repayment, paper)?;
-                crate::print::write_file(path, &bytes)?;
+                super::paper_after_record(
+                    crate::print::write_file(path, &bytes),
+                    || format!("Bayar kasbon {} {}", repayment.customer, repayment.amount),
+                    || {
+                        format!(
+                            "sentra customer statement {} --pdf FILE",
+                            repayment.customer
+                        )
+                    },
+                )?;
             }
             out.emit(&repayment, |r| {
                 format!(

@@ -237,6 +237,29 @@ pub enum CliError {
     ClosedButNotExported(crate::sync::SyncError),
     #[error("struk {0} PALSU: kode ceknya tidak cocok dengan catatan kantor")]
     ForgedStruk(String),
+    #[error("{saved} sudah tercatat, jangan diulang; hanya kertasnya gagal ({source}): {again}")]
+    PaperAfterRecord {
+        /// What is in the book now (`Penjualan ST07-20261127-0001`).
+        saved: String,
+        /// How to get the paper again.
+        again: String,
+        source: crate::print::PrintError,
+    },
+}
+
+/// The paper of a record just made: its failing does not undo the record,
+/// and the person is told so, with how to print it again, so nobody makes
+/// the record a second time.
+pub(crate) fn paper_after_record(
+    written: Result<(), crate::print::PrintError>,
+    saved: impl FnOnce() -> String,
+    again: impl FnOnce() -> String,
+) -> Result<(), CliError> {
+    written.map_err(|source| CliError::PaperAfterRecord {
+        saved: saved(),
+        again: again(),
+        source,
+    })
 }
 
 /// The data folder: `--data-dir`, `SENTRA_DATA_DIR`, or the platform's.

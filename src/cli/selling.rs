@@ -54,7 +54,12 @@ pub fn sale(
     let completed = store.complete_sale_on(&request, credit.as_ref(), now)?;
     if let Some(path) = &sale.pdf {
         let width = store.settings()?.receipt_width;
-        write_receipt(store, &completed, width, false, path)?;
+        let bytes = crate::print::from_book::receipt_pdf(store, &completed, width, false)?;
+        super::paper_after_record(
+            crate::print::write_file(path, &bytes),
+            || format!("Penjualan {}", completed.receipt),
+            || format!("sentra receipt {} --pdf FILE", completed.receipt),
+        )?;
     }
     out.emit(&completed, |s| {
         let mut text = format!("Struk {} tersimpan.\nTotal {}", s.receipt, s.total);

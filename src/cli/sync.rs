@@ -122,7 +122,16 @@ pub fn import(
                 let language = crate::print::from_book::language(store);
                 let bytes =
                     crate::print::tanda_terima::tanda_terima_pdf(&note, receipts.paper, language);
-                crate::print::write_file(&path, &bytes)?;
+                super::paper_after_record(
+                    crate::print::write_file(&path, &bytes),
+                    || format!("Impor {name}"),
+                    || {
+                        format!(
+                            "sentra office receipt {} --date HARI --pdf FILE",
+                            note.stall
+                        )
+                    },
+                )?;
                 result.receipt = Some(path);
             }
             if !out.json {
