@@ -418,3 +418,64 @@ fn paper_failing_after_the_record_says_the_record_is_saved_and_how_to_print_agai
     assert!(std::fs::metadata(&copy).unwrap().len() > 1000);
     book_ok(d);
 }
+
+/// A book's backups, here or in another stall's folder, and a backup on a
+/// stick are never replaced by paper or a table; only a newer backup may
+/// replace a backup on a stick; a backup is never written over a device or
+/// a pipe (a rename would put a file where the device was).
+#[cfg(unix)]
+#[test]
+fn books_and_backups_anywhere_are_never_replaced_by_paper() {
+    let mine = stall_with_a_sale();
+    let other = stall_with_a_sale();
+    let d = mine.path();
+    let theirs = other.path().join("backups");
+    std::fs::create_dir_all(&theirs).unwrap();
+    // Their day close's backup, as it lies in their data folder.
+    let their_backup = theirs.join("sentra-2026-11-27.db");
+    let made = other.path().join("made.db");
+    sentra_ok(other.path(), &["backup", made.to_str().unwrap()]);
+    std::fs::rename(&made, &their_backup).unwrap();
+    let stick = tempfile::tempdir().unwrap();
+    let on_stick = stick.path().join("cadangan.db");
+    sentra_ok(d, &["backup", on_stick.to_str().unwrap()]);
+    let kept = |path: &Path| std::fs::read(path).unwrap();
+    let (their_bytes, stick_bytes) = (kept(&their_backup), kept(&on_stick));
+
+    for target in [&their_backup, &on_stick] {
+        let path = target.to_str().unwrap();
+        for args in [
+            vec!["report", "day", "--pdf", path],
+            vec!["product", "export", path],
+            vec!["receipt", "ST07-20261127-0001", "--pdf", path],
+        ] {
+            let (ok, _, stderr) = sentra(d, &args);
+            assert!(!ok, "{args:?} replaced a backup");
+            assert!(stderr.contains("cadangan"), "{args:?}: {stderr}");
+        }
+    }
+    let (ok, _, stderr) = sentra(d, &["backup", their_backup.to_str().unwrap()]);
+    assert!(!ok && stderr.contains("folder cadangan"), "{stderr}");
+    assert_eq!(kept(&their_backup), their_bytes);
+    assert_eq!(kept(&on_stick), stick_bytes);
+
+    // A newer backup replaces the one on the stick.
+    sentra_ok(d, &["sale", "--item", "KRP-01=1", "--pay", "cash=10000"]);
+    sentra_ok(d, &["backup", on_stick.to_str().unwrap()]);
+    assert_ne!(kept(&on_stick), stick_bytes);
+
+    // A pipe stays a pipe.
+    let fifo = stick.path().join("pipa");
+    assert!(
+        std::process::Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap()
+            .success()
+    );
+    let (ok, _, stderr) = sentra(d, &["backup", fifo.to_str().unwrap()]);
+    assert!(!ok && stderr.contains("bukan berkas biasa"), "{stderr}");
+    use std::os::unix::fs::FileTypeExt;
+    assert!(std::fs::metadata(&fifo).unwrap().file_type().is_fifo());
+    book_ok(d);
+}

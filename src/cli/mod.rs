@@ -237,7 +237,9 @@ pub enum CliError {
     ClosedButNotExported(crate::sync::SyncError),
     #[error("struk {0} PALSU: kode ceknya tidak cocok dengan catatan kantor")]
     ForgedStruk(String),
-    #[error("{saved} sudah tercatat, jangan diulang; hanya kertasnya gagal ({source}): {again}")]
+    #[error(
+        "{saved} sudah tercatat, jangan diulang; hanya kertasnya gagal ({source}). Cetak lagi: {again}"
+    )]
     PaperAfterRecord {
         /// What is in the book now (`Penjualan ST07-20261127-0001`).
         saved: String,

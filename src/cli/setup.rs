@@ -183,7 +183,7 @@ pub fn settings(store: &mut Store, command: SettingsCommand, out: &Output) -> Re
 }
 
 pub fn backup(store: &Store, file: &Path, out: &Output) -> Result<(), CliError> {
-    store.check_output_path(file)?;
+    store.check_backup_path(file)?;
     store.backup_to(file)?;
     out.emit(&serde_json::json!({ "backup": file }), |_| {
         format!("Cadangan tersimpan: {}", file.display())

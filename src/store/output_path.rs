@@ -27,7 +27,7 @@ pub enum OutputPathError {
     #[error("{0} adalah salinan buku yang disimpan saat pemulihan; simpan ke berkas lain")]
     BeforeRestore(PathBuf),
     #[error(
-        "{0} ada di folder cadangan buku ini, dan cadangan tidak boleh ditimpa; simpan ke tempat lain"
+        "{0} ada di folder cadangan sebuah buku Sentra, yang hanya diisi buku itu sendiri; simpan ke tempat lain"
     )]
     Backup(PathBuf),
     #[error("{0} adalah folder data buku ini; pilih folder lain untuk berkas ekspor")]
@@ -36,6 +36,39 @@ pub enum OutputPathError {
     Unresolvable(PathBuf),
     #[error("{0} adalah buku Sentra lain (ada kunci folder datanya); simpan ke berkas lain")]
     Database(PathBuf),
+    #[error(
+        "{0} adalah buku atau cadangan Sentra; hanya cadangan baru (sentra backup) yang boleh menggantinya"
+    )]
+    SentraBook(PathBuf),
+    #[error("{0} bukan berkas biasa (perangkat atau pipa); cadangan harus berkas")]
+    NotAFile(PathBuf),
+}
+
+/// Whether the regular file at `path` is a Sentra book or a backup of one:
+/// an SQLite database whose `application_id` is Sentra's.
+fn is_sentra_book(path: &Path) -> bool {
+    use std::io::Read;
+    let mut header = [0u8; 72];
+    let regular = std::fs::metadata(path).is_ok_and(|m| m.is_file());
+    regular
+        && std::fs::File::open(path)
+            .and_then(|mut f| f.read_exact(&mut header))
+            .is_ok_and(|()| {
+                &header[..16] == b"SQLite format 3\0"
+                    && i32::from_be_bytes([header[68], header[69], header[70], header[71]])
+                        == super::migrate::APPLICATION_ID
+            })
+}
+
+/// Whether `path` is in the backups folder of a live data folder (this
+/// book's or another's): daily backups are replaced only by their book.
+fn in_a_books_backups(path: &Path) -> bool {
+    path.parent().is_some_and(|folder| {
+        folder.file_name().is_some_and(|n| n == BACKUP_FOLDER)
+            && folder
+                .parent()
+                .is_some_and(|data| data.join(LOCK_FILE).exists())
+    })
 }
 
 /// Whether the file at `path` is a live book: an SQLite database in a
@@ -90,6 +123,30 @@ impl Store {
     /// `-shm` or `-journal`, the lock, anything in the backups folder or a
     /// before-restore copy. Call it before anything is recorded.
     pub fn check_output_path(&self, path: &Path) -> Result<(), StoreError> {
+        self.check_target(path)?;
+        // Paper and tables never replace a book or a backup, wherever it is.
+        if is_sentra_book(path) {
+            return Err(OutputPathError::SentraBook(path.to_path_buf()).into());
+        }
+        Ok(())
+    }
+
+    /// Refuses `path` as the file `sentra backup` writes: what
+    /// [`Store::check_output_path`] refuses, except an older backup on a
+    /// stick (no data folder's lock beside it), which a newer one replaces;
+    /// and anything not a plain file, which a rename would replace.
+    pub fn check_backup_path(&self, path: &Path) -> Result<(), StoreError> {
+        self.check_target(path)?;
+        if std::fs::metadata(path).is_ok_and(|m| !m.is_file() && !m.is_dir()) {
+            return Err(OutputPathError::NotAFile(path.to_path_buf()).into());
+        }
+        Ok(())
+    }
+
+    fn check_target(&self, path: &Path) -> Result<(), StoreError> {
+        if in_a_books_backups(path) {
+            return Err(OutputPathError::Backup(path.to_path_buf()).into());
+        }
         let home = Home::of(self)?;
         for candidate in candidates(path)? {
             home.refuse_file(path, &candidate)?;

@@ -449,7 +449,15 @@ impl English for OutputPathError {
                 path.display()
             ),
             OutputPathError::Backup(path) => format!(
-                "{} is in this book's backup folder, and backups are never overwritten; save elsewhere",
+                "{} is in a Sentra book's backup folder, which only that book fills; save elsewhere",
+                path.display()
+            ),
+            OutputPathError::SentraBook(path) => format!(
+                "{} is a Sentra book or backup; only a newer backup (sentra backup) may replace it",
+                path.display()
+            ),
+            OutputPathError::NotAFile(path) => format!(
+                "{} is not a plain file (a device or a pipe); a backup must be a file",
                 path.display()
             ),
             OutputPathError::DataFolder(path) => format!(
