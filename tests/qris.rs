@@ -95,7 +95,8 @@ fn every_broken_payload_is_refused_with_its_tag_and_nothing_changes() {
         let length: usize = body[at + 2..at + 4].parse().unwrap();
         for wrong in [length + 1, length.saturating_sub(1)] {
             let broken = format!("{}{tag}{wrong:02}{}", &body[..at], &body[at + 4..]);
-            cases.push((sealed(&broken), "QRIS"));
+            let named = format!("panjang tag {tag} tidak sesuai");
+            cases.push((sealed(&broken), Box::leak(named.into_boxed_str())));
         }
         at += 4 + length;
     }

@@ -101,31 +101,77 @@ pub fn fields(payload: &str) -> Result<Vec<(&str, &str)>, QrisError> {
     if !payload.is_ascii() || !payload.starts_with("00") || payload.len() < 12 {
         return Err(QrisError::Shape);
     }
-    let mut fields = Vec::new();
-    let mut at = 0;
+    read_from(payload, 0, Vec::new()).map_err(|fields| wrong_length(payload, &fields))
+}
+
+/// Reads fields from `at` to the end; on a misread, the fields read so far.
+fn read_from<'a>(
+    payload: &'a str,
+    mut at: usize,
+    mut fields: Vec<(&'a str, &'a str)>,
+) -> Result<Vec<(&'a str, &'a str)>, Vec<(&'a str, &'a str)>> {
     while at < payload.len() {
-        let tag = payload.get(at..at + 2).unwrap_or(&payload[at..]);
+        let Some(tag) = payload
+            .get(at..at + 2)
+            .filter(|t| t.bytes().all(|b| b.is_ascii_digit()))
+        else {
+            return Err(fields);
+        };
         let length = payload
             .get(at + 2..at + 4)
             .filter(|l| l.bytes().all(|b| b.is_ascii_digit()))
             .and_then(|l| l.parse::<usize>().ok());
-        let value = length.and_then(|n| payload.get(at + 4..at + 4 + n));
-        let (Some(length), Some(value)) = (length, value) else {
-            return Err(QrisError::Length {
-                at,
-                tag: tag.to_string(),
-            });
+        let Some(value) = length.and_then(|n| payload.get(at + 4..at + 4 + n)) else {
+            return Err(fields);
         };
-        if !tag.bytes().all(|b| b.is_ascii_digit()) {
-            return Err(QrisError::Length {
-                at,
-                tag: tag.to_string(),
-            });
-        }
         fields.push((tag, value));
-        at += 4 + length;
+        at += 4 + value.len();
     }
     Ok(fields)
+}
+
+/// Which field's length is wrong: a misread shows only later, where the
+/// reading went astray. Each field read (and the one that failed) is tried
+/// with every length that lets the rest read to the end and close with the
+/// CRC field; the culprit is the one that needs the smallest change to its
+/// stated length (a typo is off by little; a field read astray is off by
+/// much), then the one that keeps the most fields, then the earliest.
+fn wrong_length(payload: &str, read: &[(&str, &str)]) -> QrisError {
+    let mut starts = Vec::with_capacity(read.len() + 1);
+    let mut at = 0;
+    for (_, value) in read {
+        starts.push(at);
+        at += 4 + value.len();
+    }
+    starts.push(at);
+    // (change to the length, fields lost, start)
+    let mut best: Option<(usize, usize, usize)> = None;
+    for (index, &start) in starts.iter().enumerate() {
+        let stated = payload
+            .get(start..start + 4)
+            .filter(|h| h.bytes().all(|b| b.is_ascii_digit()))
+            .and_then(|h| h[2..].parse::<usize>().ok());
+        let Some(stated) = stated else {
+            continue;
+        };
+        for length in 0..=99 {
+            let Ok(rest) = read_from(payload, start + 4 + length, Vec::new()) else {
+                continue;
+            };
+            if !rest.last().is_some_and(|(t, v)| *t == "63" && v.len() == 4) {
+                continue;
+            }
+            let key = (stated.abs_diff(length), 1000 - (index + rest.len()), start);
+            if best.is_none_or(|kept| key < kept) {
+                best = Some(key);
+            }
+        }
+    }
+    let at = best.map_or(at, |(_, _, start)| start);
+    QrisError::Length {
+        at,
+        tag: payload.get(at..at + 2).unwrap_or("??").to_string(),
+    }
 }
 
 /// Checks the CRC in the last field (tag 63, four hex digits).
