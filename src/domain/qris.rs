@@ -104,12 +104,15 @@ pub fn fields(payload: &str) -> Result<Vec<(&str, &str)>, QrisError> {
     read_from(payload, 0, Vec::new()).map_err(|fields| wrong_length(payload, &fields))
 }
 
+/// Fields as read: (tag, value).
+type Fields<'a> = Vec<(&'a str, &'a str)>;
+
 /// Reads fields from `at` to the end; on a misread, the fields read so far.
 fn read_from<'a>(
     payload: &'a str,
     mut at: usize,
-    mut fields: Vec<(&'a str, &'a str)>,
-) -> Result<Vec<(&'a str, &'a str)>, Vec<(&'a str, &'a str)>> {
+    mut fields: Fields<'a>,
+) -> Result<Fields<'a>, Fields<'a>> {
     while at < payload.len() {
         let Some(tag) = payload
             .get(at..at + 2)
