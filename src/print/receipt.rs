@@ -99,6 +99,11 @@ pub fn receipt_pdf(data: &ReceiptData<'_>) -> Vec<u8> {
         }
         next(&mut y, LINE);
         sheet.text(left, y, SIZE, false, &item.detail);
+        // A price too long to share the line puts its amount on the next.
+        let room = printable - fonts.width(&item.detail, SIZE, false) - 2.0;
+        if fonts.width(&item.gross, SIZE, false) > room {
+            next(&mut y, LINE);
+        }
         sheet.text_right(&fonts, right, y, SIZE, false, &item.gross);
         if let Some(discount) = &item.discount {
             next(&mut y, LINE);
