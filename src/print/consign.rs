@@ -3,7 +3,7 @@
 //! and the office's report of the centre's producers.
 
 use super::a4::{BODY, Column, LEFT, RIGHT, Report};
-use super::day_report::{StallHeading, short};
+use super::day_report::StallHeading;
 use crate::store::{HandoverKind, HandoverNote, ProducerStatement};
 use crate::sync::producers::ProducersReport;
 
@@ -288,7 +288,7 @@ pub fn statement_pdf(
             .iter()
             .map(|p| {
                 vec![
-                    short(&p.created_at),
+                    crate::domain::calendar::stamp(&p.created_at, stall.language),
                     p.method.label().to_string(),
                     p.reference.clone().unwrap_or_default(),
                     p.amount.to_string(),

@@ -47,8 +47,9 @@ pub fn day_report_pdf(stall: &StallHeading<'_>, report: &DayReport, printed_at: 
         .closed
         .as_ref()
         .map(|c| calendar::stamp(&c.closed_at, stall.language))
-        .unwrap_or_else(|| "belum ditutup".into());
-    doc.line(9.5, false, &format!("Dibuka {opened} · Ditutup {closed}"));
+        .map(|at| format!("Ditutup {at}"))
+        .unwrap_or_else(|| "Belum ditutup / not closed yet".into());
+    doc.line(9.5, false, &format!("Dibuka {opened} · {closed}"));
 
     doc.heading("Penjualan / Sales");
     doc.figure("Jumlah transaksi", &report.sales_count.to_string(), false);
@@ -290,7 +291,7 @@ pub fn day_report_pdf(stall: &StallHeading<'_>, report: &DayReport, printed_at: 
     doc.finish()
 }
 
-/// `2026-11-27 21:15` from an RFC 3339 stamp.
-pub fn short(stamp: &str) -> String {
-    stamp.get(..16).unwrap_or(stamp).replace('T', " ")
+/// The time of day of a stored stamp as Indonesian print writes it: `21.15`.
+pub fn time_of(stamp: &str) -> String {
+    stamp.get(11..16).unwrap_or_default().replace(':', ".")
 }

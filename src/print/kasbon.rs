@@ -3,7 +3,7 @@
 //! expenses and gross profit.
 
 use super::a4::{Column, LEFT, RIGHT, Report};
-use super::day_report::{StallHeading, short};
+use super::day_report::{StallHeading, time_of};
 use crate::store::{DayReport, KasbonStatement};
 
 /// A customer's statement as PDF bytes: every kasbon, void, return and
@@ -150,10 +150,7 @@ pub fn day_sections(doc: &mut Report, report: &DayReport) {
             .iter()
             .map(|r| {
                 vec![
-                    short(&r.created_at)
-                        .get(11..)
-                        .unwrap_or_default()
-                        .to_string(),
+                    time_of(&r.created_at),
                     r.customer.clone(),
                     r.name.clone(),
                     r.method.label().to_string(),
@@ -202,10 +199,7 @@ pub fn day_sections(doc: &mut Report, report: &DayReport) {
             .iter()
             .map(|e| {
                 vec![
-                    short(&e.created_at)
-                        .get(11..)
-                        .unwrap_or_default()
-                        .to_string(),
+                    time_of(&e.created_at),
                     e.category.label().to_string(),
                     e.note.clone().unwrap_or_default(),
                     if e.from_drawer { "laci" } else { "" }.to_string(),
