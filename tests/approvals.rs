@@ -196,3 +196,43 @@ fn goods_back_with_no_money_need_no_pin() {
     );
     assert!(approvals(d).is_empty());
 }
+
+#[test]
+fn prices_changed_by_a_csv_import_need_the_pin() {
+    let dir = cli_stall(Some(PIN));
+    let d = dir.path();
+    sentra_ok(
+        d,
+        &[
+            "product", "add", "--sku", "KRP-01", "--name", "Keripik", "--price", "10000",
+        ],
+    );
+    let csv = d.join("harga.csv");
+    let write = |text: &str| std::fs::write(&csv, text).unwrap();
+    let path = csv.to_str().unwrap();
+    // A new product and the same price: the vendor's to import.
+    write("sku,name,price\nKRP-01,Keripik,10000\nKPI-01,Kopi,45000\n");
+    sentra_ok(d, &["product", "import", path]);
+    // The price of one already in the book cut to Rp1: the manager's.
+    write("sku,name,price\nKRP-01,Keripik,1\nKPI-02,Kopi Bubuk,30000\n");
+    refused(
+        d,
+        &["product", "import", path],
+        "perlu PIN manajer: 1 harga diubah lewat impor CSV",
+    );
+    refused(
+        d,
+        &["product", "import", path, "--pin", "9999"],
+        "PIN salah",
+    );
+    let price = |sku: &str| {
+        json(d, &["product", "list", "--search", sku])[0]["price"]
+            .as_i64()
+            .unwrap()
+    };
+    assert_eq!(price("KRP-01"), 10_000);
+    let out = sentra_ok(d, &["product", "import", path, "--pin", PIN]);
+    assert!(out.contains("Harga 1 produk"), "{out}");
+    assert_eq!(price("KRP-01"), 1);
+    assert_eq!(approvals(d), ["1 harga diubah lewat impor CSV"]);
+}

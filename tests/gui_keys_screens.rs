@@ -357,6 +357,37 @@ fn stok_filters_sorts_pages_labels_and_csv_by_keys() {
     window.press_key(Named::F10);
     let said = format!("{:?}", shell(&window).stok.notice);
     assert!(said.starts_with("Some(Info(CsvImported"), "{said}");
+
+    // A file that cuts a price to Rp1 needs the manager's PIN, typed in
+    // the field beside the path (Tab reaches it), then Enter imports.
+    let text = std::fs::read_to_string(&csv).unwrap();
+    let mut lines: Vec<String> = text.lines().map(str::to_string).collect();
+    let mut cells: Vec<String> = lines[1].split(',').map(str::to_string).collect();
+    let sku = cells[0].clone();
+    cells[5] = "1".into();
+    lines[1] = cells.join(",");
+    std::fs::write(&csv, lines.join("\n")).unwrap();
+    window.press_key(Named::F10);
+    let refusal = format!("{:?}", shell(&window).stok.notice);
+    assert!(
+        refusal.starts_with("Some(Error(") && refusal.contains("PriceImport"),
+        "{refusal}"
+    );
+    for _ in 0..40 {
+        if window.focus_is("csv-pin") {
+            break;
+        }
+        window.press_key(Named::Tab);
+    }
+    assert!(window.focus_is("csv-pin"), "{:?}", window.focused);
+    window.type_keys(PIN);
+    window.press_key(Named::Enter);
+    let said = format!("{:?}", shell(&window).stok.notice);
+    assert!(said.starts_with("Some(Info(CsvImported"), "{said}");
+    let price = book(&window, move |s| {
+        s.lookup_product(&sku).unwrap().unwrap().price
+    });
+    assert_eq!(price, rp(1));
 }
 
 #[test]

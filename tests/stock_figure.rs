@@ -384,7 +384,7 @@ fn run(ops: &[Op]) -> Result<(), TestCaseError> {
                 }
                 let path = dir.path().join(format!("produk-{imports}.csv"));
                 std::fs::write(&path, &csv).unwrap();
-                let result = store.import_products(&path, now);
+                let result = store.import_products(&path, None, now);
                 prop_assert_eq!(result.is_ok(), !refused, "{:?}\n{}", result, csv);
                 let new = store.lookup_product(&format!("NEW{imports}")).unwrap();
                 prop_assert_eq!(new.is_some(), !refused);

@@ -63,7 +63,12 @@ pub enum ProductCommand {
         category: Option<String>,
     },
     /// Impor produk dari CSV (pemisah , atau ;)
-    Import { file: PathBuf },
+    Import {
+        file: PathBuf,
+        /// PIN manajer, bila berkas mengubah harga produk yang sudah ada
+        #[arg(long)]
+        pin: Option<String>,
+    },
     /// Ekspor katalog dengan stok ke CSV
     Export { file: PathBuf },
     /// Beri produk barcode toko (EAN-13 berawalan 20–29)
@@ -219,13 +224,19 @@ pub fn product(
             let products = store.list_products(&filter)?;
             out.emit(&products, |products| product_table(products));
         }
-        ProductCommand::Import { file } => {
-            let summary = store.import_products(&file, now)?;
+        ProductCommand::Import { file, pin } => {
+            let summary = store.import_products(&file, pin.as_deref(), now)?;
             out.emit(&summary, |s| {
                 let mut said = format!(
                     "Impor selesai: {} produk baru, {} diperbarui.",
                     s.added, s.updated
                 );
+                if s.repriced > 0 {
+                    said.push_str(&format!(
+                        "\nHarga {} produk yang sudah ada diubah (disetujui dengan PIN manajer).",
+                        s.repriced
+                    ));
+                }
                 if s.stock_unchanged > 0 {
                     said.push_str(&format!(
                         "\nStok {} produk yang sudah ada tidak diubah dari berkas: pakai `stock count` (stok opname).",

@@ -22,6 +22,7 @@ use super::stock::{Movement, MovementKind, record};
 use super::table::{Cell, Table};
 use super::{Result, Store, StoreError};
 use crate::clock;
+use crate::domain::pin::Approval;
 use crate::domain::unit::{Unit, UnitError};
 use crate::money::{MoneyError, Quantity, Rupiah};
 
@@ -63,6 +64,8 @@ pub struct CsvImportSummary {
     /// Existing products whose row gave a stock other than theirs: stock
     /// is not set from a file, and the person is told so.
     pub stock_unchanged: usize,
+    /// Existing products whose price the file changed (with the PIN).
+    pub repriced: usize,
 }
 
 const HEADER: [&str; 9] = [
@@ -236,9 +239,13 @@ fn parse(text: &str) -> Result<(Vec<Row>, Present)> {
 
 impl Store {
     /// Imports a product CSV: every row or none. A bad row names its line.
+    ///
+    /// Prices of products already in the book changed by the file are the
+    /// manager's: they need `pin`, and the approval is recorded.
     pub fn import_products(
         &mut self,
         path: &Path,
+        pin: Option<&str>,
         now: OffsetDateTime,
     ) -> Result<CsvImportSummary> {
         self.require_stall()?;
@@ -260,6 +267,21 @@ impl Store {
             .into_iter()
             .map(|p| (p.sku.to_lowercase(), p))
             .collect();
+        let repriced = rows
+            .iter()
+            .filter(|row| {
+                existing
+                    .get(&row.product.sku.to_lowercase())
+                    .is_some_and(|current| {
+                        present.merged(&row.product, current).price != current.price
+                    })
+            })
+            .count();
+        let approval = (repriced > 0).then_some(Approval::PriceImport { count: repriced });
+        if let Some(approval) = &approval {
+            self.approve(pin, approval, now)?;
+        }
+        let day = super::days::day_key(self.business_day(now));
         self.write(|tx| {
             let mut summary = CsvImportSummary::default();
             for row in &rows {
@@ -290,6 +312,10 @@ impl Store {
                     summary.added += 1;
                 }
             }
+            if let Some(approval) = &approval {
+                super::pin::record_approval(tx, approval, &day, &stamp)?;
+            }
+            summary.repriced = repriced;
             Ok(summary)
         })
     }

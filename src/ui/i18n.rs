@@ -105,6 +105,7 @@ texts! {
     ImportCsv => "Impor CSV", "Import CSV";
     ExportCsv => "Ekspor CSV", "Export CSV";
     CsvPath => "Berkas CSV", "CSV file";
+    CsvPin => "PIN (harga berubah)", "PIN (prices change)";
     Name => "Nama", "Name";
     Category => "Kategori", "Category";
     Unit => "Satuan", "Unit";

@@ -96,6 +96,8 @@ pub struct Stok {
     pub movement: Option<MovementForm>,
     pub ledger: Option<(Product, Vec<StockMovement>)>,
     pub csv_path: String,
+    /// The manager PIN, for an import that changes prices.
+    pub csv_pin: String,
     pub notice: Option<Notice>,
     /// Products ticked for price labels, and the labels panel.
     pub labels: Labels,
@@ -131,6 +133,7 @@ pub enum Message {
     ShowLedger(String),
     LedgerLoaded(Result<(Product, Vec<StockMovement>), Refusal>),
     CsvPathChanged(String),
+    CsvPinChanged(String),
     ImportCsv,
     ExportCsv,
     CsvDone(Result<Say, Refusal>),
@@ -406,12 +409,18 @@ impl Stok {
                 self.csv_path = path;
                 Effect::None
             }
+            Message::CsvPinChanged(pin) => {
+                self.csv_pin = pin;
+                Effect::None
+            }
             Message::ImportCsv => {
                 let path = self.csv_path.clone();
+                // A PIN is typed for one import only.
+                let pin = Some(std::mem::take(&mut self.csv_pin)).filter(|p| !p.is_empty());
                 Effect::job(move |store| {
                     let path = csv_path(store, &path);
-                    let result =
-                        at_now(|now| store.import_products(&path, now)).map(|s| Say::CsvImported {
+                    let result = at_now(|now| store.import_products(&path, pin.as_deref(), now))
+                        .map(|s| Say::CsvImported {
                             path: path.display().to_string(),
                             added: s.added,
                             updated: s.updated,

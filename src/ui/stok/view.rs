@@ -100,8 +100,17 @@ impl Stok {
                 text_input(T::CsvPath.get(lang), &self.csv_path)
                     .id("csv-path")
                     .on_input(Message::CsvPathChanged)
+                    .on_submit(Message::ImportCsv)
                     .padding(10)
                     .width(Fill),
+                // Prices changed by a file are the manager's.
+                text_input(T::CsvPin.get(lang), &self.csv_pin)
+                    .id("csv-pin")
+                    .secure(true)
+                    .on_input(Message::CsvPinChanged)
+                    .on_submit(Message::ImportCsv)
+                    .padding(10)
+                    .width(150),
                 button(with_key(T::ImportCsv.get(lang), "F10", theme::SMALL))
                     .on_press(Message::ImportCsv)
                     .padding(10)
