@@ -105,7 +105,7 @@ texts! {
     ImportCsv => "Impor CSV", "Import CSV";
     ExportCsv => "Ekspor CSV", "Export CSV";
     CsvPath => "Berkas CSV", "CSV file";
-    CsvPin => "PIN (harga berubah)", "PIN (prices change)";
+    CsvPin => "PIN manajer", "Manager PIN";
     Name => "Nama", "Name";
     Category => "Kategori", "Category";
     Unit => "Satuan", "Unit";
