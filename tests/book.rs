@@ -264,22 +264,34 @@ fn the_sequence_has_no_gaps_even_after_refusals() {
         amount: rp(5_000),
         reference: None,
     };
+    let whole = [sentra::store::ReturnItem {
+        sku: "A".into(),
+        quantity: qty("1"),
+    }];
+    // Money back for the whole sale without the manager takes no number.
+    assert!(
+        store
+            .return_items(&second.receipt, &whole, &refund, NOW)
+            .is_err()
+    );
     store
-        .return_items(
+        .return_items_with(
             &second.receipt,
             &[sentra::store::ReturnItem {
                 sku: "A".into(),
                 quantity: qty("1"),
             }],
-            &refund,
+            std::slice::from_ref(&refund),
+            Some(PIN),
             NOW,
         )
         .unwrap();
     store.close_day(rp(0), NOW).unwrap();
     let numbers = sequence_numbers(&store);
-    // Five records and the wrong PIN's trail, numbered without a gap.
+    // Five records, the wrong PIN's trail and the manager's approval of the
+    // whole refund, numbered without a gap.
     assert_eq!(numbers, (1..=numbers.len() as i64).collect::<Vec<i64>>());
-    assert_eq!(numbers.len(), 7);
+    assert_eq!(numbers.len(), 8);
 }
 
 #[test]

@@ -478,7 +478,15 @@ fn a_csv_of_skus_and_prices_changes_only_the_prices() {
         ),
     )
     .unwrap();
-    let out = sentra_ok(d, &["product", "import", prices.to_str().unwrap()]);
+    // A new price is the manager's call: without the PIN, nothing changes.
+    let path = prices.to_str().unwrap();
+    refused(
+        d,
+        NOW_TEXT,
+        &["product", "import", path],
+        "perlu PIN manajer",
+    );
+    let out = sentra_ok(d, &["product", "import", path, "--pin", PIN]);
     assert!(out.contains("0 produk baru, 1 diperbarui"), "{out}");
     assert!(
         out.contains("Stok 1 produk yang sudah ada tidak diubah"),
@@ -510,7 +518,7 @@ fn a_csv_of_skus_and_prices_changes_only_the_prices() {
         format!("sku,name,price,barcode\n{sku},Nama Baru,123000,\n"),
     )
     .unwrap();
-    sentra_ok(d, &["product", "import", prices.to_str().unwrap()]);
+    sentra_ok(d, &["product", "import", path, "--pin", PIN]);
     let cleared = products(d);
     let cleared = cleared.iter().find(|p| p["sku"] == sku.as_str()).unwrap();
     assert!(cleared["barcode"].is_null(), "{cleared}");
@@ -527,7 +535,10 @@ fn a_csv_import_is_all_or_nothing_and_reads_semicolons() {
         "\u{feff}SKU;Nama;Kategori;Satuan;Harga;HPP;Stok_Min;Stok\nKPL-01;Kemplang Panggang;Kemplang;pack;17.000;11.000;10;40\nKRP-01;Keripik Pisang Coklat 200 g;Keripik;pack;Rp11.000;;20;999\nKPI-09;Kopi Bubuk Curah;Kopi;kg;150000;;2,5;12,5\n",
     )
     .unwrap();
-    let out = sentra_ok(d, &["product", "import", good.to_str().unwrap()]);
+    let out = sentra_ok(
+        d,
+        &["product", "import", good.to_str().unwrap(), "--pin", PIN],
+    );
     assert!(out.contains("2 produk baru, 1 diperbarui"), "{out}");
     let list: serde_json::Value =
         serde_json::from_str(&sentra_ok(d, &["--json", "product", "list"])).unwrap();

@@ -199,7 +199,7 @@ proptest! {
                     let (product, _) = sale.items[0];
                     let item = ReturnItem { sku: PRODUCTS[product].0.into(), quantity: qty("1") };
                     let refund = Tender { method: PaymentMethod::Cash, amount: rp(1_000), reference: None };
-                    store.return_items(&receipt, &[item], &refund, when).unwrap();
+                    store.return_items_with(&receipt, &[item], &[refund], Some(PIN), when).unwrap();
                 }
                 _ => {}
             }
