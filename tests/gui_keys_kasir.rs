@@ -106,6 +106,73 @@ fn cart_lines_are_walked_changed_and_removed_by_keys() {
 }
 
 #[test]
+fn a_quantity_typed_as_n_star_reaches_the_highlighted_line_and_it_shows() {
+    let (_dir, store) = stall();
+    let mut window = Window::on(store);
+    for (_, _, code) in ITEMS {
+        scan(&mut window, code);
+    }
+    window.press_key(Named::ArrowUp);
+    window.press_key(Named::ArrowUp);
+    assert_eq!(window.till().cart_cursor, 0);
+    // The list was asked to show the line the keys now act on.
+    assert_eq!(window.revealed.last(), Some(&("kasir-cart-lines", 0, 3)));
+    window.type_keys("12*");
+    window.press_key(Named::Enter);
+    assert_eq!(
+        lines(&window),
+        vec![
+            line("KRP-01", "12"),
+            line("KPI-01", "1"),
+            line("TPS-01", "1")
+        ]
+    );
+    assert!(window.till().search.query.is_empty());
+    // A quantity the unit cannot take is refused; the line keeps its 12.
+    window.type_keys("0,5*");
+    window.press_key(Named::Enter);
+    assert_eq!(lines(&window)[0], line("KRP-01", "12"));
+    assert!(window.shows_part("Keripik Pisang"), "{:?}", window.texts());
+    // The keys are written under the cart.
+    assert!(window.shows_part("5* Enter: jumlah 5"));
+    // A scan after it lands as ever, highlighted and shown.
+    window.revealed.clear();
+    scan(&mut window, ITEMS[1].2);
+    assert_eq!(lines(&window)[1], line("KPI-01", "2"));
+    assert_eq!(window.revealed.last(), Some(&("kasir-cart-lines", 1, 3)));
+}
+
+#[test]
+fn an_unknown_code_stays_on_screen_after_good_scans_until_esc() {
+    let (_dir, store) = stall();
+    let mut window = Window::on(store);
+    scan(&mut window, ITEMS[0].2);
+    scan(&mut window, "8990000000017");
+    scan(&mut window, ITEMS[1].2);
+    scan(&mut window, ITEMS[2].2);
+    assert_eq!(window.till().cart.len(), 3);
+    assert!(
+        window.shows_text("Kode \"8990000000017\" tidak dikenal."),
+        "{:?}",
+        window.texts()
+    );
+    scan(&mut window, "123");
+    assert!(window.shows_text("2 kode tidak dikenal: \"8990000000017\", \"123\"."));
+    // Still there while paying: the money is taken knowing.
+    window.press_key(Named::F2);
+    assert!(window.focus_is("kasir-amount"));
+    assert!(window.shows_part("tidak dikenal"));
+    window.press_key(Named::Escape);
+    assert!(
+        window.shows_part("tidak dikenal"),
+        "Esc closed the panel first"
+    );
+    window.press_key(Named::Escape);
+    assert!(!window.shows_part("tidak dikenal"));
+    assert_eq!(window.till().cart.len(), 3, "Esc keeps the cart");
+}
+
+#[test]
 fn a_kasbon_customer_is_picked_by_typing_and_the_sale_goes_through() {
     let (dir, mut store) = stall();
     for (code, name) in [
@@ -161,6 +228,48 @@ fn a_kasbon_customer_is_picked_by_typing_and_the_sale_goes_through() {
         Some(10_000),
         "{} on kasbon for Pak Rahmat",
         sale.receipt
+    );
+}
+
+#[test]
+fn a_new_kasbon_customer_is_added_from_the_payment_panel_by_keys() {
+    let (_dir, store) = stall();
+    let mut window = Window::on(store);
+    scan(&mut window, ITEMS[0].2);
+    window.press_key(Named::F2);
+    window.press_key(Named::F1);
+    assert!(window.focus_is("kasbon-search"));
+    window.type_keys("Bu Yanti");
+    assert!(window.shows_part("Insert"), "the key is on its button");
+    window.press_key(Named::Insert);
+    assert!(
+        window.focus_is("kasbon-new-name"),
+        "the name field takes the keys"
+    );
+    // Esc leaves the form and keeps the sale's panel.
+    window.press_key(Named::Escape);
+    assert!(window.focus_is("kasbon-search"));
+    assert!(matches!(
+        window.till().panel,
+        sentra::ui::kasir::Panel::Pay(_)
+    ));
+    window.press_key(Named::Insert);
+    window.press_key(Named::Tab);
+    window.type_keys("0812345678");
+    window.press_key(Named::Tab);
+    window.type_keys("100000");
+    window.press_key(Named::Enter);
+    let chosen = match &window.till().panel {
+        sentra::ui::kasir::Panel::Pay(payment) => payment.kasbon.chosen.clone(),
+        _ => panic!("the payment panel is open"),
+    };
+    let chosen = chosen.expect("the new customer is chosen");
+    assert_eq!(chosen.name, "Bu Yanti", "the name typed in the search");
+    assert!(window.focus_is("kasir-amount"));
+    window.press_key(Named::Enter);
+    assert!(
+        window.till().last_sale.is_some(),
+        "the kasbon sale completed"
     );
 }
 

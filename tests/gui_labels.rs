@@ -9,7 +9,7 @@ use std::process::Command;
 
 use common::*;
 use iced::keyboard::{Key, key::Named};
-use iced_test::selector::{Candidate, id};
+use iced_test::selector::id;
 use iced_test::simulator;
 use sentra::domain::scale::Plu;
 use sentra::domain::unit::Unit;
@@ -55,27 +55,6 @@ impl Window {
     /// A key as the window's keys deliver it.
     fn press(&mut self, key: Named) {
         self.send(Message::KeyPressed(KeyPress::plain(key)));
-    }
-
-    fn texts(&self) -> Vec<String> {
-        let found = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
-        let sink = found.clone();
-        let mut ui = simulator(self.app.view());
-        let _ = ui.find(move |candidate: Candidate<'_>| -> Option<()> {
-            if let Candidate::Text { content, .. } = candidate {
-                sink.lock().unwrap().push(content.to_string());
-            }
-            None
-        });
-        drop(ui);
-        std::sync::Arc::try_unwrap(found)
-            .unwrap()
-            .into_inner()
-            .unwrap()
-    }
-
-    fn shows_part(&self, part: &str) -> bool {
-        self.texts().iter().any(|t| t.contains(part))
     }
 
     fn book<T: Send + 'static>(&self, read: impl FnOnce(&mut Store) -> T + Send + 'static) -> T {

@@ -190,6 +190,54 @@ fn goods_in_by_keyboard_then_a_payout_with_the_pin() {
 }
 
 #[test]
+fn a_handover_line_is_taken_off_and_the_note_saved_by_keys_alone() {
+    let (_dir, mut store) = stall();
+    let mut kopi = product("KPI-LU", 30_000, Unit::Pack);
+    kopi.name = "Kopi Robusta Liwa".into();
+    store
+        .add_consigned_product(&kopi, "P001", Terms::ConsignPrice(rp(25_000)), NOW)
+        .unwrap();
+    let mut window = Window::on(store);
+    window.send(Message::SwitchTab(Tab::Penitip));
+    window.click("P001 · Ibu Sari");
+    window.press_key(Named::F5);
+    assert!(window.has_focus(penitip::PICK));
+    // Enter with nothing picked yet saves nothing.
+    window.enter();
+    assert!(window.has_focus(penitip::PICK));
+    window.typing("keripik");
+    window.enter();
+    window.typing("5");
+    window.enter();
+    window.typing("kopi");
+    window.enter();
+    window.typing("3");
+    window.enter();
+    // The keripik was a mistake: its quantity 0 and Enter takes it off.
+    window.interact(|ui| {
+        ui.click(id(penitip::QUANTITY[0])).unwrap();
+        ui.tap_key(Key::Named(Named::End));
+        ui.tap_key(Key::Named(Named::Backspace));
+        ui.typewrite("0");
+    });
+    window.enter();
+    match &window.screen().panel {
+        penitip::Panel::Handover(form) => {
+            assert_eq!(form.lines.len(), 1, "{:?}", form.lines);
+            assert_eq!(form.lines[0].0, "KPI-LU");
+        }
+        _ => panic!("the note is still open"),
+    }
+    assert!(window.has_focus(penitip::PICK));
+    // Enter in the empty picker saves the note.
+    window.enter();
+    let stock = window.store(|store| store.find_product("KPI-LU").unwrap().stock);
+    assert_eq!(stock, qty("3"));
+    let keripik = window.store(|store| store.find_product("KRP-LU").unwrap().stock);
+    assert_eq!(keripik, qty("6"), "the line taken off moved nothing");
+}
+
+#[test]
 fn a_new_producer_from_the_form_and_a_refusal_said_in_english() {
     let (_dir, store) = stall();
     let mut window = Window::on(store);

@@ -78,7 +78,7 @@ pub enum StoreError {
     },
     #[error("uang kembali paling banyak satu cara bayar, ditambah kasbon")]
     RefundMethods,
-    #[error("hari {0} sudah ditutup: minta manajer membuka kembali (sentra day reopen)")]
+    #[error("hari {0} sudah ditutup: manajer membukanya kembali dengan PIN")]
     DayClosed(String),
     #[error("hari {0} sudah dibuka")]
     DayAlreadyOpen(String),

@@ -61,6 +61,7 @@ texts! {
     // Till
     SearchHint => "Scan barcode atau ketik nama / SKU…", "Scan a barcode or type a name / SKU…";
     CartEmpty => "Keranjang kosong. Scan atau cari barang.", "The cart is empty. Scan or search for an item.";
+    CartKeys => "Panah atas/bawah: pilih baris · + / -: satu lagi, satu kurang · 5* Enter: jumlah 5 · Delete: hapus baris", "Up/Down: pick a line · + / -: one more, one less · 5* Enter: quantity 5 · Delete: remove the line";
     Item => "Barang", "Item";
     Sku => "SKU", "SKU";
     Qty => "Jumlah", "Qty";
@@ -311,6 +312,10 @@ pub enum Say {
     CartHeld,
     NoHeldCarts,
     UnknownCode(String),
+    /// Codes of this cart that matched nothing (more than one).
+    UnknownCodes(Vec<String>),
+    /// `5*` and Enter with no line in the cart.
+    NoLineForQuantity,
     /// The stored QRIS fails the EMV checks: (Indonesian, English) reason.
     QrisUnusable(String, String),
     /// A scan on a closed day: nothing can be sold until a manager reopens.
@@ -426,6 +431,18 @@ impl Say {
             Say::NoHeldCarts => "No held carts.".into(),
             Say::UnknownCode(code) if id => format!("Kode \"{code}\" tidak dikenal."),
             Say::UnknownCode(code) => format!("Unknown code \"{code}\"."),
+            Say::UnknownCodes(codes) if id => {
+                format!("{} kode tidak dikenal: {}.", codes.len(), quoted(codes))
+            }
+            Say::UnknownCodes(codes) => {
+                format!("{} unknown codes: {}.", codes.len(), quoted(codes))
+            }
+            Say::NoLineForQuantity if id => {
+                "Belum ada baris di keranjang untuk diberi jumlah: pindai barangnya dulu.".into()
+            }
+            Say::NoLineForQuantity => {
+                "No line in the cart to give a quantity: scan the item first.".into()
+            }
             Say::QrisUnusable(why, _) if id => format!(
                 "QRIS di Pengaturan tidak dipakai ({why}): struk dan kasir tanpa QRIS sampai diperbaiki."
             ),
@@ -650,4 +667,13 @@ fn days_said(days: &[String], lang: Lang) -> String {
         Lang::Id => format!(" Hari: {}; menampilkan {latest}.", days.join(", ")),
         Lang::En => format!(" Days: {}; showing {latest}.", days.join(", ")),
     }
+}
+
+/// Codes in quotes, separated by commas.
+fn quoted(codes: &[String]) -> String {
+    codes
+        .iter()
+        .map(|code| format!("\"{code}\""))
+        .collect::<Vec<_>>()
+        .join(", ")
 }

@@ -17,6 +17,8 @@ pub struct Window {
     pub focused: Option<Id>,
     /// The views the keys asked to scroll, in order.
     pub scrolled: Vec<(&'static str, Scroll)>,
+    /// The lists asked to show a row: (list, row, rows).
+    pub revealed: Vec<(&'static str, usize, usize)>,
 }
 
 impl Window {
@@ -26,6 +28,7 @@ impl Window {
             app,
             focused: None,
             scrolled: Vec::new(),
+            revealed: Vec::new(),
         };
         window.settle(effect);
         window
@@ -74,6 +77,7 @@ impl Window {
         match focus {
             Focus::On(field) => self.focused = Some(Id::from(field)),
             Focus::Scroll { view, by } => self.scrolled.push((view, by)),
+            Focus::Reveal { list, row, of } => self.revealed.push((list, row, of)),
             Focus::Next | Focus::Previous => {
                 let fields = self.focusables();
                 let at = self
@@ -88,7 +92,6 @@ impl Window {
                 };
                 self.focused = next.cloned().flatten();
             }
-            _ => {}
         }
     }
 
@@ -170,6 +173,34 @@ impl Window {
     pub fn shows_text(&self, text: &str) -> bool {
         let mut ui = simulator(self.app.view());
         ui.find(text).is_ok()
+    }
+
+    /// Every text on screen (a field's as `[text]`), for a failure message.
+    pub fn texts(&self) -> Vec<String> {
+        use iced_test::selector::Candidate;
+        let found = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+        let sink = found.clone();
+        let mut ui = simulator(self.app.view());
+        let _ = ui.find(move |candidate: Candidate<'_>| -> Option<()> {
+            match candidate {
+                Candidate::Text { content, .. } => sink.lock().unwrap().push(content.to_string()),
+                Candidate::TextInput { state, .. } => {
+                    sink.lock().unwrap().push(format!("[{}]", state.text()))
+                }
+                _ => {}
+            }
+            None
+        });
+        drop(ui);
+        std::sync::Arc::try_unwrap(found)
+            .unwrap()
+            .into_inner()
+            .unwrap()
+    }
+
+    /// Whether some text on screen contains `part`.
+    pub fn shows_part(&self, part: &str) -> bool {
+        self.texts().iter().any(|t| t.contains(part))
     }
 
     /// Whether a widget with this id is on screen.

@@ -92,6 +92,18 @@ impl CartItem {
         Ok(())
     }
 
+    /// The quantity `5*` and Enter gives the highlighted line: within its
+    /// unit and bound, or the line keeps what it had.
+    pub fn set_quantity(&mut self, quantity: Quantity) -> Result<(), Refusal> {
+        self.product
+            .unit
+            .check(quantity)
+            .map_err(|e| self.refused(e.into()))?;
+        check_quantity(quantity).map_err(|e| self.refused(e.into()))?;
+        self.quantity = quantity.to_string();
+        Ok(())
+    }
+
     fn refused(&self, why: StoreError) -> Refusal {
         LineRefused {
             name: self.product.name.clone(),

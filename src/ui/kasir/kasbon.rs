@@ -350,11 +350,17 @@ pub fn view<'a>(pick: &'a KasbonPick, kasbon: Rupiah, lang: Lang) -> Element<'a,
         }
         panel = panel.push(
             row![
-                button(text(tr(lang, "Simpan pelanggan", "Save customer")).size(theme::SMALL))
-                    .on_press(send(KasbonMessage::SaveNew)),
-                button(text(tr(lang, "Batal", "Cancel")).size(theme::SMALL))
-                    .on_press(send(KasbonMessage::CancelNew))
-                    .style(button::text),
+                crate::ui::widgets::keyed(
+                    tr(lang, "Simpan pelanggan", "Save customer"),
+                    "Enter",
+                    Some(send(KasbonMessage::SaveNew)),
+                ),
+                crate::ui::widgets::keyed(
+                    tr(lang, "Batal", "Cancel"),
+                    "Esc",
+                    Some(send(KasbonMessage::CancelNew)),
+                )
+                .style(button::text),
             ]
             .spacing(6),
         );
@@ -392,9 +398,12 @@ pub fn view<'a>(pick: &'a KasbonPick, kasbon: Rupiah, lang: Lang) -> Element<'a,
             );
         }
         panel = panel.push(
-            button(text(tr(lang, "+ Pelanggan baru", "+ New customer")).size(theme::SMALL))
-                .on_press(send(KasbonMessage::OpenNew))
-                .style(button::secondary),
+            crate::ui::widgets::keyed(
+                tr(lang, "+ Pelanggan baru", "+ New customer"),
+                "Insert",
+                Some(send(KasbonMessage::OpenNew)),
+            )
+            .style(button::secondary),
         );
     }
     panel = panel.push(message_line(pick.error.as_ref().map(|e| e.say(lang))));

@@ -49,6 +49,8 @@ pub const OPENING_FLOAT: &str = "opening-float";
 /// The manager PIN that reopens a closed day.
 pub const REOPEN_PIN: &str = "reopen-pin";
 pub const SALE_DISCOUNT: &str = "sale-discount";
+/// The cart's lines, scrolled to the highlighted one.
+pub const CART_LINES: &str = "kasir-cart-lines";
 
 /// How many search results the till shows.
 const RESULTS: usize = 8;
@@ -164,6 +166,11 @@ pub struct Kasir {
     /// F2 came while scans typed before it were still being looked up: the
     /// payment panel opens when the last of them has landed.
     pay_when_scanned: bool,
+    /// Codes scanned for this cart that matched no product, in order. A
+    /// refusal inside a scanner's burst must outlive the good scans after
+    /// it, or the vendor never learns an item was not charged: these stay
+    /// on screen, paying included, until Esc, a hold or the sale.
+    pub missed: Vec<String>,
 }
 
 #[derive(Debug, Clone)]
@@ -190,6 +197,12 @@ pub enum Message {
     ScaleScanned {
         count: Option<Quantity>,
         scan: Result<ScaleScan, Refusal>,
+        ticket: u64,
+    },
+    /// `5*` and Enter: the highlighted line's quantity, in its turn after
+    /// the scans typed before it.
+    LineQuantity {
+        quantity: Quantity,
         ticket: u64,
     },
     /// Move the highlight in the results or the held carts (arrow keys).
@@ -287,6 +300,7 @@ impl Kasir {
             scans: scan::InTurn::default(),
             pay_when_scanned: false,
             scan_in_pin: None,
+            missed: Vec::new(),
         }
     }
 
@@ -370,6 +384,7 @@ impl Kasir {
             Named::F1 if paying => Some(Message::PayMethod(PaymentMethod::Kasbon)),
             Named::F7 => Some(Message::Reprint),
             Named::F8 => Some(Message::OpenVoid),
+            Named::Insert if picking => Some(Message::Kasbon(kasbon::KasbonMessage::OpenNew)),
             Named::ArrowDown if picking => Some(Message::Kasbon(kasbon::KasbonMessage::Move(1))),
             Named::ArrowUp if picking => Some(Message::Kasbon(kasbon::KasbonMessage::Move(-1))),
             Named::ArrowDown if cart_keys => Some(Message::MoveCartCursor(1)),
@@ -451,7 +466,9 @@ impl Kasir {
                 Effect::None
             }
             Message::Submit => self.submit(),
-            Message::CodeLooked { ticket, .. } | Message::ScaleScanned { ticket, .. } => {
+            Message::CodeLooked { ticket, .. }
+            | Message::ScaleScanned { ticket, .. }
+            | Message::LineQuantity { ticket, .. } => {
                 let due = self.scans.arrived(ticket, message);
                 let effect = due.into_iter().fold(Effect::None, |effect, answer| {
                     effect.and(self.scanned(answer))
@@ -472,7 +489,7 @@ impl Kasir {
             Message::MoveCartCursor(step) => {
                 let last = self.cart.len().saturating_sub(1) as i32;
                 self.cart_cursor = (self.cart_cursor as i32 + step).clamp(0, last) as usize;
-                Effect::None
+                self.reveal_cursor()
             }
             Message::StepLine(step) => self.step_line(step),
             Message::Pick(index) => match self.results.get(index).cloned() {
@@ -505,7 +522,7 @@ impl Kasir {
                     self.stray = None;
                     self.cart_cursor = self.cart_cursor.min(self.cart.len().saturating_sub(1));
                 }
-                Effect::Focus(SEARCH)
+                Effect::Focus(SEARCH).and(self.reveal_cursor())
             }
             Message::SaleDiscountChanged(text) => {
                 self.sale_discount = text;
@@ -552,6 +569,7 @@ impl Kasir {
                 match result {
                     Ok(_) => {
                         self.cart.clear();
+                        self.missed.clear();
                         self.sale_discount.clear();
                         self.notice = Some(Notice::Info(Say::CartHeld));
                     }
@@ -725,12 +743,19 @@ impl Kasir {
             },
             Message::Back => {
                 self.pay_when_scanned = false;
+                // Esc in the new customer's form leaves the form, not the sale.
+                if let Panel::Pay(payment) = &self.panel
+                    && payment.kasbon.adding
+                {
+                    return self.kasbon(kasbon::KasbonMessage::CancelNew);
+                }
                 if self.panel != Panel::None {
                     self.panel = Panel::None;
                 } else {
                     self.search.set(String::new());
                     self.results.clear();
                     self.notice = None;
+                    self.missed.clear();
                 }
                 self.stray = None;
                 Effect::Focus(self.home())
@@ -790,6 +815,9 @@ impl Kasir {
             } else {
                 self.open_pay()
             };
+        }
+        if let Some(count) = typed.strip_suffix('*') {
+            return self.quantity_typed(count);
         }
         let (quantity, code) = match split_count(&typed) {
             Some((count, code)) => match Quantity::parse(count) {
@@ -877,7 +905,7 @@ impl Kasir {
         if let Err(why) = stepped {
             self.notice = Some(Notice::Error(why.into()));
         }
-        Effect::Focus(SEARCH)
+        Effect::Focus(SEARCH).and(self.reveal_cursor())
     }
 
     /// Once scans have landed: the payment F2 asked for opens, and a panel
@@ -913,6 +941,7 @@ impl Kasir {
                 ..
             } => self.code_looked(code, quantity, found, stray),
             Message::ScaleScanned { count, scan, .. } => self.scale_scanned(count, scan),
+            Message::LineQuantity { quantity, .. } => self.set_line_quantity(quantity),
             _ => Effect::None,
         }
     }
@@ -959,11 +988,56 @@ impl Kasir {
         }
     }
 
-    /// An unknown code: the cart stays as it was. The field was emptied at
+    /// `5*` and Enter: the quantity waits for the scans typed before it, so
+    /// it reaches the line the vendor saw highlighted when the last landed.
+    fn quantity_typed(&mut self, count: &str) -> Effect<Message> {
+        let quantity = match Quantity::parse(count.trim()) {
+            Ok(quantity) => quantity,
+            Err(error) => {
+                self.notice = Some(Notice::Error(Refusal::from(error).into()));
+                return Effect::Focus(SEARCH);
+            }
+        };
+        let ticket = self.scans.issue();
+        let due = self
+            .scans
+            .arrived(ticket, Message::LineQuantity { quantity, ticket });
+        due.into_iter()
+            .fold(Effect::None, |effect, answer| {
+                effect.and(self.scanned(answer))
+            })
+            .and(self.after_scans())
+    }
+
+    /// An unknown code: the cart stays as it was, and the code joins the
+    /// cart's missed codes, which stay on screen. The field was emptied at
     /// Enter, so what it holds now is the next scan's.
     fn unknown(&mut self, code: String) -> Effect<Message> {
-        self.notice = Some(Notice::Error(Say::UnknownCode(code)));
+        self.missed.push(code);
         Effect::Focus(SEARCH)
+    }
+
+    /// The highlighted line takes the quantity of `5*` and Enter.
+    fn set_line_quantity(&mut self, quantity: Quantity) -> Effect<Message> {
+        match self.cart.get_mut(self.cart_cursor) {
+            Some(item) => {
+                if let Err(why) = item.set_quantity(quantity) {
+                    self.notice = Some(Notice::Error(why.into()));
+                }
+            }
+            None => self.notice = Some(Notice::Error(Say::NoLineForQuantity)),
+        }
+        Effect::Focus(SEARCH).and(self.reveal_cursor())
+    }
+
+    /// Scrolls the cart until its highlighted line shows: Delete and `+`
+    /// never act on a line the vendor cannot see.
+    fn reveal_cursor(&self) -> Effect<Message> {
+        Effect::Reveal {
+            list: CART_LINES,
+            row: self.cart_cursor,
+            of: self.cart.len(),
+        }
     }
 
     /// A scale label becomes a line of its weight (times `N*` labels), marked
@@ -1060,7 +1134,7 @@ impl Kasir {
                 unit: product.unit.key(),
             })
         });
-        Effect::Focus(SEARCH)
+        Effect::Focus(SEARCH).and(self.reveal_cursor())
     }
 
     /// A line's quantity or discount as typed. A long run of digits is a
@@ -1190,6 +1264,7 @@ impl Kasir {
             Ok(sale) => {
                 self.notice = Some(Notice::Info(Say::ReceiptSaved(sale.receipt.clone())));
                 self.cart.clear();
+                self.missed.clear();
                 self.sale_discount.clear();
                 self.panel = Panel::None;
                 self.receipt_file = None;

@@ -30,6 +30,9 @@ impl Kasir {
             _ => self.search_box(lang),
         };
         let mut left = column![top].spacing(theme::GAP).width(Fill);
+        if !self.missed.is_empty() {
+            left = left.push(self.missed_codes(lang));
+        }
         if let Today::NotOpened { .. } = &self.today {
             left = left.push(self.open_day(lang));
         }
@@ -98,6 +101,28 @@ impl Kasir {
         column![input, notice(&self.notice, lang), results]
             .spacing(6)
             .into()
+    }
+
+    /// The codes of this cart that matched nothing: they stay, paying
+    /// included, so an item the scanner could not sell is never forgotten.
+    fn missed_codes(&self, lang: Lang) -> Element<'_, Message> {
+        let said = match self.missed.as_slice() {
+            [code] => Say::UnknownCode(code.clone()),
+            codes => Say::UnknownCodes(codes.to_vec()),
+        };
+        let hint = match lang {
+            Lang::Id => "Tidak masuk keranjang. Esc: hapus pesan ini",
+            Lang::En => "Not in the cart. Esc: clear this message",
+        };
+        column![
+            text(said.say(lang))
+                .size(theme::TEXT)
+                .font(BOLD)
+                .color(theme::BAD),
+            text(hint).size(theme::SMALL).color(theme::MUTED),
+        ]
+        .spacing(2)
+        .into()
     }
 
     /// A closed day: no cart can be rung up until a manager reopens it.
@@ -248,7 +273,12 @@ impl Kasir {
         card(
             column![
                 header,
-                scrollable(lines.padding(iced::Padding::ZERO.right(14))).height(Fill)
+                scrollable(lines.padding(iced::Padding::ZERO.right(14)))
+                    .id(super::CART_LINES)
+                    .height(Fill),
+                text(T::CartKeys.get(lang))
+                    .size(theme::SMALL)
+                    .color(theme::MUTED),
             ]
             .spacing(6),
         )

@@ -254,8 +254,9 @@ pub enum Message {
     PickProduct(String),
     PickFirst,
     LineQuantity(usize, String),
-    /// Enter in a quantity: back to the picker for the next item.
-    QuantityDone,
+    /// Enter in a line's quantity: back to the picker for the next item;
+    /// a quantity of 0 takes the line off the note.
+    QuantityDone(usize),
     RemoveLine(usize),
     NoteChanged(String),
     /// Record the note and write its PDF.
@@ -612,6 +613,15 @@ impl Penitip {
                 Effect::None
             }
             Message::PickFirst => {
+                // Enter in an empty picker is done picking: the note is saved.
+                if let Panel::Handover(form) = &self.panel
+                    && form.pick.trim().is_empty()
+                {
+                    return match form.lines.is_empty() {
+                        true => Effect::Focus(PICK),
+                        false => self.save_handover(),
+                    };
+                }
                 let first = match &self.panel {
                     Panel::Handover(form) => form.matching().first().map(|p| p.sku.clone()),
                     _ => None,
@@ -645,7 +655,14 @@ impl Penitip {
                 }
                 Effect::Focus(PICK)
             }
-            Message::QuantityDone => Effect::Focus(PICK),
+            Message::QuantityDone(index) => {
+                if let Panel::Handover(form) = &mut self.panel
+                    && form.lines.get(index).is_some_and(|l| l.3.trim() == "0")
+                {
+                    form.lines.remove(index);
+                }
+                Effect::Focus(PICK)
+            }
             Message::LineQuantity(index, text) => {
                 if let Panel::Handover(form) = &mut self.panel
                     && let Some(line) = form.lines.get_mut(index)

@@ -478,8 +478,8 @@ fn producer_form(form: &ProducerForm, lang: Lang) -> Element<'_, Message> {
             column![
                 text(tr(
                     lang,
-                    "Kabupaten/kota asal (↑/↓)",
-                    "Regency of origin (↑/↓)"
+                    "Kabupaten/kota asal (panah atas/bawah)",
+                    "Regency of origin (Up/Down)"
                 ))
                 .size(theme::SMALL)
                 .color(theme::MUTED),
@@ -524,7 +524,7 @@ fn producer_form(form: &ProducerForm, lang: Lang) -> Element<'_, Message> {
 fn quantity_field(index: usize, quantity: &str) -> Element<'_, Message> {
     let field = text_input("1", quantity)
         .on_input(move |t| Message::LineQuantity(index, t))
-        .on_submit(Message::QuantityDone)
+        .on_submit(Message::QuantityDone(index))
         .padding(6)
         .width(90);
     match QUANTITY.get(index) {
@@ -596,6 +596,17 @@ fn handover_form(form: &HandoverForm, busy: bool, lang: Lang) -> Element<'_, Mes
             ]
             .spacing(6)
             .align_y(Alignment::Center),
+        );
+    }
+    if !form.lines.is_empty() {
+        lines = lines.push(
+            text(tr(
+                lang,
+                "Jumlah 0 lalu Enter: hapus baris · Enter di kolom cari yang kosong: simpan",
+                "Quantity 0 and Enter: remove the line · Enter in the empty search: save",
+            ))
+            .size(theme::SMALL)
+            .color(theme::MUTED),
         );
     }
     card(
