@@ -128,7 +128,7 @@ fn a_kasbon_sale_for_a_customer_added_at_the_till_then_a_repayment_in_the_day_re
     window.type_in("kasbon-new-name", "Bu Siti");
     window.type_in("kasbon-new-phone", "0812 7788 9900");
     window.type_in("kasbon-new-limit", "100000");
-    window.click("Simpan pelanggan");
+    window.click("Simpan");
     assert!(
         window.shows("Bu Siti (C001)"),
         "the new customer is the one who takes the kasbon"

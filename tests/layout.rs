@@ -63,6 +63,13 @@ fn demo_stall() -> (tempfile::TempDir, Store) {
     (dir, store)
 }
 
+fn shell(window: &Window) -> &sentra::ui::Shell {
+    match &window.app.phase {
+        sentra::ui::Phase::Stall(shell) => shell,
+        _ => panic!("not on a stall's screens"),
+    }
+}
+
 fn tab(window: &mut Window, tab: Tab) {
     window.send(Message::SwitchTab(tab));
 }
@@ -168,6 +175,43 @@ fn screens() -> Vec<(&'static str, tempfile::TempDir, Window)> {
     ));
     closing.send(Message::Laporan(sentra::ui::laporan::Message::CloseDay));
     out.push(("laporan-tutup", dir, closing));
+
+    // The expense form, a cash expense from the drawer (its PIN field).
+    let (dir, mut expense) = stall(Some(Tab::Laporan));
+    expense.press_key(Named::F6);
+    expense.press_key(Named::F7);
+    out.push(("laporan-pengeluaran", dir, expense));
+
+    // A new kasbon customer typed in at the till.
+    let (dir, mut new_customer) = stall(None);
+    fill_cart(&mut new_customer);
+    new_customer.press_key(Named::F2);
+    new_customer.press_key(Named::F1);
+    new_customer.press_key(Named::Insert);
+    out.push(("kasir-pelanggan-baru", dir, new_customer));
+
+    // Terima titipan with two lines on the note.
+    let (dir, mut intake) = stall(Some(Tab::Penitip));
+    intake.send(Message::Penitip(sentra::ui::penitip::Message::Select(
+        "P001".into(),
+    )));
+    intake.press_key(Named::F5);
+    let skus: Vec<String> = match &shell(&intake).penitip.panel {
+        sentra::ui::penitip::Panel::Handover(form) => form
+            .products
+            .iter()
+            .take(2)
+            .map(|p| p.sku.clone())
+            .collect(),
+        _ => panic!("F5 opens Terima titipan"),
+    };
+    assert!(!skus.is_empty(), "P001 has goods");
+    for sku in skus {
+        intake.send(Message::Penitip(sentra::ui::penitip::Message::PickProduct(
+            sku,
+        )));
+    }
+    out.push(("penitip-terima", dir, intake));
 
     let (dir, kantor) = office_with_files();
     out.push(("kantor", dir, kantor));

@@ -593,7 +593,9 @@ impl Pengaturan {
                 )
                 .submit(Message::SaveScale)
                 .view(),
-                keyed(T::Save.get(lang), "Enter", Some(Message::SaveScale)).width(150),
+                // The stacked key, as beside the other fields: the pattern
+                // (20 PPPPP WWWWW C) needs the width at 1024 pixels.
+                keyed_tile(T::Save.get(lang), "Enter", Some(Message::SaveScale)).width(96),
             ]
             .spacing(8)
             .align_y(Alignment::End),

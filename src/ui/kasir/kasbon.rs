@@ -320,46 +320,55 @@ pub fn view<'a>(pick: &'a KasbonPick, kasbon: Rupiah, lang: Lang) -> Element<'a,
                 .size(theme::TEXT)
                 .font(BOLD),
         );
-        for (id, label, value, input) in [
-            (
-                NEW_NAME,
-                tr(lang, "Nama", "Name"),
-                &pick.name,
-                KasbonMessage::NameChanged as fn(String) -> KasbonMessage,
-            ),
-            (
-                NEW_PHONE,
-                tr(lang, "Telepon", "Phone"),
-                &pick.phone,
-                KasbonMessage::PhoneChanged,
-            ),
-            (
-                NEW_LIMIT,
-                tr(lang, "Batas kasbon (Rp)", "Credit limit (Rp)"),
-                &pick.limit,
-                KasbonMessage::LimitChanged,
-            ),
-        ] {
-            panel = panel.push(
+        let field =
+            |id: &'static str, label: &str, value: &'a str, input: fn(String) -> KasbonMessage| {
                 text_input(label, value)
                     .id(id)
                     .on_input(move |t| send(input(t)))
                     .on_submit(send(KasbonMessage::SaveNew))
-                    .padding(8),
-            );
-        }
+                    .padding(8)
+            };
+        panel = panel.push(field(
+            NEW_NAME,
+            tr(lang, "Nama", "Name"),
+            &pick.name,
+            KasbonMessage::NameChanged,
+        ));
+        // Phone and limit share a line: the panel's confirm button must
+        // stay on a 768-pixel screen.
         panel = panel.push(
             row![
-                crate::ui::widgets::keyed(
-                    tr(lang, "Simpan pelanggan", "Save customer"),
-                    "Enter",
-                    Some(send(KasbonMessage::SaveNew)),
+                field(
+                    NEW_PHONE,
+                    tr(lang, "Telepon", "Phone"),
+                    &pick.phone,
+                    KasbonMessage::PhoneChanged,
                 ),
-                crate::ui::widgets::keyed(
-                    tr(lang, "Batal", "Cancel"),
-                    "Esc",
-                    Some(send(KasbonMessage::CancelNew)),
-                )
+                field(
+                    NEW_LIMIT,
+                    tr(lang, "Batas kasbon (Rp)", "Credit limit (Rp)"),
+                    &pick.limit,
+                    KasbonMessage::LimitChanged,
+                ),
+            ]
+            .spacing(6),
+        );
+        panel = panel.push(
+            row![
+                button(figure(
+                    tr(lang, "Simpan", "Save").to_string(),
+                    "Enter".to_string(),
+                    theme::SMALL,
+                ))
+                .width(Fill)
+                .on_press(send(KasbonMessage::SaveNew)),
+                button(figure(
+                    tr(lang, "Batal", "Cancel").to_string(),
+                    "Esc".to_string(),
+                    theme::SMALL,
+                ))
+                .width(Fill)
+                .on_press(send(KasbonMessage::CancelNew))
                 .style(button::text),
             ]
             .spacing(6),
@@ -398,11 +407,15 @@ pub fn view<'a>(pick: &'a KasbonPick, kasbon: Rupiah, lang: Lang) -> Element<'a,
             );
         }
         panel = panel.push(
-            crate::ui::widgets::keyed(
-                tr(lang, "+ Pelanggan baru", "+ New customer"),
-                "Insert",
-                Some(send(KasbonMessage::OpenNew)),
-            )
+            // As small as the customers above it: the panel's confirm
+            // button must stay on a 768-pixel screen.
+            button(figure(
+                tr(lang, "+ Pelanggan baru", "+ New customer").to_string(),
+                "Insert".to_string(),
+                theme::SMALL,
+            ))
+            .width(Fill)
+            .on_press(send(KasbonMessage::OpenNew))
             .style(button::secondary),
         );
     }

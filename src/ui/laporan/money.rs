@@ -247,7 +247,7 @@ impl Money {
     }
 
     fn form_fields(&self, lang: Lang) -> Element<'_, MoneyMessage> {
-        let mut categories = row![].spacing(4);
+        let mut categories = row![].spacing(4).width(Fill);
         for category in ExpenseCategory::ALL {
             let chosen = self.category == Some(category);
             categories = categories.push(
@@ -269,7 +269,9 @@ impl Money {
             text(tr(lang, "Catat pengeluaran", "Write an expense"))
                 .size(theme::TEXT)
                 .font(BOLD),
-            row![categories, text("F1").size(theme::SMALL).font(BOLD)]
+            // The chips flow onto a second line rather than squeeze a
+            // word like "Lain-lain" into two.
+            row![categories.wrap(), text("F1").size(theme::SMALL).font(BOLD)]
                 .spacing(6)
                 .align_y(iced::Alignment::Center),
             text_input(tr(lang, "Jumlah (Rp)", "Amount (Rp)"), &self.amount)

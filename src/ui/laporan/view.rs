@@ -26,9 +26,13 @@ impl Laporan {
         // 1024×768 the buttons leave no room beside them.
         let header = column![
             row![
-                text(format!("{} {}", T::Laporan.get(lang), report.day))
-                    .size(theme::HEADING)
-                    .width(Fill),
+                text(format!(
+                    "{} {}",
+                    T::Laporan.get(lang),
+                    crate::domain::calendar::long_day(&report.day, lang.language())
+                ))
+                .size(theme::HEADING)
+                .width(Fill),
                 text(status).size(theme::TEXT).color(theme::MUTED),
             ]
             .spacing(theme::GAP)
@@ -43,28 +47,34 @@ impl Laporan {
             .align_y(Alignment::Center),
         ]
         .spacing(8);
-        let left = column![
-            figures(report, lang),
-            card(
-                column![
-                    text(T::ByHour.get(lang)).size(theme::TEXT).font(BOLD),
-                    canvas(BarChart::hourly(&report.hourly))
-                        .width(Fill)
-                        .height(180),
-                ]
-                .spacing(6)
-            ),
-            top_products(report, lang),
-        ]
-        .spacing(theme::GAP)
-        .width(FillPortion(3));
-        let mut right = Column::new().spacing(theme::GAP).width(FillPortion(2));
+        // The expense form opens at the top of the wide side: on the
+        // narrow side it would push Tutup kasir's button off a 768-pixel
+        // screen.
+        let mut left = Column::new().spacing(theme::GAP).width(FillPortion(3));
         if let Some(form) = self.money.form(lang) {
-            right = right.push(form.map(Message::Money));
+            left = left.push(form.map(Message::Money));
         }
+        let left = left.push(
+            column![
+                figures(report, lang),
+                card(
+                    column![
+                        text(T::ByHour.get(lang)).size(theme::TEXT).font(BOLD),
+                        canvas(BarChart::hourly(&report.hourly))
+                            .width(Fill)
+                            .height(180),
+                    ]
+                    .spacing(6)
+                ),
+                top_products(report, lang),
+            ]
+            .spacing(theme::GAP),
+        );
         // Tutup kasir first: its confirmation must show without scrolling
         // at 1024×768.
-        let right = right
+        let right = Column::new()
+            .spacing(theme::GAP)
+            .width(FillPortion(2))
             .push(self.close_panel(report, lang))
             .push(payments(report, lang))
             .push(crate::ui::penitip::day::payouts(report, lang))
