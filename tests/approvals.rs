@@ -236,3 +236,83 @@ fn prices_changed_by_a_csv_import_need_the_pin() {
     assert_eq!(price("KRP-01"), 1);
     assert_eq!(approvals(d), ["1 harga diubah lewat impor CSV"]);
 }
+
+#[test]
+fn a_discount_above_the_vendors_limit_needs_the_pin() {
+    let dir = cli_stall(Some(PIN));
+    let d = dir.path();
+    for (sku, name, price) in [("KRP-01", "Keripik", "10000"), ("KPI-01", "Kopi", "45000")] {
+        sentra_ok(
+            d,
+            &[
+                "product", "add", "--sku", sku, "--name", name, "--price", price,
+            ],
+        );
+        sentra_ok(d, &["stock", "receive", sku, "20"]);
+    }
+    let sale = |items: &[&str], discount: Option<&str>, pay: &str, pin: Option<&str>| {
+        let mut args = vec!["sale".to_string()];
+        for item in items {
+            args.extend(["--item".to_string(), item.to_string()]);
+        }
+        if let Some(discount) = discount {
+            args.extend(["--discount".to_string(), discount.to_string()]);
+        }
+        args.extend(["--pay".to_string(), pay.to_string()]);
+        if let Some(pin) = pin {
+            args.extend(["--pin".to_string(), pin.to_string()]);
+        }
+        args
+    };
+    // Half off is the vendor's to give (the limit is 50% by default).
+    sentra_ok(d, &run(&sale(&["KRP-01=1@50%"], None, "cash=5000", None)));
+    // A free line is not: refused, nothing sold, no number taken.
+    refused(
+        d,
+        &run(&sale(
+            &["KRP-01=1@100%", "KPI-01=1"],
+            None,
+            "cash=45000",
+            None,
+        )),
+        "perlu PIN manajer: diskon 100% (Keripik), batas 50%",
+    );
+    // Nor a sale discount that takes more than half of the whole.
+    refused(
+        d,
+        &run(&sale(&["KPI-01=1"], Some("30000"), "cash=15000", None)),
+        "diskon 67% (seluruh nota), batas 50%",
+    );
+    refused(
+        d,
+        &run(&sale(
+            &["KRP-01=1@100%", "KPI-01=1"],
+            None,
+            "cash=45000",
+            Some("9999"),
+        )),
+        "PIN salah",
+    );
+    let done = json(
+        d,
+        &run(&sale(
+            &["KRP-01=1@100%", "KPI-01=1"],
+            None,
+            "cash=45000",
+            Some(PIN),
+        )),
+    );
+    let receipt = done["receipt"].as_str().unwrap();
+    assert_eq!(
+        approvals(d),
+        [format!("{receipt}: diskon 100% (Keripik), batas 50%")]
+    );
+    // The limit is a setting.
+    refused(
+        d,
+        &run(&sale(&["KRP-01=2@60%"], None, "cash=8000", None)),
+        "diskon 60% (Keripik), batas 50%",
+    );
+    sentra_ok(d, &["settings", "set", "pin_discount_percent", "60"]);
+    sentra_ok(d, &run(&sale(&["KRP-01=2@60%"], None, "cash=8000", None)));
+}

@@ -274,6 +274,43 @@ fn a_new_kasbon_customer_is_added_from_the_payment_panel_by_keys() {
 }
 
 #[test]
+fn a_free_line_asks_for_the_manager_pin_before_the_sale() {
+    let (_dir, store) = stall();
+    let mut window = Window::on(store);
+    scan(&mut window, ITEMS[0].2);
+    scan(&mut window, ITEMS[1].2);
+    // The keripik given away: 100% off its line.
+    window.send(sentra::ui::Message::Kasir(
+        sentra::ui::kasir::Message::LineDiscountChanged(0, "100%".into()),
+    ));
+    window.press_key(Named::F2);
+    assert!(
+        window.shows_text("Perlu PIN manajer: diskon 100% (Keripik Pisang), batas 50%"),
+        "{:?}",
+        window.texts()
+    );
+    // Uang pas and Enter: the PIN is asked for before the book is.
+    window.press_key(Named::F5);
+    window.press_key(Named::Enter);
+    assert!(window.focus_is("discount-pin"));
+    assert!(window.till().last_sale.is_none());
+    // A wrong PIN is refused and typed again where it was.
+    window.type_keys("9999");
+    window.press_key(Named::Enter);
+    assert!(window.till().last_sale.is_none());
+    assert!(window.focus_is("discount-pin"));
+    assert!(window.shows_part("PIN salah"), "{:?}", window.texts());
+    window.type_keys(PIN);
+    window.press_key(Named::Enter);
+    let sale = window
+        .till()
+        .last_sale
+        .clone()
+        .expect("the sale went through");
+    assert_eq!(sale.total, rp(20_000));
+}
+
+#[test]
 fn a_wrong_void_pin_is_typed_again_in_the_pin_field() {
     let (_dir, store) = stall();
     let mut window = Window::on(store);

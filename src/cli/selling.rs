@@ -24,7 +24,8 @@ pub struct SaleArgs {
     /// Pelanggan yang mengambil kasbon (kode, mis. C001)
     #[arg(long, value_name = "CODE")]
     customer: Option<String>,
-    /// PIN manajer, untuk kasbon melewati batas pelanggan
+    /// PIN manajer: kasbon melewati batas pelanggan, atau diskon di atas
+    /// pin_discount_percent
     #[arg(long)]
     pin: Option<String>,
     /// Tulis struk sebagai PDF
@@ -49,9 +50,10 @@ pub fn sale(
     }
     let credit = sale.customer.map(|customer| crate::store::Credit {
         customer,
-        pin: sale.pin,
+        pin: sale.pin.clone(),
     });
-    let completed = store.complete_sale_on(&request, credit.as_ref(), now)?;
+    let completed =
+        store.complete_sale_approved(&request, credit.as_ref(), sale.pin.as_deref(), now)?;
     if let Some(path) = &sale.pdf {
         let width = store.settings()?.receipt_width;
         let bytes = crate::print::from_book::receipt_pdf(store, &completed, width, false)?;

@@ -143,3 +143,100 @@ mod tests {
         assert_eq!(Discount::Percent(1_250).to_string(), "12,5%");
     }
 }
+
+/// The discount in a priced cart that only the manager may give: a line
+/// discounted by more than `limit` percent of its gross, or the sale's
+/// discounts together more than `limit` percent of its subtotal. `names`
+/// are the lines' product names, in order. The first such discount found
+/// is named; none found, no PIN is needed.
+pub fn needs_approval(
+    priced: &crate::domain::cart::PricedCart,
+    names: &[&str],
+    limit: u32,
+) -> Option<crate::domain::pin::Approval> {
+    let over = |discount: Rupiah, base: Rupiah| -> Option<u32> {
+        let (discount, base) = (i128::from(discount.value()), i128::from(base.value()));
+        // Compared exactly (discount × 100 against limit × base); the
+        // percent shown is rounded up, so it never reads as the limit.
+        (base > 0 && discount * 100 > i128::from(limit) * base)
+            .then(|| ((discount * 100 + base - 1) / base).min(100) as u32)
+    };
+    for (line, name) in priced.lines.iter().zip(names) {
+        if let Some(percent) = over(line.line_discount, line.gross) {
+            return Some(crate::domain::pin::Approval::Discount {
+                what: name.to_string(),
+                percent,
+                limit,
+            });
+        }
+    }
+    let all = priced
+        .line_discounts
+        .checked_add(priced.sale_discount)
+        .ok()?;
+    over(all, priced.subtotal).map(|percent| crate::domain::pin::Approval::Discount {
+        what: "seluruh nota".into(),
+        percent,
+        limit,
+    })
+}
+
+#[cfg(test)]
+mod approval_tests {
+    use super::*;
+    use crate::domain::cart::{CartLine, price_cart};
+    use crate::domain::tax::TaxRule;
+    use crate::money::Quantity;
+
+    fn priced(
+        discounts: &[Option<Discount>],
+        sale: Option<Discount>,
+    ) -> crate::domain::cart::PricedCart {
+        let lines: Vec<CartLine> = discounts
+            .iter()
+            .map(|discount| CartLine {
+                unit_price: Rupiah::new(10_000),
+                quantity: Quantity::ONE,
+                discount: *discount,
+            })
+            .collect();
+        price_cart(&lines, sale, TaxRule::default()).unwrap()
+    }
+
+    #[test]
+    fn up_to_the_limit_is_the_vendors_above_it_the_managers() {
+        let half = Discount::parse("50%").unwrap();
+        let names = ["Keripik", "Kopi"];
+        assert_eq!(
+            needs_approval(&priced(&[Some(half), None], None), &names, 50),
+            None
+        );
+        let more = Discount::parse("5001").unwrap();
+        match needs_approval(&priced(&[None, Some(more)], None), &names, 50) {
+            Some(crate::domain::pin::Approval::Discount {
+                what,
+                percent,
+                limit,
+            }) => {
+                assert_eq!((what.as_str(), percent, limit), ("Kopi", 51, 50));
+            }
+            other => panic!("{other:?}"),
+        }
+        let free = Discount::parse("100%").unwrap();
+        assert!(needs_approval(&priced(&[Some(free)], None), &names, 50).is_some());
+        // Small line discounts and a sale discount that together pass it.
+        let tenth = Discount::parse("40%").unwrap();
+        let sale = Discount::parse("3000").unwrap();
+        match needs_approval(&priced(&[Some(tenth), Some(tenth)], Some(sale)), &names, 50) {
+            Some(crate::domain::pin::Approval::Discount { what, percent, .. }) => {
+                assert_eq!((what.as_str(), percent), ("seluruh nota", 55));
+            }
+            other => panic!("{other:?}"),
+        }
+        // A limit of 100 never asks.
+        assert_eq!(
+            needs_approval(&priced(&[Some(free)], None), &names, 100),
+            None
+        );
+    }
+}

@@ -12,7 +12,7 @@ use super::stock::{Movement, MovementKind, record_many};
 use super::{Product, Result, Store, StoreError, sequence};
 use crate::clock;
 use crate::domain::cart::{CartLine, price_cart};
-use crate::domain::discount::Discount;
+use crate::domain::discount::{Discount, needs_approval};
 use crate::domain::kasbon::{KasbonError, kasbon_part, within_limit};
 use crate::domain::payment::{AppliedPayment, PaymentMethod, Tender, settle};
 use crate::domain::receipt_number::receipt_number;
@@ -149,6 +149,20 @@ impl Store {
         credit: Option<&Credit>,
         now: OffsetDateTime,
     ) -> Result<CompletedSale> {
+        self.complete_sale_approved(request, credit, None, now)
+    }
+
+    /// Completes a sale whose discount may be above what the vendor gives
+    /// alone (`pin_discount_percent` of a line or of the sale): then only
+    /// with the manager `pin`, checked before anything is written and
+    /// recorded as a `pin_used` event naming the receipt.
+    pub fn complete_sale_approved(
+        &mut self,
+        request: &SaleRequest,
+        credit: Option<&Credit>,
+        pin: Option<&str>,
+        now: OffsetDateTime,
+    ) -> Result<CompletedSale> {
         let identity = self.require_stall()?;
         let settings = self.settings()?;
         // Scale barcodes become their product with the label's weight.
@@ -179,6 +193,12 @@ impl Store {
             .collect();
         let priced = price_cart(&cart, request.discount, settings.tax)?;
         let mut settlement = settle(priced.total, &request.tenders)?;
+        let names: Vec<&str> = products.iter().map(|p| p.name.as_str()).collect();
+        let approval = needs_approval(&priced, &names, settings.pin_discount_percent);
+        if let Some(approval) = &approval {
+            let pin = pin.or(credit.and_then(|c| c.pin.as_deref()));
+            self.approve(pin, approval, now)?;
+        }
         let kasbon = kasbon_part(&request.tenders, credit.is_some())?;
         let customer = match credit {
             Some(credit) => Some(super::customers::find(&self.conn, &credit.customer)?),
@@ -285,6 +305,10 @@ impl Store {
             // Titip jual: what each consigned line owes, fixed now.
             let consigned = super::consign::fix_owed(tx, id, &products, &lines)?;
             insert_payments(tx, id, &settlement.payments, customer_id.as_deref())?;
+            if let Some(approval) = &approval {
+                let detail = format!("{receipt}: {approval}");
+                super::events::record(tx, "pin_used", &detail, &day, &stamp)?;
+            }
             let sale = CompletedSale {
                 id,
                 seq,

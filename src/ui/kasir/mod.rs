@@ -49,6 +49,8 @@ pub const OPENING_FLOAT: &str = "opening-float";
 /// The manager PIN that reopens a closed day.
 pub const REOPEN_PIN: &str = "reopen-pin";
 pub const SALE_DISCOUNT: &str = "sale-discount";
+/// The manager PIN for a discount above the vendor's limit.
+pub const DISCOUNT_PIN: &str = "discount-pin";
 /// The cart's lines, scrolled to the highlighted one.
 pub const CART_LINES: &str = "kasir-cart-lines";
 
@@ -171,6 +173,9 @@ pub struct Kasir {
     /// it, or the vendor never learns an item was not charged: these stay
     /// on screen, paying included, until Esc, a hold or the sale.
     pub missed: Vec<String>,
+    /// The discount the vendor gives alone, in percent of a line or of the
+    /// sale (`pin_discount_percent`); above it the payment asks for the PIN.
+    discount_limit: u32,
 }
 
 #[derive(Debug, Clone)]
@@ -251,6 +256,8 @@ pub enum Message {
     VoidSaleFound(String, Result<CompletedSale, Refusal>),
     VoidReasonChanged(String),
     VoidPinChanged(String),
+    /// The manager PIN for a discount above the vendor's limit.
+    DiscountPinChanged(String),
     SubmitVoid,
     Voided(Result<VoidRecord, Refusal>),
     /// Print a copy (SALINAN) of the last receipt (F7).
@@ -301,6 +308,7 @@ impl Kasir {
             pay_when_scanned: false,
             scan_in_pin: None,
             missed: Vec::new(),
+            discount_limit: settings.pin_discount_percent,
         }
     }
 
@@ -308,6 +316,7 @@ impl Kasir {
     pub fn apply_settings(&mut self, settings: &Settings) {
         self.tax = settings.tax;
         self.qris = qris_code(settings);
+        self.discount_limit = settings.pin_discount_percent;
     }
 
     /// The screen is left: its messages speak of what was shown, not of
@@ -545,7 +554,9 @@ impl Kasir {
             Message::OpenPay => self.open_pay(),
             // Enter in the amount before the scans have landed waits too.
             Message::Complete if self.scans.waiting() => Effect::Focus(AMOUNT),
-            Message::ReferenceChanged(_) | Message::AmountChanged(_) => {
+            Message::ReferenceChanged(_)
+            | Message::AmountChanged(_)
+            | Message::DiscountPinChanged(_) => {
                 if let Panel::Pay(payment) = &mut self.panel {
                     payment.update(message);
                 }
@@ -919,8 +930,10 @@ impl Kasir {
             return self.open_pay();
         }
         let priced = self.priced();
+        let approval = priced.as_ref().ok().and_then(|p| self.discount_approval(p));
         match (&mut self.panel, priced) {
             (Panel::Pay(payment), Ok(priced)) => {
+                payment.approval = approval;
                 if payment.total != priced.total {
                     payment.total = priced.total;
                 }
@@ -1028,6 +1041,13 @@ impl Kasir {
             None => self.notice = Some(Notice::Error(Say::NoLineForQuantity)),
         }
         Effect::Focus(SEARCH).and(self.reveal_cursor())
+    }
+
+    /// The discount in `priced` that needs the manager, by the one rule the
+    /// book checks again.
+    fn discount_approval(&self, priced: &PricedCart) -> Option<crate::domain::pin::Approval> {
+        let names: Vec<&str> = self.cart.iter().map(|i| i.product.name.as_str()).collect();
+        crate::domain::discount::needs_approval(priced, &names, self.discount_limit)
     }
 
     /// Scrolls the cart until its highlighted line shows: Delete and `+`
@@ -1211,7 +1231,9 @@ impl Kasir {
         }
         match self.priced() {
             Ok(priced) => {
-                self.panel = Panel::Pay(Payment::new(priced.total));
+                let mut payment = Payment::new(priced.total);
+                payment.approval = self.discount_approval(&priced);
+                self.panel = Panel::Pay(payment);
                 self.notice = None;
                 Effect::Focus(AMOUNT)
             }
@@ -1249,11 +1271,18 @@ impl Kasir {
                 return Effect::Focus(AMOUNT);
             }
         };
+        // A discount past the vendor's limit: the PIN first, and the book
+        // is not asked until it is typed.
+        let pin = match &payment.approval {
+            Some(_) if payment.pin.is_empty() => return Effect::Focus(DISCOUNT_PIN),
+            Some(_) => Some(payment.pin.clone()),
+            None => None,
+        };
         self.saving = true;
         let credit = payment.kasbon.credit_for(&request.tenders);
         Effect::job(move |store| {
             Message::Completed(at_now(|now| {
-                store.complete_sale_on(&request, credit.as_ref(), now)
+                store.complete_sale_approved(&request, credit.as_ref(), pin.as_deref(), now)
             }))
         })
     }
@@ -1288,7 +1317,10 @@ impl Kasir {
                 if let Panel::Pay(payment) = &mut self.panel {
                     payment.error = Some(error.into());
                     // A PIN that did not pass is typed again where it was.
-                    if !payment.kasbon.pin.is_empty() {
+                    if payment.approval.is_some() {
+                        payment.pin.clear();
+                        field = DISCOUNT_PIN;
+                    } else if !payment.kasbon.pin.is_empty() {
                         payment.kasbon.pin.clear();
                         field = kasbon::PIN;
                     }

@@ -19,6 +19,10 @@ pub struct Payment {
     pub error: Option<Say>,
     /// Who takes the kasbon, when kasbon is a method of the sale.
     pub kasbon: Box<super::kasbon::KasbonPick>,
+    /// A discount in the cart above the vendor's limit, and the manager
+    /// PIN typed for it.
+    pub approval: Option<crate::domain::pin::Approval>,
+    pub pin: String,
 }
 
 impl Payment {
@@ -31,6 +35,8 @@ impl Payment {
             tenders: Vec::new(),
             error: None,
             kasbon: Default::default(),
+            approval: None,
+            pin: String::new(),
         }
     }
 
@@ -95,6 +101,7 @@ impl Payment {
             }
             Message::AmountChanged(text) => self.amount = text,
             Message::ReferenceChanged(text) => self.reference = text,
+            Message::DiscountPinChanged(text) => self.pin = text,
             Message::QuickCash(index) => {
                 if let Some(amount) = self.quick_amounts().get(index) {
                     self.method = PaymentMethod::Cash;

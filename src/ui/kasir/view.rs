@@ -554,6 +554,24 @@ impl Kasir {
                     .padding(theme::PAD),
             );
         }
+        if let Some(approval) = &payment.approval {
+            let said = match lang {
+                Lang::Id => format!("Perlu PIN manajer: {approval}"),
+                Lang::En => format!("Manager PIN needed: {}", approval.english()),
+            };
+            panel = panel.push(
+                column![
+                    text(said).size(theme::SMALL).color(theme::BAD),
+                    text_input(T::ManagerPin.get(lang), &payment.pin)
+                        .id(super::DISCOUNT_PIN)
+                        .secure(true)
+                        .on_input(Message::DiscountPinChanged)
+                        .on_submit(Message::Complete)
+                        .padding(8),
+                ]
+                .spacing(4),
+            );
+        }
         for (index, tender) in payment.tenders.iter().enumerate() {
             panel = panel.push(
                 row![
