@@ -266,6 +266,24 @@ fn a_new_kasbon_customer_is_added_from_the_payment_panel_by_keys() {
     let chosen = chosen.expect("the new customer is chosen");
     assert_eq!(chosen.name, "Bu Yanti", "the name typed in the search");
     assert!(window.focus_is("kasir-amount"));
+    // F1 again: another customer (the search keeps "Bu Yanti"); a name
+    // that finds nobody says so.
+    window.press_key(Named::F1);
+    assert!(window.focus_is("kasbon-search"));
+    window.type_keys("zzz");
+    window.press_key(Named::Enter);
+    assert!(
+        window.shows_part("Belum ada pelanggan terpilih"),
+        "{:?}",
+        window.texts()
+    );
+    window.interact(|ui| {
+        for _ in 0..3 {
+            ui.tap_key(iced::keyboard::Key::Named(Named::Backspace));
+        }
+    });
+    window.press_key(Named::Enter);
+    assert!(window.focus_is("kasir-amount"), "{:?}", window.texts());
     window.press_key(Named::Enter);
     assert!(
         window.till().last_sale.is_some(),
@@ -308,6 +326,65 @@ fn a_free_line_asks_for_the_manager_pin_before_the_sale() {
         .clone()
         .expect("the sale went through");
     assert_eq!(sale.total, rp(20_000));
+}
+
+#[test]
+fn a_scan_while_the_amount_has_the_focus_adds_its_item_not_money() {
+    let (_dir, store) = stall();
+    let mut window = Window::on(store);
+    scan(&mut window, ITEMS[0].2);
+    window.press_key(Named::F2);
+    assert!(window.focus_is("kasir-amount"));
+    // The next buyer's item scanned into the amount paid.
+    window.type_keys(ITEMS[1].2);
+    window.press_key(Named::Enter);
+    assert!(
+        window.till().last_sale.is_none(),
+        "no sale on a barcode's money"
+    );
+    assert_eq!(
+        lines(&window),
+        vec![line("KRP-01", "1"), line("KPI-01", "1")]
+    );
+    match &window.till().panel {
+        sentra::ui::kasir::Panel::Pay(payment) => {
+            assert_eq!(payment.total, rp(30_000), "the panel asks for both");
+            assert_eq!(payment.amount, "", "the digits are not an amount");
+        }
+        _ => panic!("the payment panel stays open"),
+    }
+    // Money typed after it is money again.
+    assert!(window.focus_is("kasir-amount"), "back to the amount");
+    window.type_keys("30000");
+    window.press_key(Named::Enter);
+    let sale = window.till().last_sale.clone().expect("paid");
+    assert_eq!(sale.total, rp(30_000));
+}
+
+#[test]
+fn plus_on_the_main_keyboard_is_shift_and_equals_and_still_adds_one() {
+    let (_dir, store) = stall();
+    let mut window = Window::on(store);
+    scan(&mut window, ITEMS[0].2);
+    // The main keyboard's + is Shift with =: the key is "=", the character
+    // typed "+".
+    let mut press = iced_test::simulator::press_key(
+        iced::keyboard::Key::Character("=".into()),
+        Some("+".into()),
+    );
+    if let iced::Event::Keyboard(iced::keyboard::Event::KeyPressed {
+        modified_key,
+        modifiers,
+        ..
+    }) = &mut press
+    {
+        *modified_key = iced::keyboard::Key::Character("+".into());
+        *modifiers = iced::keyboard::Modifiers::SHIFT;
+    }
+    let release = iced_test::simulator::release_key(iced::keyboard::Key::Character("=".into()));
+    window.interact(|ui| ui.simulate(vec![press, release]));
+    assert_eq!(lines(&window), vec![line("KRP-01", "2")]);
+    assert!(window.till().search.query.is_empty());
 }
 
 #[test]

@@ -234,6 +234,7 @@ texts! {
     FromScale => "dari timbangan", "from the scale";
     Labels => "Label harga", "Price labels";
     PrintLabels => "Cetak label", "Print labels";
+    TickWithF9 => "centang baris: F9", "tick a row: F9";
     LabelStock => "Kertas label", "Label stock";
     LabelCopies => "Jumlah", "Copies";
     SkipPlaces => "Lewati tempat terpakai", "Skip used places";
@@ -316,6 +317,8 @@ pub enum Say {
     UnknownCodes(Vec<String>),
     /// `5*` and Enter with no line in the cart.
     NoLineForQuantity,
+    /// Enter in the kasbon picker with no customer found.
+    ChooseCustomerFirst,
     /// The stored QRIS fails the EMV checks: (Indonesian, English) reason.
     QrisUnusable(String, String),
     /// A scan on a closed day: nothing can be sold until a manager reopens.
@@ -436,6 +439,12 @@ impl Say {
             }
             Say::UnknownCodes(codes) => {
                 format!("{} unknown codes: {}.", codes.len(), quoted(codes))
+            }
+            Say::ChooseCustomerFirst if id => {
+                "Belum ada pelanggan terpilih: ketik nama atau telepon, pilih dengan panah, Enter; pelanggan baru: Insert.".into()
+            }
+            Say::ChooseCustomerFirst => {
+                "No customer chosen: type a name or phone, pick with the arrows, Enter; a new customer: Insert.".into()
             }
             Say::NoLineForQuantity if id => {
                 "Belum ada baris di keranjang untuk diberi jumlah: pindai barangnya dulu.".into()

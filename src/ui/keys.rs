@@ -93,7 +93,19 @@ where
             shell,
             viewport,
         );
-        if let Event::Keyboard(keyboard::Event::KeyPressed { key, modifiers, .. }) = event {
+        if let Event::Keyboard(keyboard::Event::KeyPressed {
+            key,
+            modified_key,
+            modifiers,
+            ..
+        }) = event
+        {
+            // A character as typed: `+` is Shift and `=` on the main
+            // keyboard, whose `key` is the `=`.
+            let key = match modified_key {
+                keyboard::Key::Character(_) => modified_key,
+                _ => key,
+            };
             shell.publish(Message::KeyPressed(KeyPress {
                 key: key.clone(),
                 modifiers: *modifiers,

@@ -134,8 +134,13 @@ impl Kasir {
         let Panel::Pay(payment) = &mut self.panel else {
             return Effect::None;
         };
+        let again = payment.method == PaymentMethod::Kasbon;
         payment.update(Message::PayMethod(PaymentMethod::Kasbon));
         let pick = &mut payment.kasbon;
+        // F1 once more with a customer chosen: choose another.
+        if pick.chosen.is_some() && again {
+            return self.kasbon(KasbonMessage::ChooseAgain);
+        }
         if pick.chosen.is_some() {
             return Effect::Focus(super::AMOUNT);
         }
@@ -181,7 +186,10 @@ impl Kasir {
                     pick.chosen = Some(customer.clone());
                     Effect::Focus(super::AMOUNT)
                 }
-                None => Effect::Focus(SEARCH),
+                None => {
+                    pick.error = Some(Say::ChooseCustomerFirst);
+                    Effect::Focus(SEARCH)
+                }
             },
             KasbonMessage::ChooseAgain => {
                 pick.chosen = None;
@@ -289,7 +297,7 @@ pub fn view<'a>(pick: &'a KasbonPick, kasbon: Rupiah, lang: Lang) -> Element<'a,
                     .color(theme::MUTED),
                 ]
                 .width(Fill),
-                button(text(tr(lang, "Ganti", "Change")).size(theme::SMALL))
+                button(text(tr(lang, "Ganti (F1)", "Change (F1)")).size(theme::SMALL))
                     .on_press(send(KasbonMessage::ChooseAgain))
                     .style(button::secondary),
             ]

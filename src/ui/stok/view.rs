@@ -83,7 +83,13 @@ impl Stok {
                     .on_toggle(Message::LowOnlyToggled),
                 text("F2").size(theme::SMALL).font(BOLD),
                 button(with_key(
-                    format!("{} ({})", T::PrintLabels.get(lang), self.labels.picks.len()),
+                    // Ticking a row is F9: said where the labels are.
+                    format!(
+                        "{} ({}) · {}",
+                        T::PrintLabels.get(lang),
+                        self.labels.picks.len(),
+                        T::TickWithF9.get(lang)
+                    ),
                     "F11",
                     theme::SMALL
                 ))
