@@ -451,6 +451,42 @@ fn laporan_expense_scroll_days_and_close_by_keys() {
 }
 
 #[test]
+fn a_day_is_not_closed_under_a_cart_not_paid() {
+    fixed_clock();
+    let (_dir, mut store) = new_stall();
+    store
+        .add_product(&product("KRP-01", 10_000, Unit::Pack), NOW)
+        .unwrap();
+    store.open_day(rp(100_000), NOW).unwrap();
+    let mut window = Window::on(store);
+    window.focused = Some(iced::widget::Id::from("kasir-search"));
+    window.type_keys("KRP-01");
+    window.press_key(Named::Enter);
+    assert_eq!(shell(&window).kasir.cart.len(), 1);
+    go_to(&mut window, Tab::Laporan);
+    window.type_keys("100000");
+    window.press_key(Named::Enter);
+    assert!(!shell(&window).laporan.confirming);
+    assert!(
+        window.shows_part("belum dibayar: selesaikan atau tahan (F4) dulu"),
+        "{:?}",
+        window.texts()
+    );
+    let open = book(&window, |s| s.day(NOW.date()).unwrap().unwrap().open);
+    assert!(open, "the day stays open");
+    // Held, the cart no longer stands in the way.
+    go_to(&mut window, Tab::Kasir);
+    window.press_key(Named::F4);
+    assert!(shell(&window).kasir.cart.is_empty());
+    go_to(&mut window, Tab::Laporan);
+    window.type_keys("100000");
+    window.press_key(Named::Enter);
+    window.press_key(Named::Enter);
+    let open = book(&window, |s| s.day(NOW.date()).unwrap().unwrap().open);
+    assert!(!open, "closed once the cart was held");
+}
+
+#[test]
 fn kantor_import_tanda_terima_verify_language_and_scroll_by_keys() {
     fixed_clock();
     let usb = tempfile::tempdir().unwrap();

@@ -319,6 +319,8 @@ pub enum Say {
     NoLineForQuantity,
     /// Enter in the kasbon picker with no customer found.
     ChooseCustomerFirst,
+    /// A day close asked for while Kasir's cart holds lines not paid.
+    UnpaidCart(usize),
     /// The stored QRIS fails the EMV checks: (Indonesian, English) reason.
     QrisUnusable(String, String),
     /// A scan on a closed day: nothing can be sold until a manager reopens.
@@ -440,6 +442,12 @@ impl Say {
             Say::UnknownCodes(codes) => {
                 format!("{} unknown codes: {}.", codes.len(), quoted(codes))
             }
+            Say::UnpaidCart(lines) if id => format!(
+                "Keranjang di Kasir berisi {lines} baris yang belum dibayar: selesaikan atau tahan (F4) dulu, lalu tutup hari."
+            ),
+            Say::UnpaidCart(lines) => format!(
+                "Kasir's cart holds {lines} lines not paid yet: finish or hold it (F4) first, then close the day."
+            ),
             Say::ChooseCustomerFirst if id => {
                 "Belum ada pelanggan terpilih: ketik nama atau telepon, pilih dengan panah, Enter; pelanggan baru: Insert.".into()
             }

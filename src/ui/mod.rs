@@ -512,7 +512,10 @@ impl App {
                 Tab::Stok => shell.stok.open().map(Message::Stok),
                 Tab::Pelanggan => shell.pelanggan.refresh().map(Message::Pelanggan),
                 Tab::Penitip => shell.penitip.refresh().map(Message::Penitip),
-                Tab::Laporan => shell.laporan.refresh().map(Message::Laporan),
+                Tab::Laporan => {
+                    shell.laporan.unpaid_cart = shell.kasir.cart.len();
+                    shell.laporan.refresh().map(Message::Laporan)
+                }
                 Tab::Pengaturan => Effect::Focus(pengaturan::FIRST_FIELD),
             }
         })

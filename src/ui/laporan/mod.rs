@@ -42,6 +42,9 @@ pub struct Laporan {
     pub notice: Option<Notice>,
     /// Expenses, kasbon repaid and laba kotor.
     pub money: money::Money,
+    /// Lines in Kasir's cart, not paid yet, when this screen was opened: a
+    /// day closed under them would leave the cart stuck until a reopen.
+    pub unpaid_cart: usize,
 }
 
 #[derive(Debug, Clone)]
@@ -194,6 +197,10 @@ impl Laporan {
             Message::CloseDay => {
                 if self.confirming {
                     return self.update(Message::ConfirmClose);
+                }
+                if self.unpaid_cart > 0 {
+                    self.notice = Some(Notice::Error(Say::UnpaidCart(self.unpaid_cart)));
+                    return Effect::Focus(COUNTED);
                 }
                 match self.difference() {
                     Some(Ok(_)) if !self.closing => self.confirming = true,
