@@ -209,7 +209,9 @@ fn a_handover_line_is_taken_off_and_the_note_saved_by_keys_alone() {
     window.enter();
     window.typing("5");
     window.enter();
-    window.typing("kopi");
+    // The empty picker lists both goods; an arrow moves to the kopi and
+    // Enter takes it (without the arrow, Enter here would save the note).
+    window.press_key(Named::ArrowDown);
     window.enter();
     window.typing("3");
     window.enter();

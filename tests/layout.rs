@@ -176,6 +176,21 @@ fn screens() -> Vec<(&'static str, tempfile::TempDir, Window)> {
     closing.send(Message::Laporan(sentra::ui::laporan::Message::CloseDay));
     out.push(("laporan-tutup", dir, closing));
 
+    // A product opened for editing (Enter on the highlighted row).
+    let (dir, mut edit) = stall(Some(Tab::Stok));
+    edit.send(Message::Stok(sentra::ui::stok::Message::SearchSubmitted));
+    assert!(shell(&edit).stok.form.is_some(), "Enter opens the product");
+    out.push(("stok-ubah", dir, edit));
+
+    // Just after a sale: the last receipt's card and its reprint.
+    let (dir, mut sold) = stall(None);
+    fill_cart(&mut sold);
+    sold.press_key(Named::F2);
+    sold.press_key(Named::F5);
+    sold.press_key(Named::Enter);
+    assert!(sold.till().last_sale.is_some(), "the sale went through");
+    out.push(("kasir-terjual", dir, sold));
+
     // The expense form, a cash expense from the drawer (its PIN field).
     let (dir, mut expense) = stall(Some(Tab::Laporan));
     expense.press_key(Named::F6);

@@ -16,7 +16,9 @@ use super::effect::{Effect, at_now};
 use super::i18n::{Lang, Say, T};
 use super::refusal::Refusal;
 use super::theme;
-use super::widgets::{BOLD, Field, Notice, card, figure, keyed, keyed_tile, notice, with_key};
+use super::widgets::{
+    BOLD, Field, Notice, card, figure, keyed, keyed_tile, notice_when_any, with_key,
+};
 use crate::domain::tax::{TaxMode, Taxpayer};
 use crate::print::deliver::Delivery;
 use crate::store::{Identity, Settings, Store};
@@ -686,7 +688,7 @@ impl Pengaturan {
         ]
         .spacing(12);
         scrollable(
-            column![notice(&self.notice, lang), columns]
+            column![notice_when_any(&self.notice, lang), columns]
                 .spacing(8)
                 .padding(12),
         )

@@ -54,6 +54,16 @@ pub fn notice<'a, M: 'a>(notice: &'a Option<Notice>, lang: Lang) -> Element<'a, 
         .into()
 }
 
+/// The screen's message where it takes room only while there is one: for
+/// screens that are read, not scanned into, where two empty lines kept for
+/// it pushed buttons off a 768-pixel screen.
+pub fn notice_when_any<'a, M: 'a>(notice_now: &'a Option<Notice>, lang: Lang) -> Element<'a, M> {
+    match notice_now {
+        None => Space::new().height(0).into(),
+        Some(_) => notice(notice_now, lang),
+    }
+}
+
 /// A one-line message in the room kept for it: a field's refusal.
 pub fn message_line<'a, M: 'a>(message: Option<String>) -> Element<'a, M> {
     let content: Element<'a, M> = match message {
@@ -152,7 +162,7 @@ impl<'a, M: Clone + 'a> Field<'a, M> {
         }
     }
 
-    /// The field can be refused: a line is kept under it for `error`.
+    /// The field can be refused: `error` shows under it.
     pub fn error(mut self, error: Option<String>) -> Self {
         self.error = Some(error);
         self
@@ -182,8 +192,11 @@ impl<'a, M: Clone + 'a> Field<'a, M> {
             input,
         ]
         .spacing(4);
-        if let Some(error) = self.error {
-            field = field.push(message_line(error));
+        // The refusal under its field, only when there is one: a line kept
+        // empty under every field pushed a form's buttons off a 768-pixel
+        // screen.
+        if let Some(Some(error)) = self.error {
+            field = field.push(text(error).size(theme::SMALL).color(theme::BAD));
         }
         field.into()
     }

@@ -43,7 +43,9 @@ impl Kasir {
         // would otherwise fall below a 768-pixel screen.
         let right = match &self.panel {
             Panel::Pay(payment) => column![self.pay_panel(payment, lang)],
-            Panel::Void(_) if self.cart.is_empty() => column![self.side_panel(lang)],
+            // With nothing in the cart there are no totals to show: the
+            // last sale's card and its reprint button take their room.
+            _ if self.cart.is_empty() => column![self.side_panel(lang)],
             _ => column![self.totals(lang), self.side_panel(lang)],
         }
         .spacing(theme::GAP)

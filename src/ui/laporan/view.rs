@@ -10,7 +10,9 @@ use crate::store::DayReport;
 use crate::ui::chart::BarChart;
 use crate::ui::i18n::{Lang, Say, T, method_name};
 use crate::ui::theme;
-use crate::ui::widgets::{BOLD, card, day_navigation, figure, keyed, message_line, notice};
+use crate::ui::widgets::{
+    BOLD, card, day_navigation, figure, keyed, message_line, notice_when_any,
+};
 
 impl Laporan {
     pub fn view(&self, lang: Lang) -> Element<'_, Message> {
@@ -83,7 +85,7 @@ impl Laporan {
         scrollable(
             column![
                 header,
-                notice(&self.notice, lang),
+                notice_when_any(&self.notice, lang),
                 row![left, right].spacing(16)
             ]
             .spacing(theme::GAP)

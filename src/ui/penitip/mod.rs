@@ -146,6 +146,9 @@ pub struct ProducerForm {
     pub bank: String,
 }
 
+/// How many of the goods found the picker shows.
+pub const PICKER_ROWS: usize = 8;
+
 /// Goods in or out under one note: the producer's products to pick from,
 /// and the lines picked.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -157,6 +160,11 @@ pub struct HandoverForm {
     /// SKU, name, unit, quantity as typed (empty: one).
     pub lines: Vec<(String, String, String, String)>,
     pub note: String,
+    /// The goods found that Enter takes (the arrows move it).
+    pub highlighted: usize,
+    /// The arrows moved in the picker since the last pick: Enter in the
+    /// empty picker then takes the goods highlighted instead of saving.
+    pub arrowed: bool,
 }
 
 impl HandoverForm {
@@ -254,6 +262,8 @@ pub enum Message {
     PickProduct(String),
     PickFirst,
     LineQuantity(usize, String),
+    /// The arrows in the goods found.
+    PickMove(i32),
     /// Enter in a line's quantity: back to the picker for the next item;
     /// a quantity of 0 takes the line off the note.
     QuantityDone(usize),
@@ -330,11 +340,14 @@ impl Penitip {
             return None;
         };
         let form = matches!(self.panel, Panel::Form(_));
+        let handover = matches!(self.panel, Panel::Handover(_));
         let open = form || matches!(self.panel, Panel::Handover(_));
         let shown = self.selected.is_some() && !open;
         match named {
             Named::Escape if open => Some(Message::Close),
             Named::F3 => Some(Message::OpenNew),
+            Named::ArrowDown if handover => Some(Message::PickMove(1)),
+            Named::ArrowUp if handover => Some(Message::PickMove(-1)),
             Named::ArrowDown if form => Some(Message::StepRegency(1)),
             Named::ArrowUp if form => Some(Message::StepRegency(-1)),
             Named::ArrowDown if !open => Some(Message::MoveHighlight(1)),
@@ -589,6 +602,8 @@ impl Penitip {
                     pick: String::new(),
                     lines: Vec::new(),
                     note: String::new(),
+                    highlighted: 0,
+                    arrowed: false,
                 });
                 Effect::job(move |store| {
                     Message::Products(store.producer_products(&code).map_err(Refusal::from))
@@ -609,6 +624,15 @@ impl Penitip {
             Message::PickChanged(text) => {
                 if let Panel::Handover(form) = &mut self.panel {
                     form.pick = text;
+                    form.highlighted = 0;
+                }
+                Effect::None
+            }
+            Message::PickMove(step) => {
+                if let Panel::Handover(form) = &mut self.panel {
+                    let last = form.matching().len().min(PICKER_ROWS).saturating_sub(1) as i32;
+                    form.highlighted = (form.highlighted as i32 + step).clamp(0, last) as usize;
+                    form.arrowed = true;
                 }
                 Effect::None
             }
@@ -616,6 +640,7 @@ impl Penitip {
                 // Enter in an empty picker is done picking: the note is saved.
                 if let Panel::Handover(form) = &self.panel
                     && form.pick.trim().is_empty()
+                    && !form.arrowed
                 {
                     return match form.lines.is_empty() {
                         true => Effect::Focus(PICK),
@@ -623,7 +648,9 @@ impl Penitip {
                     };
                 }
                 let first = match &self.panel {
-                    Panel::Handover(form) => form.matching().first().map(|p| p.sku.clone()),
+                    Panel::Handover(form) => {
+                        form.matching().get(form.highlighted).map(|p| p.sku.clone())
+                    }
                     _ => None,
                 };
                 match first {
@@ -648,6 +675,8 @@ impl Penitip {
                         }
                     };
                     form.pick.clear();
+                    form.highlighted = 0;
+                    form.arrowed = false;
                     // The quantity is what to type next.
                     if let Some(id) = QUANTITY.get(index) {
                         return Effect::Focus(id);

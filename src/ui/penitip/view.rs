@@ -547,7 +547,12 @@ fn handover_form(form: &HandoverForm, busy: bool, lang: Lang) -> Element<'_, Mes
         ),
     };
     let mut picker = Column::new().spacing(4);
-    for product in form.matching().into_iter().take(8) {
+    for (index, product) in form
+        .matching()
+        .into_iter()
+        .take(super::PICKER_ROWS)
+        .enumerate()
+    {
         picker = picker.push(
             button(
                 row![
@@ -568,7 +573,11 @@ fn handover_form(form: &HandoverForm, busy: bool, lang: Lang) -> Element<'_, Mes
             .width(Fill)
             .padding([6, 10])
             .on_press(Message::PickProduct(product.sku.clone()))
-            .style(button::secondary),
+            .style(if index == form.highlighted {
+                button::primary
+            } else {
+                button::secondary
+            }),
         );
     }
     let mut lines = Column::new().spacing(4);
