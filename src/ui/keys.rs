@@ -93,6 +93,23 @@ where
             shell,
             viewport,
         );
+        // Tab moves the focus here and now, in the same pass: keys typed
+        // right behind it (a vendor's fast hands, a scanner) belong to the
+        // next field. Done later, by an operation after `update`, they
+        // landed in the field Tab left.
+        if let Event::Keyboard(keyboard::Event::KeyPressed {
+            key: keyboard::Key::Named(keyboard::key::Named::Tab),
+            modifiers,
+            ..
+        }) = event
+            && !modifiers.control()
+            && !shell.is_event_captured()
+        {
+            self.move_focus(tree, layout, renderer, modifiers.shift());
+            shell.capture_event();
+            shell.request_redraw();
+            return;
+        }
         if let Event::Keyboard(keyboard::Event::KeyPressed {
             key,
             modified_key,
@@ -167,6 +184,31 @@ where
             viewport,
             translation,
         )
+    }
+}
+
+impl<Theme, Renderer: renderer::Renderer> Keys<'_, Theme, Renderer> {
+    /// Focuses the next (or previous) field, as iced's `focus_next` does,
+    /// running the operation and the one it chains to on the content now.
+    fn move_focus(&mut self, tree: &mut Tree, layout: Layout<'_>, renderer: &Renderer, back: bool) {
+        use iced::advanced::widget::operation::{Outcome, focusable};
+        let mut operation: Box<dyn Operation> = if back {
+            Box::new(focusable::focus_previous())
+        } else {
+            Box::new(focusable::focus_next())
+        };
+        loop {
+            self.content.as_widget_mut().operate(
+                &mut tree.children[0],
+                inner(layout),
+                renderer,
+                operation.as_mut(),
+            );
+            match operation.finish() {
+                Outcome::Chain(next) => operation = next,
+                _ => break,
+            }
+        }
     }
 }
 
