@@ -471,3 +471,25 @@ fn a_scan_on_a_closed_day_is_told_and_never_tried_as_a_pin() {
         "the scan was not counted as a wrong PIN: {events:?}"
     );
 }
+
+#[test]
+fn closing_the_window_holds_the_cart_not_paid() {
+    let (dir, store) = stall();
+    let mut window = Window::on(store);
+    scan(&mut window, ITEMS[0].2);
+    scan(&mut window, ITEMS[2].2);
+    window.send(sentra::ui::Message::CloseRequested);
+    drop(window);
+    // Opened again: the cart is under F4.
+    let store = Store::open(dir.path()).unwrap();
+    let held = store.held_sales().unwrap();
+    assert_eq!(held.len(), 1, "{held:?}");
+    let mut window = Window::on(store);
+    assert!(window.till().cart.is_empty());
+    window.press_key(Named::F4);
+    window.press_key(Named::Enter);
+    assert_eq!(
+        lines(&window),
+        vec![line("KRP-01", "1"), line("TPS-01", "1")]
+    );
+}

@@ -62,9 +62,12 @@ pub fn run(data_dir: PathBuf) -> iced::Result {
         .font(REGULAR)
         .font(BOLD)
         .default_font(Font::with_name("Noto Sans"))
+        .subscription(|_: &App| iced::window::close_requests().map(|_| Message::CloseRequested))
         .window(iced::window::Settings {
             size: OPENING_SIZE,
             icon: window_icon(),
+            // Closing waits for the book: a cart not paid is held first.
+            exit_on_close_request: false,
             ..Default::default()
         })
         .run()
@@ -191,6 +194,10 @@ pub enum Message {
     Fit(iced::window::Id, Option<Size>),
     /// A job with no screen to answer to died.
     JobFailed(Refusal),
+    /// The window's close button (or Alt+F4): Kasir's cart is held first.
+    CloseRequested,
+    /// The book's work is done: the program ends.
+    Quit,
 }
 
 pub struct App {
@@ -268,6 +275,12 @@ impl App {
 
     /// iced's update: the real work is in [`App::handle`]; this runs its effects.
     pub fn update(&mut self, message: Message) -> Task<Message> {
+        // With no book open (first run) nothing waits to be kept.
+        if matches!(message, Message::Quit)
+            || (matches!(message, Message::CloseRequested) && self.book.is_none())
+        {
+            return iced::exit();
+        }
         if let Message::Fit(id, size) = message {
             return fit(id, size);
         }
@@ -346,7 +359,22 @@ impl App {
                 }
                 effect
             }
-            Message::Fit(..) => Effect::None,
+            Message::Fit(..) | Message::Quit => Effect::None,
+            // Behind every job already asked for (a sale being written
+            // finishes first), the cart not paid is held, then the program
+            // ends: it is under F4 when the stall opens again.
+            Message::CloseRequested => {
+                let cart = match &self.phase {
+                    Phase::Stall(shell) => shell.kasir.cart_to_keep(),
+                    _ => None,
+                };
+                Effect::job(move |store| {
+                    if let Some((items, discount)) = cart {
+                        let _ = effect::at_now(|now| store.hold_sale("", &items, discount, now));
+                    }
+                    Message::Quit
+                })
+            }
             Message::FirstRun(message) => {
                 let Phase::FirstRun(first_run) = &mut self.phase else {
                     return Effect::None;

@@ -1414,6 +1414,19 @@ impl Kasir {
         })
     }
 
+    /// The cart as a held cart would keep it, when the program closes with
+    /// one not paid: its readable lines and the sale's discount.
+    pub fn cart_to_keep(
+        &self,
+    ) -> Option<(Vec<SaleItem>, Option<crate::domain::discount::Discount>)> {
+        let items: Vec<SaleItem> = self
+            .cart
+            .iter()
+            .filter_map(|item| item.as_sale_item().ok())
+            .collect();
+        (!items.is_empty()).then(|| (items, self.sale_discount().ok().flatten()))
+    }
+
     fn edit_void(&mut self, edit: impl FnOnce(&mut VoidForm)) -> Effect<Message> {
         if let Panel::Void(form) = &mut self.panel {
             edit(form);
