@@ -418,6 +418,9 @@ fn laporan_expense_scroll_days_and_close_by_keys() {
     assert_eq!(expenses[0].category, ExpenseCategory::ALL[1]);
     assert!(expenses[0].from_drawer);
     assert_eq!(expenses[0].amount, rp(15_000));
+    // Said at the top, in the screen's message, not only in the list below.
+    let said = format!("{:?}", shell(&window).laporan.notice);
+    assert!(said.contains("ExpenseRecorded"), "{said}");
 
     // PgDn and End scroll the screen's view, which is there to scroll.
     window.scrolled.clear();

@@ -234,6 +234,7 @@ texts! {
     FromScale => "dari timbangan", "from the scale";
     Labels => "Label harga", "Price labels";
     PrintLabels => "Cetak label", "Print labels";
+    NoProductsFound => "Tidak ada produk yang cocok dengan pencarian atau saringan ini (F1, F2).", "No product matches this search or filter (F1, F2).";
     TickWithF9 => "centang baris: F9", "tick a row: F9";
     LabelStock => "Kertas label", "Label stock";
     LabelCopies => "Jumlah", "Copies";
@@ -321,6 +322,12 @@ pub enum Say {
     ChooseCustomerFirst,
     /// A day close asked for while Kasir's cart holds lines not paid.
     UnpaidCart(usize),
+    /// An expense was written down.
+    ExpenseRecorded {
+        /// The category's name in Indonesian and in English.
+        category: (&'static str, &'static str),
+        amount: String,
+    },
     /// The stored QRIS fails the EMV checks: (Indonesian, English) reason.
     QrisUnusable(String, String),
     /// A scan on a closed day: nothing can be sold until a manager reopens.
@@ -441,6 +448,12 @@ impl Say {
             }
             Say::UnknownCodes(codes) => {
                 format!("{} unknown codes: {}.", codes.len(), quoted(codes))
+            }
+            Say::ExpenseRecorded { category, amount } if id => {
+                format!("{} {amount} tercatat.", category.0)
+            }
+            Say::ExpenseRecorded { category, amount } => {
+                format!("{} {amount} recorded.", category.1)
             }
             Say::UnpaidCart(lines) if id => format!(
                 "Keranjang di Kasir berisi {lines} baris yang belum dibayar: selesaikan atau tahan (F4) dulu, lalu tutup hari."

@@ -15,7 +15,7 @@ use time::{Date, Duration};
 
 use super::KeyPress;
 use super::effect::{Effect, Scroll, at_now};
-use super::i18n::Say;
+use super::i18n::{Lang, Say};
 use super::refusal::Refusal;
 use super::widgets::Notice;
 use crate::money::Rupiah;
@@ -143,6 +143,15 @@ impl Laporan {
                 let (effect, changed) = self.money.update(message);
                 let effect = effect.map(Message::Money);
                 if changed {
+                    // Said at the top, where the form was: the list that
+                    // shows it is further down.
+                    if let Some(Ok(expense)) = &self.money.saved {
+                        let name = |lang| money::category_name(expense.category, lang);
+                        self.notice = Some(Notice::Info(Say::ExpenseRecorded {
+                            category: (name(Lang::Id), name(Lang::En)),
+                            amount: expense.amount.to_string(),
+                        }));
+                    }
                     // An expense changes the drawer and the day's lists.
                     effect.and(self.refresh())
                 } else {

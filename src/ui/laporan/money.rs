@@ -30,7 +30,7 @@ fn tr(lang: Lang, id: &'static str, en: &'static str) -> &'static str {
     }
 }
 
-fn category_name(category: ExpenseCategory, lang: Lang) -> &'static str {
+pub(super) fn category_name(category: ExpenseCategory, lang: Lang) -> &'static str {
     match lang {
         Lang::Id => category.label(),
         Lang::En => category.english(),

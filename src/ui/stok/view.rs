@@ -168,6 +168,13 @@ impl Stok {
         // The rows below sit left of the scrollbar and its margin.
         .padding(iced::Padding::ZERO.right(26));
         let mut rows = Column::new().spacing(4);
+        if page.products.is_empty() {
+            rows = rows.push(
+                text(T::NoProductsFound.get(lang))
+                    .size(theme::TEXT)
+                    .color(theme::MUTED),
+            );
+        }
         for (index, product) in page.products.iter().enumerate() {
             let picked = self.labels.is_picked(&product.sku);
             let line = product_row(
