@@ -265,3 +265,51 @@ fn a_new_producer_from_the_form_and_a_refusal_said_in_english() {
     assert_eq!(producers[1].nib.as_deref(), Some("1234567890123"));
     assert!(window.shows("Penitip Pak Made (P002) disimpan."));
 }
+
+#[test]
+fn a_consigned_product_is_added_in_stok_and_can_be_taken_in() {
+    use sentra::ui::stok::{self, Field};
+    let (_dir, store) = stall();
+    let mut window = Window::on(store);
+    window.send(Message::SwitchTab(Tab::Stok));
+    window.press_key(Named::F3);
+    let fill = |window: &mut Window, field: Field, value: &str| {
+        window.send(Message::Stok(stok::Message::FormChanged(
+            field,
+            value.into(),
+        )));
+    };
+    fill(&mut window, Field::Sku, "KPI-LB");
+    fill(&mut window, Field::Name, "Kopi Liwa Bubuk 250 g");
+    fill(&mut window, Field::Price, "40000");
+    fill(&mut window, Field::Producer, "P001");
+    // A producer with no terms is refused at the terms' field.
+    window.send(Message::Stok(stok::Message::SaveProduct));
+    let errors = |window: &Window| match &window.app.phase {
+        sentra::ui::Phase::Stall(shell) => shell
+            .stok
+            .form
+            .as_ref()
+            .map(|f| f.errors.iter().map(|e| e.field).collect::<Vec<_>>())
+            .unwrap_or_default(),
+        _ => unreachable!(),
+    };
+    assert_eq!(errors(&window), vec![Some(Field::Terms)]);
+    // A producer the stall does not know is refused at its field.
+    fill(&mut window, Field::Terms, "30000");
+    fill(&mut window, Field::Producer, "P404");
+    window.send(Message::Stok(stok::Message::SaveProduct));
+    assert_eq!(errors(&window), vec![Some(Field::Producer)]);
+    fill(&mut window, Field::Producer, "p001");
+    window.send(Message::Stok(stok::Message::SaveProduct));
+    assert!(errors(&window).is_empty());
+    let theirs = window.store(|store| {
+        store
+            .producer_products("P001")
+            .unwrap()
+            .into_iter()
+            .map(|p| p.sku)
+            .collect::<Vec<_>>()
+    });
+    assert!(theirs.contains(&"KPI-LB".to_string()), "{theirs:?}");
+}

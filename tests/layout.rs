@@ -182,6 +182,11 @@ fn screens() -> Vec<(&'static str, tempfile::TempDir, Window)> {
     assert!(shell(&edit).stok.form.is_some(), "Enter opens the product");
     out.push(("stok-ubah", dir, edit));
 
+    // A new product, with the consignment fields.
+    let (dir, mut new_product) = stall(Some(Tab::Stok));
+    new_product.press_key(Named::F3);
+    out.push(("stok-baru", dir, new_product));
+
     // Just after a sale: the last receipt's card and its reprint.
     let (dir, mut sold) = stall(None);
     fill_cart(&mut sold);

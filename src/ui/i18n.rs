@@ -234,6 +234,8 @@ texts! {
     FromScale => "dari timbangan", "from the scale";
     Labels => "Label harga", "Price labels";
     PrintLabels => "Cetak label", "Print labels";
+    ProducerCode => "Kode penitip", "Producer code";
+    ConsignTerms => "Harga setor Rp / komisi %", "Consign price Rp / commission %";
     NoProductsFound => "Tidak ada produk yang cocok dengan pencarian atau saringan ini (F1, F2).", "No product matches this search or filter (F1, F2).";
     TickWithF9 => "centang baris: F9", "tick a row: F9";
     LabelStock => "Kertas label", "Label stock";

@@ -547,6 +547,17 @@ fn handover_form(form: &HandoverForm, busy: bool, lang: Lang) -> Element<'_, Mes
         ),
     };
     let mut picker = Column::new().spacing(4);
+    if form.products.is_empty() {
+        picker = picker.push(
+            text(tr(
+                lang,
+                "Penitip ini belum punya barang titipan: tambahkan di Stok (F3) dengan kode penitipnya.",
+                "This producer has no consigned goods yet: add them in Stok (F3) with the producer's code.",
+            ))
+            .size(theme::SMALL)
+            .color(theme::MUTED),
+        );
+    }
     for (index, product) in form
         .matching()
         .into_iter()

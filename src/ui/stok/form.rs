@@ -2,6 +2,7 @@
 //! shown next to it.
 
 use crate::domain::barcode::validate_ean13;
+use crate::domain::consign::{ConsignError, Terms, validate_code};
 use crate::domain::product::{
     validate_category, validate_cost, validate_min_stock, validate_name, validate_price,
     validate_sku,
@@ -23,6 +24,10 @@ pub enum Field {
     Price,
     Cost,
     MinStock,
+    /// *Titip jual*: the producer whose goods these are (a new product only).
+    Producer,
+    /// Their terms: *harga setor* in rupiah, or a commission with `%`.
+    Terms,
 }
 
 /// A refusal, attached to the field it is about when there is one.
@@ -44,6 +49,8 @@ impl Field {
             Field::Price => "product-price",
             Field::Cost => "product-cost",
             Field::MinStock => "product-min-stock",
+            Field::Producer => "product-producer",
+            Field::Terms => "product-terms",
         }
     }
 }
@@ -62,6 +69,12 @@ impl From<StoreError> for FormError {
         let field = match &error {
             StoreError::DuplicateSku(_) => Some(Field::Sku),
             StoreError::DuplicateBarcode(_) | StoreError::Barcode(_) => Some(Field::Barcode),
+            StoreError::Consign(ConsignError::UnknownProducer(_)) => Some(Field::Producer),
+            StoreError::Consign(
+                ConsignError::ConsignPrice(_)
+                | ConsignError::ConsignAbovePrice { .. }
+                | ConsignError::Commission(_),
+            ) => Some(Field::Terms),
             _ => None,
         };
         FormError {
@@ -83,6 +96,9 @@ pub struct ProductForm {
     pub price: String,
     pub cost: String,
     pub min_stock: String,
+    /// A producer's code and terms, for goods taken in on consignment.
+    pub producer: String,
+    pub terms: String,
     pub errors: Vec<FormError>,
     pub saving: bool,
 }
@@ -112,6 +128,8 @@ impl ProductForm {
                 .map(|c| c.value().to_string())
                 .unwrap_or_default(),
             min_stock: product.min_stock.to_string(),
+            producer: String::new(),
+            terms: String::new(),
             errors: Vec::new(),
             saving: false,
         }
@@ -127,6 +145,8 @@ impl ProductForm {
             Field::Price => &mut self.price,
             Field::Cost => &mut self.cost,
             Field::MinStock => &mut self.min_stock,
+            Field::Producer => &mut self.producer,
+            Field::Terms => &mut self.terms,
         };
         *slot = value;
         self.errors.retain(|e| e.field != Some(field));
@@ -211,6 +231,60 @@ impl ProductForm {
             cost: cost.unwrap_or_default(),
             min_stock: min_stock.unwrap_or_default().unwrap_or_default(),
         })
+    }
+}
+
+impl ProductForm {
+    /// The producer and terms of a new consigned product, if a producer is
+    /// named: both or neither. The code's shape is checked here, whether
+    /// the stall knows the producer by the book.
+    pub fn consignment(&self) -> Result<Option<(String, Terms)>, Vec<FormError>> {
+        let producer = self.producer.trim().to_uppercase();
+        let terms = self.terms.trim();
+        let at = |field, message: Refusal| {
+            vec![FormError {
+                field: Some(field),
+                message,
+            }]
+        };
+        match (producer.is_empty(), terms.is_empty()) {
+            (true, true) => return Ok(None),
+            (true, false) => {
+                return Err(at(Field::Producer, Refusal::from(NeedsProducer)));
+            }
+            (false, true) => return Err(at(Field::Terms, Refusal::from(NeedsTerms))),
+            (false, false) => {}
+        }
+        validate_code(&producer).map_err(|e| at(Field::Producer, e.into()))?;
+        let terms = if terms.ends_with('%') {
+            Terms::parse_commission(terms).map_err(|e| at(Field::Terms, e.into()))?
+        } else {
+            Terms::ConsignPrice(Rupiah::parse(terms).map_err(|e| at(Field::Terms, e.into()))?)
+        };
+        Ok(Some((producer, terms)))
+    }
+}
+
+/// Terms typed with no producer to owe.
+#[derive(Debug, thiserror::Error)]
+#[error("harga setor atau komisi hanya untuk barang titipan: isi kode penitipnya")]
+struct NeedsProducer;
+
+impl crate::ui::refusal::English for NeedsProducer {
+    fn english(&self) -> String {
+        "a consignment price or commission is only for consigned goods: type the producer's code"
+            .into()
+    }
+}
+
+/// A producer named with no terms.
+#[derive(Debug, thiserror::Error)]
+#[error("barang titipan perlu harga setor (Rp) atau komisi (mis. 20%)")]
+struct NeedsTerms;
+
+impl crate::ui::refusal::English for NeedsTerms {
+    fn english(&self) -> String {
+        "consigned goods need a consignment price (Rp) or a commission (e.g. 20%)".into()
     }
 }
 

@@ -529,8 +529,15 @@ impl Stok {
         let Some(form) = &mut self.form else {
             return Effect::None;
         };
-        let product = match form.read() {
-            Ok(product) => product,
+        let read = form.read().and_then(|product| {
+            let consignment = match form.editing {
+                Some(_) => None,
+                None => form.consignment()?,
+            };
+            Ok((product, consignment))
+        });
+        let (product, consignment) = match read {
+            Ok(read) => read,
             Err(errors) => {
                 form.errors = errors;
                 return Effect::None;
@@ -543,9 +550,12 @@ impl Stok {
         let editing = form.editing.clone();
         Effect::job(move |store| {
             let result = match crate::clock::now() {
-                Ok(now) => match &editing {
-                    Some(sku) => store.update_product(sku, &product, now),
-                    None => store.add_product(&product, now),
+                Ok(now) => match (&editing, consignment) {
+                    (Some(sku), _) => store.update_product(sku, &product, now),
+                    (None, Some((producer, terms))) => {
+                        store.add_consigned_product(&product, &producer, terms, now)
+                    }
+                    (None, None) => store.add_product(&product, now),
                 }
                 .map_err(FormError::from),
                 Err(error) => Err(FormError::from(Refusal::from(error))),

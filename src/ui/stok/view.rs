@@ -343,6 +343,19 @@ fn product_form(form: &ProductForm, lang: Lang) -> Element<'_, Message> {
             product_field(form, lang, T::MinStock, &form.min_stock, Field::MinStock)
         ]
         .spacing(8),
+        // Titip jual: a new product taken in for a producer (left empty,
+        // the stall's own goods).
+        if form.editing.is_none() {
+            Element::from(
+                row![
+                    product_field(form, lang, T::ProducerCode, &form.producer, Field::Producer),
+                    product_field(form, lang, T::ConsignTerms, &form.terms, Field::Terms),
+                ]
+                .spacing(8),
+            )
+        } else {
+            Space::new().height(0).into()
+        },
     ]
     .spacing(4);
     let general = form
