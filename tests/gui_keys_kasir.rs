@@ -323,6 +323,15 @@ fn a_free_line_asks_for_the_manager_pin_before_the_sale() {
     window.press_key(Named::Enter);
     assert!(window.focus_is("discount-pin"));
     assert!(window.till().last_sale.is_none());
+    // The next item scanned while the PIN is asked: an item, not a PIN.
+    scan_burst(&mut window, ITEMS[2].2);
+    assert_eq!(window.till().cart.len(), 3);
+    assert!(!window.shows_part("PIN harus"), "{:?}", window.texts());
+    window.press_key(Named::Escape);
+    window.press_key(Named::F2);
+    window.press_key(Named::F5);
+    window.press_key(Named::Enter);
+    assert!(window.focus_is("discount-pin"));
     // A wrong PIN is refused and typed again where it was.
     window.type_keys("9999");
     window.press_key(Named::Enter);
@@ -336,7 +345,7 @@ fn a_free_line_asks_for_the_manager_pin_before_the_sale() {
         .last_sale
         .clone()
         .expect("the sale went through");
-    assert_eq!(sale.total, rp(20_000));
+    assert_eq!(sale.total, rp(50_000));
 }
 
 #[test]
@@ -492,4 +501,51 @@ fn closing_the_window_holds_the_cart_not_paid() {
         lines(&window),
         vec![line("KRP-01", "1"), line("TPS-01", "1")]
     );
+}
+
+/// Types a scanner's burst wherever the focus is: 13 digits and Enter, the
+/// keys landing where the focus is as each one comes.
+fn scan_burst(window: &mut Window, code: &str) {
+    for digit in code.chars() {
+        window.type_keys(&digit.to_string());
+    }
+    window.press_key(Named::Enter);
+}
+
+#[test]
+fn a_scan_into_any_panel_field_adds_its_item_and_nothing_else() {
+    let (dir, store) = stall();
+    let mut window = Window::on(store);
+    scan(&mut window, ITEMS[0].2);
+    // Kasbon's customer search, then the new customer's name.
+    window.press_key(Named::F2);
+    window.press_key(Named::F1);
+    assert!(window.focus_is("kasbon-search"));
+    scan_burst(&mut window, ITEMS[1].2);
+    window.press_key(Named::F1);
+    window.press_key(Named::Insert);
+    assert!(window.focus_is("kasbon-new-name"));
+    scan_burst(&mut window, ITEMS[2].2);
+    assert_eq!(
+        lines(&window),
+        vec![
+            line("KRP-01", "1"),
+            line("KPI-01", "1"),
+            line("TPS-01", "1")
+        ]
+    );
+    let customers = window
+        .app
+        .book()
+        .unwrap()
+        .with(|store| store.customers(None, NOW.date()).unwrap().len());
+    assert_eq!(customers, 0, "no customer named by a barcode");
+    window.press_key(Named::Escape);
+    window.press_key(Named::Escape);
+    // The void panel's fields.
+    window.press_key(Named::F8);
+    scan_burst(&mut window, ITEMS[0].2);
+    assert_eq!(lines(&window)[0], line("KRP-01", "2"));
+    drop(window);
+    let _ = dir;
 }

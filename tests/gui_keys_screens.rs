@@ -605,3 +605,30 @@ fn each_screen_scrolls_by_page_keys() {
         assert!(window.shows_id(view), "{tab:?} has the view it scrolls");
     }
 }
+
+#[test]
+fn a_field_reached_by_tab_has_its_text_replaced_by_what_is_typed() {
+    fixed_clock();
+    let (_dir, store) = new_stall();
+    let mut window = Window::on(store);
+    go_to(&mut window, Tab::Stok);
+    window.press_key(Named::F3);
+    assert!(window.focus_is("product-sku"), "{:?}", window.focused);
+    // SKU, Nama, Barcode, then Kategori, which says "Umum": typed over.
+    window.interact(|ui| {
+        ui.typewrite("KPI-01");
+        for text in ["Kopi Robusta", "", "Kopi"] {
+            ui.tap_key(iced::keyboard::Key::Named(Named::Tab));
+            ui.typewrite(text);
+        }
+    });
+    let form = shell(&window).stok.form.as_ref().expect("the form is open");
+    assert_eq!(
+        (
+            form.sku.as_str(),
+            form.name.as_str(),
+            form.category.as_str()
+        ),
+        ("KPI-01", "Kopi Robusta", "Kopi")
+    );
+}

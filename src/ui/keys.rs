@@ -209,6 +209,74 @@ impl<Theme, Renderer: renderer::Renderer> Keys<'_, Theme, Renderer> {
                 _ => break,
             }
         }
+        // As in any form on the stall's PC: a field Tab lands in has its
+        // text selected, so what is typed replaces "Umum" or "pcs" instead
+        // of joining it.
+        let mut find = FocusedField::default();
+        let content = self.content.as_widget_mut();
+        content.operate(&mut tree.children[0], inner(layout), renderer, &mut find);
+        if let Some(target) = find.found {
+            let mut select = SelectField { target, seen: 0 };
+            content.operate(&mut tree.children[0], inner(layout), renderer, &mut select);
+        }
+    }
+}
+
+/// Finds which text field (by its place among them) has the focus.
+#[derive(Default)]
+struct FocusedField {
+    seen: usize,
+    found: Option<usize>,
+}
+
+impl Operation for FocusedField {
+    fn text_input(
+        &mut self,
+        _id: Option<&iced::widget::Id>,
+        _bounds: Rectangle,
+        _state: &mut dyn iced::advanced::widget::operation::TextInput,
+    ) {
+        self.seen += 1;
+    }
+
+    fn focusable(
+        &mut self,
+        _id: Option<&iced::widget::Id>,
+        _bounds: Rectangle,
+        state: &mut dyn iced::advanced::widget::operation::Focusable,
+    ) {
+        // A text field reports itself, then its focus.
+        if state.is_focused() && self.seen > 0 {
+            self.found = Some(self.seen - 1);
+        }
+    }
+
+    fn traverse(&mut self, operate: &mut dyn FnMut(&mut dyn Operation)) {
+        operate(self);
+    }
+}
+
+/// Selects all the text of the text field at `target`.
+struct SelectField {
+    target: usize,
+    seen: usize,
+}
+
+impl Operation for SelectField {
+    fn text_input(
+        &mut self,
+        _id: Option<&iced::widget::Id>,
+        _bounds: Rectangle,
+        state: &mut dyn iced::advanced::widget::operation::TextInput,
+    ) {
+        if self.seen == self.target {
+            state.select_all();
+        }
+        self.seen += 1;
+    }
+
+    fn traverse(&mut self, operate: &mut dyn FnMut(&mut dyn Operation)) {
+        operate(self);
     }
 }
 

@@ -10,6 +10,7 @@
 mod cart;
 mod kasbon;
 mod opening;
+mod panel_scan;
 mod pay;
 mod scan;
 mod view;
@@ -59,10 +60,6 @@ const RESULTS: usize = 8;
 /// A run of this many digits is a barcode, never a quantity or a discount
 /// (the largest quantity, 100.000, has six).
 const STRAY_DIGITS: usize = 7;
-/// A run of this many digits in the amount paid is a barcode (UPC-A has
-/// 12, EAN-13 13), never money: the most a payment may be, Rp10 miliar,
-/// has 11.
-const AMOUNT_SCAN_DIGITS: usize = 12;
 /// Keys closer than this behind a scan's are the same scan's.
 const SCAN_GAP: std::time::Duration = std::time::Duration::from_millis(300);
 /// The lengths of the barcodes a scanner types: EAN-13, UPC-A, EAN-8, ITF-14.
@@ -180,9 +177,10 @@ pub struct Kasir {
     /// The discount the vendor gives alone, in percent of a line or of the
     /// sale (`pin_discount_percent`); above it the payment asks for the PIN.
     discount_limit: u32,
-    /// A scan that began in the payment's amount field: the field's text as
-    /// it last came in, so the digits after it go on to the search.
-    amount_scan: Option<String>,
+    /// A scan that began in a panel's field (the amount, a PIN, kasbon, the
+    /// void): the field's text as it last came in, so the digits after it
+    /// go on to the search and its Enter adds the item.
+    panel_scan: Option<String>,
 }
 
 #[derive(Debug, Clone)]
@@ -316,7 +314,7 @@ impl Kasir {
             scan_in_pin: None,
             missed: Vec::new(),
             discount_limit: settings.pin_discount_percent,
-            amount_scan: None,
+            panel_scan: None,
         }
     }
 
@@ -463,6 +461,13 @@ impl Kasir {
     }
 
     pub fn update(&mut self, message: Message) -> Effect<Message> {
+        if self.panel_scan.is_some() && panel_scan::is_enter(&message) {
+            self.panel_scan = None;
+            return self.submit();
+        }
+        if let Some(effect) = self.scan_in_panel(&message) {
+            return effect;
+        }
         match message {
             Message::QueryChanged(text) => {
                 self.search.changed(text);
@@ -562,8 +567,9 @@ impl Kasir {
             Message::OpenPay => self.open_pay(),
             // Enter in the amount before the scans have landed waits too.
             Message::Complete if self.scans.waiting() => Effect::Focus(AMOUNT),
-            Message::AmountChanged(text) => self.amount_changed(text),
-            Message::ReferenceChanged(_) | Message::DiscountPinChanged(_) => {
+            Message::ReferenceChanged(_)
+            | Message::AmountChanged(_)
+            | Message::DiscountPinChanged(_) => {
                 if let Panel::Pay(payment) = &mut self.panel {
                     payment.update(message);
                 }
@@ -579,11 +585,6 @@ impl Kasir {
                     payment.update(message);
                 }
                 Effect::Focus(AMOUNT)
-            }
-            // The Enter of a scan that began in the amount adds its item.
-            Message::Complete if self.amount_scan.is_some() => {
-                self.amount_scan = None;
-                self.submit()
             }
             Message::Complete => self.complete(),
             Message::Completed(result) => self.completed(result),
@@ -766,7 +767,7 @@ impl Kasir {
             },
             Message::Back => {
                 self.pay_when_scanned = false;
-                self.amount_scan = None;
+                self.panel_scan = None;
                 // Esc in the new customer's form leaves the form, not the sale.
                 if let Panel::Pay(payment) = &self.panel
                     && payment.kasbon.adding
@@ -825,7 +826,7 @@ impl Kasir {
                 None => Effect::None,
             };
         }
-        self.amount_scan = None;
+        self.panel_scan = None;
         // The field empties now, not when the lookup answers: the keys that
         // follow are the next scan's.
         let typed = self.search.take().trim().to_string();
@@ -1233,44 +1234,6 @@ impl Kasir {
             return Effect::Focus(SEARCH);
         }
         *slot = text;
-        Effect::None
-    }
-
-    /// The amount paid as typed. A barcode scanned while the amount has the
-    /// focus is not money: its digits go to the search (the field keeps what
-    /// it held before them) and its Enter adds the item, whose price the
-    /// open panel then asks for.
-    fn amount_changed(&mut self, text: String) -> Effect<Message> {
-        let Panel::Pay(payment) = &mut self.panel else {
-            return Effect::None;
-        };
-        if let Some(seen) = &mut self.amount_scan {
-            let more = text
-                .strip_prefix(seen.as_str())
-                .or_else(|| text.strip_prefix(payment.amount.as_str()))
-                .filter(|more| more.chars().all(|c| c.is_ascii_digit()));
-            if let Some(more) = more {
-                let query = format!("{}{more}", self.search.query);
-                self.search.set(query);
-                *seen = text;
-                return Effect::Focus(SEARCH);
-            }
-            self.amount_scan = None;
-        }
-        // The scanner's digits end the text; what was typed before them
-        // stays the amount (digits typed just before a scan cannot be told
-        // from it: they go with it, and an unknown code says so).
-        let start = text.trim_end_matches(|c: char| c.is_ascii_digit()).len();
-        if text.len() - start >= AMOUNT_SCAN_DIGITS {
-            let (kept, digits) = text.split_at(start);
-            self.search.set(digits.to_string());
-            self.results.clear();
-            self.search_version += 1;
-            payment.amount = kept.to_string();
-            self.amount_scan = Some(text);
-            return Effect::Focus(SEARCH);
-        }
-        payment.update(Message::AmountChanged(text));
         Effect::None
     }
 

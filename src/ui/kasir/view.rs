@@ -44,7 +44,11 @@ impl Kasir {
         let right = match &self.panel {
             Panel::Pay(payment) => column![self.pay_panel(payment, lang)],
             // With nothing in the cart there are no totals to show: the
-            // last sale's card and its reprint button take their room.
+            // last sale's card and its reprint button take their room. A
+            // void is of a receipt already made: its form takes the
+            // totals' room too, or its Enter button falls below a
+            // 768-pixel screen.
+            Panel::Void(_) => column![self.side_panel(lang)],
             _ if self.cart.is_empty() => column![self.side_panel(lang)],
             _ => column![self.totals(lang), self.side_panel(lang)],
         }
