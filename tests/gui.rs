@@ -1484,7 +1484,12 @@ fn every_form_refuses_bad_values_with_a_message_and_saves_nothing() {
         let sentra::ui::kasir::Panel::Void(form) = &shell.kasir.panel else {
             panic!("pin {value:.20}: panel closed")
         };
-        assert!(form.error.is_some(), "pin {value:.20}: no message");
+        // A long run of digits is a scanner's, not a PIN: its code is
+        // named as not found, and nothing is voided either way.
+        assert!(
+            form.error.is_some() || !shell.kasir.missed.is_empty(),
+            "pin {value:.20}: no message"
+        );
         let check = receipt.clone();
         assert!(
             !window.book(move |s| s.sale(&check).unwrap().voided),

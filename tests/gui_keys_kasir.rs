@@ -495,6 +495,11 @@ fn closing_the_window_holds_the_cart_not_paid() {
     assert_eq!(held.len(), 1, "{held:?}");
     let mut window = Window::on(store);
     assert!(window.till().cart.is_empty());
+    assert!(
+        window.shows_text("1 keranjang ditahan: F4 untuk melihat."),
+        "{:?}",
+        window.texts()
+    );
     window.press_key(Named::F4);
     window.press_key(Named::Enter);
     assert_eq!(

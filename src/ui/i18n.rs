@@ -89,6 +89,7 @@ texts! {
     AddSplit => "Bayar sebagian", "Pay in part";
     Finish => "Selesai", "Finish";
     ConfirmPaid => "Sudah dibayar, selesai", "Paid, finish";
+    RecordKasbon => "Catat kasbon, selesai", "Record the kasbon, finish";
     VoidTitle => "Batal nota", "Void a receipt";
     Receipt => "Nomor nota", "Receipt number";
     Reason => "Alasan", "Reason";
@@ -324,6 +325,8 @@ pub enum Say {
     ChooseCustomerFirst,
     /// A day close asked for while Kasir's cart holds lines not paid.
     UnpaidCart(usize),
+    /// Carts held in the book, under an empty cart.
+    HeldWaiting(usize),
     /// An expense was written down.
     ExpenseRecorded {
         /// The category's name in Indonesian and in English.
@@ -457,6 +460,8 @@ impl Say {
             Say::ExpenseRecorded { category, amount } => {
                 format!("{} {amount} recorded.", category.1)
             }
+            Say::HeldWaiting(count) if id => format!("{count} keranjang ditahan: F4 untuk melihat."),
+            Say::HeldWaiting(count) => format!("{count} held carts: F4 to see them."),
             Say::UnpaidCart(lines) if id => format!(
                 "Keranjang di Kasir berisi {lines} baris yang belum dibayar: selesaikan atau tahan (F4) dulu, lalu tutup hari."
             ),

@@ -62,7 +62,15 @@ pub fn run(data_dir: PathBuf) -> iced::Result {
         .font(REGULAR)
         .font(BOLD)
         .default_font(Font::with_name("Noto Sans"))
-        .subscription(|_: &App| iced::window::close_requests().map(|_| Message::CloseRequested))
+        // A close asked for (the close button, Alt+F4) or a window already
+        // gone (destroyed by the desktop): either way the cart is kept and
+        // the program ends, never left running with no window.
+        .subscription(|_: &App| {
+            iced::Subscription::batch([
+                iced::window::close_requests().map(|_| Message::CloseRequested),
+                iced::window::close_events().map(|_| Message::CloseRequested),
+            ])
+        })
         .window(iced::window::Settings {
             size: OPENING_SIZE,
             icon: window_icon(),
@@ -202,6 +210,8 @@ pub enum Message {
 
 pub struct App {
     book: Option<Book>,
+    /// The program is ending: a second close keeps nothing twice.
+    closing: bool,
     pub lang: Lang,
     pub phase: Phase,
 }
@@ -210,6 +220,7 @@ impl App {
     fn boot(data_dir: PathBuf) -> (App, Task<Message>) {
         let app = App {
             book: None,
+            closing: false,
             lang: Lang::Id,
             phase: Phase::Opening,
         };
@@ -245,6 +256,7 @@ impl App {
         let settings = store.settings()?;
         let mut app = App {
             book: None,
+            closing: false,
             lang: Lang::Id,
             phase: Phase::Opening,
         };
@@ -363,7 +375,9 @@ impl App {
             // Behind every job already asked for (a sale being written
             // finishes first), the cart not paid is held, then the program
             // ends: it is under F4 when the stall opens again.
+            Message::CloseRequested if self.closing => Effect::None,
             Message::CloseRequested => {
+                self.closing = true;
                 let cart = match &self.phase {
                     Phase::Stall(shell) => shell.kasir.cart_to_keep(),
                     _ => None,

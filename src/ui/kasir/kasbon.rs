@@ -13,7 +13,7 @@ use crate::ui::effect::{Effect, at_now};
 use crate::ui::i18n::{Lang, Say};
 use crate::ui::refusal::Refusal;
 use crate::ui::theme;
-use crate::ui::widgets::{BOLD, figure, message_line};
+use crate::ui::widgets::{BOLD, figure};
 
 /// The customer search field.
 pub const SEARCH: &str = "kasbon-search";
@@ -427,6 +427,9 @@ pub fn view<'a>(pick: &'a KasbonPick, kasbon: Rupiah, lang: Lang) -> Element<'a,
             .style(button::secondary),
         );
     }
-    panel = panel.push(message_line(pick.error.as_ref().map(|e| e.say(lang))));
+    // A refusal whole, however long: clipped to a line it lost its end.
+    if let Some(error) = &pick.error {
+        panel = panel.push(text(error.say(lang)).size(theme::SMALL).color(theme::BAD));
+    }
     panel.into()
 }

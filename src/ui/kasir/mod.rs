@@ -174,6 +174,8 @@ pub struct Kasir {
     /// it, or the vendor never learns an item was not charged: these stay
     /// on screen, paying included, until Esc, a hold or the sale.
     pub missed: Vec<String>,
+    /// Carts held in the book (a closed window keeps its cart there).
+    pub held_waiting: usize,
     /// The discount the vendor gives alone, in percent of a line or of the
     /// sale (`pin_discount_percent`); above it the payment asks for the PIN.
     discount_limit: u32,
@@ -252,6 +254,8 @@ pub enum Message {
     HoldOrList,
     Held(Result<Uuid, Refusal>),
     HeldListed(Result<Vec<(HeldSale, Option<Rupiah>)>, Refusal>),
+    /// How many carts are held in the book, to say so under an empty cart.
+    HeldCounted(usize),
     Resume(Uuid),
     Resumed(Result<(Vec<CartItem>, Option<Discount>), Refusal>),
     /// Open the void panel (F8).
@@ -313,6 +317,7 @@ impl Kasir {
             pay_when_scanned: false,
             scan_in_pin: None,
             missed: Vec::new(),
+            held_waiting: 0,
             discount_limit: settings.pin_discount_percent,
             panel_scan: None,
         }
@@ -335,7 +340,9 @@ impl Kasir {
     /// Reads today's state (opened, closed) again, and puts the focus where
     /// the till wants it.
     pub fn refresh(&mut self) -> Effect<Message> {
-        reload_day().and(Effect::Focus(self.home()))
+        reload_day()
+            .and(count_held())
+            .and(Effect::Focus(self.home()))
     }
 
     /// The field that has the focus when nothing else asks for it.
@@ -599,7 +606,7 @@ impl Kasir {
                     }
                     Err(error) => self.notice = Some(Notice::Error(error.into())),
                 }
-                Effect::Focus(SEARCH)
+                Effect::Focus(SEARCH).and(count_held())
             }
             Message::HeldListed(result) => {
                 match result {
@@ -639,7 +646,11 @@ impl Kasir {
                     }
                     Err(error) => self.notice = Some(Notice::Error(error.into())),
                 }
-                Effect::Focus(SEARCH)
+                Effect::Focus(SEARCH).and(count_held())
+            }
+            Message::HeldCounted(count) => {
+                self.held_waiting = count;
+                Effect::None
             }
             Message::OpenVoid => {
                 if matches!(self.panel, Panel::Void(_)) {
@@ -1444,6 +1455,10 @@ impl Kasir {
 
 /// Reads today's state again (a refusal may mean the day closed meanwhile),
 /// leaving the focus where it is.
+fn count_held() -> Effect<Message> {
+    Effect::job(|store| Message::HeldCounted(store.held_sales().map_or(0, |held| held.len())))
+}
+
 fn reload_day() -> Effect<Message> {
     Effect::job(|store| Message::DayLoaded(at_now(|now| today(store, now))))
 }

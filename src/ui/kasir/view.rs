@@ -190,11 +190,20 @@ impl Kasir {
 
     fn cart(&self, lang: Lang) -> Element<'_, Message> {
         if self.cart.is_empty() {
-            return card(
+            let mut empty = column![
                 text(T::CartEmpty.get(lang))
                     .size(theme::TEXT)
-                    .color(theme::MUTED),
-            );
+                    .color(theme::MUTED)
+            ]
+            .spacing(4);
+            if self.held_waiting > 0 {
+                empty = empty.push(
+                    text(Say::HeldWaiting(self.held_waiting).say(lang))
+                        .size(theme::TEXT)
+                        .font(BOLD),
+                );
+            }
+            return card(empty);
         }
         let priced = self.priced().ok();
         if matches!(self.panel, Panel::Pay(_)) {
@@ -643,10 +652,11 @@ impl Kasir {
             keyed(
                 // For QRIS, transfer and card the cashier confirms the
                 // buyer's payment went through.
-                if payment.method == PaymentMethod::Cash {
-                    T::Finish.get(lang)
-                } else {
-                    T::ConfirmPaid.get(lang)
+                match payment.method {
+                    PaymentMethod::Cash => T::Finish.get(lang),
+                    // Credit is written down, not paid.
+                    PaymentMethod::Kasbon => T::RecordKasbon.get(lang),
+                    _ => T::ConfirmPaid.get(lang),
                 },
                 "Enter",
                 ready.then_some(Message::Complete),
