@@ -62,15 +62,10 @@ pub fn run(data_dir: PathBuf) -> iced::Result {
         .font(REGULAR)
         .font(BOLD)
         .default_font(Font::with_name("Noto Sans"))
-        // A close asked for (the close button, Alt+F4) or a window already
-        // gone (destroyed by the desktop): either way the cart is kept and
-        // the program ends, never left running with no window.
-        .subscription(|_: &App| {
-            iced::Subscription::batch([
-                iced::window::close_requests().map(|_| Message::CloseRequested),
-                iced::window::close_events().map(|_| Message::CloseRequested),
-            ])
-        })
+        // The close button or Alt+F4: the cart is kept, then the program
+        // ends. (A window destroyed from outside without asking, which no
+        // desktop does, reaches no program through iced.)
+        .subscription(|_: &App| iced::window::close_requests().map(|_| Message::CloseRequested))
         .window(iced::window::Settings {
             size: OPENING_SIZE,
             icon: window_icon(),
