@@ -211,6 +211,9 @@ pub struct Penitip {
     pub pin: String,
     pub outcome: Option<Outcome>,
     pub busy: bool,
+    /// F5 or F6 on a producer highlighted but not shown yet: the note to
+    /// open once their statement has loaded.
+    handover_next: Option<HandoverKind>,
 }
 
 #[derive(Debug, Clone)]
@@ -224,6 +227,8 @@ pub enum Message {
     MoveHighlight(i32),
     /// Enter in the search: show the highlighted producer.
     PickHighlighted,
+    /// F5/F6 on the highlighted producer: show them, then open the note.
+    HandoverHighlighted(HandoverKind),
     /// ↑/↓ in the producer form: the regency before or after the one chosen.
     StepRegency(i32),
     Loaded(Result<Box<ProducerStatement>, Refusal>),
@@ -353,6 +358,13 @@ impl Penitip {
             Named::ArrowDown if !open => Some(Message::MoveHighlight(1)),
             Named::ArrowUp if !open => Some(Message::MoveHighlight(-1)),
             Named::F8 if shown => Some(Message::OpenEdit),
+            // The producer the arrows are on, shown or not yet.
+            Named::F5 | Named::F6 if !open && self.highlighted_not_shown() => {
+                Some(Message::HandoverHighlighted(match named {
+                    Named::F5 => HandoverKind::Intake,
+                    _ => HandoverKind::Handback,
+                }))
+            }
             Named::F5 if shown => Some(Message::OpenHandover(HandoverKind::Intake)),
             Named::F6 if shown => Some(Message::OpenHandover(HandoverKind::Handback)),
             Named::F4 if shown => Some(Message::PayAll),
@@ -366,6 +378,15 @@ impl Penitip {
             }
             Named::F10 if shown => Some(Message::MethodChanged(PayoutMethod::Transfer)),
             _ => None,
+        }
+    }
+
+    /// Whether the arrows are on a producer other than the one shown.
+    fn highlighted_not_shown(&self) -> bool {
+        match (self.list.get(self.highlighted), &self.selected) {
+            (Some(row), Some(shown)) => row.producer != shown.producer.code,
+            (Some(_), None) => true,
+            (None, _) => false,
         }
     }
 
@@ -419,6 +440,14 @@ impl Penitip {
                 self.highlighted = (self.highlighted as i32 + step).clamp(0, last) as usize;
                 Effect::Focus(SEARCH)
             }
+            Message::HandoverHighlighted(kind) => match self.list.get(self.highlighted) {
+                Some(producer) => {
+                    let code = producer.producer.clone();
+                    self.handover_next = Some(kind);
+                    self.update(Message::Select(code))
+                }
+                None => Effect::None,
+            },
             Message::PickHighlighted => match self.list.get(self.highlighted) {
                 Some(producer) => {
                     let code = producer.producer.clone();
@@ -465,6 +494,9 @@ impl Penitip {
                         self.selected = Some(*statement);
                         if self.panel == Panel::Nothing {
                             self.panel = Panel::Shown;
+                        }
+                        if let Some(kind) = self.handover_next.take() {
+                            return self.update(Message::OpenHandover(kind));
                         }
                         // A producer picked by keys is paid from the keys.
                         if changed && self.panel == Panel::Shown {
