@@ -95,13 +95,18 @@ impl CartItem {
     /// The quantity `5*` and Enter gives the highlighted line: within its
     /// unit and bound, or the line keeps what it had.
     pub fn set_quantity(&mut self, quantity: Quantity) -> Result<(), Refusal> {
+        self.quantity = self.within(quantity)?.to_string();
+        Ok(())
+    }
+
+    /// `quantity` if this line's unit and the bound allow it.
+    fn within(&self, quantity: Quantity) -> Result<Quantity, Refusal> {
         self.product
             .unit
             .check(quantity)
             .map_err(|e| self.refused(e.into()))?;
         check_quantity(quantity).map_err(|e| self.refused(e.into()))?;
-        self.quantity = quantity.to_string();
-        Ok(())
+        Ok(quantity)
     }
 
     fn refused(&self, why: StoreError) -> Refusal {
@@ -115,12 +120,7 @@ impl CartItem {
     /// The quantity typed, within its unit and its bound.
     pub fn quantity(&self) -> Result<Quantity, Refusal> {
         let quantity = Quantity::parse(&self.quantity).map_err(|e| self.refused(e.into()))?;
-        self.product
-            .unit
-            .check(quantity)
-            .map_err(|e| self.refused(e.into()))?;
-        check_quantity(quantity).map_err(|e| self.refused(e.into()))?;
-        Ok(quantity)
+        self.within(quantity)
     }
 
     pub fn discount(&self) -> Result<Option<Discount>, Refusal> {

@@ -599,9 +599,7 @@ impl Kasir {
             Message::Held(result) => {
                 match result {
                     Ok(_) => {
-                        self.cart.clear();
-                        self.missed.clear();
-                        self.sale_discount.clear();
+                        self.clear_cart();
                         self.notice = Some(Notice::Info(Say::CartHeld));
                     }
                     Err(error) => self.notice = Some(Notice::Error(error.into())),
@@ -1038,14 +1036,7 @@ impl Kasir {
             }
         };
         let ticket = self.scans.issue();
-        let due = self
-            .scans
-            .arrived(ticket, Message::LineQuantity { quantity, ticket });
-        due.into_iter()
-            .fold(Effect::None, |effect, answer| {
-                effect.and(self.scanned(answer))
-            })
-            .and(self.after_scans())
+        self.update(Message::LineQuantity { quantity, ticket })
     }
 
     /// An unknown code: the cart stays as it was, and the code joins the
@@ -1201,11 +1192,7 @@ impl Kasir {
             // The scanner is still typing into the field: the field may
             // still hold what it showed when the scan began, or what the
             // till put back.
-            let more = text
-                .strip_prefix(stray.seen.as_str())
-                .or_else(|| text.strip_prefix(slot.as_str()))
-                .filter(|more| more.chars().all(|c| c.is_ascii_digit()));
-            if let Some(more) = more {
+            if let Some(more) = panel_scan::more_digits(&text, &stray.seen, slot) {
                 let query = format!("{}{more}", self.search.query);
                 self.search.set(query);
                 stray.seen = text;
@@ -1318,9 +1305,7 @@ impl Kasir {
         match result {
             Ok(sale) => {
                 self.notice = Some(Notice::Info(Say::ReceiptSaved(sale.receipt.clone())));
-                self.cart.clear();
-                self.missed.clear();
-                self.sale_discount.clear();
+                self.clear_cart();
                 self.panel = Panel::None;
                 self.receipt_file = None;
                 if !matches!(self.today, Today::Open { .. }) {
@@ -1388,6 +1373,14 @@ impl Kasir {
         })
     }
 
+    /// A cart done with (sold or held): its lines, the codes it missed and
+    /// its discount go.
+    fn clear_cart(&mut self) {
+        self.cart.clear();
+        self.missed.clear();
+        self.sale_discount.clear();
+    }
+
     /// The cart as a held cart would keep it, when the program closes with
     /// one not paid: its readable lines and the sale's discount.
     pub fn cart_to_keep(
@@ -1453,12 +1446,13 @@ impl Kasir {
     }
 }
 
-/// Reads today's state again (a refusal may mean the day closed meanwhile),
-/// leaving the focus where it is.
+/// How many carts the book holds, for the line under an empty cart.
 fn count_held() -> Effect<Message> {
     Effect::job(|store| Message::HeldCounted(store.held_sales().map_or(0, |held| held.len())))
 }
 
+/// Reads today's state again (a refusal may mean the day closed meanwhile),
+/// leaving the focus where it is.
 fn reload_day() -> Effect<Message> {
     Effect::job(|store| Message::DayLoaded(at_now(|now| today(store, now))))
 }

@@ -56,6 +56,15 @@ fn typed(message: &Message) -> Option<(&str, Shape)> {
     })
 }
 
+/// The digits a scanner added to a field it is still typing into: the field
+/// may still hold what it showed when the scan began (`seen`), or what the
+/// till put back (`held`).
+pub(super) fn more_digits<'t>(text: &'t str, seen: &str, held: &str) -> Option<&'t str> {
+    text.strip_prefix(seen)
+        .or_else(|| text.strip_prefix(held))
+        .filter(|more| more.chars().all(|c| c.is_ascii_digit()))
+}
+
 /// The Enter of a field a scan may have begun in.
 pub(super) fn is_enter(message: &Message) -> bool {
     matches!(
@@ -99,12 +108,7 @@ impl Kasir {
         let held = self.field(message)?.clone();
         // The scanner still typing here: only its new digits.
         if let Some(seen) = &self.panel_scan {
-            let more = text
-                .strip_prefix(seen.as_str())
-                .or_else(|| text.strip_prefix(held.as_str()))
-                .filter(|more| more.chars().all(|c| c.is_ascii_digit()))
-                .map(str::to_string);
-            if let Some(more) = more {
+            if let Some(more) = more_digits(&text, seen, &held).map(str::to_string) {
                 let query = format!("{}{more}", self.search.query);
                 self.search.set(query);
                 self.panel_scan = Some(text);
