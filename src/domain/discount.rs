@@ -154,15 +154,15 @@ pub fn needs_approval(
     names: &[&str],
     limit: u32,
 ) -> Option<crate::domain::pin::Approval> {
-    let over = |discount: Rupiah, base: Rupiah| -> Option<u32> {
-        let (discount, base) = (i128::from(discount.value()), i128::from(base.value()));
+    let wide = |amount: Rupiah| i128::from(amount.value());
+    let over = |discount: i128, base: i128| -> Option<u32> {
         // Compared exactly (discount × 100 against limit × base); the
         // percent shown is rounded up, so it never reads as the limit.
         (base > 0 && discount * 100 > i128::from(limit) * base)
             .then(|| ((discount * 100 + base - 1) / base).min(100) as u32)
     };
     for (line, name) in priced.lines.iter().zip(names) {
-        if let Some(percent) = over(line.line_discount, line.gross) {
+        if let Some(percent) = over(wide(line.line_discount), wide(line.gross)) {
             return Some(crate::domain::pin::Approval::Discount {
                 what: name.to_string(),
                 percent,
@@ -170,11 +170,9 @@ pub fn needs_approval(
             });
         }
     }
-    let all = priced
-        .line_discounts
-        .checked_add(priced.sale_discount)
-        .ok()?;
-    over(all, priced.subtotal).map(|percent| crate::domain::pin::Approval::Discount {
+    // Summed wide: an overflow can never read as "no PIN needed".
+    let all = wide(priced.line_discounts) + wide(priced.sale_discount);
+    over(all, wide(priced.subtotal)).map(|percent| crate::domain::pin::Approval::Discount {
         what: "seluruh nota".into(),
         percent,
         limit,

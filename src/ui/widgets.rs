@@ -64,6 +64,15 @@ pub fn notice_when_any<'a, M: 'a>(notice_now: &'a Option<Notice>, lang: Lang) ->
     }
 }
 
+/// A refusal shown whole where it stands (under a field, in a panel),
+/// taking room only when there is one.
+pub fn refusal_text<'a, M: 'a>(words: impl Into<String>) -> Element<'a, M> {
+    text(words.into())
+        .size(theme::SMALL)
+        .color(theme::BAD)
+        .into()
+}
+
 /// A one-line message in the room kept for it: a field's refusal.
 pub fn message_line<'a, M: 'a>(message: Option<String>) -> Element<'a, M> {
     let content: Element<'a, M> = match message {
@@ -196,7 +205,7 @@ impl<'a, M: Clone + 'a> Field<'a, M> {
         // empty under every field pushed a form's buttons off a 768-pixel
         // screen.
         if let Some(Some(error)) = self.error {
-            field = field.push(text(error).size(theme::SMALL).color(theme::BAD));
+            field = field.push(refusal_text(error));
         }
         field.into()
     }

@@ -13,7 +13,7 @@ use crate::ui::effect::{Effect, at_now};
 use crate::ui::i18n::{Lang, Say};
 use crate::ui::refusal::Refusal;
 use crate::ui::theme;
-use crate::ui::widgets::{BOLD, figure};
+use crate::ui::widgets::{BOLD, figure, refusal_text};
 
 /// The customer search field.
 pub const SEARCH: &str = "kasbon-search";
@@ -363,21 +363,9 @@ pub fn view<'a>(pick: &'a KasbonPick, kasbon: Rupiah, lang: Lang) -> Element<'a,
         );
         panel = panel.push(
             row![
-                button(figure(
-                    tr(lang, "Simpan", "Save").to_string(),
-                    "Enter".to_string(),
-                    theme::SMALL,
-                ))
-                .width(Fill)
-                .on_press(send(KasbonMessage::SaveNew)),
-                button(figure(
-                    tr(lang, "Batal", "Cancel").to_string(),
-                    "Esc".to_string(),
-                    theme::SMALL,
-                ))
-                .width(Fill)
-                .on_press(send(KasbonMessage::CancelNew))
-                .style(button::text),
+                small_keyed(tr(lang, "Simpan", "Save"), "Enter", KasbonMessage::SaveNew),
+                small_keyed(tr(lang, "Batal", "Cancel"), "Esc", KasbonMessage::CancelNew)
+                    .style(button::text),
             ]
             .spacing(6),
         );
@@ -417,19 +405,29 @@ pub fn view<'a>(pick: &'a KasbonPick, kasbon: Rupiah, lang: Lang) -> Element<'a,
         panel = panel.push(
             // As small as the customers above it: the panel's confirm
             // button must stay on a 768-pixel screen.
-            button(figure(
-                tr(lang, "+ Pelanggan baru", "+ New customer").to_string(),
-                "Insert".to_string(),
-                theme::SMALL,
-            ))
-            .width(Fill)
-            .on_press(send(KasbonMessage::OpenNew))
+            small_keyed(
+                tr(lang, "+ Pelanggan baru", "+ New customer"),
+                "Insert",
+                KasbonMessage::OpenNew,
+            )
             .style(button::secondary),
         );
     }
     // A refusal whole, however long: clipped to a line it lost its end.
     if let Some(error) = &pick.error {
-        panel = panel.push(text(error.say(lang)).size(theme::SMALL).color(theme::BAD));
+        panel = panel.push(refusal_text(error.say(lang)));
     }
     panel.into()
+}
+
+/// A button as small as the customers' rows, its key at the right: the
+/// panel's confirm button must stay on a 768-pixel screen.
+fn small_keyed<'a>(
+    label: &str,
+    key: &'static str,
+    message: KasbonMessage,
+) -> button::Button<'a, Message> {
+    button(figure(label.to_string(), key, theme::SMALL))
+        .width(Fill)
+        .on_press(Message::Kasbon(message))
 }

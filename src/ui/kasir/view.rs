@@ -14,7 +14,9 @@ use super::{
 use crate::domain::payment::PaymentMethod;
 use crate::ui::i18n::{Lang, Say, T, method_name, method_short};
 use crate::ui::theme;
-use crate::ui::widgets::{BOLD, card, figure, keyed, keyed_tile, message_line, notice};
+use crate::ui::widgets::{
+    BOLD, card, figure, keyed, keyed_tile, message_line, notice, refusal_text,
+};
 
 /// The width of the right-hand side: totals and panels.
 const SIDE: f32 = 372.0;
@@ -576,7 +578,7 @@ impl Kasir {
             };
             panel = panel.push(
                 column![
-                    text(said).size(theme::SMALL).color(theme::BAD),
+                    refusal_text(said),
                     text_input(T::ManagerPin.get(lang), &payment.pin)
                         .id(super::DISCOUNT_PIN)
                         .secure(true)

@@ -346,7 +346,7 @@ impl Penitip {
         };
         let form = matches!(self.panel, Panel::Form(_));
         let handover = matches!(self.panel, Panel::Handover(_));
-        let open = form || matches!(self.panel, Panel::Handover(_));
+        let open = form || handover;
         let shown = self.selected.is_some() && !open;
         match named {
             Named::Escape if open => Some(Message::Close),

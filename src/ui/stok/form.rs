@@ -232,9 +232,7 @@ impl ProductForm {
             min_stock: min_stock.unwrap_or_default().unwrap_or_default(),
         })
     }
-}
 
-impl ProductForm {
     /// The producer and terms of a new consigned product, if a producer is
     /// named: both or neither. The code's shape is checked here, whether
     /// the stall knows the producer by the book.

@@ -14,7 +14,7 @@ use super::{
 use crate::store::{Product, StockMovement};
 use crate::ui::i18n::{Lang, T, movement_name, program_note};
 use crate::ui::theme;
-use crate::ui::widgets::{BOLD, card, keyed, notice_when_any, with_key};
+use crate::ui::widgets::{BOLD, card, keyed, notice_when_any, refusal_text, with_key};
 
 /// Width of the row of action buttons, the same in the header and the rows.
 /// The id of the table's scrolling rows, which ↑/↓ keep the highlighted
@@ -327,10 +327,8 @@ fn product_form(form: &ProductForm, lang: Lang) -> Element<'_, Message> {
         text(title.get(lang)).size(theme::HEADING),
         product_field(form, lang, T::Sku, &form.sku, Field::Sku),
         product_field(form, lang, T::Name, &form.name, Field::Name),
-        crate::print::paper::glyph_warning(&form.name, lang.language()).map_or_else(
-            || Element::from(Space::new().height(0)),
-            |warning| text(warning).size(theme::SMALL).color(theme::BAD).into()
-        ),
+        crate::print::paper::glyph_warning(&form.name, lang.language())
+            .map_or_else(|| Space::new().height(0).into(), refusal_text),
         product_field(form, lang, T::Barcode, &form.barcode, Field::Barcode),
         product_field(form, lang, T::Category, &form.category, Field::Category),
         row![
