@@ -7,7 +7,7 @@
 
 use iced::keyboard::{Key, key::Named};
 use iced::widget::Id;
-use iced_test::selector::{Target, id, is_focused};
+use iced_test::selector::{Candidate, Target, id, is_focused};
 use iced_test::{Simulator, simulator};
 use sentra::store::Store;
 use sentra::ui::{App, Effect, Focus, Message, Scroll};
@@ -53,17 +53,26 @@ impl Window {
 
     /// Every focusable field on screen, in the order Tab walks them.
     fn focusables(&self) -> Vec<Option<Id>> {
+        self.gather(|candidate| match candidate {
+            Candidate::Focusable { id, .. } => Some(id.cloned()),
+            _ => None,
+        })
+    }
+
+    /// What `pick` takes from each widget on screen, in the view's order.
+    fn gather<T: Send + std::fmt::Debug + 'static>(
+        &self,
+        pick: impl Fn(Candidate<'_>) -> Option<T> + Send + 'static,
+    ) -> Vec<T> {
         let found = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
         let sink = found.clone();
         let mut ui = simulator(self.app.view());
-        let _ = ui.find(
-            move |candidate: iced_test::selector::Candidate<'_>| -> Option<()> {
-                if let iced_test::selector::Candidate::Focusable { id, .. } = candidate {
-                    sink.lock().unwrap().push(id.cloned());
-                }
-                None
-            },
-        );
+        let _ = ui.find(move |candidate: Candidate<'_>| -> Option<()> {
+            if let Some(item) = pick(candidate) {
+                sink.lock().unwrap().push(item);
+            }
+            None
+        });
         drop(ui);
         std::sync::Arc::try_unwrap(found)
             .unwrap()
@@ -177,25 +186,11 @@ impl Window {
 
     /// Every text on screen (a field's as `[text]`), for a failure message.
     pub fn texts(&self) -> Vec<String> {
-        use iced_test::selector::Candidate;
-        let found = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
-        let sink = found.clone();
-        let mut ui = simulator(self.app.view());
-        let _ = ui.find(move |candidate: Candidate<'_>| -> Option<()> {
-            match candidate {
-                Candidate::Text { content, .. } => sink.lock().unwrap().push(content.to_string()),
-                Candidate::TextInput { state, .. } => {
-                    sink.lock().unwrap().push(format!("[{}]", state.text()))
-                }
-                _ => {}
-            }
-            None
-        });
-        drop(ui);
-        std::sync::Arc::try_unwrap(found)
-            .unwrap()
-            .into_inner()
-            .unwrap()
+        self.gather(|candidate| match candidate {
+            Candidate::Text { content, .. } => Some(content.to_string()),
+            Candidate::TextInput { state, .. } => Some(format!("[{}]", state.text())),
+            _ => None,
+        })
     }
 
     /// Whether some text on screen contains `part`.
