@@ -1027,7 +1027,14 @@ fn first_run_completed_with_tab_typing_and_enter_only() {
 
     assert!(window.shows("Bayar"), "the till is open");
     assert!(window.shows("Kopi Way Kanan · ST09"));
-    assert!(window.has_focus("kasir-search"));
+    // Before opening hours the demo leaves today for the vendor to open: the
+    // keys start in kas awal, and Enter opens the day into the search.
+    if window.has_focus("opening-float") {
+        assert!(window.shows("Hari belum dibuka. Kas awal (uang di laci):"));
+        window.typing("200000");
+        window.key(Named::Enter);
+    }
+    assert!(window.has_focus("kasir-search"), "{:?}", window.focus());
     let identity = window.book(|s| s.identity().unwrap().unwrap());
     assert_eq!(identity.regency.unwrap().name, "Way Kanan");
     assert_eq!(identity.owner.as_deref(), Some("Pak Darto"));
