@@ -1313,3 +1313,18 @@ CREATE TRIGGER book_events_append_only_update BEFORE UPDATE ON book_events
 BEGIN SELECT RAISE(ABORT, 'append-only: events are never edited'); END;
 CREATE TRIGGER book_events_append_only_delete BEFORE DELETE ON book_events
 BEGIN SELECT RAISE(ABORT, 'append-only: events are never deleted'); END;
+
+-- migration 24
+-- Struks carry a keyed check (an HMAC with a key derived from the stall's
+-- secret key) from this moment on; the ones printed before keep the old
+-- unkeyed check. The stall's file tells the office the key and the moment,
+-- and the office keeps every key a stall has sent (a reinstalled stall has a
+-- new one) with the moment its keyed struks began.
+ALTER TABLE stall ADD COLUMN struk_keyed_since TEXT;
+UPDATE stall SET struk_keyed_since = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE kind = 'stall';
+CREATE TABLE office_struk_keys (
+    stall_code   TEXT NOT NULL REFERENCES office_stalls (code),
+    struk_key    BLOB NOT NULL,
+    keyed_since  TEXT NOT NULL,
+    PRIMARY KEY (stall_code, struk_key)
+);

@@ -689,6 +689,11 @@ fn bench_import(scratch: &Path) -> Vec<Row> {
                     regency: 1802,
                     regency_kemendagri: None,
                     public_key: to_hex(key.verifying_key().as_bytes()),
+                    struk_key: Some(
+                        sentra::domain::struk_check::StrukKey::from_secret(&key.to_bytes())
+                            .to_hex(),
+                    ),
+                    struk_keyed_since: Some("2026-01-01T00:00:00+07:00".into()),
                 },
                 sequence: SequenceRange {
                     from: seq - 250,

@@ -362,6 +362,10 @@ fn as_version_1(content: &mut Value) {
     ] {
         object.remove(key);
     }
+    // As is version 4's struk key.
+    let stall = object["stall"].as_object_mut().unwrap();
+    stall.remove("struk_key");
+    stall.remove("struk_keyed_since");
     for close in object["day_closes"].as_array_mut().unwrap() {
         let close = close.as_object_mut().unwrap();
         for key in ["producer_payouts", "kasbon_repayments", "drawer_expenses"] {
@@ -389,7 +393,7 @@ fn a_version_1_file_still_imports() {
             .unwrap(),
     )
     .unwrap();
-    assert_eq!(header["version"], 3, "this program writes version 3");
+    assert_eq!(header["version"], 4, "this program writes version 4");
     let mut content = content_of(&file);
     as_version_1(&mut content);
     let text = serde_json::to_string(&content).unwrap();
@@ -471,12 +475,12 @@ fn a_version_1_file_still_imports() {
     let future = sign(
         &content_of(&file),
         &stall.key(),
-        4,
+        5,
         out.path(),
-        "sentra-ST07-v4",
+        "sentra-ST07-v5",
     );
     let (ok, said) = import(office.path(), &future);
-    assert!(!ok && said.contains("versi format 4"), "{said}");
+    assert!(!ok && said.contains("versi format 5"), "{said}");
 }
 
 /// An honest stall's file with consigned sales and a payout.
@@ -611,7 +615,13 @@ fn forged_titip_jual_is_refused_each_with_its_reason_and_changes_nothing() {
         let mut content = content_of(&file);
         content["export_id"] = json!(uuid::Uuid::now_v7().to_string());
         edit(&mut content);
-        let forged = sign(&content, &key, 2, out.path(), name);
+        let forged = sign(
+            &content,
+            &key,
+            sentra::sync::format::VERSION,
+            out.path(),
+            name,
+        );
         let before = snapshot(office.path());
         let (ok, said) = import(office.path(), &forged);
         assert!(!ok, "{name} was imported");
@@ -635,7 +645,13 @@ fn forged_titip_jual_is_refused_each_with_its_reason_and_changes_nothing() {
         .unwrap();
     line["rate"] = json!(10_000);
     line["owed"] = json!(0);
-    let edited = sign(&content, &key, 2, out.path(), "edited");
+    let edited = sign(
+        &content,
+        &key,
+        sentra::sync::format::VERSION,
+        out.path(),
+        "edited",
+    );
     let before = snapshot(office.path());
     let (ok, said) = import(office.path(), &edited);
     assert!(!ok && said.contains("BENTROK"), "{said}");
@@ -670,7 +686,13 @@ fn another_stall_cannot_take_over_a_producer_by_nib() {
         }
     }
     content["payouts"][0]["amount"] = json!(900_000_000);
-    let forged = sign(&content, &thief.key(), 2, out.path(), "takeover");
+    let forged = sign(
+        &content,
+        &thief.key(),
+        sentra::sync::format::VERSION,
+        out.path(),
+        "takeover",
+    );
     let alone = office();
     sentra_ok(alone.path(), &["import", file07.to_str().unwrap()]);
     let before = json_of(alone.path(), &["report", "producers"])["producers"]
@@ -699,4 +721,70 @@ fn another_stall_cannot_take_over_a_producer_by_nib() {
     assert_eq!(other["paid"], 900_000_000);
     let text = sentra_ok(office.path(), &["report", "producers"]);
     assert!(text.contains("LEBIH DULU DIKIRIM TOKO ST07"), "{text}");
+}
+
+/// Version 4 carries the stall's struk key; a version-3 file (a stall not
+/// yet updated) still imports, and its keyed struks wait for the key.
+#[test]
+fn the_struk_key_comes_with_version_4_and_only_with_it() {
+    use sentra::domain::struk_check::{StrukKey, keyed_check};
+    let out = tempfile::tempdir().unwrap();
+    let stall = Stall::new("ST07", "1802");
+    stall.run(&[
+        "product", "add", "--sku", "KRP-01", "--name", "Keripik", "--price", "10000", "--unit",
+        "pack",
+    ]);
+    stall.run(&["sale", "--item", "KRP-01=3", "--pay", "cash=50000"]);
+    let file = stall.export(out.path());
+    let content = content_of(&file);
+    let key = StrukKey::from_secret(&stall.key().to_bytes());
+    assert_eq!(content["stall"]["struk_key"], key.to_hex());
+    let sale = &content["sales"][0];
+    let receipt = sale["receipt"].as_str().unwrap();
+    let qr = format!(
+        "{receipt}#{}",
+        keyed_check(&key, receipt, 30_000, sale["created_at"].as_str().unwrap())
+    );
+
+    // A version-3 file has no key: imported, and the struk cannot be
+    // checked until a file with the key arrives.
+    let office = office();
+    let mut v3 = content.clone();
+    v3["export_id"] = json!(uuid::Uuid::now_v7().to_string());
+    let info = v3["stall"].as_object_mut().unwrap();
+    info.remove("struk_key");
+    info.remove("struk_keyed_since");
+    let old = sign(&v3, &stall.key(), 3, out.path(), "sentra-ST07-v3");
+    assert!(import(office.path(), &old).0);
+    let (ok, stdout, _) = sentra(office.path(), &["--json", "verify", &qr]);
+    assert!(ok, "{stdout}");
+    let verdict: Value = serde_json::from_str(&stdout).unwrap();
+    assert_eq!(verdict["status"], "key_not_held", "{verdict}");
+    assert!(sentra_ok(office.path(), &["verify", &qr]).starts_with("BELUM BISA DICEK"));
+    assert!(import(office.path(), &file).0);
+    assert_eq!(json_of(office.path(), &["verify", &qr])["status"], "found");
+
+    // A version-4 file without its key, with a key that is no key, or a
+    // version-3 file with one: refused, nothing changed.
+    let before = snapshot(office.path());
+    type Edit = fn(&mut Value);
+    let cases: [(&str, u32, Edit); 4] = [
+        ("v4-no-key", 4, |c| {
+            c["stall"].as_object_mut().unwrap().remove("struk_key");
+        }),
+        ("v4-bad-key", 4, |c| c["stall"]["struk_key"] = json!("zz")),
+        ("v4-bad-since", 4, |c| {
+            c["stall"]["struk_keyed_since"] = json!("9999-99-99 not a time")
+        }),
+        ("v3-with-key", 3, |_| {}),
+    ];
+    for (name, version, edit) in cases {
+        let mut forged = content.clone();
+        forged["export_id"] = json!(uuid::Uuid::now_v7().to_string());
+        edit(&mut forged);
+        let forged = sign(&forged, &stall.key(), version, out.path(), name);
+        let (ok, said) = import(office.path(), &forged);
+        assert!(!ok && said.contains("kunci struk"), "{name}: {said}");
+        assert_eq!(before, snapshot(office.path()), "{name}");
+    }
 }

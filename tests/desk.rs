@@ -463,3 +463,100 @@ fn a_struk_is_verified_by_its_qr_code_against_the_offices_records() {
     sentra_ok(office.path(), &["import", void.to_str().unwrap()]);
     assert_eq!(json(office.path(), &["verify", &qr])["status"], "voided");
 }
+
+/// Issue 23, item 8: a struk's check value is keyed. Knowing a sale's
+/// number, total and time is not enough to make its QR; struks printed
+/// before the stall's keyed checks began keep verifying, said to be the old
+/// format; a struk after that moment with the old check is forged.
+#[test]
+fn a_struks_check_is_keyed_and_old_struks_verify_as_the_old_format() {
+    use sentra::domain::struk_check::{StrukKey, keyed_check, old_check};
+    let usb = tempfile::tempdir().unwrap();
+    let st07 = stall("ST07");
+    ok_at(
+        st07.path(),
+        "09:00",
+        &["sale", "--item", "KRP-01=2", "--pay", "cash=100000"],
+    );
+    // The book was made by a program before keyed struks, and updated at
+    // 10:00 (what migration 24 records for an older book).
+    let book = rusqlite::Connection::open(st07.path().join("sentra.db")).unwrap();
+    book.execute("UPDATE stall SET struk_keyed_since = ?1", [at("10:00")])
+        .unwrap();
+    drop(book);
+    ok_at(
+        st07.path(),
+        "11:00",
+        &["sale", "--item", "KRP-01=1", "--pay", "cash=50000"],
+    );
+    let struk = usb.path().join("struk.pdf");
+    let pdf = struk.to_str().unwrap();
+    ok_at(
+        st07.path(),
+        "11:01",
+        &["receipt", "ST07-20261127-0002", "--pdf", pdf],
+    );
+    let keyed = qr_codes(&struk)[0].clone();
+    let (number, check) = keyed.split_once('#').unwrap();
+    assert_eq!(number, "ST07-20261127-0002");
+    assert_eq!(check.len(), 12, "{keyed}");
+    let office = office();
+    sentra_ok(
+        office.path(),
+        &[
+            "import",
+            export(st07.path(), "12:00", usb.path()).to_str().unwrap(),
+        ],
+    );
+
+    // The struk as printed is valid, and not of the old format.
+    let found = json(office.path(), &["verify", &keyed]);
+    assert_eq!(found["status"], "found", "{found}");
+    assert_eq!(found["old_format"], false);
+    // Anyone can compute the old check of the 11:00 sale: it is forged.
+    let made = format!(
+        "ST07-20261127-0002#{}",
+        old_check("ST07-20261127-0002", 43763, &at("11:00"))
+    );
+    let (ok, stdout, _) = sentra(office.path(), &["--json", "verify", &made]);
+    assert!(!ok, "{stdout}");
+    assert_eq!(
+        serde_json::from_str::<Value>(&stdout).unwrap()["status"],
+        "forged"
+    );
+    // As is a keyed check made with any other key.
+    let other = StrukKey::from_secret(&[7; 32]);
+    let made = format!(
+        "ST07-20261127-0002#{}",
+        keyed_check(&other, "ST07-20261127-0002", 43763, &at("11:00"))
+    );
+    let (ok, stdout, _) = sentra(office.path(), &["--json", "verify", &made]);
+    assert!(!ok && stdout.contains("forged"), "{stdout}");
+
+    // The 09:00 struk was printed with the old check, before 10:00: valid,
+    // in the old format, and said so.
+    let old = format!(
+        "ST07-20261127-0001#{}",
+        old_check("ST07-20261127-0001", 87526, &at("09:00"))
+    );
+    let verdict = json(office.path(), &["verify", &old]);
+    assert_eq!(verdict["status"], "found", "{verdict}");
+    assert_eq!(verdict["old_format"], true);
+    let said = sentra_ok(office.path(), &["verify", &old]);
+    assert!(
+        said.starts_with("SAH") && said.contains("Format lama"),
+        "{said}"
+    );
+    // Its reprint today carries the keyed check, and is valid too.
+    ok_at(
+        st07.path(),
+        "12:05",
+        &["receipt", "ST07-20261127-0001", "--pdf", pdf],
+    );
+    let reprint = qr_codes(&struk)[0].clone();
+    assert_eq!(reprint.split_once('#').unwrap().1.len(), 12);
+    assert_eq!(
+        json(office.path(), &["verify", &reprint])["old_format"],
+        false
+    );
+}

@@ -63,7 +63,7 @@ fn the_manager_imports_prints_a_tanda_terima_and_verifies_a_struk() {
     let sale = stall
         .complete_sale(&cash_sale("KRP-01", "2", 20_000), now)
         .unwrap();
-    let qr = sentra::print::receipt::qr_payload(&sale);
+    let qr = sentra::print::receipt::qr_payload(&sale, &stall.struk_key().unwrap().0);
     let usb = tempfile::tempdir().unwrap();
     sentra::sync::export::export(&mut stall, usb.path(), None, now).unwrap();
     drop(stall_dir);

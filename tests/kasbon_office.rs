@@ -409,7 +409,8 @@ fn verify_counts_kasbon_given_back() {
             |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
         )
         .unwrap();
-    let check = sentra::domain::receipt_number::check_value(&receipt, total, &created_at);
+    let (key, _) = stall.struk_key().unwrap();
+    let check = sentra::domain::struk_check::keyed_check(&key, &receipt, total, &created_at);
     let verdict = sentra::sync::verify::verify(&office, &format!("{receipt}#{check}")).unwrap();
     assert_eq!(verdict.status, sentra::sync::verify::Status::Returned);
     assert_eq!(verdict.refunded, Some(rp(20_000)));

@@ -133,8 +133,14 @@ fn stall_with_sale(lines: usize) -> (tempfile::TempDir, Store, CompletedSale) {
     (dir, store, sale)
 }
 
+/// The struk key the receipts here are printed with.
+fn struk_key() -> sentra::domain::struk_check::StrukKey {
+    sentra::domain::struk_check::StrukKey::from_secret(&[3; 32])
+}
+
 fn receipt(sale: &CompletedSale, paper_mm: u16, copy: bool) -> Vec<u8> {
     receipt_pdf(&ReceiptData {
+        struk_key: &struk_key(),
         language: sentra::domain::language::Language::Id,
         stall_name: "Tapis Indah",
         stall_code: "ST07",
@@ -265,7 +271,8 @@ fn the_receipt_qr_code_decodes_to_the_receipt_number() {
     assert_eq!(number, sale.receipt);
     assert_eq!(
         check,
-        sentra::domain::receipt_number::check_value(
+        sentra::domain::struk_check::keyed_check(
+            &struk_key(),
             &sale.receipt,
             sale.total.value(),
             &sale.created_at

@@ -94,6 +94,10 @@ fn daily_export(stall: usize, key: &SigningKey, day: Date, first_seq: i64) -> (E
             regency,
             regency_kemendagri: None,
             public_key: to_hex(key.verifying_key().as_bytes()),
+            struk_key: Some(
+                sentra::domain::struk_check::StrukKey::from_secret(&key.to_bytes()).to_hex(),
+            ),
+            struk_keyed_since: Some("2026-01-01T00:00:00+07:00".into()),
         },
         sequence: SequenceRange {
             from: first_seq,

@@ -82,6 +82,10 @@ pub fn stall_day(stall: usize, day: &str, seq: i64, sales: usize) -> (ExportCont
             regency: [1801, 1802, 1806, 1871][stall % 4],
             regency_kemendagri: None,
             public_key: to_hex(key.verifying_key().as_bytes()),
+            struk_key: Some(
+                sentra::domain::struk_check::StrukKey::from_secret(&key.to_bytes()).to_hex(),
+            ),
+            struk_keyed_since: Some("2026-01-01T00:00:00+07:00".into()),
         },
         sequence: SequenceRange {
             from: seq,
@@ -381,6 +385,10 @@ fn events_file(dir: &Path, seq: i64, count: i64) -> std::path::PathBuf {
             regency: 1802,
             regency_kemendagri: None,
             public_key: to_hex(key.verifying_key().as_bytes()),
+            struk_key: Some(
+                sentra::domain::struk_check::StrukKey::from_secret(&key.to_bytes()).to_hex(),
+            ),
+            struk_keyed_since: Some("2026-01-01T00:00:00+07:00".into()),
         },
         sequence: SequenceRange {
             from: seq,

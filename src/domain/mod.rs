@@ -25,6 +25,7 @@ pub mod record_check;
 pub mod regency;
 pub mod scale;
 pub mod stall;
+pub mod struk_check;
 pub mod tax;
 pub mod terbilang;
 pub mod unit;

@@ -9,7 +9,7 @@ use super::{centre_report, day_report, escpos, receipt, receipt_text};
 use crate::domain::calendar;
 use crate::domain::label::{LabelError, check_total};
 use crate::domain::language::Language;
-use crate::store::{CompletedSale, DayReport, Identity, Store, StoreError};
+use crate::store::{CompletedSale, DayReport, Store, StoreError};
 use crate::sync::office::CentreDay;
 
 /// The language of the book's paper (the `language` setting).
@@ -25,23 +25,27 @@ fn printed_at(store: &Store, now: OffsetDateTime) -> String {
     calendar::stamp(&crate::clock::stamp(now, store.offset()), language(store))
 }
 
-/// The plain data every form of a receipt is made from.
-fn receipt_data<'a>(
-    identity: &'a Identity,
-    sale: &'a CompletedSale,
+/// Draws a sale's receipt with `draw` from the plain data every form of it
+/// is made from: the stall's heading, its struk key, the paper's language.
+fn with_receipt<T>(
+    store: &Store,
+    sale: &CompletedSale,
     paper_mm: u16,
     copy: bool,
-    language: Language,
-) -> receipt::ReceiptData<'a> {
-    receipt::ReceiptData {
+    draw: impl FnOnce(&receipt::ReceiptData<'_>) -> T,
+) -> Result<T, StoreError> {
+    let identity = store.require_stall()?;
+    let (struk_key, _) = store.struk_key()?;
+    Ok(draw(&receipt::ReceiptData {
         stall_name: &identity.name,
         stall_code: identity.stall_code(),
         regency: identity.regency.map(|r| r.name).unwrap_or_default(),
         sale,
+        struk_key: &struk_key,
         paper_mm,
         copy,
-        language,
-    }
+        language: language(store),
+    }))
 }
 
 /// A sale's receipt on paper `paper_mm` wide; a reprint (`copy`) says SALINAN.
@@ -51,14 +55,7 @@ pub fn receipt_pdf(
     paper_mm: u16,
     copy: bool,
 ) -> Result<Vec<u8>, StoreError> {
-    let identity = store.require_stall()?;
-    Ok(receipt::receipt_pdf(&receipt_data(
-        &identity,
-        sale,
-        paper_mm,
-        copy,
-        language(store),
-    )))
+    with_receipt(store, sale, paper_mm, copy, receipt::receipt_pdf)
 }
 
 /// The same receipt as text, 32 or 48 characters wide.
@@ -68,14 +65,7 @@ pub fn receipt_text(
     paper_mm: u16,
     copy: bool,
 ) -> Result<String, StoreError> {
-    let identity = store.require_stall()?;
-    Ok(receipt_text::render(&receipt_data(
-        &identity,
-        sale,
-        paper_mm,
-        copy,
-        language(store),
-    )))
+    with_receipt(store, sale, paper_mm, copy, receipt_text::render)
 }
 
 /// The same receipt as ESC/POS bytes for a thermal printer.
@@ -85,14 +75,7 @@ pub fn receipt_escpos(
     paper_mm: u16,
     copy: bool,
 ) -> Result<Vec<u8>, StoreError> {
-    let identity = store.require_stall()?;
-    Ok(escpos::receipt(&receipt_data(
-        &identity,
-        sale,
-        paper_mm,
-        copy,
-        language(store),
-    )))
+    with_receipt(store, sale, paper_mm, copy, escpos::receipt)
 }
 
 /// A test page for the receipt printer, in ESC/POS.

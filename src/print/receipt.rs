@@ -5,7 +5,7 @@ use qrcode::{Color as Module, QrCode};
 
 use super::paper::{Fonts, GREY, Sheet, save};
 use super::receipt_text;
-use crate::domain::receipt_number::check_value;
+use crate::domain::struk_check::{StrukKey, keyed_check};
 use crate::store::CompletedSale;
 
 /// Everything a receipt shows, handed in by the caller.
@@ -14,6 +14,8 @@ pub struct ReceiptData<'a> {
     pub stall_code: &'a str,
     pub regency: &'a str,
     pub sale: &'a CompletedSale,
+    /// The stall's key for the QR's check value.
+    pub struk_key: &'a StrukKey,
     /// 58 or 80 (mm).
     pub paper_mm: u16,
     /// A reprint: says SALINAN (copy) at top and bottom.
@@ -25,12 +27,13 @@ pub struct ReceiptData<'a> {
 const SIZE: f32 = 8.0;
 const LINE: f32 = 3.6;
 
-/// What the receipt's QR code says: the receipt number and the check value.
-pub fn qr_payload(sale: &CompletedSale) -> String {
+/// What the receipt's QR code says: the receipt number and the keyed check
+/// value (only the stall and the office can make one).
+pub fn qr_payload(sale: &CompletedSale, key: &StrukKey) -> String {
     format!(
         "{}#{}",
         sale.receipt,
-        check_value(&sale.receipt, sale.total.value(), &sale.created_at)
+        keyed_check(key, &sale.receipt, sale.total.value(), &sale.created_at)
     )
 }
 

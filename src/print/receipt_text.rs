@@ -107,7 +107,7 @@ pub fn content(data: &ReceiptData<'_>) -> Content {
         });
     }
     amounts.push(row("Kembalian", sale.change, true));
-    let qr = qr_payload(sale);
+    let qr = qr_payload(sale, data.struk_key);
     Content {
         copy: data.copy,
         stall_name: data.stall_name.to_string(),

@@ -8,6 +8,7 @@ use super::{Result, Store, StoreError, pin};
 use crate::clock;
 use crate::domain::regency::Regency;
 use crate::domain::stall::{IdentityError, validate_name, validate_stall_code};
+use crate::domain::struk_check::StrukKey;
 
 /// Whether this PC is a stall's till or the centre's office.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
@@ -136,8 +137,8 @@ impl Store {
         self.write(|tx| {
             refuse_if_initialised(tx)?;
             tx.execute(
-                "INSERT INTO stall (id, kind, code, name, owner, regency, public_key, secret_key, created_at)
-                 VALUES (1, 'stall', ?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                "INSERT INTO stall (id, kind, code, name, owner, regency, public_key, secret_key, created_at, struk_keyed_since)
+                 VALUES (1, 'stall', ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7)",
                 params![
                     code,
                     name.trim(),
@@ -189,6 +190,27 @@ impl Store {
             .ok_or(StoreError::NotInitialised)?;
         let bytes: [u8; 32] = secret.try_into().map_err(|_| StoreError::NotInitialised)?;
         Ok(SigningKey::from_bytes(&bytes))
+    }
+}
+
+impl Store {
+    /// The key this stall's struk checks are made with, and since when its
+    /// struks carry them (before that moment they carried the old check).
+    pub fn struk_key(&self) -> Result<(StrukKey, String)> {
+        let since: Option<String> = self
+            .conn
+            .query_row(
+                "SELECT struk_keyed_since FROM stall WHERE id = 1 AND kind = 'stall'",
+                [],
+                |r| r.get(0),
+            )
+            .optional()?
+            .flatten();
+        let since = since.ok_or(StoreError::NotInitialised)?;
+        Ok((
+            StrukKey::from_secret(&self.signing_key()?.to_bytes()),
+            since,
+        ))
     }
 }
 

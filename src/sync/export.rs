@@ -54,6 +54,7 @@ pub fn export(
         return Err(SyncError::NothingNew { last });
     }
     let key = store.signing_key()?;
+    let (struk_key, struk_keyed_since) = store.struk_key()?;
     let content = ExportContent {
         export_id: Uuid::now_v7().to_string(),
         created_at: clock::stamp(now, store.offset()),
@@ -64,6 +65,8 @@ pub fn export(
             regency: identity.regency.map(|r| r.code).unwrap_or_default(),
             regency_kemendagri: identity.regency.map(|r| r.kemendagri.into()),
             public_key: to_hex(key.verifying_key().as_bytes()),
+            struk_key: Some(struk_key.to_hex()),
+            struk_keyed_since: Some(struk_keyed_since),
         },
         sequence: SequenceRange { from, to: newest },
         products: Vec::new(),

@@ -179,6 +179,16 @@ fn check(content: &ExportContent, envelope: &Envelope) -> Result<(), Rejection> 
     {
         return malformed("kasbon atau pengeluaran dalam berkas versi 1");
     }
+    // The struk key arrived with version 4, and a version-4 file has it.
+    let keyed = (content.stall.struk_key.as_deref())
+        .is_some_and(|k| crate::domain::struk_check::StrukKey::from_hex(k).is_some())
+        && (content.stall.struk_keyed_since.as_deref())
+            .and_then(crate::clock::parse_stamp)
+            .is_some_and(|t| (2020..=2200).contains(&t.year()));
+    let unkeyed = content.stall.struk_key.is_none() && content.stall.struk_keyed_since.is_none();
+    if (envelope.version >= 4 && !keyed) || (envelope.version < 4 && !unkeyed) {
+        return malformed("kunci struk");
+    }
     let range = content.sequence;
     if content
         .sequence_days()

@@ -2,7 +2,9 @@
 //! Version 2 added titip jual (producers, what consigned lines owe, payouts)
 //! and kasbon (a kasbon payment's customer, kasbon given back on returns,
 //! repayments) and expenses; version 3 names each regency by its Kemendagri
-//! code beside the BPS one. The office still reads versions 1 and 2.
+//! code beside the BPS one; version 4 carries the stall's struk key (the
+//! key of the check value on its struks) and since when its struks carry
+//! it. The office still reads versions 1 to 3.
 //!
 //! A file is two lines of UTF-8 JSON. The first is the envelope: format,
 //! version, the stall's code and public key, the byte length and SHA-256 of
@@ -21,7 +23,7 @@ pub use crate::domain::record::{
 /// The `format` field of every export envelope.
 pub const FORMAT: &str = "sentra-export";
 /// The version this program writes.
-pub const VERSION: u32 = 3;
+pub const VERSION: u32 = 4;
 /// The oldest version this program still reads.
 pub const OLDEST_VERSION: u32 = 1;
 /// The file name extension.
@@ -89,6 +91,13 @@ pub struct StallInfo {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub regency_kemendagri: Option<String>,
     pub public_key: String,
+    /// Hex of the 32-byte key of the stall's struk checks, from version 4.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub struk_key: Option<String>,
+    /// Since when the stall's struks carry the keyed check (RFC 3339), from
+    /// version 4; struks of sales before it carry the old check.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub struk_keyed_since: Option<String>,
 }
 
 /// The stall's sequence numbers this file covers, both ends included.

@@ -136,6 +136,10 @@ mod tests {
                 regency: 1802,
                 regency_kemendagri: Some("18.06".into()),
                 public_key: to_hex(key.verifying_key().as_bytes()),
+                struk_key: Some(
+                    crate::domain::struk_check::StrukKey::from_secret(&key.to_bytes()).to_hex(),
+                ),
+                struk_keyed_since: Some("2026-01-01T00:00:00+07:00".into()),
             },
             sequence: SequenceRange {
                 from: seq,

@@ -10,13 +10,14 @@ use rusqlite::{OptionalExtension, Transaction, params};
 use time::Date;
 
 use super::SyncError;
-use super::format::ExportContent;
+use super::format::{ExportContent, StallInfo};
 use super::import::ImportStats;
 use crate::domain::record::{
     DayCloseRecord, EventRecord, PaymentRecord, ReturnLineRecord, ReturnRecord, SaleLineRecord,
     SaleRecord, VoidRecord,
 };
 use crate::domain::record_check::{self, Context, RecordRule};
+use crate::domain::struk_check::StrukKey;
 use crate::money::Rupiah;
 
 /// Why a file's records are refused: the record, and the rule it broke.
@@ -333,6 +334,7 @@ pub fn admit(
             )?;
         }
     }
+    keep_struk_key(tx, stall)?;
     flag_if_shared(
         tx,
         "office_imports",
@@ -1306,4 +1308,18 @@ fn load_day_close(
             })
         })
         .optional()?)
+}
+
+/// The key of the stall's struk checks (a version-4 file carries it), kept
+/// beside every earlier one: struks printed under a stall's older key (a
+/// reinstalled PC has a new one) keep verifying.
+fn keep_struk_key(tx: &Transaction<'_>, stall: &StallInfo) -> Result<(), SyncError> {
+    let key = stall.struk_key.as_deref().and_then(StrukKey::from_hex);
+    if let (Some(key), Some(since)) = (key, &stall.struk_keyed_since) {
+        tx.prepare_cached(
+            "INSERT OR IGNORE INTO office_struk_keys (stall_code, struk_key, keyed_since) VALUES (?1, ?2, ?3)",
+        )?
+        .execute(params![stall.code, key.as_bytes().to_vec(), since])?;
+    }
+    Ok(())
 }

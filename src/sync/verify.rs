@@ -1,13 +1,16 @@
 //! Any struk checked at the office by its QR code (`RECEIPT#CHECK`): the
 //! check value is recomputed from the office's own record of the sale, so a
 //! forged or altered struk cannot pass, and the answer says what became of
-//! the sale (voided, partly returned).
+//! the sale (voided, partly returned). A keyed check is made with one of
+//! the stall's struk keys its files brought; an old, unkeyed check is taken
+//! only for a sale made before the stall's keyed struks began, and said so.
 
 use rusqlite::params;
 use serde::Serialize;
 
 use super::SyncError;
-use crate::domain::receipt_number::check_value;
+use crate::domain::language::Language;
+use crate::domain::struk_check::{CheckFormat, StrukKey, keyed_check, old_check};
 use crate::money::Rupiah;
 use crate::store::Store;
 
@@ -26,6 +29,9 @@ pub enum Status {
     /// A sale with that number is held, but the check value does not match
     /// it: the struk was forged or altered.
     Forged,
+    /// The struk carries a keyed check, but no file of its stall has
+    /// brought the key yet: a newer file of the stall must be imported.
+    KeyNotHeld,
 }
 
 /// The answer for one struk.
@@ -39,11 +45,14 @@ pub struct Verdict {
     pub created_at: Option<String>,
     /// Refunded so far, for a struk with returns.
     pub refunded: Option<Rupiah>,
+    /// The struk carries the old, unkeyed check (printed before the stall's
+    /// keyed struks began).
+    pub old_format: bool,
 }
 
 /// Why a QR text cannot even be read.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("bukan kode QR struk Sentra (NOMOR#CEK, mis. ST07-20261127-0001#1A2B3C4D): \"{0}\"")]
+#[error("bukan kode QR struk Sentra (NOMOR#CEK, mis. ST07-20261127-0001#1A2B3C4D5E6F): \"{0}\"")]
 pub struct NotAStruk(pub String);
 
 /// Checks the text of a struk's QR code against the records held.
@@ -58,8 +67,7 @@ pub fn verify(store: &Store, text: &str) -> Result<Verdict, SyncError> {
         && receipt
             .bytes()
             .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'-')
-        && check.len() == 8
-        && check.bytes().all(|b| b.is_ascii_hexdigit());
+        && CheckFormat::of(check).is_some();
     if !readable {
         return Err(not_a_struk());
     }
@@ -93,18 +101,43 @@ pub fn verify(store: &Store, text: &str) -> Result<Verdict, SyncError> {
         total: None,
         created_at: None,
         refunded: None,
+        old_format: false,
     };
     if held.is_empty() {
         return Ok(verdict);
     }
-    let matching = held.iter().find(|(_, total, created_at, ..)| {
-        check_value(receipt, *total, created_at).eq_ignore_ascii_case(check)
+    let keys = struk_keys(store, stall)?;
+    let format = CheckFormat::of(check);
+    if format == Some(CheckFormat::Keyed) && keys.is_empty() {
+        verdict.status = Status::KeyNotHeld;
+        verdict.stall = Some(stall.to_string());
+        return Ok(verdict);
+    }
+    // The earliest moment any of the stall's keys began: a struk of a sale
+    // after it cannot carry the old check.
+    let keyed_since = keys
+        .iter()
+        .filter_map(|(_, since)| crate::clock::parse_stamp(since))
+        .min();
+    let matching = held.iter().find(|(_, total, created_at, ..)| match format {
+        Some(CheckFormat::Keyed) => keys.iter().any(|(key, _)| {
+            keyed_check(key, receipt, *total, created_at).eq_ignore_ascii_case(check)
+        }),
+        _ => {
+            let before_keys = match (keyed_since, crate::clock::parse_stamp(created_at)) {
+                (Some(since), Some(at)) => at < since,
+                (None, _) => true,
+                (Some(_), None) => false,
+            };
+            before_keys && old_check(receipt, *total, created_at).eq_ignore_ascii_case(check)
+        }
     });
     let Some((_, total, created_at, name, voided, refunded)) = matching else {
         verdict.status = Status::Forged;
         verdict.stall = Some(stall.to_string());
         return Ok(verdict);
     };
+    verdict.old_format = format == Some(CheckFormat::Old);
     verdict.stall = Some(stall.to_string());
     verdict.stall_name = Some(name.clone());
     verdict.total = Some(Rupiah::new(*total));
@@ -120,43 +153,93 @@ pub fn verify(store: &Store, text: &str) -> Result<Verdict, SyncError> {
     Ok(verdict)
 }
 
+/// Every struk key the stall's files have brought, with since when each
+/// made the stall's struks.
+fn struk_keys(store: &Store, stall: &str) -> Result<Vec<(StrukKey, String)>, SyncError> {
+    let mut statement = store.connection().prepare_cached(
+        "SELECT struk_key, keyed_since FROM office_struk_keys WHERE stall_code = ?1",
+    )?;
+    let rows = statement.query_map([stall], |r| {
+        Ok((r.get::<_, Vec<u8>>(0)?, r.get::<_, String>(1)?))
+    })?;
+    let mut keys = Vec::new();
+    for row in rows {
+        let (bytes, since) = row?;
+        if let Ok(bytes) = <[u8; 32]>::try_from(bytes) {
+            keys.push((StrukKey::from_bytes(bytes), since));
+        }
+    }
+    Ok(keys)
+}
+
 impl Verdict {
-    /// One sentence for the manager.
+    /// One sentence for the manager, in Indonesian.
     pub fn sentence(&self) -> String {
+        self.sentence_in(Language::Id)
+    }
+
+    /// One sentence for the manager in `language`.
+    pub fn sentence_in(&self, language: Language) -> String {
+        let en = language == Language::En;
         let total = self.total.map(|t| t.to_string()).unwrap_or_default();
         let when = self
             .created_at
             .as_deref()
             .map(|t| t.get(..16).unwrap_or(t).replace('T', " "))
             .unwrap_or_default();
-        let stall = format!(
-            "{} {}",
-            self.stall.as_deref().unwrap_or_default(),
-            self.stall_name.as_deref().unwrap_or_default()
-        );
-        match self.status {
-            Status::Found => format!(
-                "SAH: struk {} dari toko {stall}, total {total}, {when}.",
-                self.receipt
+        let code = self.stall.as_deref().unwrap_or_default();
+        let stall = format!("{code} {}", self.stall_name.as_deref().unwrap_or_default());
+        let receipt = &self.receipt;
+        let said = match (self.status, en) {
+            (Status::Found, false) => {
+                format!("SAH: struk {receipt} dari toko {stall}, total {total}, {when}.")
+            }
+            (Status::Found, true) => {
+                format!("VALID: struk {receipt} of stall {stall}, total {total}, {when}.")
+            }
+            (Status::NotImported, false) => format!(
+                "BELUM ADA: struk {receipt} belum ada di kantor (berkas tokonya belum diimpor, atau struk palsu)."
             ),
-            Status::NotImported => format!(
-                "BELUM ADA: struk {} belum ada di kantor (berkas tokonya belum diimpor, atau struk palsu).",
-                self.receipt
+            (Status::NotImported, true) => format!(
+                "NOT YET: struk {receipt} is not at the office (its stall's file is not imported yet, or it is fake)."
             ),
-            Status::Voided => format!(
-                "DIBATALKAN: struk {} dari toko {stall}, total {total}, {when}, sudah dibatalkan.",
-                self.receipt
+            (Status::Voided, false) => format!(
+                "DIBATALKAN: struk {receipt} dari toko {stall}, total {total}, {when}, sudah dibatalkan."
             ),
-            Status::Returned => format!(
-                "ADA RETUR: struk {} dari toko {stall}, total {total}, {when}; dikembalikan {}.",
-                self.receipt,
+            (Status::Voided, true) => {
+                format!(
+                    "VOIDED: struk {receipt} of stall {stall}, total {total}, {when}, was voided."
+                )
+            }
+            (Status::Returned, false) => format!(
+                "ADA RETUR: struk {receipt} dari toko {stall}, total {total}, {when}; dikembalikan {}.",
                 self.refunded.unwrap_or_default()
             ),
-            Status::Forged => format!(
-                "PALSU: kode cek struk {} tidak cocok dengan catatan kantor untuk toko {} (struk dipalsukan atau diubah).",
-                self.receipt,
-                self.stall.as_deref().unwrap_or_default()
+            (Status::Returned, true) => format!(
+                "RETURNS: struk {receipt} of stall {stall}, total {total}, {when}; refunded {}.",
+                self.refunded.unwrap_or_default()
             ),
+            (Status::Forged, false) => format!(
+                "PALSU: kode cek struk {receipt} tidak cocok dengan catatan kantor untuk toko {code} (struk dipalsukan atau diubah)."
+            ),
+            (Status::Forged, true) => format!(
+                "FORGED: the check code of struk {receipt} does not match the office's record for stall {code} (forged or altered)."
+            ),
+            (Status::KeyNotHeld, false) => format!(
+                "BELUM BISA DICEK: kunci struk toko {code} belum sampai ke kantor; impor berkas terbaru toko itu."
+            ),
+            (Status::KeyNotHeld, true) => format!(
+                "CANNOT CHECK YET: stall {code}'s struk key has not reached the office; import the stall's latest file."
+            ),
+        };
+        match (self.old_format, en) {
+            (false, _) => said,
+            (true, false) => {
+                format!("{said} Format lama: kode cek tanpa kunci, dicetak sebelum struk berkunci.")
+            }
+            (true, true) => {
+                format!("{said} Old format: an unkeyed check, printed before keyed struks.")
+            }
         }
     }
 }

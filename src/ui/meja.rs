@@ -162,7 +162,7 @@ impl Desk {
             body = body.push(match verdict {
                 Ok(verdict) => {
                     let good = matches!(verdict.status, Status::Found);
-                    text(say_verdict(verdict, lang))
+                    text(verdict.sentence_in(lang.language()))
                         .size(theme::SMALL)
                         .color(if good { theme::GOOD } else { theme::BAD })
                 }
@@ -209,42 +209,5 @@ impl Desk {
             );
         }
         card(column![body])
-    }
-}
-
-/// The verdict in the screen's language.
-fn say_verdict(verdict: &Verdict, lang: Lang) -> String {
-    if lang == Lang::Id {
-        return verdict.sentence();
-    }
-    let total = verdict.total.map(|t| t.to_string()).unwrap_or_default();
-    let stall = verdict.stall.clone().unwrap_or_default();
-    let when = verdict
-        .created_at
-        .as_deref()
-        .map(|t| t.get(..16).unwrap_or(t).replace('T', " "))
-        .unwrap_or_default();
-    match verdict.status {
-        Status::Found => format!(
-            "VALID: struk {} of stall {stall}, total {total}, {when}.",
-            verdict.receipt
-        ),
-        Status::NotImported => format!(
-            "NOT YET: struk {} is not at the office (its stall's file is not imported yet, or it is fake).",
-            verdict.receipt
-        ),
-        Status::Voided => format!(
-            "VOIDED: struk {} of stall {stall}, total {total}, {when}, was voided.",
-            verdict.receipt
-        ),
-        Status::Returned => format!(
-            "RETURNS: struk {} of stall {stall}, total {total}, {when}; refunded {}.",
-            verdict.receipt,
-            verdict.refunded.unwrap_or_default()
-        ),
-        Status::Forged => format!(
-            "FORGED: the check code of struk {} does not match the office's record for stall {stall} (forged or altered).",
-            verdict.receipt
-        ),
     }
 }
