@@ -44,7 +44,10 @@ fn a_version_1_book_upgrades_and_keeps_its_records() {
     // it (made in January) carry the old one.
     let (_, since) = store.struk_key().unwrap();
     let since = sentra::clock::parse_stamp(&since).expect("a time");
-    assert!(since > time::macros::datetime!(2026-01-05 23:59 +7), "{since}");
+    assert!(
+        since > time::macros::datetime!(2026-01-05 23:59 +7),
+        "{since}"
+    );
 
     // And the book carries on: the sequence continues where it stopped.
     let now = time::macros::datetime!(2026-01-06 09:00 +7);

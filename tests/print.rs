@@ -431,3 +431,79 @@ fn the_centre_report_of_120_stalls_runs_over_pages_and_adds_up() {
         "the total adds up"
     );
 }
+
+/// Issue 23, item 8: marks that combine with a letter, and a line separator
+/// in a name, keep the text struk (and so the ESC/POS one) within the
+/// paper's columns, its amounts against the right edge.
+#[test]
+fn combining_marks_and_line_separators_keep_the_text_struk_in_its_columns() {
+    let dir = cli_stall(Some(PIN));
+    let d = dir.path();
+    // A line separator is refused in a name, saying so.
+    let (ok, _, stderr) = sentra(
+        d,
+        &[
+            "product",
+            "add",
+            "--sku",
+            "X-1",
+            "--name",
+            "Kopi\u{2028}Robusta",
+            "--price",
+            "1000",
+        ],
+    );
+    assert!(!ok && !stderr.is_empty(), "{stderr}");
+    // Combining marks are letters' accents: accepted, and printed composed
+    // (or dropped where no letter takes them).
+    let decomposed = "Kope\u{301} Lampung Asli Barat Daya Sekali";
+    let stacked = "Z\u{337}\u{322}a\u{335}l\u{336}g\u{337}o\u{338} keripik pedas manis";
+    for (sku, name) in [("KPI-01", decomposed), ("KRP-09", stacked)] {
+        sentra_ok(
+            d,
+            &[
+                "product", "add", "--sku", sku, "--name", name, "--price", "12500",
+            ],
+        );
+    }
+    sentra_ok(
+        d,
+        &[
+            "sale",
+            "--item",
+            "KPI-01=2",
+            "--item",
+            "KRP-09=1",
+            "--pay",
+            "cash=50000",
+        ],
+    );
+    // An older book may hold a separator already (the stall's name here).
+    let book = rusqlite::Connection::open(d.join("sentra.db")).unwrap();
+    book.execute("UPDATE stall SET name = 'Tapis\u{2028}Indah'", [])
+        .unwrap();
+    drop(book);
+    let receipt = sentra_ok(d, &["receipt", "ST07-20261127-0001"]);
+    let text: Vec<&str> = receipt.lines().collect();
+    let paper: Vec<&str> = text
+        .iter()
+        .copied()
+        .skip_while(|l| !l.starts_with("----"))
+        .collect();
+    assert!(!paper.is_empty(), "{receipt}");
+    for line in &text {
+        assert!(
+            !line.contains('\u{2028}') && !line.contains('\u{301}'),
+            "{line:?}"
+        );
+    }
+    for line in &paper {
+        assert!(line.chars().count() <= 32, "{line:?} in\n{receipt}");
+        if line.ends_with("Rp25.000") || line.ends_with("Rp12.500") || line.contains("TOTAL") {
+            assert_eq!(line.chars().count(), 32, "{line:?} in\n{receipt}");
+        }
+    }
+    assert!(receipt.contains("Kopé Lampung"), "{receipt}");
+    assert!(receipt.contains("Zalgo keripik"), "{receipt}");
+    assert!(receipt.contains("Tapis Indah"), "{receipt}");
+}

@@ -82,13 +82,14 @@ pub fn is_printable_or_empty(text: &str, max: usize) -> bool {
     text.is_empty() || is_printable(text, max)
 }
 
-/// Control characters and the invisible format characters that make two
-/// different strings print the same.
+/// Control characters, the invisible format characters that make two
+/// different strings print the same, and the line and paragraph separators
+/// (U+2028, U+2029) that break a name across lines.
 pub fn is_hidden(c: char) -> bool {
     c.is_control()
         || matches!(c,
             '\u{00AD}' | '\u{034F}' | '\u{061C}' | '\u{115F}' | '\u{1160}' | '\u{17B4}' | '\u{17B5}'
-            | '\u{180E}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}'
+            | '\u{180E}' | '\u{200B}'..='\u{200F}' | '\u{2028}'..='\u{202E}'
             | '\u{2060}'..='\u{206F}' | '\u{3164}' | '\u{FE00}'..='\u{FE0F}' | '\u{FEFF}'
             | '\u{FFA0}' | '\u{FFF0}'..='\u{FFFB}')
 }

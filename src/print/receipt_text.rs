@@ -5,6 +5,7 @@
 //! because none of them words anything itself.
 
 use super::receipt::{ReceiptData, qr_payload};
+use crate::domain::limits::is_hidden;
 use crate::domain::payment::PaymentMethod;
 use crate::money::Rupiah;
 
@@ -281,9 +282,23 @@ fn centre(text: &str, width: usize) -> String {
     format!("{}{text}", " ".repeat((width - count) / 2))
 }
 
+/// Text as a thermal printer puts it down, one character to a column:
+/// composed (NFC, so `e` + U+0301 is one `é`), with the marks that are left
+/// over dropped (they would take a column each, or stack without end) and
+/// line breaks (U+2028, U+2029), controls and invisible characters made
+/// spaces, so every line keeps to the paper's columns.
+fn plain(text: &str) -> String {
+    use unicode_normalization::{UnicodeNormalization, char::is_combining_mark};
+    text.nfc()
+        .filter(|c| !is_combining_mark(*c))
+        .map(|c| if is_hidden(c) { ' ' } else { c })
+        .collect()
+}
+
 /// A label and an amount on one line, the amount against the right edge;
 /// when both do not fit, the label on its own lines and the amount under it.
 fn pair(left: &str, right: &str, width: usize) -> Vec<String> {
+    let (left, right) = (&plain(left), &plain(right));
     let (left_count, right_count) = (left.chars().count(), right.chars().count());
     if left_count + 1 + right_count <= width {
         let gap = width - left_count - right_count;
@@ -302,6 +317,7 @@ fn pair(left: &str, right: &str, width: usize) -> Vec<String> {
 /// wider than the line is cut. Leading spaces (an indent) stay on the first
 /// line.
 fn wrap(text: &str, width: usize) -> Vec<String> {
+    let text = &plain(text);
     let indent = " ".repeat(
         text.chars()
             .take_while(|c| *c == ' ')
