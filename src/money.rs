@@ -88,6 +88,30 @@ impl Rupiah {
         rupiah_from_i128(div_round_half_up(exact, i128::from(denominator)))
     }
 
+    /// This amount shared out in proportion to `weights` (each at least 0),
+    /// rounded so the shares add up to it exactly: a return's money over the
+    /// lines that came back. All shares are zero when the weights are.
+    pub fn spread(self, weights: &[i64]) -> Vec<Rupiah> {
+        let whole: i128 = weights.iter().map(|w| i128::from(*w)).sum();
+        if whole <= 0 {
+            return vec![Rupiah::ZERO; weights.len()];
+        }
+        let upto = |part: i128| div_round_half_up(i128::from(self.0) * part, whole);
+        let mut before = 0;
+        let mut so_far = 0i128;
+        weights
+            .iter()
+            .map(|w| {
+                so_far += i128::from(*w);
+                let reached = upto(so_far);
+                let share = reached - before;
+                before = reached;
+                // Within self: each share is between 0 and the amount.
+                Rupiah(share as i64)
+            })
+            .collect()
+    }
+
     /// Reads an amount as a person types it: `15000`, `15.000`, `Rp15.000`,
     /// `Rp 15.000`. Anything else, including decimals and negatives, is refused.
     pub fn parse(text: &str) -> Result<Rupiah, MoneyError> {
@@ -320,6 +344,19 @@ impl Serialize for Quantity {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_spread_adds_up_to_the_amount() {
+        let shares = Rupiah::new(10_000).spread(&[1, 1, 1]);
+        assert_eq!(shares.iter().map(|r| r.value()).sum::<i64>(), 10_000);
+        assert!(shares.iter().all(|r| (3_333..=3_334).contains(&r.value())));
+        assert_eq!(
+            Rupiah::new(6_000).spread(&[20_000, 10_000]),
+            [Rupiah::new(4_000), Rupiah::new(2_000)]
+        );
+        assert_eq!(Rupiah::new(0).spread(&[5, 7]), [Rupiah::ZERO; 2]);
+        assert_eq!(Rupiah::new(9).spread(&[0, 0]), [Rupiah::ZERO; 2]);
+    }
+
     use super::*;
 
     #[test]

@@ -560,3 +560,81 @@ fn a_struks_check_is_keyed_and_old_struks_verify_as_the_old_format() {
         false
     );
 }
+
+/// Issue 23, item 8: the centre's returns by category are the money given
+/// back, as its totals are, not the worth of the goods: a return that gives
+/// back less than the goods were worth is spread over its lines by worth.
+#[test]
+fn returns_by_category_are_the_money_given_back() {
+    let usb = tempfile::tempdir().unwrap();
+    let st07 = stall("ST07");
+    for (sku, category, price) in [("BTK-01", "Batik", "20000"), ("KPI-09", "Kopi", "10000")] {
+        ok_at(
+            st07.path(),
+            "08:30",
+            &[
+                "product",
+                "add",
+                "--sku",
+                sku,
+                "--name",
+                sku,
+                "--category",
+                category,
+                "--price",
+                price,
+            ],
+        );
+    }
+    ok_at(
+        st07.path(),
+        "09:00",
+        &[
+            "sale",
+            "--item",
+            "BTK-01=2",
+            "--item",
+            "KPI-09=1",
+            "--pay",
+            "cash=50000",
+        ],
+    );
+    // One of each back, for Rp15.000 in cash (the goods were worn).
+    ok_at(
+        st07.path(),
+        "10:00",
+        &[
+            "return",
+            "ST07-20261127-0001",
+            "--item",
+            "BTK-01=1",
+            "--item",
+            "KPI-09=1",
+            "--refund",
+            "cash=15000",
+        ],
+    );
+    let office = office();
+    let file = export(st07.path(), "12:00", usb.path());
+    sentra_ok(office.path(), &["import", file.to_str().unwrap()]);
+    let day = json(office.path(), &["report", "centre", "--date", DAY]);
+    assert_eq!(day["totals"]["returns"], 15_000, "{day}");
+    let returns = |category: &str| {
+        day["categories"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|c| c["key"] == category)
+            .map(|c| c["returns"].as_i64().unwrap())
+    };
+    assert_eq!(returns("Batik"), Some(10_000), "{day}");
+    assert_eq!(returns("Kopi"), Some(5_000), "{day}");
+    // And by how it went back: in cash.
+    let cash = day["payments"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["key"] == "cash")
+        .unwrap();
+    assert_eq!(cash["returns"], 15_000, "{day}");
+}

@@ -289,6 +289,7 @@ pub fn centre_day(store: &Store, date: Date) -> Result<CentreDay, SyncError> {
             returns,
         })
         .collect();
+    let given_back = returns_by_method(conn, &day)?;
     let payments = [
         ("cash", totals.cash),
         ("qris", totals.qris),
@@ -303,7 +304,7 @@ pub fn centre_day(store: &Store, date: Date) -> Result<CentreDay, SyncError> {
             .map(|m| m.label().to_string())
             .unwrap_or_default(),
         net,
-        returns: Rupiah::ZERO,
+        returns: given_back.get(key).copied().unwrap_or(Rupiah::ZERO),
     })
     .collect();
     Ok(CentreDay {
@@ -318,6 +319,22 @@ pub fn centre_day(store: &Store, date: Date) -> Result<CentreDay, SyncError> {
     })
 }
 
+/// The money given back on the day's returns, by how it went back: the
+/// refund by its method, kasbon given back as kasbon.
+fn returns_by_method(conn: &Connection, day: &str) -> Result<BTreeMap<String, Rupiah>, SyncError> {
+    let mut statement = conn.prepare_cached(
+        "SELECT refund_method, SUM(refund) FROM office_returns WHERE day = ?1 GROUP BY refund_method
+         UNION ALL SELECT 'kasbon', COALESCE(SUM(kasbon_refund), 0) FROM office_returns WHERE day = ?1",
+    )?;
+    let mut given = BTreeMap::new();
+    for row in statement.query_map([day], |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?)))? {
+        let (method, amount) = row?;
+        let slot: &mut Rupiah = given.entry(method).or_default();
+        *slot = slot.checked_add(Rupiah::new(amount))?;
+    }
+    Ok(given)
+}
+
 fn categories(conn: &Connection, day: &str) -> Result<Vec<GroupTotal>, SyncError> {
     let mut groups: BTreeMap<String, (Rupiah, Rupiah)> = BTreeMap::new();
     let mut sold = conn.prepare_cached(&format!(
@@ -328,16 +345,33 @@ fn categories(conn: &Connection, day: &str) -> Result<Vec<GroupTotal>, SyncError
         let (category, net) = row?;
         groups.entry(category).or_default().0 = Rupiah::new(net);
     }
+    // What went back is money (cash and kasbon given back), as in the
+    // day's totals; a return may give back less than its goods were worth,
+    // so each return's money is spread over its lines by their worth.
     let mut returned = conn.prepare_cached(
-        "SELECT l.category, SUM(rl.amount) FROM office_return_lines rl
+        "SELECT r.stall_code || ' ' || r.id, r.refund + r.kasbon_refund, l.category, rl.amount FROM office_return_lines rl
          JOIN office_returns r ON r.id = rl.return_id AND r.stall_code = rl.stall_code
-         JOIN office_sales s ON s.id = r.sale_id AND s.stall_code = r.stall_code
          JOIN office_sale_lines l ON l.sale_id = r.sale_id AND l.stall_code = r.stall_code AND l.line_no = rl.line_no
-         WHERE r.day = ?1 GROUP BY l.category",
+         WHERE r.day = ?1 ORDER BY r.stall_code, r.id, rl.line_no",
     )?;
-    for row in returned.query_map([day], |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?)))? {
-        let (category, amount) = row?;
-        groups.entry(category).or_default().1 = Rupiah::new(amount);
+    let rows = returned.query_map([day], |r| {
+        Ok((
+            r.get::<_, String>(0)?,
+            r.get::<_, i64>(1)?,
+            r.get::<_, String>(2)?,
+            r.get::<_, i64>(3)?,
+        ))
+    })?;
+    let mut lines: Vec<(String, i64, String, i64)> = Vec::new();
+    for row in rows {
+        lines.push(row?);
+    }
+    for one in lines.chunk_by(|a, b| a.0 == b.0) {
+        let worth: Vec<i64> = one.iter().map(|l| l.3).collect();
+        for (line, share) in one.iter().zip(Rupiah::new(one[0].1).spread(&worth)) {
+            let slot = &mut groups.entry(line.2.clone()).or_default().1;
+            *slot = slot.checked_add(share)?;
+        }
     }
     Ok(groups
         .into_iter()
