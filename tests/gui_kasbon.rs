@@ -128,6 +128,12 @@ fn a_kasbon_sale_for_a_customer_added_at_the_till_then_a_repayment_in_the_day_re
     window.type_in("kasbon-new-name", "Bu Siti");
     window.type_in("kasbon-new-phone", "0812 7788 9900");
     window.type_in("kasbon-new-limit", "100000");
+    // Credit from the first sale asks the manager's PIN: refused without
+    // it, the PIN field waiting, nobody added.
+    window.click("Simpan");
+    assert!(window.shows("perlu PIN manajer: batas kasbon Bu Siti naik dari Rp0 ke Rp100.000"));
+    assert!(window.book(|s| s.customer("C001").is_err()));
+    window.type_in("kasbon-new-pin", PIN);
     window.click("Simpan");
     assert!(
         window.shows("Bu Siti (C001)"),

@@ -188,6 +188,7 @@ fn a_kasbon_customer_is_picked_by_typing_and_the_sale_goes_through() {
                     phone: None,
                     limit: rp(500_000),
                 },
+                Some(PIN),
                 NOW,
             )
             .unwrap();
@@ -269,6 +270,22 @@ fn a_new_kasbon_customer_is_added_from_the_payment_panel_by_keys() {
         ),
         _ => panic!("the payment panel is open"),
     }
+    // Credit asks the manager's PIN: its field is there, and Enter without
+    // it is refused into it; a wrong one is typed again there.
+    assert!(window.shows_part("[PIN]"), "{:?}", window.texts());
+    window.press_key(Named::Enter);
+    assert!(window.focus_is("kasbon-new-pin"), "{:?}", window.texts());
+    assert!(
+        window.shows_part("perlu PIN manajer"),
+        "{:?}",
+        window.texts()
+    );
+    let wrong = if PIN == "0000" { "1111" } else { "0000" };
+    window.type_keys(wrong);
+    window.press_key(Named::Enter);
+    assert!(window.focus_is("kasbon-new-pin"), "{:?}", window.texts());
+    assert!(window.shows_part("PIN salah"), "{:?}", window.texts());
+    window.type_keys(PIN);
     window.press_key(Named::Enter);
     let chosen = match &window.till().panel {
         sentra::ui::kasir::Panel::Pay(payment) => payment.kasbon.chosen.clone(),
@@ -276,6 +293,7 @@ fn a_new_kasbon_customer_is_added_from_the_payment_panel_by_keys() {
     };
     let chosen = chosen.expect("the new customer is chosen");
     assert_eq!(chosen.name, "Bu Yanti", "the name typed in the search");
+    assert_eq!(chosen.limit, rp(100_000));
     assert!(window.focus_is("kasir-amount"));
     // F1 again: another customer (the search keeps "Bu Yanti"); a name
     // that finds nobody says so.

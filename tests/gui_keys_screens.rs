@@ -106,6 +106,7 @@ fn pelanggan_added_found_and_paid_by_keys() {
                 phone: None,
                 limit: rp(500_000),
             },
+            Some(PIN),
             NOW,
         )
         .unwrap();
@@ -124,7 +125,7 @@ fn pelanggan_added_found_and_paid_by_keys() {
     go_to(&mut window, Tab::Pelanggan);
     assert!(window.focus_is("pelanggan-search"));
 
-    // A new customer: F3, the name, Tab on, the limit, Enter.
+    // A new customer: F3, the name, Tab on, the limit, the PIN, Enter.
     window.press_key(Named::F3);
     assert!(window.focus_is("pelanggan-new-name"));
     window.type_keys("Pak Joko");
@@ -142,6 +143,16 @@ fn pelanggan_added_found_and_paid_by_keys() {
         window.focused
     );
     window.type_keys("200000");
+    // Credit asks the manager's PIN: Enter without it is refused into it.
+    window.press_key(Named::Enter);
+    assert!(window.focus_is("pelanggan-new-pin"), "{:?}", window.focused);
+    assert!(
+        window.shows_part("perlu PIN manajer"),
+        "{:?}",
+        window.texts()
+    );
+    assert!(book(&window, |s| s.customers(Some("Joko"), NOW.date()).unwrap()).is_empty());
+    window.type_keys(PIN);
     window.press_key(Named::Enter);
     let joko = book(&window, |s| s.customers(Some("Joko"), NOW.date()).unwrap());
     assert_eq!(

@@ -100,6 +100,7 @@ fn stall_with_customers() -> (tempfile::TempDir, Store) {
                     phone: Some(format!("0812-000-{n:04}")),
                     limit: rp(1_000_000_000),
                 },
+                Some(PIN),
                 NOW,
             )
             .unwrap();
@@ -498,6 +499,8 @@ fn cli_stall_with_customer() -> tempfile::TempDir {
             "0812-7788-9900",
             "--limit",
             "50000",
+            "--pin",
+            PIN,
         ],
     );
     dir
@@ -1153,11 +1156,32 @@ fn laba_kotor_of_consigned_goods_is_net_less_what_each_line_owes_its_producer() 
 fn raising_a_customers_limit_asks_the_manager_pin() {
     let dir = cli_stall(Some(PIN));
     let d = dir.path();
+    // A new customer given credit asks it too, as a limit raised from 0;
+    // none given, or a wrong one, adds nobody.
+    let add = [
+        "customer", "add", "--code", "C001", "--name", "Bu Siti", "--limit", "100000",
+    ];
+    let wrong = if PIN == "0000" { "1111" } else { "0000" };
+    for pin in [None, Some(wrong)] {
+        let mut args = add.to_vec();
+        if let Some(pin) = pin {
+            args.extend(["--pin", pin]);
+        }
+        let (ok, _, stderr) = sentra(d, &args);
+        assert!(!ok && stderr.contains("PIN"), "{args:?}: {stderr}");
+        let (_, list, _) = sentra(d, &["customer", "list"]);
+        assert!(!list.contains("Bu Siti"), "{list}");
+    }
+    let (ok, _, stderr) = sentra(d, &add);
+    assert!(
+        stderr.contains("batas kasbon Bu Siti naik dari Rp0 ke Rp100.000") && !ok,
+        "{stderr}"
+    );
+    sentra_ok(d, &[&add[..], &["--pin", PIN]].concat());
+    // No credit, no PIN.
     sentra_ok(
         d,
-        &[
-            "customer", "add", "--code", "C001", "--name", "Bu Siti", "--limit", "100000",
-        ],
+        &["customer", "add", "--code", "C002", "--name", "Pak Joko"],
     );
     let limit = || -> i64 {
         let conn = rusqlite::Connection::open(d.join("sentra.db")).unwrap();
@@ -1168,7 +1192,6 @@ fn raising_a_customers_limit_asks_the_manager_pin() {
         )
         .unwrap()
     };
-    let wrong = if PIN == "0000" { "1111" } else { "0000" };
     for pin in [None, Some(wrong)] {
         let mut args = vec!["customer", "set", "C001", "--limit", "10000000"];
         if let Some(pin) = pin {
@@ -1185,4 +1208,20 @@ fn raising_a_customers_limit_asks_the_manager_pin() {
     assert_eq!(limit(), 500_000);
     sentra_ok(d, &["customer", "set", "C001", "--limit", "50000"]);
     assert_eq!(limit(), 50_000);
+    // Both approvals are in the book's events, for the office to see.
+    let conn = rusqlite::Connection::open(d.join("sentra.db")).unwrap();
+    let used: Vec<String> = conn
+        .prepare("SELECT detail FROM book_events WHERE kind = 'pin_used' ORDER BY seq")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    assert_eq!(
+        used,
+        [
+            "batas kasbon Bu Siti naik dari Rp0 ke Rp100.000",
+            "batas kasbon Bu Siti naik dari Rp100.000 ke Rp500.000"
+        ]
+    );
 }

@@ -52,6 +52,7 @@ fn stall_day(out: &Path) -> (tempfile::TempDir, Store, PathBuf) {
                 phone: None,
                 limit: rp(500_000),
             },
+            Some(PIN),
             NOW,
         )
         .unwrap();

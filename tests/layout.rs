@@ -40,7 +40,7 @@ fn demo_stall() -> (tempfile::TempDir, Store) {
             phone: Some("0812-7788-9900".into()),
             limit: rp(limit),
         };
-        store.add_customer(&customer, NOW).unwrap();
+        store.add_customer(&customer, Some(PIN), NOW).unwrap();
         let sale = SaleRequest {
             items: vec![SaleItem {
                 code: "KRP-01".into(),
@@ -202,12 +202,18 @@ fn screens() -> Vec<(&'static str, tempfile::TempDir, Window)> {
     expense.press_key(Named::F7);
     out.push(("laporan-pengeluaran", dir, expense));
 
-    // A new kasbon customer typed in at the till.
+    // A new kasbon customer typed in at the till, given credit (so the
+    // manager's PIN is asked beside Simpan).
     let (dir, mut new_customer) = stall(None);
     fill_cart(&mut new_customer);
     new_customer.press_key(Named::F2);
     new_customer.press_key(Named::F1);
     new_customer.press_key(Named::Insert);
+    new_customer.type_keys("Bu Sari Wulandari");
+    new_customer.press_key(Named::Tab);
+    new_customer.type_keys("0812 7788 9900");
+    new_customer.press_key(Named::Tab);
+    new_customer.type_keys("250000");
     out.push(("kasir-pelanggan-baru", dir, new_customer));
 
     // Terima titipan with two lines on the note.

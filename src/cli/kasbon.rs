@@ -24,9 +24,12 @@ pub enum CustomerCommand {
         name: String,
         #[arg(long)]
         phone: Option<String>,
-        /// Batas kasbon
+        /// Batas kasbon (di atas 0 perlu PIN manajer)
         #[arg(long, value_parser = args::rupiah, default_value = "0")]
         limit: Rupiah,
+        /// PIN manajer, untuk batas kasbon di atas 0
+        #[arg(long)]
+        pin: Option<String>,
     },
     /// Ubah nama, telepon atau batas kasbon pelanggan
     Set {
@@ -108,6 +111,7 @@ pub fn customer(
             name,
             phone,
             limit,
+            pin,
         } => {
             let customer = store.add_customer(
                 &NewCustomer {
@@ -116,6 +120,7 @@ pub fn customer(
                     phone,
                     limit,
                 },
+                pin.as_deref(),
                 now,
             )?;
             out.emit(&customer, |c| {

@@ -75,6 +75,21 @@ pub fn validate_limit(limit: Rupiah) -> Result<(), CustomerError> {
     }
 }
 
+/// A limit as a form takes it: empty is 0.
+pub fn typed_limit(text: &str) -> Result<Rupiah, crate::money::MoneyError> {
+    match text.trim() {
+        "" => Ok(Rupiah::ZERO),
+        typed => Rupiah::parse(typed),
+    }
+}
+
+/// Whether a limit typed in a new customer's form gives credit from the
+/// first sale, and so asks the manager's PIN (the book asks it of any
+/// limit raised, and a new customer's starts at 0).
+pub fn typed_limit_gives_credit(text: &str) -> bool {
+    typed_limit(text).is_ok_and(|limit| limit > Rupiah::ZERO)
+}
+
 /// The next free code after `codes` in the `C001` series (for a customer
 /// added at the till, where nobody wants to think of a code).
 pub fn next_code<'a>(codes: impl IntoIterator<Item = &'a str>) -> String {

@@ -46,6 +46,12 @@ pub enum Approval {
     },
     #[error("{count} harga diubah lewat impor CSV")]
     PriceImport { count: usize },
+    #[error("batas kasbon {customer} naik dari {from} ke {to}")]
+    CreditLimit {
+        customer: String,
+        from: crate::money::Rupiah,
+        to: crate::money::Rupiah,
+    },
 }
 
 impl Approval {
@@ -64,6 +70,9 @@ impl Approval {
                 limit,
             } => format!("a {percent}% discount ({what}), the limit is {limit}%"),
             Approval::PriceImport { count } => format!("{count} prices changed by CSV import"),
+            Approval::CreditLimit { customer, from, to } => {
+                format!("{customer}'s credit limit raised from {from} to {to}")
+            }
         }
     }
 }

@@ -13,6 +13,7 @@ use crate::domain::customer::{
     normalise_code, validate_code, validate_limit, validate_name, validate_phone,
 };
 use crate::domain::kasbon::{KasbonError, age_in_days, oldest_unpaid};
+use crate::domain::pin::Approval;
 use crate::money::Rupiah;
 
 /// A customer as the book holds them.
@@ -155,16 +156,29 @@ pub(super) fn balance_of(
 
 impl Store {
     /// Adds a customer. The code is kept in capitals; a code already used
-    /// is refused.
+    /// is refused. A customer given credit (a limit above 0) lets money out
+    /// on credit from the first sale: that asks the manager PIN, as raising
+    /// a limit does, and is recorded.
     pub fn add_customer(
         &mut self,
         customer: &NewCustomer,
+        pin: Option<&str>,
         now: OffsetDateTime,
     ) -> Result<Customer> {
         self.require_stall()?;
         let customer = customer.clone().tidy();
         customer.validate()?;
+        let taken: bool = self
+            .conn
+            .prepare_cached("SELECT EXISTS (SELECT 1 FROM customers WHERE code = ?1)")?
+            .query_row([&customer.code], |r| r.get(0))?;
+        if taken {
+            return Err(KasbonError::DuplicateCustomer(customer.code.clone()).into());
+        }
+        let approval =
+            self.approve_limit(&customer.name, Rupiah::ZERO, customer.limit, pin, now)?;
         let stamp = clock::stamp(now, self.offset);
+        let day = super::days::day_key(self.business_day(now));
         let id = Uuid::now_v7();
         self.write(|tx| {
             let taken: bool = tx
@@ -185,9 +199,34 @@ impl Store {
                     stamp
                 ],
             )?;
+            if let Some(approval) = &approval {
+                super::pin::record_approval(tx, approval, &day, &stamp)?;
+            }
             Ok(())
         })?;
         self.customer(&customer.code)
+    }
+
+    /// Checks the manager PIN when a limit goes up from `from` to `to`,
+    /// before anything is written; the approval to record, if one was asked.
+    fn approve_limit(
+        &mut self,
+        customer: &str,
+        from: Rupiah,
+        to: Rupiah,
+        pin: Option<&str>,
+        now: OffsetDateTime,
+    ) -> Result<Option<Approval>> {
+        if to <= from {
+            return Ok(None);
+        }
+        let approval = Approval::CreditLimit {
+            customer: customer.to_string(),
+            from,
+            to,
+        };
+        self.approve(pin, &approval, now)?;
+        Ok(Some(approval))
     }
 
     /// Changes a customer's name, phone or credit limit (the code stays).
@@ -208,10 +247,10 @@ impl Store {
         }
         .tidy();
         fields.validate()?;
-        if fields.limit > existing.limit {
-            self.verify_pin(pin.unwrap_or_default(), now)?;
-        }
+        let approval =
+            self.approve_limit(&existing.name, existing.limit, fields.limit, pin, now)?;
         let stamp = clock::stamp(now, self.offset);
+        let day = super::days::day_key(self.business_day(now));
         self.write(|tx| {
             tx.execute(
                 "UPDATE customers SET name = ?2, phone = ?3, credit_limit = ?4, updated_at = ?5 WHERE id = ?1",
@@ -223,6 +262,9 @@ impl Store {
                     stamp
                 ],
             )?;
+            if let Some(approval) = &approval {
+                super::pin::record_approval(tx, approval, &day, &stamp)?;
+            }
             Ok(())
         })?;
         self.customer(&existing.code)

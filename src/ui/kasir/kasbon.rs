@@ -3,12 +3,13 @@
 //! credit limit the manager's PIN goes with the sale.
 
 use iced::widget::{Column, button, column, row, text, text_input};
-use iced::{Alignment, Element, Fill};
+use iced::{Alignment, Element, Fill, FillPortion};
 
 use super::{Kasir, Message, Panel};
+use crate::domain::customer::{typed_limit, typed_limit_gives_credit};
 use crate::domain::payment::{PaymentMethod, Tender};
 use crate::money::Rupiah;
-use crate::store::{CustomerBalance, NewCustomer};
+use crate::store::{CustomerBalance, NewCustomer, StoreError};
 use crate::ui::effect::{Effect, at_now};
 use crate::ui::i18n::{Lang, Say};
 use crate::ui::refusal::Refusal;
@@ -21,6 +22,8 @@ pub const SEARCH: &str = "kasbon-search";
 pub const NEW_NAME: &str = "kasbon-new-name";
 pub const NEW_PHONE: &str = "kasbon-new-phone";
 pub const NEW_LIMIT: &str = "kasbon-new-limit";
+/// The manager PIN for a new customer given credit.
+pub const NEW_PIN: &str = "kasbon-new-pin";
 /// The manager PIN for kasbon past the limit.
 pub const PIN: &str = "kasbon-pin";
 
@@ -50,6 +53,9 @@ pub struct KasbonPick {
     pub name: String,
     pub phone: String,
     pub limit: String,
+    /// The manager PIN for the new customer's credit: their own, never the
+    /// sale's (a PIN typed for one approval does not approve another).
+    pub new_pin: String,
     /// The manager PIN, for kasbon past the limit.
     pub pin: String,
     pub error: Option<Say>,
@@ -74,10 +80,12 @@ pub enum KasbonMessage {
     NameChanged(String),
     PhoneChanged(String),
     LimitChanged(String),
+    NewPinChanged(String),
     /// Save the new customer and take them.
     SaveNew,
-    /// The new customer is in the book (or was refused).
-    Added(Result<CustomerBalance, Refusal>),
+    /// The new customer is in the book (or was refused; `true` when the
+    /// manager PIN was what was refused).
+    Added(Result<CustomerBalance, Refusal>, bool),
     /// Close the new customer form.
     CancelNew,
     PinChanged(String),
@@ -217,16 +225,16 @@ impl Kasir {
                 pick.limit = text;
                 Effect::None
             }
+            KasbonMessage::NewPinChanged(text) => {
+                pick.new_pin = text;
+                Effect::None
+            }
             KasbonMessage::CancelNew => {
                 pick.adding = false;
                 Effect::Focus(SEARCH)
             }
             KasbonMessage::SaveNew => {
-                let limit = match pick.limit.trim() {
-                    "" => Ok(Rupiah::ZERO),
-                    typed => Rupiah::parse(typed),
-                };
-                let limit = match limit {
+                let limit = match typed_limit(&pick.limit) {
                     Ok(limit) => limit,
                     Err(error) => {
                         pick.error = Some(Refusal::from(error).into());
@@ -234,24 +242,30 @@ impl Kasir {
                     }
                 };
                 let (name, phone) = (pick.name.clone(), pick.phone.clone());
+                let pin = Some(pick.new_pin.trim().to_string()).filter(|p| !p.is_empty());
+                pick.new_pin.clear();
                 Effect::job(move |store| {
+                    let mut pin_refused = false;
                     let added = at_now(|now| {
                         let code = store.next_customer_code()?;
-                        let customer = store.add_customer(
-                            &NewCustomer {
-                                code,
-                                name,
-                                phone: Some(phone),
-                                limit,
-                            },
-                            now,
-                        )?;
+                        let customer = store
+                            .add_customer(
+                                &NewCustomer {
+                                    code,
+                                    name,
+                                    phone: Some(phone),
+                                    limit,
+                                },
+                                pin.as_deref(),
+                                now,
+                            )
+                            .inspect_err(|e| pin_refused = matches!(e, StoreError::Pin(_)))?;
                         store.customer_balance(&customer.code, store.business_day(now))
                     });
-                    Message::Kasbon(KasbonMessage::Added(added))
+                    Message::Kasbon(KasbonMessage::Added(added, pin_refused))
                 })
             }
-            KasbonMessage::Added(result) => match result {
+            KasbonMessage::Added(result, pin_refused) => match result {
                 Ok(customer) => {
                     pick.adding = false;
                     pick.name.clear();
@@ -263,8 +277,10 @@ impl Kasir {
                     Effect::Focus(super::AMOUNT)
                 }
                 Err(error) => {
+                    // A PIN refused is typed again where it was; anything
+                    // else starts again from the name.
                     pick.error = Some(error.into());
-                    Effect::Focus(NEW_NAME)
+                    Effect::Focus(if pin_refused { NEW_PIN } else { NEW_NAME })
                 }
             },
             KasbonMessage::PinChanged(text) => {
@@ -361,13 +377,29 @@ pub fn view<'a>(pick: &'a KasbonPick, kasbon: Rupiah, lang: Lang) -> Element<'a,
             ]
             .spacing(6),
         );
+        // Credit from the first sale asks the manager's PIN, beside the
+        // buttons (a line of its own would push the sale's confirm button
+        // off a 768-pixel screen).
+        let pin = typed_limit_gives_credit(&pick.limit).then(|| {
+            text_input("PIN", &pick.new_pin)
+                .id(NEW_PIN)
+                .secure(true)
+                .on_input(|t| Message::Kasbon(KasbonMessage::NewPinChanged(t)))
+                .on_submit(Message::Kasbon(KasbonMessage::SaveNew))
+                .padding(6)
+                .width(FillPortion(3))
+        });
         panel = panel.push(
             row![
-                small_keyed(tr(lang, "Simpan", "Save"), "Enter", KasbonMessage::SaveNew),
+                pin,
+                small_keyed(tr(lang, "Simpan", "Save"), "Enter", KasbonMessage::SaveNew)
+                    .width(FillPortion(4)),
                 small_keyed(tr(lang, "Batal", "Cancel"), "Esc", KasbonMessage::CancelNew)
-                    .style(button::text),
+                    .style(button::text)
+                    .width(FillPortion(3)),
             ]
-            .spacing(6),
+            .spacing(6)
+            .align_y(Alignment::Center),
         );
     } else {
         panel = panel.push(

@@ -10,9 +10,12 @@
 
 mod view;
 
+use crate::domain::customer::typed_limit;
 use crate::domain::payment::PaymentMethod;
 use crate::money::Rupiah;
-use crate::store::{Customer, CustomerBalance, KasbonStatement, NewCustomer, Repayment, Store};
+use crate::store::{
+    Customer, CustomerBalance, KasbonStatement, NewCustomer, Repayment, Store, StoreError,
+};
 use crate::ui::effect::{Effect, at_now};
 use crate::ui::i18n::Lang;
 use crate::ui::refusal::Refusal;
@@ -28,6 +31,7 @@ pub const NEW_CODE: &str = "pelanggan-new-code";
 pub const NEW_NAME: &str = "pelanggan-new-name";
 pub const NEW_PHONE: &str = "pelanggan-new-phone";
 pub const NEW_LIMIT: &str = "pelanggan-new-limit";
+pub const NEW_PIN: &str = "pelanggan-new-pin";
 
 /// A word on screen in both languages.
 pub(crate) fn tr(lang: Lang, id: &'static str, en: &'static str) -> &'static str {
@@ -89,6 +93,8 @@ pub struct NewForm {
     pub name: String,
     pub phone: String,
     pub limit: String,
+    /// The manager PIN, asked when the limit gives credit.
+    pub pin: String,
 }
 
 #[derive(Default)]
@@ -137,8 +143,10 @@ pub enum Message {
     NewNameChanged(String),
     NewPhoneChanged(String),
     NewLimitChanged(String),
+    NewPinChanged(String),
     SaveNew,
-    Saved(Result<Customer, Refusal>),
+    /// The new customer saved, or refused (`true`: the PIN was refused).
+    Saved(Result<Customer, Refusal>, bool),
     CancelNew,
     /// A job of this screen died before answering.
     JobFailed(Refusal),
@@ -338,8 +346,9 @@ impl Pelanggan {
             Message::NewNameChanged(text) => self.edit_new(|form| form.name = text),
             Message::NewPhoneChanged(text) => self.edit_new(|form| form.phone = text),
             Message::NewLimitChanged(text) => self.edit_new(|form| form.limit = text),
+            Message::NewPinChanged(text) => self.edit_new(|form| form.pin = text),
             Message::SaveNew => self.save_new(),
-            Message::Saved(result) => match result {
+            Message::Saved(result, pin_refused) => match result {
                 Ok(customer) => {
                     self.adding = None;
                     let code = customer.code.clone();
@@ -350,7 +359,8 @@ impl Pelanggan {
                 }
                 Err(error) => {
                     self.outcome = Some(Outcome::Refused(error));
-                    Effect::Focus(NEW_NAME)
+                    // A PIN refused is typed again where it was.
+                    Effect::Focus(if pin_refused { NEW_PIN } else { NEW_NAME })
                 }
             },
             Message::CancelNew => {
@@ -402,14 +412,11 @@ impl Pelanggan {
     }
 
     fn save_new(&mut self) -> Effect<Message> {
-        let Some(form) = &self.adding else {
+        let Some(form) = &mut self.adding else {
             return Effect::None;
         };
-        let limit = match form.limit.trim() {
-            "" => Ok(Rupiah::ZERO),
-            typed => Rupiah::parse(typed),
-        };
-        let limit = match limit {
+        let pin = Some(std::mem::take(&mut form.pin)).filter(|p| !p.trim().is_empty());
+        let limit = match typed_limit(&form.limit) {
             Ok(limit) => limit,
             Err(error) => {
                 self.outcome = Some(Outcome::Refused(error.into()));
@@ -422,6 +429,14 @@ impl Pelanggan {
             phone: Some(form.phone.clone()),
             limit,
         };
-        Effect::job(move |store| Message::Saved(at_now(|now| store.add_customer(&customer, now))))
+        Effect::job(move |store| {
+            let mut pin_refused = false;
+            let saved = at_now(|now| {
+                store
+                    .add_customer(&customer, pin.as_deref(), now)
+                    .inspect_err(|e| pin_refused = matches!(e, StoreError::Pin(_)))
+            });
+            Message::Saved(saved, pin_refused)
+        })
     }
 }

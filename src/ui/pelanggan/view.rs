@@ -5,9 +5,10 @@ use iced::widget::{Column, Space, button, column, container, row, scrollable, te
 use iced::{Alignment, Element, Fill, FillPortion};
 
 use super::{
-    AMOUNT, Message, NEW_CODE, NEW_LIMIT, NEW_NAME, NEW_PHONE, NewForm, Outcome, Pelanggan,
-    REFERENCE, SEARCH, tr,
+    AMOUNT, Message, NEW_CODE, NEW_LIMIT, NEW_NAME, NEW_PHONE, NEW_PIN, NewForm, Outcome,
+    Pelanggan, REFERENCE, SEARCH, tr,
 };
+use crate::domain::customer::typed_limit_gives_credit;
 use crate::domain::payment::PaymentMethod;
 use crate::store::KasbonStatement;
 use crate::ui::i18n::{Lang, method_name};
@@ -348,6 +349,24 @@ fn new_form(form: &NewForm, lang: Lang) -> Element<'_, Message> {
                 &form.limit,
                 Message::NewLimitChanged
             ),
+            // Credit from the first sale asks the manager's PIN.
+            typed_limit_gives_credit(&form.limit).then(|| column![
+                text(tr(
+                    lang,
+                    "PIN manajer (memberi kasbon)",
+                    "Manager PIN (gives credit)"
+                ))
+                .size(theme::SMALL)
+                .color(theme::MUTED),
+                text_input("", &form.pin)
+                    .id(NEW_PIN)
+                    .secure(true)
+                    .on_input(Message::NewPinChanged)
+                    .on_submit(Message::SaveNew)
+                    .padding(10)
+                    .size(theme::TEXT),
+            ]
+            .spacing(4)),
             row![
                 keyed(tr(lang, "Simpan", "Save"), "Enter", Some(Message::SaveNew)).width(Fill),
                 keyed(tr(lang, "Batal", "Cancel"), "Esc", Some(Message::CancelNew))
