@@ -1577,5 +1577,5 @@ fn a_stored_qris_that_fails_the_emv_checks_is_told_when_the_till_opens() {
         "{:?}",
         window.texts()
     );
-    assert!(window.kasir().qris.is_none(), "no QRIS at the till");
+    assert!(window.kasir().qris.shown().is_none(), "no QRIS at the till");
 }

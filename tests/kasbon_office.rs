@@ -135,8 +135,9 @@ fn kasbon_repayments_and_expenses_reach_the_centre_report_and_the_csv() {
     let (_stall_dir, stall, file) = stall_day(usb.path());
     let (office_dir, mut office) = new_office();
     let stats = import_file(&mut office, &file, NOW).unwrap();
-    // Two sales, a return, a repayment, two expenses, a day close.
-    assert_eq!(stats.new_records, 7);
+    // Two sales, a return, a repayment, two expenses, a day close, and the
+    // manager's PIN that gave Bu Siti her credit.
+    assert_eq!(stats.new_records, 8);
     let day = stall.business_day(NOW);
     let report = stall.day_report(day).unwrap();
     let centre = sentra::sync::office::centre_day(&office, day).unwrap();

@@ -127,6 +127,15 @@ pub enum Command {
         #[arg(long, value_parser = ["58", "80"])]
         width: Option<String>,
     },
+    /// QRIS toko dengan jumlah terisi (dari QRIS statis), sebagai teks atau PNG
+    Qris {
+        /// Jumlah yang dibayar (Rp1 sampai Rp10.000.000)
+        #[arg(long, value_parser = args::rupiah)]
+        amount: crate::money::Rupiah,
+        /// Simpan juga sebagai gambar PNG
+        #[arg(long, value_name = "FILE")]
+        png: Option<PathBuf>,
+    },
     /// Cetak label harga dengan barcode (PDF, lembar A4 atau rol)
     Label(printing::LabelArgs),
     /// Printer struk thermal (ESC/POS): halaman tes
@@ -308,6 +317,7 @@ pub fn run(data_dir: PathBuf, command: Command, out: &Output) -> Result<(), CliE
             escpos: Some(to),
             ..
         } => printing::receipt_escpos(&store, &receipt, width.as_deref(), &to, out),
+        Command::Qris { amount, png } => printing::qris(&store, amount, png.as_deref(), out),
         Command::Label(args) => printing::label(&store, args, out),
         Command::Printer(command) => printing::printer(&store, command, out),
         Command::Receipt {

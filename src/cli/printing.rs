@@ -11,6 +11,7 @@ use super::{CliError, Output};
 use crate::domain::label::{LabelError, parse_request};
 use crate::domain::printer::PrinterTarget;
 use crate::domain::scale::Plu;
+use crate::money::Rupiah;
 use crate::print::from_book;
 use crate::print::label::{LabelSheet, labels_pdf};
 use crate::print::raw;
@@ -90,6 +91,38 @@ pub fn label(store: &Store, args: LabelArgs, out: &Output) -> Result<(), CliErro
                 sheet.title,
                 args.pdf.display()
             )
+        },
+    );
+    Ok(())
+}
+
+/// The stall's QRIS with `amount` filled in: its text, and as a PNG image.
+pub fn qris(
+    store: &Store,
+    amount: Rupiah,
+    png: Option<&Path>,
+    out: &Output,
+) -> Result<(), CliError> {
+    store.require_stall()?;
+    if let Some(path) = png {
+        store.check_output_path(path)?;
+        crate::print::check_writable(path)?;
+    }
+    let payload = store.settings()?.qris_with_amount(amount)?;
+    if let Some(path) = png {
+        let bytes = crate::print::qr_png::qr_png(&payload, 8).map_err(|source| {
+            crate::print::PrintError {
+                path: path.to_path_buf(),
+                source,
+            }
+        })?;
+        crate::print::write_file(path, &bytes)?;
+    }
+    out.emit(
+        &serde_json::json!({ "amount": amount, "payload": payload, "png": png }),
+        |_| match png {
+            Some(path) => format!("{payload}\nQRIS {amount} ditulis ke {}", path.display()),
+            None => payload.clone(),
         },
     );
     Ok(())

@@ -24,6 +24,10 @@ pub enum QrisError {
     AmountInStatic,
     #[error("nominal QRIS harus antara Rp1 dan Rp10.000.000 per pembayaran")]
     AmountOutOfRange,
+    #[error(
+        "QRIS statis toko belum diatur (sentra settings set qris_payload TEKS, atau Pengaturan)"
+    )]
+    NoStatic,
 }
 
 /// What a QRIS field is for, named in a refusal.

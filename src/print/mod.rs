@@ -12,6 +12,7 @@ pub mod kasbon;
 pub mod kuitansi;
 pub mod label;
 pub mod paper;
+pub mod qr_png;
 pub mod raw;
 pub mod receipt;
 pub mod receipt_text;

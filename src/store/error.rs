@@ -129,6 +129,8 @@ pub enum StoreError {
     #[error(transparent)]
     Pin(#[from] PinError),
     #[error(transparent)]
+    Qris(#[from] crate::domain::qris::QrisError),
+    #[error(transparent)]
     Customer(#[from] crate::domain::customer::CustomerError),
     #[error(transparent)]
     Kasbon(#[from] crate::domain::kasbon::KasbonError),

@@ -27,6 +27,9 @@ pub struct Settings {
     /// A QRIS the book holds from before the EMV checks that fails them:
     /// not used, but kept to tell the vendor (Kasir on opening, Pengaturan).
     pub unusable_qris: Option<String>,
+    /// Each payment's QRIS carries its amount (made from the static one), so
+    /// the buyer's app does not ask for it.
+    pub qris_amount: bool,
     /// `save`, `open` or `print`: what happens to a receipt after a sale.
     pub receipt_delivery: String,
     /// The prefix of scale barcodes (`20`), or none: no scale.
@@ -53,6 +56,7 @@ impl Default for Settings {
             export_dir: None,
             qris_payload: None,
             unusable_qris: None,
+            qris_amount: false,
             receipt_delivery: "save".into(),
             scale_prefix: Some(scale::DEFAULT_PREFIX.into()),
             scale_pattern: scale::DEFAULT_PATTERN.into(),
@@ -82,6 +86,8 @@ pub enum SettingProblem {
     Offset,
     #[error("teks QRIS terlalu panjang")]
     QrisTooLong,
+    #[error("pakai on (nyala) atau off (mati)")]
+    OnOff,
     #[error("{0}")]
     Qris(crate::domain::qris::QrisError),
     #[error("pakai save (simpan), open (buka) atau print (cetak)")]
@@ -107,6 +113,7 @@ pub fn label(key: &str) -> (&'static str, &'static str) {
         "utc_offset_hours" => ("zona waktu", "time zone"),
         "export_dir" => ("folder ekspor", "export folder"),
         "qris_payload" => ("kode QRIS", "QRIS code"),
+        "qris_amount" => ("QRIS dengan jumlah", "QRIS with the amount"),
         "receipt_delivery" => ("cara struk diberikan", "receipt delivery"),
         "scale_prefix" => ("awalan barcode timbangan", "scale barcode prefix"),
         "scale_layout" => ("susunan barcode timbangan", "scale barcode layout"),
@@ -124,7 +131,7 @@ pub fn label(key: &str) -> (&'static str, &'static str) {
 }
 
 /// The keys, as `sentra settings set KEY VALUE` takes them.
-pub const KEYS: [&str; 16] = [
+pub const KEYS: [&str; 17] = [
     "tax_mode",
     "tax_rate",
     "pph_rate",
@@ -135,6 +142,7 @@ pub const KEYS: [&str; 16] = [
     "utc_offset_hours",
     "export_dir",
     "qris_payload",
+    "qris_amount",
     "receipt_delivery",
     "scale_prefix",
     "scale_layout",
@@ -203,6 +211,13 @@ impl Settings {
                         .map_err(|e| bad(SettingProblem::Qris(e)))?;
                 }
                 self.qris_payload = (!value.is_empty()).then(|| value.to_string());
+            }
+            "qris_amount" => {
+                self.qris_amount = match value {
+                    "on" => true,
+                    "off" => false,
+                    _ => return Err(bad(SettingProblem::OnOff)),
+                }
             }
             "receipt_delivery" => {
                 if !matches!(value, "save" | "open" | "print") {
@@ -282,6 +297,10 @@ impl Settings {
                 "qris_payload",
                 self.qris_payload.clone().unwrap_or_default(),
             ),
+            (
+                "qris_amount",
+                if self.qris_amount { "on" } else { "off" }.to_string(),
+            ),
             ("receipt_delivery", self.receipt_delivery.clone()),
             (
                 "scale_prefix",
@@ -318,6 +337,31 @@ fn hundredths(text: &str) -> Option<u32> {
     match crate::domain::discount::Discount::parse(&format!("{}%", text.trim())) {
         Ok(crate::domain::discount::Discount::Percent(h)) => Some(h),
         _ => None,
+    }
+}
+
+impl Settings {
+    /// The QRIS for a payment of `amount`: the stall's static code with the
+    /// amount filled in. Refused without a usable static code and outside
+    /// QRIS's bounds (Rp1 to Rp10.000.000 a payment).
+    pub fn qris_with_amount(&self, amount: Rupiah) -> Result<String> {
+        let payload = self
+            .qris_payload
+            .as_deref()
+            .ok_or(crate::domain::qris::QrisError::NoStatic)?;
+        Ok(crate::domain::qris::with_amount(payload, amount.value())?)
+    }
+
+    /// What the payment panel shows for `amount` by QRIS: the code, and
+    /// whether it carries the amount (when that is on and the amount is
+    /// within QRIS's bounds; else the static code, for the buyer to type
+    /// the amount in).
+    pub fn qris_to_show(&self, amount: Rupiah) -> Option<(String, bool)> {
+        let usable = self.qris_payload.clone()?;
+        match self.qris_amount.then(|| self.qris_with_amount(amount).ok()) {
+            Some(Some(with_amount)) => Some((with_amount, true)),
+            _ => Some((usable, false)),
+        }
     }
 }
 

@@ -180,6 +180,10 @@ texts! {
     Language => "Bahasa", "Language";
     ExportFolder => "Folder ekspor (flashdisk)", "Export folder (USB stick)";
     QrisPayload => "Teks QRIS statis toko", "The stall's static QRIS text";
+    QrisAmount => "QRIS dengan jumlah", "QRIS with the amount";
+    QrisAmountNote => "Pembeli tidak perlu mengetik jumlah; tetap pastikan uang masuk sebelum selesai.", "The buyer need not type the amount; still check the money arrived before finishing.";
+    On => "nyala", "on";
+    Off => "mati", "off";
     ChangePin => "Ganti PIN manajer", "Change the manager PIN";
     OldPin => "PIN lama", "Old PIN";
     NewPin => "PIN baru", "New PIN";

@@ -7,7 +7,8 @@
 //! width, F3 what happens after a sale, F4 the tax, F5 a test print, F6
 //! accepts the PC's clock (PIN in the old PIN field), F7 backs up now, F8
 //! ticks *terima kehilangan* for a restore, F9 who pays the stall's PPh
-//! Final (orang pribadi or badan).
+//! Final (orang pribadi or badan), F10 whether each payment's QRIS carries
+//! its amount.
 
 use iced::widget::{button, checkbox, column, row, scrollable, text};
 use iced::{Alignment, Element, Fill};
@@ -39,6 +40,7 @@ pub enum Setting {
     Taxpayer(Taxpayer),
     ExportDir(String),
     Qris(String),
+    QrisAmount(bool),
     EscposPrinter(String),
 }
 
@@ -54,6 +56,7 @@ impl Setting {
             Setting::Taxpayer(_) => "pph_taxpayer",
             Setting::ExportDir(_) => "export_dir",
             Setting::Qris(_) => "qris_payload",
+            Setting::QrisAmount(_) => "qris_amount",
             Setting::EscposPrinter(_) => "escpos_printer",
         }
     }
@@ -66,6 +69,7 @@ impl Setting {
             Setting::Language(lang) => lang.key().to_string(),
             Setting::TaxMode(mode) => mode.key().to_string(),
             Setting::Taxpayer(taxpayer) => taxpayer.key().to_string(),
+            Setting::QrisAmount(on) => if *on { "on" } else { "off" }.to_string(),
             Setting::TaxRate(text)
             | Setting::ExportDir(text)
             | Setting::Qris(text)
@@ -167,6 +171,7 @@ impl Pengaturan {
             Named::F6 => return (!self.old_pin.is_empty()).then_some(Message::AcceptClock),
             Named::F7 => return Some(Message::BackupNow),
             Named::F8 => return Some(Message::AcceptLossToggled(!self.accept_loss)),
+            Named::F10 => Setting::QrisAmount(!settings.qris_amount),
             Named::F9 => Setting::Taxpayer(match settings.pph.taxpayer {
                 Taxpayer::OrangPribadi => Taxpayer::Badan,
                 Taxpayer::Badan => Taxpayer::OrangPribadi,
@@ -568,6 +573,28 @@ impl Pengaturan {
                     lang
                 ),
                 super::widgets::message_line(qris_problem(&self.qris, lang)),
+                // One button that switches, as the taxpayer's does.
+                button(with_key(
+                    format!(
+                        "{}: {}",
+                        T::QrisAmount.get(lang),
+                        if self.settings.qris_amount {
+                            T::On.get(lang)
+                        } else {
+                            T::Off.get(lang)
+                        }
+                    ),
+                    "F10",
+                    theme::SMALL
+                ))
+                .on_press(Message::Set(Setting::QrisAmount(
+                    !self.settings.qris_amount
+                )))
+                .padding(8)
+                .style(button::secondary),
+                text(T::QrisAmountNote.get(lang))
+                    .size(theme::SMALL)
+                    .color(theme::MUTED),
                 saved_field(
                     "escpos_printer",
                     T::EscposPrinter.get(lang),

@@ -409,6 +409,10 @@ impl English for QrisError {
             QrisError::AmountOutOfRange => {
                 "a QRIS amount must be between Rp1 and Rp10.000.000 per payment".into()
             }
+            QrisError::NoStatic => {
+                "the stall's static QRIS is not set (sentra settings set qris_payload TEXT, or Pengaturan)"
+                    .into()
+            }
         }
     }
 }
@@ -545,6 +549,7 @@ impl English for SettingProblem {
             }
             SettingProblem::Offset => "use 7 (WIB), 8 (WITA) or 9 (WIT)".into(),
             SettingProblem::QrisTooLong => "the QRIS text is too long".into(),
+            SettingProblem::OnOff => "use on or off".into(),
             SettingProblem::Qris(error) => error.english(),
             SettingProblem::Delivery => "use save, open or print".into(),
             SettingProblem::Scale(error) => error.english(),
@@ -653,6 +658,7 @@ impl English for StoreError {
             StoreError::Identity(error) => error.english(),
             StoreError::Unit(error) => error.english(),
             StoreError::Pin(error) => error.english(),
+            StoreError::Qris(error) => error.english(),
             StoreError::Consign(error) => error.english(),
             StoreError::OutputPath(error) => error.english(),
             StoreError::Restore(error) => error.english(),

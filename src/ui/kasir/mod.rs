@@ -12,6 +12,7 @@ mod kasbon;
 mod opening;
 mod panel_scan;
 mod pay;
+pub mod qris;
 mod scan;
 mod view;
 
@@ -148,7 +149,7 @@ pub struct Kasir {
     pub notice: Option<Notice>,
     pub last_sale: Option<CompletedSale>,
     pub tax: TaxRule,
-    pub qris: Option<iced::widget::qr_code::Data>,
+    pub qris: qris::QrisShown,
     /// A sale is being written: the pay button waits for it.
     pub saving: bool,
     /// Where the last receipt's PDF went, or why it did not.
@@ -304,7 +305,7 @@ impl Kasir {
             notice: qris_warning(settings),
             last_sale: None,
             tax: settings.tax,
-            qris: qris_code(settings),
+            qris: qris::QrisShown::new(settings),
             saving: false,
             receipt_file: None,
             today: Today::Unknown,
@@ -326,7 +327,7 @@ impl Kasir {
     /// New settings (tax, QRIS) apply from the next sale.
     pub fn apply_settings(&mut self, settings: &Settings) {
         self.tax = settings.tax;
-        self.qris = qris_code(settings);
+        self.qris = qris::QrisShown::new(settings);
         self.discount_limit = settings.pin_discount_percent;
     }
 
@@ -468,6 +469,17 @@ impl Kasir {
     }
 
     pub fn update(&mut self, message: Message) -> Effect<Message> {
+        let effect = self.react(message);
+        // The QRIS on screen follows what is being paid by it.
+        let paying = match &self.panel {
+            Panel::Pay(payment) => payment.qris_amount(),
+            _ => None,
+        };
+        self.qris.follow(paying);
+        effect
+    }
+
+    fn react(&mut self, message: Message) -> Effect<Message> {
         if self.panel_scan.is_some() && panel_scan::is_enter(&message) {
             self.panel_scan = None;
             return self.submit();
@@ -1578,14 +1590,4 @@ fn qris_warning(settings: &Settings) -> Option<Notice> {
         error.to_string(),
         error.english(),
     )))
-}
-
-fn qris_code(settings: &Settings) -> Option<iced::widget::qr_code::Data> {
-    settings
-        .qris_payload
-        .as_deref()
-        // A payload that fails the EMV checks (stored before they existed)
-        // is not shown: Pengaturan says what is wrong with it.
-        .filter(|payload| crate::domain::qris::validate_qris(payload).is_ok())
-        .and_then(|payload| iced::widget::qr_code::Data::new(payload).ok())
 }

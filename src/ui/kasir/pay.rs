@@ -49,6 +49,18 @@ impl Payment {
             .max(Rupiah::ZERO)
     }
 
+    /// What a QRIS code would be paid for: the amount typed, or what is
+    /// left; none unless QRIS is the method.
+    pub fn qris_amount(&self) -> Option<Rupiah> {
+        if self.method != PaymentMethod::Qris {
+            return None;
+        }
+        match self.amount.trim() {
+            "" => Some(self.remaining()),
+            typed => Rupiah::parse(typed).ok(),
+        }
+    }
+
     /// The quick cash amounts for what is left: *uang pas* first.
     pub fn quick_amounts(&self) -> Vec<Rupiah> {
         quick_cash(self.remaining())

@@ -12,6 +12,7 @@ use super::{
     SALE_DISCOUNT, SEARCH, Today, VOID_PIN, VOID_REASON, VOID_RECEIPT, VoidForm,
 };
 use crate::domain::payment::PaymentMethod;
+use crate::money::Rupiah;
 use crate::ui::i18n::{Lang, Say, T, method_name, method_short};
 use crate::ui::theme;
 use crate::ui::widgets::{
@@ -542,9 +543,12 @@ impl Kasir {
             panel = panel.push(grid);
         }
         if payment.method == PaymentMethod::Qris {
-            match &self.qris {
-                Some(data) => {
-                    panel = panel.push(container(qr_code(data).cell_size(4)).center_x(Fill))
+            match self.qris.shown() {
+                Some(shown) => {
+                    panel = panel.push(container(qr_code(&shown.data).cell_size(4)).center_x(Fill));
+                    if let Some(note) = qris_note(shown.amount, self.qris.with_amount(), lang) {
+                        panel = panel.push(text(note).size(theme::SMALL).color(theme::MUTED));
+                    }
                 }
                 None => {
                     panel = panel.push(
@@ -781,4 +785,25 @@ fn held_panel(list: &HeldList, lang: Lang) -> Element<'_, Message> {
 /// `07:09` from a stored time.
 fn short_time(stamp: &str) -> String {
     stamp.get(11..16).unwrap_or(stamp).to_string()
+}
+
+/// Under the QRIS code: the amount it carries, with the reminder that the
+/// money must be seen to arrive; or, when codes carry the amount but this
+/// one cannot (above QRIS's limit), that the buyer types it.
+fn qris_note(amount: Option<Rupiah>, with_amount: bool, lang: Lang) -> Option<String> {
+    match (amount, lang) {
+        (Some(amount), Lang::Id) => Some(format!(
+            "QRIS berisi {amount}: pastikan uang masuk sebelum selesai."
+        )),
+        (Some(amount), Lang::En) => Some(format!(
+            "The QRIS carries {amount}: check the money arrived before finishing."
+        )),
+        (None, Lang::Id) if with_amount => {
+            Some("QRIS tanpa jumlah: pembeli mengetik jumlahnya.".into())
+        }
+        (None, Lang::En) if with_amount => {
+            Some("A QRIS without the amount: the buyer types it in.".into())
+        }
+        (None, _) => None,
+    }
 }
