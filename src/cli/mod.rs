@@ -126,6 +126,9 @@ pub enum Command {
         escpos: Option<String>,
         #[arg(long, value_parser = ["58", "80"])]
         width: Option<String>,
+        /// Tautan wa.me berisi struk ini untuk nomor HP pembeli (08…)
+        #[arg(long, value_name = "NOMOR", conflicts_with_all = ["pdf", "escpos"])]
+        whatsapp: Option<String>,
     },
     /// QRIS toko dengan jumlah terisi (dari QRIS statis), sebagai teks atau PNG
     Qris {
@@ -314,6 +317,12 @@ pub fn run(data_dir: PathBuf, command: Command, out: &Output) -> Result<(), CliE
         Command::Receipt {
             receipt,
             width,
+            whatsapp: Some(number),
+            ..
+        } => selling::receipt_whatsapp(&store, &receipt, width.as_deref(), &number, out),
+        Command::Receipt {
+            receipt,
+            width,
             escpos: Some(to),
             ..
         } => printing::receipt_escpos(&store, &receipt, width.as_deref(), &to, out),
@@ -325,6 +334,7 @@ pub fn run(data_dir: PathBuf, command: Command, out: &Output) -> Result<(), CliE
             width,
             pdf,
             escpos: None,
+            whatsapp: None,
         } => selling::receipt(&store, &receipt, width.as_deref(), pdf.as_deref(), out),
         Command::Day(command) => days::day(&mut store, command, now, out),
         Command::Report(days::ReportCommand::Centre { date, csv, pdf }) => {

@@ -199,7 +199,8 @@ fn is_device(path: &Path) -> bool {
     }
 }
 
-fn paper(width: Option<&str>, setting: u16) -> u16 {
+/// The receipt paper asked for (`--width`), or the setting's.
+pub(super) fn paper(width: Option<&str>, setting: u16) -> u16 {
     match width {
         Some("80") => 80,
         Some(_) => 58,

@@ -121,6 +121,25 @@ pub fn return_items(
 
 /// Shows a receipt, or writes it as a PDF. Either way it is a reprint, so
 /// the paper says SALINAN.
+/// A sale's struk as a wa.me link for the buyer's number.
+pub fn receipt_whatsapp(
+    store: &Store,
+    receipt: &str,
+    width: Option<&str>,
+    number: &str,
+    out: &Output,
+) -> Result<(), CliError> {
+    store.require_stall()?;
+    let sale = store.sale(receipt)?;
+    let width = super::printing::paper(width, store.settings()?.receipt_width);
+    let link = crate::print::from_book::receipt_whatsapp(store, &sale, width, number)?;
+    out.emit(
+        &serde_json::json!({ "receipt": sale.receipt, "whatsapp": link }),
+        |_| link.clone(),
+    );
+    Ok(())
+}
+
 pub fn receipt(
     store: &Store,
     receipt: &str,
@@ -133,11 +152,7 @@ pub fn receipt(
         store.check_output_path(path)?;
     }
     let sale = store.sale(receipt)?;
-    let width = match width {
-        Some("80") => 80,
-        Some(_) => 58,
-        None => store.settings()?.receipt_width,
-    };
+    let width = super::printing::paper(width, store.settings()?.receipt_width);
     match pdf {
         Some(path) => {
             write_receipt(store, &sale, width, true, path)?;

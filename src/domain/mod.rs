@@ -29,3 +29,4 @@ pub mod struk_check;
 pub mod tax;
 pub mod terbilang;
 pub mod unit;
+pub mod whatsapp;

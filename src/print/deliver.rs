@@ -62,6 +62,30 @@ pub fn deliver(path: &Path, delivery: Delivery) -> Result<(), DeliverError> {
         })
 }
 
+/// Opens `url` (a wa.me link) in the system's browser, or WhatsApp Desktop
+/// when it handles such links, without waiting. `SENTRA_OPENER` names
+/// another program to hand it to (a kiosk's, or a test's).
+pub fn open_link(url: &str) -> Result<(), DeliverError> {
+    let mut command = match std::env::var_os("SENTRA_OPENER") {
+        Some(program) => Command::new(program),
+        // Not `cmd /C start`: cmd would read the link's `%` and `&`.
+        None if cfg!(windows) => Command::new("explorer"),
+        None if cfg!(target_os = "macos") => Command::new("open"),
+        None => Command::new("xdg-open"),
+    };
+    command.arg(url);
+    command
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .map(|_| ())
+        .map_err(|source| DeliverError {
+            program: command.get_program().to_string_lossy().into_owned(),
+            source,
+        })
+}
+
 fn viewer(path: &Path) -> Command {
     if cfg!(windows) {
         let mut command = Command::new("cmd");

@@ -68,6 +68,19 @@ pub fn receipt_text(
     with_receipt(store, sale, paper_mm, copy, receipt_text::render)
 }
 
+/// The same receipt as a wa.me link for the buyer's number (`08…`): the
+/// text struk, exactly.
+pub fn receipt_whatsapp(
+    store: &Store,
+    sale: &CompletedSale,
+    paper_mm: u16,
+    number: &str,
+) -> Result<String, StoreError> {
+    let number = crate::domain::whatsapp::wa_number(number)?;
+    let text = receipt_text(store, sale, paper_mm, false)?;
+    Ok(crate::domain::whatsapp::link(&number, &text))
+}
+
 /// The same receipt as ESC/POS bytes for a thermal printer.
 pub fn receipt_escpos(
     store: &Store,

@@ -131,6 +131,8 @@ pub enum StoreError {
     #[error(transparent)]
     Qris(#[from] crate::domain::qris::QrisError),
     #[error(transparent)]
+    Phone(#[from] crate::domain::whatsapp::NotAPhone),
+    #[error(transparent)]
     Customer(#[from] crate::domain::customer::CustomerError),
     #[error(transparent)]
     Kasbon(#[from] crate::domain::kasbon::KasbonError),

@@ -89,6 +89,16 @@ pub fn receipt(store: &Store, receipt: &str, copy: bool) -> Result<String, Refus
     finish(store, folder(store, "struk")?.join(name), &bytes, how)
 }
 
+/// Opens a wa.me link with the sale's text struk for the buyer's number
+/// (the browser or WhatsApp Desktop takes it on); the link, to show.
+pub fn whatsapp(store: &Store, receipt: &str, number: &str) -> Result<String, Refusal> {
+    let sale = store.sale(receipt)?;
+    let width = store.settings()?.receipt_width;
+    let link = from_book::receipt_whatsapp(store, &sale, width, number)?;
+    crate::print::deliver::open_link(&link)?;
+    Ok(link)
+}
+
 /// Sends a test page to `printer` (as typed in Pengaturan, saved or not).
 pub fn test_print(store: &Store, printer: &str) -> Result<String, Refusal> {
     let target = crate::domain::printer::PrinterTarget::parse(printer)?

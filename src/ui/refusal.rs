@@ -385,6 +385,15 @@ impl English for PinError {
     }
 }
 
+impl English for crate::domain::whatsapp::NotAPhone {
+    fn english(&self) -> String {
+        format!(
+            "\"{}\" is not an Indonesian mobile number (08…, 628… or +62 8…)",
+            self.0
+        )
+    }
+}
+
 impl English for QrisError {
     fn english(&self) -> String {
         match self {
@@ -659,6 +668,7 @@ impl English for StoreError {
             StoreError::Unit(error) => error.english(),
             StoreError::Pin(error) => error.english(),
             StoreError::Qris(error) => error.english(),
+            StoreError::Phone(error) => error.english(),
             StoreError::Consign(error) => error.english(),
             StoreError::OutputPath(error) => error.english(),
             StoreError::Restore(error) => error.english(),

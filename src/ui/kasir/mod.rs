@@ -53,6 +53,8 @@ pub const REOPEN_PIN: &str = "reopen-pin";
 pub const SALE_DISCOUNT: &str = "sale-discount";
 /// The manager PIN for a discount above the vendor's limit.
 pub const DISCOUNT_PIN: &str = "discount-pin";
+/// The buyer's WhatsApp number, under the last sale.
+pub const WHATSAPP: &str = "kasir-whatsapp";
 /// The cart's lines, scrolled to the highlighted one.
 pub const CART_LINES: &str = "kasir-cart-lines";
 
@@ -154,6 +156,10 @@ pub struct Kasir {
     pub saving: bool,
     /// Where the last receipt's PDF went, or why it did not.
     pub receipt_file: Option<Result<String, Refusal>>,
+    /// The buyer's WhatsApp number, typed under the last sale.
+    pub whatsapp: String,
+    /// The wa.me link opened for the last sale, or why it was not.
+    pub whatsapp_sent: Option<Result<String, Refusal>>,
     pub today: Today,
     /// *Kas awal* as typed, and the manager PIN for a reopen.
     pub opening_float: String,
@@ -274,6 +280,13 @@ pub enum Message {
     Reprint,
     /// The receipt's PDF is written (and opened or printed).
     ReceiptPrinted(Result<String, Refusal>),
+    /// F6: to the buyer's WhatsApp number, under the last sale.
+    FocusWhatsApp,
+    WhatsAppChanged(String),
+    /// Open the last sale's struk in WhatsApp for the number typed.
+    SendWhatsApp,
+    /// The wa.me link was handed to the browser (or refused).
+    WhatsAppOpened(Result<String, Refusal>),
     /// Today's state was read.
     DayLoaded(Result<Today, Refusal>),
     OpeningFloatChanged(String),
@@ -308,6 +321,8 @@ impl Kasir {
             qris: qris::QrisShown::new(settings),
             saving: false,
             receipt_file: None,
+            whatsapp: String::new(),
+            whatsapp_sent: None,
             today: Today::Unknown,
             opening_float: String::new(),
             reopen_pin: String::new(),
@@ -406,6 +421,7 @@ impl Kasir {
             Named::F12 if paying => Some(Message::PayMethod(PaymentMethod::Card)),
             Named::F1 if paying => Some(Message::PayMethod(PaymentMethod::Kasbon)),
             Named::F7 => Some(Message::Reprint),
+            Named::F6 if self.last_sale.is_some() => Some(Message::FocusWhatsApp),
             Named::F8 => Some(Message::OpenVoid),
             Named::Insert if picking => Some(Message::Kasbon(kasbon::KasbonMessage::OpenNew)),
             Named::ArrowDown if picking => Some(Message::Kasbon(kasbon::KasbonMessage::Move(1))),
@@ -714,6 +730,29 @@ impl Kasir {
             Message::ReceiptPrinted(result) => {
                 self.receipt_file = Some(result);
                 Effect::None
+            }
+            Message::FocusWhatsApp => Effect::Focus(WHATSAPP),
+            Message::WhatsAppChanged(text) => {
+                self.whatsapp = text;
+                self.whatsapp_sent = None;
+                Effect::None
+            }
+            Message::SendWhatsApp => match &self.last_sale {
+                Some(sale) => {
+                    let (receipt, number) = (sale.receipt.clone(), self.whatsapp.clone());
+                    Effect::job(move |store| {
+                        Message::WhatsAppOpened(super::documents::whatsapp(
+                            store, &receipt, &number,
+                        ))
+                    })
+                }
+                None => Effect::None,
+            },
+            Message::WhatsAppOpened(result) => {
+                let sent = result.is_ok();
+                self.whatsapp_sent = Some(result);
+                // Sent: the next buyer; refused: the number again.
+                Effect::Focus(if sent { SEARCH } else { WHATSAPP })
             }
             Message::DayLoaded(result) => {
                 let was_closed = matches!(self.today, Today::Closed { .. });
@@ -1329,6 +1368,8 @@ impl Kasir {
                 }
                 let receipt = sale.receipt.clone();
                 self.last_sale = Some(sale);
+                self.whatsapp.clear();
+                self.whatsapp_sent = None;
                 // The receipt is drawn and written off the UI thread; the
                 // next buyer can already be served.
                 Effect::Focus(SEARCH).and(Effect::job(move |store| {

@@ -483,9 +483,45 @@ impl Kasir {
             last = last.push(
                 keyed(T::Reprint.get(lang), "F7", Some(Message::Reprint)).style(button::secondary),
             );
+            last = last.push(self.whatsapp_row(lang));
+            match &self.whatsapp_sent {
+                Some(Ok(_)) => {
+                    last = last.push(text(T::WhatsAppOpened.get(lang)).size(theme::SMALL))
+                }
+                Some(Err(error)) => {
+                    last = last.push(refusal_text(error.say(lang)));
+                }
+                None => {}
+            }
             actions = actions.push(card(last));
         }
         actions.into()
+    }
+
+    /// The buyer's number and the key that opens the struk in WhatsApp.
+    fn whatsapp_row(&self, lang: Lang) -> Element<'_, Message> {
+        let typed = !self.whatsapp.trim().is_empty();
+        row![
+            text_input(T::WhatsAppNumber.get(lang), &self.whatsapp)
+                .id(super::WHATSAPP)
+                .on_input(Message::WhatsAppChanged)
+                .on_submit(Message::SendWhatsApp)
+                .padding(8)
+                .width(Fill),
+            keyed(
+                "WhatsApp",
+                "F6",
+                Some(if typed {
+                    Message::SendWhatsApp
+                } else {
+                    Message::FocusWhatsApp
+                })
+            )
+            .style(button::secondary),
+        ]
+        .spacing(6)
+        .align_y(Alignment::Center)
+        .into()
     }
 
     fn pay_panel<'a>(&'a self, payment: &'a Payment, lang: Lang) -> Element<'a, Message> {
