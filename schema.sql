@@ -1328,3 +1328,9 @@ CREATE TABLE office_struk_keys (
     keyed_since  TEXT NOT NULL,
     PRIMARY KEY (stall_code, struk_key)
 );
+
+-- migration 25
+-- Harga grosir: a product's lower unit prices from a quantity up, kept with
+-- the product (domain::price_tier's text, `12000:9000;24000:8500`, the
+-- quantities in thousandths) so a product read brings them at no cost.
+ALTER TABLE products ADD COLUMN price_tiers TEXT NOT NULL DEFAULT '';

@@ -87,6 +87,15 @@ pub enum ProductCommand {
         #[arg(long)]
         clear: bool,
     },
+    /// Harga grosir: JUMLAH=HARGA, mis. 12=9000 24=8500 (menggantikan yang lama), atau --clear
+    PriceTier {
+        sku: String,
+        #[arg(value_parser = args::price_tier, conflicts_with = "clear", required_unless_present = "clear")]
+        tiers: Vec<crate::domain::price_tier::PriceTier>,
+        /// Hapus semua harga grosir produk ini
+        #[arg(long)]
+        clear: bool,
+    },
     /// Titip jual: jadikan produk barang titipan penitip, ubah syaratnya, atau --clear
     Consign {
         sku: String,
@@ -190,6 +199,27 @@ pub fn product(
         }
         ProductCommand::Barcode { sku, auto: _ } => {
             super::printing::store_barcode(store, &sku, now, out)?
+        }
+        ProductCommand::PriceTier {
+            sku,
+            tiers,
+            clear: _,
+        } => {
+            let product = store.set_price_tiers(&sku, &tiers, now)?;
+            out.emit(&product, |p| {
+                if p.tiers.is_empty() {
+                    return format!("{} tanpa harga grosir; harga {}.", p.sku, p.price);
+                }
+                let tiers: Vec<String> = (p.tiers.iter())
+                    .map(|t| format!("mulai {} {}: {}", t.from, p.unit.key(), t.price))
+                    .collect();
+                format!(
+                    "Harga grosir {} (biasa {}): {}.",
+                    p.sku,
+                    p.price,
+                    tiers.join("; ")
+                )
+            });
         }
         ProductCommand::Plu { sku, plu, clear } => {
             super::printing::plu(store, &sku, plu, clear, now, out)?

@@ -15,6 +15,7 @@ pub mod language;
 pub mod limits;
 pub mod payment;
 pub mod pin;
+pub mod price_tier;
 pub mod printer;
 pub mod product;
 pub mod profit;

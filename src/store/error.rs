@@ -133,6 +133,8 @@ pub enum StoreError {
     #[error(transparent)]
     Phone(#[from] crate::domain::whatsapp::NotAPhone),
     #[error(transparent)]
+    Tier(#[from] crate::domain::price_tier::TierError),
+    #[error(transparent)]
     Customer(#[from] crate::domain::customer::CustomerError),
     #[error(transparent)]
     Kasbon(#[from] crate::domain::kasbon::KasbonError),

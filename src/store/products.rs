@@ -7,6 +7,7 @@ use uuid::Uuid;
 use super::{Result, Store, StoreError};
 use crate::clock;
 use crate::domain::barcode::validate_ean13;
+use crate::domain::price_tier::{self, PriceTier};
 use crate::domain::product::{
     validate_category, validate_cost, validate_min_stock, validate_name, validate_price,
     validate_sku,
@@ -31,9 +32,17 @@ pub struct Product {
     pub stock: Quantity,
     /// The producer's code, for goods on consignment (*titip jual*).
     pub producer: Option<String>,
+    /// *Harga grosir*: lower unit prices from a quantity up.
+    pub tiers: Vec<PriceTier>,
 }
 
 impl Product {
+    /// The unit price of a line of `quantity`: its harga grosir once the
+    /// quantity reaches a tier.
+    pub fn unit_price(&self, quantity: Quantity) -> Rupiah {
+        price_tier::unit_price(self.price, &self.tiers, quantity)
+    }
+
     /// At or below its minimum: time to restock.
     pub fn is_low(&self) -> bool {
         self.stock <= self.min_stock
@@ -101,7 +110,7 @@ pub struct ProductFilter {
 const PRODUCT_COLUMNS: &str =
     "p.id, p.sku, p.barcode, p.name, p.unit, p.category, p.price, p.cost, p.min_stock, p.stock,
      (SELECT pr.code FROM product_consignments c JOIN producers pr ON pr.id = c.producer_id
-      WHERE c.product_id = p.id)";
+      WHERE c.product_id = p.id), p.price_tiers";
 
 /// [`Product::is_low`] in SQL, word for word the condition of the partial
 /// index `products_low`: the planner uses that index only for a query that
@@ -123,6 +132,8 @@ fn product_from_row(row: &Row<'_>) -> rusqlite::Result<Product> {
         min_stock: Quantity::from_milli(row.get(8)?),
         stock: Quantity::from_milli(row.get(9)?),
         producer: row.get(10)?,
+        // Written only through price_tier::to_column after its checks.
+        tiers: price_tier::from_column(&row.get::<_, String>(11)?).unwrap_or_default(),
     })
 }
 
@@ -149,6 +160,32 @@ impl Store {
         let stamp = clock::stamp(now, self.offset);
         self.write(|tx| update_product(tx, existing.id, product, &stamp))?;
         self.product_by_id(existing.id)
+    }
+
+    /// Sets a product's *harga grosir* (none: no tiers), checked against its
+    /// price.
+    pub fn set_price_tiers(
+        &mut self,
+        sku: &str,
+        tiers: &[PriceTier],
+        now: OffsetDateTime,
+    ) -> Result<Product> {
+        self.require_stall()?;
+        let product = self.find_product(sku)?;
+        let tiers = price_tier::check(product.price, tiers)?;
+        let stamp = clock::stamp(now, self.offset);
+        self.write(|tx| {
+            tx.prepare_cached(
+                "UPDATE products SET price_tiers = ?2, updated_at = ?3 WHERE id = ?1",
+            )?
+            .execute(params![
+                product.id.to_string(),
+                price_tier::to_column(&tiers),
+                stamp
+            ])?;
+            Ok(())
+        })?;
+        self.product_by_id(product.id)
     }
 
     /// The product whose SKU (any case) or barcode is `code`.
@@ -506,6 +543,12 @@ pub(super) fn update_product(
 ) -> Result<()> {
     refuse_duplicates(tx, product, Some(id))?;
     super::consign::check_price(tx, id, product.price)?;
+    // A new price keeps the harga grosir below it (the form, the command
+    // and a CSV import alike).
+    let tiers: String = tx
+        .prepare_cached("SELECT price_tiers FROM products WHERE id = ?1")?
+        .query_row([id.to_string()], |r| r.get(0))?;
+    price_tier::check(product.price, &price_tier::from_column(&tiers)?)?;
     write_product(
         tx,
         "UPDATE products SET sku = ?2, barcode = ?3, name = ?4, unit = ?5, category = ?6, price = ?7,

@@ -186,7 +186,7 @@ impl Store {
             .iter()
             .zip(&products)
             .map(|(item, product)| CartLine {
-                unit_price: product.price,
+                unit_price: product.unit_price(item.quantity),
                 quantity: item.quantity,
                 discount: item.discount,
             })
@@ -279,7 +279,7 @@ impl Store {
                     name: product.name.clone(),
                     category: product.category.clone(),
                     unit: product.unit.key().to_string(),
-                    unit_price: product.price,
+                    unit_price: product.unit_price(item.quantity),
                     quantity: item.quantity,
                     gross: figures.gross,
                     line_discount: figures.line_discount,

@@ -181,6 +181,7 @@ texts! {
     ExportFolder => "Folder ekspor (flashdisk)", "Export folder (USB stick)";
     QrisPayload => "Teks QRIS statis toko", "The stall's static QRIS text";
     QrisAmount => "QRIS dengan jumlah", "QRIS with the amount";
+    Wholesale => "harga grosir", "wholesale price";
     WhatsAppNumber => "HP pembeli", "Buyer's phone";
     WhatsAppOpened => "Struk dibuka di WhatsApp: kirim dari sana.", "The struk is open in WhatsApp: send it from there.";
     QrisAmountNote => "Pembeli tidak perlu mengetik jumlah; tetap pastikan uang masuk sebelum selesai.", "The buyer need not type the amount; still check the money arrived before finishing.";

@@ -385,6 +385,26 @@ impl English for PinError {
     }
 }
 
+impl English for crate::domain::price_tier::TierError {
+    fn english(&self) -> String {
+        use crate::domain::price_tier::{MAX_TIERS, TierError};
+        match self {
+            TierError::From => "a wholesale price starts from a quantity above 1 (e.g. 12)".into(),
+            TierError::NotLower { price, base } => {
+                format!("the wholesale price {price} must be below the normal price {base}")
+            }
+            TierError::NotFalling { from, price } => {
+                format!("a wholesale price for more may not be dearer ({price} from {from})")
+            }
+            TierError::TooMany => format!("at most {MAX_TIERS} wholesale prices per product"),
+            TierError::Stored(text) => {
+                format!("the stored wholesale prices are broken: \"{text}\"")
+            }
+            TierError::Price(error) => error.english(),
+        }
+    }
+}
+
 impl English for crate::domain::whatsapp::NotAPhone {
     fn english(&self) -> String {
         format!(
@@ -669,6 +689,7 @@ impl English for StoreError {
             StoreError::Pin(error) => error.english(),
             StoreError::Qris(error) => error.english(),
             StoreError::Phone(error) => error.english(),
+            StoreError::Tier(error) => error.english(),
             StoreError::Consign(error) => error.english(),
             StoreError::OutputPath(error) => error.english(),
             StoreError::Restore(error) => error.english(),

@@ -134,9 +134,10 @@ impl CartItem {
     }
 
     pub fn as_line(&self) -> Result<CartLine, Refusal> {
+        let quantity = self.quantity()?;
         Ok(CartLine {
-            unit_price: self.product.price,
-            quantity: self.quantity()?,
+            unit_price: self.product.unit_price(quantity),
+            quantity,
             discount: self.discount()?,
         })
     }

@@ -1550,7 +1550,7 @@ fn held_with_totals(store: &Store) -> Result<Vec<(HeldSale, Option<Rupiah>)>, Re
                 .map(|item| {
                     let product = store.lookup_product(&item.code).ok()??;
                     Some(crate::domain::cart::CartLine {
-                        unit_price: product.price,
+                        unit_price: product.unit_price(item.quantity),
                         quantity: item.quantity,
                         discount: item.discount,
                     })

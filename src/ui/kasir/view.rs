@@ -238,12 +238,22 @@ impl Kasir {
                 .unwrap_or_else(|| "—".into());
             let quantity_ok = item.quantity().is_ok();
             let discount_ok = item.discount().is_ok();
+            // The line's unit price: its harga grosir once the quantity
+            // reaches a tier, said so.
+            let unit_price = item
+                .quantity()
+                .map(|q| item.product.unit_price(q))
+                .unwrap_or(item.product.price);
+            let wholesale = if unit_price != item.product.price {
+                format!(" · {}", T::Wholesale.get(lang))
+            } else {
+                String::new()
+            };
             let line = row![
                 column![
                     text(&item.product.name).size(theme::TEXT),
                     text(format!(
-                        "{} / {}{}",
-                        item.product.price,
+                        "{unit_price} / {}{wholesale}{}",
                         item.product.unit.key(),
                         item.scale
                             .as_ref()

@@ -1,0 +1,133 @@
+//! Harga grosir: a product's lower unit price from a quantity up, in the
+//! book's sale, on the struk, in the export and at the office, and in the
+//! till's cart as the quantity crosses the tier.
+
+mod common;
+#[path = "common/window.rs"]
+mod window;
+
+use common::*;
+use iced::keyboard::key::Named;
+use sentra::domain::unit::Unit;
+use serde_json::Value;
+use window::Window;
+
+fn json(dir: &std::path::Path, args: &[&str]) -> Value {
+    let mut args = args.to_vec();
+    args.insert(0, "--json");
+    serde_json::from_str(&sentra_ok(dir, &args)).unwrap()
+}
+
+#[test]
+fn a_tier_from_12_prices_11_normally_and_12_at_the_tier() {
+    let dir = cli_stall(Some(PIN));
+    let d = dir.path();
+    sentra_ok(
+        d,
+        &[
+            "product", "add", "--sku", "KRP-01", "--name", "Keripik", "--price", "10000",
+        ],
+    );
+    sentra_ok(d, &["stock", "receive", "KRP-01", "100"]);
+    let said = sentra_ok(
+        d,
+        &["product", "price-tier", "KRP-01", "12=9000", "24=8.500"],
+    );
+    assert!(said.contains("mulai 12 pcs: Rp9.000"), "{said}");
+    // Refused: a tier not below the price, dearer for more, from 1.
+    for bad in [&["12=10000"][..], &["12=8000", "24=9000"], &["1=9000"]] {
+        let mut args = vec!["product", "price-tier", "KRP-01"];
+        args.extend(bad);
+        let (ok, _, stderr) = sentra(d, &args);
+        assert!(!ok && stderr.contains("harga grosir"), "{bad:?}: {stderr}");
+    }
+    // The price may not fall to a tier's, by a CSV import either.
+    let csv = d.join("prices.csv");
+    std::fs::write(
+        &csv,
+        "sku,barcode,name,category,unit,price,cost,min_stock,stock\nKRP-01,,Keripik,Umum,pcs,9000,,0,100\n",
+    )
+    .unwrap();
+    let (ok, _, stderr) = sentra(
+        d,
+        &["product", "import", csv.to_str().unwrap(), "--pin", PIN],
+    );
+    assert!(
+        !ok && stderr.contains("harus di bawah harga biasa"),
+        "{stderr}"
+    );
+
+    let eleven = json(d, &["sale", "--item", "KRP-01=11", "--pay", "cash=110000"]);
+    assert_eq!(eleven["total"], 110_000, "{eleven}");
+    let twelve = json(d, &["sale", "--item", "KRP-01=12", "--pay", "cash=108000"]);
+    assert_eq!(twelve["total"], 108_000, "{twelve}");
+    let struk = sentra_ok(d, &["receipt", "ST07-20261127-0002"]);
+    assert!(struk.contains("12 pcs × Rp9.000"), "{struk}");
+
+    // The export carries the tier's price, and the office adds it up.
+    let usb = tempfile::tempdir().unwrap();
+    let file = sentra_ok(d, &["export", "--out", usb.path().to_str().unwrap()]);
+    let bytes = std::fs::read(file.trim()).unwrap();
+    let content: Value =
+        serde_json::from_slice(bytes.splitn(2, |b| *b == b'\n').nth(1).unwrap()).unwrap();
+    let prices: Vec<i64> = content["sales"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["lines"][0]["unit_price"].as_i64().unwrap())
+        .collect();
+    assert_eq!(prices, [10_000, 9_000]);
+    let office = tempfile::tempdir().unwrap();
+    sentra_ok(
+        office.path(),
+        &["init", "office", "--name", "Sentra", "--manager-pin", PIN],
+    );
+    sentra_ok(office.path(), &["import", file.trim()]);
+    let day = json(office.path(), &["report", "centre", "--date", "2026-11-27"]);
+    assert_eq!(day["totals"]["net"], 218_000, "{day}");
+
+    // --clear: the normal price again.
+    sentra_ok(d, &["product", "price-tier", "KRP-01", "--clear"]);
+    let again = json(d, &["sale", "--item", "KRP-01=12", "--pay", "cash=120000"]);
+    assert_eq!(again["total"], 120_000);
+}
+
+#[test]
+fn the_cart_takes_the_tier_as_its_quantity_crosses_it() {
+    let (_dir, mut store) = new_stall();
+    store
+        .add_product(&product("KRP-01", 10_000, Unit::Pcs), NOW)
+        .unwrap();
+    store
+        .receive_stock("KRP-01", qty("50"), None, None, NOW)
+        .unwrap();
+    let tier = sentra::domain::price_tier::PriceTier {
+        from: qty("12"),
+        price: rp(9_000),
+    };
+    store.set_price_tiers("KRP-01", &[tier], NOW).unwrap();
+    let mut window = Window::on(store);
+    if window.focus_is("opening-float") {
+        window.type_keys("100000");
+        window.press_key(Named::Enter);
+    }
+    window.type_keys("11*KRP-01");
+    window.press_key(Named::Enter);
+    assert!(window.shows_part("Rp110.000"), "{:?}", window.texts());
+    assert!(!window.shows_part("harga grosir"));
+    // One more: twelve, at the tier, said so.
+    window.type_keys("KRP-01");
+    window.press_key(Named::Enter);
+    assert_eq!(window.till().cart[0].quantity, "12");
+    assert!(
+        window.shows_part("Rp9.000 / pcs · harga grosir"),
+        "{:?}",
+        window.texts()
+    );
+    assert!(window.shows_part("Rp108.000"), "{:?}", window.texts());
+    window.press_key(Named::F2);
+    window.type_keys("108000");
+    window.press_key(Named::Enter);
+    let sale = window.till().last_sale.clone().expect("sold at the tier");
+    assert_eq!(sale.total, rp(108_000));
+}
