@@ -107,6 +107,17 @@ pub fn regency(text: &str) -> Result<u16, String> {
         .map_err(|e| e.to_string())
 }
 
+/// A harga grosir tier as typed: `12=9000` (from 12, Rp9.000 each).
+pub fn price_tier(text: &str) -> Result<crate::domain::price_tier::PriceTier, String> {
+    let (from, price) = text
+        .split_once('=')
+        .ok_or_else(|| format!("pakai JUMLAH=HARGA, mis. 12=9000: \"{text}\""))?;
+    Ok(crate::domain::price_tier::PriceTier {
+        from: quantity(from)?,
+        price: rupiah(price)?,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -128,15 +139,4 @@ mod tests {
         assert!(return_item("KRP-01=1@5%").is_err());
         assert!(date("2026-13-01").is_err());
     }
-}
-
-/// A harga grosir tier as typed: `12=9000` (from 12, Rp9.000 each).
-pub fn price_tier(text: &str) -> Result<crate::domain::price_tier::PriceTier, String> {
-    let (from, price) = text
-        .split_once('=')
-        .ok_or_else(|| format!("pakai JUMLAH=HARGA, mis. 12=9000: \"{text}\""))?;
-    Ok(crate::domain::price_tier::PriceTier {
-        from: quantity(from)?,
-        price: rupiah(price)?,
-    })
 }
