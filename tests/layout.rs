@@ -110,6 +110,22 @@ fn screens() -> Vec<(&'static str, tempfile::TempDir, Window)> {
     pay.type_keys("100000");
     out.push(("kasir-bayar", dir, pay));
 
+    // Paid by QRIS carrying the amount: the code, its note, and the
+    // confirm button still on screen.
+    let (dir, mut store) = demo_stall();
+    let qris = "00020101021151440014ID.CO.QRIS.WWW0215ID10200000000010303UMI\
+                5204581253033605802ID5911TAPIS INDAH6014BANDAR LAMPUNG";
+    store
+        .set_setting("qris_payload", &sentra::domain::qris::with_crc(qris))
+        .unwrap();
+    store.set_setting("qris_amount", "on").unwrap();
+    let mut by_qris = Window::on(store);
+    fill_cart(&mut by_qris);
+    by_qris.press_key(Named::F2);
+    by_qris.press_key(Named::F10);
+    assert!(by_qris.till().qris.shown().is_some(), "a QRIS on screen");
+    out.push(("kasir-bayar-qris", dir, by_qris));
+
     let (dir, mut store) = demo_stall();
     store.close_day(rp(1_000_000), NOW).unwrap();
     let closed = Window::on(store);

@@ -591,7 +591,9 @@ impl Kasir {
         if payment.method == PaymentMethod::Qris {
             match self.qris.shown() {
                 Some(shown) => {
-                    panel = panel.push(container(qr_code(&shown.data).cell_size(4)).center_x(Fill));
+                    // Three pixels a module: a phone reads it from the
+                    // screen, and the confirm button stays on a 768-pixel one.
+                    panel = panel.push(container(qr_code(&shown.data).cell_size(3)).center_x(Fill));
                     if let Some(note) = qris_note(shown.amount, self.qris.with_amount(), lang) {
                         panel = panel.push(text(note).size(theme::SMALL).color(theme::MUTED));
                     }
@@ -838,12 +840,8 @@ fn short_time(stamp: &str) -> String {
 /// one cannot (above QRIS's limit), that the buyer types it.
 fn qris_note(amount: Option<Rupiah>, with_amount: bool, lang: Lang) -> Option<String> {
     match (amount, lang) {
-        (Some(amount), Lang::Id) => Some(format!(
-            "QRIS berisi {amount}: pastikan uang masuk sebelum selesai."
-        )),
-        (Some(amount), Lang::En) => Some(format!(
-            "The QRIS carries {amount}: check the money arrived before finishing."
-        )),
+        (Some(amount), Lang::Id) => Some(format!("QRIS berisi {amount}: cek uang masuk.")),
+        (Some(amount), Lang::En) => Some(format!("The QRIS carries {amount}: check it arrived.")),
         (None, Lang::Id) if with_amount => {
             Some("QRIS tanpa jumlah: pembeli mengetik jumlahnya.".into())
         }
