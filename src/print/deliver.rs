@@ -45,21 +45,12 @@ pub struct DeliverError {
 
 /// Hands `path` to the viewer or the printer, without waiting for them.
 pub fn deliver(path: &Path, delivery: Delivery) -> Result<(), DeliverError> {
-    let mut command = match delivery {
+    let command = match delivery {
         Delivery::Save => return Ok(()),
         Delivery::Open => viewer(path),
         Delivery::Print => printer(path),
     };
-    command
-        .stdin(Stdio::null())
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .map(|_| ())
-        .map_err(|source| DeliverError {
-            program: command.get_program().to_string_lossy().into_owned(),
-            source,
-        })
+    start(command)
 }
 
 /// Opens `url` (a wa.me link) in the system's browser, or WhatsApp Desktop
@@ -74,6 +65,11 @@ pub fn open_link(url: &str) -> Result<(), DeliverError> {
         None => Command::new("xdg-open"),
     };
     command.arg(url);
+    start(command)
+}
+
+/// Starts `command` on its own, without waiting or sharing our terminal.
+fn start(mut command: Command) -> Result<(), DeliverError> {
     command
         .stdin(Stdio::null())
         .stdout(Stdio::null())
