@@ -95,7 +95,10 @@ fn a_drawer_expense_above_the_limit_needs_the_pin_and_is_recorded_with_it() {
         ],
     );
     // The limit is a setting.
-    sentra_ok(d, &["settings", "set", "pin_expense_over", "100000"]);
+    sentra_ok(
+        d,
+        &["settings", "set", "pin_expense_over", "100000", "--pin", PIN],
+    );
     refused(
         d,
         &run(&add("150000", &[])),
@@ -313,6 +316,48 @@ fn a_discount_above_the_vendors_limit_needs_the_pin() {
         &run(&sale(&["KRP-01=2@60%"], None, "cash=8000", None)),
         "diskon 60% (Keripik), batas 50%",
     );
-    sentra_ok(d, &["settings", "set", "pin_discount_percent", "60"]);
+    sentra_ok(
+        d,
+        &["settings", "set", "pin_discount_percent", "60", "--pin", PIN],
+    );
     sentra_ok(d, &run(&sale(&["KRP-01=2@60%"], None, "cash=8000", None)));
+}
+
+#[test]
+fn a_guard_or_the_clock_changes_only_with_the_pin_and_leaves_a_record() {
+    let dir = cli_stall(Some(PIN));
+    let d = dir.path();
+    // Each setting that loosens a guard or moves the business day: without
+    // the PIN refused (the book unchanged), with a wrong one refused, with
+    // the right one changed and the change recorded with its old value.
+    let cases = [
+        ("pin_expense_over", "90000000", "500000", "90000000"),
+        ("pin_discount_percent", "100", "50", "100"),
+        ("utc_offset_hours", "9", "7", "9"),
+    ];
+    for (key, value, _, _) in cases {
+        refused(
+            d,
+            &["settings", "set", key, value],
+            "perlu PIN manajer",
+        );
+        refused(
+            d,
+            &["settings", "set", key, value, "--pin", "0000"],
+            "PIN salah",
+        );
+        sentra_ok(d, &["settings", "set", key, value, "--pin", PIN]);
+    }
+    let recorded = approvals(d);
+    assert_eq!(recorded.len(), 3, "{recorded:?}");
+    for ((_, _, from, to), detail) in cases.iter().zip(&recorded) {
+        assert!(
+            detail.contains(&format!("dari {from} ke {to}")),
+            "{detail}"
+        );
+    }
+    // The same value again changes nothing and asks for nothing.
+    sentra_ok(d, &["settings", "set", "pin_discount_percent", "100"]);
+    // Settings that guard no money still need no PIN.
+    sentra_ok(d, &["settings", "set", "receipt_width", "80"]);
 }

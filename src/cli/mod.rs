@@ -382,7 +382,7 @@ pub fn run(data_dir: PathBuf, command: Command, out: &Output) -> Result<(), CliE
             accept_loss,
         } => setup::restore(&mut store, &file, pin.as_deref(), accept_loss, now, out),
         Command::Pin(command) => setup::pin(&mut store, command, now, out),
-        Command::Settings(command) => setup::settings(&mut store, command, out),
+        Command::Settings(command) => setup::settings(&mut store, command, now, out),
         Command::Soak { sales } => soak(&mut store, sales),
     }
 }

@@ -51,8 +51,15 @@ pub enum PinCommand {
 pub enum SettingsCommand {
     /// Tampilkan semua pengaturan
     List,
-    /// Ubah satu pengaturan
-    Set { key: String, value: String },
+    /// Ubah satu pengaturan (batas PIN dan zona waktu perlu PIN manajer)
+    Set {
+        key: String,
+        value: String,
+        /// PIN manajer, untuk pin_expense_over, pin_discount_percent dan
+        /// utc_offset_hours
+        #[arg(long)]
+        pin: Option<String>,
+    },
 }
 
 #[derive(Serialize)]
@@ -154,10 +161,17 @@ pub fn pin(
     Ok(())
 }
 
-pub fn settings(store: &mut Store, command: SettingsCommand, out: &Output) -> Result<(), CliError> {
+pub fn settings(
+    store: &mut Store,
+    command: SettingsCommand,
+    now: OffsetDateTime,
+    out: &Output,
+) -> Result<(), CliError> {
     let settings = match command {
         SettingsCommand::List => store.settings()?,
-        SettingsCommand::Set { key, value } => store.set_setting(&key, &value)?,
+        SettingsCommand::Set { key, value, pin } => {
+            store.set_guarded_setting(&key, &value, pin.as_deref(), now)?
+        }
     };
     let mut entries: serde_json::Map<String, serde_json::Value> = settings
         .entries()

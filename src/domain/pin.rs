@@ -52,6 +52,12 @@ pub enum Approval {
         from: crate::money::Rupiah,
         to: crate::money::Rupiah,
     },
+    #[error("pengaturan {setting} diubah dari {from} ke {to}")]
+    Setting {
+        setting: String,
+        from: String,
+        to: String,
+    },
 }
 
 impl Approval {
@@ -72,6 +78,9 @@ impl Approval {
             Approval::PriceImport { count } => format!("{count} prices changed by CSV import"),
             Approval::CreditLimit { customer, from, to } => {
                 format!("{customer}'s credit limit raised from {from} to {to}")
+            }
+            Approval::Setting { setting, from, to } => {
+                format!("setting {setting} changed from {from} to {to}")
             }
         }
     }

@@ -3,9 +3,11 @@
 use std::path::PathBuf;
 
 use rusqlite::params;
-use time::UtcOffset;
+use time::{OffsetDateTime, UtcOffset};
 
 use super::{Result, Store, StoreError};
+use crate::clock;
+use crate::domain::pin::Approval;
 use crate::domain::printer::{PrinterError, PrinterTarget};
 use crate::domain::scale::{self, ScaleError, ScaleLayout};
 use crate::domain::tax::{PphFinalRule, TaxMode, TaxRule};
@@ -128,6 +130,30 @@ pub fn label(key: &str) -> (&'static str, &'static str) {
         ),
         _ => ("tidak dikenal", "unknown"),
     }
+}
+
+/// Settings that loosen a PIN's guard or move the stall's clock (and with it
+/// every business day and opening hour): a change needs the manager PIN.
+pub const GUARDED: [&str; 3] = ["pin_expense_over", "pin_discount_percent", "utc_offset_hours"];
+
+/// The approval a change of a guarded setting needs, if it changes one.
+fn guarded_change(key: &str, before: &Settings, after: &Settings) -> Option<Approval> {
+    if !GUARDED.contains(&key) {
+        return None;
+    }
+    let value = |s: &Settings| {
+        s.entries()
+            .into_iter()
+            .find(|(k, _)| *k == key)
+            .map(|(_, v)| v)
+            .unwrap_or_default()
+    };
+    let (from, to) = (value(before), value(after));
+    (from != to).then(|| Approval::Setting {
+        setting: label(key).0.to_string(),
+        from,
+        to,
+    })
 }
 
 /// The keys, as `sentra settings set KEY VALUE` takes them.
@@ -395,10 +421,28 @@ impl Store {
         Ok(settings)
     }
 
-    /// Changes one setting after checking its value.
+    /// Changes one setting after checking its value. A guarded setting is
+    /// refused here, asking for the PIN: see [`Store::set_guarded_setting`].
     pub fn set_setting(&mut self, key: &str, value: &str) -> Result<Settings> {
-        let mut settings = self.settings()?;
+        self.set_guarded_setting(key, value, None, OffsetDateTime::now_utc())
+    }
+
+    /// Changes one setting; one that loosens a guard or moves the clock
+    /// ([`GUARDED`]) only with the manager PIN, the change recorded with it.
+    pub fn set_guarded_setting(
+        &mut self,
+        key: &str,
+        value: &str,
+        pin: Option<&str>,
+        now: OffsetDateTime,
+    ) -> Result<Settings> {
+        let before = self.settings()?;
+        let mut settings = before.clone();
         settings.apply(key, value.trim())?;
+        let approval = guarded_change(key, &before, &settings);
+        if let Some(approval) = &approval {
+            self.approve(pin, approval, now)?;
+        }
         if key == "escpos_printer"
             && let Some(printer) = &settings.escpos_printer
         {
@@ -414,12 +458,17 @@ impl Store {
         if key == "scale_prefix" {
             super::barcodes::refuse_prefix_in_use(&self.conn, settings.scale_prefix.as_deref())?;
         }
+        let stamp = clock::stamp(now, self.offset);
+        let day = super::days::day_key(self.business_day(now));
         self.write(|tx| {
             tx.execute(
                 "INSERT INTO settings (key, value) VALUES (?1, ?2)
                  ON CONFLICT (key) DO UPDATE SET value = excluded.value",
                 params![key, value.trim()],
             )?;
+            if let Some(approval) = &approval {
+                super::pin::record_approval(tx, approval, &day, &stamp)?;
+            }
             Ok(())
         })?;
         self.offset = settings.utc_offset;
