@@ -221,7 +221,7 @@ fn prices_changed_by_a_csv_import_need_the_pin() {
     refused(
         d,
         &["product", "import", path],
-        "perlu PIN manajer: 1 harga diubah lewat impor CSV",
+        "perlu PIN manajer: 1 harga atau satuan diubah lewat impor CSV",
     );
     refused(
         d,
@@ -237,7 +237,22 @@ fn prices_changed_by_a_csv_import_need_the_pin() {
     let out = sentra_ok(d, &["product", "import", path, "--pin", PIN]);
     assert!(out.contains("Harga 1 produk"), "{out}");
     assert_eq!(price("KRP-01"), 1);
-    assert_eq!(approvals(d), ["1 harga diubah lewat impor CSV"]);
+    assert_eq!(
+        approvals(d),
+        ["1 harga atau satuan diubah lewat impor CSV"]
+    );
+    // The same price per another unit is another price: Rp1 a gram is
+    // Rp1.000 a kilogram.
+    write("sku,name,price,unit\nKRP-01,Keripik,1,kg\n");
+    refused(
+        d,
+        &["product", "import", path],
+        "perlu PIN manajer: 1 harga atau satuan diubah lewat impor CSV",
+    );
+    assert_eq!(
+        json(d, &["product", "list", "--search", "KRP-01"])[0]["unit"],
+        "pcs"
+    );
 }
 
 #[test]

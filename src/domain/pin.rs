@@ -44,7 +44,7 @@ pub enum Approval {
         percent: u32,
         limit: u32,
     },
-    #[error("{count} harga diubah lewat impor CSV")]
+    #[error("{count} harga atau satuan diubah lewat impor CSV")]
     PriceImport { count: usize },
     #[error("batas kasbon {customer} naik dari {from} ke {to}")]
     CreditLimit {
@@ -75,7 +75,9 @@ impl Approval {
                 percent,
                 limit,
             } => format!("a {percent}% discount ({what}), the limit is {limit}%"),
-            Approval::PriceImport { count } => format!("{count} prices changed by CSV import"),
+            Approval::PriceImport { count } => {
+                format!("{count} prices or units changed by CSV import")
+            }
             Approval::CreditLimit { customer, from, to } => {
                 format!("{customer}'s credit limit raised from {from} to {to}")
             }

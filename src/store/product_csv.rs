@@ -273,7 +273,9 @@ impl Store {
                 existing
                     .get(&row.product.sku.to_lowercase())
                     .is_some_and(|current| {
-                        present.merged(&row.product, current).price != current.price
+                        // A price is per unit: g→kg changes it a thousandfold.
+                        let merged = present.merged(&row.product, current);
+                        merged.price != current.price || merged.unit != current.unit
                     })
             })
             .count();
