@@ -859,3 +859,62 @@ impl Stall {
         )
     }
 }
+
+#[test]
+fn a_return_counts_only_once_its_sale_is_held() {
+    let (st07, _st08, office, out, file07, _file08) = centre();
+    let before = office.stall_figures("ST07");
+    let last = content_of(&file07)["sequence"]["to"].as_i64().unwrap();
+    let forged_return = |seq: i64| {
+        move |c: &mut Value| {
+            c["sales"] = json!([]);
+            c["returns"] = json!([{
+                "id": uuid::Uuid::now_v7().to_string(),
+                "seq": seq,
+                "sale_id": uuid::Uuid::now_v7().to_string(),
+                "day": DAY,
+                "created_at": "2026-11-27T11:00:00+07:00",
+                "refund_method": "cash",
+                "refund": 4_000_000,
+                "lines": [{"line_no": 1, "quantity_milli": 1000, "amount": 4_000_000}],
+            }]);
+            c["sequence"] = json!({"from": seq, "to": seq});
+        }
+    };
+    // A sequence number past any stall's lifetime is refused outright (it
+    // once overflowed the office's gap count).
+    let far = forge(&st07, &file07, out.path(), "far", forged_return(i64::MAX - 1));
+    office.refuses(&far, "nomor urut");
+    // Numbers before it missing, the return of a sale never sent is taken
+    // as on its way, and waits: ST07's takings do not fall.
+    let waiting = forge(&st07, &file07, out.path(), "waiting", forged_return(last + 500));
+    office.import_ok(&waiting);
+    assert_eq!(office.stall_figures("ST07"), before);
+    let fees: Value = serde_json::from_str(&sentra_ok(
+        office.dir.path(),
+        &["--json", "fees", "--from", DAY, "--to", DAY],
+    ))
+    .unwrap();
+    assert!(fees.to_string().contains("ST07"), "{fees}");
+    let stalls = sentra_ok(office.dir.path(), &["stalls"]);
+    assert!(stalls.contains("ST07"), "{stalls}");
+}
+
+#[test]
+fn a_return_waits_for_its_sale_and_then_counts() {
+    let out = tempfile::tempdir().unwrap();
+    let st07 = Stall::new("ST07", "1802");
+    let first = st07.sell_and_export(out.path());
+    let sold = content_of(&first)["sales"][1]["receipt"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    st07.run(&["return", &sold, "--item", "KRP-01=1", "--refund", "cash=30000"]);
+    let second = st07.export(out.path());
+    let office = Office::new();
+    // The later file first: its return waits for the sale.
+    office.import_ok(&second);
+    assert_eq!(office.stall_figures("ST07")["returns"], 0);
+    office.import_ok(&first);
+    assert_eq!(office.stall_figures("ST07")["returns"], 30000);
+}

@@ -28,6 +28,11 @@ pub const MAX_LABEL_COPIES: u32 = 1_000;
 /// The most labels in one PDF (250 A4 sheets of 40).
 pub const MAX_LABELS: usize = 10_000;
 
+/// The largest sequence number a stall's record may carry: a thousand
+/// records a day for well over a thousand years, and far enough below
+/// `i64::MAX` that counting past it never overflows.
+pub const MAX_SEQ: i64 = 1_000_000_000;
+
 /// Why a figure is outside its bounds.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum LimitError {

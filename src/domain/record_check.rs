@@ -27,7 +27,7 @@ use crate::money::{Quantity, Rupiah};
 pub enum RecordRule {
     #[error("id \"{0}\" bukan UUID")]
     Id(String),
-    #[error("nomor urut {0} harus lebih dari nol")]
+    #[error("nomor urut {0} di luar batas (1 sampai 1.000.000.000)")]
     Seq(i64),
     #[error("tanggal \"{0}\" tidak terbaca (YYYY-MM-DD)")]
     Day(String),
@@ -234,7 +234,7 @@ fn check_id(id: &str) -> Result<(), RecordRule> {
 }
 
 fn check_seq(seq: i64) -> Result<(), RecordRule> {
-    if seq > 0 {
+    if (1..=crate::domain::limits::MAX_SEQ).contains(&seq) {
         Ok(())
     } else {
         Err(RecordRule::Seq(seq))

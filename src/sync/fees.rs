@@ -111,12 +111,13 @@ pub fn owed(store: &Store, from: &str, to: &str) -> Result<Vec<FeeDay>, SyncErro
         let (stall, day, net) = row?;
         *takings.entry((stall, day)).or_default() += net;
     }
-    let mut refunded = conn.prepare_cached(
+    let mut refunded = conn.prepare_cached(&format!(
         // Kasbon given back on a return leaves the takings as cash does:
         // the sale's total counted it.
-        "SELECT stall_code, day, SUM(refund + kasbon_refund) FROM office_returns
-         WHERE day BETWEEN ?1 AND ?2 GROUP BY stall_code, day",
-    )?;
+        "SELECT stall_code, day, SUM(refund + kasbon_refund) FROM office_returns r
+         WHERE day BETWEEN ?1 AND ?2 AND {} GROUP BY stall_code, day",
+        super::office::OF_HELD_SALE
+    ))?;
     for row in refunded.query_map(params![from, to], |r| {
         Ok((r.get(0)?, r.get(1)?, r.get::<_, i64>(2)?))
     })? {

@@ -190,6 +190,10 @@ fn check(content: &ExportContent, envelope: &Envelope) -> Result<(), Rejection> 
         return malformed("kunci struk");
     }
     let range = content.sequence;
+    let max = crate::domain::limits::MAX_SEQ;
+    if range.from < 0 || range.to > max || range.from > range.to.saturating_add(1) {
+        return malformed("rentang nomor urut");
+    }
     if content
         .sequence_days()
         .any(|(seq, _)| seq < range.from || seq > range.to)

@@ -164,6 +164,11 @@ pub struct CentreDay {
 // A void counts only for a sale of its own stall.
 pub(crate) const STANDING: &str = "NOT EXISTS (SELECT 1 FROM office_voids v WHERE v.sale_id = s.id AND v.stall_code = s.stall_code)";
 
+// A return (`r`) counts only once its sale is held: one admitted "on its
+// way" while earlier numbers are missing waits for it, so a stall cannot
+// lower its takings with returns of sales it never sent.
+pub(crate) const OF_HELD_SALE: &str = "EXISTS (SELECT 1 FROM office_sales held WHERE held.id = r.sale_id AND held.stall_code = r.stall_code)";
+
 /// One stall's figures for a day, from the records held.
 pub fn stall_day(conn: &Connection, code: &str, day: &str) -> Result<DayTotals, SyncError> {
     let (sales_count, gross, discounts, tax, net): (i64, i64, i64, i64, i64) = conn
@@ -174,9 +179,10 @@ pub fn stall_day(conn: &Connection, code: &str, day: &str) -> Result<DayTotals, 
         ))?
         .query_row(params![code, day], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)))?;
     let returns: i64 = conn
-        .prepare_cached(
-            "SELECT COALESCE(SUM(refund + kasbon_refund), 0) FROM office_returns WHERE stall_code = ?1 AND day = ?2",
-        )?
+        .prepare_cached(&format!(
+            "SELECT COALESCE(SUM(refund + kasbon_refund), 0) FROM office_returns r
+             WHERE stall_code = ?1 AND day = ?2 AND {OF_HELD_SALE}"
+        ))?
         .query_row(params![code, day], |r| r.get(0))?;
     let mut totals = DayTotals {
         sales_count,
@@ -322,10 +328,12 @@ pub fn centre_day(store: &Store, date: Date) -> Result<CentreDay, SyncError> {
 /// The money given back on the day's returns, by how it went back: the
 /// refund by its method, kasbon given back as kasbon.
 fn returns_by_method(conn: &Connection, day: &str) -> Result<BTreeMap<String, Rupiah>, SyncError> {
-    let mut statement = conn.prepare_cached(
-        "SELECT refund_method, SUM(refund) FROM office_returns WHERE day = ?1 GROUP BY refund_method
-         UNION ALL SELECT 'kasbon', COALESCE(SUM(kasbon_refund), 0) FROM office_returns WHERE day = ?1",
-    )?;
+    let mut statement = conn.prepare_cached(&format!(
+        "SELECT refund_method, SUM(refund) FROM office_returns r WHERE day = ?1 AND {OF_HELD_SALE}
+         GROUP BY refund_method
+         UNION ALL SELECT 'kasbon', COALESCE(SUM(kasbon_refund), 0) FROM office_returns r
+         WHERE day = ?1 AND {OF_HELD_SALE}"
+    ))?;
     let mut given = BTreeMap::new();
     for row in statement.query_map([day], |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?)))? {
         let (method, amount) = row?;
@@ -499,7 +507,7 @@ pub fn run_gaps(runs: &[(i64, i64)]) -> Vec<(i64, i64)> {
         if first > expected {
             gaps.push((expected, first - 1));
         }
-        expected = expected.max(last + 1);
+        expected = expected.max(last.saturating_add(1));
     }
     gaps
 }
@@ -512,7 +520,7 @@ pub fn gaps(seqs: &[i64]) -> Vec<(i64, i64)> {
         if seq > expected {
             gaps.push((expected, seq - 1));
         }
-        expected = expected.max(seq + 1);
+        expected = expected.max(seq.saturating_add(1));
     }
     gaps
 }

@@ -806,7 +806,9 @@ impl English for RecordRule {
     fn english(&self) -> String {
         match self {
             RecordRule::Id(id) => format!("id \"{id}\" is not a UUID"),
-            RecordRule::Seq(seq) => format!("sequence number {seq} must be above zero"),
+            RecordRule::Seq(seq) => {
+                format!("sequence number {seq} out of bounds (1 to 1,000,000,000)")
+            }
             RecordRule::Day(day) => format!("unreadable date \"{day}\" (YYYY-MM-DD)"),
             RecordRule::Time(time) => format!("unreadable time \"{time}\" (RFC 3339)"),
             RecordRule::DayNotOfTime { day, time } => {
