@@ -756,11 +756,14 @@ fn the_struk_key_comes_with_version_4_and_only_with_it() {
     info.remove("struk_keyed_since");
     let old = sign(&v3, &stall.key(), 3, out.path(), "sentra-ST07-v3");
     assert!(import(office.path(), &old).0);
+    // Said, and (not shown good) a failure for a script.
     let (ok, stdout, _) = sentra(office.path(), &["--json", "verify", &qr]);
-    assert!(ok, "{stdout}");
+    assert!(!ok, "{stdout}");
     let verdict: Value = serde_json::from_str(&stdout).unwrap();
     assert_eq!(verdict["status"], "key_not_held", "{verdict}");
-    assert!(sentra_ok(office.path(), &["verify", &qr]).starts_with("BELUM BISA DICEK"));
+    let (_, said, stderr) = sentra(office.path(), &["verify", &qr]);
+    assert!(said.starts_with("BELUM BISA DICEK"), "{said}");
+    assert!(stderr.contains("kunci struk tokonya belum ada"), "{stderr}");
     assert!(import(office.path(), &file).0);
     assert_eq!(json_of(office.path(), &["verify", &qr])["status"], "found");
 

@@ -415,11 +415,8 @@ fn a_struk_is_verified_by_its_qr_code_against_the_offices_records() {
     let qr = codes[0].clone();
 
     let office = office();
-    // Not imported yet.
-    assert_eq!(
-        json(office.path(), &["verify", &qr])["status"],
-        "not_imported"
-    );
+    // Not imported yet: said, and not taken for good by a script.
+    assert_eq!(unconfirmed(office.path(), &qr)["status"], "not_imported");
     let first = export(st07.path(), "09:30", usb.path());
     sentra_ok(office.path(), &["import", first.to_str().unwrap()]);
     let found = json(office.path(), &["verify", &qr]);
@@ -461,7 +458,17 @@ fn a_struk_is_verified_by_its_qr_code_against_the_offices_records() {
     std::fs::create_dir(&dir).unwrap();
     let void = export(st07.path(), "11:05", &dir);
     sentra_ok(office.path(), &["import", void.to_str().unwrap()]);
-    assert_eq!(json(office.path(), &["verify", &qr])["status"], "voided");
+    assert_eq!(unconfirmed(office.path(), &qr)["status"], "voided");
+}
+
+/// `verify`'s verdict for a struk that is not shown to be good: printed,
+/// and the command fails with one line saying why.
+fn unconfirmed(office: &Path, qr: &str) -> Value {
+    let (ok, stdout, stderr) = sentra(office, &["--json", "verify", qr]);
+    assert!(!ok, "an unconfirmed struk exits with failure: {stdout}");
+    assert!(stderr.contains("tidak terbukti sah"), "{stderr}");
+    assert_eq!(stderr.trim().lines().count(), 1, "{stderr}");
+    serde_json::from_str(&stdout).unwrap()
 }
 
 /// Issue 23, item 8: a struk's check value is keyed. Knowing a sale's

@@ -229,8 +229,17 @@ pub fn verify(store: &Store, qr: &str, out: &Output) -> Result<(), CliError> {
     let verdict = check::verify(store, qr)?;
     out.emit(&verdict, |v| v.sentence());
     // A forged struk is a failure scripts must see, not a verdict among others.
-    if verdict.status == check::Status::Forged {
-        return Err(CliError::ForgedStruk(verdict.receipt));
-    }
-    Ok(())
+    // Only a genuine sale that stands (returns or not) exits 0: a script
+    // asking "is this struk good?" must not take "not here yet" for yes.
+    let why = match verdict.status {
+        check::Status::Found | check::Status::Returned => return Ok(()),
+        check::Status::Forged => return Err(CliError::ForgedStruk(verdict.receipt)),
+        check::Status::NotImported => "belum ada di kantor",
+        check::Status::Voided => "penjualannya sudah dibatalkan",
+        check::Status::KeyNotHeld => "kunci struk tokonya belum ada di kantor",
+    };
+    Err(CliError::StrukNotConfirmed {
+        receipt: verdict.receipt,
+        why,
+    })
 }

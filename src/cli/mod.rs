@@ -249,6 +249,8 @@ pub enum CliError {
     ClosedButNotExported(crate::sync::SyncError),
     #[error("struk {0} PALSU: kode ceknya tidak cocok dengan catatan kantor")]
     ForgedStruk(String),
+    #[error("struk {receipt} tidak terbukti sah: {why}")]
+    StrukNotConfirmed { receipt: String, why: &'static str },
     #[error(
         "{saved} sudah tercatat, jangan diulang; hanya kertasnya gagal ({source}). Cetak lagi: {again}"
     )]
