@@ -645,3 +645,56 @@ fn returns_by_category_are_the_money_given_back() {
         .unwrap();
     assert_eq!(cash["returns"], 15_000, "{day}");
 }
+
+/// Issue 23: the old, unkeyed check passes only for sales made before the
+/// keys began, by number as well as by time: a sale made after a keyed one
+/// with the clock set back (and accepted) cannot carry it; and a file may
+/// not say its keys begin after it was written.
+#[test]
+fn the_old_check_is_refused_after_a_clock_set_back_and_keys_cannot_begin_in_the_future() {
+    use sentra::domain::struk_check::old_check;
+    let usb = tempfile::tempdir().unwrap();
+    let st07 = stall("ST07");
+    let book = rusqlite::Connection::open(st07.path().join("sentra.db")).unwrap();
+    book.execute("UPDATE stall SET struk_keyed_since = ?1", [at("10:00")])
+        .unwrap();
+    drop(book);
+    ok_at(
+        st07.path(),
+        "11:00",
+        &["sale", "--item", "KRP-01=1", "--pay", "cash=50000"],
+    );
+    // The clock set back to 09:30, accepted with the PIN, and a sale made.
+    ok_at(st07.path(), "09:30", &["clock", "accept", "--pin", PIN]);
+    ok_at(
+        st07.path(),
+        "09:31",
+        &["sale", "--item", "KRP-01=1", "--pay", "cash=50000"],
+    );
+    let file = export(st07.path(), "09:40", usb.path());
+    let held = office();
+    sentra_ok(held.path(), &["import", file.to_str().unwrap()]);
+    let made = format!(
+        "ST07-20261127-0002#{}",
+        old_check("ST07-20261127-0002", 43763, &at("09:31"))
+    );
+    let (ok, stdout, _) = sentra(held.path(), &["--json", "verify", &made]);
+    assert!(!ok, "{stdout}");
+    assert_eq!(
+        serde_json::from_str::<Value>(&stdout).unwrap()["status"],
+        "forged"
+    );
+
+    // A file of the stall's own making that says its keys begin in 2099
+    // (so the old check would pass for years): refused.
+    let other = office();
+    let mut content = common::forge::content_of(&file);
+    content["export_id"] = uuid::Uuid::now_v7().to_string().into();
+    content["stall"]["struk_keyed_since"] = "2099-01-01T00:00:00+07:00".into();
+    let key = common::forge::stall_key(st07.path());
+    let version = sentra::sync::format::VERSION;
+    let forged = common::forge::sign(&content, &key, version, usb.path(), "2099");
+    let (ok, stdout, stderr) = sentra(other.path(), &["import", forged.to_str().unwrap()]);
+    let said = format!("{stdout}{stderr}");
+    assert!(!ok && said.contains("kunci struk"), "{said}");
+}

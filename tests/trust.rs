@@ -11,10 +11,11 @@ mod common;
 
 use std::path::{Path, PathBuf};
 
+use common::forge::{content_of, sign, stall_key};
 use common::*;
-use ed25519_dalek::{Signer, SigningKey};
+use ed25519_dalek::SigningKey;
+use sentra::sync::format::VERSION;
 use serde_json::{Value, json};
-use sha2::{Digest, Sha256};
 
 const DAY: &str = "2026-11-27";
 
@@ -83,40 +84,8 @@ impl Stall {
 
     /// The stall's own secret key, read from its own book.
     fn key(&self) -> SigningKey {
-        let conn = rusqlite::Connection::open(self.dir.path().join("sentra.db")).unwrap();
-        let secret: Vec<u8> = conn
-            .query_row("SELECT secret_key FROM stall", [], |r| r.get(0))
-            .unwrap();
-        SigningKey::from_bytes(&secret.try_into().unwrap())
+        stall_key(self.dir.path())
     }
-}
-
-fn content_of(file: &Path) -> Value {
-    let bytes = std::fs::read(file).unwrap();
-    let newline = bytes.iter().position(|b| *b == b'\n').unwrap();
-    serde_json::from_slice(&bytes[newline + 1..]).unwrap()
-}
-
-/// Signs `content` with `key` as the stall's own program would, under a new
-/// file name in `out`.
-fn sign(content: &Value, key: &SigningKey, out: &Path, name: &str) -> PathBuf {
-    let body = serde_json::to_vec(content).unwrap();
-    let hex = sentra::sync::file::to_hex;
-    let envelope = json!({
-        "format": "sentra-export",
-        "version": sentra::sync::format::VERSION,
-        "stall": content["stall"]["code"],
-        "public_key": hex(key.verifying_key().as_bytes()),
-        "length": body.len(),
-        "sha256": hex(&Sha256::digest(&body)),
-        "signature": hex(&key.sign(&body).to_bytes()),
-    });
-    let mut bytes = serde_json::to_vec(&envelope).unwrap();
-    bytes.push(b'\n');
-    bytes.extend_from_slice(&body);
-    let path = out.join(format!("{name}.sentra"));
-    std::fs::write(&path, bytes).unwrap();
-    path
 }
 
 /// `file`'s content edited by `edit`, with a new export id, signed by `stall`.
@@ -130,7 +99,7 @@ fn forge(
     let mut content = content_of(file);
     content["export_id"] = json!(uuid::Uuid::now_v7().to_string());
     edit(&mut content);
-    sign(&content, &stall.key(), out, name)
+    sign(&content, &stall.key(), VERSION, out, name)
 }
 
 struct Office {

@@ -156,6 +156,12 @@ pub fn check_content(content: &ExportContent, today: Date) -> Result<(), SyncErr
     // The file's own time orders producers' descriptions: bounded like any.
     record_check::check_time(&content.created_at, &context)
         .map_err(refused("berkas ekspor (created_at)".to_string()))?;
+    // Keys that "begin" in the future would let the old, unkeyed check pass
+    // for years: the moment is bounded like any record's.
+    if let Some(since) = &stall.struk_keyed_since {
+        record_check::check_time(since, &context)
+            .map_err(refused("kunci struk (struk_keyed_since)".to_string()))?;
+    }
     let skus: std::collections::HashSet<&str> =
         content.products.iter().map(|p| p.sku.as_str()).collect();
     for sale in &content.sales {

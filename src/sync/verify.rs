@@ -75,22 +75,23 @@ pub fn verify(store: &Store, text: &str) -> Result<Verdict, SyncError> {
     // After a re-pin a stall's numbers start again: several sales may carry
     // the number; the check value says which one the struk is.
     let mut statement = conn.prepare_cached(
-        "SELECT s.id, s.total, s.created_at, st.name,
+        "SELECT s.seq, s.total, s.created_at, st.name, s.epoch,
                 EXISTS (SELECT 1 FROM office_voids v WHERE v.sale_id = s.id AND v.stall_code = s.stall_code),
                 (SELECT SUM(r.refund + r.kasbon_refund) FROM office_returns r WHERE r.sale_id = s.id AND r.stall_code = s.stall_code)
          FROM office_sales s JOIN office_stalls st ON st.code = s.stall_code
          WHERE s.stall_code = ?1 AND s.receipt = ?2",
     )?;
-    let held: Vec<(String, i64, String, String, bool, Option<i64>)> = statement
+    let held: Vec<HeldSale> = statement
         .query_map(params![stall, receipt], |r| {
-            Ok((
-                r.get(0)?,
-                r.get(1)?,
-                r.get(2)?,
-                r.get(3)?,
-                r.get(4)?,
-                r.get(5)?,
-            ))
+            Ok(HeldSale {
+                seq: r.get(0)?,
+                total: r.get(1)?,
+                created_at: r.get(2)?,
+                stall_name: r.get(3)?,
+                epoch: r.get(4)?,
+                voided: r.get(5)?,
+                refunded: r.get(6)?,
+            })
         })?
         .collect::<rusqlite::Result<_>>()?;
     let mut verdict = Verdict {
@@ -119,20 +120,46 @@ pub fn verify(store: &Store, text: &str) -> Result<Verdict, SyncError> {
         .iter()
         .filter_map(|(_, since)| crate::clock::parse_stamp(since))
         .min();
-    let matching = held.iter().find(|(_, total, created_at, ..)| match format {
-        Some(CheckFormat::Keyed) => keys.iter().any(|(key, _)| {
-            keyed_check(key, receipt, *total, created_at).eq_ignore_ascii_case(check)
-        }),
-        _ => {
-            let before_keys = match (keyed_since, crate::clock::parse_stamp(created_at)) {
-                (Some(since), Some(at)) => at < since,
-                (None, _) => true,
-                (Some(_), None) => false,
-            };
-            before_keys && old_check(receipt, *total, created_at).eq_ignore_ascii_case(check)
+    let earliest_key = keys.iter().map(|(_, since)| since).min();
+    let mut matching = None;
+    for sale in &held {
+        let (total, created_at) = (sale.total, sale.created_at.as_str());
+        let matches = match format {
+            Some(CheckFormat::Keyed) => keys.iter().any(|(key, _)| {
+                keyed_check(key, receipt, total, created_at).eq_ignore_ascii_case(check)
+            }),
+            _ => {
+                let before_keys = match (keyed_since, crate::clock::parse_stamp(created_at)) {
+                    (Some(since), Some(at)) => at < since,
+                    (None, _) => true,
+                    (Some(_), None) => false,
+                };
+                // Nor can a sale numbered after one made once the keys
+                // began, whatever time it carries (a clock set back).
+                let numbered_before = match earliest_key {
+                    Some(since) => first_seq_from(store, stall, sale.epoch, since)?
+                        .is_none_or(|first| sale.seq < first),
+                    None => true,
+                };
+                before_keys
+                    && numbered_before
+                    && old_check(receipt, total, created_at).eq_ignore_ascii_case(check)
+            }
+        };
+        if matches {
+            matching = Some(sale);
+            break;
         }
-    });
-    let Some((_, total, created_at, name, voided, refunded)) = matching else {
+    }
+    let Some(HeldSale {
+        total,
+        created_at,
+        stall_name: name,
+        voided,
+        refunded,
+        ..
+    }) = matching
+    else {
         verdict.status = Status::Forged;
         verdict.stall = Some(stall.to_string());
         return Ok(verdict);
@@ -151,6 +178,34 @@ pub fn verify(store: &Store, text: &str) -> Result<Verdict, SyncError> {
         Status::Found
     };
     Ok(verdict)
+}
+
+/// The lowest number of the stall's sales made at or after `since` (SQLite
+/// compares the moments across offsets), if any is held.
+fn first_seq_from(
+    store: &Store,
+    stall: &str,
+    epoch: i64,
+    since: &str,
+) -> Result<Option<i64>, SyncError> {
+    Ok(store
+        .connection()
+        .prepare_cached(
+            "SELECT MIN(seq) FROM office_sales
+             WHERE stall_code = ?1 AND epoch = ?2 AND julianday(created_at) >= julianday(?3)",
+        )?
+        .query_row(params![stall, epoch, since], |r| r.get(0))?)
+}
+
+/// A sale the office holds under a struk's number.
+struct HeldSale {
+    seq: i64,
+    total: i64,
+    created_at: String,
+    stall_name: String,
+    epoch: i64,
+    voided: bool,
+    refunded: Option<i64>,
 }
 
 /// Every struk key the stall's files have brought, with since when each
