@@ -887,3 +887,25 @@ fn a_return_waits_for_its_sale_and_then_counts() {
     office.import_ok(&first);
     assert_eq!(office.stall_figures("ST07")["returns"], 30000);
 }
+
+#[test]
+fn the_first_file_of_a_stall_says_which_key_it_pinned_for_the_manager_to_compare() {
+    let out = tempfile::tempdir().unwrap();
+    let st07 = Stall::new("ST07", "1802");
+    let first = st07.sell_and_export(out.path());
+    let office = Office::new();
+    let (ok, said) = office.import(&first);
+    assert!(ok, "{said}");
+    // The first file of a code is trusted as that stall's: the import says
+    // the key's first digits, the same the stall's own Pengaturan shows.
+    let key: Value = serde_json::from_str(&st07.run(&["--json", "settings", "list"])).unwrap();
+    let prefix = &key["public_key"].as_str().unwrap()[..16];
+    assert!(
+        said.contains(&format!("kunci toko ST07 {prefix}… kini disematkan")),
+        "{said}"
+    );
+    // A later file of the same key pins nothing and says nothing of it.
+    let second = st07.sell_and_export(out.path());
+    let (ok, said) = office.import(&second);
+    assert!(ok && !said.contains("disematkan"), "{said}");
+}

@@ -167,6 +167,9 @@ fn line(result: &FileResult) -> String {
             if let Some(receipt) = &result.receipt {
                 text.push_str(&format!("; tanda terima {}", receipt.display()));
             }
+            if let Some(note) = s.pinned_note(false) {
+                text.push_str(&format!("; {note}"));
+            }
             text
         }
         (None, Some(reason)) => format!("{name}: {reason}"),

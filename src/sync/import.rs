@@ -29,6 +29,31 @@ pub struct ImportStats {
     /// Hex SHA-256 of the whole file, as `sha256sum` prints it: what the
     /// office's *tanda terima* names.
     pub file_sha256: String,
+    /// The first digits of the stall's key when this file pinned it (a
+    /// stall seen for the first time, or re-pinned): the manager compares
+    /// them with the stall's own Pengaturan, since the first file of a code
+    /// is trusted as the stall's.
+    pub pinned_key: Option<String>,
+}
+
+impl ImportStats {
+    /// What the manager is asked to check when the file pinned a key, in
+    /// the person's language: the first file of a stall code is trusted as
+    /// that stall's, so its key is compared with the stall's own screen.
+    pub fn pinned_note(&self, english: bool) -> Option<String> {
+        let key = self.pinned_key.as_deref()?;
+        Some(if english {
+            format!(
+                "stall {}'s key {key}… is now pinned: check it matches the key in that stall's Pengaturan",
+                self.stall
+            )
+        } else {
+            format!(
+                "kunci toko {} {key}… kini disematkan: cocokkan dengan kunci di Pengaturan toko itu",
+                self.stall
+            )
+        })
+    }
 }
 
 /// The business days an export's records are of, each once, in order.

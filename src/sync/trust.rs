@@ -273,73 +273,7 @@ pub fn admit(
         }
     }
 
-    // One key, one stall: a stall's key never signs for another code.
-    let owner_of_key: Option<String> = tx
-        .prepare_cached("SELECT code FROM office_stalls WHERE public_key = ?1 AND code <> ?2")?
-        .query_row(params![key.to_vec(), stall.code], |r| r.get(0))
-        .optional()?;
-    if let Some(owner) = owner_of_key {
-        return Err(Refusal::KeyOfOtherStall {
-            prefix: key_prefix(key),
-            owner,
-            stall: stall.code.clone(),
-        }
-        .into());
-    }
-    let pinned: Option<Vec<u8>> = tx
-        .query_row(
-            "SELECT public_key FROM office_stalls WHERE code = ?1",
-            [&stall.code],
-            |r| r.get(0),
-        )
-        .optional()?;
-    match pinned {
-        Some(pinned) if pinned != key => {
-            // A new key is taken only after the manager re-pinned the stall
-            // (a reinstalled PC); its records are then a new epoch.
-            // The manager named the new key's first digits, read from the
-            // reinstalled stall itself: only that key is taken.
-            let expected: Option<String> = tx
-                .prepare_cached(
-                    "SELECT expected_key FROM office_repins WHERE stall_code = ?1 AND done_at IS NULL",
-                )?
-                .query_row([&stall.code], |r| r.get(0))
-                .optional()?
-                .flatten();
-            let prefix = key_prefix(key);
-            let hex = super::file::to_hex(key);
-            if !expected.is_some_and(|e| hex.starts_with(&e.to_ascii_lowercase())) {
-                return Err(Refusal::NewKey {
-                    stall: stall.code.clone(),
-                    prefix,
-                }
-                .into());
-            }
-            tx.execute(
-                "UPDATE office_stalls SET public_key = ?2, epoch = epoch + 1, name = ?3, owner = ?4, regency = ?5,
-                    last_import = ?6 WHERE code = ?1",
-                params![stall.code, key.to_vec(), stall.name, stall.owner, stall.regency, stamp],
-            )?;
-            tx.execute(
-                "UPDATE office_repins SET new_key = ?2, done_at = ?3 WHERE stall_code = ?1 AND done_at IS NULL",
-                params![stall.code, key.to_vec(), stamp],
-            )?;
-        }
-        Some(_) => {
-            tx.execute(
-                "UPDATE office_stalls SET name = ?2, owner = ?3, regency = ?4, last_import = ?5 WHERE code = ?1",
-                params![stall.code, stall.name, stall.owner, stall.regency, stamp],
-            )?;
-        }
-        None => {
-            // First sight of this stall: its key is pinned from now on.
-            tx.execute(
-                "INSERT INTO office_stalls (code, name, owner, regency, public_key, first_seen, last_import)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)",
-                params![stall.code, stall.name, stall.owner, stall.regency, key.to_vec(), stamp],
-            )?;
-        }
-    }
+    let pinned_key = pin_key(tx, stall, key, stamp)?;
     keep_struk_key(tx, stall)?;
     flag_if_shared(
         tx,
@@ -581,7 +515,89 @@ pub fn admit(
         days: super::import::days_carried(content),
         export_id: content.export_id.clone(),
         file_sha256: String::new(),
+        pinned_key,
     })
+}
+
+/// Pins the stall's key at first sight, or takes a re-pinned stall's new
+/// key; refuses any other key. Says the key's first digits when it was
+/// pinned now, for the manager to compare with the stall's own screen.
+fn pin_key(
+    tx: &Transaction<'_>,
+    stall: &StallInfo,
+    key: &[u8; 32],
+    stamp: &str,
+) -> Result<Option<String>, SyncError> {
+    // One key, one stall: a stall's key never signs for another code.
+    let owner_of_key: Option<String> = tx
+        .prepare_cached("SELECT code FROM office_stalls WHERE public_key = ?1 AND code <> ?2")?
+        .query_row(params![key.to_vec(), stall.code], |r| r.get(0))
+        .optional()?;
+    if let Some(owner) = owner_of_key {
+        return Err(Refusal::KeyOfOtherStall {
+            prefix: key_prefix(key),
+            owner,
+            stall: stall.code.clone(),
+        }
+        .into());
+    }
+    let pinned: Option<Vec<u8>> = tx
+        .query_row(
+            "SELECT public_key FROM office_stalls WHERE code = ?1",
+            [&stall.code],
+            |r| r.get(0),
+        )
+        .optional()?;
+    match pinned {
+        Some(pinned) if pinned != key => {
+            // A new key is taken only after the manager re-pinned the stall
+            // (a reinstalled PC); its records are then a new epoch.
+            // The manager named the new key's first digits, read from the
+            // reinstalled stall itself: only that key is taken.
+            let expected: Option<String> = tx
+                .prepare_cached(
+                    "SELECT expected_key FROM office_repins WHERE stall_code = ?1 AND done_at IS NULL",
+                )?
+                .query_row([&stall.code], |r| r.get(0))
+                .optional()?
+                .flatten();
+            let prefix = key_prefix(key);
+            let hex = super::file::to_hex(key);
+            if !expected.is_some_and(|e| hex.starts_with(&e.to_ascii_lowercase())) {
+                return Err(Refusal::NewKey {
+                    stall: stall.code.clone(),
+                    prefix,
+                }
+                .into());
+            }
+            tx.execute(
+                "UPDATE office_stalls SET public_key = ?2, epoch = epoch + 1, name = ?3, owner = ?4, regency = ?5,
+                    last_import = ?6 WHERE code = ?1",
+                params![stall.code, key.to_vec(), stall.name, stall.owner, stall.regency, stamp],
+            )?;
+            tx.execute(
+                "UPDATE office_repins SET new_key = ?2, done_at = ?3 WHERE stall_code = ?1 AND done_at IS NULL",
+                params![stall.code, key.to_vec(), stamp],
+            )?;
+            Ok(Some(prefix))
+        }
+        Some(_) => {
+            tx.execute(
+                "UPDATE office_stalls SET name = ?2, owner = ?3, regency = ?4, last_import = ?5 WHERE code = ?1",
+                params![stall.code, stall.name, stall.owner, stall.regency, stamp],
+            )?;
+            Ok(None)
+        }
+        None => {
+            // First sight of this stall: its key is pinned from now on.
+            tx.execute(
+                "INSERT INTO office_stalls (code, name, owner, regency, public_key, first_seen, last_import)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)",
+                params![stall.code, stall.name, stall.owner, stall.regency, key.to_vec(), stamp],
+            )?;
+            Ok(Some(key_prefix(key)))
+        }
+    }
 }
 
 fn already_held(content: &ExportContent) -> ImportStats {
@@ -594,6 +610,7 @@ fn already_held(content: &ExportContent) -> ImportStats {
         days: super::import::days_carried(content),
         export_id: content.export_id.clone(),
         file_sha256: String::new(),
+        pinned_key: None,
     }
 }
 

@@ -204,6 +204,7 @@ texts! {
     StallCode => "Kode toko (mis. ST07)", "Stall code (e.g. ST07)";
     StallName => "Nama toko", "Stall name";
     Owner => "Pemilik", "Owner";
+    StallKey => "Kunci toko", "Stall key";
     StallCodeShort => "Kode", "Code";
     Regency => "Kabupaten/kota asal", "Regency of origin";
     RegencyField => "Kabupaten/kota asal (ketik kode atau nama)", "Regency of origin (type its code or name)";

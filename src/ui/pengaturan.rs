@@ -440,6 +440,16 @@ impl Pengaturan {
                     self.identity.owner.clone().unwrap_or_default(),
                     theme::TEXT
                 ),
+                // What the office's manager compares at the first file (or a
+                // re-pin): the key's first 16 digits, as the office shows them.
+                figure(
+                    T::StallKey.get(lang),
+                    self.identity
+                        .public_key
+                        .map(|key| crate::sync::trust::key_prefix(&key))
+                        .unwrap_or_default(),
+                    theme::TEXT
+                ),
             ]
             .spacing(6),
         );
