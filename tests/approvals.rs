@@ -376,3 +376,56 @@ fn a_guard_or_the_clock_changes_only_with_the_pin_and_leaves_a_record() {
     // Settings that guard no money still need no PIN.
     sentra_ok(d, &["settings", "set", "receipt_width", "80"]);
 }
+
+#[test]
+fn a_refund_that_leaves_a_sliver_or_pays_cash_for_a_qris_sale_needs_the_pin() {
+    let dir = cli_stall(Some(PIN));
+    let d = dir.path();
+    sentra_ok(
+        d,
+        &[
+            "product", "add", "--sku", "KPI-01", "--name", "Kopi", "--price", "80000", "--unit",
+            "kg",
+        ],
+    );
+    let sold = |pay: &str| {
+        json(d, &["sale", "--item", "KPI-01=1", "--pay", pay])["receipt"]
+            .as_str()
+            .unwrap()
+            .to_string()
+    };
+    // All but a gram back, Rp80 left standing: the whole sale, in effect.
+    let cash = sold("cash=80000");
+    refused(
+        d,
+        &[
+            "return", &cash, "--item", "KPI-01=0,999", "--refund", "cash=79920",
+        ],
+        "perlu PIN manajer: seluruh nota",
+    );
+    // Half back in cash, from a sale paid in cash: the vendor's to do.
+    sentra_ok(
+        d,
+        &["return", &cash, "--item", "KPI-01=0,5", "--refund", "cash=40000"],
+    );
+    // A QRIS sale: money went to the bank, so cash from the drawer for it
+    // is the manager's; back by QRIS it is the vendor's.
+    let qris = sold("qris=80000");
+    refused(
+        d,
+        &["return", &qris, "--item", "KPI-01=0,5", "--refund", "cash=40000"],
+        "uang tunai Rp40.000 dikembalikan untuk nota",
+    );
+    sentra_ok(
+        d,
+        &["return", &qris, "--item", "KPI-01=0,5", "--refund", "qris=40000"],
+    );
+    let qris = sold("qris=80000");
+    sentra_ok(
+        d,
+        &[
+            "return", &qris, "--item", "KPI-01=0,5", "--refund", "cash=40000", "--pin", PIN,
+        ],
+    );
+    assert_eq!(approvals(d).len(), 1, "{:?}", approvals(d));
+}

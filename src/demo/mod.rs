@@ -11,6 +11,7 @@ use crate::domain::barcode::ean13_from_twelve;
 use crate::domain::cart::{CartLine, price_cart};
 use crate::domain::discount::Discount;
 use crate::domain::payment::{PaymentMethod, Tender};
+use crate::domain::pin::PinError;
 use crate::domain::unit::Unit;
 use crate::money::{Quantity, Rupiah};
 use crate::store::{
@@ -120,8 +121,15 @@ pub fn fill(store: &mut Store, days: u32, now: OffsetDateTime) -> Result<DemoSum
                         sku: line.sku.clone(),
                         quantity: Quantity::ONE,
                     };
+                    // Back the way it was paid; kasbon sales are left alone.
+                    let Some(paid) = sale.payments.first().map(|p| p.method) else {
+                        continue;
+                    };
+                    if paid == PaymentMethod::Kasbon {
+                        continue;
+                    }
                     let refund = Tender {
-                        method: PaymentMethod::Cash,
+                        method: paid,
                         amount: line.net,
                         reference: None,
                     };
@@ -129,7 +137,12 @@ pub fn fill(store: &mut Store, days: u32, now: OffsetDateTime) -> Result<DemoSum
                     if is_today && back_at > now {
                         continue;
                     }
-                    store.return_items(&sale.receipt, &[back], &refund, back_at)?;
+                    match store.return_items(&sale.receipt, &[back], &refund, back_at) {
+                        // Nearly the whole sale back is the manager's, not
+                        // the demo's: that buyer keeps the goods.
+                        Err(StoreError::Pin(PinError::Required(_))) => continue,
+                        other => other?,
+                    };
                     // The book's records run forward in time: the next sale
                     // comes after the return.
                     minute_of_day += 20;

@@ -38,6 +38,12 @@ pub enum Approval {
     },
     #[error("seluruh nota {receipt} dikembalikan tanpa pembatalan")]
     WholeRefund { receipt: String },
+    #[error("uang tunai {refund} dikembalikan untuk nota {receipt} yang dibayar tunai {took}")]
+    CashBeyondCash {
+        receipt: String,
+        refund: crate::money::Rupiah,
+        took: crate::money::Rupiah,
+    },
     #[error("diskon {percent}% ({what}), batas {limit}%")]
     Discount {
         what: String,
@@ -70,6 +76,11 @@ impl Approval {
             Approval::WholeRefund { receipt } => {
                 format!("all of receipt {receipt} refunded without a void")
             }
+            Approval::CashBeyondCash {
+                receipt,
+                refund,
+                took,
+            } => format!("{refund} in cash back for receipt {receipt}, which took {took} in cash"),
             Approval::Discount {
                 what,
                 percent,

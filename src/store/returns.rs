@@ -105,11 +105,7 @@ impl Store {
             return Err(crate::money::MoneyError::NegativeAmount(refund.amount.to_string()).into());
         }
         let sale_id = sale.id.to_string();
-        let approval = (refund.amount.is_positive()
-            && takes_all_left(&self.conn, &sale_id, items)?)
-        .then(|| Approval::WholeRefund {
-            receipt: sale.receipt.clone(),
-        });
+        let approval = refund_approval(&self.conn, &sale, items, refund)?;
         if let Some(approval) = &approval {
             self.approve(pin, approval, now)?;
         }
@@ -245,32 +241,92 @@ impl Store {
 }
 
 /// Whether `items` take back everything of the sale not yet returned.
-fn takes_all_left(
+/// What a refund needs the manager for: money back for all (or all but a
+/// sliver, under [`SLIVER_DIVISOR`]th) of what is left of a sale is a void
+/// without the void's PIN; cash back beyond the cash the sale took (a QRIS
+/// sale refunded from the drawer) is money out of a drawer it never entered.
+fn refund_approval(
+    conn: &rusqlite::Connection,
+    sale: &super::CompletedSale,
+    items: &[ReturnItem],
+    refund: &Tender,
+) -> Result<Option<Approval>> {
+    if !refund.amount.is_positive() {
+        return Ok(None);
+    }
+    let sale_id = sale.id.to_string();
+    let (left_after, net) = worth_left_after(conn, &sale_id, items)?;
+    if left_after.value().saturating_mul(SLIVER_DIVISOR) <= net.value() {
+        return Ok(Some(Approval::WholeRefund {
+            receipt: sale.receipt.clone(),
+        }));
+    }
+    if refund.method == PaymentMethod::Cash {
+        let took = Rupiah::sum(
+            sale.payments
+                .iter()
+                .filter(|p| p.method == PaymentMethod::Cash)
+                .map(|p| p.amount),
+        )?;
+        let given: i64 = conn
+            .prepare_cached(
+                "SELECT COALESCE(SUM(refund), 0) FROM returns WHERE sale_id = ?1 AND refund_method = 'cash'",
+            )?
+            .query_row([&sale_id], |r| r.get(0))?;
+        let after = Rupiah::new(given).checked_add(refund.amount)?;
+        if after > took {
+            return Ok(Some(Approval::CashBeyondCash {
+                receipt: sale.receipt.clone(),
+                refund: refund.amount,
+                took,
+            }));
+        }
+    }
+    Ok(None)
+}
+
+/// A refund that leaves less than a twentieth of a sale standing counts as
+/// the whole of it.
+const SLIVER_DIVISOR: i64 = 20;
+
+/// What the sale's lines are worth once `items` are taken back too (each
+/// SKU at its lines' average net price), and the lines' net in all.
+fn worth_left_after(
     conn: &rusqlite::Connection,
     sale_id: &str,
     items: &[ReturnItem],
-) -> Result<bool> {
+) -> Result<(Rupiah, Rupiah)> {
     let mut statement = conn.prepare_cached(
-        "SELECT l.sku, l.quantity - COALESCE((SELECT SUM(rl.quantity) FROM return_lines rl
+        "SELECT l.sku, l.quantity, l.net, COALESCE((SELECT SUM(rl.quantity) FROM return_lines rl
                 JOIN returns r ON r.id = rl.return_id
                 WHERE r.sale_id = l.sale_id AND rl.line_no = l.line_no), 0)
          FROM sale_lines l WHERE l.sale_id = ?1",
     )?;
-    let mut left: HashMap<String, i64> = HashMap::new();
+    // Per SKU: quantity sold, net, quantity returned before.
+    let mut skus: HashMap<String, (i64, i64, i64)> = HashMap::new();
     for row in statement.query_map([sale_id], |r| {
-        Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?))
+        Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?, r.get::<_, i64>(2)?, r.get::<_, i64>(3)?))
     })? {
-        let (sku, quantity) = row?;
-        *left.entry(sku.to_ascii_uppercase()).or_default() += quantity;
+        let (sku, quantity, net, returned) = row?;
+        let entry = skus.entry(sku.to_ascii_uppercase()).or_default();
+        // Bounded by the limits: a sale's sums stay far inside i64.
+        *entry = (entry.0 + quantity, entry.1 + net, entry.2 + returned);
     }
-    Ok(left.iter().all(|(sku, left)| {
+    let (mut left, mut all) = (0i128, 0i64);
+    for (sku, (quantity, net, returned)) in &skus {
         let asked: i64 = items
             .iter()
             .filter(|i| i.sku.trim().eq_ignore_ascii_case(sku))
             .map(|i| i.quantity.milli())
             .sum();
-        asked >= *left
-    }))
+        let remaining = (quantity - returned - asked).max(0);
+        if *quantity > 0 {
+            left += i128::from(*net) * i128::from(remaining) / i128::from(*quantity);
+        }
+        all += net;
+    }
+    let left = i64::try_from(left).unwrap_or(i64::MAX);
+    Ok((Rupiah::new(left), Rupiah::new(all)))
 }
 
 /// The money part (one till method; none is cash 0) and the kasbon part of
