@@ -462,6 +462,14 @@ fn forgeries() -> Vec<Forgery> {
             Box::new(|c| sale(c)["payments"][0]["method"] = json!("bitcoin")),
         ),
         (
+            "receipt-padded",
+            "bukan milik toko ST08",
+            Box::new(|c| {
+                let receipt = sale(c)["receipt"].as_str().unwrap().replace("-0001", "-00001");
+                sale(c)["receipt"] = json!(receipt);
+            }),
+        ),
+        (
             "foreign-receipt",
             "bukan milik toko ST08",
             Box::new(|c| sale(c)["receipt"] = json!("ST07-20261127-0001")),

@@ -505,10 +505,14 @@ pub fn kasbon_of(sale: &SaleRecord) -> Rupiah {
 pub fn check_receipt(receipt: &str, stall: &str, day: Date) -> Result<(), RecordRule> {
     let prefix = super::receipt_number::receipt_number(stall, day, 0);
     let prefix = &prefix[..prefix.len() - 4];
+    // One spelling per number, the till's own: `-0001`, never `-00001`
+    // beside it for another sale.
     let ok = receipt.strip_prefix(prefix).is_some_and(|number| {
-        (4..=6).contains(&number.len())
+        number.len() <= 6
             && number.bytes().all(|b| b.is_ascii_digit())
-            && number.parse::<u32>().is_ok_and(|n| n > 0)
+            && number.parse::<u32>().is_ok_and(|n| {
+                n > 0 && super::receipt_number::receipt_number(stall, day, n) == receipt
+            })
     });
     if ok {
         Ok(())
