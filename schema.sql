@@ -1334,3 +1334,9 @@ CREATE TABLE office_struk_keys (
 -- the product (domain::price_tier's text, `12000:9000;24000:8500`, the
 -- quantities in thousandths) so a product read brings them at no cost.
 ALTER TABLE products ADD COLUMN price_tiers TEXT NOT NULL DEFAULT '';
+
+-- migration 26
+-- A day close is checked at the office against the drawer's movements of
+-- its day, producers' cash payouts among them: found by day, not by reading
+-- every payout of the stall.
+CREATE INDEX office_payouts_day ON office_payouts (day, stall_code);

@@ -716,6 +716,34 @@ fn forgeries() -> Vec<Forgery> {
             }),
         ),
         (
+            // The sales and their total right, the drawer's cash not: the
+            // close says less cash came in than the sales took.
+            "close-cash-in-short",
+            "tunai masuk",
+            Box::new(|c| {
+                let last = c["sequence"]["to"].as_i64().unwrap();
+                let sales = c["sales"].as_array().unwrap();
+                let net: i64 = sales.iter().map(|s| s["total"].as_i64().unwrap()).sum();
+                let cash: i64 = sales
+                    .iter()
+                    .flat_map(|s| s["payments"].as_array().unwrap())
+                    .filter(|p| p["method"] == "cash")
+                    .map(|p| p["amount"].as_i64().unwrap())
+                    .sum();
+                let short = cash - 10_000;
+                c["day_closes"] = json!([{
+                    "id": uuid::Uuid::now_v7().to_string(),
+                    "seq": last + 1,
+                    "day": DAY,
+                    "created_at": "2026-11-27T21:00:00+07:00",
+                    "opening_float": 0, "cash_in": short, "cash_out": 0,
+                    "expected": short, "counted": short, "difference": 0,
+                    "sales_count": sales.len(), "net_total": net,
+                }]);
+                c["sequence"]["to"] = json!(last + 1);
+            }),
+        ),
+        (
             "day-close-wrong",
             "seharusnya",
             Box::new(|c| {

@@ -863,17 +863,23 @@ fn check_close_against_records(
     let (count, net): (i64, i64) = tx
         .prepare_cached(
             "SELECT COUNT(*), COALESCE(SUM(s.total), 0) FROM office_sales s
-             WHERE s.stall_code = ?1 AND s.day = ?2 AND s.seq < ?3
+             WHERE s.stall_code = ?1 AND s.day = ?2 AND +s.seq < ?3
                AND s.epoch = (SELECT epoch FROM office_stalls WHERE code = ?1)
                AND NOT EXISTS (SELECT 1 FROM office_voids v WHERE v.sale_id = s.id
-                               AND v.stall_code = s.stall_code AND v.seq < ?3)",
+                               AND v.stall_code = s.stall_code AND +v.seq < ?3)",
         )?
         .query_row(params![stall, close.day, close.seq], |r| {
             Ok((r.get(0)?, r.get(1)?))
         })?;
+    let flows = cash_flows_before(tx, stall, close)?;
     for (field, found, expected) in [
         ("jumlah nota", close.sales_count, count),
         ("neto", close.net_total, net),
+        ("tunai masuk", close.cash_in, flows[0]),
+        ("tunai keluar (retur)", close.cash_out, flows[1]),
+        ("bayar penitip tunai", close.producer_payouts, flows[2]),
+        ("cicilan kasbon tunai", close.kasbon_repayments, flows[3]),
+        ("pengeluaran laci", close.drawer_expenses, flows[4]),
     ] {
         if found != expected {
             return Err(Refusal::CloseDoesNotMatch {
@@ -886,6 +892,42 @@ fn check_close_against_records(
         }
     }
     Ok(())
+}
+
+/// The drawer's movements of the close's day as the stall's records before
+/// the close make them, the way the till counted them: cash taken on the
+/// standing sales, cash given back on returns, cash paid to producers, cash
+/// kasbon repayments, expenses from the drawer.
+fn cash_flows_before(
+    tx: &Transaction<'_>,
+    stall: &str,
+    close: &DayCloseRecord,
+) -> Result<[i64; 5], SyncError> {
+    // `+seq` keeps SQLite on the (day, stall) indexes: a range over the
+    // stall's numbers would read every earlier record, close after close.
+    const EPOCH: &str = "(SELECT epoch FROM office_stalls WHERE code = ?1)";
+    let sql = format!(
+        "SELECT
+            (SELECT COALESCE(SUM(p.amount), 0) FROM office_payments p
+               JOIN office_sales s ON s.id = p.sale_id AND s.stall_code = p.stall_code
+              WHERE s.stall_code = ?1 AND s.day = ?2 AND +s.seq < ?3 AND s.epoch = {EPOCH}
+                AND p.method = 'cash'
+                AND NOT EXISTS (SELECT 1 FROM office_voids v WHERE v.sale_id = s.id
+                                AND v.stall_code = s.stall_code AND +v.seq < ?3)),
+            (SELECT COALESCE(SUM(refund), 0) FROM office_returns WHERE stall_code = ?1
+                AND day = ?2 AND +seq < ?3 AND epoch = {EPOCH} AND refund_method = 'cash'),
+            (SELECT COALESCE(SUM(amount), 0) FROM office_payouts WHERE stall_code = ?1
+                AND day = ?2 AND +seq < ?3 AND epoch = {EPOCH} AND method = 'cash'),
+            (SELECT COALESCE(SUM(amount), 0) FROM office_repayments WHERE stall_code = ?1
+                AND day = ?2 AND +seq < ?3 AND epoch = {EPOCH} AND method = 'cash'),
+            (SELECT COALESCE(SUM(amount), 0) FROM office_expenses WHERE stall_code = ?1
+                AND day = ?2 AND +seq < ?3 AND epoch = {EPOCH} AND from_drawer = 1)"
+    );
+    Ok(tx
+        .prepare_cached(&sql)?
+        .query_row(params![stall, close.day, close.seq], |r| {
+            Ok([r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?])
+        })?)
 }
 
 /// Checks every held return of a sale against it, in the stall's order, once
