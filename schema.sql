@@ -1340,3 +1340,5 @@ ALTER TABLE products ADD COLUMN price_tiers TEXT NOT NULL DEFAULT '';
 -- its day, producers' cash payouts among them: found by day, not by reading
 -- every payout of the stall.
 CREATE INDEX office_payouts_day ON office_payouts (day, stall_code);
+-- Locks since the last right PIN: each doubles the one before, up to a day.
+ALTER TABLE manager_pin ADD COLUMN locks INTEGER NOT NULL DEFAULT 0;

@@ -6,8 +6,11 @@ use time::{Duration, OffsetDateTime};
 pub const MAX_WRONG_TRIES: u32 = 5;
 /// The most digits a PIN has.
 pub const MAX_PIN_DIGITS: usize = 8;
-/// How long PIN actions stay locked.
+/// How long PIN actions stay locked the first time.
 pub const LOCK_FOR: Duration = Duration::minutes(5);
+/// The longest lock: each lock since the last right PIN doubles the one
+/// before, up to a day, so guessing a 4-digit PIN takes months, not a week.
+pub const LONGEST_LOCK: Duration = Duration::hours(24);
 
 /// Why a PIN is refused.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -113,6 +116,8 @@ pub fn validate_pin_shape(pin: &str) -> Result<(), PinError> {
 pub struct PinGuard {
     pub wrong_tries: u32,
     pub locked_until: Option<OffsetDateTime>,
+    /// Locks since the last right PIN.
+    pub locks: u32,
 }
 
 impl PinGuard {
@@ -125,14 +130,17 @@ impl PinGuard {
     pub fn after_wrong(self, now: OffsetDateTime) -> PinGuard {
         let wrong_tries = self.wrong_tries + 1;
         if wrong_tries >= MAX_WRONG_TRIES {
+            let doubled = LOCK_FOR * 2_i32.saturating_pow(self.locks.min(16));
             PinGuard {
                 wrong_tries: 0,
-                locked_until: Some(now + LOCK_FOR),
+                locked_until: Some(now + doubled.min(LONGEST_LOCK)),
+                locks: self.locks.saturating_add(1),
             }
         } else {
             PinGuard {
                 wrong_tries,
                 locked_until: None,
+                locks: self.locks,
             }
         }
     }
@@ -161,6 +169,24 @@ mod tests {
         assert_eq!(guard.locked_at(now), Some(now + LOCK_FOR));
         assert!(guard.locked_at(now + Duration::minutes(4)).is_some());
         assert_eq!(guard.locked_at(now + LOCK_FOR), None);
+    }
+
+    #[test]
+    fn each_lock_since_the_last_right_pin_doubles_up_to_a_day() {
+        let mut now = datetime!(2026-11-27 10:00 +7);
+        let mut guard = PinGuard::default();
+        let mut lengths = Vec::new();
+        for _ in 0..12 {
+            for _ in 0..MAX_WRONG_TRIES {
+                guard = guard.after_wrong(now);
+            }
+            let until = guard.locked_at(now).unwrap();
+            lengths.push((until - now).whole_minutes());
+            now = until;
+        }
+        assert_eq!(&lengths[..5], [5, 10, 20, 40, 80]);
+        assert_eq!(lengths[11], 24 * 60);
+        assert!(lengths.windows(2).all(|w| w[0] <= w[1]));
     }
 
     #[test]

@@ -66,10 +66,11 @@ impl Store {
         let day = super::days::day_key(self.business_day(now));
         self.write(|tx| {
             tx.execute(
-                "UPDATE manager_pin SET wrong_tries = ?1, locked_until = ?2 WHERE id = 1",
+                "UPDATE manager_pin SET wrong_tries = ?1, locked_until = ?2, locks = ?3 WHERE id = 1",
                 params![
                     next.wrong_tries,
-                    next.locked_until.map(|t| clock::stamp(t, offset))
+                    next.locked_until.map(|t| clock::stamp(t, offset)),
+                    next.locks
                 ],
             )?;
             // Every wrong try is a record the day report and the office see:
@@ -107,7 +108,7 @@ impl Store {
         let hash = hash_pin(new)?;
         self.write(|tx| {
             tx.execute(
-                "UPDATE manager_pin SET hash = ?1, wrong_tries = 0, locked_until = NULL WHERE id = 1",
+                "UPDATE manager_pin SET hash = ?1, wrong_tries = 0, locked_until = NULL, locks = 0 WHERE id = 1",
                 params![hash],
             )?;
             Ok(())
@@ -118,13 +119,14 @@ impl Store {
         let row = self
             .conn
             .query_row(
-                "SELECT hash, wrong_tries, locked_until FROM manager_pin WHERE id = 1",
+                "SELECT hash, wrong_tries, locked_until, locks FROM manager_pin WHERE id = 1",
                 [],
                 |r| {
                     Ok((
                         r.get::<_, Option<String>>(0)?,
                         r.get::<_, u32>(1)?,
                         r.get::<_, Option<String>>(2)?,
+                        r.get::<_, u32>(3)?,
                     ))
                 },
             )
@@ -133,6 +135,7 @@ impl Store {
         let guard = PinGuard {
             wrong_tries: row.1,
             locked_until: row.2.as_deref().and_then(clock::parse_stamp),
+            locks: row.3,
         };
         Ok((row.0, guard))
     }
