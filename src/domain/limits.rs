@@ -96,7 +96,10 @@ pub fn is_hidden(c: char) -> bool {
             '\u{00AD}' | '\u{034F}' | '\u{061C}' | '\u{115F}' | '\u{1160}' | '\u{17B4}' | '\u{17B5}'
             | '\u{180E}' | '\u{200B}'..='\u{200F}' | '\u{2028}'..='\u{202E}'
             | '\u{2060}'..='\u{206F}' | '\u{3164}' | '\u{FE00}'..='\u{FE0F}' | '\u{FEFF}'
-            | '\u{FFA0}' | '\u{FFF0}'..='\u{FFFB}')
+            | '\u{FFA0}' | '\u{FFF0}'..='\u{FFFB}'
+            // Tag characters and the variation selectors' supplement: invisible,
+            // they hide text inside a name that looks like another.
+            | '\u{E0000}'..='\u{E007F}' | '\u{E0100}'..='\u{E01EF}')
 }
 
 #[cfg(test)]
@@ -125,6 +128,9 @@ mod tests {
         assert!(is_printable("Tapis Indah", 80));
         assert!(!is_printable("ST07\u{200B}", 80));
         assert!(!is_printable("a\0b", 80));
+        // "Kopi" with the invisible tag letters of "A" after it.
+        assert!(!is_printable("Kopi\u{E0041}", 80));
+        assert!(!is_printable("Kopi\u{E0100}", 80));
         assert!(!is_printable(&"x".repeat(81), 80));
         assert!(is_printable_or_empty("", 10));
     }
