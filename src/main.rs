@@ -27,7 +27,7 @@ fn main() -> ExitCode {
         }
     };
     match parsed.command {
-        None => match sentra::ui::run(data_dir) {
+        None => match sentra::ui::run(data_dir, parsed.customer_display) {
             Ok(()) => ExitCode::SUCCESS,
             Err(error) => {
                 eprintln!("galat: jendela tidak bisa dibuka: {error}");

@@ -30,6 +30,9 @@ pub struct Cli {
     /// Cetak hasil sebagai satu dokumen JSON
     #[arg(long, global = true)]
     pub json: bool,
+    /// Buka juga layar pelanggan (jendela kedua untuk pembeli)
+    #[arg(long)]
+    pub customer_display: bool,
     #[command(subcommand)]
     pub command: Option<Command>,
 }

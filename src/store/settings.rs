@@ -32,6 +32,10 @@ pub struct Settings {
     /// Each payment's QRIS carries its amount (made from the static one), so
     /// the buyer's app does not ask for it.
     pub qris_amount: bool,
+    /// The layar pelanggan opens with the window.
+    pub customer_display: bool,
+    /// What the layar pelanggan says while nobody is being served.
+    pub customer_line: String,
     /// `save`, `open` or `print`: what happens to a receipt after a sale.
     pub receipt_delivery: String,
     /// The prefix of scale barcodes (`20`), or none: no scale.
@@ -59,6 +63,8 @@ impl Default for Settings {
             qris_payload: None,
             unusable_qris: None,
             qris_amount: false,
+            customer_display: false,
+            customer_line: String::new(),
             receipt_delivery: "save".into(),
             scale_prefix: Some(scale::DEFAULT_PREFIX.into()),
             scale_pattern: scale::DEFAULT_PATTERN.into(),
@@ -90,6 +96,8 @@ pub enum SettingProblem {
     QrisTooLong,
     #[error("pakai on (nyala) atau off (mati)")]
     OnOff,
+    #[error("paling banyak 60 huruf, tanpa karakter tersembunyi")]
+    CustomerLine,
     #[error("{0}")]
     Qris(crate::domain::qris::QrisError),
     #[error("pakai save (simpan), open (buka) atau print (cetak)")]
@@ -116,6 +124,8 @@ pub fn label(key: &str) -> (&'static str, &'static str) {
         "export_dir" => ("folder ekspor", "export folder"),
         "qris_payload" => ("kode QRIS", "QRIS code"),
         "qris_amount" => ("QRIS dengan jumlah", "QRIS with the amount"),
+        "customer_display" => ("layar pelanggan", "customer display"),
+        "customer_line" => ("tulisan layar pelanggan", "customer display line"),
         "receipt_delivery" => ("cara struk diberikan", "receipt delivery"),
         "scale_prefix" => ("awalan barcode timbangan", "scale barcode prefix"),
         "scale_layout" => ("susunan barcode timbangan", "scale barcode layout"),
@@ -157,7 +167,7 @@ fn guarded_change(key: &str, before: &Settings, after: &Settings) -> Option<Appr
 }
 
 /// The keys, as `sentra settings set KEY VALUE` takes them.
-pub const KEYS: [&str; 17] = [
+pub const KEYS: [&str; 19] = [
     "tax_mode",
     "tax_rate",
     "pph_rate",
@@ -169,6 +179,8 @@ pub const KEYS: [&str; 17] = [
     "export_dir",
     "qris_payload",
     "qris_amount",
+    "customer_display",
+    "customer_line",
     "receipt_delivery",
     "scale_prefix",
     "scale_layout",
@@ -239,11 +251,18 @@ impl Settings {
                 self.qris_payload = (!value.is_empty()).then(|| value.to_string());
             }
             "qris_amount" => {
-                self.qris_amount = match value {
-                    "on" => true,
-                    "off" => false,
-                    _ => return Err(bad(SettingProblem::OnOff)),
+                self.qris_amount = on_off(value).ok_or(bad(SettingProblem::OnOff))?
+            }
+            "customer_display" => {
+                self.customer_display = on_off(value).ok_or(bad(SettingProblem::OnOff))?
+            }
+            "customer_line" => {
+                // A line of the stall's own words, shown large: printable,
+                // and short enough for one line of a small screen.
+                if !crate::domain::limits::is_printable_or_empty(value, CUSTOMER_LINE_CHARS) {
+                    return Err(bad(SettingProblem::CustomerLine));
                 }
+                self.customer_line = value.to_string();
             }
             "receipt_delivery" => {
                 if !matches!(value, "save" | "open" | "print") {
@@ -327,6 +346,11 @@ impl Settings {
                 "qris_amount",
                 if self.qris_amount { "on" } else { "off" }.to_string(),
             ),
+            (
+                "customer_display",
+                if self.customer_display { "on" } else { "off" }.to_string(),
+            ),
+            ("customer_line", self.customer_line.clone()),
             ("receipt_delivery", self.receipt_delivery.clone()),
             (
                 "scale_prefix",
@@ -355,6 +379,17 @@ impl Settings {
     pub fn scale_layout(&self) -> Option<ScaleLayout> {
         let prefix = self.scale_prefix.as_deref()?;
         ScaleLayout::parse(prefix, &self.scale_pattern).ok()
+    }
+}
+
+/// The longest line the layar pelanggan shows while idle.
+const CUSTOMER_LINE_CHARS: usize = 60;
+
+fn on_off(value: &str) -> Option<bool> {
+    match value {
+        "on" => Some(true),
+        "off" => Some(false),
+        _ => None,
     }
 }
 

@@ -182,6 +182,14 @@ texts! {
     QrisPayload => "Teks QRIS statis toko", "The stall's static QRIS text";
     QrisAmount => "QRIS dengan jumlah", "QRIS with the amount";
     Wholesale => "harga grosir", "wholesale price";
+    CustomerWindow => "Sentra · Layar Pelanggan", "Sentra · Customer Display";
+    Welcome2 => "Selamat datang", "Welcome";
+    YourItems => "Belanjaan Anda", "Your items";
+    PleasePay => "Silakan bayar", "Please pay";
+    ScanToPay => "Pindai QRIS untuk membayar", "Scan the QRIS to pay";
+    PaidBy => "Dibayar dengan", "Paying by";
+    ThankYou => "Terima kasih", "Thank you";
+    TotalBig => "TOTAL", "TOTAL";
     WhatsAppNumber => "HP pembeli", "Buyer's phone";
     WhatsAppOpened => "Struk dibuka di WhatsApp: kirim dari sana.", "The struk is open in WhatsApp: send it from there.";
     QrisAmountNote => "Pembeli tidak perlu mengetik jumlah; tetap pastikan uang masuk sebelum selesai.", "The buyer need not type the amount; still check the money arrived before finishing.";

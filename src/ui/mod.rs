@@ -13,6 +13,7 @@ pub mod i18n;
 pub mod kantor;
 pub mod kasir;
 mod keys;
+pub mod layar;
 pub mod laporan;
 pub mod meja;
 pub mod pelanggan;
@@ -54,26 +55,46 @@ pub use theme::theme;
 const OPENING_SIZE: Size = Size::new(1024.0, 700.0);
 const PREFERRED_SIZE: Size = Size::new(1366.0, 768.0);
 
-/// Opens the window on the book in `data_dir`.
-pub fn run(data_dir: PathBuf) -> iced::Result {
-    iced::application(move || App::boot(data_dir.clone()), App::update, App::view)
-        .title(App::title)
-        .theme(|_: &App| theme::theme())
-        .font(REGULAR)
-        .font(BOLD)
-        .default_font(Font::with_name("Noto Sans"))
-        // The close button or Alt+F4: the cart is kept, then the program
-        // ends. (A window destroyed from outside without asking, which no
-        // desktop does, reaches no program through iced.)
-        .subscription(|_: &App| iced::window::close_requests().map(|_| Message::CloseRequested))
-        .window(iced::window::Settings {
-            size: OPENING_SIZE,
-            icon: window_icon(),
-            // Closing waits for the book: a cart not paid is held first.
-            exit_on_close_request: false,
-            ..Default::default()
-        })
-        .run()
+/// Opens the window on the book in `data_dir`, and with `customer_display`
+/// the layar pelanggan beside it.
+pub fn run(data_dir: PathBuf, customer_display: bool) -> iced::Result {
+    iced::daemon(
+        move || App::boot(data_dir.clone(), customer_display),
+        App::update,
+        App::view_in,
+    )
+    .title(App::title_in)
+    .theme(|_: &App, _| theme::theme())
+    .font(REGULAR)
+    .font(BOLD)
+    .default_font(Font::with_name("Noto Sans"))
+    // The close button or Alt+F4: on the till, the cart is kept, then the
+    // program ends; on the layar pelanggan, only that window closes. (A
+    // window destroyed from outside without asking, which no desktop does,
+    // reaches no program through iced.)
+    .subscription(|_: &App| iced::window::close_requests().map(Message::CloseRequested))
+    .run()
+}
+
+/// The till's window.
+fn main_window() -> iced::window::Settings {
+    iced::window::Settings {
+        size: OPENING_SIZE,
+        icon: window_icon(),
+        // Closing waits for the book: a cart not paid is held first.
+        exit_on_close_request: false,
+        ..Default::default()
+    }
+}
+
+/// The layar pelanggan's window: it never takes the focus from the till.
+fn customer_window() -> iced::window::Settings {
+    iced::window::Settings {
+        size: Size::new(1024.0, 600.0),
+        icon: window_icon(),
+        exit_on_close_request: false,
+        ..Default::default()
+    }
 }
 
 /// The stall's icon in the title bar and task bar: 64×64 RGBA made from
@@ -197,8 +218,11 @@ pub enum Message {
     Fit(iced::window::Id, Option<Size>),
     /// A job with no screen to answer to died.
     JobFailed(Refusal),
-    /// The window's close button (or Alt+F4): Kasir's cart is held first.
-    CloseRequested,
+    /// A window's close button (or Alt+F4): on the till, Kasir's cart is
+    /// held first; the layar pelanggan just closes.
+    CloseRequested(iced::window::Id),
+    /// A window is open: the till keeps the keyboard.
+    WindowOpened(iced::window::Id),
     /// The book's work is done: the program ends.
     Quit,
 }
@@ -209,15 +233,35 @@ pub struct App {
     closing: bool,
     pub lang: Lang,
     pub phase: Phase,
+    pub windows: Windows,
+}
+
+/// The program's windows: the till's, and the layar pelanggan's when it is
+/// wanted (`--customer-display`, or the setting) and not closed by hand.
+#[derive(Debug, Default)]
+pub struct Windows {
+    pub main: Option<iced::window::Id>,
+    pub customer: Option<iced::window::Id>,
+    /// `--customer-display` was given.
+    pub asked: bool,
+    /// The vendor closed the layar pelanggan: it stays closed until the
+    /// setting is changed.
+    pub dismissed: bool,
 }
 
 impl App {
-    fn boot(data_dir: PathBuf) -> (App, Task<Message>) {
+    fn boot(data_dir: PathBuf, customer_display: bool) -> (App, Task<Message>) {
+        let (main, opened) = iced::window::open(main_window());
         let app = App {
             book: None,
             closing: false,
             lang: Lang::Id,
             phase: Phase::Opening,
+            windows: Windows {
+                main: Some(main),
+                asked: customer_display,
+                ..Windows::default()
+            },
         };
         let (sender, receiver) = iced::futures::channel::oneshot::channel();
         std::thread::spawn(move || {
@@ -239,8 +283,8 @@ impl App {
                 result.unwrap_or_else(|_| Err(refusal::WindowError::JobDied(String::new()).into())),
             )
         });
-        let fit = iced::window::oldest()
-            .and_then(|id| iced::window::monitor_size(id).map(move |size| Message::Fit(id, size)));
+        let fit = opened
+            .then(|id| iced::window::monitor_size(id).map(move |size| Message::Fit(id, size)));
         (app, Task::batch([open, fit]))
     }
 
@@ -254,6 +298,7 @@ impl App {
             closing: false,
             lang: Lang::Id,
             phase: Phase::Opening,
+            windows: Windows::default(),
         };
         let effect = app.handle(Message::Opened(Ok(Box::new(Opened {
             book: Book::new(store),
@@ -266,6 +311,13 @@ impl App {
     /// The open book, for running jobs.
     pub fn book(&self) -> Option<&Book> {
         self.book.as_ref()
+    }
+
+    fn title_in(&self, window: iced::window::Id) -> String {
+        if self.windows.customer == Some(window) {
+            return T::CustomerWindow.get(self.lang).to_string();
+        }
+        self.title()
     }
 
     fn title(&self) -> String {
@@ -282,15 +334,51 @@ impl App {
 
     /// iced's update: the real work is in [`App::handle`]; this runs its effects.
     pub fn update(&mut self, message: Message) -> Task<Message> {
-        // With no book open (first run) nothing waits to be kept.
-        if matches!(message, Message::Quit)
-            || (matches!(message, Message::CloseRequested) && self.book.is_none())
-        {
-            return iced::exit();
+        match message {
+            Message::CloseRequested(id) if self.windows.customer == Some(id) => {
+                self.windows.customer = None;
+                self.windows.dismissed = true;
+                return iced::window::close(id);
+            }
+            // With no book open (first run) nothing waits to be kept.
+            Message::Quit => return iced::exit(),
+            Message::CloseRequested(_) if self.book.is_none() => return iced::exit(),
+            Message::Fit(id, size) => return fit(id, size),
+            // The layar pelanggan opened: the keyboard stays with the till.
+            Message::WindowOpened(_) => {
+                return self.windows.main.map_or_else(Task::none, iced::window::gain_focus);
+            }
+            _ => {}
         }
-        if let Message::Fit(id, size) = message {
-            return fit(id, size);
+        let tasks = self.run_effect(message);
+        Task::batch([tasks, self.follow_windows()])
+    }
+
+    /// Opens or closes the layar pelanggan as the till wants it.
+    fn follow_windows(&mut self) -> Task<Message> {
+        let wanted = match &self.phase {
+            Phase::Stall(shell) => {
+                !self.windows.dismissed
+                    && (self.windows.asked || shell.pengaturan.settings.customer_display)
+            }
+            _ => false,
+        };
+        match (wanted, self.windows.customer, self.windows.main) {
+            (true, None, Some(_)) => {
+                let (id, opened) = iced::window::open(customer_window());
+                self.windows.customer = Some(id);
+                opened.map(Message::WindowOpened)
+            }
+            (false, Some(id), _) => {
+                self.windows.customer = None;
+                iced::window::close(id)
+            }
+            _ => Task::none(),
         }
+    }
+
+    /// Runs [`App::handle`] and turns its effects into tasks.
+    fn run_effect(&mut self, message: Message) -> Task<Message> {
         let effect = self.handle(message);
         let (jobs, focus) = effect.into_parts();
         let mut tasks: Vec<Task<Message>> = Vec::new();
@@ -366,12 +454,12 @@ impl App {
                 }
                 effect
             }
-            Message::Fit(..) | Message::Quit => Effect::None,
+            Message::Fit(..) | Message::Quit | Message::WindowOpened(_) => Effect::None,
             // Behind every job already asked for (a sale being written
             // finishes first), the cart not paid is held, then the program
             // ends: it is under F4 when the stall opens again.
-            Message::CloseRequested if self.closing => Effect::None,
-            Message::CloseRequested => {
+            Message::CloseRequested(_) if self.closing => Effect::None,
+            Message::CloseRequested(_) => {
                 self.closing = true;
                 let cart = match &self.phase {
                     Phase::Stall(shell) => shell.kasir.cart_to_keep(),
@@ -470,6 +558,8 @@ impl App {
                 }
                 if let Some(settings) = shell.pengaturan.take_applied() {
                     self.lang = Lang::from_key(&settings.language);
+                    // The vendor changed the setting: it is followed again.
+                    self.windows.dismissed = false;
                     shell.kasir.apply_settings(&settings);
                     shell.stok.apply_settings(&settings);
                 }
@@ -585,6 +675,27 @@ impl App {
         match message {
             Some(message) => self.handle(message),
             None => Effect::None,
+        }
+    }
+
+    /// The view of one of the program's windows.
+    pub fn view_in(&self, window: iced::window::Id) -> Element<'_, Message> {
+        if self.windows.customer == Some(window) {
+            return self.customer_view();
+        }
+        self.view()
+    }
+
+    /// The layar pelanggan: the till as the buyer sees it.
+    pub fn customer_view(&self) -> Element<'_, Message> {
+        match &self.phase {
+            Phase::Stall(shell) => layar::view(
+                &shell.kasir,
+                &shell.identity.name,
+                &shell.pengaturan.settings.customer_line,
+                self.lang,
+            ),
+            _ => center(text("Sentra").size(theme::HEADING)).into(),
         }
     }
 

@@ -64,9 +64,40 @@ impl Window {
         &self,
         pick: impl Fn(Candidate<'_>) -> Option<T> + Send + 'static,
     ) -> Vec<T> {
+        self.gather_in(false, pick)
+    }
+
+    /// Every text on the layar pelanggan.
+    pub fn customer_texts(&self) -> Vec<String> {
+        self.gather_in(true, |candidate| match candidate {
+            Candidate::Text { content, .. } => Some(content.to_string()),
+            _ => None,
+        })
+    }
+
+    /// How many widgets on the layar pelanggan could take the keyboard.
+    pub fn customer_focusables(&self) -> usize {
+        self.gather_in(true, |candidate| match candidate {
+            Candidate::Focusable { .. } => Some(()),
+            _ => None,
+        })
+        .len()
+    }
+
+    /// [`Window::gather`] on the till's window, or on the layar pelanggan.
+    fn gather_in<T: Send + std::fmt::Debug + 'static>(
+        &self,
+        customer: bool,
+        pick: impl Fn(Candidate<'_>) -> Option<T> + Send + 'static,
+    ) -> Vec<T> {
         let found = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
         let sink = found.clone();
-        let mut ui = simulator(self.app.view());
+        let view = if customer {
+            self.app.customer_view()
+        } else {
+            self.app.view()
+        };
+        let mut ui = simulator(view);
         let _ = ui.find(move |candidate: Candidate<'_>| -> Option<()> {
             if let Some(item) = pick(candidate) {
                 sink.lock().unwrap().push(item);
