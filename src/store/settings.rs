@@ -36,6 +36,9 @@ pub struct Settings {
     pub customer_display: bool,
     /// What the layar pelanggan says while nobody is being served.
     pub customer_line: String,
+    /// Where the vendor last put the layar pelanggan (on the second
+    /// monitor): it opens there again.
+    pub customer_display_at: Option<(i32, i32)>,
     /// `save`, `open` or `print`: what happens to a receipt after a sale.
     pub receipt_delivery: String,
     /// The prefix of scale barcodes (`20`), or none: no scale.
@@ -65,6 +68,7 @@ impl Default for Settings {
             qris_amount: false,
             customer_display: false,
             customer_line: String::new(),
+            customer_display_at: None,
             receipt_delivery: "save".into(),
             scale_prefix: Some(scale::DEFAULT_PREFIX.into()),
             scale_pattern: scale::DEFAULT_PATTERN.into(),
@@ -98,6 +102,8 @@ pub enum SettingProblem {
     OnOff,
     #[error("paling banyak 60 huruf, tanpa karakter tersembunyi")]
     CustomerLine,
+    #[error("pakai X,Y dalam piksel, mis. 1366,0")]
+    Position,
     #[error("{0}")]
     Qris(crate::domain::qris::QrisError),
     #[error("pakai save (simpan), open (buka) atau print (cetak)")]
@@ -126,6 +132,7 @@ pub fn label(key: &str) -> (&'static str, &'static str) {
         "qris_amount" => ("QRIS dengan jumlah", "QRIS with the amount"),
         "customer_display" => ("layar pelanggan", "customer display"),
         "customer_line" => ("tulisan layar pelanggan", "customer display line"),
+        "customer_display_at" => ("letak layar pelanggan", "customer display position"),
         "receipt_delivery" => ("cara struk diberikan", "receipt delivery"),
         "scale_prefix" => ("awalan barcode timbangan", "scale barcode prefix"),
         "scale_layout" => ("susunan barcode timbangan", "scale barcode layout"),
@@ -167,7 +174,7 @@ fn guarded_change(key: &str, before: &Settings, after: &Settings) -> Option<Appr
 }
 
 /// The keys, as `sentra settings set KEY VALUE` takes them.
-pub const KEYS: [&str; 19] = [
+pub const KEYS: [&str; 20] = [
     "tax_mode",
     "tax_rate",
     "pph_rate",
@@ -181,6 +188,7 @@ pub const KEYS: [&str; 19] = [
     "qris_amount",
     "customer_display",
     "customer_line",
+    "customer_display_at",
     "receipt_delivery",
     "scale_prefix",
     "scale_layout",
@@ -263,6 +271,13 @@ impl Settings {
                     return Err(bad(SettingProblem::CustomerLine));
                 }
                 self.customer_line = value.to_string();
+            }
+            "customer_display_at" => {
+                self.customer_display_at = if value.is_empty() {
+                    None
+                } else {
+                    Some(position(value).ok_or(bad(SettingProblem::Position))?)
+                }
             }
             "receipt_delivery" => {
                 if !matches!(value, "save" | "open" | "print") {
@@ -351,6 +366,12 @@ impl Settings {
                 if self.customer_display { "on" } else { "off" }.to_string(),
             ),
             ("customer_line", self.customer_line.clone()),
+            (
+                "customer_display_at",
+                self.customer_display_at
+                    .map(|(x, y)| format!("{x},{y}"))
+                    .unwrap_or_default(),
+            ),
             ("receipt_delivery", self.receipt_delivery.clone()),
             (
                 "scale_prefix",
@@ -384,6 +405,14 @@ impl Settings {
 
 /// The longest line the layar pelanggan shows while idle.
 const CUSTOMER_LINE_CHARS: usize = 60;
+
+/// `X,Y` in pixels, within any desktop's reach.
+fn position(value: &str) -> Option<(i32, i32)> {
+    let (x, y) = value.split_once(',')?;
+    let (x, y) = (x.trim().parse::<i32>().ok()?, y.trim().parse::<i32>().ok()?);
+    let reach = -20_000..=20_000;
+    (reach.contains(&x) && reach.contains(&y)).then_some((x, y))
+}
 
 fn on_off(value: &str) -> Option<bool> {
     match value {

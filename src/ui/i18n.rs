@@ -183,6 +183,8 @@ texts! {
     QrisAmount => "QRIS dengan jumlah", "QRIS with the amount";
     Wholesale => "harga grosir", "wholesale price";
     CustomerWindow => "Sentra · Layar Pelanggan", "Sentra · Customer Display";
+    CustomerDisplay => "Layar pelanggan", "Customer display";
+    CustomerLine => "Tulisan layar pelanggan", "Customer display line";
     Welcome2 => "Selamat datang", "Welcome";
     YourItems => "Belanjaan Anda", "Your items";
     PleasePay => "Silakan bayar", "Please pay";

@@ -72,7 +72,12 @@ pub fn run(data_dir: PathBuf, customer_display: bool) -> iced::Result {
     // program ends; on the layar pelanggan, only that window closes. (A
     // window destroyed from outside without asking, which no desktop does,
     // reaches no program through iced.)
-    .subscription(|_: &App| iced::window::close_requests().map(Message::CloseRequested))
+    .subscription(|_: &App| {
+        iced::Subscription::batch([
+            iced::window::close_requests().map(Message::CloseRequested),
+            window_moves(),
+        ])
+    })
     .run()
 }
 
@@ -87,14 +92,26 @@ fn main_window() -> iced::window::Settings {
     }
 }
 
-/// The layar pelanggan's window: it never takes the focus from the till.
-fn customer_window() -> iced::window::Settings {
+/// The layar pelanggan's window, where the vendor last put it (a second
+/// monitor: iced cannot list monitors, so the vendor drags it there once).
+fn customer_window(at: Option<(i32, i32)>) -> iced::window::Settings {
     iced::window::Settings {
         size: Size::new(1024.0, 600.0),
+        position: at.map_or(iced::window::Position::Default, |(x, y)| {
+            iced::window::Position::Specific(iced::Point::new(x as f32, y as f32))
+        }),
         icon: window_icon(),
         exit_on_close_request: false,
         ..Default::default()
     }
+}
+
+/// Where each window is: the layar pelanggan's place is kept.
+fn window_moves() -> iced::Subscription<Message> {
+    iced::window::events().filter_map(|(id, event)| match event {
+        iced::window::Event::Moved(at) => Some(Message::WindowMoved(id, at)),
+        _ => None,
+    })
 }
 
 /// The stall's icon in the title bar and task bar: 64×64 RGBA made from
@@ -223,6 +240,10 @@ pub enum Message {
     CloseRequested(iced::window::Id),
     /// A window is open: the till keeps the keyboard.
     WindowOpened(iced::window::Id),
+    /// A window was moved to this place.
+    WindowMoved(iced::window::Id, iced::Point),
+    /// A chore with nothing to show is done.
+    Settled,
     /// The book's work is done: the program ends.
     Quit,
 }
@@ -247,6 +268,15 @@ pub struct Windows {
     /// The vendor closed the layar pelanggan: it stays closed until the
     /// setting is changed.
     pub dismissed: bool,
+    /// Where the vendor moved the layar pelanggan, to keep when it closes.
+    pub customer_moved: Option<(i32, i32)>,
+}
+
+/// Keeps where the layar pelanggan was (a closing window's last chore).
+fn keep_place(store: &mut Store, at: Option<(i32, i32)>) {
+    if let Some((x, y)) = at {
+        let _ = store.set_setting("customer_display_at", &format!("{x},{y}"));
+    }
 }
 
 impl App {
@@ -338,7 +368,21 @@ impl App {
             Message::CloseRequested(id) if self.windows.customer == Some(id) => {
                 self.windows.customer = None;
                 self.windows.dismissed = true;
-                return iced::window::close(id);
+                let at = self.windows.customer_moved.take();
+                if let (Phase::Stall(shell), Some(at)) = (&mut self.phase, at) {
+                    shell.pengaturan.settings.customer_display_at = Some(at);
+                }
+                let kept = self.tasks_for(Effect::job(move |store| {
+                    keep_place(store, at);
+                    Message::Settled
+                }));
+                return Task::batch([iced::window::close(id), kept]);
+            }
+            Message::WindowMoved(id, at) => {
+                if self.windows.customer == Some(id) {
+                    self.windows.customer_moved = Some((at.x as i32, at.y as i32));
+                }
+                return Task::none();
             }
             // With no book open (first run) nothing waits to be kept.
             Message::Quit => return iced::exit(),
@@ -365,7 +409,11 @@ impl App {
         };
         match (wanted, self.windows.customer, self.windows.main) {
             (true, None, Some(_)) => {
-                let (id, opened) = iced::window::open(customer_window());
+                let at = match &self.phase {
+                    Phase::Stall(shell) => shell.pengaturan.settings.customer_display_at,
+                    _ => None,
+                };
+                let (id, opened) = iced::window::open(customer_window(at));
                 self.windows.customer = Some(id);
                 opened.map(Message::WindowOpened)
             }
@@ -380,6 +428,11 @@ impl App {
     /// Runs [`App::handle`] and turns its effects into tasks.
     fn run_effect(&mut self, message: Message) -> Task<Message> {
         let effect = self.handle(message);
+        self.tasks_for(effect)
+    }
+
+    /// The tasks that carry out `effect`: jobs on the book, focus moves.
+    fn tasks_for(&self, effect: Effect<Message>) -> Task<Message> {
         let (jobs, focus) = effect.into_parts();
         let mut tasks: Vec<Task<Message>> = Vec::new();
         if let Some(book) = &self.book {
@@ -454,7 +507,11 @@ impl App {
                 }
                 effect
             }
-            Message::Fit(..) | Message::Quit | Message::WindowOpened(_) => Effect::None,
+            Message::Fit(..)
+            | Message::Quit
+            | Message::WindowOpened(_)
+            | Message::WindowMoved(..)
+            | Message::Settled => Effect::None,
             // Behind every job already asked for (a sale being written
             // finishes first), the cart not paid is held, then the program
             // ends: it is under F4 when the stall opens again.
@@ -465,7 +522,9 @@ impl App {
                     Phase::Stall(shell) => shell.kasir.cart_to_keep(),
                     _ => None,
                 };
+                let at = self.windows.customer_moved.take();
                 Effect::job(move |store| {
+                    keep_place(store, at);
                     if let Some((items, discount)) = cart {
                         let _ = effect::at_now(|now| store.hold_sale("", &items, discount, now));
                     }

@@ -41,6 +41,8 @@ pub enum Setting {
     ExportDir(String),
     Qris(String),
     QrisAmount(bool),
+    CustomerDisplay(bool),
+    CustomerLine(String),
     EscposPrinter(String),
 }
 
@@ -57,6 +59,8 @@ impl Setting {
             Setting::ExportDir(_) => "export_dir",
             Setting::Qris(_) => "qris_payload",
             Setting::QrisAmount(_) => "qris_amount",
+            Setting::CustomerDisplay(_) => "customer_display",
+            Setting::CustomerLine(_) => "customer_line",
             Setting::EscposPrinter(_) => "escpos_printer",
         }
     }
@@ -69,8 +73,11 @@ impl Setting {
             Setting::Language(lang) => lang.key().to_string(),
             Setting::TaxMode(mode) => mode.key().to_string(),
             Setting::Taxpayer(taxpayer) => taxpayer.key().to_string(),
-            Setting::QrisAmount(on) => if *on { "on" } else { "off" }.to_string(),
+            Setting::QrisAmount(on) | Setting::CustomerDisplay(on) => {
+                if *on { "on" } else { "off" }.to_string()
+            }
             Setting::TaxRate(text)
+            | Setting::CustomerLine(text)
             | Setting::ExportDir(text)
             | Setting::Qris(text)
             | Setting::EscposPrinter(text) => text.clone(),
@@ -84,6 +91,8 @@ pub struct Pengaturan {
     pub tax_rate: String,
     pub export_dir: String,
     pub qris: String,
+    /// The layar pelanggan's idle line, as typed.
+    pub customer_line: String,
     /// The scale barcode's prefix and layout as typed: `20 PPPPPWWWWW`.
     pub scale: String,
     pub escpos_printer: String,
@@ -107,6 +116,7 @@ pub enum Message {
     TaxRateChanged(String),
     ExportDirChanged(String),
     QrisChanged(String),
+    CustomerLineChanged(String),
     ScaleChanged(String),
     /// Save the scale barcode's prefix and layout.
     SaveScale,
@@ -172,6 +182,7 @@ impl Pengaturan {
             Named::F7 => return Some(Message::BackupNow),
             Named::F8 => return Some(Message::AcceptLossToggled(!self.accept_loss)),
             Named::F10 => Setting::QrisAmount(!settings.qris_amount),
+            Named::F11 => Setting::CustomerDisplay(!settings.customer_display),
             Named::F9 => Setting::Taxpayer(match settings.pph.taxpayer {
                 Taxpayer::OrangPribadi => Taxpayer::Badan,
                 Taxpayer::Badan => Taxpayer::OrangPribadi,
@@ -191,6 +202,7 @@ impl Pengaturan {
             tax_rate: entries.get("tax_rate").cloned().unwrap_or_default(),
             export_dir: entries.get("export_dir").cloned().unwrap_or_default(),
             qris: entries.get("qris_payload").cloned().unwrap_or_default(),
+            customer_line: settings.customer_line.clone(),
             scale: scale_text(settings),
             escpos_printer: entries.get("escpos_printer").cloned().unwrap_or_default(),
             old_pin: String::new(),
@@ -211,6 +223,7 @@ impl Pengaturan {
             Setting::TaxRate(_) => Setting::TaxRate(self.tax_rate.clone()),
             Setting::ExportDir(_) => Setting::ExportDir(self.export_dir.clone()),
             Setting::Qris(_) => Setting::Qris(self.qris.clone()),
+            Setting::CustomerLine(_) => Setting::CustomerLine(self.customer_line.clone()),
             other => other,
         }
     }
@@ -262,6 +275,11 @@ impl Pengaturan {
             }
             Message::QrisChanged(text) => {
                 self.qris = text;
+                self.forget_refusal();
+                Effect::None
+            }
+            Message::CustomerLineChanged(text) => {
+                self.customer_line = text;
                 self.forget_refusal();
                 Effect::None
             }
@@ -605,6 +623,32 @@ impl Pengaturan {
                 text(T::QrisAmountNote.get(lang))
                     .size(theme::SMALL)
                     .color(theme::MUTED),
+                button(with_key(
+                    format!(
+                        "{}: {}",
+                        T::CustomerDisplay.get(lang),
+                        if self.settings.customer_display {
+                            T::On.get(lang)
+                        } else {
+                            T::Off.get(lang)
+                        }
+                    ),
+                    "F11",
+                    theme::SMALL
+                ))
+                .on_press(Message::Set(Setting::CustomerDisplay(
+                    !self.settings.customer_display
+                )))
+                .padding(8)
+                .style(button::secondary),
+                saved_field(
+                    "customer_line",
+                    T::CustomerLine.get(lang),
+                    &self.customer_line,
+                    Message::CustomerLineChanged,
+                    Setting::CustomerLine(self.customer_line.clone()),
+                    lang
+                ),
                 saved_field(
                     "escpos_printer",
                     T::EscposPrinter.get(lang),

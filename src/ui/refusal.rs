@@ -573,6 +573,7 @@ impl English for SettingProblem {
             SettingProblem::Amount(error) => error.english(),
             SettingProblem::ReceiptWidth => "use 58 or 80".into(),
             SettingProblem::CustomerLine => "at most 60 letters, no hidden characters".into(),
+            SettingProblem::Position => "use X,Y in pixels, e.g. 1366,0".into(),
             SettingProblem::Language => "use id or en".into(),
             SettingProblem::Taxpayer => {
                 "use orang_pribadi (a person) or badan (CV, firm, cooperative)".into()
