@@ -1367,6 +1367,7 @@ fn pasted(field: &str, value: String) -> Message {
         "product-sku" => product(Field::Sku),
         "product-unit" => product(Field::Unit),
         "product-name" => product(Field::Name),
+        "product-tiers" => product(Field::Tiers),
         "kasir-amount" => Message::Kasir(kasir::Message::AmountChanged(value)),
         "void-pin" => Message::Kasir(kasir::Message::VoidPinChanged(value)),
         "counted-cash" => Message::Laporan(laporan::Message::CountedChanged(value)),
@@ -1391,6 +1392,43 @@ impl Window {
 }
 
 #[test]
+fn harga_grosir_typed_in_stoks_form_is_saved_with_the_product() {
+    let (_dir, mut window) = stall();
+    window.click("Stok");
+    window.click("Tambah produk");
+    for (field, text) in [
+        ("product-sku", "KRP-99"),
+        ("product-name", "Keripik Karton"),
+        ("product-price", "10000"),
+        ("product-tiers", "12=9000 24=8500"),
+    ] {
+        window.fill(field, text);
+    }
+    // A tier not below the price is refused at its field, nothing saved.
+    window.fill("product-tiers", "12=11000");
+    window.click("Simpan");
+    assert!(
+        window.shows("harga grosir Rp11.000 harus di bawah harga biasa Rp10.000"),
+        "the message stands by the field"
+    );
+    assert!(window.book(|s| s.lookup_product("KRP-99").unwrap().is_none()));
+    window.fill("product-tiers", "12=9000 24=8500");
+    window.click("Simpan");
+    let saved = window.book(|s| s.find_product("KRP-99").unwrap());
+    let tiers: Vec<(String, i64)> = saved
+        .tiers
+        .iter()
+        .map(|t| (t.from.to_string(), t.price.value()))
+        .collect();
+    assert_eq!(tiers, [("12".into(), 9_000), ("24".into(), 8_500)]);
+    // The till prices 24 at the second tier.
+    assert_eq!(
+        sentra::store::Product::unit_price(&saved, qty("24")),
+        rp(8_500)
+    );
+}
+
+#[test]
 fn every_form_refuses_bad_values_with_a_message_and_saves_nothing() {
     let (_dir, mut window) = stall();
     let products =
@@ -1404,6 +1442,7 @@ fn every_form_refuses_bad_values_with_a_message_and_saves_nothing() {
         ("product-cost", &["", "0"]),
         ("product-min-stock", &["", "0"]),
         ("product-barcode", &[""]),
+        ("product-tiers", &[""]),
         (
             "product-sku",
             &["-5", "0", "abc", "99999999999999999999999"],

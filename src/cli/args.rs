@@ -109,13 +109,7 @@ pub fn regency(text: &str) -> Result<u16, String> {
 
 /// A harga grosir tier as typed: `12=9000` (from 12, Rp9.000 each).
 pub fn price_tier(text: &str) -> Result<crate::domain::price_tier::PriceTier, String> {
-    let (from, price) = text
-        .split_once('=')
-        .ok_or_else(|| format!("pakai JUMLAH=HARGA, mis. 12=9000: \"{text}\""))?;
-    Ok(crate::domain::price_tier::PriceTier {
-        from: quantity(from)?,
-        price: rupiah(price)?,
-    })
+    crate::domain::price_tier::parse_one(text).map_err(|e| e.to_string())
 }
 
 #[cfg(test)]

@@ -29,6 +29,8 @@ pub enum TierError {
     TooMany,
     #[error("harga grosir tertulis rusak: \"{0}\"")]
     Stored(String),
+    #[error("harga grosir ditulis JUMLAH=HARGA, mis. 12=9000: \"{0}\"")]
+    Typed(String),
     #[error("{0}")]
     Price(super::limits::LimitError),
 }
@@ -73,6 +75,34 @@ pub fn check(base: Rupiah, tiers: &[PriceTier]) -> Result<Vec<PriceTier>, TierEr
         before = tier.price;
     }
     Ok(sorted)
+}
+
+/// Tiers as a person types them: `12=9000 24=8500` (spaces or `;`
+/// between; a quantity may have a decimal comma), none for empty.
+pub fn parse_typed(text: &str) -> Result<Vec<PriceTier>, TierError> {
+    text.split(|c: char| c.is_whitespace() || c == ';')
+        .filter(|part| !part.is_empty())
+        .map(parse_one)
+        .collect()
+}
+
+/// One tier as typed: `12=9000`.
+pub fn parse_one(text: &str) -> Result<PriceTier, TierError> {
+    let typed = || TierError::Typed(text.chars().take(40).collect());
+    let (from, price) = text.split_once('=').ok_or_else(typed)?;
+    Ok(PriceTier {
+        from: Quantity::parse(from.trim()).map_err(|_| typed())?,
+        price: Rupiah::parse(price.trim()).map_err(|_| typed())?,
+    })
+}
+
+/// As typed back: `12=9000 24=8500`.
+pub fn to_typed(tiers: &[PriceTier]) -> String {
+    tiers
+        .iter()
+        .map(|t| format!("{}={}", t.from, t.price.value()))
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// As the product's column keeps them: `12:9000;24:8500` (quantities in

@@ -140,11 +140,47 @@ fn product_from_row(row: &Row<'_>) -> rusqlite::Result<Product> {
 impl Store {
     /// Adds a product to the catalogue.
     pub fn add_product(&mut self, product: &NewProduct, now: OffsetDateTime) -> Result<Product> {
+        self.add_product_with_tiers(product, &[], now)
+    }
+
+    /// [`Store::add_product`] with its harga grosir, in one write.
+    pub fn add_product_with_tiers(
+        &mut self,
+        product: &NewProduct,
+        tiers: &[PriceTier],
+        now: OffsetDateTime,
+    ) -> Result<Product> {
         self.require_stall()?;
         product.validate()?;
+        let tiers = price_tier::check(product.price, tiers)?;
         let stamp = clock::stamp(now, self.offset);
-        let id = self.write(|tx| insert_product(tx, product, &stamp))?;
+        let id = self.write(|tx| {
+            let id = insert_product(tx, product, &stamp)?;
+            write_tiers(tx, id, &tiers, &stamp)?;
+            Ok(id)
+        })?;
         self.product_by_id(id)
+    }
+
+    /// [`Store::update_product`] with new harga grosir, in one write: the
+    /// tiers are checked against the new price, not the old.
+    pub fn update_product_with_tiers(
+        &mut self,
+        sku: &str,
+        product: &NewProduct,
+        tiers: &[PriceTier],
+        now: OffsetDateTime,
+    ) -> Result<Product> {
+        self.require_stall()?;
+        product.validate()?;
+        let tiers = price_tier::check(product.price, tiers)?;
+        let existing = self.find_product(sku)?;
+        let stamp = clock::stamp(now, self.offset);
+        self.write(|tx| {
+            write_tiers(tx, existing.id, &tiers, &stamp)?;
+            update_product(tx, existing.id, product, &stamp)
+        })?;
+        self.product_by_id(existing.id)
     }
 
     /// Replaces the fields of the product with SKU `sku` (its history stays).
@@ -174,17 +210,7 @@ impl Store {
         let product = self.find_product(sku)?;
         let tiers = price_tier::check(product.price, tiers)?;
         let stamp = clock::stamp(now, self.offset);
-        self.write(|tx| {
-            tx.prepare_cached(
-                "UPDATE products SET price_tiers = ?2, updated_at = ?3 WHERE id = ?1",
-            )?
-            .execute(params![
-                product.id.to_string(),
-                price_tier::to_column(&tiers),
-                stamp
-            ])?;
-            Ok(())
-        })?;
+        self.write(|tx| write_tiers(tx, product.id, &tiers, &stamp))?;
         self.product_by_id(product.id)
     }
 
@@ -514,6 +540,13 @@ fn refuse_duplicates(
         return Err(StoreError::DuplicateBarcode(barcode.clone()));
     }
     super::barcodes::refuse_scale_prefix(tx, product.barcode.as_deref(), except.as_deref())?;
+    Ok(())
+}
+
+/// Writes a product's harga grosir (checked by the caller).
+fn write_tiers(tx: &Transaction<'_>, id: Uuid, tiers: &[PriceTier], stamp: &str) -> Result<()> {
+    tx.prepare_cached("UPDATE products SET price_tiers = ?2, updated_at = ?3 WHERE id = ?1")?
+        .execute(params![id.to_string(), price_tier::to_column(tiers), stamp])?;
     Ok(())
 }
 

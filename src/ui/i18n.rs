@@ -114,6 +114,7 @@ texts! {
     SellPrice => "Harga jual", "Price";
     Cost => "HPP", "Cost";
     MinStock => "Stok min.", "Min. stock";
+    WholesaleField => "Harga grosir (mis. 12=9000 24=8500)", "Wholesale prices (e.g. 12=9000 24=8500)";
     Barcode => "Barcode", "Barcode";
     StockColumn => "Stok", "Stock";
     Save => "Simpan", "Save";

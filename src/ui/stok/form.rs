@@ -7,6 +7,7 @@ use crate::domain::product::{
     validate_category, validate_cost, validate_min_stock, validate_name, validate_price,
     validate_sku,
 };
+use crate::domain::price_tier::{self, PriceTier};
 use crate::domain::unit::Unit;
 use crate::money::{Quantity, Rupiah};
 use crate::store::{NewProduct, Product, StoreError};
@@ -28,6 +29,8 @@ pub enum Field {
     Producer,
     /// Their terms: *harga setor* in rupiah, or a commission with `%`.
     Terms,
+    /// *Harga grosir*: `12=9000 24=8500`.
+    Tiers,
 }
 
 /// A refusal, attached to the field it is about when there is one.
@@ -51,6 +54,7 @@ impl Field {
             Field::MinStock => "product-min-stock",
             Field::Producer => "product-producer",
             Field::Terms => "product-terms",
+            Field::Tiers => "product-tiers",
         }
     }
 }
@@ -68,6 +72,7 @@ impl From<StoreError> for FormError {
     fn from(error: StoreError) -> FormError {
         let field = match &error {
             StoreError::DuplicateSku(_) => Some(Field::Sku),
+            StoreError::Tier(_) => Some(Field::Tiers),
             StoreError::DuplicateBarcode(_) | StoreError::Barcode(_) => Some(Field::Barcode),
             StoreError::Consign(ConsignError::UnknownProducer(_)) => Some(Field::Producer),
             StoreError::Consign(
@@ -99,6 +104,8 @@ pub struct ProductForm {
     /// A producer's code and terms, for goods taken in on consignment.
     pub producer: String,
     pub terms: String,
+    /// The harga grosir as typed: `12=9000 24=8500`.
+    pub tiers: String,
     pub errors: Vec<FormError>,
     pub saving: bool,
 }
@@ -130,6 +137,7 @@ impl ProductForm {
             min_stock: product.min_stock.to_string(),
             producer: String::new(),
             terms: String::new(),
+            tiers: crate::domain::price_tier::to_typed(&product.tiers),
             errors: Vec::new(),
             saving: false,
         }
@@ -147,6 +155,7 @@ impl ProductForm {
             Field::MinStock => &mut self.min_stock,
             Field::Producer => &mut self.producer,
             Field::Terms => &mut self.terms,
+            Field::Tiers => &mut self.tiers,
         };
         *slot = value;
         self.errors.retain(|e| e.field != Some(field));
@@ -233,6 +242,18 @@ impl ProductForm {
         })
     }
 
+    /// The harga grosir typed, checked against the price typed.
+    pub fn read_tiers(&self, price: Rupiah) -> Result<Vec<PriceTier>, Vec<FormError>> {
+        price_tier::parse_typed(&self.tiers)
+            .and_then(|tiers| price_tier::check(price, &tiers))
+            .map_err(|e| {
+                vec![FormError {
+                    field: Some(Field::Tiers),
+                    message: StoreError::from(e).into(),
+                }]
+            })
+    }
+
     /// The producer and terms of a new consigned product, if a producer is
     /// named: both or neither. The code's shape is checked here, whether
     /// the stall knows the producer by the book.
@@ -260,6 +281,17 @@ impl ProductForm {
             Terms::ConsignPrice(Rupiah::parse(terms).map_err(|e| at(Field::Terms, e.into()))?)
         };
         Ok(Some((producer, terms)))
+    }
+}
+
+/// Harga grosir typed for goods taken in on consignment.
+#[derive(Debug, thiserror::Error)]
+#[error("harga grosir tidak untuk barang titipan: harga setor penitip dihitung per barang")]
+pub struct TiersOnConsigned;
+
+impl crate::ui::refusal::English for TiersOnConsigned {
+    fn english(&self) -> String {
+        "no wholesale prices for consigned goods: the producer is owed per piece".into()
     }
 }
 

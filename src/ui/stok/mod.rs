@@ -534,9 +534,18 @@ impl Stok {
                 Some(_) => None,
                 None => form.consignment()?,
             };
-            Ok((product, consignment))
+            let tiers = form.read_tiers(product.price)?;
+            if consignment.is_some() && !tiers.is_empty() {
+                // What is owed to the producer is per piece at the harga
+                // setor: a cheaper price by quantity is theirs to agree to.
+                return Err(vec![form::FormError {
+                    field: Some(form::Field::Tiers),
+                    message: Refusal::from(form::TiersOnConsigned),
+                }]);
+            }
+            Ok((product, consignment, tiers))
         });
-        let (product, consignment) = match read {
+        let (product, consignment, tiers) = match read {
             Ok(read) => read,
             Err(errors) => {
                 form.errors = errors;
@@ -551,11 +560,11 @@ impl Stok {
         Effect::job(move |store| {
             let result = match crate::clock::now() {
                 Ok(now) => match (&editing, consignment) {
-                    (Some(sku), _) => store.update_product(sku, &product, now),
+                    (Some(sku), _) => store.update_product_with_tiers(sku, &product, &tiers, now),
                     (None, Some((producer, terms))) => {
                         store.add_consigned_product(&product, &producer, terms, now)
                     }
-                    (None, None) => store.add_product(&product, now),
+                    (None, None) => store.add_product_with_tiers(&product, &tiers, now),
                 }
                 .map_err(FormError::from),
                 Err(error) => Err(FormError::from(Refusal::from(error))),

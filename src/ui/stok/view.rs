@@ -341,6 +341,7 @@ fn product_form(form: &ProductForm, lang: Lang) -> Element<'_, Message> {
             product_field(form, lang, T::MinStock, &form.min_stock, Field::MinStock)
         ]
         .spacing(8),
+        product_field(form, lang, T::WholesaleField, &form.tiers, Field::Tiers),
         // Titip jual: a new product taken in for a producer (left empty,
         // the stall's own goods).
         if form.editing.is_none() {
