@@ -710,6 +710,7 @@ fn bench_import(scratch: &Path) -> Vec<Row> {
                 payouts: Vec::new(),
                 repayments: Vec::new(),
                 expenses: Vec::new(),
+                prices: Vec::new(),
             });
             let name = format!(
                 "sentra-S{stall:03}-{}-{:07}-{:07}.sentra",

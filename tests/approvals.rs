@@ -97,7 +97,14 @@ fn a_drawer_expense_above_the_limit_needs_the_pin_and_is_recorded_with_it() {
     // The limit is a setting.
     sentra_ok(
         d,
-        &["settings", "set", "pin_expense_over", "100000", "--pin", PIN],
+        &[
+            "settings",
+            "set",
+            "pin_expense_over",
+            "100000",
+            "--pin",
+            PIN,
+        ],
     );
     refused(
         d,
@@ -237,10 +244,7 @@ fn prices_changed_by_a_csv_import_need_the_pin() {
     let out = sentra_ok(d, &["product", "import", path, "--pin", PIN]);
     assert!(out.contains("Harga 1 produk"), "{out}");
     assert_eq!(price("KRP-01"), 1);
-    assert_eq!(
-        approvals(d),
-        ["1 harga atau satuan diubah lewat impor CSV"]
-    );
+    assert_eq!(approvals(d), ["1 harga atau satuan diubah lewat impor CSV"]);
     // The same price per another unit is another price: Rp1 a gram is
     // Rp1.000 a kilogram.
     write("sku,name,price,unit\nKRP-01,Keripik,1,kg\n");
@@ -333,7 +337,14 @@ fn a_discount_above_the_vendors_limit_needs_the_pin() {
     );
     sentra_ok(
         d,
-        &["settings", "set", "pin_discount_percent", "60", "--pin", PIN],
+        &[
+            "settings",
+            "set",
+            "pin_discount_percent",
+            "60",
+            "--pin",
+            PIN,
+        ],
     );
     sentra_ok(d, &run(&sale(&["KRP-01=2@60%"], None, "cash=8000", None)));
 }
@@ -351,11 +362,7 @@ fn a_guard_or_the_clock_changes_only_with_the_pin_and_leaves_a_record() {
         ("utc_offset_hours", "9", "7", "9"),
     ];
     for (key, value, _, _) in cases {
-        refused(
-            d,
-            &["settings", "set", key, value],
-            "perlu PIN manajer",
-        );
+        refused(d, &["settings", "set", key, value], "perlu PIN manajer");
         refused(
             d,
             &["settings", "set", key, value, "--pin", "0000"],
@@ -366,10 +373,7 @@ fn a_guard_or_the_clock_changes_only_with_the_pin_and_leaves_a_record() {
     let recorded = approvals(d);
     assert_eq!(recorded.len(), 3, "{recorded:?}");
     for ((_, _, from, to), detail) in cases.iter().zip(&recorded) {
-        assert!(
-            detail.contains(&format!("dari {from} ke {to}")),
-            "{detail}"
-        );
+        assert!(detail.contains(&format!("dari {from} ke {to}")), "{detail}");
     }
     // The same value again changes nothing and asks for nothing.
     sentra_ok(d, &["settings", "set", "pin_discount_percent", "100"]);
@@ -399,32 +403,65 @@ fn a_refund_that_leaves_a_sliver_or_pays_cash_for_a_qris_sale_needs_the_pin() {
     refused(
         d,
         &[
-            "return", &cash, "--item", "KPI-01=0,999", "--refund", "cash=79920",
+            "return",
+            &cash,
+            "--item",
+            "KPI-01=0,999",
+            "--refund",
+            "cash=79920",
         ],
         "perlu PIN manajer: seluruh nota",
     );
     // Half back in cash, from a sale paid in cash: the vendor's to do.
     sentra_ok(
         d,
-        &["return", &cash, "--item", "KPI-01=0,5", "--refund", "cash=40000"],
+        &[
+            "return",
+            &cash,
+            "--item",
+            "KPI-01=0,5",
+            "--refund",
+            "cash=40000",
+        ],
     );
     // A QRIS sale: money went to the bank, so cash from the drawer for it
     // is the manager's; back by QRIS it is the vendor's.
     let qris = sold("qris=80000");
     refused(
         d,
-        &["return", &qris, "--item", "KPI-01=0,5", "--refund", "cash=40000"],
+        &[
+            "return",
+            &qris,
+            "--item",
+            "KPI-01=0,5",
+            "--refund",
+            "cash=40000",
+        ],
         "uang tunai Rp40.000 dikembalikan untuk nota",
     );
     sentra_ok(
         d,
-        &["return", &qris, "--item", "KPI-01=0,5", "--refund", "qris=40000"],
+        &[
+            "return",
+            &qris,
+            "--item",
+            "KPI-01=0,5",
+            "--refund",
+            "qris=40000",
+        ],
     );
     let qris = sold("qris=80000");
     sentra_ok(
         d,
         &[
-            "return", &qris, "--item", "KPI-01=0,5", "--refund", "cash=40000", "--pin", PIN,
+            "return",
+            &qris,
+            "--item",
+            "KPI-01=0,5",
+            "--refund",
+            "cash=40000",
+            "--pin",
+            PIN,
         ],
     );
     assert_eq!(approvals(d).len(), 1, "{:?}", approvals(d));

@@ -505,7 +505,9 @@ fn closing_the_window_holds_the_cart_not_paid() {
     let mut window = Window::on(store);
     scan(&mut window, ITEMS[0].2);
     scan(&mut window, ITEMS[2].2);
-    window.send(sentra::ui::Message::CloseRequested(iced::window::Id::unique()));
+    window.send(sentra::ui::Message::CloseRequested(
+        iced::window::Id::unique(),
+    ));
     drop(window);
     // Opened again: the cart is under F4.
     let store = Store::open(dir.path()).unwrap();

@@ -71,14 +71,21 @@ fn it_shows_each_line_as_scanned_and_the_total() {
     window.type_keys("KRP-01");
     window.press_key(Named::Enter);
     assert_eq!(moment(window.till()), Moment::Cart);
-    assert!(shows(&window, "Keripik Pisang Coklat"), "{:?}", window.customer_texts());
+    assert!(
+        shows(&window, "Keripik Pisang Coklat"),
+        "{:?}",
+        window.customer_texts()
+    );
     assert!(shows(&window, "1 pcs × Rp12.500"));
     assert!(shows(&window, "TOTAL"));
     // Twelve: the harga grosir, said so, and the total follows.
     window.type_keys("11*KRP-01");
     window.press_key(Named::Enter);
     let texts = window.customer_texts();
-    assert!(shows(&window, "12 pcs × Rp9.000 · harga grosir"), "{texts:?}");
+    assert!(
+        shows(&window, "12 pcs × Rp9.000 · harga grosir"),
+        "{texts:?}"
+    );
     assert!(texts.iter().any(|t| t == "Rp108.000"), "{texts:?}");
 }
 

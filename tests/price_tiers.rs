@@ -77,6 +77,25 @@ fn a_tier_from_12_prices_11_normally_and_12_at_the_tier() {
         .map(|s| s["lines"][0]["unit_price"].as_i64().unwrap())
         .collect();
     assert_eq!(prices, [10_000, 9_000]);
+    // With the product's price records: added at Rp10.000, then its tiers.
+    let records: Vec<(i64, String)> = content["prices"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| {
+            (
+                p["price"].as_i64().unwrap(),
+                p["tiers"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        records,
+        [
+            (10_000, String::new()),
+            (10_000, "12000:9000;24000:8500".to_string())
+        ]
+    );
     let office = tempfile::tempdir().unwrap();
     sentra_ok(
         office.path(),
@@ -130,4 +149,71 @@ fn the_cart_takes_the_tier_as_its_quantity_crosses_it() {
     window.press_key(Named::Enter);
     let sale = window.till().last_sale.clone().expect("sold at the tier");
     assert_eq!(sale.total, rp(108_000));
+}
+
+/// Issue 26: the office checks each sale line's unit price against the
+/// product's price records of its time. A dishonest stall that lowers a
+/// line's price below every tier (its totals made to add up, the file
+/// signed with its own key) is refused, and nothing is counted; a line at a
+/// price the product had before a later change is the stall's honest past.
+#[test]
+fn a_line_price_that_was_never_the_products_is_refused_at_the_office() {
+    use common::forge::{content_of, sign, stall_key};
+    let dir = cli_stall(Some(PIN));
+    let d = dir.path();
+    sentra_ok(
+        d,
+        &[
+            "product", "add", "--sku", "KRP-01", "--name", "Keripik", "--price", "10000",
+        ],
+    );
+    sentra_ok(d, &["stock", "receive", "KRP-01", "100"]);
+    sentra_ok(d, &["product", "price-tier", "KRP-01", "12=9000"]);
+    sentra_ok(d, &["sale", "--item", "KRP-01=12", "--pay", "cash=108000"]);
+    // The price raised after that sale: the sale keeps its price of the time.
+    let csv = d.join("harga.csv");
+    std::fs::write(&csv, "sku,name,price\nKRP-01,Keripik,11000\n").unwrap();
+    sentra_ok(
+        d,
+        &["product", "import", csv.to_str().unwrap(), "--pin", PIN],
+    );
+    sentra_ok(d, &["sale", "--item", "KRP-01=1", "--pay", "cash=11000"]);
+    let usb = tempfile::tempdir().unwrap();
+    let file = sentra_ok(d, &["export", "--out", usb.path().to_str().unwrap()]);
+    let file = std::path::PathBuf::from(file.trim());
+
+    // The first sale's 12 at Rp8.000 each, every sum made to agree.
+    let mut content = content_of(&file);
+    content["export_id"] = uuid::Uuid::now_v7().to_string().into();
+    let sale = &mut content["sales"][0];
+    for field in ["subtotal", "total"] {
+        sale[field] = 96_000.into();
+    }
+    sale["payments"][0]["amount"] = 96_000.into();
+    sale["payments"][0]["tendered"] = 96_000.into();
+    let line = &mut sale["lines"][0];
+    line["unit_price"] = 8_000.into();
+    for field in ["gross", "net"] {
+        line[field] = 96_000.into();
+    }
+    let version = sentra::sync::format::VERSION;
+    let forged = sign(&content, &stall_key(d), version, usb.path(), "forged");
+    let office = tempfile::tempdir().unwrap();
+    sentra_ok(
+        office.path(),
+        &["init", "office", "--name", "Sentra", "--manager-pin", PIN],
+    );
+    let before = snapshot(office.path());
+    let (ok, stdout, stderr) = sentra(office.path(), &["import", forged.to_str().unwrap()]);
+    let said = format!("{stdout}{stderr}");
+    assert!(!ok, "{said}");
+    assert!(
+        said.contains("harga satuan Rp8.000 bukan harga produk pada waktu itu (Rp9.000"),
+        "{said}"
+    );
+    assert_eq!(snapshot(office.path()), before, "nothing kept");
+    // The honest file: both sales at their prices of the time.
+    sentra_ok(office.path(), &["import", file.to_str().unwrap()]);
+    let day = json(office.path(), &["report", "centre", "--date", "2026-11-27"]);
+    assert_eq!(day["totals"]["net"], 119_000, "{day}");
 }

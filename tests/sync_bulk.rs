@@ -114,6 +114,7 @@ fn daily_export(stall: usize, key: &SigningKey, day: Date, first_seq: i64) -> (E
         payouts: Vec::new(),
         repayments: Vec::new(),
         expenses: Vec::new(),
+        prices: Vec::new(),
     });
     (content, seq + 1)
 }

@@ -465,7 +465,10 @@ fn forgeries() -> Vec<Forgery> {
             "receipt-padded",
             "bukan milik toko ST08",
             Box::new(|c| {
-                let receipt = sale(c)["receipt"].as_str().unwrap().replace("-0001", "-00001");
+                let receipt = sale(c)["receipt"]
+                    .as_str()
+                    .unwrap()
+                    .replace("-0001", "-00001");
                 sale(c)["receipt"] = json!(receipt);
             }),
         ),
@@ -888,11 +891,23 @@ fn a_return_counts_only_once_its_sale_is_held() {
     };
     // A sequence number past any stall's lifetime is refused outright (it
     // once overflowed the office's gap count).
-    let far = forge(&st07, &file07, out.path(), "far", forged_return(i64::MAX - 1));
+    let far = forge(
+        &st07,
+        &file07,
+        out.path(),
+        "far",
+        forged_return(i64::MAX - 1),
+    );
     office.refuses(&far, "nomor urut");
     // Numbers before it missing, the return of a sale never sent is taken
     // as on its way, and waits: ST07's takings do not fall.
-    let waiting = forge(&st07, &file07, out.path(), "waiting", forged_return(last + 500));
+    let waiting = forge(
+        &st07,
+        &file07,
+        out.path(),
+        "waiting",
+        forged_return(last + 500),
+    );
     office.import_ok(&waiting);
     assert_eq!(office.stall_figures("ST07"), before);
     let fees: Value = serde_json::from_str(&sentra_ok(
@@ -914,7 +929,14 @@ fn a_return_waits_for_its_sale_and_then_counts() {
         .as_str()
         .unwrap()
         .to_string();
-    st07.run(&["return", &sold, "--item", "KRP-01=1", "--refund", "cash=30000"]);
+    st07.run(&[
+        "return",
+        &sold,
+        "--item",
+        "KRP-01=1",
+        "--refund",
+        "cash=30000",
+    ]);
     let second = st07.export(out.path());
     let office = Office::new();
     // The later file first: its return waits for the sale.

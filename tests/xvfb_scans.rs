@@ -293,22 +293,29 @@ fn the_layar_pelanggan_shows_the_qris_carrying_the_total() {
 
     let shot = dir.path().join("layar.png");
     let mut read = String::new();
-    wait_for("the QRIS on the layar pelanggan", Duration::from_secs(30), || {
-        let _ = Command::new("import")
-            .args(["-window", &buyer])
-            .arg(&shot)
-            .env("DISPLAY", &display)
-            .status();
-        let out = Command::new("zbarimg")
-            .args(["-q", "--raw"])
-            .arg(&shot)
-            .output()
-            .expect("zbarimg runs");
-        read = String::from_utf8_lossy(&out.stdout).trim().to_string();
-        !read.is_empty()
-    });
+    wait_for(
+        "the QRIS on the layar pelanggan",
+        Duration::from_secs(30),
+        || {
+            let _ = Command::new("import")
+                .args(["-window", &buyer])
+                .arg(&shot)
+                .env("DISPLAY", &display)
+                .status();
+            let out = Command::new("zbarimg")
+                .args(["-q", "--raw"])
+                .arg(&shot)
+                .output()
+                .expect("zbarimg runs");
+            read = String::from_utf8_lossy(&out.stdout).trim().to_string();
+            !read.is_empty()
+        },
+    );
     // 12.500 + 25.000: the sale's total, in the code the buyer scans.
     assert_eq!(tag_54(&read).as_deref(), Some("37500"), "{read}");
     assert!(crc_ok(&read), "CRC of {read}");
-    assert!(read.contains("5303360") && read.contains("5802ID"), "{read}");
+    assert!(
+        read.contains("5303360") && read.contains("5802ID"),
+        "{read}"
+    );
 }

@@ -102,6 +102,7 @@ pub fn stall_day(stall: usize, day: &str, seq: i64, sales: usize) -> (ExportCont
         payouts: Vec::new(),
         repayments: Vec::new(),
         expenses: Vec::new(),
+        prices: Vec::new(),
     });
     (content, key)
 }
@@ -405,6 +406,7 @@ fn events_file(dir: &Path, seq: i64, count: i64) -> std::path::PathBuf {
         payouts: Vec::new(),
         repayments: Vec::new(),
         expenses: Vec::new(),
+        prices: Vec::new(),
     };
     let path = dir.join(format!("events-{seq:07}.sentra"));
     std::fs::write(&path, seal(&content, &key)).unwrap();

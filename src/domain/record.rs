@@ -214,3 +214,19 @@ pub struct ExpenseRecord {
     /// Paid out of the drawer: it lowers the cash expected at tutup kasir.
     pub from_drawer: bool,
 }
+
+/// A product's price as it stood from this record on: the normal price and
+/// its harga grosir (`12000:9000;24000:8500`, quantities in thousandths).
+/// Written whenever a product is added or its price or tiers change, so the
+/// office can check each sale line's price against the price of its time.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PriceRecord {
+    pub id: String,
+    pub seq: i64,
+    pub day: String,
+    pub created_at: String,
+    pub sku: String,
+    pub price: i64,
+    #[serde(default)]
+    pub tiers: String,
+}

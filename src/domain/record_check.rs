@@ -207,6 +207,17 @@ pub enum RecordRule {
     NotPositive { field: &'static str },
     #[error("kategori pengeluaran \"{0}\" tidak dikenal")]
     ExpenseCategory(String),
+    #[error("harga produk \"{sku}\" tidak sah: {problem}")]
+    Price { sku: String, problem: String },
+    #[error(
+        "baris {line} ({sku}): harga satuan {found} bukan harga produk pada waktu itu ({expected} untuk jumlah ini)"
+    )]
+    LinePrice {
+        line: i64,
+        sku: String,
+        found: Rupiah,
+        expected: Rupiah,
+    },
 }
 
 /// What a record is checked against besides itself.
@@ -898,4 +909,50 @@ pub fn check_void_of(void: &VoidRecord, sale: &SaleRecord) -> Result<(), RecordR
         });
     }
     Ok(())
+}
+
+/// Checks a price record: its id, number and time, the SKU's shape, the
+/// price within bounds and the tiers below it and falling.
+pub fn check_price_record(
+    record: &super::record::PriceRecord,
+    context: &Context,
+) -> Result<(), RecordRule> {
+    check_id(&record.id)?;
+    check_seq(record.seq)?;
+    check_when(&record.day, &record.created_at, context)?;
+    let bad = |problem: String| RecordRule::Price {
+        sku: record.sku.chars().take(40).collect(),
+        problem,
+    };
+    super::product::validate_sku(&record.sku).map_err(|e| bad(e.to_string()))?;
+    let price = Rupiah::new(record.price);
+    check_price(price).map_err(|e| bad(e.to_string()))?;
+    let tiers = super::price_tier::from_column(&record.tiers).map_err(|e| bad(e.to_string()))?;
+    let checked = super::price_tier::check(price, &tiers).map_err(|e| bad(e.to_string()))?;
+    // One spelling: the till's own, tiers in order.
+    if super::price_tier::to_column(&checked) != record.tiers {
+        return Err(bad(format!("harga grosir \"{}\"", record.tiers)));
+    }
+    Ok(())
+}
+
+/// A sale line's unit price is the product's price of its time: the normal
+/// price, or the harga grosir its quantity reaches.
+pub fn check_line_price(
+    line: &SaleLineRecord,
+    price: &super::record::PriceRecord,
+) -> Result<(), RecordRule> {
+    let tiers = super::price_tier::from_column(&price.tiers).unwrap_or_default();
+    let quantity = Quantity::from_milli(line.quantity_milli);
+    let expected = super::price_tier::unit_price(Rupiah::new(price.price), &tiers, quantity);
+    if Rupiah::new(line.unit_price) == expected {
+        Ok(())
+    } else {
+        Err(RecordRule::LinePrice {
+            line: line.line_no,
+            sku: line.sku.clone(),
+            found: Rupiah::new(line.unit_price),
+            expected,
+        })
+    }
 }

@@ -21,6 +21,7 @@ pub mod output_path;
 mod pin;
 #[cfg(test)]
 pub(crate) mod plans;
+mod prices;
 mod product_csv;
 mod products;
 mod profit;

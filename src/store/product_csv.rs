@@ -294,12 +294,14 @@ impl Store {
                 if let Some(current) = existing.get(&row.product.sku.to_lowercase()) {
                     let product = present.merged(&row.product, current);
                     update_product(tx, current.id, &product, &stamp).map_err(at_line)?;
+                    super::prices::note_price(tx, current.id, &stamp).map_err(at_line)?;
                     if row.stock.is_some_and(|stock| stock != current.stock) {
                         summary.stock_unchanged += 1;
                     }
                     summary.updated += 1;
                 } else {
                     let id = insert_product(tx, &row.product, &stamp).map_err(at_line)?;
+                    super::prices::note_price(tx, id, &stamp).map_err(at_line)?;
                     if let Some(stock) = row.stock.filter(|s| s.is_positive()) {
                         let movement = Movement {
                             product_id: id,

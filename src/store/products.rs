@@ -157,6 +157,7 @@ impl Store {
         let id = self.write(|tx| {
             let id = insert_product(tx, product, &stamp)?;
             write_tiers(tx, id, &tiers, &stamp)?;
+            super::prices::note_price(tx, id, &stamp)?;
             Ok(id)
         })?;
         self.product_by_id(id)
@@ -178,7 +179,8 @@ impl Store {
         let stamp = clock::stamp(now, self.offset);
         self.write(|tx| {
             write_tiers(tx, existing.id, &tiers, &stamp)?;
-            update_product(tx, existing.id, product, &stamp)
+            update_product(tx, existing.id, product, &stamp)?;
+            super::prices::note_price(tx, existing.id, &stamp)
         })?;
         self.product_by_id(existing.id)
     }
@@ -194,7 +196,10 @@ impl Store {
         product.validate()?;
         let existing = self.find_product(sku)?;
         let stamp = clock::stamp(now, self.offset);
-        self.write(|tx| update_product(tx, existing.id, product, &stamp))?;
+        self.write(|tx| {
+            update_product(tx, existing.id, product, &stamp)?;
+            super::prices::note_price(tx, existing.id, &stamp)
+        })?;
         self.product_by_id(existing.id)
     }
 
@@ -210,7 +215,10 @@ impl Store {
         let product = self.find_product(sku)?;
         let tiers = price_tier::check(product.price, tiers)?;
         let stamp = clock::stamp(now, self.offset);
-        self.write(|tx| write_tiers(tx, product.id, &tiers, &stamp))?;
+        self.write(|tx| {
+            write_tiers(tx, product.id, &tiers, &stamp)?;
+            super::prices::note_price(tx, product.id, &stamp)
+        })?;
         self.product_by_id(product.id)
     }
 

@@ -305,7 +305,12 @@ fn worth_left_after(
     // Per SKU: quantity sold, net, quantity returned before.
     let mut skus: HashMap<String, (i64, i64, i64)> = HashMap::new();
     for row in statement.query_map([sale_id], |r| {
-        Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?, r.get::<_, i64>(2)?, r.get::<_, i64>(3)?))
+        Ok((
+            r.get::<_, String>(0)?,
+            r.get::<_, i64>(1)?,
+            r.get::<_, i64>(2)?,
+            r.get::<_, i64>(3)?,
+        ))
     })? {
         let (sku, quantity, net, returned) = row?;
         let entry = skus.entry(sku.to_ascii_uppercase()).or_default();

@@ -61,7 +61,7 @@ impl Store {
             let id = insert_product(tx, product, &stamp)?;
             tx.prepare_cached("UPDATE products SET plu = ?1 WHERE id = ?2")?
                 .execute(params![plu.value(), id.to_string()])?;
-            Ok(())
+            super::prices::note_price(tx, id, &stamp)
         })?;
         self.find_product(&sku)
     }

@@ -151,7 +151,11 @@ pub fn label(key: &str) -> (&'static str, &'static str) {
 
 /// Settings that loosen a PIN's guard or move the stall's clock (and with it
 /// every business day and opening hour): a change needs the manager PIN.
-pub const GUARDED: [&str; 3] = ["pin_expense_over", "pin_discount_percent", "utc_offset_hours"];
+pub const GUARDED: [&str; 3] = [
+    "pin_expense_over",
+    "pin_discount_percent",
+    "utc_offset_hours",
+];
 
 /// The approval a change of a guarded setting needs, if it changes one.
 fn guarded_change(key: &str, before: &Settings, after: &Settings) -> Option<Approval> {
@@ -258,9 +262,7 @@ impl Settings {
                 }
                 self.qris_payload = (!value.is_empty()).then(|| value.to_string());
             }
-            "qris_amount" => {
-                self.qris_amount = on_off(value).ok_or(bad(SettingProblem::OnOff))?
-            }
+            "qris_amount" => self.qris_amount = on_off(value).ok_or(bad(SettingProblem::OnOff))?,
             "customer_display" => {
                 self.customer_display = on_off(value).ok_or(bad(SettingProblem::OnOff))?
             }

@@ -80,6 +80,7 @@ pub fn export(
         payouts: payouts(store.connection(), from, newest)?,
         repayments: repayments(store.connection(), from, newest)?,
         expenses: expenses(store.connection(), from, newest)?,
+        prices: prices(store.connection(), from, newest)?,
     };
     let content = with_products(content);
     let day = clock::business_day(now, store.offset());
@@ -359,6 +360,25 @@ fn repayments(conn: &Connection, from: i64, to: i64) -> Result<Vec<RepaymentReco
             method: r.get(5)?,
             amount: r.get(6)?,
             reference: r.get(7)?,
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+fn prices(conn: &Connection, from: i64, to: i64) -> Result<Vec<PriceRecord>, SyncError> {
+    let mut statement = conn.prepare_cached(
+        "SELECT id, seq, day, created_at, sku, price, tiers FROM price_changes
+         WHERE seq BETWEEN ?1 AND ?2 ORDER BY seq",
+    )?;
+    let rows = statement.query_map(params![from, to], |r| {
+        Ok(PriceRecord {
+            id: r.get(0)?,
+            seq: r.get(1)?,
+            day: r.get(2)?,
+            created_at: r.get(3)?,
+            sku: r.get(4)?,
+            price: r.get(5)?,
+            tiers: r.get(6)?,
         })
     })?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)

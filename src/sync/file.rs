@@ -189,6 +189,10 @@ fn check(content: &ExportContent, envelope: &Envelope) -> Result<(), Rejection> 
     if (envelope.version >= 4 && !keyed) || (envelope.version < 4 && !unkeyed) {
         return malformed("kunci struk");
     }
+    // Price records arrived with version 5.
+    if envelope.version < 5 && !content.prices.is_empty() {
+        return malformed("catatan harga dalam berkas sebelum versi 5");
+    }
     let range = content.sequence;
     let max = crate::domain::limits::MAX_SEQ;
     if range.from < 0 || range.to > max || range.from > range.to.saturating_add(1) {

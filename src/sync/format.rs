@@ -1,10 +1,11 @@
-//! The export file, version 3: what a stall carries to the office.
+//! The export file, version 5: what a stall carries to the office.
 //! Version 2 added titip jual (producers, what consigned lines owe, payouts)
 //! and kasbon (a kasbon payment's customer, kasbon given back on returns,
 //! repayments) and expenses; version 3 names each regency by its Kemendagri
 //! code beside the BPS one; version 4 carries the stall's struk key (the
 //! key of the check value on its struks) and since when its struks carry
-//! it. The office still reads versions 1 to 3.
+//! it; version 5 carries each product's price records, against which the
+//! office checks every sale line. The office still reads versions 1 to 4.
 //!
 //! A file is two lines of UTF-8 JSON. The first is the envelope: format,
 //! version, the stall's code and public key, the byte length and SHA-256 of
@@ -16,14 +17,14 @@ use serde::{Deserialize, Serialize};
 
 pub use crate::domain::record::{
     ConsignedLineRecord, DayCloseRecord, EventRecord, ExpenseRecord, PaymentRecord, PayoutRecord,
-    ProducerInfo, RepaymentRecord, ReturnLineRecord, ReturnRecord, SaleLineRecord, SaleRecord,
-    VoidRecord,
+    PriceRecord, ProducerInfo, RepaymentRecord, ReturnLineRecord, ReturnRecord, SaleLineRecord,
+    SaleRecord, VoidRecord,
 };
 
 /// The `format` field of every export envelope.
 pub const FORMAT: &str = "sentra-export";
 /// The version this program writes.
-pub const VERSION: u32 = 4;
+pub const VERSION: u32 = 5;
 /// The oldest version this program still reads.
 pub const OLDEST_VERSION: u32 = 1;
 /// The file name extension.
@@ -77,6 +78,10 @@ pub struct ExportContent {
     /// The stall's expenses (*pengeluaran*); absent before version 2.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub expenses: Vec<ExpenseRecord>,
+    /// Each product's price from a moment on (added, repriced, new harga
+    /// grosir); absent before version 5.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub prices: Vec<PriceRecord>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -126,6 +131,7 @@ impl ExportContent {
             + self.payouts.len()
             + self.repayments.len()
             + self.expenses.len()
+            + self.prices.len()
     }
 
     /// Every record's sequence number and business day.
@@ -140,5 +146,6 @@ impl ExportContent {
             .chain(self.payouts.iter().map(|r| (r.seq, r.day.as_str())))
             .chain(self.repayments.iter().map(|r| (r.seq, r.day.as_str())))
             .chain(self.expenses.iter().map(|r| (r.seq, r.day.as_str())))
+            .chain(self.prices.iter().map(|r| (r.seq, r.day.as_str())))
     }
 }

@@ -16,6 +16,7 @@ pub mod repin;
 pub mod trust;
 mod trust_consign;
 mod trust_kasbon;
+mod trust_prices;
 pub mod verify;
 
 use std::path::PathBuf;

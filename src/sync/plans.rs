@@ -24,7 +24,7 @@ mod tests {
     /// small.
     /// (`office_shared_ids` holds only ids two stalls both sent: empty but
     /// for a stall copying another's, and listed whole on the desk.)
-    const GROWING: [&str; 17] = [
+    const GROWING: [&str; 18] = [
         "office_payouts",
         "office_consigned_lines",
         "office_seen",
@@ -42,6 +42,7 @@ mod tests {
         "office_stall_days",
         "office_seen_runs",
         "office_fee_payments",
+        "office_prices",
     ];
 
     fn words(sql: &str) -> Vec<String> {
@@ -156,6 +157,7 @@ mod tests {
             payouts: Vec::new(),
             repayments: Vec::new(),
             expenses: Vec::new(),
+            prices: Vec::new(),
         });
         (content, key)
     }

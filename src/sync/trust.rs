@@ -107,7 +107,7 @@ pub enum Refusal {
 }
 
 /// The office's tables of records, each keyed by the record's id.
-const RECORD_TABLES: [&str; 8] = [
+const RECORD_TABLES: [&str; 9] = [
     "office_sales",
     "office_voids",
     "office_returns",
@@ -116,6 +116,7 @@ const RECORD_TABLES: [&str; 8] = [
     "office_payouts",
     "office_repayments",
     "office_expenses",
+    "office_prices",
 ];
 
 /// The first 16 hex digits of a key: what a person compares.
@@ -188,7 +189,8 @@ pub fn check_content(content: &ExportContent, today: Date) -> Result<(), SyncErr
         .chain(content.events.iter().map(|r| (&r.id, r.seq)))
         .chain(content.payouts.iter().map(|r| (&r.id, r.seq)))
         .chain(content.repayments.iter().map(|r| (&r.id, r.seq)))
-        .chain(content.expenses.iter().map(|r| (&r.id, r.seq)));
+        .chain(content.expenses.iter().map(|r| (&r.id, r.seq)))
+        .chain(content.prices.iter().map(|r| (&r.id, r.seq)));
     for (id, seq) in all_ids {
         if !ids.insert(id.as_str()) {
             return Err(Refusal::Duplicate(id.clone()).into());
@@ -214,6 +216,7 @@ pub fn check_content(content: &ExportContent, today: Date) -> Result<(), SyncErr
     }
     super::trust_consign::check_content(content, &context)?;
     super::trust_kasbon::check_content(content, &context)?;
+    super::trust_prices::check_content(content, &context)?;
     for record in &content.returns {
         let mut lines = std::collections::HashSet::new();
         for line in &record.lines {
@@ -290,7 +293,8 @@ pub fn admit(
         )?
         .execute(params![stall.code, seq, day])?;
     }
-    let mut new_records = 0;
+    // Prices first: the file's sales are checked against them.
+    let mut new_records = super::trust_prices::admit_prices(tx, content)?;
     let mut pending_sales = Vec::new();
     let mut sales_here: HashMap<&str, &SaleRecord> = HashMap::new();
     for sale in &content.sales {
@@ -310,6 +314,7 @@ pub fn admit(
             continue;
         }
         same_seq_elsewhere(tx, &stall.code, sale.seq, &sale.id, &sale_label(sale))?;
+        super::trust_prices::check_sale_prices(tx, &stall.code, sale)?;
         // One receipt number, one sale: an edited book that renumbers a
         // sale under a new id is a conflict, not a second sale.
         let other: Option<String> = tx
@@ -714,6 +719,7 @@ pub(super) fn same_seq_elsewhere(
              UNION ALL SELECT id FROM office_payouts WHERE stall_code = ?1 AND seq = ?2 AND epoch = (SELECT epoch FROM office_stalls WHERE code = ?1)
              UNION ALL SELECT id FROM office_repayments WHERE stall_code = ?1 AND seq = ?2 AND epoch = (SELECT epoch FROM office_stalls WHERE code = ?1)
              UNION ALL SELECT id FROM office_expenses WHERE stall_code = ?1 AND seq = ?2 AND epoch = (SELECT epoch FROM office_stalls WHERE code = ?1)
+             UNION ALL SELECT id FROM office_prices WHERE stall_code = ?1 AND seq = ?2 AND epoch = (SELECT epoch FROM office_stalls WHERE code = ?1)
              LIMIT 1",
         )?
         .query_row(params![stall, seq], |r| r.get(0))

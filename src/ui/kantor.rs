@@ -509,9 +509,17 @@ impl Kantor {
                     .into(),
             };
             list = list.push(line);
-            let pinned = row.outcome.as_ref().ok().and_then(|s| s.pinned_note(lang == Lang::En));
+            let pinned = row
+                .outcome
+                .as_ref()
+                .ok()
+                .and_then(|s| s.pinned_note(lang == Lang::En));
             if let Some(note) = pinned {
-                list = list.push(text(format!("  ! {note}")).size(theme::SMALL).color(theme::WARN));
+                list = list.push(
+                    text(format!("  ! {note}"))
+                        .size(theme::SMALL)
+                        .color(theme::WARN),
+                );
             }
         }
         list.into()

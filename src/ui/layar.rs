@@ -39,7 +39,12 @@ pub fn moment(kasir: &Kasir) -> Moment {
 }
 
 /// The buyer's screen for the till as it stands.
-pub fn view<'a, M: 'a>(kasir: &'a Kasir, stall: &'a str, line: &'a str, lang: Lang) -> Element<'a, M> {
+pub fn view<'a, M: 'a>(
+    kasir: &'a Kasir,
+    stall: &'a str,
+    line: &'a str,
+    lang: Lang,
+) -> Element<'a, M> {
     let body = match moment(kasir) {
         Moment::Idle => idle(stall, line, lang),
         Moment::Cart => with_lines(kasir, stall, total(kasir, lang), lang),
@@ -56,7 +61,9 @@ pub fn view<'a, M: 'a>(kasir: &'a Kasir, stall: &'a str, line: &'a str, lang: La
 
 fn idle<'a, M: 'a>(stall: &'a str, line: &'a str, lang: Lang) -> Element<'a, M> {
     column![
-        text(T::Welcome2.get(lang)).size(theme::HEADING).color(theme::MUTED),
+        text(T::Welcome2.get(lang))
+            .size(theme::HEADING)
+            .color(theme::MUTED),
         text(stall).size(BIG).font(BOLD).color(theme::BRAND),
         text(line).size(theme::HEADING),
     ]
@@ -103,16 +110,22 @@ fn with_lines<'a, M: 'a>(
                 .color(theme::MUTED),
             ]
             .width(Fill),
-            text(amount.map(|a| a.to_string()).unwrap_or_else(|| "—".into()))
-                .size(theme::HEADING),
+            text(amount.map(|a| a.to_string()).unwrap_or_else(|| "—".into())).size(theme::HEADING),
         ]);
     }
     column![
-        text(stall).size(theme::HEADING).font(BOLD).color(theme::BRAND),
-        text(T::YourItems.get(lang)).size(theme::TEXT).color(theme::MUTED),
+        text(stall)
+            .size(theme::HEADING)
+            .font(BOLD)
+            .color(theme::BRAND),
+        text(T::YourItems.get(lang))
+            .size(theme::TEXT)
+            .color(theme::MUTED),
         row![
             scrollable(lines).height(Fill).width(Length::FillPortion(3)),
-            container(side).width(Length::FillPortion(2)).center_x(Length::FillPortion(2)),
+            container(side)
+                .width(Length::FillPortion(2))
+                .center_x(Length::FillPortion(2)),
         ]
         .spacing(32)
         .height(Fill),
@@ -124,7 +137,9 @@ fn with_lines<'a, M: 'a>(
 fn total<'a, M: 'a>(kasir: &'a Kasir, lang: Lang) -> Element<'a, M> {
     let total = kasir.priced().map(|p| p.total).ok();
     column![
-        text(T::TotalBig.get(lang)).size(theme::HEADING).color(theme::MUTED),
+        text(T::TotalBig.get(lang))
+            .size(theme::HEADING)
+            .color(theme::MUTED),
         big(total),
     ]
     .spacing(8)
@@ -137,7 +152,9 @@ fn paying<'a, M: 'a>(kasir: &'a Kasir, lang: Lang) -> Element<'a, M> {
         return total(kasir, lang);
     };
     let mut side = column![
-        text(T::PleasePay.get(lang)).size(theme::HEADING).color(theme::MUTED),
+        text(T::PleasePay.get(lang))
+            .size(theme::HEADING)
+            .color(theme::MUTED),
         big(Some(payment.remaining())),
     ]
     .spacing(8)
@@ -147,13 +164,21 @@ fn paying<'a, M: 'a>(kasir: &'a Kasir, lang: Lang) -> Element<'a, M> {
             side = side.push(text(T::ScanToPay.get(lang)).size(theme::TEXT));
             side = side.push(qr_code(&shown.data).cell_size(5));
             if let Some(amount) = shown.amount {
-                side = side.push(text(format!("QRIS · {amount}")).size(theme::TEXT).color(theme::MUTED));
+                side = side.push(
+                    text(format!("QRIS · {amount}"))
+                        .size(theme::TEXT)
+                        .color(theme::MUTED),
+                );
             }
         }
         (method, _) => {
             side = side.push(
-                text(format!("{} {}", T::PaidBy.get(lang), method_name(method, lang)))
-                    .size(theme::TEXT),
+                text(format!(
+                    "{} {}",
+                    T::PaidBy.get(lang),
+                    method_name(method, lang)
+                ))
+                .size(theme::TEXT),
             );
         }
     }
@@ -162,19 +187,25 @@ fn paying<'a, M: 'a>(kasir: &'a Kasir, lang: Lang) -> Element<'a, M> {
 
 fn done<'a, M: 'a>(kasir: &'a Kasir, stall: &'a str, lang: Lang) -> Element<'a, M> {
     let mut shown = column![
-        text(stall).size(theme::HEADING).font(BOLD).color(theme::BRAND),
+        text(stall)
+            .size(theme::HEADING)
+            .font(BOLD)
+            .color(theme::BRAND),
         text(T::ThankYou.get(lang)).size(BIG).font(BOLD),
     ]
     .spacing(16)
     .align_x(Alignment::Center)
     .width(Fill);
     if let Some(sale) = &kasir.last_sale {
-        shown = shown.push(
-            text(format!("{} {}", T::TotalBig.get(lang), sale.total)).size(theme::HEADING),
-        );
+        shown = shown
+            .push(text(format!("{} {}", T::TotalBig.get(lang), sale.total)).size(theme::HEADING));
         if sale.change.is_positive() {
             shown = shown.push(space().height(8));
-            shown = shown.push(text(T::Change.get(lang)).size(theme::HEADING).color(theme::MUTED));
+            shown = shown.push(
+                text(T::Change.get(lang))
+                    .size(theme::HEADING)
+                    .color(theme::MUTED),
+            );
             shown = shown.push(big(Some(sale.change)));
         }
     }

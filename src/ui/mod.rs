@@ -13,8 +13,8 @@ pub mod i18n;
 pub mod kantor;
 pub mod kasir;
 mod keys;
-pub mod layar;
 pub mod laporan;
+pub mod layar;
 pub mod meja;
 pub mod pelanggan;
 pub mod pengaturan;
@@ -390,7 +390,10 @@ impl App {
             Message::Fit(id, size) => return fit(id, size),
             // The layar pelanggan opened: the keyboard stays with the till.
             Message::WindowOpened(_) => {
-                return self.windows.main.map_or_else(Task::none, iced::window::gain_focus);
+                return self
+                    .windows
+                    .main
+                    .map_or_else(Task::none, iced::window::gain_focus);
             }
             _ => {}
         }

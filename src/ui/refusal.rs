@@ -965,6 +965,17 @@ impl English for RecordRule {
             RecordRule::ExpenseCategory(category) => {
                 format!("unknown expense category \"{category}\"")
             }
+            RecordRule::Price { sku, problem } => {
+                format!("the price of \"{sku}\" is not valid: {problem}")
+            }
+            RecordRule::LinePrice {
+                line,
+                sku,
+                found,
+                expected,
+            } => format!(
+                "line {line} ({sku}): unit price {found} is not the product's price at the time ({expected} for this quantity)"
+            ),
             RecordRule::Producer { code, rule } => {
                 format!("producer \"{code}\": {}", rule.english())
             }

@@ -305,6 +305,7 @@ impl Store {
         let stamp = clock::stamp(now, self.offset);
         self.write(|tx| {
             let id = insert_product(tx, product, &stamp)?;
+            crate::store::prices::note_price(tx, id, &stamp)?;
             write_consignment(tx, id, producer.id, terms, &stamp)
         })?;
         self.find_product(&product.sku)

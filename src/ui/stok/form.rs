@@ -3,11 +3,11 @@
 
 use crate::domain::barcode::validate_ean13;
 use crate::domain::consign::{ConsignError, Terms, validate_code};
+use crate::domain::price_tier::{self, PriceTier};
 use crate::domain::product::{
     validate_category, validate_cost, validate_min_stock, validate_name, validate_price,
     validate_sku,
 };
-use crate::domain::price_tier::{self, PriceTier};
 use crate::domain::unit::Unit;
 use crate::money::{Quantity, Rupiah};
 use crate::store::{NewProduct, Product, StoreError};
