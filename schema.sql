@@ -1344,13 +1344,14 @@ CREATE INDEX office_payouts_day ON office_payouts (day, stall_code);
 ALTER TABLE manager_pin ADD COLUMN locks INTEGER NOT NULL DEFAULT 0;
 
 -- migration 27
--- Every price a product has had is a record that travels to the office, in
--- the stall's one sequence: the office checks each sale line's unit price
--- against the price (and harga grosir) of its time. Products already in the
--- book get their price as it stands, numbered after the book's last record.
+-- Every price a product has had is a record that travels to the office: the
+-- office checks each sale line's unit price against the price (and harga
+-- grosir) of its time. A price record takes no number of the sequence (a
+-- product is no sale); it says the last number taken before it. Products
+-- already in the book get their price as it stands.
 CREATE TABLE price_changes (
     id          TEXT PRIMARY KEY,
-    seq         INTEGER NOT NULL UNIQUE,
+    after_seq   INTEGER NOT NULL,
     product_id  TEXT NOT NULL REFERENCES products (id),
     sku         TEXT NOT NULL,
     day         TEXT NOT NULL,
@@ -1358,30 +1359,28 @@ CREATE TABLE price_changes (
     price       INTEGER NOT NULL,
     tiers       TEXT NOT NULL DEFAULT ''
 );
-CREATE INDEX price_changes_product ON price_changes (product_id, seq);
+CREATE INDEX price_changes_product ON price_changes (product_id, after_seq);
+CREATE INDEX price_changes_after ON price_changes (after_seq);
 CREATE TRIGGER price_changes_append_only_update BEFORE UPDATE ON price_changes
 BEGIN SELECT RAISE(ABORT, 'append-only: price records are never edited'); END;
 CREATE TRIGGER price_changes_append_only_delete BEFORE DELETE ON price_changes
 BEGIN SELECT RAISE(ABORT, 'append-only: price records are never deleted'); END;
-INSERT INTO price_changes (id, seq, product_id, sku, day, created_at, price, tiers)
+INSERT INTO price_changes (id, after_seq, product_id, sku, day, created_at, price, tiers)
     SELECT lower(printf('%s-%s-4%s-8%s-%s', hex(randomblob(4)), hex(randomblob(2)),
                  substr(hex(randomblob(2)), 2), substr(hex(randomblob(2)), 2), hex(randomblob(6)))),
-           (SELECT last FROM record_sequence WHERE id = 1) + ROW_NUMBER() OVER (ORDER BY p.created_at, p.id),
+           COALESCE((SELECT last FROM record_sequence WHERE id = 1), 0),
            p.id, p.sku,
            substr(COALESCE((SELECT latest_at FROM record_sequence WHERE id = 1), p.updated_at), 1, 10),
            COALESCE((SELECT latest_at FROM record_sequence WHERE id = 1), p.updated_at),
            p.price, p.price_tiers
     FROM products p
-    WHERE EXISTS (SELECT 1 FROM stall WHERE kind = 'stall')
-      AND EXISTS (SELECT 1 FROM record_sequence WHERE id = 1);
-UPDATE record_sequence SET last = last + (SELECT COUNT(*) FROM products)
-    WHERE id = 1 AND EXISTS (SELECT 1 FROM stall WHERE kind = 'stall');
+    WHERE EXISTS (SELECT 1 FROM stall WHERE kind = 'stall');
 
 CREATE TABLE office_prices (
     id          TEXT NOT NULL,
     stall_code  TEXT NOT NULL,
     epoch       INTEGER NOT NULL DEFAULT 0,
-    seq         INTEGER NOT NULL,
+    after_seq   INTEGER NOT NULL,
     day         TEXT NOT NULL,
     created_at  TEXT NOT NULL,
     sku         TEXT NOT NULL,
@@ -1389,5 +1388,4 @@ CREATE TABLE office_prices (
     tiers       TEXT NOT NULL,
     PRIMARY KEY (id, stall_code)
 );
-CREATE INDEX office_prices_sku ON office_prices (stall_code, epoch, sku, seq);
-CREATE INDEX office_prices_stall_seq ON office_prices (stall_code, seq);
+CREATE INDEX office_prices_sku ON office_prices (stall_code, epoch, sku, after_seq);

@@ -328,6 +328,7 @@ fn as_version_1(content: &mut Value) {
         "customers",
         "repayments",
         "expenses",
+        "prices",
     ] {
         object.remove(key);
     }
@@ -362,7 +363,7 @@ fn a_version_1_file_still_imports() {
             .unwrap(),
     )
     .unwrap();
-    assert_eq!(header["version"], 4, "this program writes version 4");
+    assert_eq!(header["version"], 5, "this program writes version 5");
     let mut content = content_of(&file);
     as_version_1(&mut content);
     let text = serde_json::to_string(&content).unwrap();
@@ -444,12 +445,12 @@ fn a_version_1_file_still_imports() {
     let future = sign(
         &content_of(&file),
         &stall.key(),
-        5,
+        6,
         out.path(),
-        "sentra-ST07-v5",
+        "sentra-ST07-v6",
     );
     let (ok, said) = import(office.path(), &future);
-    assert!(!ok && said.contains("versi format 5"), "{said}");
+    assert!(!ok && said.contains("versi format 6"), "{said}");
 }
 
 /// An honest stall's file with consigned sales and a payout.
@@ -720,6 +721,7 @@ fn the_struk_key_comes_with_version_4_and_only_with_it() {
     let office = office();
     let mut v3 = content.clone();
     v3["export_id"] = json!(uuid::Uuid::now_v7().to_string());
+    v3.as_object_mut().unwrap().remove("prices");
     let info = v3["stall"].as_object_mut().unwrap();
     info.remove("struk_key");
     info.remove("struk_keyed_since");
@@ -759,4 +761,13 @@ fn the_struk_key_comes_with_version_4_and_only_with_it() {
         assert!(!ok && said.contains("kunci struk"), "{name}: {said}");
         assert_eq!(before, snapshot(office.path()), "{name}");
     }
+    // Price records came with version 5: a version-4 file carrying them is
+    // not what it says it is.
+    let mut forged = content.clone();
+    forged["export_id"] = json!(uuid::Uuid::now_v7().to_string());
+    assert!(!forged["prices"].as_array().unwrap().is_empty());
+    let forged = sign(&forged, &stall.key(), 4, out.path(), "v4-with-prices");
+    let (ok, said) = import(office.path(), &forged);
+    assert!(!ok && said.contains("catatan harga"), "{said}");
+    assert_eq!(before, snapshot(office.path()));
 }

@@ -219,10 +219,13 @@ pub struct ExpenseRecord {
 /// its harga grosir (`12000:9000;24000:8500`, quantities in thousandths).
 /// Written whenever a product is added or its price or tiers change, so the
 /// office can check each sale line's price against the price of its time.
+/// It takes no number of the stall's sequence (a product is no sale): it
+/// says the last number taken before it, `after_seq`, and applies to the
+/// records numbered after that.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PriceRecord {
     pub id: String,
-    pub seq: i64,
+    pub after_seq: i64,
     pub day: String,
     pub created_at: String,
     pub sku: String,

@@ -918,7 +918,9 @@ pub fn check_price_record(
     context: &Context,
 ) -> Result<(), RecordRule> {
     check_id(&record.id)?;
-    check_seq(record.seq)?;
+    if !(0..=crate::domain::limits::MAX_SEQ).contains(&record.after_seq) {
+        return Err(RecordRule::Seq(record.after_seq));
+    }
     check_when(&record.day, &record.created_at, context)?;
     let bad = |problem: String| RecordRule::Price {
         sku: record.sku.chars().take(40).collect(),

@@ -46,6 +46,15 @@ pub fn next_for_event(tx: &Transaction<'_>, stamp: &str) -> Result<i64> {
     take(tx, stamp, latest.as_deref())
 }
 
+/// The last number taken (0 before the first record).
+pub fn last(tx: &Transaction<'_>) -> Result<i64> {
+    Ok(tx
+        .prepare_cached("SELECT last FROM record_sequence WHERE id = 1")?
+        .query_row([], |row| row.get::<_, i64>(0))
+        .optional()?
+        .unwrap_or(0))
+}
+
 /// The one clock refusal: `stamp` earlier than the book's latest record.
 fn refuse_if_behind(stamp: &str, latest: Option<&str>) -> Result<()> {
     match latest {

@@ -367,13 +367,16 @@ fn repayments(conn: &Connection, from: i64, to: i64) -> Result<Vec<RepaymentReco
 
 fn prices(conn: &Connection, from: i64, to: i64) -> Result<Vec<PriceRecord>, SyncError> {
     let mut statement = conn.prepare_cached(
-        "SELECT id, seq, day, created_at, sku, price, tiers FROM price_changes
-         WHERE seq BETWEEN ?1 AND ?2 ORDER BY seq",
+        // After the number before the file's first, up to its last: a price
+        // set after the last export goes with the next file (twice at most,
+        // the same record, which the office holds once).
+        "SELECT id, after_seq, day, created_at, sku, price, tiers FROM price_changes
+         WHERE after_seq BETWEEN ?1 - 1 AND ?2 ORDER BY after_seq, rowid",
     )?;
     let rows = statement.query_map(params![from, to], |r| {
         Ok(PriceRecord {
             id: r.get(0)?,
-            seq: r.get(1)?,
+            after_seq: r.get(1)?,
             day: r.get(2)?,
             created_at: r.get(3)?,
             sku: r.get(4)?,

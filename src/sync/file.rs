@@ -201,6 +201,7 @@ fn check(content: &ExportContent, envelope: &Envelope) -> Result<(), Rejection> 
     if content
         .sequence_days()
         .any(|(seq, _)| seq < range.from || seq > range.to)
+        || (content.prices.iter()).any(|p| p.after_seq < range.from - 1 || p.after_seq > range.to)
     {
         return malformed("nomor urut di luar rentang berkas");
     }

@@ -79,7 +79,8 @@ pub struct ExportContent {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub expenses: Vec<ExpenseRecord>,
     /// Each product's price from a moment on (added, repriced, new harga
-    /// grosir); absent before version 5.
+    /// grosir); absent before version 5. Not counted among the records: they
+    /// take no number of the sequence.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub prices: Vec<PriceRecord>,
 }
@@ -131,7 +132,6 @@ impl ExportContent {
             + self.payouts.len()
             + self.repayments.len()
             + self.expenses.len()
-            + self.prices.len()
     }
 
     /// Every record's sequence number and business day.
@@ -146,6 +146,5 @@ impl ExportContent {
             .chain(self.payouts.iter().map(|r| (r.seq, r.day.as_str())))
             .chain(self.repayments.iter().map(|r| (r.seq, r.day.as_str())))
             .chain(self.expenses.iter().map(|r| (r.seq, r.day.as_str())))
-            .chain(self.prices.iter().map(|r| (r.seq, r.day.as_str())))
     }
 }

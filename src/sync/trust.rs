@@ -189,8 +189,7 @@ pub fn check_content(content: &ExportContent, today: Date) -> Result<(), SyncErr
         .chain(content.events.iter().map(|r| (&r.id, r.seq)))
         .chain(content.payouts.iter().map(|r| (&r.id, r.seq)))
         .chain(content.repayments.iter().map(|r| (&r.id, r.seq)))
-        .chain(content.expenses.iter().map(|r| (&r.id, r.seq)))
-        .chain(content.prices.iter().map(|r| (&r.id, r.seq)));
+        .chain(content.expenses.iter().map(|r| (&r.id, r.seq)));
     for (id, seq) in all_ids {
         if !ids.insert(id.as_str()) {
             return Err(Refusal::Duplicate(id.clone()).into());
@@ -293,8 +292,10 @@ pub fn admit(
         )?
         .execute(params![stall.code, seq, day])?;
     }
-    // Prices first: the file's sales are checked against them.
-    let mut new_records = super::trust_prices::admit_prices(tx, content)?;
+    // Prices first: the file's sales are checked against them. (They are
+    // not counted as records: they take no number.)
+    super::trust_prices::admit_prices(tx, content)?;
+    let mut new_records = 0;
     let mut pending_sales = Vec::new();
     let mut sales_here: HashMap<&str, &SaleRecord> = HashMap::new();
     for sale in &content.sales {
@@ -719,7 +720,6 @@ pub(super) fn same_seq_elsewhere(
              UNION ALL SELECT id FROM office_payouts WHERE stall_code = ?1 AND seq = ?2 AND epoch = (SELECT epoch FROM office_stalls WHERE code = ?1)
              UNION ALL SELECT id FROM office_repayments WHERE stall_code = ?1 AND seq = ?2 AND epoch = (SELECT epoch FROM office_stalls WHERE code = ?1)
              UNION ALL SELECT id FROM office_expenses WHERE stall_code = ?1 AND seq = ?2 AND epoch = (SELECT epoch FROM office_stalls WHERE code = ?1)
-             UNION ALL SELECT id FROM office_prices WHERE stall_code = ?1 AND seq = ?2 AND epoch = (SELECT epoch FROM office_stalls WHERE code = ?1)
              LIMIT 1",
         )?
         .query_row(params![stall, seq], |r| r.get(0))

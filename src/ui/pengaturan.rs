@@ -10,8 +10,8 @@
 //! Final (orang pribadi or badan), F10 whether each payment's QRIS carries
 //! its amount.
 
-use iced::widget::{button, checkbox, column, row, scrollable, text};
-use iced::{Alignment, Element, Fill};
+use iced::widget::{button, checkbox, column, container, row, scrollable, text};
+use iced::{Alignment, Element, Fill, FillPortion};
 
 use super::effect::{Effect, at_now};
 use super::i18n::{Lang, Say, T};
@@ -623,32 +623,6 @@ impl Pengaturan {
                 text(T::QrisAmountNote.get(lang))
                     .size(theme::SMALL)
                     .color(theme::MUTED),
-                button(with_key(
-                    format!(
-                        "{}: {}",
-                        T::CustomerDisplay.get(lang),
-                        if self.settings.customer_display {
-                            T::On.get(lang)
-                        } else {
-                            T::Off.get(lang)
-                        }
-                    ),
-                    "F11",
-                    theme::SMALL
-                ))
-                .on_press(Message::Set(Setting::CustomerDisplay(
-                    !self.settings.customer_display
-                )))
-                .padding(8)
-                .style(button::secondary),
-                saved_field(
-                    "customer_line",
-                    T::CustomerLine.get(lang),
-                    &self.customer_line,
-                    Message::CustomerLineChanged,
-                    Setting::CustomerLine(self.customer_line.clone()),
-                    lang
-                ),
                 saved_field(
                     "escpos_printer",
                     T::EscposPrinter.get(lang),
@@ -686,7 +660,9 @@ impl Pengaturan {
         let pin = card(
             column![
                 text(T::ChangePin.get(lang)).size(theme::TEXT).font(BOLD),
-                column![
+                // Side by side: four to eight digits each, and the room below
+                // goes to the layar pelanggan's card at 1024×768.
+                row![
                     Field::new(
                         "old-pin",
                         T::OldPin.get(lang),
@@ -729,23 +705,32 @@ impl Pengaturan {
                 text(T::Backup.get(lang)).size(theme::TEXT).font(BOLD),
                 keyed(T::BackupNow.get(lang), "F7", Some(Message::BackupNow))
                     .style(button::secondary),
-                Field::new(
-                    "restore-path",
-                    T::RestoreFrom.get(lang),
-                    &self.restore_path,
-                    Message::RestorePathChanged
-                )
-                .submit(Message::Restore)
-                .view(),
-                Field::new(
-                    "restore-pin",
-                    T::ManagerPin.get(lang),
-                    &self.restore_pin,
-                    Message::RestorePinChanged
-                )
-                .secure()
-                .submit(Message::Restore)
-                .view(),
+                row![
+                    container(
+                        Field::new(
+                            "restore-path",
+                            T::RestoreFrom.get(lang),
+                            &self.restore_path,
+                            Message::RestorePathChanged
+                        )
+                        .submit(Message::Restore)
+                        .view()
+                    )
+                    .width(FillPortion(2)),
+                    container(
+                        Field::new(
+                            "restore-pin",
+                            T::ManagerPin.get(lang),
+                            &self.restore_pin,
+                            Message::RestorePinChanged
+                        )
+                        .secure()
+                        .submit(Message::Restore)
+                        .view()
+                    )
+                    .width(FillPortion(1)),
+                ]
+                .spacing(8),
                 row![
                     checkbox(self.accept_loss)
                         .label(T::AcceptLoss.get(lang))
@@ -758,6 +743,38 @@ impl Pengaturan {
             ]
             .spacing(8),
         );
+        // The layar pelanggan: on or off, and its line while idle.
+        let customer = card(
+            column![
+                button(with_key(
+                    format!(
+                        "{}: {}",
+                        T::CustomerDisplay.get(lang),
+                        if self.settings.customer_display {
+                            T::On.get(lang)
+                        } else {
+                            T::Off.get(lang)
+                        }
+                    ),
+                    "F11",
+                    theme::SMALL
+                ))
+                .on_press(Message::Set(Setting::CustomerDisplay(
+                    !self.settings.customer_display
+                )))
+                .padding(8)
+                .style(button::secondary),
+                saved_field(
+                    "customer_line",
+                    T::CustomerLine.get(lang),
+                    &self.customer_line,
+                    Message::CustomerLineChanged,
+                    Setting::CustomerLine(self.customer_line.clone()),
+                    lang
+                ),
+            ]
+            .spacing(8),
+        );
         // Three columns, so the whole screen fits 1024×768 and Tab never
         // goes to a field out of sight.
         let columns = row![
@@ -765,7 +782,9 @@ impl Pengaturan {
                 .spacing(theme::GAP)
                 .width(Fill),
             column![tax, places].spacing(theme::GAP).width(Fill),
-            column![pin, backup].spacing(theme::GAP).width(Fill),
+            column![pin, backup, customer]
+                .spacing(theme::GAP)
+                .width(Fill),
         ]
         .spacing(12);
         scrollable(
