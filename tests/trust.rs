@@ -973,3 +973,58 @@ fn the_first_file_of_a_stall_says_which_key_it_pinned_for_the_manager_to_compare
     let (ok, said) = office.import(&second);
     assert!(ok && !said.contains("disematkan"), "{said}");
 }
+
+/// The fresh-eyes trial of issue 23: a stall signed a file holding only a
+/// void, numbered after a closed day's *tutup kasir* and dated in that day,
+/// and the day's figures and the fee fell with nothing flagged. The
+/// program takes nothing on a closed day until a manager reopens it; the
+/// office now refuses what it never would have written, either way round.
+#[test]
+fn nothing_lands_in_a_closed_day_without_a_reopen() {
+    let out = tempfile::tempdir().unwrap();
+    let st07 = Stall::new("ST07", "1802");
+    st07.run(&["sale", "--item", "KRP-01=1", "--pay", "cash=40000"]);
+    st07.run(&["sale", "--item", "KRP-01=2", "--pay", "cash=80000"]);
+    st07.run(&["day", "close", "--counted-cash", "120000"]);
+    let file = st07.export(out.path());
+    let content = content_of(&file);
+    let last = content["sequence"]["to"].as_i64().unwrap();
+    let kept = content["sales"][1].clone();
+    let void_after_close = |c: &mut Value| {
+        *c = json!({
+            "export_id": uuid::Uuid::now_v7().to_string(),
+            "created_at": "2026-11-27T23:55:00+07:00",
+            "stall": c["stall"].clone(),
+            "sequence": {"from": last + 1, "to": last + 1},
+            "products": [],
+            "sales": [],
+            "voids": [{
+                "id": uuid::Uuid::now_v7().to_string(),
+                "seq": last + 1,
+                "sale_id": kept["id"],
+                "day": DAY,
+                "created_at": "2026-11-27T23:50:00+07:00",
+                "reason": "batal",
+            }],
+            "returns": [],
+            "day_closes": [],
+        });
+    };
+    // In order: the close is held, the void after it is refused.
+    let office = Office::new();
+    office.import_ok(&file);
+    let before = office.stall_figures("ST07");
+    let forged = forge(&st07, &file, out.path(), "void-after-close", void_after_close);
+    let text = office.refuses(&forged, "sudah ditutup");
+    assert!(text.contains("tidak dibuka kembali"), "{text}");
+    assert_eq!(office.stall_figures("ST07"), before);
+
+    // Out of order: the forged void first (its close not held yet, so it
+    // passes), then the honest file with the close: refused, since the
+    // close would stand before a record of its day with no reopen.
+    let office = Office::new();
+    let forged = forge(&st07, &file, out.path(), "void-first", void_after_close);
+    office.import_ok(&forged);
+    let text = office.refuses(&file, "sudah ditutup");
+    assert!(text.contains("tutup kasir"), "{text}");
+}

@@ -15,6 +15,7 @@ pub mod producers;
 pub mod repin;
 pub mod trust;
 mod trust_consign;
+mod trust_days;
 mod trust_kasbon;
 mod trust_prices;
 pub mod verify;

@@ -495,6 +495,7 @@ pub fn admit(
         ])?;
         new_records += 1;
     }
+    super::trust_days::check_closed_days(tx, content)?;
     let total = content.record_count();
     tx.execute(
         "INSERT OR IGNORE INTO office_imports (export_id, stall_code, imported_at, file_name, seq_from, seq_to,

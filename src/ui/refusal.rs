@@ -936,6 +936,9 @@ impl English for RecordRule {
             RecordRule::ReopenWithoutClose(day) => {
                 format!("day {day} reopened: that day was never closed")
             }
+            RecordRule::AfterClose(day) => format!(
+                "day {day} was closed (tutup kasir) and not reopened by a manager before this record"
+            ),
             RecordRule::ReturnLineTwice { line } => {
                 format!("return line {line} appears twice in one return")
             }
