@@ -1389,3 +1389,7 @@ CREATE TABLE office_prices (
     PRIMARY KEY (id, stall_code)
 );
 CREATE INDEX office_prices_sku ON office_prices (stall_code, epoch, sku, after_seq);
+
+-- After a re-pin, the new key's records are of the old key's last day or
+-- later: re-signed old sales under a new key would count twice.
+ALTER TABLE office_stalls ADD COLUMN epoch_from_day TEXT;

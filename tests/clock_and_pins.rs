@@ -343,3 +343,66 @@ fn changing_the_pin_without_the_old_one_says_so() {
     assert_eq!(tries, 0, "no try spent");
     sentra_ok(d, &["pin", "set", "--new", "5678", "--old", PIN]);
 }
+
+/// The fresh-eyes trial of issue 23: the stall's old sales, given new ids
+/// and signed with a new key, were taken after one re-pin and every sale of
+/// those days counted twice. A reinstalled PC starts where the old one
+/// stopped: the new key's records of days before the old key's last are
+/// refused; the new PC's own sales of that last day and after are taken.
+#[test]
+fn old_sales_signed_again_with_a_new_key_are_refused_after_a_repin() {
+    use common::forge::{content_of, sign, stall_key};
+    let out = tempfile::tempdir().unwrap();
+    let office = tempfile::tempdir().unwrap();
+    sentra_ok(
+        office.path(),
+        &["init", "office", "--name", "Sentra", "--manager-pin", PIN],
+    );
+    let old_pc = tempfile::tempdir().unwrap();
+    stall(old_pc.path());
+    assert!(sell(old_pc.path(), "2026-11-26T10:00:00+07:00").0);
+    assert!(sell(old_pc.path(), MORNING).0);
+    let old_file = export(old_pc.path(), MORNING, out.path());
+    sentra_ok(office.path(), &["import", old_file.to_str().unwrap()]);
+
+    // A "new PC": its key, re-pinned at the office.
+    let new_pc = tempfile::tempdir().unwrap();
+    stall(new_pc.path());
+    let settings = json(new_pc.path(), MORNING, &["settings", "list"]);
+    let key = settings["public_key"].as_str().unwrap()[..16].to_string();
+    sentra_ok(
+        office.path(),
+        &["stalls", "repin", "ST07", "--key", &key, "--pin", PIN],
+    );
+    // The old file's sales under new ids, signed with the new key.
+    let mut content = content_of(&old_file);
+    content["export_id"] = uuid::Uuid::now_v7().to_string().into();
+    content["stall"]["public_key"] = settings["public_key"].clone();
+    for sale in content["sales"].as_array_mut().unwrap() {
+        sale["id"] = uuid::Uuid::now_v7().to_string().into();
+    }
+    content["prices"] = serde_json::json!([]);
+    let version = sentra::sync::format::VERSION;
+    let forged = sign(&content, &stall_key(new_pc.path()), version, out.path(), "again");
+    let before = snapshot(office.path());
+    let (ok, stdout, stderr) = sentra(office.path(), &["import", forged.to_str().unwrap()]);
+    let said = format!("{stdout}{stderr}");
+    assert!(!ok, "{said}");
+    assert!(
+        said.contains("bertanggal 2026-11-26, sebelum hari terakhir kunci lama toko ST07 (2026-11-27)"),
+        "{said}"
+    );
+    assert_eq!(snapshot(office.path()), before);
+    // The new PC's own sale of the last day is taken.
+    assert!(sell(new_pc.path(), "2026-11-27T14:00:00+07:00").0);
+    let new_out = out.path().join("new");
+    std::fs::create_dir(&new_out).unwrap();
+    let new_file = export(new_pc.path(), "2026-11-27T14:00:00+07:00", &new_out);
+    sentra_ok(office.path(), &["import", new_file.to_str().unwrap()]);
+    let day = json(
+        office.path(),
+        NOW_TEXT,
+        &["report", "centre", "--date", "2026-11-27"],
+    );
+    assert_eq!(day["stalls"][0]["totals"]["sales_count"], 2);
+}

@@ -101,6 +101,15 @@ pub enum Refusal {
     #[error("id {0} muncul dua kali di berkas ini")]
     Duplicate(String),
     #[error(
+        "catatan nomor {seq} bertanggal {day}, sebelum hari terakhir kunci lama toko {stall} ({from}): PC yang dipasang ulang tidak mencatat hari yang sudah lewat"
+    )]
+    BeforeRepin {
+        stall: String,
+        seq: i64,
+        day: String,
+        from: String,
+    },
+    #[error(
         "titipan untuk penjualan {sale_id} yang tidak ada di berkas ini (titipan selalu dikirim bersama penjualannya)"
     )]
     ConsignedWithoutSale { sale_id: String },
@@ -276,6 +285,7 @@ pub fn admit(
     }
 
     let pinned_key = pin_key(tx, stall, key, stamp)?;
+    require_after_repin(tx, content)?;
     keep_struk_key(tx, stall)?;
     flag_if_shared(
         tx,
@@ -526,6 +536,27 @@ pub fn admit(
     })
 }
 
+/// After a re-pin, no record of the new key is of a day before the old
+/// key's last: a reinstalled PC starts where the old one stopped.
+fn require_after_repin(tx: &Transaction<'_>, content: &ExportContent) -> Result<(), SyncError> {
+    let from: Option<String> = tx
+        .prepare_cached("SELECT epoch_from_day FROM office_stalls WHERE code = ?1")?
+        .query_row([&content.stall.code], |r| r.get(0))?;
+    let Some(from) = from else {
+        return Ok(());
+    };
+    match content.sequence_days().find(|(_, day)| *day < from.as_str()) {
+        Some((seq, day)) => Err(Refusal::BeforeRepin {
+            stall: content.stall.code.clone(),
+            seq,
+            day: day.to_string(),
+            from,
+        }
+        .into()),
+        None => Ok(()),
+    }
+}
+
 /// Pins the stall's key at first sight, or takes a re-pinned stall's new
 /// key; refuses any other key. Says the key's first digits when it was
 /// pinned now, for the manager to compare with the stall's own screen.
@@ -577,9 +608,16 @@ fn pin_key(
                 }
                 .into());
             }
+            // A new PC starts after the old one's last record: the new key's
+            // records are of that day or later. (Re-signed old sales under a
+            // new key would count every sale twice.)
             tx.execute(
-                "UPDATE office_stalls SET public_key = ?2, epoch = epoch + 1, name = ?3, owner = ?4, regency = ?5,
-                    last_import = ?6 WHERE code = ?1",
+                "UPDATE office_stalls SET public_key = ?2, name = ?3, owner = ?4, regency = ?5,
+                    last_import = ?6,
+                    epoch_from_day = (SELECT MAX(day) FROM office_seen
+                                      WHERE stall_code = ?1 AND epoch = office_stalls.epoch),
+                    epoch = epoch + 1
+                 WHERE code = ?1",
                 params![stall.code, key.to_vec(), stall.name, stall.owner, stall.regency, stamp],
             )?;
             tx.execute(

@@ -1143,6 +1143,14 @@ impl English for OfficeRefusal {
                 "sale {receipt} line {line}: SKU {sku} is not in the file's list of products"
             ),
             OfficeRefusal::Duplicate(id) => format!("id {id} appears twice in this file"),
+            OfficeRefusal::BeforeRepin {
+                stall,
+                seq,
+                day,
+                from,
+            } => format!(
+                "record number {seq} is dated {day}, before the last day of stall {stall}'s old key ({from}): a reinstalled PC does not record days gone by"
+            ),
             OfficeRefusal::ConsignedWithoutSale { sale_id } => format!(
                 "consigned lines of sale {sale_id}, which is not in this file (they always travel with their sale)"
             ),
