@@ -466,3 +466,51 @@ fn a_refund_that_leaves_a_sliver_or_pays_cash_for_a_qris_sale_needs_the_pin() {
     );
     assert_eq!(approvals(d).len(), 1, "{:?}", approvals(d));
 }
+
+#[test]
+fn the_qris_code_is_changed_only_with_the_pin_and_leaves_a_record() {
+    let dir = cli_stall(Some(PIN));
+    let d = dir.path();
+    let code = |merchant: &str| {
+        sentra::domain::qris::with_crc(&format!(
+            "00020101021151440014ID.CO.QRIS.WWW0215ID10200000000010303UMI\
+             5204581253033605802ID59{:02}{merchant}6014BANDAR LAMPUNG",
+            merchant.len()
+        ))
+    };
+    // The first code is the vendor's to type.
+    sentra_ok(
+        d,
+        &["settings", "set", "qris_payload", &code("TAPIS INDAH")],
+    );
+    assert!(approvals(d).is_empty());
+    // Another account's: the buyers' money would go there.
+    let other = code("HELPER PRIBADI");
+    refused(
+        d,
+        &["settings", "set", "qris_payload", &other],
+        "perlu PIN manajer: pengaturan kode QRIS diubah dari TAPIS INDAH",
+    );
+    refused(
+        d,
+        &["settings", "set", "qris_payload", &other, "--pin", "0000"],
+        "PIN salah",
+    );
+    sentra_ok(
+        d,
+        &["settings", "set", "qris_payload", &other, "--pin", PIN],
+    );
+    let recorded = approvals(d);
+    assert_eq!(recorded.len(), 1, "{recorded:?}");
+    assert!(
+        recorded[0].starts_with("pengaturan kode QRIS diubah dari TAPIS INDAH (CRC")
+            && recorded[0].contains("ke HELPER PRIBADI (CRC"),
+        "{recorded:?}"
+    );
+    // Cleared, too, only with the PIN.
+    refused(
+        d,
+        &["settings", "set", "qris_payload", ""],
+        "perlu PIN manajer",
+    );
+}

@@ -383,13 +383,21 @@ fn old_sales_signed_again_with_a_new_key_are_refused_after_a_repin() {
     }
     content["prices"] = serde_json::json!([]);
     let version = sentra::sync::format::VERSION;
-    let forged = sign(&content, &stall_key(new_pc.path()), version, out.path(), "again");
+    let forged = sign(
+        &content,
+        &stall_key(new_pc.path()),
+        version,
+        out.path(),
+        "again",
+    );
     let before = snapshot(office.path());
     let (ok, stdout, stderr) = sentra(office.path(), &["import", forged.to_str().unwrap()]);
     let said = format!("{stdout}{stderr}");
     assert!(!ok, "{said}");
     assert!(
-        said.contains("bertanggal 2026-11-26, sebelum hari terakhir kunci lama toko ST07 (2026-11-27)"),
+        said.contains(
+            "bertanggal 2026-11-26, sebelum hari terakhir kunci lama toko ST07 (2026-11-27)"
+        ),
         "{said}"
     );
     assert_eq!(snapshot(office.path()), before);

@@ -87,3 +87,46 @@ fn without_the_setting_the_static_code_is_shown() {
     assert_eq!(shown_amount(&window), None);
     assert!(!window.shows_part("QRIS berisi"));
 }
+
+/// Issue 23's fresh-eyes trial: anyone at the till could point the QRIS at
+/// their own account. In Pengaturan a new code is refused without the
+/// manager PIN (typed in the PIN card's first field) and saved with it.
+#[test]
+fn pengaturan_changes_the_qris_code_only_with_the_pin() {
+    use sentra::ui::{Message, pengaturan};
+    let (_dir, store) = stall(true);
+    let mut window = Window::on(store);
+    window.send(Message::SwitchTab(sentra::ui::Tab::Pengaturan));
+    let other = sentra::domain::qris::with_crc(
+        "00020101021151440014ID.CO.QRIS.WWW0215ID10200000000010303UMI\
+         5204581253033605802ID5914HELPER PRIBADI6014BANDAR LAMPUNG",
+    );
+    let set = || {
+        Message::Pengaturan(pengaturan::Message::Set(pengaturan::Setting::Qris(
+            String::new(),
+        )))
+    };
+    window.send(Message::Pengaturan(pengaturan::Message::QrisChanged(
+        other.clone(),
+    )));
+    window.send(set());
+    assert!(
+        window.shows_part("perlu PIN manajer: pengaturan kode QRIS diubah dari TAPIS INDAH"),
+        "{:?}",
+        window.texts()
+    );
+    window.send(Message::Pengaturan(pengaturan::Message::OldPinChanged(
+        PIN.into(),
+    )));
+    window.send(set());
+    assert!(window.shows_part("Tersimpan"), "{:?}", window.texts());
+    let sentra::ui::Phase::Stall(shell) = &window.app.phase else {
+        panic!("not a stall")
+    };
+    assert_eq!(
+        shell.pengaturan.settings.qris_payload.as_deref(),
+        Some(other.as_str())
+    );
+    // The PIN does not stay in its field.
+    assert!(shell.pengaturan.old_pin.is_empty());
+}

@@ -1014,7 +1014,13 @@ fn nothing_lands_in_a_closed_day_without_a_reopen() {
     let office = Office::new();
     office.import_ok(&file);
     let before = office.stall_figures("ST07");
-    let forged = forge(&st07, &file, out.path(), "void-after-close", void_after_close);
+    let forged = forge(
+        &st07,
+        &file,
+        out.path(),
+        "void-after-close",
+        void_after_close,
+    );
     let text = office.refuses(&forged, "sudah ditutup");
     assert!(text.contains("tidak dibuka kembali"), "{text}");
     assert_eq!(office.stall_figures("ST07"), before);

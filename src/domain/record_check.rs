@@ -155,7 +155,9 @@ pub enum RecordRule {
     ReopenDetail(String),
     #[error("buka kembali hari {0}: hari itu belum pernah ditutup")]
     ReopenWithoutClose(String),
-    #[error("hari {0} sudah ditutup (tutup kasir) dan tidak dibuka kembali oleh manajer sebelum catatan ini")]
+    #[error(
+        "hari {0} sudah ditutup (tutup kasir) dan tidak dibuka kembali oleh manajer sebelum catatan ini"
+    )]
     AfterClose(String),
     #[error("penitip \"{code}\": {rule}")]
     Producer {

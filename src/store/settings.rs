@@ -149,18 +149,32 @@ pub fn label(key: &str) -> (&'static str, &'static str) {
     }
 }
 
-/// Settings that loosen a PIN's guard or move the stall's clock (and with it
-/// every business day and opening hour): a change needs the manager PIN.
-pub const GUARDED: [&str; 3] = [
+/// Settings that loosen a PIN's guard, move the stall's clock (and with it
+/// every business day and opening hour) or send the buyers' QRIS money to
+/// another account: a change needs the manager PIN. (The first QRIS code,
+/// where there was none, is the vendor's to type.)
+pub const GUARDED: [&str; 4] = [
     "pin_expense_over",
     "pin_discount_percent",
     "utc_offset_hours",
+    "qris_payload",
 ];
 
 /// The approval a change of a guarded setting needs, if it changes one.
 fn guarded_change(key: &str, before: &Settings, after: &Settings) -> Option<Approval> {
     if !GUARDED.contains(&key) {
         return None;
+    }
+    if key == "qris_payload" {
+        let (from, to) = (
+            before.qris_payload.as_deref()?,
+            after.qris_payload.as_deref(),
+        );
+        return (Some(from) != to).then(|| Approval::Setting {
+            setting: label(key).0.to_string(),
+            from: qris_name(from),
+            to: to.map(qris_name).unwrap_or_else(|| "(kosong)".into()),
+        });
     }
     let value = |s: &Settings| {
         s.entries()
@@ -175,6 +189,18 @@ fn guarded_change(key: &str, before: &Settings, after: &Settings) -> Option<Appr
         from,
         to,
     })
+}
+
+/// A QRIS code as a manager tells one from another: its merchant (tag 59)
+/// and its CRC.
+fn qris_name(payload: &str) -> String {
+    let merchant = crate::domain::qris::fields(payload)
+        .ok()
+        .and_then(|fields| fields.into_iter().find(|(tag, _)| *tag == "59"))
+        .map(|(_, name)| name.trim().to_string())
+        .unwrap_or_default();
+    let crc = payload.get(payload.len().saturating_sub(4)..).unwrap_or("");
+    format!("{merchant} (CRC {crc})")
 }
 
 /// The keys, as `sentra settings set KEY VALUE` takes them.

@@ -545,7 +545,10 @@ fn require_after_repin(tx: &Transaction<'_>, content: &ExportContent) -> Result<
     let Some(from) = from else {
         return Ok(());
     };
-    match content.sequence_days().find(|(_, day)| *day < from.as_str()) {
+    match content
+        .sequence_days()
+        .find(|(_, day)| *day < from.as_str())
+    {
         Some((seq, day)) => Err(Refusal::BeforeRepin {
             stall: content.stall.code.clone(),
             seq,
@@ -618,7 +621,14 @@ fn pin_key(
                                       WHERE stall_code = ?1 AND epoch = office_stalls.epoch),
                     epoch = epoch + 1
                  WHERE code = ?1",
-                params![stall.code, key.to_vec(), stall.name, stall.owner, stall.regency, stamp],
+                params![
+                    stall.code,
+                    key.to_vec(),
+                    stall.name,
+                    stall.owner,
+                    stall.regency,
+                    stamp
+                ],
             )?;
             tx.execute(
                 "UPDATE office_repins SET new_key = ?2, done_at = ?3 WHERE stall_code = ?1 AND done_at IS NULL",

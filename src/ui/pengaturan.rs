@@ -255,12 +255,19 @@ impl Pengaturan {
             Message::Scroll(by) => Effect::Scroll { view: SCROLL, by },
             Message::Set(setting) => {
                 let setting = self.as_typed(setting);
+                // A guarded setting (the QRIS code) takes the PIN typed in
+                // the PIN card's first field, as accepting the clock does.
+                let pin = Some(self.old_pin.clone()).filter(|p| !p.is_empty());
                 Effect::job(move |store| {
-                    Message::Saved(
-                        store
-                            .set_setting(setting.key(), &setting.value())
-                            .map_err(Refusal::from),
-                    )
+                    let saved = at_now(|now| {
+                        store.set_guarded_setting(
+                            setting.key(),
+                            &setting.value(),
+                            pin.as_deref(),
+                            now,
+                        )
+                    });
+                    Message::Saved(saved)
                 })
             }
             Message::TaxRateChanged(text) => {
@@ -329,6 +336,8 @@ impl Pengaturan {
             }
             Message::Saved(Ok(settings)) => {
                 self.notice = Some(Notice::Info(Say::Saved));
+                // A PIN typed for a guarded setting does not stay behind.
+                self.old_pin.clear();
                 self.scale = scale_text(&settings);
                 self.settings = settings.clone();
                 self.applied = Some(settings);
