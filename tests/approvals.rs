@@ -65,22 +65,30 @@ fn a_drawer_expense_above_the_limit_needs_the_pin_and_is_recorded_with_it() {
         args.iter().map(|s| s.to_string()).collect::<Vec<_>>()
     };
 
-    // Up to the limit (Rp500.000 by default) the vendor alone may.
-    sentra_ok(d, &run(&add("500000", &[])));
+    // Up to the limit in a day (Rp500.000 by default) the vendor alone
+    // may; the day's drawer expenses count together, so a second one just
+    // under the limit is no free one.
+    sentra_ok(d, &run(&add("300000", &[])));
+    refused(
+        d,
+        &run(&add("300000", &[])),
+        "perlu PIN manajer: pengeluaran laci hari ini Rp600.000 di atas batas Rp500.000",
+    );
+    sentra_ok(d, &run(&add("200000", &[])));
     // Above it: asked for, then a wrong PIN, and nothing is recorded.
     refused(
         d,
-        &run(&add("600000", &[])),
-        "perlu PIN manajer: pengeluaran laci Rp600.000 di atas batas Rp500.000",
+        &run(&add("100000", &[])),
+        "perlu PIN manajer: pengeluaran laci hari ini Rp600.000 di atas batas Rp500.000",
     );
-    refused(d, &run(&add("600000", &["--pin", "9999"])), "PIN salah");
+    refused(d, &run(&add("100000", &["--pin", "9999"])), "PIN salah");
     let list = json(d, &["expense", "list"]);
-    assert_eq!(list.as_array().unwrap().len(), 1, "{list}");
+    assert_eq!(list.as_array().unwrap().len(), 2, "{list}");
     // The right PIN records it, and the approval with it.
-    sentra_ok(d, &run(&add("600000", &["--pin", PIN])));
+    sentra_ok(d, &run(&add("100000", &["--pin", PIN])));
     assert_eq!(
         approvals(d),
-        ["pengeluaran laci Rp600.000 di atas batas Rp500.000"]
+        ["pengeluaran laci hari ini Rp600.000 di atas batas Rp500.000"]
     );
     // Not from the drawer, any size is the vendor's to write down.
     sentra_ok(
@@ -108,8 +116,8 @@ fn a_drawer_expense_above_the_limit_needs_the_pin_and_is_recorded_with_it() {
     );
     refused(
         d,
-        &run(&add("150000", &[])),
-        "pengeluaran laci Rp150.000 di atas batas Rp100.000",
+        &run(&add("1", &[])),
+        "pengeluaran laci hari ini Rp600.001 di atas batas Rp100.000",
     );
     refused(
         d,
@@ -423,6 +431,19 @@ fn a_refund_that_leaves_a_sliver_or_pays_cash_for_a_qris_sale_needs_the_pin() {
             "--refund",
             "cash=40000",
         ],
+    );
+    // A little more, bit by bit: past half of the sale's money.
+    refused(
+        d,
+        &[
+            "return",
+            &cash,
+            "--item",
+            "KPI-01=0,1",
+            "--refund",
+            "cash=8000",
+        ],
+        "uang kembali Rp48.000 untuk nota",
     );
     // A QRIS sale: money went to the bank, so cash from the drawer for it
     // is the manager's; back by QRIS it is the vendor's.

@@ -34,13 +34,19 @@ pub enum PinError {
 /// book's events (`pin_used`) with its sentence, and reaches the office.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum Approval {
-    #[error("pengeluaran laci {amount} di atas batas {limit}")]
+    #[error("pengeluaran laci hari ini {amount} di atas batas {limit}")]
     Expense {
         amount: crate::money::Rupiah,
         limit: crate::money::Rupiah,
     },
     #[error("seluruh nota {receipt} dikembalikan tanpa pembatalan")]
     WholeRefund { receipt: String },
+    #[error("uang kembali {given} untuk nota {receipt} (total {total}): lebih dari separuh")]
+    MostRefunded {
+        receipt: String,
+        given: crate::money::Rupiah,
+        total: crate::money::Rupiah,
+    },
     #[error("uang tunai {refund} dikembalikan untuk nota {receipt} yang dibayar tunai {took}")]
     CashBeyondCash {
         receipt: String,
@@ -74,11 +80,16 @@ impl Approval {
     pub fn english(&self) -> String {
         match self {
             Approval::Expense { amount, limit } => {
-                format!("a drawer expense of {amount}, above {limit}")
+                format!("today's drawer expenses of {amount}, above {limit}")
             }
             Approval::WholeRefund { receipt } => {
                 format!("all of receipt {receipt} refunded without a void")
             }
+            Approval::MostRefunded {
+                receipt,
+                given,
+                total,
+            } => format!("{given} back for receipt {receipt} (total {total}): more than half"),
             Approval::CashBeyondCash {
                 receipt,
                 refund,

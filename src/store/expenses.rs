@@ -64,13 +64,17 @@ impl Store {
         if !expense.amount.is_positive() {
             return Err(ExpenseError::NotPositive.into());
         }
-        // Cash out of the drawer above the stall's limit is the manager's.
+        // Cash out of the drawer above the stall's limit in a day is the
+        // manager's: the day's drawer expenses with this one, so two just
+        // under the limit are not two free ones.
         let limit = self.settings()?.pin_expense_over;
-        let approval =
-            (expense.from_drawer && expense.amount > limit).then_some(Approval::Expense {
-                amount: expense.amount,
-                limit,
-            });
+        let day = super::days::day_key(self.business_day(now));
+        let so_far = drawer_expenses(&self.conn, &day)?;
+        let with_this = so_far.checked_add(expense.amount)?;
+        let approval = (expense.from_drawer && with_this > limit).then_some(Approval::Expense {
+            amount: with_this,
+            limit,
+        });
         let note = expense
             .note
             .as_deref()

@@ -105,7 +105,7 @@ impl Store {
             return Err(crate::money::MoneyError::NegativeAmount(refund.amount.to_string()).into());
         }
         let sale_id = sale.id.to_string();
-        let approval = refund_approval(&self.conn, &sale, items, refund)?;
+        let approval = refund_approval(&self.conn, &sale, items, refund, kasbon_refund)?;
         if let Some(approval) = &approval {
             self.approve(pin, approval, now)?;
         }
@@ -243,13 +243,15 @@ impl Store {
 /// Whether `items` take back everything of the sale not yet returned.
 /// What a refund needs the manager for: money back for all (or all but a
 /// sliver, under [`SLIVER_DIVISOR`]th) of what is left of a sale is a void
-/// without the void's PIN; cash back beyond the cash the sale took (a QRIS
+/// without the void's PIN, and more than half its money back is nearly
+/// one; cash back beyond the cash the sale took (a QRIS
 /// sale refunded from the drawer) is money out of a drawer it never entered.
 fn refund_approval(
     conn: &rusqlite::Connection,
     sale: &super::CompletedSale,
     items: &[ReturnItem],
     refund: &Tender,
+    kasbon_refund: Rupiah,
 ) -> Result<Option<Approval>> {
     if !refund.amount.is_positive() {
         return Ok(None);
@@ -259,6 +261,23 @@ fn refund_approval(
     if left_after.value().saturating_mul(SLIVER_DIVISOR) <= net.value() {
         return Ok(Some(Approval::WholeRefund {
             receipt: sale.receipt.clone(),
+        }));
+    }
+    // More than half the sale's money back, in one return or bit by bit,
+    // is the manager's too.
+    let before: i64 = conn
+        .prepare_cached(
+            "SELECT COALESCE(SUM(refund + kasbon_refund), 0) FROM returns WHERE sale_id = ?1",
+        )?
+        .query_row([&sale_id], |r| r.get(0))?;
+    let given = Rupiah::new(before)
+        .checked_add(refund.amount)?
+        .checked_add(kasbon_refund)?;
+    if given.value().saturating_mul(2) > sale.total.value() {
+        return Ok(Some(Approval::MostRefunded {
+            receipt: sale.receipt.clone(),
+            given,
+            total: sale.total,
         }));
     }
     if refund.method == PaymentMethod::Cash {
