@@ -178,14 +178,22 @@ fn a_partial_return_restores_what_came_back_and_no_more() {
         matches!(too_many, Err(StoreError::ReturnTooMuch { .. })),
         "{too_many:?}"
     );
-    let too_much_money = store.return_items(&sale.receipt, &[item("1")], &refund(10_001), NOW);
+    // More than half the sale's money back in all: the manager's PIN.
+    let with_pin = |store: &mut sentra::store::Store, amount| {
+        store.return_items_with(
+            &sale.receipt,
+            &[item("1")],
+            &[refund(amount)],
+            Some(PIN),
+            NOW,
+        )
+    };
+    let too_much_money = with_pin(&mut store, 10_001);
     assert!(
         matches!(too_much_money, Err(StoreError::RefundTooMuch { .. })),
         "{too_much_money:?}"
     );
-    store
-        .return_items(&sale.receipt, &[item("1")], &refund(10_000), NOW)
-        .unwrap();
+    with_pin(&mut store, 10_000).unwrap();
     assert_eq!(store.find_product("A").unwrap().stock, qty("0"));
     let nothing_left = store.return_items(&sale.receipt, &[item("1")], &refund(0), NOW);
     assert!(matches!(

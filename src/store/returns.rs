@@ -105,6 +105,7 @@ impl Store {
             return Err(crate::money::MoneyError::NegativeAmount(refund.amount.to_string()).into());
         }
         let sale_id = sale.id.to_string();
+        plan_return(&self.conn, &sale, items, refund, kasbon_refund)?;
         let approval = refund_approval(&self.conn, &sale, items, refund, kasbon_refund)?;
         if let Some(approval) = &approval {
             self.approve(pin, approval, now)?;
@@ -114,72 +115,7 @@ impl Store {
         let stamp = clock::stamp(now, self.offset);
         self.write(|tx| {
             ensure_open(tx, &today, &stamp)?;
-            let mut lines = {
-                let mut statement = tx.prepare_cached(
-                    "SELECT l.line_no, l.product_id, l.sku, l.quantity, l.net,
-                            COALESCE((SELECT SUM(rl.quantity) FROM return_lines rl JOIN returns r ON r.id = rl.return_id
-                                      WHERE r.sale_id = l.sale_id AND rl.line_no = l.line_no), 0)
-                     FROM sale_lines l WHERE l.sale_id = ?1 ORDER BY l.line_no",
-                )?;
-                statement
-                    .query_map([&sale_id], |r| {
-                        Ok(ReturnableLine {
-                            line_no: r.get(0)?,
-                            product_id: Uuid::parse_str(&r.get::<_, String>(1)?).unwrap_or_default(),
-                            sku: r.get(2)?,
-                            quantity: Quantity::from_milli(r.get(3)?),
-                            net: Rupiah::new(r.get(4)?),
-                            returned: Quantity::from_milli(r.get(5)?),
-                        })
-                    })?
-                    .collect::<rusqlite::Result<Vec<_>>>()?
-            };
-            // Spread each item over the sale's lines with that SKU, first line first.
-            let mut taken: HashMap<i64, (Quantity, Rupiah)> = HashMap::new();
-            for item in items {
-                if !item.quantity.is_positive() {
-                    return Err(StoreError::NonPositiveQuantity);
-                }
-                let matching: Vec<&mut ReturnableLine> = lines
-                    .iter_mut()
-                    .filter(|l| l.sku.eq_ignore_ascii_case(item.sku.trim()))
-                    .collect();
-                if matching.is_empty() {
-                    return Err(StoreError::NotOnReceipt {
-                        sku: item.sku.clone(),
-                        receipt: sale.receipt.clone(),
-                    });
-                }
-                let left_total = matching.iter().try_fold(Quantity::ZERO, |acc, l| acc.checked_add(l.left()))?;
-                if item.quantity > left_total {
-                    return Err(StoreError::ReturnTooMuch {
-                        sku: item.sku.clone(),
-                        asked: item.quantity,
-                        left: left_total,
-                    });
-                }
-                let mut wanted = item.quantity;
-                for line in matching {
-                    if wanted == Quantity::ZERO {
-                        break;
-                    }
-                    let part = wanted.min(line.left());
-                    if part == Quantity::ZERO {
-                        continue;
-                    }
-                    let worth = line.worth_of(part)?;
-                    line.returned = line.returned.checked_add(part)?;
-                    wanted = wanted.checked_sub(part)?;
-                    let entry = taken.entry(line.line_no).or_insert((Quantity::ZERO, Rupiah::ZERO));
-                    entry.0 = entry.0.checked_add(part)?;
-                    entry.1 = entry.1.checked_add(worth)?;
-                }
-            }
-            let worth = Rupiah::sum(taken.values().map(|(_, amount)| *amount))?;
-            let given = refund.amount.checked_add(kasbon_refund)?;
-            if given > worth {
-                return Err(StoreError::RefundTooMuch { asked: given, worth });
-            }
+            let (lines, taken, worth) = plan_return(tx, &sale, items, refund, kasbon_refund)?;
             let (sale_kasbon, kasbon_left) = kasbon_left(tx, &sale, date)?;
             check_kasbon_first(&sale.receipt, worth, sale_kasbon, kasbon_left, refund.amount, kasbon_refund)?;
             let seq = sequence::next_at(tx, &stamp)?;
@@ -240,7 +176,100 @@ impl Store {
     }
 }
 
-/// Whether `items` take back everything of the sale not yet returned.
+/// A return's lines, what each takes back (quantity, worth) and the worth
+/// in all, checked: every item on the receipt and not returned already, the
+/// money no more than the goods' worth. Run before the PIN is asked (so a
+/// wrong return says what is wrong, not "PIN") and again in the write.
+type ReturnPlan = (
+    Vec<ReturnableLine>,
+    HashMap<i64, (Quantity, Rupiah)>,
+    Rupiah,
+);
+
+fn plan_return(
+    conn: &rusqlite::Connection,
+    sale: &super::CompletedSale,
+    items: &[ReturnItem],
+    refund: &Tender,
+    kasbon_refund: Rupiah,
+) -> Result<ReturnPlan> {
+    let sale_id = sale.id.to_string();
+    let mut lines = {
+        let mut statement = conn.prepare_cached(
+            "SELECT l.line_no, l.product_id, l.sku, l.quantity, l.net,
+                    COALESCE((SELECT SUM(rl.quantity) FROM return_lines rl JOIN returns r ON r.id = rl.return_id
+                              WHERE r.sale_id = l.sale_id AND rl.line_no = l.line_no), 0)
+             FROM sale_lines l WHERE l.sale_id = ?1 ORDER BY l.line_no",
+        )?;
+        statement
+            .query_map([&sale_id], |r| {
+                Ok(ReturnableLine {
+                    line_no: r.get(0)?,
+                    product_id: Uuid::parse_str(&r.get::<_, String>(1)?).unwrap_or_default(),
+                    sku: r.get(2)?,
+                    quantity: Quantity::from_milli(r.get(3)?),
+                    net: Rupiah::new(r.get(4)?),
+                    returned: Quantity::from_milli(r.get(5)?),
+                })
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()?
+    };
+    // Spread each item over the sale's lines with that SKU, first line first.
+    let mut taken: HashMap<i64, (Quantity, Rupiah)> = HashMap::new();
+    for item in items {
+        if !item.quantity.is_positive() {
+            return Err(StoreError::NonPositiveQuantity);
+        }
+        let matching: Vec<&mut ReturnableLine> = lines
+            .iter_mut()
+            .filter(|l| l.sku.eq_ignore_ascii_case(item.sku.trim()))
+            .collect();
+        if matching.is_empty() {
+            return Err(StoreError::NotOnReceipt {
+                sku: item.sku.clone(),
+                receipt: sale.receipt.clone(),
+            });
+        }
+        let left_total = matching
+            .iter()
+            .try_fold(Quantity::ZERO, |acc, l| acc.checked_add(l.left()))?;
+        if item.quantity > left_total {
+            return Err(StoreError::ReturnTooMuch {
+                sku: item.sku.clone(),
+                asked: item.quantity,
+                left: left_total,
+            });
+        }
+        let mut wanted = item.quantity;
+        for line in matching {
+            if wanted == Quantity::ZERO {
+                break;
+            }
+            let part = wanted.min(line.left());
+            if part == Quantity::ZERO {
+                continue;
+            }
+            let worth = line.worth_of(part)?;
+            line.returned = line.returned.checked_add(part)?;
+            wanted = wanted.checked_sub(part)?;
+            let entry = taken
+                .entry(line.line_no)
+                .or_insert((Quantity::ZERO, Rupiah::ZERO));
+            entry.0 = entry.0.checked_add(part)?;
+            entry.1 = entry.1.checked_add(worth)?;
+        }
+    }
+    let worth = Rupiah::sum(taken.values().map(|(_, amount)| *amount))?;
+    let given = refund.amount.checked_add(kasbon_refund)?;
+    if given > worth {
+        return Err(StoreError::RefundTooMuch {
+            asked: given,
+            worth,
+        });
+    }
+    Ok((lines, taken, worth))
+}
+
 /// What a refund needs the manager for: money back for all (or all but a
 /// sliver, under [`SLIVER_DIVISOR`]th) of what is left of a sale is a void
 /// without the void's PIN, and more than half its money back is nearly
