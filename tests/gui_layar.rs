@@ -134,6 +134,62 @@ fn after_the_sale_it_shows_the_change_and_thanks() {
     window.type_keys("KRP-01");
     window.press_key(Named::Enter);
     assert_eq!(moment(window.till()), Moment::Cart);
+    // Taken off again: the last buyer's thanks are over, the layar is idle.
+    window.press_key(Named::Delete);
+    assert!(window.till().cart.is_empty());
+    assert_eq!(moment(window.till()), Moment::Idle);
+    assert!(
+        shows(&window, "Keripik asli Lampung"),
+        "{:?}",
+        window.customer_texts()
+    );
+}
+
+#[test]
+fn a_long_cart_shows_its_latest_lines_and_a_split_payment_says_what_is_paid() {
+    let (_dir, mut store) = stall();
+    for n in 1..=9 {
+        let item = product(&format!("BRG-{n}"), 1_000 * n, Unit::Pcs);
+        store.add_product(&item, NOW).unwrap();
+        store
+            .receive_stock(&item.sku, qty("5"), None, None, NOW)
+            .unwrap();
+    }
+    let mut window = open(store);
+    for n in 1..=9 {
+        window.type_keys(&format!("BRG-{n}"));
+        window.press_key(Named::Enter);
+    }
+    let texts = window.customer_texts();
+    // The newest line is on the buyer's screen; the first ones are counted.
+    assert!(texts.iter().any(|t| t == "Rp9.000"), "{texts:?}");
+    assert!(shows(&window, "dan 3 barang sebelumnya"), "{texts:?}");
+    // Rp5.000 paid by QRIS of Rp45.000: said beside what is left.
+    window.press_key(Named::F2);
+    window.press_key(Named::F10);
+    window.type_keys("5000");
+    window.press_key(Named::F3);
+    let texts = window.customer_texts();
+    assert!(texts.iter().any(|t| t == "Rp40.000"), "{texts:?}");
+    assert!(shows(&window, "Sudah dibayar Rp5.000"), "{texts:?}");
+}
+
+#[test]
+fn the_setting_decides_once_changed_even_when_the_flag_opened_it() {
+    use sentra::ui::{Message, pengaturan};
+    let (_dir, store) = stall();
+    let mut window = open(store);
+    window.app.windows.asked = true;
+    let set = |on| {
+        Message::Pengaturan(pengaturan::Message::Set(
+            pengaturan::Setting::CustomerDisplay(on),
+        ))
+    };
+    window.send(set(true));
+    assert!(!window.app.windows.asked, "the setting decides now");
+    window.send(set(false));
+    assert!(!window.app.windows.asked);
+    assert!(!window.app.windows.dismissed);
 }
 
 #[test]

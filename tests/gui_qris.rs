@@ -66,6 +66,12 @@ fn the_qris_carries_what_is_paid_by_it() {
         "{:?}",
         window.texts()
     );
+    // More than is due (a digit too many): no code carries it.
+    window.type_keys("250000");
+    assert_eq!(shown_amount(&window), None);
+    for _ in 0.."250000".len() {
+        window.press_key(Named::Backspace);
+    }
     // Part by QRIS: the code follows the amount typed.
     window.type_keys("10000");
     assert_eq!(shown_amount(&window).as_deref(), Some("10000"));

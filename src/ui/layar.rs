@@ -4,7 +4,7 @@
 //! due and, by QRIS, the code carrying it; after the sale the change and
 //! thanks. It takes no input: it reads the till and draws.
 
-use iced::widget::{Column, column, container, qr_code, row, scrollable, space, text};
+use iced::widget::{Column, column, container, qr_code, row, space, text};
 use iced::{Alignment, Element, Fill, Length};
 
 use super::i18n::{Lang, T, method_name};
@@ -16,8 +16,9 @@ use crate::money::Rupiah;
 
 /// The digits of the total and the amount due.
 const BIG: f32 = 64.0;
-/// The lines shown: the latest, the way a buyer watches them arrive.
-const SHOWN_LINES: usize = 12;
+/// The lines shown: the latest, the way a buyer watches them arrive (the
+/// ones before are counted above them); as many as fit 600 pixels.
+const SHOWN_LINES: usize = 6;
 
 /// What the buyer's screen is showing.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -30,11 +31,11 @@ pub enum Moment {
 
 /// Where the till is, as the buyer sees it.
 pub fn moment(kasir: &Kasir) -> Moment {
-    match (&kasir.panel, kasir.cart.is_empty(), &kasir.last_sale) {
-        (Panel::Pay(_), false, _) => Moment::Paying,
-        (_, false, _) => Moment::Cart,
-        (_, true, Some(_)) => Moment::Done,
-        (_, true, None) => Moment::Idle,
+    match (&kasir.panel, kasir.cart.is_empty()) {
+        (Panel::Pay(_), false) => Moment::Paying,
+        (_, false) => Moment::Cart,
+        (_, true) if kasir.thanking && kasir.last_sale.is_some() => Moment::Done,
+        (_, true) => Moment::Idle,
     }
 }
 
@@ -64,8 +65,16 @@ fn idle<'a, M: 'a>(stall: &'a str, line: &'a str, lang: Lang) -> Element<'a, M> 
         text(T::Welcome2.get(lang))
             .size(theme::HEADING)
             .color(theme::MUTED),
-        text(stall).size(BIG).font(BOLD).color(theme::BRAND),
-        text(line).size(theme::HEADING),
+        text(stall)
+            .size(BIG)
+            .font(BOLD)
+            .color(theme::BRAND)
+            .wrapping(text::Wrapping::WordOrGlyph)
+            .align_x(Alignment::Center),
+        text(line)
+            .size(theme::HEADING)
+            .wrapping(text::Wrapping::WordOrGlyph)
+            .align_x(Alignment::Center),
     ]
     .spacing(16)
     .align_x(Alignment::Center)
@@ -83,6 +92,13 @@ fn with_lines<'a, M: 'a>(
     let priced = kasir.priced().ok();
     let mut lines = Column::new().spacing(10);
     let skip = kasir.cart.len().saturating_sub(SHOWN_LINES);
+    if skip > 0 {
+        let more = match lang {
+            Lang::Id => format!("… dan {skip} barang sebelumnya"),
+            Lang::En => format!("… and {skip} items before"),
+        };
+        lines = lines.push(text(more).size(theme::TEXT).color(theme::MUTED));
+    }
     for (index, item) in kasir.cart.iter().enumerate().skip(skip) {
         let quantity = item.quantity().ok();
         let unit_price = quantity.map_or(item.product.price, |q| item.product.unit_price(q));
@@ -122,7 +138,7 @@ fn with_lines<'a, M: 'a>(
             .size(theme::TEXT)
             .color(theme::MUTED),
         row![
-            scrollable(lines).height(Fill).width(Length::FillPortion(3)),
+            container(lines).height(Fill).width(Length::FillPortion(3)),
             container(side)
                 .width(Length::FillPortion(2))
                 .center_x(Length::FillPortion(2)),
@@ -159,6 +175,16 @@ fn paying<'a, M: 'a>(kasir: &'a Kasir, lang: Lang) -> Element<'a, M> {
     ]
     .spacing(8)
     .align_x(Alignment::Center);
+    // Part paid already (a split): said, so the lines and the amount due
+    // agree in the buyer's eyes.
+    let paid = Rupiah::sum(payment.tenders.iter().map(|t| t.amount)).ok();
+    if let Some(paid) = paid.filter(|p| p.is_positive()) {
+        let said = match lang {
+            Lang::Id => format!("Sudah dibayar {paid}"),
+            Lang::En => format!("Paid already {paid}"),
+        };
+        side = side.push(text(said).size(theme::TEXT).color(theme::MUTED));
+    }
     match (payment.method, kasir.qris.shown()) {
         (PaymentMethod::Qris, Some(shown)) => {
             side = side.push(text(T::ScanToPay.get(lang)).size(theme::TEXT));

@@ -270,6 +270,8 @@ pub struct Windows {
     pub dismissed: bool,
     /// Where the vendor moved the layar pelanggan, to keep when it closes.
     pub customer_moved: Option<(i32, i32)>,
+    /// The `customer_display` setting as last seen, to tell a change.
+    pub setting_seen: bool,
 }
 
 /// Keeps where the layar pelanggan was (a closing window's last chore).
@@ -620,8 +622,13 @@ impl App {
                 }
                 if let Some(settings) = shell.pengaturan.take_applied() {
                     self.lang = Lang::from_key(&settings.language);
-                    // The vendor changed the setting: it is followed again.
-                    self.windows.dismissed = false;
+                    // The vendor changed a setting: from now on the setting
+                    // decides (over --customer-display too).
+                    if settings.customer_display != self.windows.setting_seen {
+                        self.windows.setting_seen = settings.customer_display;
+                        self.windows.dismissed = false;
+                        self.windows.asked = false;
+                    }
                     shell.kasir.apply_settings(&settings);
                     shell.stok.apply_settings(&settings);
                 }
@@ -649,6 +656,7 @@ impl App {
                 effect.and(Effect::Focus(kantor::IMPORT_PATH))
             }
             Some(identity) => {
+                self.windows.setting_seen = settings.customer_display;
                 let mut kasir = Kasir::new(&settings);
                 let effect = kasir.refresh().map(Message::Kasir);
                 self.phase = Phase::Stall(Box::new(Shell {

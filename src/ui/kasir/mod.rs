@@ -150,6 +150,9 @@ pub struct Kasir {
     pub panel: Panel,
     pub notice: Option<Notice>,
     pub last_sale: Option<CompletedSale>,
+    /// The last sale's buyer is still at the counter: the layar pelanggan
+    /// thanks them until the next item is scanned.
+    pub thanking: bool,
     pub tax: TaxRule,
     pub qris: qris::QrisShown,
     /// A sale is being written: the pay button waits for it.
@@ -317,6 +320,7 @@ impl Kasir {
             panel: Panel::None,
             notice: qris_warning(settings),
             last_sale: None,
+            thanking: false,
             tax: settings.tax,
             qris: qris::QrisShown::new(settings),
             saving: false,
@@ -486,6 +490,10 @@ impl Kasir {
 
     pub fn update(&mut self, message: Message) -> Effect<Message> {
         let effect = self.react(message);
+        // The next buyer's first item: the last one's thanks are over.
+        if !self.cart.is_empty() {
+            self.thanking = false;
+        }
         // The QRIS on screen follows what is being paid by it.
         let paying = match &self.panel {
             Panel::Pay(payment) => payment.qris_amount(),
@@ -1368,6 +1376,7 @@ impl Kasir {
                 }
                 let receipt = sale.receipt.clone();
                 self.last_sale = Some(sale);
+                self.thanking = true;
                 self.whatsapp.clear();
                 self.whatsapp_sent = None;
                 // The receipt is drawn and written off the UI thread; the

@@ -55,9 +55,13 @@ impl Payment {
         if self.method != PaymentMethod::Qris {
             return None;
         }
+        // A code for more than is due would take money the sale refuses
+        // (a mistyped digit): none is shown for it.
         match self.amount.trim() {
             "" => Some(self.remaining()),
-            typed => Rupiah::parse(typed).ok(),
+            typed => Rupiah::parse(typed)
+                .ok()
+                .filter(|amount| amount.is_positive() && *amount <= self.remaining()),
         }
     }
 
