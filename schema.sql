@@ -1390,6 +1390,17 @@ CREATE TABLE office_prices (
 );
 CREATE INDEX office_prices_sku ON office_prices (stall_code, epoch, sku, after_seq);
 
+-- Checks that wait for earlier numbers (a sale's prices, a day close's
+-- figures), run by the import that closes the gap.
+CREATE TABLE office_deferred (
+    stall_code  TEXT NOT NULL,
+    epoch       INTEGER NOT NULL,
+    kind        TEXT NOT NULL,
+    record_id   TEXT NOT NULL,
+    seq         INTEGER NOT NULL,
+    PRIMARY KEY (stall_code, kind, record_id)
+);
+
 -- After a re-pin, the new key's records are of the old key's last day or
 -- later: re-signed old sales under a new key would count twice.
 ALTER TABLE office_stalls ADD COLUMN epoch_from_day TEXT;

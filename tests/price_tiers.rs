@@ -217,3 +217,105 @@ fn a_line_price_that_was_never_the_products_is_refused_at_the_office() {
     let day = json(office.path(), &["report", "centre", "--date", "2026-11-27"]);
     assert_eq!(day["totals"]["net"], 119_000, "{day}");
 }
+
+/// The fresh-eyes trial of issue 26: a sale below the tier, sent alone
+/// with a number skipped, was taken unchecked and never checked once the
+/// gap was filled; and a price record "from record 1 on" added to a file
+/// sent again rewrote the prices of sales already held. Now the sale is
+/// checked by the import that closes the gap, and a late price is refused.
+#[test]
+fn skipping_a_number_or_sending_a_price_late_does_not_pass_a_wrong_price() {
+    use common::forge::{content_of, sign, stall_key};
+    let dir = cli_stall(Some(PIN));
+    let d = dir.path();
+    sentra_ok(
+        d,
+        &[
+            "product", "add", "--sku", "KRP-01", "--name", "Keripik", "--price", "10000",
+        ],
+    );
+    sentra_ok(d, &["stock", "receive", "KRP-01", "100"]);
+    sentra_ok(d, &["product", "price-tier", "KRP-01", "12=9000"]);
+    sentra_ok(d, &["sale", "--item", "KRP-01=12", "--pay", "cash=108000"]);
+    sentra_ok(d, &["sale", "--item", "KRP-01=1", "--pay", "cash=10000"]);
+    sentra_ok(d, &["sale", "--item", "KRP-01=12", "--pay", "cash=108000"]);
+    let usb = tempfile::tempdir().unwrap();
+    let file = sentra_ok(d, &["export", "--out", usb.path().to_str().unwrap()]);
+    let file = std::path::PathBuf::from(file.trim());
+    let content = content_of(&file);
+    let key = stall_key(d);
+    let version = sentra::sync::format::VERSION;
+    let office = tempfile::tempdir().unwrap();
+    sentra_ok(
+        office.path(),
+        &["init", "office", "--name", "Sentra", "--manager-pin", PIN],
+    );
+    let import = |path: &std::path::Path| {
+        let (ok, stdout, stderr) = sentra(office.path(), &["import", path.to_str().unwrap()]);
+        (ok, format!("{stdout}{stderr}"))
+    };
+    // Numbers 1–2 (the price records and the first sale) and, alone, the
+    // third sale at Rp5.000 each, with number 2 held back.
+    let part = |name: &str, keep: &[usize], price: Option<i64>| {
+        let mut c = content.clone();
+        c["export_id"] = uuid::Uuid::now_v7().to_string().into();
+        let sales: Vec<serde_json::Value> =
+            keep.iter().map(|i| content["sales"][*i].clone()).collect();
+        c["sales"] = sales.into();
+        let seqs: Vec<i64> = keep
+            .iter()
+            .map(|i| content["sales"][*i]["seq"].as_i64().unwrap())
+            .collect();
+        c["sequence"] = serde_json::json!({"from": seqs[0], "to": seqs[seqs.len() - 1]});
+        if seqs[0] > 1 {
+            c["prices"] = serde_json::json!([]);
+        }
+        if let Some(price) = price {
+            let sale = &mut c["sales"][0];
+            let total = 12 * price;
+            for field in ["subtotal", "total"] {
+                sale[field] = total.into();
+            }
+            sale["payments"][0]["amount"] = total.into();
+            sale["payments"][0]["tendered"] = total.into();
+            sale["lines"][0]["unit_price"] = price.into();
+            sale["lines"][0]["gross"] = total.into();
+            sale["lines"][0]["net"] = total.into();
+        }
+        sign(&c, &key, version, usb.path(), name)
+    };
+    let (ok, said) = import(&part("first", &[0], None));
+    assert!(ok, "{said}");
+    let (ok, said) = import(&part("cheap", &[2], Some(5_000)));
+    assert!(ok, "taken while number 2 is missing: {said}");
+    // Number 2 arrives: the cheap sale can be checked now, and is refused
+    // with the file that let it be.
+    let (ok, said) = import(&part("middle", &[1], None));
+    assert!(!ok, "{said}");
+    assert!(
+        said.contains("harga satuan Rp5.000 bukan harga produk pada waktu itu (Rp9.000"),
+        "{said}"
+    );
+
+    // A late price: the honest file with a new price record from record 1
+    // on, for numbers the office held already.
+    let office2 = tempfile::tempdir().unwrap();
+    sentra_ok(
+        office2.path(),
+        &["init", "office", "--name", "Sentra", "--manager-pin", PIN],
+    );
+    sentra_ok(office2.path(), &["import", file.to_str().unwrap()]);
+    let mut again = content.clone();
+    again["export_id"] = uuid::Uuid::now_v7().to_string().into();
+    let mut late = content["prices"][0].clone();
+    late["id"] = uuid::Uuid::now_v7().to_string().into();
+    late["after_seq"] = 1.into();
+    late["price"] = 100.into();
+    late["tiers"] = "".into();
+    again["prices"].as_array_mut().unwrap().push(late);
+    let again = sign(&again, &key, version, usb.path(), "late-price");
+    let (ok, stdout, stderr) = sentra(office2.path(), &["import", again.to_str().unwrap()]);
+    let said = format!("{stdout}{stderr}");
+    assert!(!ok, "{said}");
+    assert!(said.contains("harga baru untuk catatan nomor 2"), "{said}");
+}

@@ -1034,3 +1034,44 @@ fn nothing_lands_in_a_closed_day_without_a_reopen() {
     let text = office.refuses(&file, "sudah ditutup");
     assert!(text.contains("tutup kasir"), "{text}");
 }
+
+/// The fresh-eyes trial of issue 26: a day close sent before the sales it
+/// should count (a number skipped) was never compared with them. The
+/// comparison now waits for the gap and is made by the import closing it.
+#[test]
+fn a_close_sent_before_its_sales_is_compared_when_they_come() {
+    let out = tempfile::tempdir().unwrap();
+    let st07 = Stall::new("ST07", "1802");
+    st07.run(&["sale", "--item", "KRP-01=1", "--pay", "cash=40000"]);
+    st07.run(&["sale", "--item", "KRP-01=2", "--pay", "cash=80000"]);
+    st07.run(&["day", "close", "--counted-cash", "120000"]);
+    let file = st07.export(out.path());
+    let content = content_of(&file);
+    let close_seq = content["day_closes"][0]["seq"].as_i64().unwrap();
+    // The close alone, saying one sale of Rp40.000 (figures that add up).
+    let close_only = forge(&st07, &file, out.path(), "close-only", |c| {
+        let mut close = c["day_closes"][0].clone();
+        let float = close["opening_float"].as_i64().unwrap();
+        close["sales_count"] = 1.into();
+        close["net_total"] = 40_000.into();
+        close["cash_in"] = 40_000.into();
+        close["expected"] = (float + 40_000).into();
+        close["counted"] = (float + 40_000).into();
+        close["difference"] = 0.into();
+        c["sales"] = json!([]);
+        c["prices"] = json!([]);
+        c["day_closes"] = json!([close]);
+        c["events"] = json!([]);
+        c["sequence"] = json!({"from": close_seq, "to": close_seq});
+    });
+    // The sales, without the close.
+    let sales_only = forge(&st07, &file, out.path(), "sales-only", |c| {
+        c["day_closes"] = json!([]);
+        c["events"] = json!([]);
+        c["sequence"]["to"] = json!(close_seq - 1);
+    });
+    let office = Office::new();
+    office.import_ok(&close_only);
+    let text = office.refuses(&sales_only, "tidak sama dengan catatan toko itu");
+    assert!(text.contains("jumlah nota"), "{text}");
+}

@@ -211,6 +211,10 @@ pub enum RecordRule {
     NotPositive { field: &'static str },
     #[error("kategori pengeluaran \"{0}\" tidak dikenal")]
     ExpenseCategory(String),
+    #[error(
+        "harga baru untuk catatan nomor {0} dan sesudahnya, yang sudah diterima kantor sebelumnya"
+    )]
+    PriceTooLate(i64),
     #[error("harga produk \"{sku}\" tidak sah: {problem}")]
     Price { sku: String, problem: String },
     #[error(

@@ -17,6 +17,7 @@ pub mod trust;
 mod trust_consign;
 mod trust_days;
 mod trust_kasbon;
+mod trust_later;
 mod trust_prices;
 pub mod verify;
 

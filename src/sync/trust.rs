@@ -294,6 +294,7 @@ pub fn admit(
         &content.export_id,
         &stall.code,
     )?;
+    super::trust_prices::refuse_late_prices(tx, content)?;
     // The numbers this file carries count as held for the checks below.
     for (seq, day) in content.sequence_days() {
         tx.prepare_cached(
@@ -506,6 +507,7 @@ pub fn admit(
         new_records += 1;
     }
     super::trust_days::check_closed_days(tx, content)?;
+    super::trust_later::recheck(tx, &stall.code)?;
     let total = content.record_count();
     tx.execute(
         "INSERT OR IGNORE INTO office_imports (export_id, stall_code, imported_at, file_name, seq_from, seq_to,
@@ -900,7 +902,7 @@ fn load_voids_of(
 /// A day close whose every earlier record is held must agree with them: the
 /// number of the day's standing sales and their total, as they stood when
 /// the day was closed (records numbered before the close).
-fn check_close_against_records(
+pub(super) fn check_close_against_records(
     tx: &Transaction<'_>,
     stall: &str,
     close: &DayCloseRecord,
@@ -912,8 +914,14 @@ fn check_close_against_records(
         )?
         .query_row(params![stall, close.seq], |r| r.get(0))?;
     if held_before < close.seq - 1 {
-        // Some earlier record is still on its way: nothing to compare yet.
-        return Ok(());
+        // Some earlier record is still on its way: compared when it comes.
+        return super::trust_later::defer(
+            tx,
+            stall,
+            super::trust_later::Later::Close,
+            &close.id,
+            close.seq,
+        );
     }
     let (count, net): (i64, i64) = tx
         .prepare_cached(
@@ -1397,7 +1405,7 @@ fn returns_of(
     Ok(records)
 }
 
-fn load_day_close(
+pub(super) fn load_day_close(
     tx: &Transaction<'_>,
     stall: &str,
     id: &str,

@@ -2,12 +2,11 @@
 //! the rule they make: a sale line's unit price is the product's price of
 //! its time (the normal price, or the harga grosir its quantity reaches).
 //! A price record takes no number: it says the last number taken before it
-//! (`after_seq`), and applies to the records numbered after that. A line is
-//! checked when the office holds the product's last price record before the
-//! sale and every number between them (so no later price record can be
-//! missing: each travels with the file holding the number before it, or the
-//! next); a stall with no price records yet (an older program) is not
-//! checked.
+//! (`after_seq`), and applies to the records numbered after that. A sale is
+//! checked when the office holds every number before it (so no price record
+//! before it can be missing: each travels with the file holding the number
+//! before it, or the next), at once or when the gap closes; a product with
+//! no price record yet (an older program's) is not checked.
 
 use rusqlite::{OptionalExtension, Transaction, params};
 
@@ -29,6 +28,42 @@ pub(super) fn check_content(content: &ExportContent, context: &Context) -> Resul
         record_check::check_price_record(record, context).map_err(refused(label(record)))?;
         if !ids.insert(record.id.as_str()) {
             return Err(super::trust::Refusal::Duplicate(record.id.clone()).into());
+        }
+    }
+    Ok(())
+}
+
+/// A new price record may not reach into numbers the office held before
+/// this file: a price "from record 100 on" sent after records 101 and later
+/// were counted would rewrite the prices of sales already checked. (An
+/// honest price record that travelled in an earlier file too is held
+/// already, and passes.) Run before the file's own numbers count as held.
+pub(super) fn refuse_late_prices(
+    tx: &Transaction<'_>,
+    content: &ExportContent,
+) -> Result<(), SyncError> {
+    let stall = &content.stall.code;
+    for record in &content.prices {
+        let held_record: bool = tx
+            .prepare_cached(
+                "SELECT EXISTS (SELECT 1 FROM office_prices WHERE id = ?1 AND stall_code = ?2)",
+            )?
+            .query_row(params![record.id, stall], |r| r.get(0))?;
+        if held_record {
+            continue;
+        }
+        let next_held: bool = tx
+            .prepare_cached(
+                "SELECT EXISTS (SELECT 1 FROM office_seen WHERE stall_code = ?1
+                    AND epoch = (SELECT epoch FROM office_stalls WHERE code = ?1) AND seq = ?2)",
+            )?
+            .query_row(params![stall, record.after_seq + 1], |r| r.get(0))?;
+        if next_held {
+            return Err(super::trust::Refusal::Record {
+                record: label(record),
+                rule: crate::domain::record_check::RecordRule::PriceTooLate(record.after_seq + 1),
+            }
+            .into());
         }
     }
     Ok(())
@@ -74,13 +109,21 @@ pub(super) fn check_sale_prices(
     stall: &str,
     sale: &SaleRecord,
 ) -> Result<(), SyncError> {
+    // Numbers missing before the sale: a price record among them would
+    // change the answer, so the whole sale is checked when they come.
+    if !super::trust_later::all_before_held(tx, stall, sale.seq)? {
+        return super::trust_later::defer(
+            tx,
+            stall,
+            super::trust_later::Later::Prices,
+            &sale.id,
+            sale.seq,
+        );
+    }
     for line in &sale.lines {
         let Some(price) = price_before(tx, stall, &line.sku, sale.seq)? else {
             continue;
         };
-        if !all_held_between(tx, stall, price.after_seq + 1, sale.seq - 1)? {
-            continue;
-        }
         record_check::check_line_price(line, &price)
             .map_err(refused(format!("penjualan {} ({})", sale.receipt, sale.id)))?;
     }
@@ -104,26 +147,6 @@ fn price_before(
         )?
         .query_row(params![stall, sku, seq], row)
         .optional()?)
-}
-
-/// Whether every number from `first` to `last` is held (none: yes): one
-/// run of held numbers spans them.
-fn all_held_between(
-    tx: &Transaction<'_>,
-    stall: &str,
-    first: i64,
-    last: i64,
-) -> Result<bool, SyncError> {
-    if first > last {
-        return Ok(true);
-    }
-    Ok(tx
-        .prepare_cached(
-            "SELECT EXISTS (SELECT 1 FROM office_seen_runs
-                WHERE stall_code = ?1 AND epoch = (SELECT epoch FROM office_stalls WHERE code = ?1)
-                  AND first <= ?2 AND last >= ?3)",
-        )?
-        .query_row(params![stall, first, last], |r| r.get(0))?)
 }
 
 fn load(tx: &Transaction<'_>, stall: &str, id: &str) -> Result<Option<PriceRecord>, SyncError> {

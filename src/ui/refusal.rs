@@ -968,6 +968,9 @@ impl English for RecordRule {
             RecordRule::ExpenseCategory(category) => {
                 format!("unknown expense category \"{category}\"")
             }
+            RecordRule::PriceTooLate(seq) => {
+                format!("a new price for record {seq} and after, which the office held already")
+            }
             RecordRule::Price { sku, problem } => {
                 format!("the price of \"{sku}\" is not valid: {problem}")
             }
