@@ -35,11 +35,20 @@ fn a_tier_from_12_prices_11_normally_and_12_at_the_tier() {
     );
     assert!(said.contains("mulai 12 pcs: Rp9.000"), "{said}");
     // Refused: a tier not below the price, dearer for more, from 1.
-    for bad in [&["12=10000"][..], &["12=8000", "24=9000"], &["1=9000"]] {
+    for bad in [
+        &["12=10000"][..],
+        &["12=8000", "24=9000"],
+        &["1=9000"],
+        &["12=9000", "12=8000"],
+        &["12,5=9000"],
+    ] {
         let mut args = vec!["product", "price-tier", "KRP-01"];
         args.extend(bad);
         let (ok, _, stderr) = sentra(d, &args);
-        assert!(!ok && stderr.contains("harga grosir"), "{bad:?}: {stderr}");
+        assert!(
+            !ok && (stderr.contains("harga grosir") || stderr.contains("dijual utuh")),
+            "{bad:?}: {stderr}"
+        );
     }
     // The price may not fall to a tier's, by a CSV import either.
     let csv = d.join("prices.csv");

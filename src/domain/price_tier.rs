@@ -27,6 +27,8 @@ pub enum TierError {
     NotFalling { from: Quantity, price: Rupiah },
     #[error("paling banyak {MAX_TIERS} harga grosir per produk")]
     TooMany,
+    #[error("dua harga grosir mulai dari jumlah yang sama ({0})")]
+    Twice(Quantity),
     #[error("harga grosir tertulis rusak: \"{0}\"")]
     Stored(String),
     #[error("harga grosir ditulis JUMLAH=HARGA, mis. 12=9000: \"{0}\"")]
@@ -53,7 +55,10 @@ pub fn check(base: Rupiah, tiers: &[PriceTier]) -> Result<Vec<PriceTier>, TierEr
     }
     let mut sorted = tiers.to_vec();
     sorted.sort_by_key(|t| t.from);
-    sorted.dedup_by_key(|t| t.from);
+    // Two prices from one quantity: which one is meant is not for us to guess.
+    if let Some(pair) = sorted.windows(2).find(|pair| pair[0].from == pair[1].from) {
+        return Err(TierError::Twice(pair[0].from));
+    }
     let mut before = base;
     for tier in &sorted {
         if tier.from <= Quantity::from_milli(Quantity::SCALE) || tier.from > MAX_QUANTITY {

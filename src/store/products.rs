@@ -153,6 +153,7 @@ impl Store {
         self.require_stall()?;
         product.validate()?;
         let tiers = price_tier::check(product.price, tiers)?;
+        check_tier_units(product.unit, &tiers)?;
         let stamp = clock::stamp(now, self.offset);
         let id = self.write(|tx| {
             let id = insert_product(tx, product, &stamp)?;
@@ -175,6 +176,7 @@ impl Store {
         self.require_stall()?;
         product.validate()?;
         let tiers = price_tier::check(product.price, tiers)?;
+        check_tier_units(product.unit, &tiers)?;
         let existing = self.find_product(sku)?;
         let stamp = clock::stamp(now, self.offset);
         self.write(|tx| {
@@ -214,6 +216,7 @@ impl Store {
         self.require_stall()?;
         let product = self.find_product(sku)?;
         let tiers = price_tier::check(product.price, tiers)?;
+        check_tier_units(product.unit, &tiers)?;
         let stamp = clock::stamp(now, self.offset);
         self.write(|tx| {
             write_tiers(tx, product.id, &tiers, &stamp)?;
@@ -548,6 +551,14 @@ fn refuse_duplicates(
         return Err(StoreError::DuplicateBarcode(barcode.clone()));
     }
     super::barcodes::refuse_scale_prefix(tx, product.barcode.as_deref(), except.as_deref())?;
+    Ok(())
+}
+
+/// A tier's quantity is one the unit can be sold in (whole packs, pieces).
+fn check_tier_units(unit: crate::domain::unit::Unit, tiers: &[PriceTier]) -> Result<()> {
+    for tier in tiers {
+        unit.check(tier.from)?;
+    }
     Ok(())
 }
 

@@ -397,6 +397,9 @@ impl English for crate::domain::price_tier::TierError {
                 format!("a wholesale price for more may not be dearer ({price} from {from})")
             }
             TierError::TooMany => format!("at most {MAX_TIERS} wholesale prices per product"),
+            TierError::Twice(from) => {
+                format!("two wholesale prices from the same quantity ({from})")
+            }
             TierError::Typed(text) => {
                 format!("write a wholesale price as QUANTITY=PRICE, e.g. 12=9000: \"{text}\"")
             }
