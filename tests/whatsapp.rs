@@ -156,3 +156,38 @@ fn f6_under_the_last_sale_opens_its_struk_in_whatsapp() {
         text_struk(&book, &receipt)
     );
 }
+
+/// The fresh-eyes trial of issue 26: with the focus left in the buyer's
+/// number, the next buyer's first scan went into it and was lost. A
+/// barcode there (a scanner's length, no phone number) is that item.
+#[test]
+fn a_scan_into_the_buyers_number_is_the_next_buyers_item() {
+    let (_dir, mut store) = new_stall();
+    let barcode = sentra::domain::barcode::ean13_from_twelve(899_450_500_001);
+    let item = sentra::store::NewProduct {
+        barcode: Some(barcode.clone()),
+        ..product("KRP-01", 12_500, Unit::Pcs)
+    };
+    store.add_product(&item, NOW).unwrap();
+    store
+        .receive_stock("KRP-01", qty("10"), None, None, NOW)
+        .unwrap();
+    let mut window = Window::on(store);
+    if window.focus_is("opening-float") {
+        window.type_keys("100000");
+        window.press_key(Named::Enter);
+    }
+    window.type_keys("KRP-01");
+    window.press_key(Named::Enter);
+    window.press_key(Named::F2);
+    window.type_keys("12500");
+    window.press_key(Named::Enter);
+    assert!(window.till().last_sale.is_some());
+    window.press_key(Named::F6);
+    assert!(window.focus_is("kasir-whatsapp"));
+    window.type_keys(&barcode);
+    window.press_key(Named::Enter);
+    assert_eq!(window.till().cart.len(), 1, "{:?}", window.texts());
+    assert!(window.till().whatsapp.is_empty());
+    assert!(window.focus_is("kasir-search"));
+}

@@ -745,6 +745,13 @@ impl Kasir {
                 self.whatsapp_sent = None;
                 Effect::None
             }
+            // A barcode scanned into the buyer's number (the focus left
+            // there): it is the next buyer's first item, not a number.
+            Message::SendWhatsApp if is_scan_not_phone(&self.whatsapp) => {
+                let code = std::mem::take(&mut self.whatsapp);
+                self.search.changed(code.trim().to_string());
+                self.submit().and(Effect::Focus(SEARCH))
+            }
             Message::SendWhatsApp => match &self.last_sale {
                 Some(sale) => {
                     let (receipt, number) = (sale.receipt.clone(), self.whatsapp.clone());
@@ -1640,4 +1647,13 @@ fn qris_warning(settings: &Settings) -> Option<Notice> {
         error.to_string(),
         error.english(),
     )))
+}
+
+/// Whether `typed` is a scanned barcode (a length scanners type, digits
+/// only) and no Indonesian phone number.
+fn is_scan_not_phone(typed: &str) -> bool {
+    let typed = typed.trim();
+    BARCODE_LENGTHS.contains(&typed.len())
+        && typed.bytes().all(|b| b.is_ascii_digit())
+        && crate::domain::whatsapp::wa_number(typed).is_err()
 }
