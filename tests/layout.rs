@@ -126,6 +126,21 @@ fn screens() -> Vec<(&'static str, tempfile::TempDir, Window)> {
     assert!(by_qris.till().qris.shown().is_some(), "a QRIS on screen");
     out.push(("kasir-bayar-qris", dir, by_qris));
 
+    // Part paid by cash, the rest by QRIS: the paid line, the code and the
+    // confirm button on one screen.
+    let (dir, mut store) = demo_stall();
+    store
+        .set_setting("qris_payload", &sentra::domain::qris::with_crc(qris))
+        .unwrap();
+    store.set_setting("qris_amount", "on").unwrap();
+    let mut split = Window::on(store);
+    fill_cart(&mut split);
+    split.press_key(Named::F2);
+    split.type_keys("10000");
+    split.press_key(Named::F3);
+    split.press_key(Named::F10);
+    out.push(("kasir-bayar-qris-sebagian", dir, split));
+
     let (dir, mut store) = demo_stall();
     store.close_day(rp(1_000_000), NOW).unwrap();
     let closed = Window::on(store);

@@ -679,20 +679,26 @@ impl Kasir {
             (None, Err(error)) if !payment.amount.trim().is_empty() => Some(error.say(lang)),
             _ => None,
         };
-        let change = preview
-            .as_ref()
-            .map(|s| s.change.to_string())
-            .unwrap_or_else(|_| "—".into());
-        panel = panel.push(
-            row![
-                text(T::Change.get(lang))
-                    .size(theme::TEXT)
-                    .color(theme::MUTED)
-                    .width(Fill),
-                text(change).size(theme::HUGE).font(BOLD).color(theme::GOOD),
-            ]
-            .align_y(Alignment::Center),
-        );
+        // Change comes only from cash: paying by QRIS, transfer or card the
+        // row gives its room to the code and the confirm button.
+        let gives_change = payment.method == PaymentMethod::Cash
+            || preview.as_ref().is_ok_and(|s| s.change.is_positive());
+        if gives_change {
+            let change = preview
+                .as_ref()
+                .map(|s| s.change.to_string())
+                .unwrap_or_else(|_| "—".into());
+            panel = panel.push(
+                row![
+                    text(T::Change.get(lang))
+                        .size(theme::TEXT)
+                        .color(theme::MUTED)
+                        .width(Fill),
+                    text(change).size(theme::HUGE).font(BOLD).color(theme::GOOD),
+                ]
+                .align_y(Alignment::Center),
+            );
+        }
         panel = panel.push(
             container(match refusal {
                 Some(error) => Element::from(text(error).size(theme::TEXT).color(theme::BAD)),
