@@ -995,12 +995,12 @@ fn nothing_lands_in_a_closed_day_without_a_reopen() {
             "export_id": uuid::Uuid::now_v7().to_string(),
             "created_at": "2026-11-27T23:55:00+07:00",
             "stall": c["stall"].clone(),
-            "sequence": {"from": last + 1, "to": last + 1},
+            "sequence": {"from": last + 2, "to": last + 2},
             "products": [],
             "sales": [],
             "voids": [{
                 "id": uuid::Uuid::now_v7().to_string(),
-                "seq": last + 1,
+                "seq": last + 2,
                 "sale_id": kept["id"],
                 "day": DAY,
                 "created_at": "2026-11-27T23:50:00+07:00",
@@ -1010,9 +1010,16 @@ fn nothing_lands_in_a_closed_day_without_a_reopen() {
             "day_closes": [],
         });
     };
+    // What the program allows on a closed day (an expense not from the
+    // drawer) is taken after the close.
+    st07.run(&["expense", "add", "--amount", "5000", "--category", "sewa"]);
+    let later = out.path().join("after");
+    std::fs::create_dir(&later).unwrap();
+    let after = st07.export(&later);
     // In order: the close is held, the void after it is refused.
     let office = Office::new();
     office.import_ok(&file);
+    office.import_ok(&after);
     let before = office.stall_figures("ST07");
     let forged = forge(
         &st07,

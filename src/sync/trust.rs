@@ -613,13 +613,14 @@ fn pin_key(
                 }
                 .into());
             }
-            // A new PC starts after the old one's last record: the new key's
-            // records are of that day or later. (Re-signed old sales under a
+            // A new PC starts after the old one's last sale: the new key's
+            // records are of that day or later. (Sales, whose clock is
+            // checked, not events, which keep whatever time the clock said.) (Re-signed old sales under a
             // new key would count every sale twice.)
             tx.execute(
                 "UPDATE office_stalls SET public_key = ?2, name = ?3, owner = ?4, regency = ?5,
                     last_import = ?6,
-                    epoch_from_day = (SELECT MAX(day) FROM office_seen
+                    epoch_from_day = (SELECT MAX(day) FROM office_sales
                                       WHERE stall_code = ?1 AND epoch = office_stalls.epoch),
                     epoch = epoch + 1
                  WHERE code = ?1",

@@ -64,13 +64,16 @@ fn money_records(content: &ExportContent) -> Vec<(String, String, i64)> {
     for r in &content.returns {
         push("retur", &r.id, &r.day, r.seq);
     }
-    for r in &content.payouts {
+    // Money that does not pass the drawer (a transfer to a producer, kasbon
+    // repaid by QRIS, an expense not from the drawer) may be written down on
+    // a closed day: the program allows it.
+    for r in content.payouts.iter().filter(|r| r.method == "cash") {
         push("bayar penitip", &r.id, &r.day, r.seq);
     }
-    for r in &content.repayments {
+    for r in content.repayments.iter().filter(|r| r.method == "cash") {
         push("bayar kasbon", &r.id, &r.day, r.seq);
     }
-    for r in &content.expenses {
+    for r in content.expenses.iter().filter(|r| r.from_drawer) {
         push("pengeluaran", &r.id, &r.day, r.seq);
     }
     for r in &content.day_closes {
@@ -101,21 +104,22 @@ fn first_after(
     day: &str,
     seq: i64,
 ) -> Result<Option<i64>, SyncError> {
+    // As above: only what passes the drawer is barred from a closed day.
     let tables = [
-        "office_sales",
-        "office_voids",
-        "office_returns",
-        "office_payouts",
-        "office_repayments",
-        "office_expenses",
-        "office_day_closes",
+        ("office_sales", ""),
+        ("office_voids", ""),
+        ("office_returns", ""),
+        ("office_payouts", "AND method = 'cash'"),
+        ("office_repayments", "AND method = 'cash'"),
+        ("office_expenses", "AND from_drawer = 1"),
+        ("office_day_closes", ""),
     ];
     let union = tables
         .iter()
-        .map(|t| {
+        .map(|(t, only)| {
             format!(
                 "SELECT MIN(seq) AS seq FROM {t}
-                 WHERE stall_code = ?1 AND epoch = {EPOCH} AND day = ?2 AND seq > ?3"
+                 WHERE stall_code = ?1 AND epoch = {EPOCH} AND day = ?2 AND seq > ?3 {only}"
             )
         })
         .collect::<Vec<_>>()
