@@ -1361,6 +1361,7 @@ CREATE TABLE price_changes (
 );
 CREATE INDEX price_changes_product ON price_changes (product_id, after_seq);
 CREATE INDEX price_changes_after ON price_changes (after_seq);
+CREATE INDEX price_changes_sku ON price_changes (sku, after_seq);
 CREATE TRIGGER price_changes_append_only_update BEFORE UPDATE ON price_changes
 BEGIN SELECT RAISE(ABORT, 'append-only: price records are never edited'); END;
 CREATE TRIGGER price_changes_append_only_delete BEFORE DELETE ON price_changes

@@ -71,7 +71,12 @@ fn a_tier_from_12_prices_11_normally_and_12_at_the_tier() {
     let twelve = json(d, &["sale", "--item", "KRP-01=12", "--pay", "cash=108000"]);
     assert_eq!(twelve["total"], 108_000, "{twelve}");
     let struk = sentra_ok(d, &["receipt", "ST07-20261127-0002"]);
-    assert!(struk.contains("12 pcs × Rp9.000"), "{struk}");
+    assert!(struk.contains("12 pcs × Rp9.000 grosir"), "{struk}");
+    let normal = sentra_ok(d, &["receipt", "ST07-20261127-0001"]);
+    assert!(
+        normal.contains("11 pcs × Rp10.000") && !normal.contains("grosir"),
+        "{normal}"
+    );
 
     // The export carries the tier's price, and the office adds it up.
     let usb = tempfile::tempdir().unwrap();

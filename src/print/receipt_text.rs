@@ -67,7 +67,17 @@ pub fn content(data: &ReceiptData<'_>) -> Content {
         .iter()
         .map(|line| Item {
             name: line.name.clone(),
-            detail: format!("  {} {} × {}", line.quantity, line.unit, line.unit_price),
+            detail: format!(
+                "  {} {} × {}{}",
+                line.quantity,
+                line.unit,
+                line.unit_price,
+                match (line.wholesale, data.language) {
+                    (false, _) => "",
+                    (true, crate::domain::language::Language::En) => " wholesale",
+                    (true, _) => " grosir",
+                }
+            ),
             gross: line.gross.to_string(),
             discount: line
                 .line_discount

@@ -59,6 +59,9 @@ pub struct SoldLine {
     pub line_discount: Rupiah,
     pub sale_discount_share: Rupiah,
     pub net: Rupiah,
+    /// Sold at its harga grosir: below the product's normal price then.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub wholesale: bool,
 }
 
 /// A sale as the book holds it.
@@ -285,6 +288,7 @@ impl Store {
                     line_discount: figures.line_discount,
                     sale_discount_share: figures.sale_discount_share,
                     net: figures.net,
+                    wholesale: product.unit_price(item.quantity) < product.price,
                 };
                 movements.push(Movement {
                     product_id: product.id,
@@ -467,13 +471,16 @@ pub(super) fn read_sale(conn: &Connection, receipt: &str) -> Result<Option<Compl
         return Ok(None);
     };
     let id = sale.id.to_string();
+    // The product's normal price then: its price record before the sale.
     let mut lines = conn.prepare_cached(
         "SELECT line_no, sku, name, category, unit, unit_price, quantity, gross, line_discount,
-                sale_discount_share, net
-         FROM sale_lines WHERE sale_id = ?1 ORDER BY line_no",
+                sale_discount_share, net,
+                (SELECT pc.price FROM price_changes pc WHERE pc.sku = l.sku AND pc.after_seq < ?2
+                 ORDER BY pc.after_seq DESC, pc.rowid DESC LIMIT 1)
+         FROM sale_lines l WHERE sale_id = ?1 ORDER BY line_no",
     )?;
     sale.lines = lines
-        .query_map([&id], |r| {
+        .query_map(rusqlite::params![&id, sale.seq], |r| {
             Ok(SoldLine {
                 line_no: r.get(0)?,
                 sku: r.get(1)?,
@@ -486,6 +493,9 @@ pub(super) fn read_sale(conn: &Connection, receipt: &str) -> Result<Option<Compl
                 line_discount: Rupiah::new(r.get(8)?),
                 sale_discount_share: Rupiah::new(r.get(9)?),
                 net: Rupiah::new(r.get(10)?),
+                wholesale: r
+                    .get::<_, Option<i64>>(11)?
+                    .is_some_and(|normal| r.get::<_, i64>(5).is_ok_and(|unit| unit < normal)),
             })
         })?
         .collect::<rusqlite::Result<_>>()?;
