@@ -105,8 +105,8 @@ impl Store {
             return Err(crate::money::MoneyError::NegativeAmount(refund.amount.to_string()).into());
         }
         let sale_id = sale.id.to_string();
-        plan_return(&self.conn, &sale, items, refund, kasbon_refund)?;
-        let approval = refund_approval(&self.conn, &sale, items, refund, kasbon_refund)?;
+        let (planned, _, _) = plan_return(&self.conn, &sale, items, refund, kasbon_refund)?;
+        let approval = refund_approval(&self.conn, &sale, &planned, refund, kasbon_refund)?;
         if let Some(approval) = &approval {
             self.approve(pin, approval, now)?;
         }
@@ -278,7 +278,7 @@ fn plan_return(
 fn refund_approval(
     conn: &rusqlite::Connection,
     sale: &super::CompletedSale,
-    items: &[ReturnItem],
+    planned: &[ReturnableLine],
     refund: &Tender,
     kasbon_refund: Rupiah,
 ) -> Result<Option<Approval>> {
@@ -286,7 +286,7 @@ fn refund_approval(
         return Ok(None);
     }
     let sale_id = sale.id.to_string();
-    let (left_after, net) = worth_left_after(conn, &sale_id, items)?;
+    let (left_after, net) = worth_left(planned)?;
     if left_after.value().saturating_mul(SLIVER_DIVISOR) <= net.value() {
         return Ok(Some(Approval::WholeRefund {
             receipt: sale.receipt.clone(),
@@ -337,49 +337,19 @@ fn refund_approval(
 /// the whole of it.
 const SLIVER_DIVISOR: i64 = 20;
 
-/// What the sale's lines are worth once `items` are taken back too (each
-/// SKU at its lines' average net price), and the lines' net in all.
-fn worth_left_after(
-    conn: &rusqlite::Connection,
-    sale_id: &str,
-    items: &[ReturnItem],
-) -> Result<(Rupiah, Rupiah)> {
-    let mut statement = conn.prepare_cached(
-        "SELECT l.sku, l.quantity, l.net, COALESCE((SELECT SUM(rl.quantity) FROM return_lines rl
-                JOIN returns r ON r.id = rl.return_id
-                WHERE r.sale_id = l.sale_id AND rl.line_no = l.line_no), 0)
-         FROM sale_lines l WHERE l.sale_id = ?1",
-    )?;
-    // Per SKU: quantity sold, net, quantity returned before.
-    let mut skus: HashMap<String, (i64, i64, i64)> = HashMap::new();
-    for row in statement.query_map([sale_id], |r| {
-        Ok((
-            r.get::<_, String>(0)?,
-            r.get::<_, i64>(1)?,
-            r.get::<_, i64>(2)?,
-            r.get::<_, i64>(3)?,
-        ))
-    })? {
-        let (sku, quantity, net, returned) = row?;
-        let entry = skus.entry(sku.to_ascii_uppercase()).or_default();
-        // Bounded by the limits: a sale's sums stay far inside i64.
-        *entry = (entry.0 + quantity, entry.1 + net, entry.2 + returned);
+/// What the sale's lines are worth once the planned return is taken back
+/// too (each line's net less its running share of what came back), and
+/// the lines' net in all.
+fn worth_left(planned: &[ReturnableLine]) -> Result<(Rupiah, Rupiah)> {
+    let mut left = Rupiah::ZERO;
+    for line in planned {
+        let back = line
+            .net
+            .ratio(line.returned.milli(), line.quantity.milli())?;
+        left = left.checked_add(line.net.checked_sub(back)?)?;
     }
-    let (mut left, mut all) = (0i128, 0i64);
-    for (sku, (quantity, net, returned)) in &skus {
-        let asked: i64 = items
-            .iter()
-            .filter(|i| i.sku.trim().eq_ignore_ascii_case(sku))
-            .map(|i| i.quantity.milli())
-            .sum();
-        let remaining = (quantity - returned - asked).max(0);
-        if *quantity > 0 {
-            left += i128::from(*net) * i128::from(remaining) / i128::from(*quantity);
-        }
-        all += net;
-    }
-    let left = i64::try_from(left).unwrap_or(i64::MAX);
-    Ok((Rupiah::new(left), Rupiah::new(all)))
+    let net = Rupiah::sum(planned.iter().map(|l| l.net))?;
+    Ok((left, net))
 }
 
 /// The money part (one till method; none is cash 0) and the kasbon part of
