@@ -86,6 +86,42 @@ fn sold_skus(dir: &Path) -> Option<Vec<String>> {
     (!skus.is_empty()).then_some(skus)
 }
 
+/// Xvfb with a screen of `screen` (`WIDTHxHEIGHTxDEPTH`) and the real
+/// program on the book in `dir`, with `args`: both end with the returned
+/// guard. The display's name comes with it.
+fn open_window(dir: &Path, screen: &str, args: &[&str]) -> (Running, String) {
+    let number = free_display();
+    let display = format!(":{number}");
+    let mut running = Running(Vec::new());
+    running.0.push(
+        Command::new("Xvfb")
+            .args([&display, "-screen", "0", screen, "-nolisten", "tcp"])
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("Xvfb starts"),
+    );
+    let socket = format!("/tmp/.X11-unix/X{number}");
+    wait_for("Xvfb", Duration::from_secs(20), || {
+        Path::new(&socket).exists()
+    });
+    running.0.push(
+        Command::new(env!("CARGO_BIN_EXE_sentra"))
+            .arg("--data-dir")
+            .arg(dir)
+            .args(args)
+            .env("DISPLAY", &display)
+            .env("ICED_BACKEND", "tiny-skia")
+            .env("SENTRA_NOW", NOW_TEXT)
+            .env_remove("WAYLAND_DISPLAY")
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("sentra starts"),
+    );
+    (running, display)
+}
+
 /// One real window at a time: two debug builds starting on two cores at
 /// once take longer than a scanner waits.
 static ONE_AT_A_TIME: std::sync::Mutex<()> = std::sync::Mutex::new(());
@@ -109,34 +145,7 @@ fn a_scanner_burst_through_the_real_window_lands_whole_and_in_order() {
     }
     drop(store);
 
-    let number = free_display();
-    let display = format!(":{number}");
-    let mut running = Running(Vec::new());
-    running.0.push(
-        Command::new("Xvfb")
-            .args([&display, "-screen", "0", "1024x768x24", "-nolisten", "tcp"])
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("Xvfb starts"),
-    );
-    let socket = format!("/tmp/.X11-unix/X{number}");
-    wait_for("Xvfb", Duration::from_secs(20), || {
-        Path::new(&socket).exists()
-    });
-    running.0.push(
-        Command::new(env!("CARGO_BIN_EXE_sentra"))
-            .arg("--data-dir")
-            .arg(dir.path())
-            .env("DISPLAY", &display)
-            .env("ICED_BACKEND", "tiny-skia")
-            .env("SENTRA_NOW", NOW_TEXT)
-            .env_remove("WAYLAND_DISPLAY")
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("sentra starts"),
-    );
+    let (_running, display) = open_window(dir.path(), "1024x768x24", &[]);
     // The title names the stall once the book is open.
     wait_for("the window on the book", Duration::from_secs(60), || {
         !xdotool(&display, &["search", "--name", "Tapis Indah"]).is_empty()
@@ -246,35 +255,7 @@ fn the_layar_pelanggan_shows_the_qris_carrying_the_total() {
     store.set_setting("customer_display_at", "1380,0").unwrap();
     drop(store);
 
-    let number = free_display();
-    let display = format!(":{number}");
-    let mut running = Running(Vec::new());
-    running.0.push(
-        Command::new("Xvfb")
-            .args([&display, "-screen", "0", "2420x800x24", "-nolisten", "tcp"])
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("Xvfb starts"),
-    );
-    let socket = format!("/tmp/.X11-unix/X{number}");
-    wait_for("Xvfb", Duration::from_secs(20), || {
-        Path::new(&socket).exists()
-    });
-    running.0.push(
-        Command::new(env!("CARGO_BIN_EXE_sentra"))
-            .arg("--data-dir")
-            .arg(dir.path())
-            .arg("--customer-display")
-            .env("DISPLAY", &display)
-            .env("ICED_BACKEND", "tiny-skia")
-            .env("SENTRA_NOW", NOW_TEXT)
-            .env_remove("WAYLAND_DISPLAY")
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("sentra starts"),
-    );
+    let (_running, display) = open_window(dir.path(), "2420x800x24", &["--customer-display"]);
     let find = |name: &str| {
         xdotool(&display, &["search", "--name", name])
             .lines()

@@ -380,12 +380,7 @@ fn check_owner(copy: &Connection, ours: Option<&Identity>) -> Result<()> {
 }
 
 fn last_sequence(conn: &Connection) -> Result<i64> {
-    Ok(conn
-        .query_row("SELECT last FROM record_sequence WHERE id = 1", [], |r| {
-            r.get(0)
-        })
-        .optional()?
-        .unwrap_or(0))
+    super::sequence::last(conn)
 }
 
 /// The records of `book` numbered after `last` (those a restore of a backup

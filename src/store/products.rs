@@ -152,8 +152,7 @@ impl Store {
     ) -> Result<Product> {
         self.require_stall()?;
         product.validate()?;
-        let tiers = price_tier::check(product.price, tiers)?;
-        check_tier_units(product.unit, &tiers)?;
+        let tiers = checked_tiers(product.price, product.unit, tiers)?;
         let stamp = clock::stamp(now, self.offset);
         let id = self.write(|tx| {
             let id = insert_product(tx, product, &stamp)?;
@@ -175,8 +174,7 @@ impl Store {
     ) -> Result<Product> {
         self.require_stall()?;
         product.validate()?;
-        let tiers = price_tier::check(product.price, tiers)?;
-        check_tier_units(product.unit, &tiers)?;
+        let tiers = checked_tiers(product.price, product.unit, tiers)?;
         let existing = self.find_product(sku)?;
         let stamp = clock::stamp(now, self.offset);
         self.write(|tx| {
@@ -215,8 +213,7 @@ impl Store {
     ) -> Result<Product> {
         self.require_stall()?;
         let product = self.find_product(sku)?;
-        let tiers = price_tier::check(product.price, tiers)?;
-        check_tier_units(product.unit, &tiers)?;
+        let tiers = checked_tiers(product.price, product.unit, tiers)?;
         let stamp = clock::stamp(now, self.offset);
         self.write(|tx| {
             write_tiers(tx, product.id, &tiers, &stamp)?;
@@ -554,12 +551,18 @@ fn refuse_duplicates(
     Ok(())
 }
 
-/// A tier's quantity is one the unit can be sold in (whole packs, pieces).
-fn check_tier_units(unit: crate::domain::unit::Unit, tiers: &[PriceTier]) -> Result<()> {
-    for tier in tiers {
+/// Tiers checked for a product of `price` sold by `unit`: below the price
+/// and falling, each from a quantity the unit sells in (whole packs).
+fn checked_tiers(
+    price: Rupiah,
+    unit: crate::domain::unit::Unit,
+    tiers: &[PriceTier],
+) -> Result<Vec<PriceTier>> {
+    let tiers = price_tier::check(price, tiers)?;
+    for tier in &tiers {
         unit.check(tier.from)?;
     }
-    Ok(())
+    Ok(tiers)
 }
 
 /// Writes a product's harga grosir (checked by the caller).

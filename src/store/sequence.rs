@@ -47,8 +47,8 @@ pub fn next_for_event(tx: &Transaction<'_>, stamp: &str) -> Result<i64> {
 }
 
 /// The last number taken (0 before the first record).
-pub fn last(tx: &Transaction<'_>) -> Result<i64> {
-    Ok(tx
+pub fn last(conn: &rusqlite::Connection) -> Result<i64> {
+    Ok(conn
         .prepare_cached("SELECT last FROM record_sequence WHERE id = 1")?
         .query_row([], |row| row.get::<_, i64>(0))
         .optional()?

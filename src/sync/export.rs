@@ -373,17 +373,7 @@ fn prices(conn: &Connection, from: i64, to: i64) -> Result<Vec<PriceRecord>, Syn
         "SELECT id, after_seq, day, created_at, sku, price, tiers FROM price_changes
          WHERE after_seq BETWEEN ?1 - 1 AND ?2 ORDER BY after_seq, rowid",
     )?;
-    let rows = statement.query_map(params![from, to], |r| {
-        Ok(PriceRecord {
-            id: r.get(0)?,
-            after_seq: r.get(1)?,
-            day: r.get(2)?,
-            created_at: r.get(3)?,
-            sku: r.get(4)?,
-            price: r.get(5)?,
-            tiers: r.get(6)?,
-        })
-    })?;
+    let rows = statement.query_map(params![from, to], super::trust_prices::row)?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 

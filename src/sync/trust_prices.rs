@@ -159,7 +159,9 @@ fn load(tx: &Transaction<'_>, stall: &str, id: &str) -> Result<Option<PriceRecor
         .optional()?)
 }
 
-fn row(r: &rusqlite::Row<'_>) -> rusqlite::Result<PriceRecord> {
+/// A price record from a row of `id, after_seq, day, created_at, sku,
+/// price, tiers` (the stall's `price_changes` and the office's copy alike).
+pub(super) fn row(r: &rusqlite::Row<'_>) -> rusqlite::Result<PriceRecord> {
     Ok(PriceRecord {
         id: r.get(0)?,
         after_seq: r.get(1)?,
