@@ -147,7 +147,7 @@ fn a_scanner_burst_through_the_real_window_lands_whole_and_in_order() {
 
     let (_running, display) = open_window(dir.path(), "1024x768x24", &[]);
     // The title names the stall once the book is open.
-    wait_for("the window on the book", Duration::from_secs(60), || {
+    wait_for("the window on the book", Duration::from_secs(120), || {
         !xdotool(&display, &["search", "--name", "Tapis Indah"]).is_empty()
     });
     let window = xdotool(&display, &["search", "--name", "Tapis Indah"]);
@@ -262,7 +262,7 @@ fn the_layar_pelanggan_shows_the_qris_carrying_the_total() {
             .next()
             .map(str::to_string)
     };
-    wait_for("both windows", Duration::from_secs(60), || {
+    wait_for("both windows", Duration::from_secs(120), || {
         find("Layar Pelanggan").is_some() && find("Tapis Indah").is_some()
     });
     let till = find("Tapis Indah").unwrap();
