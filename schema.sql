@@ -1405,3 +1405,91 @@ CREATE TABLE office_deferred (
 -- After a re-pin, the new key's records are of the old key's last day or
 -- later: re-signed old sales under a new key would count twice.
 ALTER TABLE office_stalls ADD COLUMN epoch_from_day TEXT;
+
+-- migration 28
+-- The month's books (SAK EMKM): the registers the statements need beyond
+-- sales and stock. They stay in the stall's book (the office does not keep
+-- the stall's balance sheet); each is append-only, and a wrong one is
+-- cancelled by a record in books_cancels, then written again.
+CREATE TABLE books_openings (
+    id          TEXT PRIMARY KEY,
+    day         TEXT NOT NULL,
+    created_at  TEXT NOT NULL,
+    cash        INTEGER NOT NULL CHECK (cash >= 0),
+    bank        INTEGER NOT NULL CHECK (bank >= 0),
+    inventory   INTEGER NOT NULL CHECK (inventory >= 0),
+    equity      INTEGER NOT NULL CHECK (equity >= 0)
+);
+CREATE TABLE fixed_assets (
+    id           TEXT PRIMARY KEY,
+    day          TEXT NOT NULL,
+    created_at   TEXT NOT NULL,
+    name         TEXT NOT NULL,
+    cost         INTEGER NOT NULL CHECK (cost > 0),
+    life_months  INTEGER NOT NULL CHECK (life_months BETWEEN 1 AND 600),
+    paid         TEXT NOT NULL CHECK (paid IN ('drawer', 'bank', 'credit', 'owner'))
+);
+CREATE TABLE loans (
+    id          TEXT PRIMARY KEY,
+    code        TEXT NOT NULL UNIQUE,
+    day         TEXT NOT NULL,
+    created_at  TEXT NOT NULL,
+    lender      TEXT NOT NULL,
+    amount      INTEGER NOT NULL CHECK (amount > 0)
+);
+CREATE TABLE loan_payments (
+    id          TEXT PRIMARY KEY,
+    loan_id     TEXT NOT NULL REFERENCES loans (id),
+    day         TEXT NOT NULL,
+    created_at  TEXT NOT NULL,
+    principal   INTEGER NOT NULL CHECK (principal >= 0),
+    interest    INTEGER NOT NULL CHECK (interest >= 0),
+    CHECK (principal + interest > 0)
+);
+-- Money between the stall's purses and its owner or suppliers: prive
+-- (owner_draw), setoran (cash to the bank), paying a supplier's credit.
+CREATE TABLE money_moves (
+    id          TEXT PRIMARY KEY,
+    day         TEXT NOT NULL,
+    created_at  TEXT NOT NULL,
+    kind        TEXT NOT NULL CHECK (kind IN ('owner_draw', 'bank_deposit', 'supplier_paid')),
+    purse       TEXT NOT NULL CHECK (purse IN ('cash', 'bank')),
+    amount      INTEGER NOT NULL CHECK (amount > 0),
+    note        TEXT
+);
+CREATE TABLE books_cancels (
+    id          TEXT PRIMARY KEY,
+    record_id   TEXT NOT NULL UNIQUE,
+    created_at  TEXT NOT NULL,
+    reason      TEXT NOT NULL
+);
+CREATE INDEX loan_payments_loan ON loan_payments (loan_id);
+CREATE INDEX money_moves_day ON money_moves (day);
+CREATE TRIGGER books_openings_append_only_update BEFORE UPDATE ON books_openings
+BEGIN SELECT RAISE(ABORT, 'append-only: opening balances are never edited'); END;
+CREATE TRIGGER books_openings_append_only_delete BEFORE DELETE ON books_openings
+BEGIN SELECT RAISE(ABORT, 'append-only: opening balances are never deleted'); END;
+CREATE TRIGGER fixed_assets_append_only_update BEFORE UPDATE ON fixed_assets
+BEGIN SELECT RAISE(ABORT, 'append-only: assets are never edited'); END;
+CREATE TRIGGER fixed_assets_append_only_delete BEFORE DELETE ON fixed_assets
+BEGIN SELECT RAISE(ABORT, 'append-only: assets are never deleted'); END;
+CREATE TRIGGER loans_append_only_update BEFORE UPDATE ON loans
+BEGIN SELECT RAISE(ABORT, 'append-only: loans are never edited'); END;
+CREATE TRIGGER loans_append_only_delete BEFORE DELETE ON loans
+BEGIN SELECT RAISE(ABORT, 'append-only: loans are never deleted'); END;
+CREATE TRIGGER loan_payments_append_only_update BEFORE UPDATE ON loan_payments
+BEGIN SELECT RAISE(ABORT, 'append-only: loan payments are never edited'); END;
+CREATE TRIGGER loan_payments_append_only_delete BEFORE DELETE ON loan_payments
+BEGIN SELECT RAISE(ABORT, 'append-only: loan payments are never deleted'); END;
+CREATE TRIGGER money_moves_append_only_update BEFORE UPDATE ON money_moves
+BEGIN SELECT RAISE(ABORT, 'append-only: money moves are never edited'); END;
+CREATE TRIGGER money_moves_append_only_delete BEFORE DELETE ON money_moves
+BEGIN SELECT RAISE(ABORT, 'append-only: money moves are never deleted'); END;
+CREATE TRIGGER books_cancels_append_only_update BEFORE UPDATE ON books_cancels
+BEGIN SELECT RAISE(ABORT, 'append-only: cancels are never edited'); END;
+CREATE TRIGGER books_cancels_append_only_delete BEFORE DELETE ON books_cancels
+BEGIN SELECT RAISE(ABORT, 'append-only: cancels are never deleted'); END;
+
+-- How goods received were paid: from the drawer's cash, the bank, on the
+-- supplier's credit, or by the owner. NULL for rows from before.
+ALTER TABLE stock_movements ADD COLUMN paid TEXT CHECK (paid IN ('drawer', 'bank', 'credit', 'owner'));

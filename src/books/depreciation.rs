@@ -4,7 +4,7 @@
 
 use time::{Date, Month};
 
-use super::event::Event;
+use crate::domain::books_event::Event;
 use crate::money::Rupiah;
 
 /// The last day of a month.
@@ -30,6 +30,20 @@ fn charge(cost: Rupiah, life_months: u32, index: i64) -> Rupiah {
     } else {
         Rupiah::new(monthly)
     }
+}
+
+/// What an asset bought on `bought` has lost by the end of `through`'s
+/// month: the sum of its monthly charges so far.
+pub fn depreciated(cost: Rupiah, life_months: u32, bought: Date, through: Date) -> Rupiah {
+    let months = months_between(bought, through);
+    let life = i64::from(life_months.max(1));
+    if months < 0 {
+        return Rupiah::ZERO;
+    }
+    if months >= life - 1 {
+        return cost;
+    }
+    Rupiah::new(cost.value() / life * (months + 1))
 }
 
 /// The depreciation events of every asset among `events`, one per asset and

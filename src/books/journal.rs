@@ -5,7 +5,7 @@
 use time::Date;
 
 use super::account::Account;
-use super::event::{Event, Paid, Purse, SaleMoney};
+use crate::domain::books_event::{Event, Paid, Purse, SaleMoney};
 use crate::money::{MoneyError, Rupiah};
 
 /// Why the books could not be made.
@@ -87,6 +87,14 @@ pub fn entry_for(event: &Event) -> Result<Entry, BooksError> {
         } => loan_payment(principal, interest)?,
         Event::Drawing { amount, from, .. } => pair(Account::Drawings, purse(from), amount)?,
         Event::Deposit { amount, .. } => pair(Account::Bank, Account::Cash, amount)?,
+        Event::LoanAtOpening { amount, .. } => {
+            pair(Account::OpeningEquity, Account::BankLoans, amount)?
+        }
+        Event::SupplierPaid { amount, from, .. } => {
+            pair(Account::PayableSuppliers, purse(from), amount)?
+        }
+        Event::StockChange { amount, .. } => pair(Account::Expenses, Account::Inventory, amount)?,
+        Event::CashShort { amount, .. } => pair(Account::Expenses, Account::Cash, amount)?,
     };
     balanced(event.date(), lines)
 }

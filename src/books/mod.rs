@@ -8,12 +8,16 @@
 
 pub mod account;
 pub mod depreciation;
-pub mod event;
+pub use crate::domain::books_event as event;
 pub mod journal;
 
+pub mod lines;
+pub mod report;
+pub mod sheet;
 pub mod statements;
 
 pub use account::Account;
 pub use event::Event;
 pub use journal::{BooksError, Entry, entry_for};
-pub use statements::{MonthBooks, Statements, month_books, statements};
+pub use report::{MonthBooks, month_books};
+pub use statements::{Statements, statements};

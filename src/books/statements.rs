@@ -9,8 +9,8 @@ use time::{Date, Month};
 
 use super::account::Account;
 use super::depreciation::{depreciation_events, month_end};
-use super::event::Event;
 use super::journal::{BooksError, entry_for};
+use crate::domain::books_event::Event;
 use crate::money::Rupiah;
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
@@ -81,19 +81,38 @@ pub struct Statements {
     pub year_to_date: Income,
 }
 
-/// The statements together with the stall they belong to.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct MonthBooks {
-    pub stall: String,
-    #[serde(flatten)]
-    pub statements: Statements,
-}
-
 type Balances = BTreeMap<Account, Rupiah>;
+
+/// What an event from before the opening balances still adds: an asset
+/// bought then is brought in as the owner's capital (its cost is in no
+/// opening figure), a loan's principal then owed is a debt the opening bank
+/// balance already holds the money of. Everything else is in the figures.
+fn brought_in(event: &Event, start: Date) -> Option<Event> {
+    match *event {
+        Event::Asset {
+            cost, life_months, ..
+        } => Some(Event::Asset {
+            date: event.date(),
+            cost,
+            life_months,
+            paid: crate::domain::books_event::Paid::Owner,
+        }),
+        Event::Loan { amount, .. } => Some(Event::LoanAtOpening {
+            date: start,
+            amount,
+        }),
+        Event::LoanPayment { principal, .. } => Some(Event::LoanAtOpening {
+            date: start,
+            amount: principal.checked_neg().ok()?,
+        }),
+        _ => None,
+    }
+}
 
 /// The events the books count: from the last opening balances on (a new
 /// opening record corrects the one before; records dated before it are in
-/// its figures), with each asset's depreciation added.
+/// its figures, but for what [`brought_in`] keeps), with each asset's
+/// depreciation added.
 fn counted(events: &[Event], to: Date) -> (Option<Date>, Vec<Event>) {
     let opening = events
         .iter()
@@ -101,12 +120,15 @@ fn counted(events: &[Event], to: Date) -> (Option<Date>, Vec<Event>) {
         .find(|e| matches!(e, Event::Opening { .. }));
     let start = opening.map(Event::date);
     let mut kept: Vec<Event> = opening.into_iter().cloned().collect();
-    kept.extend(
-        events
-            .iter()
-            .filter(|e| !matches!(e, Event::Opening { .. }) && start.is_none_or(|s| e.date() >= s))
-            .cloned(),
-    );
+    for event in events {
+        if matches!(event, Event::Opening { .. }) {
+            continue;
+        }
+        match start {
+            Some(start) if event.date() < start => kept.extend(brought_in(event, start)),
+            _ => kept.push(event.clone()),
+        }
+    }
     let depreciation = depreciation_events(&kept, to);
     kept.extend(depreciation);
     kept.retain(|e| e.date() <= to);
@@ -227,18 +249,5 @@ pub fn statements(events: &[Event], year: i32, month: Month) -> Result<Statement
         position: position(&all, month_income.profit)?,
         income: month_income,
         year_to_date: ytd,
-    })
-}
-
-/// The month's statements with the stall's name.
-pub fn month_books(
-    stall: &str,
-    events: &[Event],
-    year: i32,
-    month: Month,
-) -> Result<MonthBooks, BooksError> {
-    Ok(MonthBooks {
-        stall: stall.to_string(),
-        statements: statements(events, year, month)?,
     })
 }

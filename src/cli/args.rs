@@ -134,3 +134,10 @@ mod tests {
         assert!(date("2026-13-01").is_err());
     }
 }
+
+/// How goods or an asset were paid: `drawer`, `bank`, `credit`, `owner`.
+pub fn paid(text: &str) -> Result<crate::domain::books_event::Paid, String> {
+    crate::domain::books_event::Paid::parse(text.trim()).ok_or_else(|| {
+        crate::domain::books_register::RegisterError::Paid(text.to_string()).to_string()
+    })
+}

@@ -123,6 +123,10 @@ pub enum StockCommand {
         quantity: Quantity,
         #[arg(long, value_parser = args::rupiah)]
         cost: Option<Rupiah>,
+        /// Dibayar dari: drawer (kas), bank, credit (utang ke pemasok) atau
+        /// owner (uang pemilik); bawaan: pengaturan purchase_paid
+        #[arg(long, value_parser = args::paid)]
+        paid: Option<crate::domain::books_event::Paid>,
         #[arg(long)]
         note: Option<String>,
     },
@@ -339,9 +343,10 @@ pub fn stock(
             sku,
             quantity,
             cost,
+            paid,
             note,
         } => {
-            store.receive_stock(&sku, quantity, cost, note.as_deref(), now)?;
+            store.receive_stock_paid(&sku, quantity, cost, paid, note.as_deref(), now)?;
             (sku, quantity)
         }
         StockCommand::Adjust { sku, delta, reason } => {

@@ -55,6 +55,15 @@ pub enum ReportCommand {
         #[arg(long, value_parser = args::date)]
         to: Option<Date>,
     },
+    /// Laporan keuangan bulanan (SAK EMKM): posisi keuangan, laba rugi, CALK
+    Month {
+        /// TTTT-BB, misalnya 2026-11
+        month: String,
+        #[arg(long, value_name = "FILE")]
+        pdf: Option<PathBuf>,
+        #[arg(long, value_name = "FILE")]
+        xlsx: Option<PathBuf>,
+    },
     /// Kantor: laporan sentra satu hari
     Centre {
         #[arg(long, value_parser = args::date)]

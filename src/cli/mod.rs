@@ -2,6 +2,7 @@
 //! office's automation and tests. The commands are a contract: add, never rename.
 
 mod args;
+mod books;
 mod catalogue;
 mod consign;
 mod days;
@@ -159,6 +160,24 @@ pub enum Command {
     /// Pengeluaran toko (dari laci atau bukan)
     #[command(subcommand)]
     Expense(kasbon::ExpenseCommand),
+    /// Buku bulanan (SAK EMKM): saldo awal, batalkan catatan buku
+    #[command(subcommand)]
+    Books(books::BooksCommand),
+    /// Aset tetap: catat, daftar
+    #[command(subcommand)]
+    Asset(books::AssetCommand),
+    /// Pinjaman bank: catat, angsuran, daftar
+    #[command(subcommand)]
+    Loan(books::LoanCommand),
+    /// Pemilik: prive
+    #[command(subcommand)]
+    Owner(books::OwnerCommand),
+    /// Bank: setoran kas
+    #[command(subcommand)]
+    Bank(books::BankCommand),
+    /// Pemasok: bayar utang usaha
+    #[command(subcommand)]
+    Supplier(books::SupplierCommand),
     /// Tulis berkas ekspor untuk kantor
     Export {
         #[arg(long, value_name = "DIR")]
@@ -240,6 +259,8 @@ pub enum CliError {
     NoDataDir,
     #[error(transparent)]
     Sync(#[from] crate::sync::SyncError),
+    #[error(transparent)]
+    Books(#[from] crate::books::report::ReportError),
     #[error("{rejected} dari {total} berkas ditolak")]
     SomeRejected { rejected: usize, total: usize },
     #[error("tidak ada berkas .sentra di {0}")]
@@ -351,9 +372,53 @@ pub fn run(data_dir: PathBuf, command: Command, out: &Output) -> Result<(), CliE
         Command::Report(days::ReportCommand::Profit { from, to }) => {
             kasbon::profit(&store, from, to, now, out)
         }
+        Command::Report(days::ReportCommand::Month { month, pdf, xlsx }) => {
+            books::report_month(&store, &month, pdf.as_deref(), xlsx.as_ref(), now, out)
+        }
         Command::Report(command) => days::report(&store, command, now, out),
         Command::Customer(command) => kasbon::customer(&mut store, command, now, out),
         Command::Expense(command) => kasbon::expense(&mut store, command, now, out),
+        Command::Books(command) => books::books(&mut store, command, now, out),
+        Command::Asset(command) => books::asset(&mut store, command, now, out),
+        Command::Loan(command) => books::loan(&mut store, command, now, out),
+        Command::Owner(books::OwnerCommand::Draw {
+            amount,
+            from_drawer,
+            pin,
+        }) => books::money_move(
+            &mut store,
+            crate::store::MoneyMove::OwnerDraw,
+            amount,
+            from_drawer,
+            None,
+            Some(&pin),
+            now,
+            out,
+        ),
+        Command::Bank(books::BankCommand::Deposit { amount }) => books::money_move(
+            &mut store,
+            crate::store::MoneyMove::BankDeposit,
+            amount,
+            true,
+            None,
+            None,
+            now,
+            out,
+        ),
+        Command::Supplier(books::SupplierCommand::Pay {
+            amount,
+            from_drawer,
+            note,
+        }) => books::money_move(
+            &mut store,
+            crate::store::MoneyMove::SupplierPaid,
+            amount,
+            from_drawer,
+            note.as_deref(),
+            None,
+            now,
+            out,
+        ),
         Command::Export {
             out: dir,
             since_seq,

@@ -1,6 +1,7 @@
 //! Demo data: a new stall filled with a Lampung catalogue and some days of
 //! sales, made through the same book operations a vendor uses.
 
+mod books;
 mod catalogue;
 mod consign;
 mod rng;
@@ -74,15 +75,18 @@ pub fn fill(store: &mut Store, days: u32, now: OffsetDateTime) -> Result<DemoSum
             }
             continue;
         }
-        store.receive_stock(
+        // Stok awal bought with the owner's money: capital brought in.
+        store.receive_stock_paid(
             item.sku,
             opening_stock(item.unit, item.price, &mut rng),
             Some(product.cost.unwrap_or_default()),
+            Some(crate::domain::books_event::Paid::Owner),
             Some("stok awal"),
             at(first, 7, 10),
         )?;
     }
 
+    books::opening(store, first, at(first, 7, 11))?;
     consign::producers(store, at(first, 7, 12))?;
     for (producer, items) in consigned {
         consign::receive(store, producer, items, at(first, 7, 15))?;
@@ -157,8 +161,10 @@ pub fn fill(store: &mut Store, days: u32, now: OffsetDateTime) -> Result<DemoSum
                 1 => 2_000,
                 _ => 0,
             };
-            store.close_day(expected.checked_add(Rupiah::new(slip))?, close_at)?;
+            let counted = expected.checked_add(Rupiah::new(slip))?;
+            store.close_day(counted, close_at)?;
             restock(store, &mut rng, at(date, 21, 30))?;
+            books::after_close(store, date, Rupiah::new(200_000), counted, at(date, 21, 40))?;
         }
         date = date.next_day().unwrap_or(today);
         if date == first {
@@ -281,10 +287,18 @@ fn restock(store: &mut Store, rng: &mut Rng, when: OffsetDateTime) -> Result<(),
                     consign::receive(store, producer, vec![(product.sku.clone(), quantity)], when)?
                 }
                 None => {
-                    store.receive_stock(
+                    // Bought from the bank account, or now and then on the
+                    // supplier's credit.
+                    let paid = if product.sku.len() % 4 == 0 {
+                        crate::domain::books_event::Paid::Credit
+                    } else {
+                        crate::domain::books_event::Paid::Bank
+                    };
+                    store.receive_stock_paid(
                         &product.sku,
                         quantity,
                         product.cost,
+                        Some(paid),
                         Some("belanja ulang"),
                         when,
                     )?;

@@ -28,7 +28,7 @@ fn weekday(day: Weekday, language: Language) -> &'static str {
     }
 }
 
-fn month(month: Month, language: Language) -> &'static str {
+pub fn month(month: Month, language: Language) -> &'static str {
     const ID: [&str; 12] = [
         "Januari",
         "Februari",

@@ -1,6 +1,8 @@
 //! The rules of the stall, as pure functions: no database, no clock, no files.
 
 pub mod barcode;
+pub mod books_event;
+pub mod books_register;
 pub mod calendar;
 pub mod cart;
 pub mod consign;

@@ -67,6 +67,8 @@ pub enum Approval {
         from: crate::money::Rupiah,
         to: crate::money::Rupiah,
     },
+    #[error("prive {amount} diambil pemilik")]
+    Drawing { amount: crate::money::Rupiah },
     #[error("pengaturan {setting} diubah dari {from} ke {to}")]
     Setting {
         setting: String,
@@ -109,6 +111,7 @@ impl Approval {
             Approval::Setting { setting, from, to } => {
                 format!("setting {setting} changed from {from} to {to}")
             }
+            Approval::Drawing { amount } => format!("{amount} drawn by the owner (prive)"),
         }
     }
 }

@@ -259,3 +259,16 @@ pub fn producers_report_pdf(
         &printed_at(store, now),
     ))
 }
+
+/// The month's books (SAK EMKM) on A4.
+pub fn month_books_pdf(
+    store: &Store,
+    books: &crate::books::MonthBooks,
+    now: OffsetDateTime,
+) -> Result<Vec<u8>, StoreError> {
+    Ok(super::month_books::month_books_pdf(
+        books,
+        language(store),
+        &printed_at(store, now),
+    ))
+}

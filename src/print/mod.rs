@@ -11,6 +11,7 @@ pub mod from_book;
 pub mod kasbon;
 pub mod kuitansi;
 pub mod label;
+pub mod month_books;
 pub mod paper;
 pub mod qr_png;
 pub mod raw;

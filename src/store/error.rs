@@ -141,6 +141,8 @@ pub enum StoreError {
     #[error(transparent)]
     Expense(#[from] crate::domain::expense::ExpenseError),
     #[error(transparent)]
+    Register(#[from] crate::domain::books_register::RegisterError),
+    #[error(transparent)]
     Consign(#[from] crate::domain::consign::ConsignError),
     #[error(transparent)]
     OutputPath(#[from] super::OutputPathError),

@@ -7,6 +7,7 @@ use time::{OffsetDateTime, UtcOffset};
 
 use super::{Result, Store, StoreError};
 use crate::clock;
+use crate::domain::books_event::Paid;
 use crate::domain::pin::Approval;
 use crate::domain::printer::{PrinterError, PrinterTarget};
 use crate::domain::scale::{self, ScaleError, ScaleLayout};
@@ -52,6 +53,9 @@ pub struct Settings {
     /// A discount of this percent of a line's or a sale's gross, or more,
     /// needs the manager PIN.
     pub pin_discount_percent: u32,
+    /// How goods received are paid when the vendor does not say: from the
+    /// drawer's cash, the bank, on the supplier's credit, or by the owner.
+    pub purchase_paid: Paid,
 }
 
 impl Default for Settings {
@@ -75,6 +79,7 @@ impl Default for Settings {
             escpos_printer: None,
             pin_expense_over: Rupiah::new(500_000),
             pin_discount_percent: 50,
+            purchase_paid: Paid::Drawer,
         }
     }
 }
@@ -112,6 +117,8 @@ pub enum SettingProblem {
     Scale(ScaleError),
     #[error("{0}")]
     Printer(PrinterError),
+    #[error("pakai drawer (kas), bank, credit (utang ke pemasok) atau owner (uang pemilik)")]
+    Paid,
     #[error("kunci tidak dikenal; pilih salah satu: {}", KEYS.join(", "))]
     UnknownKey,
 }
@@ -137,6 +144,7 @@ pub fn label(key: &str) -> (&'static str, &'static str) {
         "scale_prefix" => ("awalan barcode timbangan", "scale barcode prefix"),
         "scale_layout" => ("susunan barcode timbangan", "scale barcode layout"),
         "escpos_printer" => ("printer struk", "receipt printer"),
+        "purchase_paid" => ("cara bayar barang masuk", "how goods received are paid"),
         "pin_expense_over" => (
             "batas pengeluaran laci tanpa PIN",
             "drawer expense allowed without the PIN",
@@ -204,7 +212,7 @@ fn qris_name(payload: &str) -> String {
 }
 
 /// The keys, as `sentra settings set KEY VALUE` takes them.
-pub const KEYS: [&str; 20] = [
+pub const KEYS: [&str; 21] = [
     "tax_mode",
     "tax_rate",
     "pph_rate",
@@ -225,6 +233,7 @@ pub const KEYS: [&str; 20] = [
     "escpos_printer",
     "pin_expense_over",
     "pin_discount_percent",
+    "purchase_paid",
 ];
 
 impl Settings {
@@ -348,6 +357,9 @@ impl Settings {
                     .filter(|p| (1..=100).contains(p))
                     .ok_or(bad(SettingProblem::Percent { example: "50" }))?
             }
+            "purchase_paid" => {
+                self.purchase_paid = Paid::parse(value.trim()).ok_or(bad(SettingProblem::Paid))?
+            }
             _ => return Err(bad(SettingProblem::UnknownKey)),
         }
         Ok(())
@@ -421,6 +433,7 @@ impl Settings {
                 "pin_discount_percent",
                 self.pin_discount_percent.to_string(),
             ),
+            ("purchase_paid", self.purchase_paid.name().to_string()),
         ]
     }
 

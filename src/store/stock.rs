@@ -9,6 +9,7 @@ use uuid::Uuid;
 
 use super::{Result, Store, StoreError};
 use crate::clock;
+use crate::domain::books_event::Paid;
 use crate::money::{Quantity, Rupiah};
 
 /// Why stock moved.
@@ -205,6 +206,21 @@ impl Store {
         note: Option<&str>,
         now: OffsetDateTime,
     ) -> Result<Quantity> {
+        self.receive_stock_paid(code, quantity, cost, None, note, now)
+    }
+
+    /// Terima barang, saying how the goods were paid (`None`: the stall's
+    /// setting). A row keeps the unit cost it came in at (the product's HPP
+    /// when none is given) and how it was paid, for the month's books.
+    pub fn receive_stock_paid(
+        &mut self,
+        code: &str,
+        quantity: Quantity,
+        cost: Option<Rupiah>,
+        paid: Option<Paid>,
+        note: Option<&str>,
+        now: OffsetDateTime,
+    ) -> Result<Quantity> {
         self.require_stall()?;
         let product = self.find_product(code)?;
         if !quantity.is_positive() {
@@ -217,20 +233,25 @@ impl Store {
             crate::domain::product::validate_cost(cost)?;
         }
         check_note(note)?;
+        let paid = match paid {
+            Some(paid) => paid,
+            None => self.settings()?.purchase_paid,
+        };
         let stamp = clock::stamp(now, self.offset);
         self.write(|tx| {
-            record(
-                tx,
-                &Movement {
-                    product_id: product.id,
-                    kind: MovementKind::Receive,
-                    quantity,
-                    unit_cost: cost,
-                    note,
-                    sale_id: None,
-                },
-                &stamp,
-            )?;
+            tx.prepare_cached(
+                "INSERT INTO stock_movements (id, product_id, kind, quantity, unit_cost, note, created_at, paid)
+                 VALUES (?1, ?2, 'receive', ?3, ?4, ?5, ?6, ?7)",
+            )?
+            .execute(params![
+                Uuid::now_v7().to_string(),
+                product.id.to_string(),
+                quantity.milli(),
+                cost.or(product.cost).map(Rupiah::value),
+                note,
+                stamp,
+                paid.name()
+            ])?;
             if let Some(cost) = cost {
                 tx.execute(
                     "UPDATE products SET cost = ?2, updated_at = ?3 WHERE id = ?1",

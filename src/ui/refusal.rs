@@ -587,6 +587,10 @@ impl English for SettingProblem {
             SettingProblem::Offset => "use 7 (WIB), 8 (WITA) or 9 (WIT)".into(),
             SettingProblem::QrisTooLong => "the QRIS text is too long".into(),
             SettingProblem::OnOff => "use on or off".into(),
+            SettingProblem::Paid => {
+                "use drawer (cash), bank, credit (the supplier's) or owner (the owner's money)"
+                    .into()
+            }
             SettingProblem::Qris(error) => error.english(),
             SettingProblem::Delivery => "use save, open or print".into(),
             SettingProblem::Scale(error) => error.english(),
@@ -705,6 +709,7 @@ impl English for StoreError {
             StoreError::Customer(error) => error.english(),
             StoreError::Kasbon(error) => error.english(),
             StoreError::Expense(error) => error.english(),
+            StoreError::Register(error) => error.english(),
             StoreError::Sqlite(error) => format!("database error: {error}"),
             StoreError::Io(error) => format!("file error: {error}"),
         }
@@ -1296,6 +1301,47 @@ impl English for crate::domain::expense::ExpenseError {
             ExpenseError::Note => {
                 "an expense note has at most 200 characters, and no hidden characters".into()
             }
+        }
+    }
+}
+
+impl English for crate::domain::books_register::RegisterError {
+    fn english(&self) -> String {
+        use crate::domain::books_register::RegisterError;
+        match self {
+            RegisterError::Future(day) => {
+                format!("{day} has not come yet: the books take today or earlier")
+            }
+            RegisterError::TooOld(day) => {
+                format!("{day} is too long ago: Sentra's books start in 2000")
+            }
+            RegisterError::EquityAboveAssets { equity, assets } => {
+                format!("equity {equity} is more than cash, bank and stock together ({assets})")
+            }
+            RegisterError::NotPositive => "the amount must be above zero".into(),
+            RegisterError::Name => {
+                "a name is needed, at most 80 characters, with no hidden characters".into()
+            }
+            RegisterError::Life(months) => {
+                format!("an asset's life is 1 to 600 months, not {months}")
+            }
+            RegisterError::UnknownLoan(loan) => format!("unknown loan: \"{loan}\""),
+            RegisterError::Overpaid { loan, asked, left } => {
+                format!("a principal of {asked} is more than what is left of loan {loan} ({left})")
+            }
+            RegisterError::NothingPaid => "an instalment needs principal or interest".into(),
+            RegisterError::UnknownRecord(id) => format!("unknown books record: \"{id}\""),
+            RegisterError::AlreadyCancelled(id) => format!("record {id} is cancelled already"),
+            RegisterError::LoanHasPayments(id) => {
+                format!("loan {id} has instalments: cancel them first")
+            }
+            RegisterError::Paid(text) => {
+                format!("unknown way of paying: \"{text}\" (drawer, bank, credit or owner)")
+            }
+            RegisterError::Month(text) => {
+                format!("unknown month: \"{text}\" (write YYYY-MM, e.g. 2026-11)")
+            }
+            RegisterError::Limit(error) => error.english(),
         }
     }
 }

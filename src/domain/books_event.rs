@@ -1,6 +1,7 @@
 //! What the records say happened to money, one event per record (or per
-//! month, for depreciation). `read` makes them from the book; `journal`
-//! turns each into a balanced entry.
+//! month, for depreciation). The store reads them from the book
+//! (`Store::money_events`); `books::journal` turns each into a balanced
+//! entry. Here, below both, so that neither names the other's types.
 
 use serde::Serialize;
 use time::Date;
@@ -28,6 +29,8 @@ pub enum Paid {
 }
 
 impl Paid {
+    pub const ALL: [Paid; 4] = [Paid::Drawer, Paid::Bank, Paid::Credit, Paid::Owner];
+
     pub fn parse(text: &str) -> Option<Paid> {
         match text {
             "drawer" => Some(Paid::Drawer),
@@ -44,6 +47,37 @@ impl Paid {
             Paid::Bank => "bank",
             Paid::Credit => "credit",
             Paid::Owner => "owner",
+        }
+    }
+
+    /// The word on screen and paper.
+    pub fn label(self, english: bool) -> &'static str {
+        match (self, english) {
+            (Paid::Drawer, false) => "kas (tunai)",
+            (Paid::Drawer, true) => "cash",
+            (Paid::Bank, false) => "bank",
+            (Paid::Bank, true) => "bank",
+            (Paid::Credit, false) => "utang ke pemasok",
+            (Paid::Credit, true) => "supplier's credit",
+            (Paid::Owner, false) => "uang pemilik",
+            (Paid::Owner, true) => "owner's money",
+        }
+    }
+}
+
+impl Purse {
+    pub fn key(self) -> &'static str {
+        match self {
+            Purse::Cash => "cash",
+            Purse::Bank => "bank",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<Purse> {
+        match key {
+            "cash" => Some(Purse::Cash),
+            "bank" => Some(Purse::Bank),
+            _ => None,
         }
     }
 }
@@ -157,6 +191,31 @@ pub enum Event {
         date: Date,
         amount: Rupiah,
     },
+    /// What a loan taken before the opening balances still owed then: the
+    /// money is in the opening bank balance already, so it lowers the
+    /// opening equity (negative for principal paid back before then).
+    LoanAtOpening {
+        date: Date,
+        amount: Rupiah,
+    },
+    /// Utang usaha paid to a supplier.
+    SupplierPaid {
+        date: Date,
+        amount: Rupiah,
+        from: Purse,
+    },
+    /// Own goods lost, damaged or found at a count, at cost: positive when
+    /// stock went down (a cost), negative when it went up.
+    StockChange {
+        date: Date,
+        amount: Rupiah,
+    },
+    /// Selisih kas at tutup kasir: positive when the drawer held less than
+    /// expected (a cost), negative when it held more.
+    CashShort {
+        date: Date,
+        amount: Rupiah,
+    },
 }
 
 impl Event {
@@ -176,7 +235,11 @@ impl Event {
             | Event::Loan { date, .. }
             | Event::LoanPayment { date, .. }
             | Event::Drawing { date, .. }
-            | Event::Deposit { date, .. } => *date,
+            | Event::Deposit { date, .. }
+            | Event::SupplierPaid { date, .. }
+            | Event::LoanAtOpening { date, .. }
+            | Event::StockChange { date, .. }
+            | Event::CashShort { date, .. } => *date,
         }
     }
 }

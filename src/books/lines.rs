@@ -1,0 +1,272 @@
+//! The statements' lines, named once, in the order SAK EMKM lays them out:
+//! the screen, the paper, the spreadsheet and the command line all read
+//! them from here. `key` is the JSON path of the figure.
+
+use super::report::MonthBooks;
+use super::statements::Income;
+use crate::money::Rupiah;
+
+/// Which statement a line belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Part {
+    Position,
+    Income,
+}
+
+/// One line of a statement.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Line {
+    pub part: Part,
+    /// The figure's JSON path, e.g. `position.assets.cash`.
+    pub key: &'static str,
+    pub id: &'static str,
+    pub en: &'static str,
+    pub amount: Rupiah,
+    /// The year to date, for the laba rugi.
+    pub year_to_date: Option<Rupiah>,
+    /// A total, drawn bold with a rule over it.
+    pub total: bool,
+    /// A heading with no figure.
+    pub heading: bool,
+}
+
+fn heading(part: Part, id: &'static str, en: &'static str) -> Line {
+    Line {
+        part,
+        key: "",
+        id,
+        en,
+        amount: Rupiah::ZERO,
+        year_to_date: None,
+        total: false,
+        heading: true,
+    }
+}
+
+fn figure(key: &'static str, id: &'static str, en: &'static str, amount: Rupiah) -> Line {
+    Line {
+        part: Part::Position,
+        key,
+        id,
+        en,
+        amount,
+        year_to_date: None,
+        total: false,
+        heading: false,
+    }
+}
+
+fn total(key: &'static str, id: &'static str, en: &'static str, amount: Rupiah) -> Line {
+    Line {
+        total: true,
+        ..figure(key, id, en, amount)
+    }
+}
+
+/// The laporan posisi keuangan at the month's end.
+pub fn position(books: &MonthBooks) -> Vec<Line> {
+    let p = &books.statements.position;
+    let (a, l, e) = (&p.assets, &p.liabilities, &p.equity);
+    let both = l.total.checked_add(e.total).unwrap_or(l.total);
+    vec![
+        heading(Part::Position, "ASET", "ASSETS"),
+        figure("position.assets.cash", "Kas", "Cash", a.cash),
+        figure("position.assets.bank", "Bank", "Bank", a.bank),
+        figure(
+            "position.assets.receivables",
+            "Piutang usaha (kasbon)",
+            "Receivables (kasbon)",
+            a.receivables,
+        ),
+        figure(
+            "position.assets.inventory",
+            "Persediaan",
+            "Inventory",
+            a.inventory,
+        ),
+        figure(
+            "position.assets.fixed_assets",
+            "Aset tetap (setelah penyusutan)",
+            "Fixed assets (net)",
+            a.fixed_assets,
+        ),
+        total(
+            "position.assets.total",
+            "Jumlah aset",
+            "Total assets",
+            a.total,
+        ),
+        heading(Part::Position, "LIABILITAS", "LIABILITIES"),
+        figure(
+            "position.liabilities.payable_suppliers",
+            "Utang usaha",
+            "Payable to suppliers",
+            l.payable_suppliers,
+        ),
+        figure(
+            "position.liabilities.payable_producers",
+            "Utang kepada penitip",
+            "Payable to producers (consignment)",
+            l.payable_producers,
+        ),
+        figure(
+            "position.liabilities.bank_loans",
+            "Utang bank",
+            "Bank loans",
+            l.bank_loans,
+        ),
+        total(
+            "position.liabilities.total",
+            "Jumlah liabilitas",
+            "Total liabilities",
+            l.total,
+        ),
+        heading(Part::Position, "EKUITAS", "EQUITY"),
+        figure("position.equity.opening", "Modal", "Capital", e.opening),
+        figure(
+            "position.equity.retained",
+            "Saldo laba bulan-bulan lalu",
+            "Retained earnings",
+            e.retained,
+        ),
+        figure(
+            "position.equity.profit",
+            "Laba (rugi) bulan ini",
+            "Profit (loss) this month",
+            e.profit,
+        ),
+        figure(
+            "position.equity.drawings",
+            "Prive (dikurangkan)",
+            "Owner's drawings (less)",
+            e.drawings,
+        ),
+        total(
+            "position.equity.total",
+            "Jumlah ekuitas",
+            "Total equity",
+            e.total,
+        ),
+        total(
+            "",
+            "Jumlah liabilitas dan ekuitas",
+            "Total liabilities and equity",
+            both,
+        ),
+    ]
+}
+
+/// The laporan laba rugi of the month, with the year to date beside it.
+pub fn income(books: &MonthBooks) -> Vec<Line> {
+    let (m, y) = (&books.statements.income, &books.statements.year_to_date);
+    let line = |key: &'static str,
+                id: &'static str,
+                en: &'static str,
+                get: fn(&Income) -> Rupiah,
+                is_total: bool| Line {
+        part: Part::Income,
+        key,
+        id,
+        en,
+        amount: get(m),
+        year_to_date: Some(get(y)),
+        total: is_total,
+        heading: false,
+    };
+    vec![
+        line(
+            "income.revenue",
+            "Penjualan barang sendiri",
+            "Sales of own goods",
+            |i| i.revenue,
+            false,
+        ),
+        line(
+            "income.commission",
+            "Pendapatan komisi titip jual",
+            "Consignment commission",
+            |i| i.commission,
+            false,
+        ),
+        line(
+            "income.cost_of_goods",
+            "Harga pokok penjualan",
+            "Cost of goods sold",
+            |i| i.cost_of_goods,
+            false,
+        ),
+        line(
+            "income.gross_profit",
+            "Laba kotor",
+            "Gross profit",
+            |i| i.gross_profit,
+            true,
+        ),
+        line(
+            "income.expenses",
+            "Beban usaha",
+            "Operating expenses",
+            |i| i.expenses,
+            false,
+        ),
+        line(
+            "income.depreciation",
+            "Beban penyusutan",
+            "Depreciation",
+            |i| i.depreciation,
+            false,
+        ),
+        line(
+            "income.interest",
+            "Beban bunga",
+            "Interest",
+            |i| i.interest,
+            false,
+        ),
+        line("income.tax", "Beban pajak", "Tax", |i| i.tax, false),
+        line(
+            "income.profit",
+            "Laba (rugi) bersih",
+            "Net profit (loss)",
+            |i| i.profit,
+            true,
+        ),
+    ]
+}
+
+/// The accounting policies the numbers follow, as the CALK states them
+/// (Indonesian, English).
+pub const POLICIES: [(&str, &str); 8] = [
+    (
+        "Laporan keuangan disusun mengacu pada SAK EMKM, dengan dasar akrual dan biaya historis, dalam Rupiah penuh.",
+        "The statements follow SAK EMKM, on the accrual basis and historical cost, in whole rupiah.",
+    ),
+    (
+        "Kas adalah uang tunai toko (laci dan yang disimpan). Uang QRIS, transfer dan kartu dicatat di Bank.",
+        "Cash is the stall's cash (drawer and kept). QRIS, transfer and card money is in Bank.",
+    ),
+    (
+        "Piutang usaha adalah kasbon pelanggan yang belum dibayar.",
+        "Receivables are customers' kasbon not yet paid.",
+    ),
+    (
+        "Persediaan barang sendiri dicatat sebesar biaya perolehan; HPP adalah HPP produk saat dijual. Selisih stok opname dan penyesuaian masuk beban usaha.",
+        "Own goods are held at cost; cost of goods is the product's cost when sold. Count differences and adjustments are operating expenses.",
+    ),
+    (
+        "Barang titipan bukan persediaan toko: pendapatan toko hanya komisinya, sisanya utang kepada penitip sampai dibayar.",
+        "Consigned goods are not the stall's stock: its revenue is the commission; the rest is owed to the producer until paid.",
+    ),
+    (
+        "Aset tetap disusutkan dengan metode garis lurus sepanjang umurnya, mulai bulan perolehan, tanpa nilai sisa.",
+        "Fixed assets are depreciated straight-line over their life from the month bought, with no residual value.",
+    ),
+    (
+        "Pendapatan diakui saat penjualan; batal dan retur mengurangi pendapatan pada tanggalnya. Selisih kas saat tutup kasir masuk beban usaha.",
+        "Revenue is recognised at sale; voids and returns reduce it on their day. Cash differences at closing are operating expenses.",
+    ),
+    (
+        "PPh final UMKM tidak dihitung di laporan ini; bila dibayar, dicatat sebagai beban usaha.",
+        "Final UMKM income tax is not computed here; when paid, it is an operating expense.",
+    ),
+];
