@@ -112,6 +112,13 @@ pub fn price_tier(text: &str) -> Result<crate::domain::price_tier::PriceTier, St
     crate::domain::price_tier::parse_one(text).map_err(|e| e.to_string())
 }
 
+/// How goods or an asset were paid: `drawer`, `bank`, `credit`, `owner`.
+pub fn paid(text: &str) -> Result<crate::domain::books_event::Paid, String> {
+    crate::domain::books_event::Paid::parse(text.trim()).ok_or_else(|| {
+        crate::domain::books_register::RegisterError::Paid(text.to_string()).to_string()
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -133,11 +140,4 @@ mod tests {
         assert!(return_item("KRP-01=1@5%").is_err());
         assert!(date("2026-13-01").is_err());
     }
-}
-
-/// How goods or an asset were paid: `drawer`, `bank`, `credit`, `owner`.
-pub fn paid(text: &str) -> Result<crate::domain::books_event::Paid, String> {
-    crate::domain::books_event::Paid::parse(text.trim()).ok_or_else(|| {
-        crate::domain::books_register::RegisterError::Paid(text.to_string()).to_string()
-    })
 }

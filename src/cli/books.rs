@@ -255,14 +255,13 @@ pub fn loan(
     Ok(())
 }
 
-/// Prive, setoran or a supplier paid.
-pub fn money_move(
+/// Prive, setoran or a supplier paid: `(kind, amount, from the drawer,
+/// note, PIN)`.
+type Move<'a> = (MoneyMove, Rupiah, bool, Option<&'a str>, Option<&'a str>);
+
+fn money_move(
     store: &mut Store,
-    kind: MoneyMove,
-    amount: Rupiah,
-    from_drawer: bool,
-    note: Option<&str>,
-    pin: Option<&str>,
+    (kind, amount, from_drawer, note, pin): Move<'_>,
     now: OffsetDateTime,
     out: &Output,
 ) -> Result<(), CliError> {
@@ -277,6 +276,63 @@ pub fn money_move(
         |_| format!("{what} {amount} tercatat ({id})."),
     );
     Ok(())
+}
+
+pub fn owner(
+    store: &mut Store,
+    command: OwnerCommand,
+    now: OffsetDateTime,
+    out: &Output,
+) -> Result<(), CliError> {
+    let OwnerCommand::Draw {
+        amount,
+        from_drawer,
+        pin,
+    } = command;
+    let draw = (
+        MoneyMove::OwnerDraw,
+        amount,
+        from_drawer,
+        None,
+        Some(pin.as_str()),
+    );
+    money_move(store, draw, now, out)
+}
+
+pub fn bank(
+    store: &mut Store,
+    command: BankCommand,
+    now: OffsetDateTime,
+    out: &Output,
+) -> Result<(), CliError> {
+    let BankCommand::Deposit { amount } = command;
+    money_move(
+        store,
+        (MoneyMove::BankDeposit, amount, true, None, None),
+        now,
+        out,
+    )
+}
+
+pub fn supplier(
+    store: &mut Store,
+    command: SupplierCommand,
+    now: OffsetDateTime,
+    out: &Output,
+) -> Result<(), CliError> {
+    let SupplierCommand::Pay {
+        amount,
+        from_drawer,
+        note,
+    } = command;
+    let pay = (
+        MoneyMove::SupplierPaid,
+        amount,
+        from_drawer,
+        note.as_deref(),
+        None,
+    );
+    money_move(store, pay, now, out)
 }
 
 /// `report month YYYY-MM`: on screen (text or JSON), and as PDF or XLSX.
