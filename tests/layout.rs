@@ -232,6 +232,11 @@ fn screens() -> Vec<(&'static str, tempfile::TempDir, Window)> {
     expense.press_key(Named::F6);
     expense.press_key(Named::F7);
     out.push(("laporan-pengeluaran", dir, expense));
+    // The books form with its most fields (saldo awal), and the month's
+    // statements under the day.
+    let (dir, mut books) = stall(Some(Tab::Laporan));
+    books.press_key(Named::F10);
+    out.push(("laporan-buku-bulanan", dir, books));
 
     // A new kasbon customer typed in at the till, given credit (so the
     // manager's PIN is asked beside Simpan).

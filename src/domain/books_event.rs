@@ -18,8 +18,9 @@ pub enum Purse {
 }
 
 /// How goods or an asset bought were paid (`--paid`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
 pub enum Paid {
+    #[default]
     Drawer,
     Bank,
     /// On the supplier's credit: utang usaha.

@@ -160,6 +160,18 @@ pub fn day_report(store: &Store, day: &str) -> Result<String, Refusal> {
     )
 }
 
+/// Writes the month's statements (SAK EMKM) to `laporan/`.
+pub fn month_books(store: &Store, books: &crate::books::MonthBooks) -> Result<String, Refusal> {
+    let bytes = at_now(|now| from_book::month_books_pdf(store, books, now))?;
+    let name = format!("bulanan-{}.pdf", books.statements.period);
+    finish(
+        store,
+        folder(store, "laporan")?.join(name),
+        &bytes,
+        delivery(store)?,
+    )
+}
+
 /// Writes the centre report of `day` to `laporan/` (office).
 pub fn centre_report(store: &Store, day: &CentreDay) -> Result<String, Refusal> {
     let bytes = at_now(|now| from_book::centre_report_pdf(store, day, now))?;

@@ -263,6 +263,40 @@ texts! {
     SkipPlaces => "Lewati tempat terpakai", "Skip used places";
     GiveBarcodes => "Beri barcode toko", "Give store barcodes";
     NoBarcodeYet => "belum ada barcode", "no barcode yet";
+    // The month's books (SAK EMKM)
+    MonthBooks => "Laporan keuangan bulan ini (SAK EMKM)", "This month's statements (SAK EMKM)";
+    PrintMonth => "Cetak laporan bulan", "Print the month";
+    WriteBooks => "+ Catat buku", "+ Books entry";
+    BooksForm => "Catat buku bulanan", "Write a books entry";
+    Position => "Posisi keuangan", "Financial position";
+    IncomeStatement => "Laba rugi", "Income statement";
+    YearToDate => "Sejak Januari", "Year to date";
+    BooksOpening => "Saldo awal", "Opening balances";
+    BooksAsset => "Aset tetap", "Fixed asset";
+    BooksLoan => "Pinjaman bank", "Bank loan";
+    BooksInstalment => "Angsuran pinjaman", "Loan instalment";
+    BooksDrawing => "Prive", "Owner's drawing";
+    BooksDeposit => "Setoran ke bank", "Cash to the bank";
+    BooksSupplier => "Bayar pemasok", "Pay a supplier";
+    FieldDate => "Tanggal TTTT-BB-HH (kosong: hari ini)", "Date YYYY-MM-DD (empty: today)";
+    FieldCash => "Kas (Rp)", "Cash (Rp)";
+    FieldBank => "Bank (Rp)", "Bank (Rp)";
+    FieldEquity => "Modal (Rp, kosong: semua aset)", "Equity (Rp, empty: all assets)";
+    FieldAssetName => "Nama aset", "Asset name";
+    FieldCost => "Harga perolehan (Rp)", "Cost (Rp)";
+    FieldLife => "Umur (bulan)", "Life (months)";
+    FieldLender => "Pemberi pinjaman", "Lender";
+    FieldLoan => "Kode pinjaman (PJ-1)", "Loan code (PJ-1)";
+    FieldPrincipal => "Pokok (Rp)", "Principal (Rp)";
+    FieldInterest => "Bunga (Rp)", "Interest (Rp)";
+    FieldAmount => "Jumlah (Rp)", "Amount (Rp)";
+    FieldNote => "Catatan (boleh kosong)", "Note (optional)";
+    FieldPin => "PIN manajer", "Manager PIN";
+    FromCash => "Dari kas tunai (bukan bank)", "From cash (not the bank)";
+    PaidWith => "Dibayar dengan", "Paid with";
+    PaidAsSet => "seperti pengaturan", "as set";
+    BooksSaved => "Catatan buku tersimpan.", "Books entry saved.";
+    NoBooksYet => "Belum ada catatan bulan ini.", "Nothing recorded this month yet.";
 }
 
 /// A payment method's name on screen.
@@ -415,6 +449,8 @@ pub enum Say {
         backup_failed: Option<Refusal>,
     },
     ReportWritten(String),
+    /// A books entry (saldo awal, aset, pinjaman…) was saved.
+    BooksSaved,
     FilesImported {
         count: usize,
         days: Vec<String>,
@@ -648,6 +684,7 @@ impl Say {
                 }
                 text
             }
+            Say::BooksSaved => T::BooksSaved.get(lang).to_string(),
             Say::ReportWritten(path) if id => format!("Laporan PDF: {path}"),
             Say::ReportWritten(path) => format!("Report PDF: {path}"),
             Say::FilesImported { count, days } if id => {

@@ -1305,6 +1305,26 @@ impl English for crate::domain::expense::ExpenseError {
     }
 }
 
+impl English for crate::books::report::ReportError {
+    fn english(&self) -> String {
+        match self {
+            crate::books::report::ReportError::Store(error) => error.english(),
+            crate::books::report::ReportError::Books(error) => error.english(),
+        }
+    }
+}
+
+impl English for crate::books::BooksError {
+    fn english(&self) -> String {
+        match self {
+            crate::books::BooksError::Money(error) => error.english(),
+            crate::books::BooksError::Unbalanced(day, by) => {
+                format!("a record of {day} does not balance: debit and credit differ by {by}")
+            }
+        }
+    }
+}
+
 impl English for crate::domain::books_register::RegisterError {
     fn english(&self) -> String {
         use crate::domain::books_register::RegisterError;

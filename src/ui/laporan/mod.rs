@@ -1,12 +1,15 @@
-//! Laporan: a day at a glance, past days, *tutup kasir*, and the PPh Final
-//! estimate for the month and the year.
+//! Laporan: a day at a glance, past days, *tutup kasir*, the PPh Final
+//! estimate for the month and the year, and the month's books (SAK EMKM).
 //!
 //! Keys: Ctrl+PgUp/Ctrl+PgDn a day back or on, Ctrl+Home today; PgUp/PgDn,
 //! ↑/↓ and Home/End scroll; F9 prints the report; F6 writes an expense, whose
 //! category is picked with F1 (next) and whose *dari laci* box is F7. The
 //! counted cash field has the focus on an open day, Enter asks to close and
-//! Enter again closes, Esc does not.
+//! Enter again closes, Esc does not. F8 prints the month's statements; F10
+//! opens the books form, whose kind is picked with F1, an asset's payment
+//! with F2 and cash or bank with F7.
 
+pub mod books;
 mod money;
 mod view;
 
@@ -42,6 +45,8 @@ pub struct Laporan {
     pub notice: Option<Notice>,
     /// Expenses, kasbon repaid and laba kotor.
     pub money: money::Money,
+    /// The month's statements and the books form.
+    pub books: books::Books,
     /// Lines in Kasir's cart, not paid yet, when this screen was opened: a
     /// day closed under them would leave the cart stuck until a reopen.
     pub unpaid_cart: usize,
@@ -68,6 +73,10 @@ pub enum Message {
     Closed(Result<Box<ClosedSummary>, Refusal>),
     /// Expenses and laba kotor.
     Money(money::MoneyMessage),
+    /// The month's books.
+    Books(books::BooksMessage),
+    /// Print the month's statements (F8).
+    PrintMonth,
     /// Scroll the screen (PgUp/PgDn, ↑/↓, Home/End).
     Scroll(Scroll),
     /// A job of this screen died before answering.
@@ -88,6 +97,7 @@ impl Laporan {
     pub fn leave(&mut self) {
         self.notice = None;
         self.money.saved = None;
+        self.books.saved = None;
     }
 
     /// Loads the report of the day shown.
@@ -99,6 +109,7 @@ impl Laporan {
             Message::Loaded(version, load(store, date))
         })
         .and(self.money.load(date).map(Message::Money))
+        .and(self.books.load(date).map(Message::Books))
     }
 
     pub fn hotkey(&self, press: &KeyPress) -> Option<Message> {
@@ -106,9 +117,17 @@ impl Laporan {
             return None;
         };
         let writing = self.money.writing;
+        let booking = self.books.writing;
+        let books = |message| Some(Message::Books(message));
         match named {
             Named::Escape if self.confirming => Some(Message::CancelClose),
             Named::F9 => Some(Message::PrintReport),
+            Named::F8 => Some(Message::PrintMonth),
+            Named::F10 => books(books::BooksMessage::Write),
+            Named::F1 if booking => books(books::BooksMessage::NextKind),
+            Named::F2 if booking => books(books::BooksMessage::NextPaid),
+            Named::F7 if booking => books(books::BooksMessage::FromCash(!self.books.from_cash)),
+            Named::Escape if booking => books(books::BooksMessage::Cancel),
             Named::F6 => Some(Message::Money(money::MoneyMessage::WriteExpense)),
             Named::F1 if writing => Some(Message::Money(money::MoneyMessage::NextCategory)),
             Named::F7 if writing => Some(Message::Money(money::MoneyMessage::FromDrawerToggled(
@@ -139,7 +158,34 @@ impl Laporan {
 
     pub fn update(&mut self, message: Message) -> Effect<Message> {
         match message {
+            Message::Books(books::BooksMessage::Print) => self.update(Message::PrintMonth),
+            Message::Books(message) => {
+                // One form at a time: F1 and F7 mean something in each.
+                if matches!(message, books::BooksMessage::Write) {
+                    self.money.writing = false;
+                }
+                let (effect, changed) = self.books.update(message);
+                let effect = effect.map(Message::Books);
+                if changed {
+                    self.notice = Some(Notice::Info(Say::BooksSaved));
+                    effect.and(self.books.load(self.date).map(Message::Books))
+                } else {
+                    effect
+                }
+            }
+            Message::PrintMonth => match &self.books.month {
+                Some(books) => {
+                    let books = books.clone();
+                    Effect::job(move |store| {
+                        Message::Printed(super::documents::month_books(store, &books))
+                    })
+                }
+                None => Effect::None,
+            },
             Message::Money(message) => {
+                if matches!(message, money::MoneyMessage::WriteExpense) {
+                    self.books.writing = false;
+                }
                 let (effect, changed) = self.money.update(message);
                 let effect = effect.map(Message::Money);
                 if changed {

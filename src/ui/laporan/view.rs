@@ -56,6 +56,9 @@ impl Laporan {
         if let Some(form) = self.money.form(lang) {
             left = left.push(form.map(Message::Money));
         }
+        if let Some(form) = self.books.form(lang) {
+            left = left.push(form.map(Message::Books));
+        }
         let left = left.push(
             column![
                 figures(report, lang),
@@ -69,6 +72,7 @@ impl Laporan {
                     .spacing(6)
                 ),
                 top_products(report, lang),
+                self.books.view(lang).map(Message::Books),
             ]
             .spacing(theme::GAP),
         );

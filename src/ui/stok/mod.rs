@@ -14,6 +14,7 @@ mod form;
 mod labels;
 mod view;
 
+use crate::domain::books_event::Paid;
 use std::path::PathBuf;
 
 use iced::keyboard::{Key, key::Named};
@@ -62,6 +63,8 @@ pub struct MovementForm {
     pub name: String,
     pub quantity: String,
     pub cost: String,
+    /// How the goods were paid (F2); `None` is the stall's setting.
+    pub paid: Option<Paid>,
     pub note: String,
     pub unit: &'static str,
     pub error: Option<Refusal>,
@@ -127,6 +130,8 @@ pub enum Message {
     OpenMovement(MovementKind, String),
     MovementQuantity(String),
     MovementCost(String),
+    /// The next way of paying for goods received (F2).
+    MovementPaid,
     MovementNote(String),
     SubmitMovement,
     MovementDone(Result<Say, Refusal>),
@@ -196,6 +201,14 @@ impl Stok {
         match named {
             Named::Escape => Some(Message::Close),
             Named::F3 => Some(Message::NewProduct),
+            Named::F2
+                if self
+                    .movement
+                    .as_ref()
+                    .is_some_and(|m| m.kind == MovementKind::Receive) =>
+            {
+                Some(Message::MovementPaid)
+            }
             _ if panel => None,
             Named::F1 => Some(Message::NextCategory),
             Named::F2 => Some(Message::LowOnlyToggled(!self.low_only)),
@@ -362,6 +375,7 @@ impl Stok {
                             .cost
                             .map(|c| c.value().to_string())
                             .unwrap_or_default(),
+                        paid: None,
                         note: String::new(),
                         unit: product.unit.key(),
                         error: None,
@@ -373,6 +387,13 @@ impl Stok {
             Message::MovementQuantity(text) => self.edit_movement(|m| m.quantity = text),
             Message::MovementCost(text) => self.edit_movement(|m| m.cost = text),
             Message::MovementNote(text) => self.edit_movement(|m| m.note = text),
+            Message::MovementPaid => self.edit_movement(|m| {
+                let at = m
+                    .paid
+                    .and_then(|p| Paid::ALL.iter().position(|a| *a == p))
+                    .map_or(0, |at| at + 1);
+                m.paid = Paid::ALL.get(at).copied();
+            }),
             Message::SubmitMovement => self.submit_movement(),
             Message::MovementDone(result) => {
                 match result {
@@ -598,18 +619,19 @@ impl Stok {
             },
         };
         form.saving = true;
-        let (kind, sku, note, unit) = (
+        let (kind, sku, note, unit, paid) = (
             form.kind,
             form.sku.clone(),
             form.note.trim().to_string(),
             form.unit,
+            form.paid,
         );
         Effect::job(move |store| {
             let result = at_now(|now| {
                 let note_opt = Some(note.as_str()).filter(|n| !n.is_empty());
                 match kind {
                     MovementKind::Receive => store
-                        .receive_stock(&sku, quantity, cost, note_opt, now)
+                        .receive_stock_paid(&sku, quantity, cost, paid, note_opt, now)
                         .map(|stock| Say::Received {
                             sku: sku.clone(),
                             quantity: quantity.to_string(),

@@ -408,6 +408,23 @@ fn movement_form(form: &MovementForm, lang: Lang) -> Element<'_, Message> {
             .submit(Message::SubmitMovement)
             .view(),
         );
+        // None of the four is picked until F2: the stall's setting then.
+        let paid = match form.paid {
+            Some(paid) => paid.label(lang == Lang::En).to_string(),
+            None => T::PaidAsSet.get(lang).to_string(),
+        };
+        panel = panel.push(
+            row![
+                text(format!("{}: {paid}", T::PaidWith.get(lang)))
+                    .size(theme::TEXT)
+                    .width(iced::Fill),
+                button(text("F2").size(theme::SMALL))
+                    .on_press(Message::MovementPaid)
+                    .style(button::secondary),
+            ]
+            .spacing(8)
+            .align_y(iced::Alignment::Center),
+        );
     }
     if form.kind != MovementKind::Count {
         let label = if form.kind == MovementKind::Adjust {
