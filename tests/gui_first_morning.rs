@@ -37,7 +37,7 @@ fn first_run_at_six_with_demo_data_then_the_first_sale_by_keys() {
     window.type_keys(PIN);
     window.press_key(Named::Enter);
 
-    // Set up, with the demo's week: the till opens on a fresh day, in kas awal.
+    // Set up, with the demo (five weeks): the till opens on a fresh day, in kas awal.
     assert!(
         matches!(window.app.phase, Phase::Stall(_)),
         "set-up finished: {:?}",

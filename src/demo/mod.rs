@@ -32,6 +32,10 @@ pub struct DemoSummary {
 /// Fills a new stall with `days` days of trade ending at `now` (today's sales
 /// stop at the current hour, and before the first sale's hour the days end
 /// yesterday; earlier days are closed with a cash count).
+/// The days of trade the first run's demo makes: enough that last month's
+/// books (Laporan, SAK EMKM) are whole, whatever day it is run.
+pub const FIRST_RUN_DAYS: u32 = 35;
+
 pub fn fill(store: &mut Store, days: u32, now: OffsetDateTime) -> Result<DemoSummary, StoreError> {
     let identity = store.require_stall()?;
     if !store.list_products(&ProductFilter::default())?.is_empty() {

@@ -190,7 +190,7 @@ impl FirstRun {
                 let owner = Some(owner.as_str()).filter(|o| !o.is_empty());
                 store.init_stall(&code, &name, owner, regency.code, pin.as_deref(), now)?;
                 if demo {
-                    crate::demo::fill(store, 7, now)?;
+                    crate::demo::fill(store, crate::demo::FIRST_RUN_DAYS, now)?;
                 }
                 Ok::<(), crate::store::StoreError>(())
             });
