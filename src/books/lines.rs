@@ -3,7 +3,7 @@
 //! them from here. `key` is the JSON path of the figure.
 
 use super::report::MonthBooks;
-use super::statements::Income;
+use super::statements::{Assets, Equity, Income, Liabilities};
 use crate::money::Rupiah;
 
 /// Which statement a line belongs to.
@@ -63,175 +63,228 @@ fn total(key: &'static str, id: &'static str, en: &'static str, amount: Rupiah) 
     }
 }
 
-/// The laporan posisi keuangan at the month's end.
-pub fn position(books: &MonthBooks) -> Vec<Line> {
-    let p = &books.statements.position;
-    let (a, l, e) = (&p.assets, &p.liabilities, &p.equity);
-    let both = l.total.checked_add(e.total).unwrap_or(l.total);
-    vec![
-        heading(Part::Position, "ASET", "ASSETS"),
-        figure("position.assets.cash", "Kas", "Cash", a.cash),
-        figure("position.assets.bank", "Bank", "Bank", a.bank),
-        figure(
+/// A position line: a figure, or a total when the last field is true.
+type Row = (&'static str, &'static str, &'static str, Rupiah, bool);
+
+fn rows(rows: &[Row]) -> Vec<Line> {
+    rows.iter()
+        .map(|&(key, id, en, amount, is_total)| {
+            if is_total {
+                total(key, id, en, amount)
+            } else {
+                figure(key, id, en, amount)
+            }
+        })
+        .collect()
+}
+
+fn assets(a: &Assets) -> Vec<Line> {
+    rows(&[
+        ("position.assets.cash", "Kas", "Cash", a.cash, false),
+        ("position.assets.bank", "Bank", "Bank", a.bank, false),
+        (
             "position.assets.receivables",
             "Piutang usaha (kasbon)",
             "Receivables (kasbon)",
             a.receivables,
+            false,
         ),
-        figure(
+        (
             "position.assets.inventory",
             "Persediaan",
             "Inventory",
             a.inventory,
+            false,
         ),
-        figure(
+        (
             "position.assets.fixed_assets",
             "Aset tetap (setelah penyusutan)",
             "Fixed assets (net)",
             a.fixed_assets,
+            false,
         ),
-        total(
+        (
             "position.assets.total",
             "Jumlah aset",
             "Total assets",
             a.total,
+            true,
         ),
-        heading(Part::Position, "LIABILITAS", "LIABILITIES"),
-        figure(
+    ])
+}
+
+fn liabilities(l: &Liabilities) -> Vec<Line> {
+    rows(&[
+        (
             "position.liabilities.payable_suppliers",
             "Utang usaha",
             "Payable to suppliers",
             l.payable_suppliers,
+            false,
         ),
-        figure(
+        (
             "position.liabilities.payable_producers",
             "Utang kepada penitip",
             "Payable to producers (consignment)",
             l.payable_producers,
+            false,
         ),
-        figure(
+        (
             "position.liabilities.bank_loans",
             "Utang bank",
             "Bank loans",
             l.bank_loans,
+            false,
         ),
-        total(
+        (
             "position.liabilities.total",
             "Jumlah liabilitas",
             "Total liabilities",
             l.total,
+            true,
         ),
-        heading(Part::Position, "EKUITAS", "EQUITY"),
-        figure("position.equity.opening", "Modal", "Capital", e.opening),
-        figure(
+    ])
+}
+
+fn equity(e: &Equity, both: Rupiah) -> Vec<Line> {
+    rows(&[
+        (
+            "position.equity.opening",
+            "Modal",
+            "Capital",
+            e.opening,
+            false,
+        ),
+        (
             "position.equity.retained",
             "Saldo laba bulan-bulan lalu",
             "Retained earnings",
             e.retained,
+            false,
         ),
-        figure(
+        (
             "position.equity.profit",
             "Laba (rugi) bulan ini",
             "Profit (loss) this month",
             e.profit,
+            false,
         ),
-        figure(
+        (
             "position.equity.drawings",
             "Prive (dikurangkan)",
             "Owner's drawings (less)",
             e.drawings,
+            false,
         ),
-        total(
+        (
             "position.equity.total",
             "Jumlah ekuitas",
             "Total equity",
             e.total,
+            true,
         ),
-        total(
+        (
             "",
             "Jumlah liabilitas dan ekuitas",
             "Total liabilities and equity",
             both,
+            true,
         ),
-    ]
+    ])
+}
+
+/// The laporan posisi keuangan at the month's end.
+pub fn position(books: &MonthBooks) -> Vec<Line> {
+    let p = &books.statements.position;
+    let both = p
+        .liabilities
+        .total
+        .checked_add(p.equity.total)
+        .unwrap_or(p.liabilities.total);
+    let mut lines = vec![heading(Part::Position, "ASET", "ASSETS")];
+    lines.extend(assets(&p.assets));
+    lines.push(heading(Part::Position, "LIABILITAS", "LIABILITIES"));
+    lines.extend(liabilities(&p.liabilities));
+    lines.push(heading(Part::Position, "EKUITAS", "EQUITY"));
+    lines.extend(equity(&p.equity, both));
+    lines
 }
 
 /// The laporan laba rugi of the month, with the year to date beside it.
 pub fn income(books: &MonthBooks) -> Vec<Line> {
     let (m, y) = (&books.statements.income, &books.statements.year_to_date);
-    let line = |key: &'static str,
-                id: &'static str,
-                en: &'static str,
-                get: fn(&Income) -> Rupiah,
-                is_total: bool| Line {
-        part: Part::Income,
-        key,
-        id,
-        en,
-        amount: get(m),
-        year_to_date: Some(get(y)),
-        total: is_total,
-        heading: false,
-    };
-    vec![
-        line(
+    type Pick = fn(&Income) -> Rupiah;
+    let rows: [(&str, &str, &str, Pick, bool); 9] = [
+        (
             "income.revenue",
             "Penjualan barang sendiri",
             "Sales of own goods",
             |i| i.revenue,
             false,
         ),
-        line(
+        (
             "income.commission",
             "Pendapatan komisi titip jual",
             "Consignment commission",
             |i| i.commission,
             false,
         ),
-        line(
+        (
             "income.cost_of_goods",
             "Harga pokok penjualan",
             "Cost of goods sold",
             |i| i.cost_of_goods,
             false,
         ),
-        line(
+        (
             "income.gross_profit",
             "Laba kotor",
             "Gross profit",
             |i| i.gross_profit,
             true,
         ),
-        line(
+        (
             "income.expenses",
             "Beban usaha",
             "Operating expenses",
             |i| i.expenses,
             false,
         ),
-        line(
+        (
             "income.depreciation",
             "Beban penyusutan",
             "Depreciation",
             |i| i.depreciation,
             false,
         ),
-        line(
+        (
             "income.interest",
             "Beban bunga",
             "Interest",
             |i| i.interest,
             false,
         ),
-        line("income.tax", "Beban pajak", "Tax", |i| i.tax, false),
-        line(
+        ("income.tax", "Beban pajak", "Tax", |i| i.tax, false),
+        (
             "income.profit",
             "Laba (rugi) bersih",
             "Net profit (loss)",
             |i| i.profit,
             true,
         ),
-    ]
+    ];
+    rows.into_iter()
+        .map(|(key, id, en, get, is_total)| Line {
+            part: Part::Income,
+            key,
+            id,
+            en,
+            amount: get(m),
+            year_to_date: Some(get(y)),
+            total: is_total,
+            heading: false,
+        })
+        .collect()
 }
 
 /// The accounting policies the numbers follow, as the CALK states them

@@ -11,20 +11,13 @@ use crate::sync::fees::{FeeBalance, balances};
 use crate::sync::import::ImportStats;
 use crate::sync::verify::{Status, Verdict, verify};
 use crate::ui::effect::{Effect, at_now};
-use crate::ui::i18n::Lang;
+use crate::ui::i18n::{Lang, T};
 use crate::ui::refusal::{Refusal, WindowError};
 use crate::ui::theme;
 use crate::ui::widgets::{BOLD, card, keyed_tile};
 
 /// The verify field: a scanner types the struk's QR text here.
 pub const VERIFY: &str = "kantor-verify";
-
-fn tr(lang: Lang, id: &'static str, en: &'static str) -> &'static str {
-    match lang {
-        Lang::Id => id,
-        Lang::En => en,
-    }
-}
 
 #[derive(Default)]
 pub struct Desk {
@@ -131,17 +124,14 @@ impl Desk {
 
     pub fn view(&self, lang: Lang) -> Element<'_, Message> {
         let verify_row = row![
-            text_input(
-                tr(lang, "QR struk (NOMOR#CEK)", "Struk QR (NUMBER#CHECK)"),
-                &self.qr
-            )
-            .id(VERIFY)
-            .on_input(Message::QrChanged)
-            .on_submit(Message::Verify)
-            .padding(6)
-            .width(Fill),
+            text_input(T::StrukQrField.get(lang), &self.qr)
+                .id(VERIFY)
+                .on_input(Message::QrChanged)
+                .on_submit(Message::Verify)
+                .padding(6)
+                .width(Fill),
             keyed_tile(
-                tr(lang, "Periksa", "Verify"),
+                T::Verify.get(lang),
                 "Enter",
                 (!self.qr.trim().is_empty()).then_some(Message::Verify)
             )
@@ -152,11 +142,7 @@ impl Desk {
         .align_y(Alignment::Center);
         let mut body = Column::new()
             .spacing(6)
-            .push(
-                text(tr(lang, "Meja pengelola", "Manager's desk"))
-                    .size(theme::TEXT)
-                    .font(BOLD),
-            )
+            .push(text(T::ManagersDesk.get(lang)).size(theme::TEXT).font(BOLD))
             .push(verify_row);
         if let Some(verdict) = &self.verdict {
             body = body.push(match verdict {
@@ -171,7 +157,7 @@ impl Desk {
         }
         if let Some(written) = &self.written {
             body = body.push(match written {
-                Ok(path) => text(format!("{} {path}", tr(lang, "Tanda terima:", "Receipt:")))
+                Ok(path) => text(format!("{} {path}", T::TandaTerimaLabel.get(lang)))
                     .size(theme::SMALL)
                     .color(theme::GOOD),
                 Err(error) => text(error.say(lang)).size(theme::SMALL).color(theme::BAD),
@@ -181,19 +167,15 @@ impl Desk {
             let t = text(t).size(theme::SMALL).width(FillPortion(portion));
             if right { t.align_x(Alignment::End) } else { t }
         };
-        body = body.push(
-            text(tr(lang, "Retribusi per toko", "Fees by stall"))
-                .size(theme::SMALL)
-                .font(BOLD),
-        );
+        body = body.push(text(T::FeesByStall.get(lang)).size(theme::SMALL).font(BOLD));
         // The stall on its own line and the three amounts under it: four
         // columns in this card leave a seven-digit amount no room at
         // 1024×768, and two amounts side by side read as one.
         body = body.push(
             row![
-                cell(tr(lang, "Terutang", "Owed").into(), 1, true),
-                cell(tr(lang, "Dibayar", "Paid").into(), 1, true),
-                cell(tr(lang, "Sisa", "Balance").into(), 1, true),
+                cell(T::Owed.get(lang).into(), 1, true),
+                cell(T::Paid.get(lang).into(), 1, true),
+                cell(T::BalanceLeft.get(lang).into(), 1, true),
             ]
             .spacing(8),
         );

@@ -11,7 +11,7 @@ use crate::domain::payment::{PaymentMethod, Tender};
 use crate::money::Rupiah;
 use crate::store::{CustomerBalance, NewCustomer, StoreError};
 use crate::ui::effect::{Effect, at_now};
-use crate::ui::i18n::{Lang, Say};
+use crate::ui::i18n::{Lang, Say, T};
 use crate::ui::refusal::Refusal;
 use crate::ui::theme;
 use crate::ui::widgets::{BOLD, figure, refusal_text};
@@ -29,14 +29,6 @@ pub const PIN: &str = "kasbon-pin";
 
 /// How many customers the picker lists.
 const SHOWN: usize = 6;
-
-/// A word on screen in both languages.
-fn tr(lang: Lang, id: &'static str, en: &'static str) -> &'static str {
-    match lang {
-        Lang::Id => id,
-        Lang::En => en,
-    }
-}
 
 /// The picker's state, kept in the payment panel.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -304,16 +296,16 @@ pub fn view<'a>(pick: &'a KasbonPick, kasbon: Rupiah, lang: Lang) -> Element<'a,
                         .font(BOLD),
                     text(format!(
                         "{} {} · {} {}",
-                        tr(lang, "kasbon", "owes"),
+                        T::Owes.get(lang),
                         customer.balance,
-                        tr(lang, "batas", "limit"),
+                        T::Limit.get(lang),
                         customer.limit
                     ))
                     .size(theme::SMALL)
                     .color(theme::MUTED),
                 ]
                 .width(Fill),
-                button(text(tr(lang, "Ganti (F1)", "Change (F1)")).size(theme::SMALL))
+                button(text(T::ChangeCategory.get(lang)).size(theme::SMALL))
                     .on_press(send(KasbonMessage::ChooseAgain))
                     .style(button::secondary),
             ]
@@ -321,13 +313,9 @@ pub fn view<'a>(pick: &'a KasbonPick, kasbon: Rupiah, lang: Lang) -> Element<'a,
         );
         if pick.past_limit(kasbon) {
             panel = panel.push(
-                text(tr(
-                    lang,
-                    "Melewati batas kasbon: PIN manajer",
-                    "Past the credit limit: manager PIN",
-                ))
-                .size(theme::SMALL)
-                .color(theme::BAD),
+                text(T::PastLimitPin.get(lang))
+                    .size(theme::SMALL)
+                    .color(theme::BAD),
             );
             panel = panel.push(
                 text_input("PIN", &pick.pin)
@@ -339,11 +327,7 @@ pub fn view<'a>(pick: &'a KasbonPick, kasbon: Rupiah, lang: Lang) -> Element<'a,
             );
         }
     } else if pick.adding {
-        panel = panel.push(
-            text(tr(lang, "Pelanggan baru", "New customer"))
-                .size(theme::TEXT)
-                .font(BOLD),
-        );
+        panel = panel.push(text(T::NewCustomer.get(lang)).size(theme::TEXT).font(BOLD));
         let field =
             |id: &'static str, label: &str, value: &'a str, input: fn(String) -> KasbonMessage| {
                 text_input(label, value)
@@ -354,7 +338,7 @@ pub fn view<'a>(pick: &'a KasbonPick, kasbon: Rupiah, lang: Lang) -> Element<'a,
             };
         panel = panel.push(field(
             NEW_NAME,
-            tr(lang, "Nama", "Name"),
+            T::Name.get(lang),
             &pick.name,
             KasbonMessage::NameChanged,
         ));
@@ -364,13 +348,13 @@ pub fn view<'a>(pick: &'a KasbonPick, kasbon: Rupiah, lang: Lang) -> Element<'a,
             row![
                 field(
                     NEW_PHONE,
-                    tr(lang, "Telepon", "Phone"),
+                    T::Phone.get(lang),
                     &pick.phone,
                     KasbonMessage::PhoneChanged,
                 ),
                 field(
                     NEW_LIMIT,
-                    tr(lang, "Batas kasbon (Rp)", "Credit limit (Rp)"),
+                    T::CreditLimitRp.get(lang),
                     &pick.limit,
                     KasbonMessage::LimitChanged,
                 ),
@@ -392,9 +376,9 @@ pub fn view<'a>(pick: &'a KasbonPick, kasbon: Rupiah, lang: Lang) -> Element<'a,
         panel = panel.push(
             row![
                 pin,
-                small_keyed(tr(lang, "Simpan", "Save"), "Enter", KasbonMessage::SaveNew)
+                small_keyed(T::Save.get(lang), "Enter", KasbonMessage::SaveNew)
                     .width(FillPortion(4)),
-                small_keyed(tr(lang, "Batal", "Cancel"), "Esc", KasbonMessage::CancelNew)
+                small_keyed(T::Cancel.get(lang), "Esc", KasbonMessage::CancelNew)
                     .style(button::text)
                     .width(FillPortion(3)),
             ]
@@ -403,18 +387,11 @@ pub fn view<'a>(pick: &'a KasbonPick, kasbon: Rupiah, lang: Lang) -> Element<'a,
         );
     } else {
         panel = panel.push(
-            text_input(
-                tr(
-                    lang,
-                    "Cari pelanggan: nama atau telepon",
-                    "Find a customer: name or phone",
-                ),
-                &pick.query,
-            )
-            .id(SEARCH)
-            .on_input(|t| Message::Kasbon(KasbonMessage::QueryChanged(t)))
-            .on_submit(send(KasbonMessage::ChooseHighlighted))
-            .padding(8),
+            text_input(T::FindACustomerNameOrPhone.get(lang), &pick.query)
+                .id(SEARCH)
+                .on_input(|t| Message::Kasbon(KasbonMessage::QueryChanged(t)))
+                .on_submit(send(KasbonMessage::ChooseHighlighted))
+                .padding(8),
         );
         for (index, customer) in pick.results.iter().enumerate() {
             let phone = customer.phone.as_deref().unwrap_or("");
@@ -438,7 +415,7 @@ pub fn view<'a>(pick: &'a KasbonPick, kasbon: Rupiah, lang: Lang) -> Element<'a,
             // As small as the customers above it: the panel's confirm
             // button must stay on a 768-pixel screen.
             small_keyed(
-                tr(lang, "+ Pelanggan baru", "+ New customer"),
+                T::NewCustomerButton.get(lang),
                 "Insert",
                 KasbonMessage::OpenNew,
             )

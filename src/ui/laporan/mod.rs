@@ -158,30 +158,8 @@ impl Laporan {
 
     pub fn update(&mut self, message: Message) -> Effect<Message> {
         match message {
-            Message::Books(books::BooksMessage::Print) => self.update(Message::PrintMonth),
-            Message::Books(message) => {
-                // One form at a time: F1 and F7 mean something in each.
-                if matches!(message, books::BooksMessage::Write) {
-                    self.money.writing = false;
-                }
-                let (effect, changed) = self.books.update(message);
-                let effect = effect.map(Message::Books);
-                if changed {
-                    self.notice = Some(Notice::Info(Say::BooksSaved));
-                    effect.and(self.books.load(self.date).map(Message::Books))
-                } else {
-                    effect
-                }
-            }
-            Message::PrintMonth => match &self.books.month {
-                Some(books) => {
-                    let books = books.clone();
-                    Effect::job(move |store| {
-                        Message::Printed(super::documents::month_books(store, &books))
-                    })
-                }
-                None => Effect::None,
-            },
+            Message::Books(books::BooksMessage::Print) | Message::PrintMonth => self.print_month(),
+            Message::Books(message) => self.books_message(message),
             Message::Money(message) => {
                 if matches!(message, money::MoneyMessage::WriteExpense) {
                     self.books.writing = false;
@@ -268,49 +246,8 @@ impl Laporan {
                 self.confirming = false;
                 Effect::Focus(COUNTED)
             }
-            Message::ConfirmClose => {
-                if !self.confirming || self.closing {
-                    return Effect::None;
-                }
-                let counted = match Rupiah::parse(&self.counted) {
-                    Ok(counted) => counted,
-                    Err(error) => {
-                        self.confirming = false;
-                        self.notice = Some(Notice::Error(Refusal::from(error).into()));
-                        return Effect::None;
-                    }
-                };
-                self.confirming = false;
-                self.closing = true;
-                Effect::job(move |store| Message::Closed(close(store, counted).map(Box::new)))
-            }
-            Message::Closed(result) => {
-                self.closing = false;
-                match result {
-                    Ok(closed) => {
-                        let closed = *closed;
-                        self.counted.clear();
-                        let failed =
-                            matches!(closed.export, Some(Err(_))) || closed.backup_failed.is_some();
-                        let say = Say::DayClosed {
-                            day: closed.day.clone(),
-                            difference: closed.difference.to_string(),
-                            export: closed.export,
-                            backup_failed: closed.backup_failed,
-                        };
-                        self.notice = Some(if failed {
-                            Notice::Error(say)
-                        } else {
-                            Notice::Info(say)
-                        });
-                        self.refresh()
-                    }
-                    Err(error) => {
-                        self.notice = Some(Notice::Error(error.into()));
-                        Effect::None
-                    }
-                }
-            }
+            Message::ConfirmClose => self.confirm_close(),
+            Message::Closed(result) => self.closed(result),
             Message::JobFailed(why) => {
                 self.closing = false;
                 self.confirming = false;
@@ -318,6 +255,72 @@ impl Laporan {
                 Effect::None
             }
         }
+    }
+
+    /// Enter again: close the day with the counted cash.
+    fn confirm_close(&mut self) -> Effect<Message> {
+        if !self.confirming || self.closing {
+            return Effect::None;
+        }
+        self.confirming = false;
+        let counted = match Rupiah::parse(&self.counted) {
+            Ok(counted) => counted,
+            Err(error) => {
+                self.notice = Some(Notice::Error(Refusal::from(error).into()));
+                return Effect::None;
+            }
+        };
+        self.closing = true;
+        Effect::job(move |store| Message::Closed(close(store, counted).map(Box::new)))
+    }
+
+    /// The close is done (or refused): said at the top, with the export.
+    fn closed(&mut self, result: Result<Box<ClosedSummary>, Refusal>) -> Effect<Message> {
+        self.closing = false;
+        let closed = match result {
+            Ok(closed) => *closed,
+            Err(error) => {
+                self.notice = Some(Notice::Error(error.into()));
+                return Effect::None;
+            }
+        };
+        self.counted.clear();
+        let failed = matches!(closed.export, Some(Err(_))) || closed.backup_failed.is_some();
+        let say = Say::DayClosed {
+            day: closed.day.clone(),
+            difference: closed.difference.to_string(),
+            export: closed.export,
+            backup_failed: closed.backup_failed,
+        };
+        self.notice = Some(if failed {
+            Notice::Error(say)
+        } else {
+            Notice::Info(say)
+        });
+        self.refresh()
+    }
+
+    /// The month's books: one form open at a time (F1 and F7 mean
+    /// something in each), and the statements read again after a record.
+    fn books_message(&mut self, message: books::BooksMessage) -> Effect<Message> {
+        if matches!(message, books::BooksMessage::Write) {
+            self.money.writing = false;
+        }
+        let (effect, changed) = self.books.update(message);
+        let effect = effect.map(Message::Books);
+        if !changed {
+            return effect;
+        }
+        self.notice = Some(Notice::Info(Say::BooksSaved));
+        effect.and(self.books.load(self.date).map(Message::Books))
+    }
+
+    /// The month's statements to `laporan/` (F8).
+    fn print_month(&self) -> Effect<Message> {
+        let Some(books) = self.books.month.clone() else {
+            return Effect::None;
+        };
+        Effect::job(move |store| Message::Printed(super::documents::month_books(store, &books)))
     }
 
     fn step(&mut self, days: i64) -> Effect<Message> {

@@ -12,7 +12,7 @@ use crate::domain::profit::Margin;
 use crate::money::Rupiah;
 use crate::store::{DayReport, Expense, NewExpense, ProfitReport};
 use crate::ui::effect::{Effect, at_now};
-use crate::ui::i18n::{Lang, method_name};
+use crate::ui::i18n::{Lang, T, method_name};
 use crate::ui::refusal::Refusal;
 use crate::ui::theme;
 use crate::ui::widgets::{BOLD, card, figure, keyed, message_line};
@@ -22,13 +22,6 @@ pub const EXPENSE_AMOUNT: &str = "expense-amount";
 pub const EXPENSE_NOTE: &str = "expense-note";
 /// The manager PIN, for a drawer expense above the stall's limit.
 pub const EXPENSE_PIN: &str = "expense-pin";
-
-fn tr(lang: Lang, id: &'static str, en: &'static str) -> &'static str {
-    match lang {
-        Lang::Id => id,
-        Lang::En => en,
-    }
-}
 
 pub(super) fn category_name(category: ExpenseCategory, lang: Lang) -> &'static str {
     match lang {
@@ -161,14 +154,12 @@ impl Money {
 
     /// Expenses and repayments of the day, and laba kotor.
     pub fn view<'a>(&'a self, report: &'a DayReport, lang: Lang) -> Element<'a, MoneyMessage> {
-        let mut expenses = Column::new().spacing(6).push(
-            text(tr(lang, "Pengeluaran", "Expenses"))
-                .size(theme::TEXT)
-                .font(BOLD),
-        );
+        let mut expenses = Column::new()
+            .spacing(6)
+            .push(text(T::Expenses.get(lang)).size(theme::TEXT).font(BOLD));
         for expense in &report.expenses {
             let drawer = if expense.from_drawer {
-                tr(lang, " · dari laci", " · from the drawer")
+                T::FromTheDrawer.get(lang)
             } else {
                 ""
             };
@@ -185,13 +176,9 @@ impl Money {
         }
         if report.expenses.is_empty() {
             expenses = expenses.push(
-                text(tr(
-                    lang,
-                    "Belum ada pengeluaran (F6).",
-                    "No expenses yet (F6).",
-                ))
-                .size(theme::SMALL)
-                .color(theme::MUTED),
+                text(T::NoExpensesYet.get(lang))
+                    .size(theme::SMALL)
+                    .color(theme::MUTED),
             );
         }
         if let Some(Ok(expense)) = &self.saved {
@@ -200,7 +187,7 @@ impl Money {
                     "{} {} {}",
                     category_name(expense.category, lang),
                     expense.amount,
-                    tr(lang, "tercatat.", "recorded.")
+                    T::Recorded.get(lang)
                 ))
                 .size(theme::SMALL)
                 .color(theme::GOOD),
@@ -208,11 +195,9 @@ impl Money {
         }
         let mut panel = column![card(expenses)].spacing(theme::GAP);
         if !report.repayments.is_empty() {
-            let mut repaid = Column::new().spacing(6).push(
-                text(tr(lang, "Bayar kasbon", "Kasbon repaid"))
-                    .size(theme::TEXT)
-                    .font(BOLD),
-            );
+            let mut repaid = Column::new()
+                .spacing(6)
+                .push(text(T::KasbonRepaid.get(lang)).size(theme::TEXT).font(BOLD));
             for repayment in &report.repayments {
                 repaid = repaid.push(figure(
                     format!(
@@ -232,13 +217,9 @@ impl Money {
 
     /// The header's button that opens the expense form.
     pub fn button(&self, lang: Lang) -> Element<'_, MoneyMessage> {
-        keyed(
-            tr(lang, "+ Pengeluaran", "+ Expense"),
-            "F6",
-            Some(MoneyMessage::WriteExpense),
-        )
-        .width(190)
-        .into()
+        keyed(T::Expense.get(lang), "F6", Some(MoneyMessage::WriteExpense))
+            .width(190)
+            .into()
     }
 
     /// The expense form, at the top while it is open.
@@ -266,7 +247,7 @@ impl Money {
             _ => None,
         };
         column![
-            text(tr(lang, "Catat pengeluaran", "Write an expense"))
+            text(T::WriteAnExpense.get(lang))
                 .size(theme::TEXT)
                 .font(BOLD),
             // The chips flow onto a second line rather than squeeze a
@@ -274,26 +255,19 @@ impl Money {
             row![categories.wrap(), text("F1").size(theme::SMALL).font(BOLD)]
                 .spacing(6)
                 .align_y(iced::Alignment::Center),
-            text_input(tr(lang, "Jumlah (Rp)", "Amount (Rp)"), &self.amount)
+            text_input(T::FieldAmount.get(lang), &self.amount)
                 .id(EXPENSE_AMOUNT)
                 .on_input(MoneyMessage::AmountChanged)
                 .on_submit(MoneyMessage::SaveExpense)
                 .padding(10),
-            text_input(
-                tr(lang, "Catatan (boleh kosong)", "Note (optional)"),
-                &self.note
-            )
-            .id(EXPENSE_NOTE)
-            .on_input(MoneyMessage::NoteChanged)
-            .on_submit(MoneyMessage::SaveExpense)
-            .padding(10),
+            text_input(T::FieldNote.get(lang), &self.note)
+                .id(EXPENSE_NOTE)
+                .on_input(MoneyMessage::NoteChanged)
+                .on_submit(MoneyMessage::SaveExpense)
+                .padding(10),
             row![
                 checkbox(self.from_drawer)
-                    .label(tr(
-                        lang,
-                        "Dibayar dari uang di laci",
-                        "Paid out of the drawer",
-                    ))
+                    .label(T::PaidOutOfTheDrawer.get(lang))
                     .on_toggle(MoneyMessage::FromDrawerToggled),
                 text("F7").size(theme::SMALL).font(BOLD),
             ]
@@ -302,30 +276,18 @@ impl Money {
             // Cash out of the drawer above the stall's limit is approved
             // with the manager PIN, typed here.
             self.from_drawer.then(|| {
-                text_input(
-                    tr(
-                        lang,
-                        "PIN manajer (di atas batas pengeluaran laci)",
-                        "Manager PIN (above the drawer expense limit)",
-                    ),
-                    &self.pin,
-                )
-                .id(EXPENSE_PIN)
-                .secure(true)
-                .on_input(MoneyMessage::PinChanged)
-                .on_submit(MoneyMessage::SaveExpense)
-                .padding(10)
+                text_input(T::ExpensePinHint.get(lang), &self.pin)
+                    .id(EXPENSE_PIN)
+                    .secure(true)
+                    .on_input(MoneyMessage::PinChanged)
+                    .on_submit(MoneyMessage::SaveExpense)
+                    .padding(10)
             }),
             message_line(refusal),
             row![
+                keyed(T::Save.get(lang), "Enter", Some(MoneyMessage::SaveExpense)).width(Fill),
                 keyed(
-                    tr(lang, "Simpan", "Save"),
-                    "Enter",
-                    Some(MoneyMessage::SaveExpense)
-                )
-                .width(Fill),
-                keyed(
-                    tr(lang, "Batal", "Cancel"),
+                    T::Cancel.get(lang),
                     "Esc",
                     Some(MoneyMessage::CancelExpense)
                 )
@@ -342,17 +304,17 @@ impl Money {
             column![
                 text(label).size(theme::SMALL).color(theme::MUTED),
                 figure(
-                    tr(lang, "Penjualan ber-HPP", "Sales with a cost"),
+                    T::SalesWithACost.get(lang),
                     margin.costed_net.to_string(),
                     theme::SMALL
                 ),
                 figure(
-                    tr(lang, "HPP", "Cost of goods"),
+                    T::CostOfGoods.get(lang),
                     margin.cost_of_goods.to_string(),
                     theme::SMALL
                 ),
                 figure(
-                    tr(lang, "Laba kotor", "Gross profit"),
+                    T::GrossProfit.get(lang),
                     margin.gross_profit.to_string(),
                     theme::TEXT
                 ),
@@ -360,17 +322,12 @@ impl Money {
             .spacing(2)
         };
         let mut panel = column![
-            text(tr(lang, "Laba kotor", "Gross profit"))
-                .size(theme::TEXT)
-                .font(BOLD),
-            margin_rows(tr(lang, "Hari ini", "This day"), &report.profit),
+            text(T::GrossProfit.get(lang)).size(theme::TEXT).font(BOLD),
+            margin_rows(T::ThisDay.get(lang), &report.profit),
         ]
         .spacing(8);
         if let Some(month) = &self.month {
-            panel = panel.push(margin_rows(
-                tr(lang, "Bulan ini s/d hari ini", "This month to this day"),
-                &month.total,
-            ));
+            panel = panel.push(margin_rows(T::ThisMonthToThisDay.get(lang), &month.total));
             let best: Vec<_> = month
                 .products
                 .iter()
@@ -379,13 +336,9 @@ impl Money {
                 .collect();
             if !best.is_empty() {
                 let mut products = Column::new().spacing(2).push(
-                    text(tr(
-                        lang,
-                        "Laba per produk (bulan ini)",
-                        "Profit by product (this month)",
-                    ))
-                    .size(theme::SMALL)
-                    .color(theme::MUTED),
+                    text(T::ProfitByProductThisMonth.get(lang))
+                        .size(theme::SMALL)
+                        .color(theme::MUTED),
                 );
                 for product in best {
                     products = products.push(figure(
@@ -400,11 +353,7 @@ impl Money {
                 let mut uncosted = Column::new().spacing(2).push(
                     text(format!(
                         "{} {}",
-                        tr(
-                            lang,
-                            "Tanpa HPP (tidak dihitung):",
-                            "Without a cost (not counted):"
-                        ),
+                        T::WithoutACostNotCounted.get(lang),
                         month.total.uncosted_net
                     ))
                     .size(theme::SMALL)
@@ -430,14 +379,14 @@ pub fn drawer_lines<'a, M: 'a>(
     let mut lines = Column::new().spacing(6);
     if cash.kasbon_repayments.is_positive() {
         lines = lines.push(figure(
-            tr(lang, "Bayar kasbon tunai", "Kasbon repaid in cash"),
+            T::KasbonRepaidInCash.get(lang),
             cash.kasbon_repayments.to_string(),
             theme::TEXT,
         ));
     }
     if cash.drawer_expenses.is_positive() {
         lines = lines.push(figure(
-            tr(lang, "Pengeluaran dari laci", "Expenses from the drawer"),
+            T::ExpensesFromTheDrawer.get(lang),
             format!("−{}", cash.drawer_expenses),
             theme::TEXT,
         ));

@@ -33,14 +33,6 @@ pub const NEW_PHONE: &str = "pelanggan-new-phone";
 pub const NEW_LIMIT: &str = "pelanggan-new-limit";
 pub const NEW_PIN: &str = "pelanggan-new-pin";
 
-/// A word on screen in both languages.
-pub(crate) fn tr(lang: Lang, id: &'static str, en: &'static str) -> &'static str {
-    match lang {
-        Lang::Id => id,
-        Lang::En => en,
-    }
-}
-
 /// What the screen last did, said in the screen's language when drawn.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Outcome {

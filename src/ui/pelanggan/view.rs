@@ -6,12 +6,12 @@ use iced::{Alignment, Element, Fill, FillPortion};
 
 use super::{
     AMOUNT, Message, NEW_CODE, NEW_LIMIT, NEW_NAME, NEW_PHONE, NEW_PIN, NewForm, Outcome,
-    Pelanggan, REFERENCE, SEARCH, tr,
+    Pelanggan, REFERENCE, SEARCH,
 };
 use crate::domain::customer::typed_limit_gives_credit;
 use crate::domain::payment::PaymentMethod;
 use crate::store::KasbonStatement;
-use crate::ui::i18n::{Lang, method_name};
+use crate::ui::i18n::{Lang, T, method_name};
 use crate::ui::theme;
 use crate::ui::widgets::{BOLD, card, figure, keyed, keyed_tile, with_key};
 
@@ -21,28 +21,16 @@ const LATEST: usize = 8;
 impl Pelanggan {
     pub fn view(&self, lang: Lang) -> Element<'_, Message> {
         let header = row![
-            text(tr(lang, "Pelanggan", "Customers"))
+            text(T::Pelanggan.get(lang))
                 .size(theme::HEADING)
                 .width(Fill),
-            text_input(
-                tr(
-                    lang,
-                    "Cari nama, telepon atau kode",
-                    "Find a name, phone or code"
-                ),
-                &self.search
-            )
-            .id(SEARCH)
-            .on_input(Message::SearchChanged)
-            .on_submit(Message::PickHighlighted)
-            .padding(10)
-            .width(320),
-            keyed(
-                tr(lang, "+ Pelanggan baru", "+ New customer"),
-                "F3",
-                Some(Message::OpenNew)
-            )
-            .width(250),
+            text_input(T::FindANamePhoneOrCode.get(lang), &self.search)
+                .id(SEARCH)
+                .on_input(Message::SearchChanged)
+                .on_submit(Message::PickHighlighted)
+                .padding(10)
+                .width(320),
+            keyed(T::NewCustomerButton.get(lang), "F3", Some(Message::OpenNew)).width(250),
         ]
         .spacing(theme::GAP)
         .align_y(Alignment::Center);
@@ -61,13 +49,9 @@ impl Pelanggan {
             (Some(form), _) => new_form(form, lang),
             (None, Some(shown)) => self.shown(shown, lang),
             (None, None) => card(
-                text(tr(
-                    lang,
-                    "Pilih pelanggan untuk bayar kasbon atau melihat rekeningnya.",
-                    "Pick a customer to take a repayment or see their statement.",
-                ))
-                .size(theme::TEXT)
-                .color(theme::MUTED),
+                text(T::PickACustomerToTakeA.get(lang))
+                    .size(theme::TEXT)
+                    .color(theme::MUTED),
             ),
         };
         scrollable(
@@ -94,19 +78,19 @@ impl Pelanggan {
         };
         let mut list = Column::new().spacing(4).push(
             row![
-                cell(tr(lang, "Kode", "Code").into(), 2, false),
-                cell(tr(lang, "Nama", "Name").into(), 4, false),
-                cell(tr(lang, "Telepon", "Phone").into(), 5, false),
-                cell(tr(lang, "Kasbon", "Owes").into(), 3, true),
-                cell(tr(lang, "Batas", "Limit").into(), 3, true),
-                cell(tr(lang, "Tertua", "Oldest").into(), 2, true),
+                cell(T::StallCodeShort.get(lang).into(), 2, false),
+                cell(T::Name.get(lang).into(), 4, false),
+                cell(T::Phone.get(lang).into(), 5, false),
+                cell(T::KasbonHeading.get(lang).into(), 3, true),
+                cell(T::LimitHeading.get(lang).into(), 3, true),
+                cell(T::Oldest.get(lang).into(), 2, true),
             ]
             .spacing(8)
             .padding([0, 10]),
         );
         if self.list.is_empty() {
             list = list.push(
-                text(tr(lang, "Belum ada pelanggan.", "No customers yet."))
+                text(T::NoCustomersYet.get(lang))
                     .size(theme::TEXT)
                     .color(theme::MUTED),
             );
@@ -118,7 +102,7 @@ impl Pelanggan {
                 .is_some_and(|s| s.customer.code == customer.code);
             let oldest = customer
                 .oldest_unpaid_days
-                .map(|days| format!("{days} {}", tr(lang, "hr", "d")))
+                .map(|days| format!("{days} {}", T::D.get(lang)))
                 .unwrap_or_else(|| "-".into());
             let owes = text(customer.balance.to_string())
                 .size(theme::SMALL)
@@ -168,28 +152,20 @@ impl Pelanggan {
                 .size(theme::HEADING)
                 .font(BOLD),
             figure(
-                tr(lang, "Sisa kasbon", "Owes"),
+                T::KasbonLeft.get(lang),
                 c.balance.to_string(),
                 theme::HEADING
             ),
-            figure(
-                tr(lang, "Batas kasbon", "Credit limit"),
-                c.limit.to_string(),
-                theme::TEXT
-            ),
+            figure(T::CreditLimit.get(lang), c.limit.to_string(), theme::TEXT),
         ]
         .spacing(6);
         if let Some(phone) = &c.phone {
-            info = info.push(figure(
-                tr(lang, "Telepon", "Phone"),
-                phone.clone(),
-                theme::TEXT,
-            ));
+            info = info.push(figure(T::Phone.get(lang), phone.clone(), theme::TEXT));
         }
         if let (Some(day), Some(age)) = (&c.oldest_unpaid, c.oldest_unpaid_days) {
             info = info.push(figure(
-                tr(lang, "Tertua belum lunas", "Oldest unpaid"),
-                format!("{day} ({age} {})", tr(lang, "hari", "days")),
+                T::OldestUnpaid.get(lang),
+                format!("{day} ({age} {})", T::Days.get(lang)),
                 theme::TEXT,
             ));
         }
@@ -213,9 +189,7 @@ impl Pelanggan {
             })
         };
         let mut pay = column![
-            text(tr(lang, "Bayar kasbon", "Repayment"))
-                .size(theme::TEXT)
-                .font(BOLD),
+            text(T::Repayment.get(lang)).size(theme::TEXT).font(BOLD),
             row![
                 tile(PaymentMethod::Cash, "F9"),
                 tile(PaymentMethod::Qris, "F10"),
@@ -223,13 +197,13 @@ impl Pelanggan {
             ]
             .spacing(6),
             row![
-                text_input(tr(lang, "Jumlah (Rp)", "Amount (Rp)"), &self.amount)
+                text_input(T::FieldAmount.get(lang), &self.amount)
                     .id(AMOUNT)
                     .on_input(Message::AmountChanged)
                     .on_submit(Message::Pay)
                     .padding(10)
                     .size(theme::TEXT),
-                button(with_key(tr(lang, "Lunas", "All"), "F4", theme::TEXT))
+                button(with_key(T::PaidOff.get(lang), "F4", theme::TEXT))
                     .padding(10)
                     .on_press(Message::PayAll)
                     .style(button::secondary),
@@ -239,19 +213,16 @@ impl Pelanggan {
         .spacing(8);
         if method != PaymentMethod::Cash {
             pay = pay.push(
-                text_input(
-                    tr(lang, "Referensi (boleh kosong)", "Reference (optional)"),
-                    &self.reference,
-                )
-                .id(REFERENCE)
-                .on_input(Message::ReferenceChanged)
-                .on_submit(Message::Pay)
-                .padding(10),
+                text_input(T::ReferenceHint.get(lang), &self.reference)
+                    .id(REFERENCE)
+                    .on_input(Message::ReferenceChanged)
+                    .on_submit(Message::Pay)
+                    .padding(10),
             );
         }
         pay = pay.push(
             keyed(
-                tr(lang, "Bayar kasbon", "Record repayment"),
+                T::RecordRepayment.get(lang),
                 "Enter",
                 (!self.busy && c.balance.is_positive()).then_some(Message::Pay),
             )
@@ -259,12 +230,12 @@ impl Pelanggan {
         );
         let mut history = Column::new().spacing(4).push(
             row![
-                text(tr(lang, "Rekening", "Statement"))
+                text(T::Statement.get(lang))
                     .size(theme::TEXT)
                     .font(BOLD)
                     .width(Fill),
                 keyed_tile(
-                    tr(lang, "Cetak rekening", "Print statement"),
+                    T::PrintStatement.get(lang),
                     "F6",
                     Some(Message::PrintStatement)
                 )
@@ -318,46 +289,36 @@ fn new_form(form: &NewForm, lang: Lang) -> Element<'_, Message> {
     };
     card(
         column![
-            text(tr(lang, "Pelanggan baru", "New customer"))
-                .size(theme::TEXT)
-                .font(BOLD),
+            text(T::NewCustomer.get(lang)).size(theme::TEXT).font(BOLD),
             field(
                 NEW_CODE,
-                tr(lang, "Kode", "Code"),
+                T::StallCodeShort.get(lang),
                 &form.code,
                 Message::NewCodeChanged
             ),
             field(
                 NEW_NAME,
-                tr(lang, "Nama", "Name"),
+                T::Name.get(lang),
                 &form.name,
                 Message::NewNameChanged
             ),
             field(
                 NEW_PHONE,
-                tr(lang, "Telepon", "Phone"),
+                T::Phone.get(lang),
                 &form.phone,
                 Message::NewPhoneChanged
             ),
             field(
                 NEW_LIMIT,
-                tr(
-                    lang,
-                    "Batas kasbon (Rp; 0 = hanya dengan PIN)",
-                    "Credit limit (Rp; 0 = only with the PIN)"
-                ),
+                T::ZeroLimitHint.get(lang),
                 &form.limit,
                 Message::NewLimitChanged
             ),
             // Credit from the first sale asks the manager's PIN.
             typed_limit_gives_credit(&form.limit).then(|| column![
-                text(tr(
-                    lang,
-                    "PIN manajer (memberi kasbon)",
-                    "Manager PIN (gives credit)"
-                ))
-                .size(theme::SMALL)
-                .color(theme::MUTED),
+                text(T::PinGivesCredit.get(lang))
+                    .size(theme::SMALL)
+                    .color(theme::MUTED),
                 text_input("", &form.pin)
                     .id(NEW_PIN)
                     .secure(true)
@@ -368,9 +329,8 @@ fn new_form(form: &NewForm, lang: Lang) -> Element<'_, Message> {
             ]
             .spacing(4)),
             row![
-                keyed(tr(lang, "Simpan", "Save"), "Enter", Some(Message::SaveNew)).width(Fill),
-                keyed(tr(lang, "Batal", "Cancel"), "Esc", Some(Message::CancelNew))
-                    .style(button::text),
+                keyed(T::Save.get(lang), "Enter", Some(Message::SaveNew)).width(Fill),
+                keyed(T::Cancel.get(lang), "Esc", Some(Message::CancelNew)).style(button::text),
             ]
             .spacing(6),
         ]

@@ -4,10 +4,10 @@
 use iced::widget::{Column, Space, column, text};
 use iced::{Element, Fill};
 
-use super::{method_name, tr};
+use super::method_name;
 use crate::domain::day_close::CashCount;
 use crate::store::DayReport;
-use crate::ui::i18n::Lang;
+use crate::ui::i18n::{Lang, T};
 use crate::ui::theme;
 use crate::ui::widgets::{BOLD, card, figure};
 
@@ -17,7 +17,7 @@ pub fn drawer_line<'a, M: 'a>(cash: &CashCount, lang: Lang) -> Element<'a, M> {
         return Space::new().into();
     }
     figure(
-        tr(lang, "Bayar penitip tunai", "Producers paid in cash"),
+        T::ProducersPaidInCash.get(lang),
         format!("−{}", cash.producer_payouts),
         theme::TEXT,
     )
@@ -29,7 +29,7 @@ pub fn payouts<'a, M: 'a>(report: &'a DayReport, lang: Lang) -> Element<'a, M> {
         return Space::new().into();
     }
     let mut list = Column::new().spacing(4).push(
-        text(tr(lang, "Bayar penitip", "Producer payouts"))
+        text(T::ProducerPayouts.get(lang))
             .size(theme::TEXT)
             .font(BOLD),
     );

@@ -56,14 +56,6 @@ pub const QUANTITY: [&str; 12] = [
     "penitip-qty-11",
 ];
 
-/// A word on screen in both languages.
-pub(crate) fn tr(lang: Lang, id: &'static str, en: &'static str) -> &'static str {
-    match lang {
-        Lang::Id => id,
-        Lang::En => en,
-    }
-}
-
 /// What the screen last did, said in the screen's language when drawn.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Outcome {

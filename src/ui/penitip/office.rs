@@ -7,11 +7,10 @@ use iced::widget::{Column, button, column, row, text, text_input};
 use iced::{Alignment, Element, Fill, FillPortion};
 use time::Date;
 
-use super::tr;
 use crate::store::Store;
 use crate::sync::producers::{ProducersReport, producers_report, write_producers_csv};
 use crate::ui::effect::{Effect, at_now};
-use crate::ui::i18n::Lang;
+use crate::ui::i18n::{Lang, T};
 use crate::ui::refusal::{Refusal, WindowError};
 use crate::ui::theme;
 use crate::ui::widgets::{BOLD, card, keyed_tile};
@@ -157,27 +156,23 @@ impl OfficeProducers {
             if right { t.align_x(Alignment::End) } else { t }
         };
         let header = row![
-            text(tr(lang, "Penitip sentra", "The centre's producers"))
+            text(T::CentresProducers.get(lang))
                 .size(theme::TEXT)
                 .font(BOLD)
                 .width(Fill),
-            text_input(tr(lang, "Dari YYYY-MM-DD", "From YYYY-MM-DD"), &self.from)
+            text_input(T::FromDay.get(lang), &self.from)
                 .id(FROM)
                 .on_input(Message::FromChanged)
                 .padding(6)
                 .width(150),
-            text_input(tr(lang, "Sampai YYYY-MM-DD", "To YYYY-MM-DD"), &self.to)
+            text_input(T::ToDay.get(lang), &self.to)
                 .id(TO)
                 .on_input(Message::ToChanged)
                 .padding(6)
                 .width(150),
-            keyed_tile(
-                "CSV",
-                tr(lang, "provinsi", "province"),
-                Some(Message::WriteCsv)
-            )
-            .width(100)
-            .style(button::secondary),
+            keyed_tile("CSV", T::Province.get(lang), Some(Message::WriteCsv))
+                .width(100)
+                .style(button::secondary),
             keyed_tile("PDF", "A4", Some(Message::WritePdf))
                 .width(80)
                 .style(button::secondary),
@@ -187,7 +182,7 @@ impl OfficeProducers {
         let mut body = Column::new().spacing(4).push(header);
         if let Some(outcome) = &self.outcome {
             body = body.push(match outcome {
-                Ok(path) => text(format!("{} {path}", tr(lang, "Ditulis:", "Written:")))
+                Ok(path) => text(format!("{} {path}", T::Written.get(lang)))
                     .size(theme::SMALL)
                     .color(theme::GOOD),
                 Err(error) => text(error.say(lang)).size(theme::SMALL).color(theme::BAD),
@@ -198,25 +193,21 @@ impl OfficeProducers {
         };
         body = body.push(
             row![
-                cell(tr(lang, "Penitip", "Producer").into(), 5, false),
-                cell(tr(lang, "Asal", "Regency").into(), 4, false),
-                cell(tr(lang, "Toko", "Stalls").into(), 4, false),
-                cell(tr(lang, "Nilai jual", "Sold").into(), 3, true),
-                cell(tr(lang, "Hak", "Owed").into(), 3, true),
-                cell(tr(lang, "Dibayar", "Paid").into(), 3, true),
-                cell(tr(lang, "Saldo", "Balance").into(), 3, true),
+                cell(T::Producer.get(lang).into(), 5, false),
+                cell(T::Origin.get(lang).into(), 4, false),
+                cell(T::Stalls.get(lang).into(), 4, false),
+                cell(T::SoldValue.get(lang).into(), 3, true),
+                cell(T::OwedHeading.get(lang).into(), 3, true),
+                cell(T::Paid.get(lang).into(), 3, true),
+                cell(T::Balance.get(lang).into(), 3, true),
             ]
             .spacing(6),
         );
         if report.producers.is_empty() {
             body = body.push(
-                text(tr(
-                    lang,
-                    "Belum ada penitip dari berkas toko yang diimpor.",
-                    "No producers in the stalls' files imported yet.",
-                ))
-                .size(theme::SMALL)
-                .color(theme::MUTED),
+                text(T::NoProducersInTheStallsFiles.get(lang))
+                    .size(theme::SMALL)
+                    .color(theme::MUTED),
             );
         }
         for p in &report.producers {
@@ -225,7 +216,7 @@ impl OfficeProducers {
                     format!(
                         "{} · NIB {nib} ({} {owner})",
                         p.producer,
-                        tr(lang, "NIB lebih dulu dari toko", "NIB sent first by stall")
+                        T::NibFirstSentBy.get(lang)
                     )
                 }
                 (Some(nib), None) => format!("{} · NIB {nib}", p.producer),
@@ -245,13 +236,9 @@ impl OfficeProducers {
             );
         }
         body = body.push(
-            text(tr(
-                lang,
-                "Per kabupaten/kota asal penitip",
-                "By the producers' regency of origin",
-            ))
-            .size(theme::SMALL)
-            .font(BOLD),
+            text(T::ByTheProducersRegencyOfOrigin.get(lang))
+                .size(theme::SMALL)
+                .font(BOLD),
         );
         for r in &report.regencies {
             body = body.push(
@@ -261,9 +248,9 @@ impl OfficeProducers {
                         format!(
                             "{} {} · {} {}",
                             r.producers,
-                            tr(lang, "penitip", "producers"),
+                            T::Producers.get(lang),
                             r.stalls,
-                            tr(lang, "toko", "stalls")
+                            T::StallsCount.get(lang)
                         ),
                         4,
                         false

@@ -8,40 +8,28 @@ use iced::{Alignment, Element, Fill, FillPortion};
 use super::{
     AMOUNT, FORM_BANK, FORM_CODE, FORM_NAME, FORM_NIB, FORM_PHONE, FROM, HandoverForm, Message,
     NOTE, Outcome, PICK, PIN, Panel, Penitip, ProducerForm, QUANTITY, REFERENCE, SEARCH,
-    method_name, tr,
+    method_name,
 };
 use crate::domain::consign::PayoutMethod;
 use crate::domain::regency::REGENCIES;
 use crate::store::{HandoverKind, ProducerStatement};
-use crate::ui::i18n::Lang;
+use crate::ui::i18n::{Lang, T};
 use crate::ui::theme;
 use crate::ui::widgets::{BOLD, card, figure, keyed, keyed_tile, with_key};
 
 impl Penitip {
     pub fn view(&self, lang: Lang) -> Element<'_, Message> {
         let header = row![
-            text(tr(lang, "Penitip (titip jual)", "Producers (consignment)"))
+            text(T::ProducersConsignment.get(lang))
                 .size(theme::HEADING)
                 .width(Fill),
-            text_input(
-                tr(
-                    lang,
-                    "Cari nama, kode atau asal",
-                    "Find a name, code or regency"
-                ),
-                &self.search
-            )
-            .id(SEARCH)
-            .on_input(Message::SearchChanged)
-            .on_submit(Message::PickHighlighted)
-            .padding(10)
-            .width(300),
-            keyed(
-                tr(lang, "+ Penitip baru", "+ New producer"),
-                "F3",
-                Some(Message::OpenNew)
-            )
-            .width(230),
+            text_input(T::FindANameCodeOrRegency.get(lang), &self.search)
+                .id(SEARCH)
+                .on_input(Message::SearchChanged)
+                .on_submit(Message::PickHighlighted)
+                .padding(10)
+                .width(300),
+            keyed(T::NewProducer.get(lang), "F3", Some(Message::OpenNew)).width(230),
         ]
         .spacing(theme::GAP)
         .align_y(Alignment::Center);
@@ -61,13 +49,9 @@ impl Penitip {
             (Panel::Handover(form), _) => handover_form(form, self.busy, lang),
             (Panel::Shown, Some(shown)) => self.shown(shown, lang),
             _ => card(
-                text(tr(
-                    lang,
-                    "Pilih penitip untuk melihat laporannya, menerima atau mengembalikan barang, atau membayarnya.",
-                    "Pick a producer to see their statement, take in or hand back goods, or pay them.",
-                ))
-                .size(theme::TEXT)
-                .color(theme::MUTED),
+                text(T::PickAProducerToSeeTheir.get(lang))
+                    .size(theme::TEXT)
+                    .color(theme::MUTED),
             ),
         };
         scrollable(
@@ -90,10 +74,10 @@ impl Penitip {
     fn list(&self, lang: Lang) -> Element<'_, Message> {
         let mut list = Column::new().spacing(4).push(
             row![
-                text(tr(lang, "Penitip", "Producer"))
+                text(T::Producer.get(lang))
                     .size(theme::SMALL)
                     .width(FillPortion(3)),
-                text(tr(lang, "Saldo", "Balance"))
+                text(T::Balance.get(lang))
                     .size(theme::SMALL)
                     .width(FillPortion(2))
                     .align_x(Alignment::End),
@@ -103,7 +87,7 @@ impl Penitip {
         );
         if self.list.is_empty() {
             list = list.push(
-                text(tr(lang, "Belum ada penitip.", "No producers yet."))
+                text(T::NoProducersYet.get(lang))
                     .size(theme::TEXT)
                     .color(theme::MUTED),
             );
@@ -131,10 +115,10 @@ impl Penitip {
                 text(producer.balance.to_string())
                     .size(theme::SMALL)
                     .font(BOLD),
-                text(format!("{} {}", tr(lang, "hak", "owed"), producer.owed))
+                text(format!("{} {}", T::OwedShort.get(lang), producer.owed))
                     .size(theme::SMALL)
                     .color(quiet),
-                text(format!("{} {}", tr(lang, "dibayar", "paid"), producer.paid))
+                text(format!("{} {}", T::PaidShort.get(lang), producer.paid))
                     .size(theme::SMALL)
                     .color(quiet),
             ]
@@ -182,7 +166,7 @@ impl Penitip {
                     .size(theme::HEADING)
                     .font(BOLD)
                     .width(Fill),
-                button(with_key(tr(lang, "Ubah", "Edit"), "F8", theme::SMALL))
+                button(with_key(T::Edit.get(lang), "F8", theme::SMALL))
                     .padding([6, 12])
                     .on_press(Message::OpenEdit)
                     .style(button::secondary),
@@ -193,18 +177,18 @@ impl Penitip {
                 .size(theme::SMALL)
                 .color(theme::MUTED),
             figure(
-                tr(lang, "Saldo (hak − dibayar)", "Balance (owed − paid)"),
+                T::BalanceOwedPaid.get(lang),
                 shown.balance.to_string(),
                 theme::HEADING
             ),
             row![
                 keyed(
-                    tr(lang, "Terima titipan", "Take in goods"),
+                    T::TakeInGoods.get(lang),
                     "F5",
                     Some(Message::OpenHandover(HandoverKind::Intake))
                 ),
                 keyed(
-                    tr(lang, "Retur ke penitip", "Hand back goods"),
+                    T::HandBackGoods.get(lang),
                     "F6",
                     Some(Message::OpenHandover(HandoverKind::Handback))
                 )
@@ -243,7 +227,7 @@ impl Penitip {
             })
         };
         let mut pay = column![
-            text(tr(lang, "Bayar penitip", "Pay the producer"))
+            text(T::PayTheProducer.get(lang))
                 .size(theme::TEXT)
                 .font(BOLD),
             row![
@@ -252,13 +236,13 @@ impl Penitip {
             ]
             .spacing(6),
             row![
-                text_input(tr(lang, "Jumlah (Rp)", "Amount (Rp)"), &self.amount)
+                text_input(T::FieldAmount.get(lang), &self.amount)
                     .id(AMOUNT)
                     .on_input(Message::AmountChanged)
                     .on_submit(Message::Pay)
                     .padding(10)
                     .size(theme::TEXT),
-                button(with_key(tr(lang, "Semua", "All"), "F4", theme::TEXT))
+                button(with_key(T::All.get(lang), "F4", theme::TEXT))
                     .padding(10)
                     .on_press(Message::PayAll)
                     .style(button::secondary),
@@ -268,23 +252,16 @@ impl Penitip {
         .spacing(8);
         if method == PayoutMethod::Transfer {
             pay = pay.push(
-                text_input(
-                    tr(
-                        lang,
-                        "Referensi transfer (wajib)",
-                        "Transfer reference (required)",
-                    ),
-                    &self.reference,
-                )
-                .id(REFERENCE)
-                .on_input(Message::ReferenceChanged)
-                .on_submit(Message::Pay)
-                .padding(10),
+                text_input(T::TransferReferenceRequired.get(lang), &self.reference)
+                    .id(REFERENCE)
+                    .on_input(Message::ReferenceChanged)
+                    .on_submit(Message::Pay)
+                    .padding(10),
             );
         }
         pay = pay.push(
             row![
-                text_input(tr(lang, "PIN manajer", "Manager PIN"), &self.pin)
+                text_input(T::FieldPin.get(lang), &self.pin)
                     .id(PIN)
                     .secure(true)
                     .on_input(Message::PinChanged)
@@ -292,7 +269,7 @@ impl Penitip {
                     .padding(10)
                     .width(160),
                 keyed(
-                    tr(lang, "Bayar", "Pay"),
+                    T::Pay.get(lang),
                     "Enter",
                     (!self.busy && shown.balance.is_positive()).then_some(Message::Pay),
                 )
@@ -313,23 +290,19 @@ fn statement<'a>(shown: &'a ProducerStatement, from: &'a str, lang: Lang) -> Ele
     };
     let mut table = Column::new().spacing(4).push(
         row![
-            text(tr(lang, "Laporan titip jual", "Consignment statement"))
+            text(T::ConsignmentStatement.get(lang))
                 .size(theme::TEXT)
                 .font(BOLD)
                 .width(Fill),
-            text_input(tr(lang, "Dari YYYY-MM-DD", "From YYYY-MM-DD"), from)
+            text_input(T::FromDay.get(lang), from)
                 .id(FROM)
                 .on_input(Message::FromChanged)
                 .padding(6)
                 .width(150),
             text(format!("s/d {}", shown.to)).size(theme::SMALL),
-            keyed_tile(
-                tr(lang, "Cetak", "Print"),
-                "F7",
-                Some(Message::PrintStatement)
-            )
-            .width(110)
-            .style(button::secondary),
+            keyed_tile(T::Print.get(lang), "F7", Some(Message::PrintStatement))
+                .width(110)
+                .style(button::secondary),
         ]
         .spacing(8)
         .align_y(Alignment::Center),
@@ -350,14 +323,14 @@ fn statement<'a>(shown: &'a ProducerStatement, from: &'a str, lang: Lang) -> Ele
             .push(cell(owed, 4, true))
     };
     table = table.push(line([
-        tr(lang, "Barang", "Item").into(),
-        tr(lang, "Awal", "Open").into(),
-        tr(lang, "Terima", "In").into(),
-        tr(lang, "Terjual", "Sold").into(),
-        tr(lang, "Retur", "Back").into(),
-        tr(lang, "Kembali", "Handed").into(),
-        tr(lang, "Sisa", "Left").into(),
-        tr(lang, "Hak", "Owed").into(),
+        T::Item.get(lang).into(),
+        T::Open.get(lang).into(),
+        T::In.get(lang).into(),
+        T::Sold.get(lang).into(),
+        T::ReturnedBack.get(lang).into(),
+        T::Handed.get(lang).into(),
+        T::Left.get(lang).into(),
+        T::OwedHeading.get(lang).into(),
     ]));
     for p in &shown.products {
         table = table.push(line([
@@ -373,30 +346,22 @@ fn statement<'a>(shown: &'a ProducerStatement, from: &'a str, lang: Lang) -> Ele
     }
     let figures = column![
         figure(
-            tr(lang, "Nilai jual", "Sales value"),
+            T::SalesValue.get(lang),
             shown.sales_value.to_string(),
             theme::SMALL
         ),
         figure(
-            tr(lang, "Saldo awal", "Opening balance"),
+            T::OpeningBalance.get(lang),
             shown.opening_balance.to_string(),
             theme::SMALL
         ),
         figure(
-            tr(lang, "Hak penitip", "Owed"),
+            T::ProducerOwed.get(lang),
             shown.owed.to_string(),
             theme::SMALL
         ),
-        figure(
-            tr(lang, "Dibayar", "Paid"),
-            shown.paid.to_string(),
-            theme::SMALL
-        ),
-        figure(
-            tr(lang, "Saldo", "Balance"),
-            shown.balance.to_string(),
-            theme::TEXT
-        ),
+        figure(T::Paid.get(lang), shown.paid.to_string(), theme::SMALL),
+        figure(T::Balance.get(lang), shown.balance.to_string(), theme::TEXT),
     ]
     .spacing(2);
     let mut history = Column::new().spacing(2);
@@ -409,7 +374,7 @@ fn statement<'a>(shown: &'a ProducerStatement, from: &'a str, lang: Lang) -> Ele
                     .get(..16)
                     .unwrap_or_default()
                     .replace('T', " "),
-                tr(lang, "dibayar", "paid"),
+                T::PaidShort.get(lang),
                 payout.amount,
                 method_name(payout.method, lang)
             ))
@@ -419,8 +384,8 @@ fn statement<'a>(shown: &'a ProducerStatement, from: &'a str, lang: Lang) -> Ele
     }
     for (number, kind, day) in shown.notes.iter().rev().take(5) {
         let what = match kind {
-            HandoverKind::Intake => tr(lang, "terima titipan", "goods in"),
-            HandoverKind::Handback => tr(lang, "retur ke penitip", "handed back"),
+            HandoverKind::Intake => T::GoodsIn.get(lang),
+            HandoverKind::Handback => T::HandedBack.get(lang),
         };
         history = history.push(
             text(format!("{day} · {number} {what}"))
@@ -445,12 +410,12 @@ fn producer_form(form: &ProducerForm, lang: Lang) -> Element<'_, Message> {
         .spacing(4)
     };
     let title = match form.editing {
-        Some(_) => tr(lang, "Ubah penitip", "Change producer"),
-        None => tr(lang, "Penitip baru", "New producer"),
+        Some(_) => T::ChangeProducer.get(lang),
+        None => T::NewProducerTitle.get(lang),
     };
     let code: Element<'_, Message> = match &form.editing {
         Some(code) => column![
-            text(tr(lang, "Kode (tetap)", "Code (fixed)"))
+            text(T::CodeFixed.get(lang))
                 .size(theme::SMALL)
                 .color(theme::MUTED),
             text(code.clone()).size(theme::TEXT).font(BOLD),
@@ -459,7 +424,7 @@ fn producer_form(form: &ProducerForm, lang: Lang) -> Element<'_, Message> {
         .into(),
         None => field(
             FORM_CODE,
-            tr(lang, "Kode", "Code"),
+            T::StallCodeShort.get(lang),
             &form.code,
             Message::FormCode,
         )
@@ -469,51 +434,38 @@ fn producer_form(form: &ProducerForm, lang: Lang) -> Element<'_, Message> {
         column![
             text(title).size(theme::TEXT).font(BOLD),
             code,
-            field(
-                FORM_NAME,
-                tr(lang, "Nama", "Name"),
-                &form.name,
-                Message::FormName
-            ),
+            field(FORM_NAME, T::Name.get(lang), &form.name, Message::FormName),
             column![
-                text(tr(
-                    lang,
-                    "Kabupaten/kota asal (panah atas/bawah)",
-                    "Regency of origin (Up/Down)"
-                ))
-                .size(theme::SMALL)
-                .color(theme::MUTED),
+                text(T::RegencyOfOriginUpDown.get(lang))
+                    .size(theme::SMALL)
+                    .color(theme::MUTED),
                 pick_list(REGENCIES, form.regency, Message::FormRegency)
-                    .placeholder(tr(lang, "Pilih …", "Pick …"))
+                    .placeholder(T::Pick.get(lang))
                     .padding(10)
                     .width(Fill),
             ]
             .spacing(4),
             field(
                 FORM_NIB,
-                tr(
-                    lang,
-                    "NIB (13 angka, boleh kosong)",
-                    "NIB (13 digits, optional)"
-                ),
+                T::NibOptional.get(lang),
                 &form.nib,
                 Message::FormNib
             ),
             field(
                 FORM_PHONE,
-                tr(lang, "Telepon", "Phone"),
+                T::Phone.get(lang),
                 &form.phone,
                 Message::FormPhone
             ),
             field(
                 FORM_BANK,
-                tr(lang, "Rekening bank", "Bank account"),
+                T::BankAccount.get(lang),
                 &form.bank,
                 Message::FormBank
             ),
             row![
-                keyed(tr(lang, "Simpan", "Save"), "Enter", Some(Message::SaveForm)).width(Fill),
-                keyed(tr(lang, "Batal", "Cancel"), "Esc", Some(Message::Close)).style(button::text),
+                keyed(T::Save.get(lang), "Enter", Some(Message::SaveForm)).width(Fill),
+                keyed(T::Cancel.get(lang), "Esc", Some(Message::Close)).style(button::text),
             ]
             .spacing(6),
         ]
@@ -535,27 +487,15 @@ fn quantity_field(index: usize, quantity: &str) -> Element<'_, Message> {
 
 fn handover_form(form: &HandoverForm, busy: bool, lang: Lang) -> Element<'_, Message> {
     let title = match form.kind {
-        HandoverKind::Intake => tr(
-            lang,
-            "Terima titipan — berita acara serah terima",
-            "Take in goods — handover note",
-        ),
-        HandoverKind::Handback => tr(
-            lang,
-            "Retur ke penitip — berita acara serah terima",
-            "Hand back goods — handover note",
-        ),
+        HandoverKind::Intake => T::TakeInGoodsHandoverNote.get(lang),
+        HandoverKind::Handback => T::HandBackGoodsHandoverNote.get(lang),
     };
     let mut picker = Column::new().spacing(4);
     if form.products.is_empty() {
         picker = picker.push(
-            text(tr(
-                lang,
-                "Penitip ini belum punya barang titipan: tambahkan di Stok (F3) dengan kode penitipnya.",
-                "This producer has no consigned goods yet: add them in Stok (F3) with the producer's code.",
-            ))
-            .size(theme::SMALL)
-            .color(theme::MUTED),
+            text(T::ThisProducerHasNoConsignedGoods.get(lang))
+                .size(theme::SMALL)
+                .color(theme::MUTED),
         );
     }
     for (index, product) in form
@@ -572,7 +512,7 @@ fn handover_form(form: &HandoverForm, busy: bool, lang: Lang) -> Element<'_, Mes
                         .width(Fill),
                     text(format!(
                         "{} {} {}",
-                        tr(lang, "stok", "stock"),
+                        T::Stock.get(lang),
                         product.stock,
                         product.unit.key()
                     ))
@@ -594,13 +534,9 @@ fn handover_form(form: &HandoverForm, busy: bool, lang: Lang) -> Element<'_, Mes
     let mut lines = Column::new().spacing(4);
     if form.lines.is_empty() {
         lines = lines.push(
-            text(tr(
-                lang,
-                "Belum ada barang: ketik nama atau SKU lalu Enter, atau klik barangnya.",
-                "No goods yet: type a name or SKU and press Enter, or click the item.",
-            ))
-            .size(theme::SMALL)
-            .color(theme::MUTED),
+            text(T::NoGoodsYetTypeAName.get(lang))
+                .size(theme::SMALL)
+                .color(theme::MUTED),
         );
     }
     for (index, (sku, name, unit, quantity)) in form.lines.iter().enumerate() {
@@ -620,52 +556,38 @@ fn handover_form(form: &HandoverForm, busy: bool, lang: Lang) -> Element<'_, Mes
     }
     if !form.lines.is_empty() {
         lines = lines.push(
-            text(tr(
-                lang,
-                "Jumlah 0 lalu Enter: hapus baris · Enter di kolom cari yang kosong: simpan",
-                "Quantity 0 and Enter: remove the line · Enter in the empty search: save",
-            ))
-            .size(theme::SMALL)
-            .color(theme::MUTED),
+            text(T::HandoverKeysHint.get(lang))
+                .size(theme::SMALL)
+                .color(theme::MUTED),
         );
     }
     card(
         column![
             text(title).size(theme::TEXT).font(BOLD),
-            text_input(
-                tr(
-                    lang,
-                    "Cari barang penitip ini…",
-                    "Find this producer's goods…"
-                ),
-                &form.pick
-            )
-            .id(PICK)
-            .on_input(Message::PickChanged)
-            .on_submit(Message::PickFirst)
-            .padding(10)
-            .size(theme::TEXT),
+            text_input(T::FindProducersGoods.get(lang), &form.pick)
+                .id(PICK)
+                .on_input(Message::PickChanged)
+                .on_submit(Message::PickFirst)
+                .padding(10)
+                .size(theme::TEXT),
             picker,
-            text(tr(lang, "Barang di berita acara", "Goods on the note"))
+            text(T::GoodsOnTheNote.get(lang))
                 .size(theme::SMALL)
                 .font(BOLD),
             lines,
-            text_input(
-                tr(lang, "Catatan (boleh kosong)", "Note (optional)"),
-                &form.note
-            )
-            .id(NOTE)
-            .on_input(Message::NoteChanged)
-            .on_submit(Message::SaveHandover)
-            .padding(10),
+            text_input(T::FieldNote.get(lang), &form.note)
+                .id(NOTE)
+                .on_input(Message::NoteChanged)
+                .on_submit(Message::SaveHandover)
+                .padding(10),
             row![
                 keyed(
-                    tr(lang, "Simpan & cetak", "Save & print"),
+                    T::SavePrint.get(lang),
                     "Enter",
                     (!busy && !form.lines.is_empty()).then_some(Message::SaveHandover)
                 )
                 .width(Fill),
-                keyed(tr(lang, "Batal", "Cancel"), "Esc", Some(Message::Close)).style(button::text),
+                keyed(T::Cancel.get(lang), "Esc", Some(Message::Close)).style(button::text),
             ]
             .spacing(6),
         ]
