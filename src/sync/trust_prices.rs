@@ -145,7 +145,7 @@ fn price_before(
                AND sku = ?2 AND after_seq < ?3
              ORDER BY after_seq DESC, created_at DESC, id DESC LIMIT 1",
         )?
-        .query_row(params![stall, sku, seq], row)
+        .query_row(params![stall, sku, seq], crate::store::price_row)
         .optional()?)
 }
 
@@ -155,24 +155,12 @@ fn load(tx: &Transaction<'_>, stall: &str, id: &str) -> Result<Option<PriceRecor
             "SELECT id, after_seq, day, created_at, sku, price, tiers FROM office_prices
              WHERE id = ?1 AND stall_code = ?2",
         )?
-        .query_row(params![id, stall], row)
+        .query_row(params![id, stall], crate::store::price_row)
         .optional()?)
 }
 
 /// A price record from a row of `id, after_seq, day, created_at, sku,
 /// price, tiers` (the stall's `price_changes` and the office's copy alike).
-pub(super) fn row(r: &rusqlite::Row<'_>) -> rusqlite::Result<PriceRecord> {
-    Ok(PriceRecord {
-        id: r.get(0)?,
-        after_seq: r.get(1)?,
-        day: r.get(2)?,
-        created_at: r.get(3)?,
-        sku: r.get(4)?,
-        price: r.get(5)?,
-        tiers: r.get(6)?,
-    })
-}
-
 fn describe(record: &PriceRecord) -> String {
     format!(
         "harga {} Rp{} [{}] sesudah nomor {} {}",
