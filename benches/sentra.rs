@@ -726,16 +726,16 @@ fn bench_import(scratch: &Path) -> Vec<Row> {
     let office_dir = scratch.join("office");
     let mut office = Store::open(&office_dir).unwrap();
     office.init_office("Sentra", None, NOW).unwrap();
-    let files = sentra::sync::import::collect_files(std::slice::from_ref(&folder)).unwrap();
+    let files = sentra::office::import::collect_files(std::slice::from_ref(&folder)).unwrap();
     // As `sentra import DIR` does it.
     let (first, _) = time(|| {
-        sentra::sync::import::import_files(&mut office, &files, NOW, |_, result| {
+        sentra::office::import::import_files(&mut office, &files, NOW, |_, result| {
             result.unwrap();
         })
         .unwrap();
     });
     let (again, _) = time(|| {
-        sentra::sync::import::import_files(&mut office, &files, NOW, |_, result| {
+        sentra::office::import::import_files(&mut office, &files, NOW, |_, result| {
             assert_eq!(result.unwrap().new_records, 0);
         })
         .unwrap();

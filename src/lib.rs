@@ -9,6 +9,7 @@ pub mod clock;
 pub mod demo;
 pub mod domain;
 pub mod money;
+pub mod office;
 pub mod paths;
 pub mod print;
 pub mod store;

@@ -276,7 +276,7 @@ fn two_stalls_with_the_same_producer_give_one_merged_producer_at_the_office() {
     let header = reader.headers().unwrap().clone();
     assert_eq!(
         header.iter().collect::<Vec<_>>(),
-        sentra::sync::producers::CSV_COLUMNS.to_vec()
+        sentra::office::producers::CSV_COLUMNS.to_vec()
     );
     let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
     assert_eq!(rows.len(), 4);

@@ -10,11 +10,11 @@ use common::*;
 use proptest::prelude::*;
 use sentra::domain::payment::{PaymentMethod, Tender};
 use sentra::domain::unit::Unit;
+use sentra::office::import::import_file;
 use sentra::store::{SaleItem, SaleRequest, Store};
 use sentra::sync::export::export;
 use sentra::sync::file::seal;
 use sentra::sync::format::ExportContent;
-use sentra::sync::import::import_file;
 use time::Duration;
 
 /// Cases per run (reported in docs/reliability.md).

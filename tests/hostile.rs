@@ -14,10 +14,10 @@ use common::*;
 use proptest::prelude::*;
 use sentra::domain::payment::{PaymentMethod, Tender};
 use sentra::domain::unit::Unit;
+use sentra::office::import::import_file;
 use sentra::store::{SaleItem, SaleRequest, Store};
 use sentra::sync::SyncError;
 use sentra::sync::export::{export, last_exported};
-use sentra::sync::import::import_file;
 
 /// Mutated files tried per run (reported in docs/reliability.md).
 const CASES: u32 = 2_000;

@@ -441,9 +441,9 @@ proptest! {
         sentra::sync::export::export(&mut store, usb.path(), None, later).unwrap();
         let (_office_dir, mut office) = new_office();
         for entry in std::fs::read_dir(usb.path()).unwrap() {
-            sentra::sync::import::import_file(&mut office, &entry.unwrap().path(), later).unwrap();
+            sentra::office::import::import_file(&mut office, &entry.unwrap().path(), later).unwrap();
         }
-        let centre = sentra::sync::office::stall_day(office.connection(), "ST07", &today.to_string()).unwrap();
+        let centre = sentra::office::centre::stall_day(office.connection(), "ST07", &today.to_string()).unwrap();
         let paid_by = |method: PaymentMethod| report.payments.iter().find(|m| m.method == method).map(|m| m.amount).unwrap_or_default();
         prop_assert_eq!(centre.kasbon, paid_by(PaymentMethod::Kasbon));
         prop_assert_eq!(centre.cash, paid_by(PaymentMethod::Cash));

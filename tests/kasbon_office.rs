@@ -12,9 +12,9 @@ use sentra::domain::expense::ExpenseCategory;
 use sentra::domain::payment::{PaymentMethod, Tender};
 use sentra::domain::unit::Unit;
 use sentra::money::Quantity;
+use sentra::office::import::import_file;
 use sentra::store::{Credit, NewCustomer, NewExpense, ReturnItem, SaleItem, SaleRequest, Store};
 use sentra::sync::format::ExportContent;
-use sentra::sync::import::import_file;
 use time::Duration;
 
 fn tender(method: PaymentMethod, amount: i64) -> Tender {
@@ -140,7 +140,7 @@ fn kasbon_repayments_and_expenses_reach_the_centre_report_and_the_csv() {
     assert_eq!(stats.new_records, 8);
     let day = stall.business_day(NOW);
     let report = stall.day_report(day).unwrap();
-    let centre = sentra::sync::office::centre_day(&office, day).unwrap();
+    let centre = sentra::office::centre::centre_day(&office, day).unwrap();
     let totals = &centre.stalls[0].totals;
     assert_eq!(totals.kasbon, rp(70_000));
     assert_eq!(totals.cash, rp(50_000));
@@ -156,7 +156,7 @@ fn kasbon_repayments_and_expenses_reach_the_centre_report_and_the_csv() {
     );
 
     let csv_path = office_dir.path().join("provinsi.csv");
-    sentra::sync::office::write_centre_csv(&centre, &csv_path).unwrap();
+    sentra::office::centre::write_centre_csv(&centre, &csv_path).unwrap();
     let mut reader = csv::Reader::from_path(&csv_path).unwrap();
     let header: Vec<String> = reader.headers().unwrap().iter().map(String::from).collect();
     let row: Vec<String> = reader
@@ -307,7 +307,7 @@ fn retribusi_counts_kasbon_refunds_and_the_tanda_terima_counts_payments() {
     let out = tempfile::tempdir().unwrap();
     let (_stall_dir, stall, file) = stall_day(out.path());
     let (_dir, mut office) = new_office();
-    sentra::sync::fees::set_rule(
+    sentra::office::fees::set_rule(
         &mut office,
         sentra::domain::fee::FeeRule::Percent(1_000),
         NOW,
@@ -316,19 +316,19 @@ fn retribusi_counts_kasbon_refunds_and_the_tanda_terima_counts_payments() {
     let imported = import_file(&mut office, &file, NOW + Duration::hours(12)).unwrap();
     let (code, day) = (imported.stall.clone(), imported.days[0].clone());
     drop(stall);
-    let owed = sentra::sync::fees::owed(&office, &day, &day).unwrap();
+    let owed = sentra::office::fees::owed(&office, &day, &day).unwrap();
     // Sales 100.000 + 20.000, less the 20.000 given back to the kasbon.
     assert_eq!(owed[0].takings, rp(100_000));
     assert_eq!(owed[0].fee, rp(10_000));
 
     let later = NOW + Duration::hours(13);
-    let authority = sentra::sync::fees::PayAuthority {
+    let authority = sentra::office::fees::PayAuthority {
         pin: PIN,
         again: false,
     };
-    let note = sentra::sync::desk::for_day(&office, &code, &day, later).unwrap();
+    let note = sentra::office::desk::for_day(&office, &code, &day, later).unwrap();
     assert_eq!(note.fee_due, rp(10_000));
-    sentra::sync::fees::pay(
+    sentra::office::fees::pay(
         &mut office,
         &code,
         rp(4_000),
@@ -338,10 +338,10 @@ fn retribusi_counts_kasbon_refunds_and_the_tanda_terima_counts_payments() {
         later,
     )
     .unwrap();
-    let note = sentra::sync::desk::for_day(&office, &code, &day, later).unwrap();
+    let note = sentra::office::desk::for_day(&office, &code, &day, later).unwrap();
     assert_eq!(note.fee_paid, rp(4_000));
     assert_eq!(note.fee_due, rp(6_000));
-    sentra::sync::fees::pay(
+    sentra::office::fees::pay(
         &mut office,
         &code,
         rp(9_000),
@@ -351,7 +351,7 @@ fn retribusi_counts_kasbon_refunds_and_the_tanda_terima_counts_payments() {
         later,
     )
     .unwrap();
-    let note = sentra::sync::desk::for_day(&office, &code, &day, later).unwrap();
+    let note = sentra::office::desk::for_day(&office, &code, &day, later).unwrap();
     assert_eq!(note.fee_due, rp(0), "paid ahead owes nothing");
 }
 
@@ -367,13 +367,13 @@ fn a_fee_payment_asks_the_pin_and_catches_the_same_payment_twice() {
     let code = imported.stall;
     let later = NOW + Duration::hours(13);
     let pay = |office: &mut Store, pin: &str, again: bool| {
-        sentra::sync::fees::pay(
+        sentra::office::fees::pay(
             office,
             &code,
             rp(10_000_000_000),
             PaymentMethod::Cash,
             None,
-            sentra::sync::fees::PayAuthority { pin, again },
+            sentra::office::fees::PayAuthority { pin, again },
             later,
         )
     };
@@ -413,7 +413,7 @@ fn verify_counts_kasbon_given_back() {
         .unwrap();
     let (key, _) = stall.struk_key().unwrap();
     let check = sentra::domain::struk_check::keyed_check(&key, &receipt, total, &created_at);
-    let verdict = sentra::sync::verify::verify(&office, &format!("{receipt}#{check}")).unwrap();
-    assert_eq!(verdict.status, sentra::sync::verify::Status::Returned);
+    let verdict = sentra::office::verify::verify(&office, &format!("{receipt}#{check}")).unwrap();
+    assert_eq!(verdict.status, sentra::office::verify::Status::Returned);
     assert_eq!(verdict.refunded, Some(rp(20_000)));
 }

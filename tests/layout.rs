@@ -293,7 +293,7 @@ fn office_with_files() -> (tempfile::TempDir, Window) {
         .unwrap();
     // A daily retribusi: seven days owed make a seven-digit balance.
     let daily = sentra::domain::fee::FeeRule::Daily(rp(151_217));
-    sentra::sync::fees::set_rule(&mut office, daily, NOW).unwrap();
+    sentra::office::fees::set_rule(&mut office, daily, NOW).unwrap();
     let mut window = Window::on(office);
     window.send(Message::Kantor(sentra::ui::kantor::Message::PathChanged(
         usb.path().display().to_string(),

@@ -11,11 +11,11 @@ use common::*;
 use sentra::domain::payment::{PaymentMethod, Tender};
 use sentra::domain::unit::Unit;
 use sentra::money::Rupiah;
+use sentra::office::centre::{CentreDay, DayTotals, GroupTotal, StallDay};
 use sentra::print::centre_report::centre_report_pdf;
 use sentra::print::day_report::{StallHeading, day_report_pdf};
 use sentra::print::receipt::{ReceiptData, receipt_pdf};
 use sentra::store::{CompletedSale, NewProduct, SaleItem, SaleRequest, Store};
-use sentra::sync::office::{CentreDay, DayTotals, GroupTotal, StallDay};
 
 const MM: f32 = 72.0 / 25.4;
 

@@ -8,11 +8,11 @@ mod common;
 use common::*;
 use sentra::domain::day_close::{DAY_REOPENED, reopen_detail};
 use sentra::domain::unit::Unit;
+use sentra::office::import::import_file;
 use sentra::print::day_report::{StallHeading, day_report_pdf};
 use sentra::store::Store;
 use sentra::sync::export::export;
 use sentra::sync::file::{open, seal};
-use sentra::sync::import::import_file;
 use time::Duration;
 
 /// A day closed Rp5.000 short, reopened at 17:00, a sale more, closed again

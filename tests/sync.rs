@@ -11,10 +11,10 @@ use proptest::prelude::*;
 use sentra::domain::payment::{PaymentMethod, Tender};
 use sentra::domain::unit::Unit;
 use sentra::money::Rupiah;
+use sentra::office::centre::{self as office, DayTotals};
+use sentra::office::import::import_file;
 use sentra::store::{ReturnItem, SaleItem, SaleRequest, Store};
 use sentra::sync::export::export;
-use sentra::sync::import::import_file;
-use sentra::sync::office::{self, DayTotals};
 use sentra::sync::{Rejection, SyncError};
 use time::{Date, Duration, OffsetDateTime};
 
@@ -442,7 +442,7 @@ fn bad_files_are_refused_each_with_its_reason_and_change_nothing() {
             ) => {}
             // A new key for a known code names its first digits, for a re-pin.
             (
-                Err(SyncError::Refused(sentra::sync::trust::Refusal::NewKey { stall, .. })),
+                Err(SyncError::Refused(sentra::sync::content::Refusal::NewKey { stall, .. })),
                 Rejection::WrongKey(code),
             ) => {
                 assert_eq!(stall, code, "{name}")

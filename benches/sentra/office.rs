@@ -295,8 +295,8 @@ pub fn check_shape(scratch: &Path) {
     {
         let mut office = Store::open(&real).unwrap();
         office.init_office("Sentra", None, NOW).unwrap();
-        let files = sentra::sync::import::collect_files(std::slice::from_ref(&folder)).unwrap();
-        sentra::sync::import::import_files(&mut office, &files, NOW, |_, result| {
+        let files = sentra::office::import::collect_files(std::slice::from_ref(&folder)).unwrap();
+        sentra::office::import::import_files(&mut office, &files, NOW, |_, result| {
             result.unwrap();
         })
         .unwrap();
@@ -416,7 +416,7 @@ fn events_file(dir: &Path, seq: i64, count: i64) -> std::path::PathBuf {
 fn import_seconds(office: &mut Store, file: &Path) -> Duration {
     let now = time::macros::datetime!(2026-11-27 22:00 +7);
     let started = std::time::Instant::now();
-    sentra::sync::import::import_file(office, file, now).unwrap();
+    sentra::office::import::import_file(office, file, now).unwrap();
     started.elapsed()
 }
 

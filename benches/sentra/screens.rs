@@ -370,7 +370,7 @@ fn day_views(store: &Store) -> Vec<Duration> {
     (0..7)
         .map(|back| {
             let date = super::NOW.date() - time::Duration::days(back);
-            let (took, day) = time(|| sentra::sync::office::centre_day(store, date).unwrap());
+            let (took, day) = time(|| sentra::office::centre::centre_day(store, date).unwrap());
             assert_eq!(day.stalls.len() + day.silent.len(), stall_count(store));
             assert!(day.totals.sales_count > 0);
             took
@@ -379,7 +379,7 @@ fn day_views(store: &Store) -> Vec<Duration> {
 }
 
 fn stalls_list(store: &Store) -> Duration {
-    let (took, list) = time(|| sentra::sync::office::stalls(store).unwrap());
+    let (took, list) = time(|| sentra::office::centre::stalls(store).unwrap());
     assert!(
         list.iter()
             .all(|s| s.gaps.is_empty() && s.silent_days.is_empty() && s.first_day.is_some())

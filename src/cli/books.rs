@@ -353,7 +353,7 @@ pub fn report_month(
         crate::print::write_file(path, &bytes)?;
     }
     if let Some(path) = xlsx {
-        crate::sync::office::write_table(&crate::books::sheet::month_table(&books), path)?;
+        crate::office::centre::write_table(&crate::books::sheet::month_table(&books), path)?;
     }
     out.emit(&books, month_text);
     Ok(())

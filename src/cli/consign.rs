@@ -409,9 +409,9 @@ pub fn report_producers(
     for path in csv.iter().chain(pdf.iter()) {
         store.check_output_path(path)?;
     }
-    let report = crate::sync::producers::producers_report(store, from, to)?;
+    let report = crate::office::producers::producers_report(store, from, to)?;
     if let Some(path) = csv {
-        crate::sync::producers::write_producers_csv(&report, path)?;
+        crate::office::producers::write_producers_csv(&report, path)?;
     }
     if let Some(path) = pdf {
         let bytes = crate::print::from_book::producers_report_pdf(store, &report, now)?;

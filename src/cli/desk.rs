@@ -11,10 +11,10 @@ use super::{CliError, Output, args};
 use crate::domain::fee::FeeRule;
 use crate::domain::payment::PaymentMethod;
 use crate::money::Rupiah;
+use crate::office::{desk, fees, verify as check};
 use crate::print::kuitansi;
 use crate::print::tanda_terima::{Paper, tanda_terima_pdf};
 use crate::store::Store;
-use crate::sync::{desk, fees, verify as check};
 
 #[derive(Debug, Subcommand)]
 pub enum OfficeCommand {

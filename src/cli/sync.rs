@@ -7,8 +7,9 @@ use time::{Date, OffsetDateTime};
 
 use super::output::{pad, pad_left};
 use super::{CliError, Output};
+use crate::office::{centre as office, import};
 use crate::store::Store;
-use crate::sync::{export, import, office};
+use crate::sync::export;
 
 pub fn export(
     store: &mut Store,
@@ -115,7 +116,7 @@ pub fn import(
                     .file_name()
                     .map(|n| n.to_string_lossy().into_owned())
                     .unwrap_or_default();
-                let note = crate::sync::desk::for_import(store, &name, stats, now)?;
+                let note = crate::office::desk::for_import(store, &name, stats, now)?;
                 let stem = name.trim_end_matches(".sentra");
                 let sha: String = stats.file_sha256.chars().take(8).collect();
                 let path = receipts.dir.join(format!("tanda-terima-{stem}-{sha}.pdf"));
@@ -242,7 +243,7 @@ pub fn repin(
     now: OffsetDateTime,
     out: &Output,
 ) -> Result<(), CliError> {
-    let repin = crate::sync::repin::repin(store, code, key, pin, now)?;
+    let repin = crate::office::repin::repin(store, code, key, pin, now)?;
     out.emit(&repin, |r| {
         format!(
             "Toko {}: berkas berikutnya yang bertanda tangan kunci {key}… diterima (PC dipasang ulang); tercatat {}.",

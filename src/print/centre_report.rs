@@ -5,7 +5,7 @@
 use super::a4::{Column, LEFT, RIGHT, Report};
 use crate::domain::calendar;
 use crate::domain::language::Language;
-use crate::sync::office::CentreDay;
+use crate::office::centre::CentreDay;
 
 /// The centre report as PDF bytes.
 pub fn centre_report_pdf(

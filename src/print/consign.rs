@@ -4,8 +4,8 @@
 
 use super::a4::{BODY, Column, LEFT, RIGHT, Report};
 use super::day_report::StallHeading;
+use crate::office::producers::ProducersReport;
 use crate::store::{HandoverKind, HandoverNote, ProducerStatement};
-use crate::sync::producers::ProducersReport;
 
 /// Writes `text` wrapped to the page's width.
 fn paragraph(doc: &mut Report, text: &str) {

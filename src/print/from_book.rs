@@ -9,8 +9,8 @@ use super::{centre_report, day_report, escpos, receipt, receipt_text};
 use crate::domain::calendar;
 use crate::domain::label::{LabelError, check_total};
 use crate::domain::language::Language;
+use crate::office::centre::CentreDay;
 use crate::store::{CompletedSale, DayReport, Store, StoreError};
-use crate::sync::office::CentreDay;
 
 /// The language of the book's paper (the `language` setting).
 pub fn language(store: &Store) -> Language {
@@ -249,7 +249,7 @@ pub fn producer_statement_pdf(
 /// The centre's producers on A4 (office books).
 pub fn producers_report_pdf(
     store: &Store,
-    report: &crate::sync::producers::ProducersReport,
+    report: &crate::office::producers::ProducersReport,
     now: OffsetDateTime,
 ) -> Result<Vec<u8>, StoreError> {
     let centre = store.require_office()?;

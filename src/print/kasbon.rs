@@ -253,7 +253,7 @@ pub fn day_sections(doc: &mut Report, report: &DayReport) {
 
 /// The centre report's kasbon, repayments and expenses by stall, when the
 /// day had any.
-pub fn centre_section(doc: &mut Report, day: &crate::sync::office::CentreDay) {
+pub fn centre_section(doc: &mut Report, day: &crate::office::centre::CentreDay) {
     let t = &day.totals;
     if !(t.kasbon.is_positive() || t.repayments.is_positive() || t.expenses.is_positive()) {
         return;

@@ -11,8 +11,8 @@ use super::tanda_terima::{Paper, roll};
 use crate::domain::language::Language;
 use crate::domain::{calendar, terbilang};
 use crate::money::Rupiah;
+use crate::office::fees::FeePayment;
 use crate::store::{Payout, Repayment};
-use crate::sync::fees::FeePayment;
 
 /// One kuitansi's words, whatever it is for.
 pub struct Kuitansi {

@@ -560,12 +560,12 @@ mod glyph_tests {
         office
             .init_office("Sentra UMKM Lampung", None, later(9))
             .unwrap();
-        let files = crate::sync::import::collect_files(&[usb.path().to_path_buf()]).unwrap();
-        crate::sync::import::import_files(&mut office, &files, later(9), |_, outcome| {
+        let files = crate::office::import::collect_files(&[usb.path().to_path_buf()]).unwrap();
+        crate::office::import::import_files(&mut office, &files, later(9), |_, outcome| {
             outcome.unwrap();
         })
         .unwrap();
-        let day = crate::sync::office::centre_day(&office, office.business_day(now)).unwrap();
+        let day = crate::office::centre::centre_day(&office, office.business_day(now)).unwrap();
         from_book::centre_report_pdf(&office, &day, later(10)).unwrap();
 
         let drawn = DRAWN.with(|drawn| drawn.borrow().clone());

@@ -6,7 +6,7 @@ use super::paper::{Fonts, GREY, Sheet, save};
 use super::receipt::qr;
 use crate::domain::calendar;
 use crate::domain::language::Language;
-use crate::sync::desk::TandaTerima;
+use crate::office::desk::TandaTerima;
 
 /// The paper a document is printed on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

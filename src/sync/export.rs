@@ -84,10 +84,15 @@ pub fn export(
     );
     // The office's rules, checked before signing: a book edited behind the
     // program's back is caught here, not only at the office.
-    super::trust::check_content(&content, day)?;
+    super::content::check_content(&content, day)?;
     let path = write_atomically(out_dir, &name, &seal(&content, &key))?;
     // Marked as sent only once the file is whole under its real name.
-    store.mark_exported(&content.export_id, &content.created_at, (from, newest), &name)?;
+    store.mark_exported(
+        &content.export_id,
+        &content.created_at,
+        (from, newest),
+        &name,
+    )?;
     Ok(ExportSummary {
         path,
         from,

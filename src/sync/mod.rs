@@ -1,25 +1,13 @@
-//! From stall to office by file: the export format, sealing and opening it,
-//! writing a stall's export, the office's import, and the centre's totals.
+//! The file between stall and office: its format, sealing and opening it,
+//! checking its content by itself, writing a stall's export, and the day
+//! close that writes one. What the office does with a file is `office`.
 
+pub mod content;
 pub mod day_close;
-pub mod desk;
 pub mod export;
-pub mod fees;
 pub mod file;
 pub mod folder;
 pub mod format;
-pub mod import;
-pub mod office;
-mod plans;
-pub mod producers;
-pub mod repin;
-pub mod trust;
-mod trust_consign;
-mod trust_days;
-mod trust_kasbon;
-mod trust_later;
-mod trust_prices;
-pub mod verify;
 
 use std::path::PathBuf;
 
@@ -35,15 +23,15 @@ pub enum SyncError {
     #[error("ditolak: {0}")]
     Rejected(Rejection),
     #[error("ditolak: {0}")]
-    Refused(#[from] trust::Refusal),
+    Refused(#[from] content::Refusal),
     #[error(transparent)]
-    Repin(repin::RepinError),
+    Repin(RepinError),
     #[error(transparent)]
     Fee(crate::domain::fee::FeeError),
     #[error("toko {0} belum dikenal kantor (belum ada berkas yang diimpor darinya)")]
     UnknownStall(String),
     #[error(transparent)]
-    NotAStruk(verify::NotAStruk),
+    NotAStruk(NotAStruk),
     #[error("hari pertama {from} sesudah hari terakhir {to}")]
     Period { from: String, to: String },
     /// An entry of a folder that is not read: a link, a FIFO, too big.
@@ -81,3 +69,19 @@ impl From<crate::money::MoneyError> for SyncError {
         SyncError::Store(error.into())
     }
 }
+
+/// Why a re-pin was refused.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum RepinError {
+    #[error("toko {0} belum dikenal kantor: tidak ada kunci untuk diganti")]
+    UnknownStall(String),
+    #[error(
+        "--key harus 16 sampai 64 angka heksadesimal awal kunci baru toko (lihat Pengaturan toko atau pesan penolakan berkasnya): \"{0}\""
+    )]
+    KeyPrefix(String),
+}
+
+/// Why a QR text cannot even be read.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("bukan kode QR struk Sentra (NOMOR#CEK, mis. ST07-20261127-0001#1A2B3C4D5E6F): \"{0}\"")]
+pub struct NotAStruk(pub String);

@@ -6,10 +6,10 @@ use std::path::PathBuf;
 
 use super::effect::at_now;
 use super::refusal::{Refusal, WindowError};
+use crate::office::centre::CentreDay;
 use crate::print::deliver::{Delivery, deliver};
 use crate::print::from_book;
 use crate::store::Store;
-use crate::sync::office::CentreDay;
 
 fn folder(store: &Store, name: &str) -> Result<PathBuf, Refusal> {
     let folder = store.dir().join(name);

@@ -25,9 +25,9 @@ use super::i18n::{Lang, Say, T, method_key_name};
 use super::refusal::Refusal;
 use super::theme;
 use super::widgets::{BOLD, Notice, card, day_navigation, figure, keyed, notice};
+use crate::office::centre::{CentreDay, centre_day, write_centre_csv};
+use crate::office::import::{Found, ImportStats, collect_files, import_files};
 use crate::store::{Identity, Settings, Store};
-use crate::sync::import::{Found, ImportStats, collect_files, import_files};
-use crate::sync::office::{CentreDay, centre_day, write_centre_csv};
 
 /// The import path field: it has the focus when the office opens.
 pub const IMPORT_PATH: &str = "import-path";

@@ -6,10 +6,10 @@
 use iced::widget::{Column, button, column, row, text, text_input};
 use iced::{Alignment, Element, Fill, FillPortion};
 
+use crate::office::fees::{FeeBalance, balances};
+use crate::office::import::ImportStats;
+use crate::office::verify::{Status, Verdict, verify};
 use crate::store::Store;
-use crate::sync::fees::{FeeBalance, balances};
-use crate::sync::import::ImportStats;
-use crate::sync::verify::{Status, Verdict, verify};
 use crate::ui::effect::{Effect, at_now};
 use crate::ui::i18n::{Lang, T};
 use crate::ui::refusal::{Refusal, WindowError};
@@ -46,7 +46,7 @@ pub enum Message {
 /// printer or viewer as receipts are.
 fn write_receipt(store: &Store, file: &str, stats: &ImportStats) -> Result<String, Refusal> {
     at_now(|now| {
-        let note = crate::sync::desk::for_import(store, file, stats, now)?;
+        let note = crate::office::desk::for_import(store, file, stats, now)?;
         let folder = store.dir().join("tanda-terima");
         std::fs::create_dir_all(&folder).map_err(|e| WindowError::Folder {
             path: folder.display().to_string(),

@@ -473,7 +473,7 @@ impl Pengaturan {
                     T::StallKey.get(lang),
                     self.identity
                         .public_key
-                        .map(|key| crate::sync::trust::key_prefix(&key))
+                        .map(|key| crate::office::trust::key_prefix(&key))
                         .unwrap_or_default(),
                     theme::TEXT
                 ),

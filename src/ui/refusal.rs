@@ -30,8 +30,8 @@ use crate::money::MoneyError;
 use crate::print::PrintError;
 use crate::print::deliver::DeliverError;
 use crate::store::{CsvProblem, OutputPathError, RestoreError, SettingProblem, StoreError};
+use crate::sync::content::Refusal as OfficeRefusal;
 use crate::sync::folder::Unreadable;
-use crate::sync::trust::Refusal as OfficeRefusal;
 use crate::sync::{Rejection, SyncError};
 
 /// An error said in English.
@@ -1204,13 +1204,13 @@ impl English for SyncError {
     }
 }
 
-impl English for crate::sync::repin::RepinError {
+impl English for crate::office::repin::RepinError {
     fn english(&self) -> String {
         match self {
-            crate::sync::repin::RepinError::UnknownStall(code) => {
+            crate::office::repin::RepinError::UnknownStall(code) => {
                 format!("stall {code} is not known to the office: there is no key to replace")
             }
-            crate::sync::repin::RepinError::KeyPrefix(text) => format!(
+            crate::office::repin::RepinError::KeyPrefix(text) => format!(
                 "--key must be the first 16 to 64 hexadecimal digits of the stall's new key (see the stall's settings or its file's refusal): \"{text}\""
             ),
         }

@@ -7,8 +7,8 @@ use iced::widget::{Column, button, column, row, text, text_input};
 use iced::{Alignment, Element, Fill, FillPortion};
 use time::Date;
 
+use crate::office::producers::{ProducersReport, producers_report, write_producers_csv};
 use crate::store::Store;
-use crate::sync::producers::{ProducersReport, producers_report, write_producers_csv};
 use crate::ui::effect::{Effect, at_now};
 use crate::ui::i18n::{Lang, T};
 use crate::ui::refusal::{Refusal, WindowError};

@@ -19,7 +19,7 @@ use crate::domain::printer::PrinterError;
 use crate::domain::scale::{Plu, ScaleError};
 use crate::domain::unit::Unit;
 use crate::money::{Quantity, Rupiah};
-use crate::sync::repin::RepinError;
+use crate::office::repin::RepinError;
 
 fn rp(value: i64) -> Rupiah {
     Rupiah::new(value)
@@ -772,7 +772,7 @@ fn syncs() -> Vec<SyncError> {
         },
         SyncError::Fee(FeeError::Reference),
         SyncError::UnknownStall("ST09".into()),
-        SyncError::NotAStruk(crate::sync::verify::NotAStruk("hello".into())),
+        SyncError::NotAStruk(crate::office::verify::NotAStruk("hello".into())),
     ]
 }
 

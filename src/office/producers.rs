@@ -12,12 +12,12 @@ use rusqlite::{Connection, params};
 use serde::Serialize;
 use time::Date;
 
-use super::SyncError;
 use crate::domain::consign::owed_returned;
 use crate::domain::regency::Regency;
 use crate::money::Rupiah;
 use crate::store::Store;
 use crate::store::table::{Cell, Table};
+use crate::sync::SyncError;
 
 /// One producer of the centre (merged across stalls by NIB).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -428,7 +428,7 @@ pub fn producers_table(report: &ProducersReport) -> Table {
 /// Writes the centre's producers to `path`: XLSX for a `.xlsx` name, else
 /// CSV (UTF-8 with a BOM; formula-like text cells get a `'`).
 pub fn write_producers_csv(report: &ProducersReport, path: &Path) -> Result<usize, SyncError> {
-    super::office::write_table(&producers_table(report), path)?;
+    super::centre::write_table(&producers_table(report), path)?;
     Ok(report.producers.len())
 }
 

@@ -7,12 +7,12 @@ use rusqlite::{OptionalExtension, params};
 use serde::Serialize;
 use time::OffsetDateTime;
 
-use super::SyncError;
+use super::centre::stall_day;
 use super::import::ImportStats;
-use super::office::stall_day;
 use crate::clock;
 use crate::money::Rupiah;
 use crate::store::Store;
+use crate::sync::SyncError;
 
 /// One day a tanda terima covers.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

@@ -8,11 +8,11 @@
 use rusqlite::params;
 use serde::Serialize;
 
-use super::SyncError;
 use crate::domain::language::Language;
 use crate::domain::struk_check::{CheckFormat, StrukKey, keyed_check, old_check};
 use crate::money::Rupiah;
 use crate::store::Store;
+use crate::sync::SyncError;
 
 /// What the office can say about a struk.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -50,10 +50,7 @@ pub struct Verdict {
     pub old_format: bool,
 }
 
-/// Why a QR text cannot even be read.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("bukan kode QR struk Sentra (NOMOR#CEK, mis. ST07-20261127-0001#1A2B3C4D5E6F): \"{0}\"")]
-pub struct NotAStruk(pub String);
+pub use crate::sync::NotAStruk;
 
 /// Checks the text of a struk's QR code against the records held.
 pub fn verify(store: &Store, text: &str) -> Result<Verdict, SyncError> {

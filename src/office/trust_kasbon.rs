@@ -6,31 +6,13 @@
 
 use rusqlite::{OptionalExtension, Transaction, params};
 
-use super::SyncError;
-use super::format::ExportContent;
-use super::trust::{is_new, refused, same_seq_elsewhere};
+use super::trust::{is_new, same_seq_elsewhere};
 use crate::domain::record::{ExpenseRecord, RepaymentRecord};
-use crate::domain::record_check::{self, Context};
+use crate::sync::SyncError;
+use crate::sync::content::{expense_label, repayment_label};
+use crate::sync::format::ExportContent;
+
 use crate::money::Rupiah;
-
-fn repayment_label(record: &RepaymentRecord) -> String {
-    format!("bayar kasbon {} ({})", record.customer, record.id)
-}
-
-fn expense_label(record: &ExpenseRecord) -> String {
-    format!("pengeluaran {} ({})", record.category, record.id)
-}
-
-/// Checks every repayment and expense by itself, before the book is asked.
-pub(super) fn check_content(content: &ExportContent, context: &Context) -> Result<(), SyncError> {
-    for record in &content.repayments {
-        record_check::check_repayment(record, context).map_err(refused(repayment_label(record)))?;
-    }
-    for record in &content.expenses {
-        record_check::check_expense(record, context).map_err(refused(expense_label(record)))?;
-    }
-    Ok(())
-}
 
 fn load_repayment(
     tx: &Transaction<'_>,

@@ -8,11 +8,11 @@ use rusqlite::{Connection, params};
 use serde::Serialize;
 use time::Date;
 
-use super::SyncError;
 use crate::domain::regency::Regency;
 use crate::money::Rupiah;
 use crate::store::Store;
 use crate::store::table::{Cell, Table};
+use crate::sync::SyncError;
 
 /// A known stall, and what the office has (and lacks) from it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

@@ -7,7 +7,7 @@
 
 use rusqlite::{Transaction, params};
 
-use super::SyncError;
+use crate::sync::SyncError;
 
 const EPOCH: &str = "(SELECT epoch FROM office_stalls WHERE code = ?1)";
 

@@ -9,13 +9,13 @@ use serde::Serialize;
 use time::OffsetDateTime;
 use uuid::Uuid;
 
-use super::SyncError;
-use super::office::STANDING;
+use super::centre::STANDING;
 use crate::clock;
 use crate::domain::fee::{FeeError, FeeRule, check_payment};
 use crate::domain::payment::PaymentMethod;
 use crate::money::Rupiah;
 use crate::store::Store;
+use crate::sync::SyncError;
 
 /// The rules in force over time: each from a day on; the first also covers
 /// every day before it, so a centre that starts collecting can bill the days
@@ -116,7 +116,7 @@ pub fn owed(store: &Store, from: &str, to: &str) -> Result<Vec<FeeDay>, SyncErro
         // the sale's total counted it.
         "SELECT stall_code, day, SUM(refund + kasbon_refund) FROM office_returns r
          WHERE day BETWEEN ?1 AND ?2 AND {} GROUP BY stall_code, day",
-        super::office::OF_HELD_SALE
+        super::centre::OF_HELD_SALE
     ))?;
     for row in refunded.query_map(params![from, to], |r| {
         Ok((r.get(0)?, r.get(1)?, r.get::<_, i64>(2)?))

@@ -10,28 +10,12 @@
 
 use rusqlite::{OptionalExtension, Transaction, params};
 
-use super::SyncError;
-use super::format::ExportContent;
-use super::trust::{is_new, refused};
+use super::trust::is_new;
 use crate::domain::record::{PriceRecord, SaleRecord};
-use crate::domain::record_check::{self, Context};
-
-fn label(record: &PriceRecord) -> String {
-    format!("harga {} ({})", record.sku, record.id)
-}
-
-/// Checks every price record by itself, before the book is asked; each id
-/// once in the file.
-pub(super) fn check_content(content: &ExportContent, context: &Context) -> Result<(), SyncError> {
-    let mut ids = std::collections::HashSet::new();
-    for record in &content.prices {
-        record_check::check_price_record(record, context).map_err(refused(label(record)))?;
-        if !ids.insert(record.id.as_str()) {
-            return Err(super::trust::Refusal::Duplicate(record.id.clone()).into());
-        }
-    }
-    Ok(())
-}
+use crate::domain::record_check;
+use crate::sync::SyncError;
+use crate::sync::content::{price_label as label, refused};
+use crate::sync::format::ExportContent;
 
 /// A new price record may not reach into numbers the office held before
 /// this file: a price "from record 100 on" sent after records 101 and later
@@ -59,7 +43,7 @@ pub(super) fn refuse_late_prices(
             )?
             .query_row(params![stall, record.after_seq + 1], |r| r.get(0))?;
         if next_held {
-            return Err(super::trust::Refusal::Record {
+            return Err(crate::sync::content::Refusal::Record {
                 record: label(record),
                 rule: crate::domain::record_check::RecordRule::PriceTooLate(record.after_seq + 1),
             }

@@ -7,13 +7,13 @@ use std::path::Path;
 use rusqlite::Transaction;
 use time::OffsetDateTime;
 
-use super::SyncError;
-use super::file::open;
-use super::folder::Budget;
-pub use super::folder::{Found, MAX_FILE_BYTES, collect_files};
-use super::format::ExportContent;
 use crate::clock;
 use crate::store::Store;
+use crate::sync::SyncError;
+use crate::sync::file::open;
+use crate::sync::folder::Budget;
+pub use crate::sync::folder::{Found, MAX_FILE_BYTES, collect_files};
+use crate::sync::format::ExportContent;
 
 /// What importing one file did.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
@@ -86,9 +86,9 @@ pub fn check_file(path: &Path) -> Result<Checked, SyncError> {
 /// file within [`MAX_FILE_BYTES`].
 pub fn check_found(found: &Found) -> Result<Checked, SyncError> {
     let path = found.path.as_path();
-    let bytes = super::folder::read(found)?;
+    let bytes = crate::sync::folder::read(found)?;
     let (content, key, sha256) = open(&bytes).map_err(SyncError::Rejected)?;
-    let file_sha256 = super::file::to_hex(&<sha2::Sha256 as sha2::Digest>::digest(&bytes));
+    let file_sha256 = crate::sync::file::to_hex(&<sha2::Sha256 as sha2::Digest>::digest(&bytes));
     let file_name = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())

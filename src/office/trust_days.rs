@@ -8,11 +8,11 @@
 
 use rusqlite::{Transaction, params};
 
-use super::SyncError;
-use super::format::ExportContent;
-use super::trust::Refusal;
 use crate::domain::day_close::{DAY_REOPENED, reopened_day};
 use crate::domain::record_check::RecordRule;
+use crate::sync::SyncError;
+use crate::sync::content::Refusal;
+use crate::sync::format::ExportContent;
 
 const EPOCH: &str = "(SELECT epoch FROM office_stalls WHERE code = ?1)";
 

@@ -7,9 +7,9 @@ use rusqlite::{OptionalExtension, params};
 use serde::Serialize;
 use time::OffsetDateTime;
 
-use super::SyncError;
 use crate::clock;
 use crate::store::Store;
+use crate::sync::SyncError;
 
 /// A re-pin as the office recorded it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -20,16 +20,7 @@ pub struct Repin {
     pub done_at: Option<String>,
 }
 
-/// Why a re-pin was refused.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-pub enum RepinError {
-    #[error("toko {0} belum dikenal kantor: tidak ada kunci untuk diganti")]
-    UnknownStall(String),
-    #[error(
-        "--key harus 16 sampai 64 angka heksadesimal awal kunci baru toko (lihat Pengaturan toko atau pesan penolakan berkasnya): \"{0}\""
-    )]
-    KeyPrefix(String),
-}
+pub use crate::sync::RepinError;
 
 /// Allows the next file from `code` to carry a new key. Needs the office's
 /// manager PIN.

@@ -7,60 +7,14 @@ use std::collections::{HashMap, HashSet};
 
 use rusqlite::{OptionalExtension, Transaction, params};
 
-use super::SyncError;
-use super::format::ExportContent;
-use super::trust::{Refusal, is_new, refused, same_seq_elsewhere};
-use crate::domain::record::{ConsignedLineRecord, PayoutRecord, SaleRecord};
-use crate::domain::record_check::{self, Context, RecordRule};
+use super::trust::{is_new, same_seq_elsewhere};
+use crate::domain::record::{ConsignedLineRecord, PayoutRecord};
+use crate::domain::record_check::RecordRule;
 use crate::money::Rupiah;
+use crate::sync::SyncError;
+use crate::sync::content::{Refusal, consigned_label, payout_label, refused};
+use crate::sync::format::ExportContent;
 
-fn payout_label(payout: &PayoutRecord) -> String {
-    format!("bayar penitip {} ({})", payout.producer, payout.id)
-}
-
-fn consigned_label(line: &ConsignedLineRecord) -> String {
-    format!("titipan penjualan {} baris {}", line.sale_id, line.line_no)
-}
-
-/// The file's producers, consigned lines and payouts by themselves, before
-/// the book is asked anything.
-pub(super) fn check_content(content: &ExportContent, context: &Context) -> Result<(), SyncError> {
-    let mut codes = HashSet::new();
-    for producer in &content.producers {
-        let label = format!("penitip {}", producer.code);
-        if !codes.insert(producer.code.as_str()) {
-            return Err(refused(label)(RecordRule::ProducerTwice(
-                producer.code.clone(),
-            )));
-        }
-        record_check::check_producer(producer).map_err(refused(label))?;
-    }
-    let sales: HashMap<&str, &SaleRecord> =
-        content.sales.iter().map(|s| (s.id.as_str(), s)).collect();
-    let mut lines = HashSet::new();
-    for line in &content.consigned_lines {
-        let label = consigned_label(line);
-        // Written in the sale's own transaction: it travels with its sale.
-        let Some(sale) = sales.get(line.sale_id.as_str()) else {
-            return Err(Refusal::ConsignedWithoutSale {
-                sale_id: line.sale_id.clone(),
-            }
-            .into());
-        };
-        if !lines.insert((line.sale_id.as_str(), line.line_no)) {
-            return Err(refused(label)(RecordRule::ConsignedLineTwice {
-                line: line.line_no,
-            }));
-        }
-        record_check::check_consigned_line(line, sale).map_err(refused(label))?;
-    }
-    for payout in &content.payouts {
-        record_check::check_payout(payout, context).map_err(refused(payout_label(payout)))?;
-    }
-    Ok(())
-}
-
-/// Whether the office knows `code` as a producer of `stall`.
 fn producer_known(tx: &Transaction<'_>, stall: &str, code: &str) -> Result<bool, SyncError> {
     Ok(tx
         .prepare_cached(

@@ -13,11 +13,11 @@ mod tests {
     use rusqlite::Connection;
     use time::macros::{date, datetime};
 
+    use crate::office::centre::{centre_day, gaps, stalls};
     use crate::store::Store;
     use crate::store::plans::traced;
     use crate::sync::file::{seal, to_hex};
     use crate::sync::format::*;
-    use crate::sync::office::{centre_day, gaps, stalls};
 
     /// The office tables that grow with every file. `office_stalls`,
     /// `office_centre_days` (one row a day), the fee rules and re-pins stay
@@ -184,8 +184,8 @@ mod tests {
         }
         let mut store = Store::open(&dir.path().join("office")).unwrap();
         store.init_office("Sentra", None, now).unwrap();
-        let found = crate::sync::import::collect_files(&[files]).unwrap();
-        crate::sync::import::import_files(&mut store, &found, now, |_, result| {
+        let found = crate::office::import::collect_files(&[files]).unwrap();
+        crate::office::import::import_files(&mut store, &found, now, |_, result| {
             result.unwrap();
         })
         .unwrap();
@@ -291,7 +291,8 @@ mod tests {
         let file = dir.path().join("events.sentra");
         std::fs::write(&file, seal(&content, &key)).unwrap();
         let statements = traced(&mut store, |store| {
-            crate::sync::import::import_file(store, &file, datetime!(2026-11-27 22:00 +7)).unwrap();
+            crate::office::import::import_file(store, &file, datetime!(2026-11-27 22:00 +7))
+                .unwrap();
         });
         assert!(
             statements.iter().any(|s| s.contains("office_events")),
@@ -388,7 +389,7 @@ mod tests {
             assert!(runs.windows(2).all(|w| w[0].1 + 1 < w[1].0), "{runs:?}");
             out.push(format!(
                 "{code}/{epoch} gaps {:?}",
-                crate::sync::office::run_gaps(&runs)
+                crate::office::centre::run_gaps(&runs)
             ));
         }
         out
