@@ -1493,3 +1493,10 @@ BEGIN SELECT RAISE(ABORT, 'append-only: cancels are never deleted'); END;
 -- How goods received were paid: from the drawer's cash, the bank, on the
 -- supplier's credit, or by the owner. NULL for rows from before.
 ALTER TABLE stock_movements ADD COLUMN paid TEXT CHECK (paid IN ('drawer', 'bank', 'credit', 'owner'));
+
+-- Cash taken out of the drawer for the month's books' registers (goods and
+-- assets paid from the drawer, prive, setoran, a supplier paid from it): a
+-- term of tutup kasir's expected cash of its own, sent to the office as the
+-- stall declares it (the registers stay in the stall's book).
+ALTER TABLE day_closes ADD COLUMN books_out INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE office_day_closes ADD COLUMN books_out INTEGER NOT NULL DEFAULT 0;

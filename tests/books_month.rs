@@ -674,3 +674,75 @@ fn a_cancelled_record_leaves_the_statements_and_stays_in_the_book() {
     let edit = conn.execute("UPDATE fixed_assets SET cost = 1 WHERE id = ?1", [id]);
     assert!(edit.is_err(), "a register record is never edited");
 }
+
+/// Cash taken from the drawer for the books (goods paid from it, prive,
+/// setoran) lowers what tutup kasir expects, so the drawer is not short and
+/// the books do not count the money twice.
+#[test]
+fn cash_for_the_books_taken_from_the_drawer_is_not_a_short_drawer() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    at(
+        d,
+        "02T07:00",
+        &[
+            "init",
+            "stall",
+            "--code",
+            "ST07",
+            "--name",
+            "Tapis Indah",
+            "--regency",
+            "1802",
+            "--manager-pin",
+            PIN,
+        ],
+    );
+    at(
+        d,
+        "02T07:01",
+        &[
+            "product", "add", "--sku", "A", "--name", "A", "--price", "10000", "--cost", "6000",
+        ],
+    );
+    at(
+        d,
+        "02T07:02",
+        &["books", "opening", "--cash", "1.000.000", "--bank", "0"],
+    );
+    at(d, "02T07:03", &["day", "open", "--float", "1.000.000"]);
+    at(
+        d,
+        "02T09:00",
+        &[
+            "stock", "receive", "A", "10", "--cost", "6000", "--paid", "drawer",
+        ],
+    );
+    at(
+        d,
+        "02T10:00",
+        &[
+            "owner",
+            "draw",
+            "--amount",
+            "100.000",
+            "--from-drawer",
+            "--pin",
+            PIN,
+        ],
+    );
+    at(d, "02T11:00", &["bank", "deposit", "--amount", "200.000"]);
+    let day = json(&at(d, "02T12:00", &["--json", "report", "day"]));
+    assert_eq!(day["cash"]["books_out"], 60_000 + 100_000 + 200_000);
+    assert_eq!(day["cash"]["expected"], 640_000);
+    let close = json(&at(
+        d,
+        "02T21:00",
+        &["--json", "day", "close", "--counted-cash", "640.000"],
+    ));
+    assert_eq!(close["cash"]["difference"], 0, "{close}");
+    let r = report(d, &[]);
+    assert_eq!(r["position"]["assets"]["cash"], 640_000);
+    assert_eq!(r["position"]["assets"]["bank"], 200_000);
+    assert_eq!(r["income"]["expenses"], 0);
+}

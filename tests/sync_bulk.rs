@@ -83,6 +83,7 @@ fn daily_export(stall: usize, key: &SigningKey, day: Date, first_seq: i64) -> (E
         producer_payouts: 0,
         kasbon_repayments: 0,
         drawer_expenses: 0,
+        books_out: 0,
     };
     let content = sentra::sync::export::with_products(ExportContent {
         export_id: uuid::Uuid::now_v7().to_string(),

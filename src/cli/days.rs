@@ -168,7 +168,7 @@ pub fn day(
                     _ => format!("lebih {}", c.cash.difference),
                 };
                 format!(
-                    "Tutup kasir {}: {} penjualan, {}.\nKas awal {}\nTunai masuk {}\nTunai keluar {}\nBayar penitip tunai {}\nBayar kasbon tunai {}\nPengeluaran dari laci {}\nSeharusnya {}\nDihitung {}\nSelisih {} ({verdict})",
+                    "Tutup kasir {}: {} penjualan, {}.\nKas awal {}\nTunai masuk {}\nTunai keluar {}\nBayar penitip tunai {}\nBayar kasbon tunai {}\nPengeluaran dari laci {}\nBelanja, prive, setoran dari laci {}\nSeharusnya {}\nDihitung {}\nSelisih {} ({verdict})",
                     c.day,
                     c.sales_count,
                     c.net_total,
@@ -178,6 +178,7 @@ pub fn day(
                     c.cash.producer_payouts,
                     c.cash.kasbon_repayments,
                     c.cash.drawer_expenses,
+                    c.cash.books_out,
                     c.cash.expected,
                     c.cash.counted,
                     c.cash.difference
@@ -277,6 +278,9 @@ fn day_text(name: &str, code: &str, r: &DayReport) -> String {
     }
     if r.cash.drawer_expenses.is_positive() {
         text += &row("  Pengeluaran laci", r.cash.drawer_expenses.to_string());
+    }
+    if r.cash.books_out.is_positive() {
+        text += &row("  Belanja/prive/setoran", r.cash.books_out.to_string());
     }
     if r.cash.producer_payouts.is_positive() {
         text += &row("  Bayar penitip tunai", r.cash.producer_payouts.to_string());

@@ -20,8 +20,11 @@ pub struct CashCount {
     pub kasbon_repayments: Rupiah,
     /// Expenses paid out of the drawer (*pengeluaran dari laci*).
     pub drawer_expenses: Rupiah,
+    /// Cash taken out of the drawer for the month's books: goods or assets
+    /// paid from it, prive, setoran, a supplier paid.
+    pub books_out: Rupiah,
     /// Opening float + cash in − cash out − producer payouts + kasbon
-    /// repayments − drawer expenses.
+    /// repayments − drawer expenses − books out.
     pub expected: Rupiah,
     /// What the vendor counted.
     pub counted: Rupiah,
@@ -44,6 +47,7 @@ impl CashCount {
             producer_payouts: Rupiah::ZERO,
             kasbon_repayments: Rupiah::ZERO,
             drawer_expenses: Rupiah::ZERO,
+            books_out: Rupiah::ZERO,
             expected,
             counted,
             difference: counted.checked_sub(expected)?,
@@ -78,6 +82,18 @@ impl CashCount {
             .checked_sub(expenses)?;
         self.kasbon_repayments = repayments;
         self.drawer_expenses = expenses;
+        self.difference = self.counted.checked_sub(self.expected)?;
+        Ok(self)
+    }
+
+    /// The same count with `amount` taken out of the drawer for the books'
+    /// registers.
+    pub fn with_books_out(mut self, amount: Rupiah) -> Result<CashCount, MoneyError> {
+        self.expected = self
+            .expected
+            .checked_add(self.books_out)?
+            .checked_sub(amount)?;
+        self.books_out = amount;
         self.difference = self.counted.checked_sub(self.expected)?;
         Ok(self)
     }

@@ -107,6 +107,11 @@ pub struct DayCloseRecord {
     /// Expenses paid out of the drawer that day; absent (0) in older files.
     #[serde(default)]
     pub drawer_expenses: i64,
+    /// Cash taken out of the drawer for the stall's books (goods, assets,
+    /// prive, setoran, suppliers), as the stall declares it: its registers
+    /// stay in its book. Absent (0) in older files.
+    #[serde(default)]
+    pub books_out: i64,
 }
 
 /// Something a manager should know happened at the till: a wrong manager

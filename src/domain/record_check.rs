@@ -701,9 +701,11 @@ pub fn check_day_close(close: &DayCloseRecord, context: &Context) -> Result<(), 
     bound("bayar penitip tunai", Rupiah::new(close.producer_payouts))?;
     bound("bayar kasbon tunai", Rupiah::new(close.kasbon_repayments))?;
     bound("pengeluaran dari laci", Rupiah::new(close.drawer_expenses))?;
+    bound("uang laci untuk buku", Rupiah::new(close.books_out))?;
     let expected = close.opening_float + close.cash_in - close.cash_out - close.producer_payouts
         + close.kasbon_repayments
-        - close.drawer_expenses;
+        - close.drawer_expenses
+        - close.books_out;
     if close.expected != expected {
         return Err(RecordRule::Expected {
             found: Rupiah::new(close.expected),

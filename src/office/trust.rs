@@ -1015,9 +1015,9 @@ fn insert_day_close(
     tx.prepare_cached(
         "INSERT INTO office_day_closes (id, stall_code, seq, day, created_at, opening_float,
             cash_in, cash_out, expected, counted, difference, sales_count, net_total, epoch, producer_payouts,
-            kasbon_repayments, drawer_expenses)
+            kasbon_repayments, drawer_expenses, books_out)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, (SELECT epoch FROM office_stalls WHERE code = ?2),
-                 ?14, ?15, ?16)",
+                 ?14, ?15, ?16, ?17)",
     )?
     .execute(params![
         close.id,
@@ -1035,7 +1035,8 @@ fn insert_day_close(
         close.net_total,
         close.producer_payouts,
         close.kasbon_repayments,
-        close.drawer_expenses
+        close.drawer_expenses,
+        close.books_out
     ])?;
     Ok(())
 }
@@ -1208,7 +1209,8 @@ pub(super) fn load_day_close(
     Ok(tx
         .prepare_cached(
             "SELECT seq, day, created_at, opening_float, cash_in, cash_out, expected, counted, difference,
-                    sales_count, net_total, producer_payouts, kasbon_repayments, drawer_expenses
+                    sales_count, net_total, producer_payouts, kasbon_repayments, drawer_expenses,
+                    books_out
              FROM office_day_closes WHERE id = ?1 AND stall_code = ?2",
         )?
         .query_row(params![id, stall], |r| {
@@ -1228,6 +1230,7 @@ pub(super) fn load_day_close(
                 producer_payouts: r.get(11)?,
                 kasbon_repayments: r.get(12)?,
                 drawer_expenses: r.get(13)?,
+                books_out: r.get(14)?,
             })
         })
         .optional()?)

@@ -106,6 +106,13 @@ pub fn day_report_pdf(stall: &StallHeading<'_>, report: &DayReport, printed_at: 
             false,
         );
     }
+    if cash.books_out.is_positive() {
+        doc.figure(
+            "Belanja, prive, setoran dari laci / Goods, drawings, deposits",
+            &format!("−{}", cash.books_out),
+            false,
+        );
+    }
     if cash.producer_payouts.is_positive() {
         doc.figure(
             "Bayar penitip tunai / Producers paid in cash",

@@ -147,7 +147,8 @@ impl Store {
                 .with_kasbon_and_expenses(
                     super::kasbon::cash_repayments(tx, &day)?,
                     super::expenses::drawer_expenses(tx, &day)?,
-                )?;
+                )?
+                .with_books_out(super::registers::drawer_books_out(tx, &day)?)?;
             let (sales_count, net_total): (i64, i64) = tx.query_row(
                 "SELECT COUNT(*), COALESCE(SUM(total), 0) FROM sales s
                  WHERE s.day = ?1 AND NOT EXISTS (SELECT 1 FROM voids v WHERE v.sale_id = s.id)",
@@ -158,8 +159,8 @@ impl Store {
             tx.execute(
                 "INSERT INTO day_closes (id, seq, day, created_at, opening_float, cash_in, cash_out, expected,
                                          counted, difference, sales_count, net_total, producer_payouts,
-                                         kasbon_repayments, drawer_expenses)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
+                                         kasbon_repayments, drawer_expenses, books_out)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
                 params![
                     Uuid::now_v7().to_string(),
                     seq,
@@ -175,7 +176,8 @@ impl Store {
                     net_total,
                     cash.producer_payouts.value(),
                     cash.kasbon_repayments.value(),
-                    cash.drawer_expenses.value()
+                    cash.drawer_expenses.value(),
+                    cash.books_out.value()
                 ],
             )?;
             tx.execute("UPDATE days SET status = 'closed' WHERE day = ?1", [&day])?;

@@ -214,7 +214,7 @@ fn returns(conn: &Connection, from: i64, to: i64) -> Result<Vec<ReturnRecord>> {
 fn day_closes(conn: &Connection, from: i64, to: i64) -> Result<Vec<DayCloseRecord>> {
     let mut statement = conn.prepare_cached(
         "SELECT id, seq, day, created_at, opening_float, cash_in, cash_out, expected, counted, difference,
-                sales_count, net_total, producer_payouts, kasbon_repayments, drawer_expenses
+                sales_count, net_total, producer_payouts, kasbon_repayments, drawer_expenses, books_out
          FROM day_closes WHERE seq BETWEEN ?1 AND ?2 ORDER BY seq",
     )?;
     let rows = statement.query_map(params![from, to], |r| {
@@ -234,6 +234,7 @@ fn day_closes(conn: &Connection, from: i64, to: i64) -> Result<Vec<DayCloseRecor
             producer_payouts: r.get(12)?,
             kasbon_repayments: r.get(13)?,
             drawer_expenses: r.get(14)?,
+            books_out: r.get(15)?,
         })
     })?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)

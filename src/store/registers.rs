@@ -86,6 +86,48 @@ pub struct Loan {
     pub left: Rupiah,
 }
 
+/// Cash taken out of the drawer on `day` for the books' registers: goods
+/// (the stall's own) and assets paid from the drawer, prive, setoran and a
+/// supplier paid in cash, as recorded that day. Tutup kasir's expected cash
+/// is lower by it, so the books do not count it again as a short drawer.
+pub(super) fn drawer_books_out(conn: &Connection, day: &str) -> Result<Rupiah> {
+    let moves: i64 = conn.query_row(
+        &format!(
+            "SELECT COALESCE(SUM(m.amount), 0) FROM money_moves m
+             WHERE m.purse = 'cash' AND m.day = ?1 AND {}",
+            not_cancelled("m")
+        ),
+        [day],
+        |r| r.get(0),
+    )?;
+    let assets: i64 = conn.query_row(
+        &format!(
+            "SELECT COALESCE(SUM(a.cost), 0) FROM fixed_assets a
+             WHERE a.paid = 'drawer' AND substr(a.created_at, 1, 10) = ?1 AND {}",
+            not_cancelled("a")
+        ),
+        [day],
+        |r| r.get(0),
+    )?;
+    let mut goods = Rupiah::new(moves).checked_add(Rupiah::new(assets))?;
+    let mut statement = conn.prepare_cached(
+        "SELECT m.quantity, m.unit_cost FROM stock_movements m
+         WHERE m.kind = 'receive' AND m.paid = 'drawer' AND m.unit_cost IS NOT NULL
+           AND substr(m.created_at, 1, 10) = ?1
+           AND NOT EXISTS (SELECT 1 FROM product_consignments c WHERE c.product_id = m.product_id)",
+    )?;
+    let rows = statement.query_map([day], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)?)))?;
+    for row in rows {
+        let (quantity, cost) = row?;
+        let value = crate::domain::profit::cost_of(
+            Rupiah::new(cost),
+            crate::money::Quantity::from_milli(quantity),
+        )?;
+        goods = goods.checked_add(value)?;
+    }
+    Ok(goods)
+}
+
 /// A day after every day: "up to now".
 const ALL_DAYS: &str = "9999-12-31";
 

@@ -146,6 +146,7 @@ impl Store {
                         super::kasbon::cash_repayments(conn, &day)?,
                         super::expenses::drawer_expenses(conn, &day)?,
                     )?
+                    .with_books_out(super::registers::drawer_books_out(conn, &day)?)?
                     .counted_as_expected()?
             }
         };
@@ -319,7 +320,7 @@ fn corrections(conn: &Connection, sql: &str, day: &str) -> Result<Vec<Correction
 fn closes_of(conn: &Connection, day: &str) -> Result<Vec<DayCloseRecord>> {
     let mut statement = conn.prepare_cached(
         "SELECT seq, opening_float, cash_in, cash_out, expected, counted, difference, sales_count, net_total,
-                created_at, producer_payouts, kasbon_repayments, drawer_expenses
+                created_at, producer_payouts, kasbon_repayments, drawer_expenses, books_out
          FROM day_closes WHERE day = ?1 ORDER BY seq",
     )?;
     let rows = statement.query_map([day], |r| {
@@ -334,6 +335,7 @@ fn closes_of(conn: &Connection, day: &str) -> Result<Vec<DayCloseRecord>> {
                 producer_payouts: Rupiah::new(r.get(10)?),
                 kasbon_repayments: Rupiah::new(r.get(11)?),
                 drawer_expenses: Rupiah::new(r.get(12)?),
+                books_out: Rupiah::new(r.get(13)?),
                 expected: Rupiah::new(r.get(4)?),
                 counted: Rupiah::new(r.get(5)?),
                 difference: Rupiah::new(r.get(6)?),

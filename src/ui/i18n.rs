@@ -377,6 +377,7 @@ texts! {
     KasbonRepaidInCash => "Bayar kasbon tunai", "Kasbon repaid in cash";
     ExpensesFromTheDrawer => "Pengeluaran dari laci", "Expenses from the drawer";
     // The month's books (SAK EMKM)
+    BooksFromTheDrawer => "Belanja, prive, setoran dari laci", "Goods, drawings, deposits from the drawer";
     MonthBooks => "Laporan keuangan bulan ini (SAK EMKM)", "This month's statements (SAK EMKM)";
     PrintMonth => "Cetak laporan bulan", "Print the month";
     WriteBooks => "+ Catat buku", "+ Books entry";

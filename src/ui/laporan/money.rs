@@ -391,5 +391,12 @@ pub fn drawer_lines<'a, M: 'a>(
             theme::TEXT,
         ));
     }
+    if cash.books_out.is_positive() {
+        lines = lines.push(figure(
+            T::BooksFromTheDrawer.get(lang),
+            format!("−{}", cash.books_out),
+            theme::TEXT,
+        ));
+    }
     lines.into()
 }
