@@ -525,7 +525,19 @@ print(json.dumps(out))
 fn bad_register_input_says_one_line_and_changes_nothing() {
     let dir = november();
     let d = dir.path();
-    let cases: [(&[&str], &str); 9] = [
+    let cases: [(&[&str], &str); 12] = [
+        (
+            &["supplier", "pay", "--amount", "999.999.999"],
+            "utang usaha di buku hanya Rp70.000",
+        ),
+        (
+            &["bank", "deposit", "--amount", "9.000.000"],
+            "kas di buku hanya",
+        ),
+        (
+            &["owner", "draw", "--amount", "900.000.000", "--pin", PIN],
+            "bank di buku hanya",
+        ),
         (
             &[
                 "books",
@@ -745,4 +757,164 @@ fn cash_for_the_books_taken_from_the_drawer_is_not_a_short_drawer() {
     assert_eq!(r["position"]["assets"]["cash"], 640_000);
     assert_eq!(r["position"]["assets"]["bank"], 200_000);
     assert_eq!(r["income"]["expenses"], 0);
+}
+
+/// What records before the saldo awal leave owed (kasbon, a supplier's
+/// credit, a producer's share) is brought in; paid after it, it is gone.
+#[test]
+fn balances_owed_before_the_opening_are_brought_in() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let on = |when: &str, args: &[&str]| {
+        let now = format!("2026-{when}:00+07:00");
+        let (ok, stdout, stderr) = sentra_at(d, &now, args);
+        assert!(ok, "sentra {args:?} at {now}: {stderr}");
+        stdout
+    };
+    on(
+        "10-05T07:00",
+        &[
+            "init",
+            "stall",
+            "--code",
+            "ST07",
+            "--name",
+            "Tapis Indah",
+            "--regency",
+            "1802",
+            "--manager-pin",
+            PIN,
+        ],
+    );
+    on(
+        "10-05T07:01",
+        &[
+            "product", "add", "--sku", "A", "--name", "A", "--price", "10000", "--cost", "6000",
+        ],
+    );
+    on(
+        "10-05T07:02",
+        &[
+            "producer",
+            "add",
+            "--code",
+            "P1",
+            "--name",
+            "Ibu Sari",
+            "--regency",
+            "1806",
+        ],
+    );
+    on(
+        "10-05T07:03",
+        &[
+            "product",
+            "add",
+            "--sku",
+            "T",
+            "--name",
+            "T",
+            "--price",
+            "50000",
+            "--producer",
+            "P1",
+            "--consign-price",
+            "40000",
+        ],
+    );
+    on(
+        "10-05T07:04",
+        &["consign", "receive", "P1", "--item", "T=2"],
+    );
+    on(
+        "10-05T07:05",
+        &[
+            "stock", "receive", "A", "20", "--cost", "6000", "--paid", "credit",
+        ],
+    );
+    on(
+        "10-05T07:06",
+        &[
+            "customer", "add", "--code", "C1", "--name", "Bu Siti", "--limit", "100000", "--pin",
+            PIN,
+        ],
+    );
+    on(
+        "10-05T10:00",
+        &[
+            "sale",
+            "--item",
+            "A=5",
+            "--customer",
+            "C1",
+            "--pay",
+            "kasbon=50000",
+        ],
+    );
+    on(
+        "10-05T10:10",
+        &["sale", "--item", "T=1", "--pay", "cash=50000"],
+    );
+    on(
+        "11-01T07:00",
+        &[
+            "books",
+            "opening",
+            "--cash",
+            "50.000",
+            "--bank",
+            "200.000",
+            "--date",
+            "2026-11-01",
+        ],
+    );
+    let json_at = |when: &str| {
+        let now = format!("2026-{when}:00+07:00");
+        json(&sentra_at(d, &now, &["--json", "report", "month", "2026-11"]).1)
+    };
+    let before = json_at("11-01T08:00");
+    let (a, l) = (
+        &before["position"]["assets"],
+        &before["position"]["liabilities"],
+    );
+    assert_eq!(a["receivables"], 50_000);
+    assert_eq!(l["payable_suppliers"], 120_000);
+    assert_eq!(l["payable_producers"], 40_000);
+    // Kas, bank and the stock at cost are the saldo awal's; modal is what
+    // is left: 50.000 + 200.000 + 15 × 6.000 + 50.000 − 120.000 − 40.000.
+    assert_eq!(a["inventory"], 15 * 6_000);
+    assert_eq!(before["position"]["equity"]["total"], 230_000);
+    on(
+        "11-02T10:00",
+        &[
+            "customer", "pay", "C1", "--amount", "50.000", "--method", "cash",
+        ],
+    );
+    on(
+        "11-02T10:10",
+        &[
+            "consign", "pay", "P1", "--amount", "40.000", "--method", "cash", "--pin", PIN,
+        ],
+    );
+    // More than the kas holds is refused; from the bank it is paid.
+    let (ok, _, stderr) = sentra_at(
+        d,
+        "2026-11-02T10:20:00+07:00",
+        &["supplier", "pay", "--amount", "120.000", "--from-drawer"],
+    );
+    assert!(
+        !ok && stderr.contains("kas di buku hanya Rp60.000"),
+        "{stderr}"
+    );
+    on("11-02T10:21", &["supplier", "pay", "--amount", "120.000"]);
+    let after = json_at("11-02T11:00");
+    let (a, l) = (
+        &after["position"]["assets"],
+        &after["position"]["liabilities"],
+    );
+    assert_eq!(a["receivables"], 0);
+    assert_eq!(l["payable_suppliers"], 0);
+    assert_eq!(l["payable_producers"], 0);
+    assert_eq!(a["cash"], 50_000 + 50_000 - 40_000);
+    assert_eq!(a["bank"], 200_000 - 120_000);
 }

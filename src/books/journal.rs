@@ -87,9 +87,6 @@ pub fn entry_for(event: &Event) -> Result<Entry, BooksError> {
         } => loan_payment(principal, interest)?,
         Event::Drawing { amount, from, .. } => pair(Account::Drawings, purse(from), amount)?,
         Event::Deposit { amount, .. } => pair(Account::Bank, Account::Cash, amount)?,
-        Event::LoanAtOpening { amount, .. } => {
-            pair(Account::OpeningEquity, Account::BankLoans, amount)?
-        }
         Event::SupplierPaid { amount, from, .. } => {
             pair(Account::PayableSuppliers, purse(from), amount)?
         }

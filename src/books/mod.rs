@@ -12,6 +12,7 @@ pub use crate::domain::books_event as event;
 pub mod journal;
 
 pub mod lines;
+pub mod registers;
 pub mod report;
 pub mod sheet;
 pub mod statements;

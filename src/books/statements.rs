@@ -9,7 +9,7 @@ use time::{Date, Month};
 
 use super::account::Account;
 use super::depreciation::{depreciation_events, month_end};
-use super::journal::{BooksError, entry_for};
+use super::journal::{BooksError, Entry, entry_for};
 use crate::domain::books_event::Event;
 use crate::money::Rupiah;
 
@@ -83,68 +83,72 @@ pub struct Statements {
 
 type Balances = BTreeMap<Account, Rupiah>;
 
-/// What an event from before the opening balances still adds: an asset
-/// bought then is brought in as the owner's capital (its cost is in no
-/// opening figure), a loan's principal then owed is a debt the opening bank
-/// balance already holds the money of. Everything else is in the figures.
-fn brought_in(event: &Event, start: Date) -> Option<Event> {
-    match *event {
-        Event::Asset {
-            cost, life_months, ..
-        } => Some(Event::Asset {
-            date: event.date(),
-            cost,
-            life_months,
-            paid: crate::domain::books_event::Paid::Owner,
-        }),
-        Event::Loan { amount, .. } => Some(Event::LoanAtOpening {
-            date: start,
-            amount,
-        }),
-        Event::LoanPayment { principal, .. } => Some(Event::LoanAtOpening {
-            date: start,
-            amount: principal.checked_neg().ok()?,
-        }),
-        _ => None,
-    }
-}
+/// The balances a record from before the saldo awal still leaves: the
+/// saldo awal states kas, bank and persediaan, so those parts are in its
+/// figures; piutang, the utang, fixed assets and their depreciation are
+/// not, and are brought in against modal.
+const BROUGHT_IN: [Account; 6] = [
+    Account::Receivables,
+    Account::FixedAssets,
+    Account::AccumulatedDepreciation,
+    Account::PayableSuppliers,
+    Account::PayableProducers,
+    Account::BankLoans,
+];
 
-/// The events the books count: from the last opening balances on (a new
-/// opening record corrects the one before; records dated before it are in
-/// its figures, but for what [`brought_in`] keeps), with each asset's
-/// depreciation added.
-fn counted(events: &[Event], to: Date) -> (Option<Date>, Vec<Event>) {
+/// The entries the books count up to `to`: from the last saldo awal on (a
+/// new one corrects the one before), what earlier records leave in the
+/// accounts of [`BROUGHT_IN`] as one entry on the saldo awal's day, and
+/// each asset's monthly depreciation.
+fn counted(events: &[Event], to: Date) -> Result<(Option<Date>, Vec<Entry>), BooksError> {
     let opening = events
         .iter()
         .rev()
         .find(|e| matches!(e, Event::Opening { .. }));
     let start = opening.map(Event::date);
-    let mut kept: Vec<Event> = opening.into_iter().cloned().collect();
-    for event in events {
-        if matches!(event, Event::Opening { .. }) {
-            continue;
-        }
+    let mut all: Vec<Event> = events
+        .iter()
+        .filter(|e| !matches!(e, Event::Opening { .. }))
+        .cloned()
+        .collect();
+    all.extend(depreciation_events(&all, to));
+    let mut entries = Vec::new();
+    let mut brought = Balances::new();
+    if let Some(opening) = opening {
+        entries.push(entry_for(opening)?);
+    }
+    for event in all.iter().filter(|e| e.date() <= to) {
+        let entry = entry_for(event)?;
         match start {
-            Some(start) if event.date() < start => kept.extend(brought_in(event, start)),
-            _ => kept.push(event.clone()),
+            Some(start) if event.date() < start => {
+                for (account, amount) in entry.lines {
+                    if BROUGHT_IN.contains(&account) {
+                        let sum = brought.entry(account).or_insert(Rupiah::ZERO);
+                        *sum = sum.checked_add(amount)?;
+                    }
+                }
+            }
+            _ => entries.push(entry),
         }
     }
-    let depreciation = depreciation_events(&kept, to);
-    kept.extend(depreciation);
-    kept.retain(|e| e.date() <= to);
-    (start, kept)
+    if let Some(start) = start.filter(|_| !brought.is_empty()) {
+        let mut lines: Vec<(Account, Rupiah)> = brought.into_iter().collect();
+        let sum = Rupiah::sum(lines.iter().map(|(_, amount)| *amount))?;
+        lines.push((Account::OpeningEquity, sum.checked_neg()?));
+        entries.push(Entry { date: start, lines });
+    }
+    Ok((start, entries))
 }
 
-fn balances(events: &[Event], from: Option<Date>, to: Date) -> Result<Balances, BooksError> {
+fn balances(entries: &[Entry], from: Option<Date>, to: Date) -> Result<Balances, BooksError> {
     let mut sums = Balances::new();
-    for event in events {
-        let date = event.date();
-        if date > to || from.is_some_and(|f| date < f) {
+    for entry in entries {
+        if entry.date > to || from.is_some_and(|f| entry.date < f) {
             continue;
         }
-        for (account, amount) in entry_for(event)?.lines {
-            let sum = sums.entry(account).or_insert(Rupiah::ZERO);
-            *sum = sum.checked_add(amount)?;
+        for (account, amount) in &entry.lines {
+            let sum = sums.entry(*account).or_insert(Rupiah::ZERO);
+            *sum = sum.checked_add(*amount)?;
         }
     }
     Ok(sums)
@@ -237,7 +241,7 @@ pub fn statements(events: &[Event], year: i32, month: Month) -> Result<Statement
     let from = Date::from_calendar_date(year, month, 1).expect("day 1 exists");
     let to = month_end(year, month);
     let year_start = Date::from_calendar_date(year, Month::January, 1).expect("1 January");
-    let (opened, counted) = counted(events, to);
+    let (opened, counted) = counted(events, to)?;
     let month_income = income(&balances(&counted, Some(from), to)?)?;
     let ytd = income(&balances(&counted, Some(year_start), to)?)?;
     let all = balances(&counted, None, to)?;

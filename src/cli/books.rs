@@ -265,7 +265,15 @@ fn money_move(
     now: OffsetDateTime,
     out: &Output,
 ) -> Result<(), CliError> {
-    let id = store.record_money_move(kind, amount, purse(from_drawer), note, pin, now)?;
+    let id = crate::books::registers::record_money_move(
+        store,
+        kind,
+        amount,
+        purse(from_drawer),
+        note,
+        pin,
+        now,
+    )?;
     let what = match kind {
         MoneyMove::OwnerDraw => "Prive",
         MoneyMove::BankDeposit => "Setoran ke bank",

@@ -192,13 +192,6 @@ pub enum Event {
         date: Date,
         amount: Rupiah,
     },
-    /// What a loan taken before the opening balances still owed then: the
-    /// money is in the opening bank balance already, so it lowers the
-    /// opening equity (negative for principal paid back before then).
-    LoanAtOpening {
-        date: Date,
-        amount: Rupiah,
-    },
     /// Utang usaha paid to a supplier.
     SupplierPaid {
         date: Date,
@@ -238,7 +231,6 @@ impl Event {
             | Event::Drawing { date, .. }
             | Event::Deposit { date, .. }
             | Event::SupplierPaid { date, .. }
-            | Event::LoanAtOpening { date, .. }
             | Event::StockChange { date, .. }
             | Event::CashShort { date, .. } => *date,
         }

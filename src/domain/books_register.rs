@@ -48,6 +48,12 @@ pub enum RegisterError {
     Paid(String),
     #[error("bulan tidak dikenal: \"{0}\" (tulis TTTT-BB, misalnya 2026-11)")]
     Month(String),
+    #[error("{what} di buku hanya {held}, kurang dari {asked}")]
+    MoreThanHeld {
+        what: &'static str,
+        asked: Rupiah,
+        held: Rupiah,
+    },
     #[error(transparent)]
     Limit(#[from] LimitError),
 }

@@ -1361,6 +1361,14 @@ impl English for crate::domain::books_register::RegisterError {
             RegisterError::Month(text) => {
                 format!("unknown month: \"{text}\" (write YYYY-MM, e.g. 2026-11)")
             }
+            RegisterError::MoreThanHeld { what, asked, held } => {
+                let what = match *what {
+                    "kas" => "cash",
+                    "bank" => "the bank",
+                    _ => "what is owed to suppliers",
+                };
+                format!("{what} in the books is only {held}, less than {asked}")
+            }
             RegisterError::Limit(error) => error.english(),
         }
     }

@@ -316,7 +316,12 @@ impl Entry {
         let first = || amount(&self.first);
         let moved = |kind, purse, note: Option<&str>, pin: Option<&str>, store: &mut Store| {
             let amount = first()?;
-            at_now(|now| store.record_money_move(kind, amount, purse, note, pin, now)).map(|_| ())
+            at_now(|now| {
+                crate::books::registers::record_money_move(
+                    store, kind, amount, purse, note, pin, now,
+                )
+            })
+            .map(|_| ())
         };
         match self.kind {
             Kind::Opening => {
