@@ -918,3 +918,71 @@ fn balances_owed_before_the_opening_are_brought_in() {
     assert_eq!(a["cash"], 50_000 + 50_000 - 40_000);
     assert_eq!(a["bank"], 200_000 - 120_000);
 }
+
+/// HPP by moving weighted average: persediaan follows the stock at cost
+/// (to the rupiah or so of rounding), whatever order goods come and go in.
+#[test]
+fn persediaan_is_the_stock_at_its_average_cost() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    at(
+        d,
+        "02T07:00",
+        &[
+            "init",
+            "stall",
+            "--code",
+            "ST07",
+            "--name",
+            "Tapis Indah",
+            "--regency",
+            "1802",
+            "--manager-pin",
+            PIN,
+        ],
+    );
+    at(
+        d,
+        "02T07:01",
+        &[
+            "product", "add", "--sku", "A", "--name", "A", "--price", "5000",
+        ],
+    );
+    let steps: [(&str, &[&str]); 5] = [
+        (
+            "02T08:00",
+            &[
+                "stock", "receive", "A", "10", "--cost", "1000", "--paid", "bank",
+            ],
+        ),
+        (
+            "02T08:01",
+            &[
+                "stock", "receive", "A", "10", "--cost", "3000", "--paid", "bank",
+            ],
+        ),
+        (
+            "02T09:00",
+            &["sale", "--item", "A=10", "--pay", "cash=50000"],
+        ),
+        (
+            "02T09:01",
+            &[
+                "stock", "receive", "A", "1", "--cost", "100", "--paid", "bank",
+            ],
+        ),
+        (
+            "02T10:00",
+            &["sale", "--item", "A=6", "--pay", "cash=30000"],
+        ),
+    ];
+    for (when, args) in steps {
+        at(d, when, args);
+    }
+    let r = report(d, &[]);
+    // 10 at 1.000 and 10 at 3.000: 2.000 each; 10 sold (20.000); one more at
+    // 100: (10 × 2.000 + 100) / 11 = 1.827; 6 sold (10.962); 5 left.
+    assert_eq!(r["income"]["cost_of_goods"], 20_000 + 6 * 1_827);
+    let inventory = r["position"]["assets"]["inventory"].as_i64().unwrap();
+    assert!((inventory - 5 * 1_827).abs() <= 3, "{inventory}");
+}

@@ -303,8 +303,8 @@ pub const POLICIES: [(&str, &str); 8] = [
         "Receivables are customers' kasbon not yet paid.",
     ),
     (
-        "Persediaan barang sendiri dicatat sebesar biaya perolehan; HPP adalah HPP produk saat dijual. Selisih stok opname dan penyesuaian masuk beban usaha.",
-        "Own goods are held at cost; cost of goods is the product's cost when sold. Count differences and adjustments are operating expenses.",
+        "Persediaan barang sendiri dicatat sebesar biaya perolehan dengan metode rata-rata tertimbang (dihitung ulang setiap barang masuk); HPP adalah biaya rata-rata saat dijual. Selisih stok opname dan penyesuaian masuk beban usaha.",
+        "Own goods are held at cost by moving weighted average (recomputed at each receipt); cost of goods is that average when sold. Count differences and adjustments are operating expenses.",
     ),
     (
         "Barang titipan bukan persediaan toko: pendapatan toko hanya komisinya, sisanya utang kepada penitip sampai dibayar.",

@@ -85,6 +85,24 @@ pub struct StockMovement {
     pub receipt: Option<String>,
 }
 
+/// The unit cost after `received` come in at `cost` on top of `on_hand` at
+/// `old` (none, or none on hand: the new cost), rounded half up.
+pub(crate) fn weighted_cost(
+    on_hand: Quantity,
+    old: Option<Rupiah>,
+    received: Quantity,
+    cost: Rupiah,
+) -> Rupiah {
+    let Some(old) = old.filter(|_| on_hand.is_positive()) else {
+        return cost;
+    };
+    let (held, come) = (i128::from(on_hand.milli()), i128::from(received.milli()));
+    let total = held * i128::from(old.value()) + come * i128::from(cost.value());
+    let units = held + come;
+    let average = (2 * total + units) / (2 * units);
+    i64::try_from(average).map(Rupiah::new).unwrap_or(cost)
+}
+
 /// A ledger row to write.
 pub(super) struct Movement<'a> {
     pub product_id: Uuid,
@@ -253,9 +271,13 @@ impl Store {
                 paid.name()
             ])?;
             if let Some(cost) = cost {
+                // HPP by moving weighted average (rata-rata tertimbang), one
+                // of the two ways SAK EMKM allows: what is on hand at its
+                // cost, and the goods received at theirs.
+                let average = weighted_cost(product.stock, product.cost, quantity, cost);
                 tx.execute(
                     "UPDATE products SET cost = ?2, updated_at = ?3 WHERE id = ?1",
-                    params![product.id.to_string(), cost.value(), stamp],
+                    params![product.id.to_string(), average.value(), stamp],
                 )?;
             }
             stock_in(tx, product.id)
@@ -378,5 +400,38 @@ impl Store {
             });
         }
         Ok(movements)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::weighted_cost;
+    use crate::money::{Quantity, Rupiah};
+
+    fn q(units: i64) -> Quantity {
+        Quantity::from_milli(units * 1_000)
+    }
+
+    #[test]
+    fn the_cost_is_the_weighted_average_of_what_is_held_and_what_comes() {
+        let rp = Rupiah::new;
+        assert_eq!(
+            weighted_cost(q(10), Some(rp(1_000)), q(10), rp(3_000)),
+            rp(2_000)
+        );
+        // 10 × 2.000 + 1 × 100 = 20.100 over 11: 1.827,27…
+        assert_eq!(
+            weighted_cost(q(10), Some(rp(2_000)), q(1), rp(100)),
+            rp(1_827)
+        );
+        // Nothing held, or no cost before: the new cost.
+        assert_eq!(weighted_cost(q(0), Some(rp(2_000)), q(5), rp(100)), rp(100));
+        assert_eq!(
+            weighted_cost(q(-3), Some(rp(2_000)), q(5), rp(100)),
+            rp(100)
+        );
+        assert_eq!(weighted_cost(q(4), None, q(5), rp(100)), rp(100));
+        // Half up.
+        assert_eq!(weighted_cost(q(1), Some(rp(1)), q(1), rp(2)), rp(2));
     }
 }
