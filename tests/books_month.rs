@@ -525,7 +525,33 @@ print(json.dumps(out))
 fn bad_register_input_says_one_line_and_changes_nothing() {
     let dir = november();
     let d = dir.path();
-    let cases: [(&[&str], &str); 12] = [
+    let cases: [(&[&str], &str); 15] = [
+        (
+            &[
+                "books",
+                "opening",
+                "--cash",
+                "1",
+                "--bank",
+                "1",
+                "--date",
+                "2026-11-03",
+            ],
+            "PIN manajer",
+        ),
+        (
+            &[
+                "loan",
+                "pay",
+                "PJ-1",
+                "--principal",
+                "1",
+                "--date",
+                "2026-11-07",
+            ],
+            "sebelum pinjamannya diterima",
+        ),
+        (&["report", "month", "2026-12"], "belum tiba"),
         (
             &["supplier", "pay", "--amount", "999.999.999"],
             "utang usaha di buku hanya Rp70.000",
@@ -662,7 +688,15 @@ fn a_cancelled_record_leaves_the_statements_and_stays_in_the_book() {
     at(
         d,
         "30T10:05",
-        &["books", "cancel", id, "--reason", "salah ketik"],
+        &[
+            "books",
+            "cancel",
+            id,
+            "--reason",
+            "salah ketik",
+            "--pin",
+            PIN,
+        ],
     );
     let after = report(d, &[]);
     assert_eq!(after["position"], before["position"]);
@@ -671,7 +705,7 @@ fn a_cancelled_record_leaves_the_statements_and_stays_in_the_book() {
     let (ok, _, stderr) = sentra_at(
         d,
         "2026-11-30T10:10:00+07:00",
-        &["books", "cancel", id, "--reason", "lagi"],
+        &["books", "cancel", id, "--reason", "lagi", "--pin", PIN],
     );
     assert!(!ok && stderr.contains("sudah dibatalkan"), "{stderr}");
     let conn = rusqlite::Connection::open(d.join("sentra.db")).unwrap();
@@ -985,4 +1019,30 @@ fn persediaan_is_the_stock_at_its_average_cost() {
     assert_eq!(r["income"]["cost_of_goods"], 20_000 + 6 * 1_827);
     let inventory = r["position"]["assets"]["inventory"].as_i64().unwrap();
     assert!((inventory - 5 * 1_827).abs() <= 3, "{inventory}");
+}
+
+/// The month's files are all checked before any is written.
+#[test]
+fn a_bad_output_path_writes_no_file_at_all() {
+    let dir = november();
+    let d = dir.path();
+    let out = tempfile::tempdir().unwrap();
+    let path = |name: &str| out.path().join(name).display().to_string();
+    let (same, txt, pdf) = (path("same.xlsx"), path("out.txt"), path("ok.pdf"));
+    let missing = "/no/such/folder/x.xlsx".to_string();
+    let cases: [(Vec<&str>, &str); 3] = [
+        (vec!["--pdf", &same, "--xlsx", &same], "berkas yang sama"),
+        (vec!["--xlsx", &txt], "berakhiran .xlsx"),
+        (vec!["--pdf", &pdf, "--xlsx", &missing], "/no/such/folder"),
+    ];
+    for (extra, said) in cases {
+        let mut args = vec!["report", "month", "2026-11"];
+        args.extend(extra.iter().copied());
+        let (ok, _, stderr) = sentra_at(d, "2026-11-30T22:00:00+07:00", &args);
+        assert!(!ok, "{args:?}");
+        assert_eq!(stderr.trim().lines().count(), 1, "{stderr}");
+        assert!(stderr.contains(said), "{args:?}: {stderr}");
+        let written: Vec<_> = std::fs::read_dir(out.path()).unwrap().collect();
+        assert!(written.is_empty(), "{args:?} left {written:?}");
+    }
 }

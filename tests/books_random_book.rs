@@ -156,7 +156,7 @@ fn setup() -> (tempfile::TempDir, Store) {
         )
         .unwrap();
     store
-        .record_opening(t.date(), rp(1_000_000), rp(5_000_000), None, t)
+        .record_opening(t.date(), (rp(1_000_000), rp(5_000_000), None), None, t)
         .unwrap();
     (dir, store)
 }
@@ -373,7 +373,7 @@ proptest! {
         months.dedup();
         let mut before: Option<sentra::books::MonthBooks> = None;
         for month in &months {
-            let books = month_books(&store, month).unwrap();
+            let books = month_books(&store, month, at_day(last, 0).date()).unwrap();
             let p = &books.statements.position;
             prop_assert_eq!(
                 p.assets.total,

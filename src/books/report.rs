@@ -7,7 +7,9 @@ use serde::Serialize;
 use super::depreciation::{depreciated, month_end};
 use super::journal::BooksError;
 use super::statements::{Statements, statements};
-use crate::domain::books_register::parse_month;
+use time::Date;
+
+use crate::domain::books_register::{RegisterError, parse_month};
 use crate::money::Rupiah;
 use crate::store::{Asset, Loan, Opening, Store, StoreError};
 
@@ -44,9 +46,14 @@ pub struct MonthBooks {
     pub loans: Vec<Loan>,
 }
 
-/// The books of `month` (`YYYY-MM`) from the stall's records.
-pub fn month_books(store: &Store, month: &str) -> Result<MonthBooks, ReportError> {
+/// The books of `month` (`YYYY-MM`) from the stall's records; a month
+/// after `today`'s has no books yet.
+pub fn month_books(store: &Store, month: &str, today: Date) -> Result<MonthBooks, ReportError> {
     let (year, month) = parse_month(month).map_err(StoreError::from)?;
+    if (year, month as u8) > (today.year(), today.month() as u8) {
+        let refusal = RegisterError::FutureMonth(format!("{year:04}-{:02}", month as u8));
+        return Err(StoreError::from(refusal).into());
+    }
     let identity = store.identity()?.ok_or(StoreError::NotInitialised)?;
     let events = store.money_events()?;
     let statements = statements(&events, year, month)?;

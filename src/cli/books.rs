@@ -12,7 +12,7 @@ use super::{CliError, args};
 use crate::books::{MonthBooks, lines, month_books};
 use crate::domain::books_event::{Paid, Purse};
 use crate::money::Rupiah;
-use crate::store::{MoneyMove, Store};
+use crate::store::{MoneyMove, Store, StoreError};
 
 #[derive(Debug, Subcommand)]
 pub enum BooksCommand {
@@ -28,6 +28,9 @@ pub enum BooksCommand {
         /// Bawaan: hari ini
         #[arg(long, value_parser = args::date)]
         date: Option<Date>,
+        /// PIN manajer, untuk mengganti saldo awal yang sudah ada
+        #[arg(long)]
+        pin: Option<String>,
     },
     /// Batalkan catatan buku (saldo awal, aset, pinjaman, angsuran, prive, setoran)
     Cancel {
@@ -35,6 +38,9 @@ pub enum BooksCommand {
         id: String,
         #[arg(long)]
         reason: String,
+        /// PIN manajer
+        #[arg(long)]
+        pin: String,
     },
 }
 
@@ -144,9 +150,10 @@ pub fn books(
             bank,
             equity,
             date,
+            pin,
         } => {
             let day = date.unwrap_or_else(|| store.business_day(now));
-            let opening = store.record_opening(day, cash, bank, equity, now)?;
+            let opening = store.record_opening(day, (cash, bank, equity), pin.as_deref(), now)?;
             out.emit(&opening, |o| {
                 format!(
                     "Saldo awal per {} tercatat: kas {}, bank {}, persediaan {}, modal {} ({}).",
@@ -154,8 +161,8 @@ pub fn books(
                 )
             });
         }
-        BooksCommand::Cancel { id, reason } => {
-            let id = store.cancel_register_record(&id, &reason, now)?;
+        BooksCommand::Cancel { id, reason, pin } => {
+            let id = store.cancel_register_record(&id, &reason, Some(&pin), now)?;
             out.emit(&serde_json::json!({ "cancelled": id }), |_| {
                 format!("Catatan {id} dibatalkan.")
             });
@@ -352,10 +359,25 @@ pub fn report_month(
     now: OffsetDateTime,
     out: &Output,
 ) -> Result<(), CliError> {
+    use crate::store::OutputPathError;
+    if let (Some(pdf), Some(xlsx)) = (pdf, xlsx)
+        && pdf == xlsx.as_path()
+    {
+        return Err(StoreError::from(OutputPathError::SameFile(pdf.to_path_buf())).into());
+    }
+    if let Some(xlsx) = xlsx
+        && crate::store::table::TableFormat::for_path(xlsx)
+            != crate::store::table::TableFormat::Xlsx
+    {
+        return Err(StoreError::from(OutputPathError::NotXlsx(xlsx.clone())).into());
+    }
+    // Every path is checked before any file is written: none is left
+    // behind by a refusal of the next.
     for path in pdf.into_iter().chain(xlsx.map(PathBuf::as_path)) {
         store.check_output_path(path)?;
+        crate::print::check_writable(path)?;
     }
-    let books = month_books(store, month)?;
+    let books = month_books(store, month, store.business_day(now))?;
     if let Some(path) = pdf {
         let bytes = crate::print::from_book::month_books_pdf(store, &books, now)?;
         crate::print::write_file(path, &bytes)?;

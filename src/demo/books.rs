@@ -12,13 +12,8 @@ use crate::store::{MoneyMove, Store, StoreError};
 
 /// Saldo awal, the assets and the loan, on the first morning.
 pub fn opening(store: &mut Store, first: Date, at: OffsetDateTime) -> Result<(), StoreError> {
-    store.record_opening(
-        first,
-        Rupiah::new(2_000_000),
-        Rupiah::new(5_000_000),
-        None,
-        at,
-    )?;
+    let balances = (Rupiah::new(2_000_000), Rupiah::new(5_000_000), None);
+    store.record_opening(first, balances, None, at)?;
     store.add_asset(
         "Etalase kaca / glass display case",
         Rupiah::new(3_600_000),

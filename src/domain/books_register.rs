@@ -48,6 +48,16 @@ pub enum RegisterError {
     Paid(String),
     #[error("bulan tidak dikenal: \"{0}\" (tulis TTTT-BB, misalnya 2026-11)")]
     Month(String),
+    #[error("angsuran {loan} tanggal {day} sebelum pinjamannya diterima ({taken})")]
+    BeforeLoan {
+        loan: String,
+        day: String,
+        taken: String,
+    },
+    #[error("alasan harus diisi, paling panjang 80 karakter, tanpa karakter tersembunyi")]
+    Reason,
+    #[error("bulan {0} belum tiba")]
+    FutureMonth(String),
     #[error("{what} di buku hanya {held}, kurang dari {asked}")]
     MoreThanHeld {
         what: &'static str,

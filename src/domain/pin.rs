@@ -69,6 +69,10 @@ pub enum Approval {
     },
     #[error("prive {amount} diambil pemilik")]
     Drawing { amount: crate::money::Rupiah },
+    #[error("saldo awal per {day} menggantikan saldo awal yang ada")]
+    OpeningReplaced { day: String },
+    #[error("catatan buku {record} dibatalkan: {reason}")]
+    BooksCancel { record: String, reason: String },
     #[error("pengaturan {setting} diubah dari {from} ke {to}")]
     Setting {
         setting: String,
@@ -112,6 +116,12 @@ impl Approval {
                 format!("setting {setting} changed from {from} to {to}")
             }
             Approval::Drawing { amount } => format!("{amount} drawn by the owner (prive)"),
+            Approval::OpeningReplaced { day } => {
+                format!("opening balances of {day} replacing the ones recorded")
+            }
+            Approval::BooksCancel { record, reason } => {
+                format!("books record {record} cancelled: {reason}")
+            }
         }
     }
 }

@@ -142,6 +142,10 @@ pub enum StoreError {
     Expense(#[from] crate::domain::expense::ExpenseError),
     #[error(transparent)]
     Register(#[from] crate::domain::books_register::RegisterError),
+    #[error(
+        "stok {sku} masih {stock}: barang titipan tidak bisa menjadi barang sendiri (atau sebaliknya) selama ada stok; kembalikan ke penitip atau sesuaikan stok dulu"
+    )]
+    OwnerWithStock { sku: String, stock: String },
     #[error(transparent)]
     Consign(#[from] crate::domain::consign::ConsignError),
     #[error(transparent)]

@@ -42,6 +42,10 @@ pub enum OutputPathError {
     SentraBook(PathBuf),
     #[error("{0} bukan berkas biasa (perangkat atau pipa); cadangan harus berkas")]
     NotAFile(PathBuf),
+    #[error("--pdf dan --xlsx menunjuk berkas yang sama ({0}); beri nama yang berbeda")]
+    SameFile(PathBuf),
+    #[error("{0}: berkas --xlsx harus berakhiran .xlsx")]
+    NotXlsx(PathBuf),
 }
 
 /// Whether the regular file at `path` is a Sentra book or a backup of one:

@@ -9,7 +9,7 @@ use time::{Date, OffsetDateTime};
 use uuid::Uuid;
 
 use super::days::day_key;
-use super::{Result, Store};
+use super::{Result, Store, sequence};
 use crate::clock;
 use crate::domain::books_event::{Paid, Purse};
 use crate::domain::books_register::{
@@ -204,12 +204,13 @@ impl Store {
 
     /// Saldo awal on `day`: the stock at cost then is read from the book;
     /// equity left out is everything the stall holds (nothing owed).
+    /// Replacing saldo awal already recorded takes the manager PIN: it
+    /// changes every statement since.
     pub fn record_opening(
         &mut self,
         day: Date,
-        cash: Rupiah,
-        bank: Rupiah,
-        equity: Option<Rupiah>,
+        (cash, bank, equity): (Rupiah, Rupiah, Option<Rupiah>),
+        pin: Option<&str>,
         now: OffsetDateTime,
     ) -> Result<Opening> {
         let day = self.register_day(day, now)?;
@@ -221,6 +222,12 @@ impl Store {
         check_not_negative(equity)?;
         if equity > assets {
             return Err(RegisterError::EquityAboveAssets { equity, assets }.into());
+        }
+        let approval = self
+            .opening()?
+            .map(|_| Approval::OpeningReplaced { day: day.clone() });
+        if let Some(approval) = &approval {
+            self.approve(pin, approval, now)?;
         }
         let opening = Opening {
             id: Uuid::now_v7().to_string(),
@@ -245,6 +252,10 @@ impl Store {
                     equity.value()
                 ],
             )?;
+            sequence::guard(tx, &stamp)?;
+            if let Some(approval) = &approval {
+                super::pin::record_approval(tx, approval, &opening.day, &stamp)?;
+            }
             Ok(())
         })?;
         Ok(opening)
@@ -287,6 +298,7 @@ impl Store {
                     asset.paid
                 ],
             )?;
+            sequence::guard(tx, &stamp)?;
             Ok(())
         })?;
         Ok(asset)
@@ -312,6 +324,7 @@ impl Store {
                 "INSERT INTO loans (id, code, day, created_at, lender, amount) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
                 params![id, code, day, stamp, lender, amount.value()],
             )?;
+            sequence::guard(tx, &stamp)?;
             Ok(code)
         })?;
         Ok(Loan {
@@ -343,6 +356,19 @@ impl Store {
             return Err(RegisterError::NothingPaid.into());
         }
         let (loan_id, code) = find_loan(&self.conn, loan)?;
+        let taken: String =
+            self.conn
+                .query_row("SELECT day FROM loans WHERE id = ?1", [&loan_id], |r| {
+                    r.get(0)
+                })?;
+        if day < taken {
+            return Err(RegisterError::BeforeLoan {
+                loan: code,
+                day,
+                taken,
+            }
+            .into());
+        }
         let stamp = clock::stamp(now, self.offset);
         self.write(|tx| {
             let (_, _, left) = loan_left(tx, &loan_id, ALL_DAYS)?;
@@ -366,6 +392,7 @@ impl Store {
                     interest.value()
                 ],
             )?;
+            sequence::guard(tx, &stamp)?;
             Ok(())
         })?;
         self.loans()?
@@ -447,14 +474,21 @@ impl Store {
         &mut self,
         id: &str,
         reason: &str,
+        pin: Option<&str>,
         now: OffsetDateTime,
     ) -> Result<String> {
         self.require_stall()?;
-        let reason = check_name(reason)?;
+        let reason = check_name(reason).map_err(|_| RegisterError::Reason)?;
         let id = match find_loan(&self.conn, id) {
             Ok((loan_id, _)) => loan_id,
             Err(_) => id.trim().to_string(),
         };
+        let approval = Approval::BooksCancel {
+            record: id.clone(),
+            reason: reason.clone(),
+        };
+        self.approve(pin, &approval, now)?;
+        let day = day_key(self.business_day(now));
         let stamp = clock::stamp(now, self.offset);
         self.write(|tx| {
             if !exists_in_registers(tx, &id)? {
@@ -478,7 +512,9 @@ impl Store {
             if done == 0 {
                 return Err(RegisterError::AlreadyCancelled(id.clone()).into());
             }
-            Ok(())
+            sequence::guard(tx, &stamp)?;
+            super::pin::record_approval(tx, &approval, &day, &stamp)
+
         })?;
         Ok(id)
     }

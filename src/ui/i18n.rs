@@ -406,6 +406,7 @@ texts! {
     FieldAmount => "Jumlah (Rp)", "Amount (Rp)";
     FieldNote => "Catatan (boleh kosong)", "Note (optional)";
     FieldPin => "PIN manajer", "Manager PIN";
+    FieldPinReplace => "PIN manajer (bila mengganti saldo awal)", "Manager PIN (when replacing opening balances)";
     FromCash => "Dari kas tunai (bukan bank)", "From cash (not the bank)";
     PaidWith => "Dibayar dengan", "Paid with";
     PaidAsSet => "seperti pengaturan", "as set";

@@ -499,6 +499,13 @@ impl English for OutputPathError {
                 "{} is not a plain file (a device or a pipe); a backup must be a file",
                 path.display()
             ),
+            OutputPathError::SameFile(path) => format!(
+                "--pdf and --xlsx name the same file ({}); give them different names",
+                path.display()
+            ),
+            OutputPathError::NotXlsx(path) => {
+                format!("{}: an --xlsx file's name ends in .xlsx", path.display())
+            }
             OutputPathError::DataFolder(path) => format!(
                 "{} is this book's data folder; pick another folder for export files",
                 path.display()
@@ -710,6 +717,9 @@ impl English for StoreError {
             StoreError::Kasbon(error) => error.english(),
             StoreError::Expense(error) => error.english(),
             StoreError::Register(error) => error.english(),
+            StoreError::OwnerWithStock { sku, stock } => format!(
+                "{sku} still has {stock} in stock: consigned goods cannot become the stall's own (or the other way) while stock is left; hand them back or adjust the stock first"
+            ),
             StoreError::Sqlite(error) => format!("database error: {error}"),
             StoreError::Io(error) => format!("file error: {error}"),
         }
@@ -1361,6 +1371,13 @@ impl English for crate::domain::books_register::RegisterError {
             RegisterError::Month(text) => {
                 format!("unknown month: \"{text}\" (write YYYY-MM, e.g. 2026-11)")
             }
+            RegisterError::BeforeLoan { loan, day, taken } => {
+                format!("instalment of {loan} dated {day}, before the loan came ({taken})")
+            }
+            RegisterError::Reason => {
+                "a reason is needed, at most 80 characters, with no hidden characters".into()
+            }
+            RegisterError::FutureMonth(month) => format!("{month} has not come yet"),
             RegisterError::MoreThanHeld { what, asked, held } => {
                 let what = match *what {
                     "kas" => "cash",

@@ -11,7 +11,7 @@ use crate::domain::record::ProducerInfo;
 use crate::domain::regency::Regency;
 use crate::money::Rupiah;
 use crate::store::products::{NewProduct, Product, insert_product};
-use crate::store::{Result, Store};
+use crate::store::{Result, Store, StoreError};
 
 /// A producer as the book holds them.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -346,6 +346,16 @@ impl Store {
         self.require_stall()?;
         let product = self.find_product(sku)?;
         let stamp = clock::stamp(now, self.offset);
+        // Goods on hand keep their owner: the producer's stock does not
+        // become the stall's (sold with no cost, owed to nobody), nor the
+        // stall's stock the producer's.
+        let consigned_now = self.consignment(&product.sku)?.is_some();
+        if consigned_now != consignment.is_some() && product.stock != crate::money::Quantity::ZERO {
+            return Err(StoreError::OwnerWithStock {
+                sku: product.sku.clone(),
+                stock: product.stock.to_string(),
+            });
+        }
         match consignment {
             Some((producer, terms)) => {
                 let producer = self.producer(producer)?;

@@ -67,6 +67,7 @@ impl Kind {
                 (T::FieldBank, Second),
                 (T::FieldEquity, Third),
                 (T::FieldDate, Day),
+                (T::FieldPinReplace, Pin),
             ],
             Kind::Asset => &[
                 (T::FieldAssetName, Name),
@@ -181,7 +182,8 @@ impl Books {
         Effect::search("month-books", move |store| {
             let books = at_now(|now| {
                 let day = date.unwrap_or_else(|| store.business_day(now));
-                Ok::<_, Refusal>(Box::new(month_books(store, &month_key(day))?))
+                let today = store.business_day(now);
+                Ok::<_, Refusal>(Box::new(month_books(store, &month_key(day), today)?))
             });
             BooksMessage::Loaded(version, books)
         })
@@ -327,7 +329,8 @@ impl Entry {
             Kind::Opening => {
                 let (cash, bank, equity) =
                     (first()?, amount(&self.second)?, optional(&self.third)?);
-                at_now(|now| store.record_opening(day, cash, bank, equity, now))?;
+                let pin = Some(self.pin.as_str()).filter(|p| !p.is_empty());
+                at_now(|now| store.record_opening(day, (cash, bank, equity), pin, now))?;
             }
             Kind::Asset => {
                 let months: i64 = self.third.trim().parse().unwrap_or(0);

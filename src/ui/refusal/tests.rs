@@ -526,6 +526,18 @@ fn stores() -> Vec<StoreError> {
         StoreError::Kasbon(KasbonError::NoCustomer),
         StoreError::Expense(ExpenseError::Note),
         StoreError::Consign(ConsignError::Terms),
+        StoreError::OwnerWithStock {
+            sku: "TPS-TG".into(),
+            stock: "3".into(),
+        },
+        StoreError::Register(crate::domain::books_register::RegisterError::MoreThanHeld {
+            what: "kas",
+            asked: crate::money::Rupiah::new(2),
+            held: crate::money::Rupiah::new(1),
+        }),
+        StoreError::Register(crate::domain::books_register::RegisterError::Future(
+            "2027-01-01".into(),
+        )),
         StoreError::OutputPath(OutputPathError::Book(path())),
         StoreError::Restore(RestoreError::Empty),
         StoreError::Sqlite(sqlite),
