@@ -44,6 +44,9 @@ pub struct MonthBooks {
     pub opening: Option<Opening>,
     pub assets: Vec<AssetNote>,
     pub loans: Vec<Loan>,
+    /// Products sold this month without an HPP (`SKU name`): their sales
+    /// count in full as gross profit, and the notes say so.
+    pub uncosted: Vec<String>,
 }
 
 /// The books of `month` (`YYYY-MM`) from the stall's records; a month
@@ -76,6 +79,13 @@ pub fn month_books(store: &Store, month: &str, today: Date) -> Result<MonthBooks
         .collect::<Result<_, crate::money::MoneyError>>()
         .map_err(BooksError::from)?;
     let loans = store.loans_at(&end)?;
+    let first_day = last_day.replace_day(1).unwrap_or(last_day);
+    let uncosted = store
+        .profit(first_day, last_day)?
+        .uncosted
+        .iter()
+        .map(|p| format!("{} {}", p.sku, p.name))
+        .collect();
     Ok(MonthBooks {
         stall: identity.name.clone(),
         stall_code: identity.stall_code().to_string(),
@@ -85,5 +95,6 @@ pub fn month_books(store: &Store, month: &str, today: Date) -> Result<MonthBooks
         opening: store.opening()?,
         assets,
         loans,
+        uncosted,
     })
 }

@@ -32,6 +32,8 @@ pub enum BooksCommand {
         #[arg(long)]
         pin: Option<String>,
     },
+    /// Daftar catatan buku dengan nomornya (untuk dibatalkan)
+    List,
     /// Batalkan catatan buku (saldo awal, aset, pinjaman, angsuran, prive, setoran)
     Cancel {
         /// Nomor catatan, atau kode pinjaman (PJ-1)
@@ -159,6 +161,29 @@ pub fn books(
                     "Saldo awal per {} tercatat: kas {}, bank {}, persediaan {}, modal {} ({}).",
                     o.day, o.cash, o.bank, o.inventory, o.equity, o.id
                 )
+            });
+        }
+        BooksCommand::List => {
+            store.require_stall()?;
+            let records = store.register_records()?;
+            out.emit(&records, |list| {
+                if list.is_empty() {
+                    return "Belum ada catatan buku.".into();
+                }
+                list.iter()
+                    .map(|r| {
+                        let gone = if r.cancelled { "  [dibatalkan]" } else { "" };
+                        format!(
+                            "{}  {}  {:<13} {:>16}  {}{gone}",
+                            r.id,
+                            r.day,
+                            r.kind,
+                            r.amount.to_string(),
+                            r.what
+                        )
+                    })
+                    .collect::<Vec<_>>()
+                    .join("\n")
             });
         }
         BooksCommand::Cancel { id, reason, pin } => {

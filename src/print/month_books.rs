@@ -133,6 +133,16 @@ fn notes(doc: &mut Report, books: &MonthBooks, language: Language) {
             ),
         );
     }
+    if !books.uncosted.is_empty() {
+        doc.line(9.5, true, "Produk tanpa HPP / Products without a cost");
+        wrapped(
+            doc,
+            &format!(
+                "Terjual bulan ini tanpa HPP, jadi penjualannya dihitung penuh sebagai laba kotor: {}. / Sold this month with no cost recorded: their sales count in full as gross profit.",
+                books.uncosted.join(", ")
+            ),
+        );
+    }
     doc.line(9.5, true, "5. Utang bank / Bank loans");
     if books.loans.is_empty() {
         wrapped(doc, "Tidak ada. / None.");

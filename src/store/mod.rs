@@ -62,7 +62,7 @@ pub use product_csv::{CsvImportSummary, CsvProblem};
 pub use products::{DEFAULT_CATEGORY, NewProduct, Product, ProductFilter, ProductOrder};
 pub use profit::{PeriodProfit, ProductProfit, ProfitReport};
 pub use records::{BookRecords, price_row};
-pub use registers::{Asset, Loan, MoneyMove, Opening};
+pub use registers::{Asset, Loan, MoneyMove, Opening, RegisterRecord};
 pub use reports::{Correction, DayReport, MethodTotal, PphEstimate, ProductTotal};
 pub use returns::{ReturnItem, ReturnRecord};
 pub use sales::{CompletedSale, Credit, SaleItem, SaleRequest, SoldLine};

@@ -128,6 +128,19 @@ pub(super) fn drawer_books_out(conn: &Connection, day: &str) -> Result<Rupiah> {
     Ok(goods)
 }
 
+/// A register record as `books list` shows it, with its id to cancel it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct RegisterRecord {
+    pub id: String,
+    /// `opening`, `asset`, `loan`, `instalment`, `owner_draw`,
+    /// `bank_deposit`, `supplier_paid`.
+    pub kind: String,
+    pub day: String,
+    pub amount: Rupiah,
+    pub what: String,
+    pub cancelled: bool,
+}
+
 /// A day after every day: "up to now".
 const ALL_DAYS: &str = "9999-12-31";
 
@@ -517,6 +530,47 @@ impl Store {
 
         })?;
         Ok(id)
+    }
+
+    /// Every register record, oldest first, cancelled ones marked.
+    pub fn register_records(&self) -> Result<Vec<RegisterRecord>> {
+        let sql = "SELECT * FROM (
+               SELECT o.id, 'opening', o.day, o.cash + o.bank + o.inventory, 'kas ' || o.cash || ', bank ' || o.bank, o.created_at FROM books_openings o
+               UNION ALL SELECT a.id, 'asset', a.day, a.cost, a.name || ' (' || a.life_months || ' bulan, ' || a.paid || ')', a.created_at FROM fixed_assets a
+               UNION ALL SELECT l.id, 'loan', l.day, l.amount, l.code || ' ' || l.lender, l.created_at FROM loans l
+               UNION ALL SELECT p.id, 'instalment', p.day, p.principal + p.interest,
+                      (SELECT code FROM loans WHERE id = p.loan_id) || ': pokok ' || p.principal || ', bunga ' || p.interest, p.created_at
+                      FROM loan_payments p
+               UNION ALL SELECT m.id, m.kind, m.day, m.amount, m.purse || COALESCE(' — ' || m.note, ''), m.created_at FROM money_moves m)
+             ORDER BY 6, 1";
+        let mut statement = self.conn.prepare(sql)?;
+        let rows = statement.query_map([], |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, String>(2)?,
+                r.get::<_, i64>(3)?,
+                r.get::<_, String>(4)?,
+            ))
+        })?;
+        let mut records = Vec::new();
+        for row in rows {
+            let (id, kind, day, amount, what) = row?;
+            let cancelled: bool = self.conn.query_row(
+                "SELECT EXISTS (SELECT 1 FROM books_cancels WHERE record_id = ?1)",
+                [&id],
+                |r| r.get(0),
+            )?;
+            records.push(RegisterRecord {
+                id,
+                kind,
+                day,
+                amount: Rupiah::new(amount),
+                what,
+                cancelled,
+            });
+        }
+        Ok(records)
     }
 
     /// The saldo awal that counts: the latest not cancelled.
