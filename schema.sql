@@ -1500,3 +1500,6 @@ ALTER TABLE stock_movements ADD COLUMN paid TEXT CHECK (paid IN ('drawer', 'bank
 -- stall declares it (the registers stay in the stall's book).
 ALTER TABLE day_closes ADD COLUMN books_out INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE office_day_closes ADD COLUMN books_out INTEGER NOT NULL DEFAULT 0;
+-- Tutup kasir reads the day's goods and assets paid from the drawer.
+CREATE INDEX stock_movements_drawer ON stock_movements (substr(created_at, 1, 10)) WHERE paid = 'drawer';
+CREATE INDEX fixed_assets_drawer ON fixed_assets (substr(created_at, 1, 10)) WHERE paid = 'drawer';

@@ -843,6 +843,17 @@ fn bad_producer_and_consignment_input_is_one_line_and_changes_nothing() {
         "{stderr}"
     );
     assert_eq!(before, snapshot(d));
+    // The producer's 24 packs on hand stay the producer's: handed back
+    // first, then the product can be the stall's own.
+    let (ok, _, stderr) = sentra(d, &["product", "consign", "KRP-LU", "--clear"]);
+    assert!(!ok && stderr.contains("selama ada stok"), "{stderr}");
+    assert_eq!(stderr.trim().lines().count(), 1, "{stderr}");
+    assert_eq!(before, snapshot(d));
+    let holder = json(d, &["product", "list", "--search", "KRP-LU"])[0]["producer"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    sentra_ok(d, &["consign", "return", &holder, "--item", "KRP-LU=24"]);
     let own = sentra_ok(d, &["product", "consign", "KRP-LU", "--clear"]);
     assert!(own.contains("barang milik toko sendiri"), "{own}");
     assert_eq!(

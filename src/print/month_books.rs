@@ -77,7 +77,6 @@ fn statement(doc: &mut Report, lines: &[Line], with_ytd: bool) {
 }
 
 fn notes(doc: &mut Report, books: &MonthBooks, language: Language) {
-    let day = |iso: &str| calendar::short_day(iso, language);
     doc.heading("Catatan atas Laporan Keuangan / Notes to the Financial Statements");
     doc.line(9.5, true, "1. Umum / General");
     let mut general = format!("{} ({})", books.stall, books.stall_code);
@@ -97,12 +96,19 @@ fn notes(doc: &mut Report, books: &MonthBooks, language: Language) {
         wrapped(doc, &format!("{}. {id}", index + 1));
         wrapped(doc, &format!("    {en}"));
     }
+    registers(doc, books, language);
+}
+
+/// Notes 3 to 5: the saldo awal, the fixed assets (and the products sold
+/// without an HPP), the bank loans.
+fn registers(doc: &mut Report, books: &MonthBooks, language: Language) {
+    let day = |iso: &str| calendar::short_day(iso, language);
     doc.line(9.5, true, "3. Saldo awal / Opening balances");
     match &books.opening {
         Some(o) => wrapped(
             doc,
             &format!(
-                "Per {}: kas {}, bank {}, persediaan (biaya) {}, modal {}.",
+                "Per {}: kas {}, bank {}, persediaan (biaya) {}, modal {}. Modal di laporan posisi keuangan menambahkan barang dan aset yang dibayar pemilik, dan saldo piutang, utang, aset dan pinjaman dari sebelum tanggal ini.",
                 day(&o.day),
                 o.cash,
                 o.bank,

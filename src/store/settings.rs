@@ -54,7 +54,9 @@ pub struct Settings {
     /// needs the manager PIN.
     pub pin_discount_percent: u32,
     /// How goods received are paid when the vendor does not say: from the
-    /// drawer's cash, the bank, on the supplier's credit, or by the owner.
+    /// drawer's cash, the bank, on the supplier's credit, or by the owner
+    /// (the default: the drawer's expected cash moves only when the vendor
+    /// says the goods were paid from it).
     pub purchase_paid: Paid,
 }
 
@@ -79,7 +81,7 @@ impl Default for Settings {
             escpos_printer: None,
             pin_expense_over: Rupiah::new(500_000),
             pin_discount_percent: 50,
-            purchase_paid: Paid::Drawer,
+            purchase_paid: Paid::Owner,
         }
     }
 }

@@ -160,28 +160,7 @@ impl Laporan {
         match message {
             Message::Books(books::BooksMessage::Print) | Message::PrintMonth => self.print_month(),
             Message::Books(message) => self.books_message(message),
-            Message::Money(message) => {
-                if matches!(message, money::MoneyMessage::WriteExpense) {
-                    self.books.writing = false;
-                }
-                let (effect, changed) = self.money.update(message);
-                let effect = effect.map(Message::Money);
-                if changed {
-                    // Said at the top, where the form was: the list that
-                    // shows it is further down.
-                    if let Some(Ok(expense)) = &self.money.saved {
-                        let name = |lang| money::category_name(expense.category, lang);
-                        self.notice = Some(Notice::Info(Say::ExpenseRecorded {
-                            category: (name(Lang::Id), name(Lang::En)),
-                            amount: expense.amount.to_string(),
-                        }));
-                    }
-                    // An expense changes the drawer and the day's lists.
-                    effect.and(self.refresh())
-                } else {
-                    effect
-                }
-            }
+            Message::Money(message) => self.money_message(message),
             Message::Scroll(by) => Effect::Scroll { view: SCROLL, by },
             Message::Today => {
                 self.date = None;
@@ -189,23 +168,7 @@ impl Laporan {
             }
             Message::PreviousDay => self.step(-1),
             Message::NextDay => self.step(1),
-            Message::Loaded(version, result) => {
-                if version == self.version {
-                    match result {
-                        Ok(loaded) => {
-                            let (report, is_today) = *loaded;
-                            let open_today = is_today && report.closed.is_none();
-                            self.report = Some(report);
-                            self.is_today = is_today;
-                            if open_today {
-                                return Effect::Focus(COUNTED);
-                            }
-                        }
-                        Err(error) => self.notice = Some(Notice::Error(error.into())),
-                    }
-                }
-                Effect::None
-            }
+            Message::Loaded(version, result) => self.loaded(version, result),
             Message::PrintReport => match &self.report {
                 Some(report) => {
                     let day = report.day.clone();
@@ -255,6 +218,53 @@ impl Laporan {
                 Effect::None
             }
         }
+    }
+
+    /// Expenses and laba kotor: one form open at a time; a new expense is
+    /// said at the top, where the form was (the list that shows it is
+    /// further down), and changes the drawer and the day's lists.
+    fn money_message(&mut self, message: money::MoneyMessage) -> Effect<Message> {
+        if matches!(message, money::MoneyMessage::WriteExpense) {
+            self.books.writing = false;
+        }
+        let (effect, changed) = self.money.update(message);
+        let effect = effect.map(Message::Money);
+        if !changed {
+            return effect;
+        }
+        if let Some(Ok(expense)) = &self.money.saved {
+            let name = |lang| money::category_name(expense.category, lang);
+            self.notice = Some(Notice::Info(Say::ExpenseRecorded {
+                category: (name(Lang::Id), name(Lang::En)),
+                amount: expense.amount.to_string(),
+            }));
+        }
+        effect.and(self.refresh())
+    }
+
+    /// The day's report, if it answers the latest question: an open today
+    /// puts the focus in the counted cash.
+    fn loaded(
+        &mut self,
+        version: u64,
+        result: Result<Box<(DayReport, bool)>, Refusal>,
+    ) -> Effect<Message> {
+        if version != self.version {
+            return Effect::None;
+        }
+        match result {
+            Ok(loaded) => {
+                let (report, is_today) = *loaded;
+                let open_today = is_today && report.closed.is_none();
+                self.report = Some(report);
+                self.is_today = is_today;
+                if open_today {
+                    return Effect::Focus(COUNTED);
+                }
+            }
+            Err(error) => self.notice = Some(Notice::Error(error.into())),
+        }
+        Effect::None
     }
 
     /// Enter again: close the day with the counted cash.
