@@ -21,7 +21,7 @@ use sentra::domain::unit::Unit;
 use sentra::money::{MoneyError, Quantity};
 use sentra::store::{NewProduct, Store};
 use sentra::ui::i18n::Lang;
-use sentra::ui::{App, Effect, Focus, KeyPress, Message, Phase};
+use sentra::ui::{App, Action, Focus, KeyPress, Message, Phase};
 
 /// The app with a test's hands on it, and where its keyboard focus is.
 struct Window {
@@ -50,7 +50,7 @@ impl Window {
         self.settle(effect);
     }
 
-    fn settle(&mut self, effect: Effect<Message>) {
+    fn settle(&mut self, effect: Action<Message>) {
         let (jobs, focus) = effect.into_parts();
         for focus in focus {
             self.move_focus(focus);

@@ -13,7 +13,7 @@ use iced_test::{Simulator, simulator};
 use sentra::domain::payment::PaymentMethod;
 use sentra::domain::unit::Unit;
 use sentra::store::{NewProduct, Store};
-use sentra::ui::{App, Effect, Message, Phase, Shell};
+use sentra::ui::{App, Action, Message, Phase, Shell};
 
 struct Window {
     app: App,
@@ -32,7 +32,7 @@ impl Window {
         self.settle(effect);
     }
 
-    fn settle(&mut self, effect: Effect<Message>) {
+    fn settle(&mut self, effect: Action<Message>) {
         let (jobs, _focus) = effect.into_parts();
         for job in jobs {
             for answer in self.app.book().expect("book open").run_now(job) {

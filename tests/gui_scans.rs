@@ -16,7 +16,7 @@ use iced_test::simulator;
 use sentra::domain::barcode::ean13_from_twelve;
 use sentra::domain::unit::Unit;
 use sentra::store::NewProduct;
-use sentra::ui::{App, Effect, Message, Phase};
+use sentra::ui::{App, Action, Message, Phase};
 
 /// Twenty items, each with its own EAN-13 (check digits right).
 fn codes() -> Vec<String> {
@@ -57,7 +57,7 @@ impl Till {
     }
 
     /// Runs an effect's jobs on the book now, but keeps their answers back.
-    fn hold(&mut self, effect: Effect<Message>) {
+    fn hold(&mut self, effect: Action<Message>) {
         let (jobs, _focus) = effect.into_parts();
         for job in jobs {
             let answers = self.app.book().expect("book open").run_now(job);

@@ -18,7 +18,7 @@ use iced_test::core::{Event, clipboard, keyboard, mouse, window};
 use iced_test::renderer::Renderer;
 use iced_test::runtime::user_interface::{Cache, UserInterface};
 use sentra::store::Store;
-use sentra::ui::{App, Effect, KeyPress, Message};
+use sentra::ui::{App, Action, KeyPress, Message};
 
 pub const WIDTH: u32 = 1366;
 pub const HEIGHT: u32 = 768;
@@ -76,7 +76,7 @@ impl Screen {
         self.settle(effect);
     }
 
-    fn settle(&mut self, effect: Effect<Message>) {
+    fn settle(&mut self, effect: Action<Message>) {
         // Focus moves only change which field draws a caret.
         let (jobs, _focus) = effect.into_parts();
         for job in jobs {

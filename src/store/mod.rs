@@ -33,6 +33,7 @@ mod returns;
 mod sales;
 mod scale;
 pub(crate) mod sequence;
+mod setting_key;
 mod settings;
 pub mod spreadsheet;
 mod stall;
@@ -67,7 +68,8 @@ pub use reports::{Correction, DayReport, MethodTotal, PphEstimate, ProductTotal}
 pub use returns::{ReturnItem, ReturnRecord};
 pub use sales::{CompletedSale, Credit, SaleItem, SaleRequest, SoldLine};
 pub use scale::ScaleScan;
-pub use settings::{KEYS as SETTING_KEYS, SettingProblem, Settings, label as setting_label};
+pub use setting_key::Key as SettingKey;
+pub use settings::{SettingProblem, Settings, label as setting_label};
 pub use stall::{Identity, Kind};
 pub use stock::{MovementKind, StockMovement};
 pub use voids::VoidRecord;

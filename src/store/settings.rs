@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use rusqlite::params;
 use time::{OffsetDateTime, UtcOffset};
 
+use super::setting_key::Key;
 use super::{Result, Store, StoreError};
 use crate::clock;
 use crate::domain::books_event::Paid;
@@ -121,81 +122,36 @@ pub enum SettingProblem {
     Printer(PrinterError),
     #[error("pakai drawer (kas), bank, credit (utang ke pemasok) atau owner (uang pemilik)")]
     Paid,
-    #[error("kunci tidak dikenal; pilih salah satu: {}", KEYS.join(", "))]
+    #[error("kunci tidak dikenal; pilih salah satu: {}", Key::names())]
     UnknownKey,
 }
 
 /// A setting's name as the person reads it, (Indonesian, English): refusals
 /// name the setting, not the book's key (`qris_payload` meant nothing on screen).
 pub fn label(key: &str) -> (&'static str, &'static str) {
-    match key {
-        "tax_mode" => ("cara pajak", "tax mode"),
-        "tax_rate" => ("tarif PPN", "VAT rate"),
-        "pph_rate" => ("tarif PPh final", "final income tax rate"),
-        "pph_free_turnover" => ("omzet bebas PPh", "income-tax-free turnover"),
-        "receipt_width" => ("lebar struk", "receipt width"),
-        "language" => ("bahasa", "language"),
-        "utc_offset_hours" => ("zona waktu", "time zone"),
-        "export_dir" => ("folder ekspor", "export folder"),
-        "qris_payload" => ("kode QRIS", "QRIS code"),
-        "qris_amount" => ("QRIS dengan jumlah", "QRIS with the amount"),
-        "customer_display" => ("layar pelanggan", "customer display"),
-        "customer_line" => ("tulisan layar pelanggan", "customer display line"),
-        "customer_display_at" => ("letak layar pelanggan", "customer display position"),
-        "receipt_delivery" => ("cara struk diberikan", "receipt delivery"),
-        "scale_prefix" => ("awalan barcode timbangan", "scale barcode prefix"),
-        "scale_layout" => ("susunan barcode timbangan", "scale barcode layout"),
-        "escpos_printer" => ("printer struk", "receipt printer"),
-        "purchase_paid" => ("cara bayar barang masuk", "how goods received are paid"),
-        "pin_expense_over" => (
-            "batas pengeluaran laci tanpa PIN",
-            "drawer expense allowed without the PIN",
-        ),
-        "pin_discount_percent" => (
-            "diskon yang perlu PIN (%)",
-            "discount that needs the PIN (%)",
-        ),
-        _ => ("tidak dikenal", "unknown"),
-    }
+    Key::parse(key).map_or(("tidak dikenal", "unknown"), Key::label)
 }
 
-/// Settings that loosen a PIN's guard, move the stall's clock (and with it
-/// every business day and opening hour) or send the buyers' QRIS money to
-/// another account: a change needs the manager PIN. (The first QRIS code,
-/// where there was none, is the vendor's to type.)
-pub const GUARDED: [&str; 4] = [
-    "pin_expense_over",
-    "pin_discount_percent",
-    "utc_offset_hours",
-    "qris_payload",
-];
-
 /// The approval a change of a guarded setting needs, if it changes one.
-fn guarded_change(key: &str, before: &Settings, after: &Settings) -> Option<Approval> {
-    if !GUARDED.contains(&key) {
+fn guarded_change(key: Key, before: &Settings, after: &Settings) -> Option<Approval> {
+    if !key.guarded() {
         return None;
     }
-    if key == "qris_payload" {
+    if key == Key::QrisPayload {
         let (from, to) = (
             before.qris_payload.as_deref()?,
             after.qris_payload.as_deref(),
         );
         return (Some(from) != to).then(|| Approval::Setting {
-            setting: label(key).0.to_string(),
+            setting: key.label().0.to_string(),
             from: qris_name(from),
             to: to.map(qris_name).unwrap_or_else(|| "(kosong)".into()),
         });
     }
-    let value = |s: &Settings| {
-        s.entries()
-            .into_iter()
-            .find(|(k, _)| *k == key)
-            .map(|(_, v)| v)
-            .unwrap_or_default()
-    };
+    let value = |s: &Settings| s.value(key);
     let (from, to) = (value(before), value(after));
     (from != to).then(|| Approval::Setting {
-        setting: label(key).0.to_string(),
+        setting: key.label().0.to_string(),
         from,
         to,
     })
@@ -213,31 +169,6 @@ fn qris_name(payload: &str) -> String {
     format!("{merchant} (CRC {crc})")
 }
 
-/// The keys, as `sentra settings set KEY VALUE` takes them.
-pub const KEYS: [&str; 21] = [
-    "tax_mode",
-    "tax_rate",
-    "pph_rate",
-    "pph_free_turnover",
-    "pph_taxpayer",
-    "receipt_width",
-    "language",
-    "utc_offset_hours",
-    "export_dir",
-    "qris_payload",
-    "qris_amount",
-    "customer_display",
-    "customer_line",
-    "customer_display_at",
-    "receipt_delivery",
-    "scale_prefix",
-    "scale_layout",
-    "escpos_printer",
-    "pin_expense_over",
-    "pin_discount_percent",
-    "purchase_paid",
-];
-
 impl Settings {
     /// Applies one `key = value`, refusing values that make no sense.
     pub fn apply(&mut self, key: &str, value: &str) -> Result<()> {
@@ -245,96 +176,167 @@ impl Settings {
             key: key.to_string(),
             problem,
         };
+        let known = Key::parse(key).ok_or(bad(SettingProblem::UnknownKey))?;
+        self.set(known, value).map_err(bad)
+    }
+
+    /// One setting from its text, by its family.
+    fn set(&mut self, key: Key, value: &str) -> std::result::Result<(), SettingProblem> {
         match key {
-            "tax_mode" => {
-                self.tax.mode = TaxMode::from_key(value).ok_or(bad(SettingProblem::TaxMode))?
+            Key::TaxMode
+            | Key::TaxRate
+            | Key::PphRate
+            | Key::PphFreeTurnover
+            | Key::PphTaxpayer => self.set_tax(key, value),
+            Key::ReceiptWidth
+            | Key::Language
+            | Key::UtcOffsetHours
+            | Key::ExportDir
+            | Key::ReceiptDelivery
+            | Key::EscposPrinter
+            | Key::PurchasePaid => self.set_paper(key, value),
+            Key::QrisPayload
+            | Key::QrisAmount
+            | Key::CustomerDisplay
+            | Key::CustomerLine
+            | Key::CustomerDisplayAt => self.set_qris_and_display(key, value),
+            Key::ScalePrefix | Key::ScaleLayout | Key::PinExpenseOver | Key::PinDiscountPercent => {
+                self.set_scale_and_guards(key, value)
             }
-            "tax_rate" => {
+        }
+    }
+
+    /// PPN and PPh final.
+    fn set_tax(&mut self, key: Key, value: &str) -> std::result::Result<(), SettingProblem> {
+        match key {
+            Key::TaxMode => {
+                self.tax.mode = TaxMode::from_key(value).ok_or(SettingProblem::TaxMode)?
+            }
+            Key::TaxRate => {
                 self.tax.rate_hundredths =
-                    hundredths(value).ok_or(bad(SettingProblem::Percent { example: "11" }))?
+                    hundredths(value).ok_or(SettingProblem::Percent { example: "11" })?
             }
-            "pph_rate" => {
+            Key::PphRate => {
                 self.pph.rate_hundredths =
-                    hundredths(value).ok_or(bad(SettingProblem::Percent { example: "0,5" }))?
+                    hundredths(value).ok_or(SettingProblem::Percent { example: "0,5" })?
             }
-            "pph_free_turnover" => {
-                let amount = Rupiah::parse(value).map_err(|e| bad(SettingProblem::Amount(e)))?;
+            Key::PphFreeTurnover => {
+                let amount = Rupiah::parse(value).map_err(|e| SettingProblem::Amount(e))?;
                 self.pph.yearly_free_turnover = amount;
             }
-            "pph_taxpayer" => {
-                self.pph.taxpayer = crate::domain::tax::Taxpayer::from_key(value)
-                    .ok_or(bad(SettingProblem::Taxpayer))?
+            Key::PphTaxpayer => {
+                self.pph.taxpayer =
+                    crate::domain::tax::Taxpayer::from_key(value).ok_or(SettingProblem::Taxpayer)?
             }
-            "receipt_width" => {
+            _ => unreachable!("{key:?} is set by another family"),
+        }
+        Ok(())
+    }
+
+    /// The stall's paper, language, clock, folders and goods' payment.
+    fn set_paper(&mut self, key: Key, value: &str) -> std::result::Result<(), SettingProblem> {
+        match key {
+            Key::ReceiptWidth => {
                 self.receipt_width = match value {
                     "58" => 58,
                     "80" => 80,
-                    _ => return Err(bad(SettingProblem::ReceiptWidth)),
+                    _ => return Err(SettingProblem::ReceiptWidth),
                 }
             }
-            "language" => {
+            Key::Language => {
                 if value != "id" && value != "en" {
-                    return Err(bad(SettingProblem::Language));
+                    return Err(SettingProblem::Language);
                 }
                 self.language = value.to_string();
             }
-            "utc_offset_hours" => {
+            Key::UtcOffsetHours => {
                 // WIB, WITA, WIT: the three zones of Indonesia.
                 self.utc_offset = match value {
                     "7" => UtcOffset::from_hms(7, 0, 0),
                     "8" => UtcOffset::from_hms(8, 0, 0),
                     "9" => UtcOffset::from_hms(9, 0, 0),
-                    _ => return Err(bad(SettingProblem::Offset)),
+                    _ => return Err(SettingProblem::Offset),
                 }
-                .map_err(|_| bad(SettingProblem::Offset))?
+                .map_err(|_| SettingProblem::Offset)?
             }
-            "export_dir" => self.export_dir = (!value.is_empty()).then(|| PathBuf::from(value)),
-            "qris_payload" => {
-                if value.len() > 512 {
-                    return Err(bad(SettingProblem::QrisTooLong));
-                }
-                if !value.is_empty() {
-                    crate::domain::qris::validate_qris(value)
-                        .map_err(|e| bad(SettingProblem::Qris(e)))?;
-                }
-                self.qris_payload = (!value.is_empty()).then(|| value.to_string());
-            }
-            "qris_amount" => self.qris_amount = on_off(value).ok_or(bad(SettingProblem::OnOff))?,
-            "customer_display" => {
-                self.customer_display = on_off(value).ok_or(bad(SettingProblem::OnOff))?
-            }
-            "customer_line" => {
-                // A line of the stall's own words, shown large: printable,
-                // and short enough for one line of a small screen.
-                if !crate::domain::limits::is_printable_or_empty(value, CUSTOMER_LINE_CHARS) {
-                    return Err(bad(SettingProblem::CustomerLine));
-                }
-                self.customer_line = value.to_string();
-            }
-            "customer_display_at" => {
-                self.customer_display_at = if value.is_empty() {
-                    None
-                } else {
-                    Some(position(value).ok_or(bad(SettingProblem::Position))?)
-                }
-            }
-            "receipt_delivery" => {
+            Key::ExportDir => self.export_dir = (!value.is_empty()).then(|| PathBuf::from(value)),
+            Key::ReceiptDelivery => {
                 if !matches!(value, "save" | "open" | "print") {
-                    return Err(bad(SettingProblem::Delivery));
+                    return Err(SettingProblem::Delivery);
                 }
                 self.receipt_delivery = value.to_string();
             }
-            "scale_prefix" => {
-                self.scale_prefix = match value.trim() {
-                    "" | "off" => None,
-                    prefix => Some(
-                        scale::check_prefix(prefix).map_err(|e| bad(SettingProblem::Scale(e)))?,
-                    ),
+            Key::EscposPrinter => {
+                self.escpos_printer =
+                    PrinterTarget::parse(value).map_err(|e| SettingProblem::Printer(e))?
+            }
+            Key::PurchasePaid => {
+                self.purchase_paid = Paid::parse(value.trim()).ok_or(SettingProblem::Paid)?
+            }
+            _ => unreachable!("{key:?} is set by another family"),
+        }
+        Ok(())
+    }
+
+    /// QRIS and the layar pelanggan.
+    fn set_qris_and_display(
+        &mut self,
+        key: Key,
+        value: &str,
+    ) -> std::result::Result<(), SettingProblem> {
+        match key {
+            Key::QrisPayload => {
+                if value.len() > 512 {
+                    return Err(SettingProblem::QrisTooLong);
+                }
+                if !value.is_empty() {
+                    crate::domain::qris::validate_qris(value)
+                        .map_err(|e| SettingProblem::Qris(e))?;
+                }
+                self.qris_payload = (!value.is_empty()).then(|| value.to_string());
+            }
+            Key::QrisAmount => self.qris_amount = on_off(value).ok_or(SettingProblem::OnOff)?,
+            Key::CustomerDisplay => {
+                self.customer_display = on_off(value).ok_or(SettingProblem::OnOff)?
+            }
+            Key::CustomerLine => {
+                // A line of the stall's own words, shown large: printable,
+                // and short enough for one line of a small screen.
+                if !crate::domain::limits::is_printable_or_empty(value, CUSTOMER_LINE_CHARS) {
+                    return Err(SettingProblem::CustomerLine);
+                }
+                self.customer_line = value.to_string();
+            }
+            Key::CustomerDisplayAt => {
+                self.customer_display_at = if value.is_empty() {
+                    None
+                } else {
+                    Some(position(value).ok_or(SettingProblem::Position)?)
                 }
             }
-            "scale_layout" => {
+            _ => unreachable!("{key:?} is set by another family"),
+        }
+        Ok(())
+    }
+
+    /// Scale barcodes and the PIN's guards.
+    fn set_scale_and_guards(
+        &mut self,
+        key: Key,
+        value: &str,
+    ) -> std::result::Result<(), SettingProblem> {
+        match key {
+            Key::ScalePrefix => {
+                self.scale_prefix = match value.trim() {
+                    "" | "off" => None,
+                    prefix => {
+                        Some(scale::check_prefix(prefix).map_err(|e| SettingProblem::Scale(e))?)
+                    }
+                }
+            }
+            Key::ScaleLayout => {
                 let (plu_digits, value) =
-                    scale::parse_pattern(value).map_err(|e| bad(SettingProblem::Scale(e)))?;
+                    scale::parse_pattern(value).map_err(|e| SettingProblem::Scale(e))?;
                 let layout = ScaleLayout {
                     prefix: scale::DEFAULT_PREFIX.into(),
                     plu_digits,
@@ -342,101 +344,72 @@ impl Settings {
                 };
                 self.scale_pattern = layout.pattern();
             }
-            "escpos_printer" => {
-                self.escpos_printer =
-                    PrinterTarget::parse(value).map_err(|e| bad(SettingProblem::Printer(e)))?
-            }
-            "pin_expense_over" => {
+            Key::PinExpenseOver => {
                 self.pin_expense_over =
-                    Rupiah::parse(value).map_err(|e| bad(SettingProblem::Amount(e)))?
+                    Rupiah::parse(value).map_err(|e| SettingProblem::Amount(e))?
             }
-            "pin_discount_percent" => {
+            Key::PinDiscountPercent => {
                 self.pin_discount_percent = value
                     .trim()
                     .trim_end_matches('%')
                     .parse()
                     .ok()
                     .filter(|p| (1..=100).contains(p))
-                    .ok_or(bad(SettingProblem::Percent { example: "50" }))?
+                    .ok_or(SettingProblem::Percent { example: "50" })?
             }
-            "purchase_paid" => {
-                self.purchase_paid = Paid::parse(value.trim()).ok_or(bad(SettingProblem::Paid))?
-            }
-            _ => return Err(bad(SettingProblem::UnknownKey)),
+            _ => unreachable!("{key:?} is set by another family"),
         }
         Ok(())
     }
 
-    /// Every setting as `(key, value)` text, in the order of [`KEYS`].
+    /// Every setting as `(key, value)` text, in the order of [`Key::ALL`].
     pub fn entries(&self) -> Vec<(&'static str, String)> {
+        Key::ALL
+            .iter()
+            .map(|key| (key.name(), self.value(*key)))
+            .collect()
+    }
+
+    /// One setting's value as the book keeps it.
+    pub fn value(&self, key: Key) -> String {
         let percent = |h: u32| {
             let text = format!("{},{:02}", h / 100, h % 100);
             text.trim_end_matches('0').trim_end_matches(',').to_string()
         };
-        vec![
-            ("tax_mode", self.tax.mode.key().to_string()),
-            ("tax_rate", percent(self.tax.rate_hundredths)),
-            ("pph_rate", percent(self.pph.rate_hundredths)),
-            (
-                "pph_free_turnover",
-                self.pph.yearly_free_turnover.value().to_string(),
-            ),
-            ("pph_taxpayer", self.pph.taxpayer.key().to_string()),
-            ("receipt_width", self.receipt_width.to_string()),
-            ("language", self.language.clone()),
-            (
-                "utc_offset_hours",
-                self.utc_offset.whole_hours().to_string(),
-            ),
-            (
-                "export_dir",
-                self.export_dir
-                    .as_ref()
-                    .map(|p| p.display().to_string())
-                    .unwrap_or_default(),
-            ),
-            (
-                "qris_payload",
-                self.qris_payload.clone().unwrap_or_default(),
-            ),
-            (
-                "qris_amount",
-                if self.qris_amount { "on" } else { "off" }.to_string(),
-            ),
-            (
-                "customer_display",
-                if self.customer_display { "on" } else { "off" }.to_string(),
-            ),
-            ("customer_line", self.customer_line.clone()),
-            (
-                "customer_display_at",
-                self.customer_display_at
-                    .map(|(x, y)| format!("{x},{y}"))
-                    .unwrap_or_default(),
-            ),
-            ("receipt_delivery", self.receipt_delivery.clone()),
-            (
-                "scale_prefix",
-                self.scale_prefix.clone().unwrap_or_default(),
-            ),
-            ("scale_layout", self.scale_pattern.clone()),
-            (
-                "escpos_printer",
-                self.escpos_printer
-                    .as_ref()
-                    .map(ToString::to_string)
-                    .unwrap_or_default(),
-            ),
-            (
-                "pin_expense_over",
-                self.pin_expense_over.value().to_string(),
-            ),
-            (
-                "pin_discount_percent",
-                self.pin_discount_percent.to_string(),
-            ),
-            ("purchase_paid", self.purchase_paid.name().to_string()),
-        ]
+        match key {
+            Key::TaxMode => self.tax.mode.key().to_string(),
+            Key::TaxRate => percent(self.tax.rate_hundredths),
+            Key::PphRate => percent(self.pph.rate_hundredths),
+            Key::PphFreeTurnover => self.pph.yearly_free_turnover.value().to_string(),
+            Key::PphTaxpayer => self.pph.taxpayer.key().to_string(),
+            Key::ReceiptWidth => self.receipt_width.to_string(),
+            Key::Language => self.language.clone(),
+            Key::UtcOffsetHours => self.utc_offset.whole_hours().to_string(),
+            Key::ExportDir => self
+                .export_dir
+                .as_ref()
+                .map(|p| p.display().to_string())
+                .unwrap_or_default(),
+            Key::QrisPayload => self.qris_payload.clone().unwrap_or_default(),
+            Key::QrisAmount => if self.qris_amount { "on" } else { "off" }.to_string(),
+            Key::CustomerDisplay => if self.customer_display { "on" } else { "off" }.to_string(),
+            Key::CustomerLine => self.customer_line.clone(),
+            Key::CustomerDisplayAt => self
+                .customer_display_at
+                .map(|(x, y)| format!("{x},{y}"))
+                .unwrap_or_default(),
+            Key::ReceiptDelivery => self.receipt_delivery.clone(),
+            Key::ScalePrefix => self.scale_prefix.clone().unwrap_or_default(),
+            Key::ScaleLayout => self.scale_pattern.clone(),
+            Key::EscposPrinter => self
+                .escpos_printer
+                .as_ref()
+                .map(ToString::to_string)
+                .unwrap_or_default(),
+            Key::PinExpenseOver => self.pin_expense_over.value().to_string(),
+            Key::PinDiscountPercent => self.pin_discount_percent.to_string(),
+            Key::PurchasePaid => self.purchase_paid.name().to_string(),
+        }
     }
 
     /// The scale barcode layout, when scale barcodes are on.
@@ -521,7 +494,7 @@ impl Store {
             let (key, value) = row?;
             // A key from a newer program is kept in the book but ignored here.
             let refused = settings.apply(&key, &value).is_err();
-            if refused && key == "qris_payload" {
+            if refused && key == Key::QrisPayload.name() {
                 settings.unusable_qris = Some(value);
             }
         }
@@ -535,7 +508,7 @@ impl Store {
     }
 
     /// Changes one setting; one that loosens a guard or moves the clock
-    /// ([`GUARDED`]) only with the manager PIN, the change recorded with it.
+    /// ([`Key::guarded`]) only with the manager PIN, the change recorded with it.
     pub fn set_guarded_setting(
         &mut self,
         key: &str,
@@ -546,23 +519,28 @@ impl Store {
         let before = self.settings()?;
         let mut settings = before.clone();
         settings.apply(key, value.trim())?;
+        // `apply` refused a key it does not know.
+        let key = Key::parse(key).ok_or(StoreError::Setting {
+            key: key.to_string(),
+            problem: SettingProblem::UnknownKey,
+        })?;
         let approval = guarded_change(key, &before, &settings);
         if let Some(approval) = &approval {
             self.approve(pin, approval, now)?;
         }
-        if key == "escpos_printer"
+        if key == Key::EscposPrinter
             && let Some(printer) = &settings.escpos_printer
         {
             self.check_printer(printer)?;
         }
         // Exports land there every day close: never the data folder or the
         // backups beside the book.
-        if key == "export_dir"
+        if key == Key::ExportDir
             && let Some(dir) = &settings.export_dir
         {
             self.check_output_folder(dir)?;
         }
-        if key == "scale_prefix" {
+        if key == Key::ScalePrefix {
             super::barcodes::refuse_prefix_in_use(&self.conn, settings.scale_prefix.as_deref())?;
         }
         let stamp = clock::stamp(now, self.offset);
@@ -571,7 +549,7 @@ impl Store {
             tx.execute(
                 "INSERT INTO settings (key, value) VALUES (?1, ?2)
                  ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-                params![key, value.trim()],
+                params![key.name(), value.trim()],
             )?;
             if let Some(approval) = &approval {
                 super::pin::record_approval(tx, approval, &day, &stamp)?;

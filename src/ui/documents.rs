@@ -4,7 +4,7 @@
 
 use std::path::PathBuf;
 
-use super::effect::at_now;
+use super::action::at_now;
 use super::refusal::{Refusal, WindowError};
 use crate::office::centre::CentreDay;
 use crate::print::deliver::{Delivery, deliver};

@@ -9,7 +9,7 @@ use iced::widget::{Column, button, checkbox, column, container, row, scrollable,
 use iced::{Alignment, Element, Fill};
 
 use super::KeyPress;
-use super::effect::{Effect, at_now};
+use super::action::{Action, Intent, at_now};
 use super::i18n::{Lang, Say, T};
 use super::refusal::Refusal;
 use super::theme;
@@ -99,14 +99,14 @@ impl FirstRun {
         }
     }
 
-    pub fn update(&mut self, message: Message) -> Effect<Message> {
+    pub fn update(&mut self, message: Message) -> Action<Message> {
         if !matches!(message, Message::Finished(_)) {
             self.error = None;
         }
         match message {
             Message::Choose(choice) => {
                 self.choice = choice;
-                return Effect::Focus(match choice {
+                return Action::Focus(match choice {
                     Choice::Stall => FIRST_FIELD,
                     Choice::Office => OFFICE_NAME,
                 });
@@ -134,14 +134,14 @@ impl FirstRun {
             }
             Message::RegencyPicked(regency) => {
                 self.pick(regency);
-                return Effect::FocusNext;
+                return Action::FocusNext;
             }
             Message::RegencySubmitted => {
                 if self.regency.is_none() {
                     if let Some(regency) = self.matches().get(self.highlighted).copied() {
                         self.pick(regency);
                     }
-                    return Effect::FocusNext;
+                    return Action::FocusNext;
                 }
                 return self.start();
             }
@@ -151,9 +151,10 @@ impl FirstRun {
             Message::Finished(result) => {
                 self.working = false;
                 self.error = result.err().map(Say::from);
+                return Action::Intent(Intent::SetUpFinished);
             }
         }
-        Effect::None
+        Action::None
     }
 
     fn pick(&mut self, regency: Regency) {
@@ -162,22 +163,22 @@ impl FirstRun {
         self.highlighted = 0;
     }
 
-    fn start(&mut self) -> Effect<Message> {
+    fn start(&mut self) -> Action<Message> {
         if self.working {
-            return Effect::None;
+            return Action::None;
         }
         let pin = Some(self.pin.trim().to_string()).filter(|p| !p.is_empty());
         let name = self.name.clone();
         if self.choice == Choice::Office {
             self.working = true;
-            return Effect::job(move |store| {
+            return Action::job(move |store| {
                 let result = at_now(|now| store.init_office(&name, pin.as_deref(), now));
                 Message::Finished(result.map(|_| ()))
             });
         }
         let Some(regency) = self.regency else {
             self.error = Some(Say::PickRegency);
-            return Effect::Focus(REGENCY);
+            return Action::Focus(REGENCY);
         };
         self.working = true;
         let (code, owner, demo) = (
@@ -185,7 +186,7 @@ impl FirstRun {
             self.owner.trim().to_string(),
             self.demo,
         );
-        Effect::job(move |store| {
+        Action::job(move |store| {
             let result = at_now(|now| {
                 let owner = Some(owner.as_str()).filter(|o| !o.is_empty());
                 store.init_stall(&code, &name, owner, regency.code, pin.as_deref(), now)?;

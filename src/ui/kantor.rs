@@ -20,7 +20,7 @@ use time::{Date, Duration};
 
 use super::KeyPress;
 use super::chart::BarChart;
-use super::effect::{Effect, Job, Scroll};
+use super::action::{Action, Intent, Job, Scroll};
 use super::i18n::{Lang, Say, T, method_key_name};
 use super::refusal::Refusal;
 use super::theme;
@@ -55,8 +55,6 @@ pub struct Kantor {
     version: u64,
     pub csv_path: String,
     pub notice: Option<Notice>,
-    /// Settings saved since the root last looked (the language).
-    applied: Option<Settings>,
     /// The centre's producers (titip jual), merged across stalls by NIB.
     pub producers: crate::ui::penitip::office::OfficeProducers,
     /// The manager's desk: tanda terima, retribusi, verifying a struk.
@@ -112,19 +110,14 @@ impl Kantor {
             version: 0,
             csv_path: String::new(),
             notice: None,
-            applied: None,
             producers: Default::default(),
             desk: Default::default(),
         }
     }
 
     /// Settings that changed, once.
-    pub fn take_applied(&mut self) -> Option<Settings> {
-        self.applied.take()
-    }
-
     /// Loads the centre's day shown, the producers and the fees.
-    pub fn refresh(&mut self) -> Effect<Message> {
+    pub fn refresh(&mut self) -> Action<Message> {
         self.load_day()
             .and(self.producers.refresh().map(Message::Producers))
             .and(self.desk.refresh().map(Message::Desk))
@@ -133,10 +126,10 @@ impl Kantor {
     /// Loads only the centre's day shown: moving between days changes
     /// nothing the producers' view or the fee balances show, and reading
     /// them again would keep the book's worker from the next day asked for.
-    fn load_day(&mut self) -> Effect<Message> {
+    fn load_day(&mut self) -> Action<Message> {
         self.version += 1;
         let (version, date) = (self.version, self.date);
-        Effect::search("centre-day", move |store| {
+        Action::search("centre-day", move |store| {
             Message::Loaded(version, load(store, date))
         })
     }
@@ -172,17 +165,17 @@ impl Kantor {
         )))
     }
 
-    pub fn update(&mut self, message: Message) -> Effect<Message> {
+    pub fn update(&mut self, message: Message) -> Action<Message> {
         match message {
             Message::Producers(message) => self.producers.update(message).map(Message::Producers),
             Message::Desk(message) => self.desk.update(message).map(Message::Desk),
             Message::PathChanged(path) => {
                 self.path = path;
-                Effect::None
+                Action::None
             }
             Message::Import => {
                 if self.importing || self.path.trim().is_empty() {
-                    return Effect::None;
+                    return Action::None;
                 }
                 self.importing = true;
                 self.results.clear();
@@ -190,7 +183,7 @@ impl Kantor {
                 self.done = 0;
                 self.notice = None;
                 let path = PathBuf::from(self.path.trim());
-                Effect::job(move |_| {
+                Action::job(move |_| {
                     Message::FilesFound(collect_files(&[path]).map_err(Refusal::from))
                 })
             }
@@ -198,14 +191,14 @@ impl Kantor {
                 if files.is_empty() {
                     self.importing = false;
                     self.notice = Some(Notice::Error(Say::NothingToImport(self.path.clone())));
-                    return Effect::None;
+                    return Action::None;
                 }
                 self.queue = files.clone();
                 self.done = 0;
                 // `sentra import`'s own step: the same order, checks and
                 // stop rule, one message per file as it is done.
-                Effect::Job(Job::streaming(move |store, send| {
-                    let walked = super::effect::at_now(|now| {
+                Action::Run(Job::streaming(move |store, send| {
+                    let walked = super::action::at_now(|now| {
                         import_files(store, &files, now, |path, outcome| {
                             send(Message::FileImported(
                                 path.display().to_string(),
@@ -219,12 +212,12 @@ impl Kantor {
             Message::FilesFound(Err(error)) => {
                 self.importing = false;
                 self.notice = Some(Notice::Error(error.into()));
-                Effect::None
+                Action::None
             }
             Message::FileImported(file, outcome) => {
                 self.results.push(FileRow { file, outcome });
                 self.done += 1;
-                Effect::None
+                Action::None
             }
             Message::ImportFinished(walked) => self.finished(walked),
             Message::PreviousDay => self.step(-1),
@@ -240,18 +233,18 @@ impl Kantor {
                         Err(error) => self.notice = Some(Notice::Error(error.into())),
                     }
                 }
-                Effect::None
+                Action::None
             }
             Message::CsvPathChanged(path) => {
                 self.csv_path = path;
-                Effect::None
+                Action::None
             }
             Message::WriteCsv => {
                 let Some(day) = self.day.clone() else {
-                    return Effect::None;
+                    return Action::None;
                 };
                 let typed = self.csv_path.trim().to_string();
-                Effect::job(move |store| {
+                Action::job(move |store| {
                     let path = if typed.is_empty() {
                         store.dir().join(format!("sentra-{}.csv", day.date))
                     } else {
@@ -269,23 +262,23 @@ impl Kantor {
                 })
             }
             Message::PrintReport => match self.day.clone() {
-                Some(day) => Effect::job(move |store| {
+                Some(day) => Action::job(move |store| {
                     Message::Written(
                         super::documents::centre_report(store, &day).map(Say::ReportWritten),
                     )
                 }),
-                None => Effect::None,
+                None => Action::None,
             },
             Message::Written(result) => {
                 self.notice = Some(Notice::of(result));
-                Effect::None
+                Action::None
             }
-            Message::GoVerify => Effect::Focus(crate::ui::meja::VERIFY),
-            Message::Scroll(by) => Effect::Scroll { view: SCROLL, by },
-            Message::SetLanguage(lang) => Effect::job(move |store| {
+            Message::GoVerify => Action::Focus(crate::ui::meja::VERIFY),
+            Message::Scroll(by) => Action::Scroll { view: SCROLL, by },
+            Message::SetLanguage(lang) => Action::job(move |store| {
                 Message::LanguageSaved(
                     store
-                        .set_setting("language", lang.key())
+                        .set_setting(crate::store::SettingKey::Language.name(), lang.key())
                         .map_err(Refusal::from),
                 )
             }),
@@ -293,23 +286,23 @@ impl Kantor {
                 match result {
                     Ok(settings) => {
                         self.lang = Lang::from_key(&settings.language);
-                        self.applied = Some(settings);
+                        return Action::Intent(Intent::SettingsApplied(Box::new(settings)));
                     }
                     Err(error) => self.notice = Some(Notice::Error(error.into())),
                 }
-                Effect::None
+                Action::None
             }
             Message::JobFailed(why) => {
                 self.importing = false;
                 self.notice = Some(Notice::Error(why.into()));
-                Effect::None
+                Action::None
             }
         }
     }
 
     /// The import is done: say how it went, and show the latest day the
     /// files carried (their days are usually before today).
-    fn finished(&mut self, walked: Result<(), Refusal>) -> Effect<Message> {
+    fn finished(&mut self, walked: Result<(), Refusal>) -> Action<Message> {
         self.importing = false;
         let rejected = self.results.iter().filter(|r| r.outcome.is_err()).count();
         let mut days: Vec<String> = self
@@ -340,7 +333,7 @@ impl Kantor {
 
     /// A day back or on from the day last asked for, not the day shown:
     /// presses that come faster than the office PC loads a day each count.
-    fn step(&mut self, days: i64) -> Effect<Message> {
+    fn step(&mut self, days: i64) -> Action<Message> {
         let from = self.date.or_else(|| {
             self.day
                 .as_ref()

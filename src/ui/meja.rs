@@ -10,7 +10,7 @@ use crate::office::fees::{FeeBalance, balances};
 use crate::office::import::ImportStats;
 use crate::office::verify::{Status, Verdict, verify};
 use crate::store::Store;
-use crate::ui::effect::{Effect, at_now};
+use crate::ui::action::{Action, at_now};
 use crate::ui::i18n::{Lang, T};
 use crate::ui::refusal::{Refusal, WindowError};
 use crate::ui::theme;
@@ -74,10 +74,10 @@ fn write_receipt(store: &Store, file: &str, stats: &ImportStats) -> Result<Strin
 
 impl Desk {
     /// Reads the fees again (the office opened, files were imported).
-    pub fn refresh(&mut self) -> Effect<Message> {
+    pub fn refresh(&mut self) -> Action<Message> {
         self.version += 1;
         let version = self.version;
-        Effect::search("office-fees", move |store| {
+        Action::search("office-fees", move |store| {
             Message::FeesLoaded(
                 version,
                 balances(store, "0000-01-01", "9999-12-31").map_err(Refusal::from),
@@ -85,15 +85,15 @@ impl Desk {
         })
     }
 
-    pub fn update(&mut self, message: Message) -> Effect<Message> {
+    pub fn update(&mut self, message: Message) -> Action<Message> {
         match message {
             Message::QrChanged(text) => {
                 self.qr = text;
-                Effect::None
+                Action::None
             }
             Message::Verify => {
                 let qr = self.qr.clone();
-                Effect::job(move |store| {
+                Action::job(move |store| {
                     Message::Verified(verify(store, &qr).map_err(Refusal::from))
                 })
             }
@@ -101,7 +101,7 @@ impl Desk {
                 self.verdict = Some(result);
                 // Ready for the next struk.
                 self.qr.clear();
-                Effect::Focus(VERIFY)
+                Action::Focus(VERIFY)
             }
             Message::FeesLoaded(version, result) => {
                 if version == self.version {
@@ -110,14 +110,14 @@ impl Desk {
                         Err(error) => self.written = Some(Err(error)),
                     }
                 }
-                Effect::None
+                Action::None
             }
             Message::PrintReceipt(file, stats) => {
-                Effect::job(move |store| Message::Written(write_receipt(store, &file, &stats)))
+                Action::job(move |store| Message::Written(write_receipt(store, &file, &stats)))
             }
             Message::Written(result) => {
                 self.written = Some(result);
-                Effect::None
+                Action::None
             }
         }
     }

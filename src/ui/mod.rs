@@ -1,13 +1,13 @@
 //! The window. The root decides which screen shows; each screen owns its
 //! `Message`, `update` and `view`, and asks for work on the book through an
-//! [`Effect`], which the root runs on the book's worker thread.
+//! [`Action`], which the root runs on the book's worker thread.
 //!
 //! Keys that work everywhere: Tab and Shift+Tab move through a form's fields,
 //! Ctrl+Tab and Ctrl+Shift+Tab move between the screens.
 
 mod chart;
 mod documents;
-pub mod effect;
+pub mod action;
 pub mod first_run;
 pub mod i18n;
 pub mod kantor;
@@ -30,7 +30,7 @@ use iced::keyboard::{Key, Modifiers, key::Named};
 use iced::widget::{button, center, column, container, row, space, text};
 use iced::{Element, Fill, Font, Size, Task};
 
-pub use effect::{Book, Effect, Focus, Job, Scroll};
+pub use action::{Action, Book, Focus, Intent, Job, Scroll};
 use first_run::FirstRun;
 use i18n::{Lang, T};
 use kantor::Kantor;
@@ -40,7 +40,7 @@ use pengaturan::Pengaturan;
 pub use refusal::Refusal;
 use stok::Stok;
 
-use crate::store::{Identity, Kind, Settings, Store};
+use crate::store::{Identity, Kind, SettingKey, Settings, Store};
 
 const REGULAR: &[u8] = include_bytes!("../../assets/fonts/NotoSans-Regular.ttf");
 const BOLD: &[u8] = include_bytes!("../../assets/fonts/NotoSans-Bold.ttf");
@@ -277,7 +277,7 @@ pub struct Windows {
 /// Keeps where the layar pelanggan was (a closing window's last chore).
 fn keep_place(store: &mut Store, at: Option<(i32, i32)>) {
     if let Some((x, y)) = at {
-        let _ = store.set_setting("customer_display_at", &format!("{x},{y}"));
+        let _ = store.set_setting(SettingKey::CustomerDisplayAt.name(), &format!("{x},{y}"));
     }
 }
 
@@ -322,7 +322,7 @@ impl App {
 
     /// An app on a book that is already open (tests), and what opening it
     /// asks for (the first screen's data).
-    pub fn with_store(store: Store) -> Result<(App, Effect<Message>), Refusal> {
+    pub fn with_store(store: Store) -> Result<(App, Action<Message>), Refusal> {
         let identity = store.identity()?;
         let settings = store.settings()?;
         let mut app = App {
@@ -332,12 +332,12 @@ impl App {
             phase: Phase::Opening,
             windows: Windows::default(),
         };
-        let effect = app.handle(Message::Opened(Ok(Box::new(Opened {
+        let action = app.handle(Message::Opened(Ok(Box::new(Opened {
             book: Book::new(store),
             identity,
             settings,
         }))));
-        Ok((app, effect))
+        Ok((app, action))
     }
 
     /// The open book, for running jobs.
@@ -374,7 +374,7 @@ impl App {
                 if let (Phase::Stall(shell), Some(at)) = (&mut self.phase, at) {
                     shell.pengaturan.settings.customer_display_at = Some(at);
                 }
-                let kept = self.tasks_for(Effect::job(move |store| {
+                let kept = self.tasks_for(Action::job(move |store| {
                     keep_place(store, at);
                     Message::Settled
                 }));
@@ -432,13 +432,13 @@ impl App {
 
     /// Runs [`App::handle`] and turns its effects into tasks.
     fn run_effect(&mut self, message: Message) -> Task<Message> {
-        let effect = self.handle(message);
-        self.tasks_for(effect)
+        let action = self.handle(message);
+        self.tasks_for(action)
     }
 
-    /// The tasks that carry out `effect`: jobs on the book, focus moves.
-    fn tasks_for(&self, effect: Effect<Message>) -> Task<Message> {
-        let (jobs, focus) = effect.into_parts();
+    /// The tasks that carry out `action`: jobs on the book, focus moves.
+    fn tasks_for(&self, action: Action<Message>) -> Task<Message> {
+        let (jobs, focus) = action.into_parts();
         let mut tasks: Vec<Task<Message>> = Vec::new();
         if let Some(book) = &self.book {
             tasks.extend(
@@ -463,7 +463,7 @@ impl App {
     }
 
     /// Changes the state for `message` and says what else must happen.
-    pub fn handle(&mut self, message: Message) -> Effect<Message> {
+    pub fn handle(&mut self, message: Message) -> Action<Message> {
         match message {
             Message::Opened(Ok(opened)) => {
                 self.book = Some(opened.book);
@@ -473,13 +473,13 @@ impl App {
                 if matches!(self.phase, Phase::Opening) {
                     self.phase = Phase::Failed(error);
                 }
-                Effect::None
+                Action::None
             }
             Message::JobFailed(error) => {
                 if matches!(self.phase, Phase::Opening) {
                     self.phase = Phase::Failed(error);
                 }
-                Effect::None
+                Action::None
             }
             Message::Reloaded(Ok(loaded)) => {
                 let (identity, settings) = *loaded;
@@ -489,13 +489,13 @@ impl App {
                     if !matches!(self.phase, Phase::FirstRun(_)) {
                         return self.enter(None, settings, None);
                     }
-                    return Effect::None;
+                    return Action::None;
                 };
                 if let Phase::FirstRun(first_run) = &mut self.phase {
                     let refused = first_run.error.take();
-                    let effect = self.enter(Some(identity), settings, None);
+                    let action = self.enter(Some(identity), settings, None);
                     self.tell_refusal(refused);
-                    return effect;
+                    return action;
                 }
                 let identity = Some(identity);
                 let tab = match &self.phase {
@@ -506,21 +506,21 @@ impl App {
                     Phase::Stall(shell) => shell.pengaturan.notice.take(),
                     _ => None,
                 };
-                let effect = self.enter(identity, settings, tab);
+                let action = self.enter(identity, settings, tab);
                 if let Phase::Stall(shell) = &mut self.phase {
                     shell.pengaturan.notice = notice;
                 }
-                effect
+                action
             }
             Message::Fit(..)
             | Message::Quit
             | Message::WindowOpened(_)
             | Message::WindowMoved(..)
-            | Message::Settled => Effect::None,
+            | Message::Settled => Action::None,
             // Behind every job already asked for (a sale being written
             // finishes first), the cart not paid is held, then the program
             // ends: it is under F4 when the stall opens again.
-            Message::CloseRequested(_) if self.closing => Effect::None,
+            Message::CloseRequested(_) if self.closing => Action::None,
             Message::CloseRequested(_) => {
                 self.closing = true;
                 let cart = match &self.phase {
@@ -528,31 +528,23 @@ impl App {
                     _ => None,
                 };
                 let at = self.windows.customer_moved.take();
-                Effect::job(move |store| {
+                Action::job(move |store| {
                     keep_place(store, at);
                     if let Some((items, discount)) = cart {
-                        let _ = effect::at_now(|now| store.hold_sale("", &items, discount, now));
+                        let _ = action::at_now(|now| store.hold_sale("", &items, discount, now));
                     }
                     Message::Quit
                 })
             }
             Message::FirstRun(message) => {
                 let Phase::FirstRun(first_run) = &mut self.phase else {
-                    return Effect::None;
+                    return Action::None;
                 };
-                let finished = matches!(message, first_run::Message::Finished(_));
-                let effect = first_run
+                let action = first_run
                     .update(message)
                     .map(Message::FirstRun)
                     .or_failed(|why| Message::FirstRun(first_run::Message::Finished(Err(why))));
-                if finished {
-                    // Read back what set-up wrote, then show the screens; a
-                    // refusal after the identity was written (the demo's
-                    // days, or a set-up done already) is told there, never
-                    // a first run that can only say "already set up".
-                    return effect.and(reload());
-                }
-                effect
+                self.obey(action)
             }
             Message::SwitchTab(tab) => self.switch(tab),
             Message::KeyPressed(press) => self.key_pressed(press),
@@ -593,48 +585,65 @@ impl App {
             }),
             Message::Kantor(message) => {
                 let Phase::Office(kantor) = &mut self.phase else {
-                    return Effect::None;
+                    return Action::None;
                 };
-                let effect = kantor
+                let action = kantor
                     .update(message)
                     .map(Message::Kantor)
                     .or_failed(|why| Message::Kantor(kantor::Message::JobFailed(why)));
-                if let Some(settings) = kantor.take_applied() {
-                    self.lang = Lang::from_key(&settings.language);
-                }
-                effect
+                self.obey(action)
             }
             Message::Pengaturan(message) => {
-                let effect = self.with_shell(|shell| {
+                let action = self.with_shell(|shell| {
                     shell
                         .pengaturan
                         .update(message)
                         .map(Message::Pengaturan)
                         .or_failed(|why| Message::Pengaturan(pengaturan::Message::JobFailed(why)))
                 });
-                let Phase::Stall(shell) = &mut self.phase else {
-                    return effect;
-                };
-                if shell.pengaturan.take_restored() {
-                    // Another book is open now: identity, tax, QRIS, the
-                    // language and every screen come from it.
-                    return effect.and(reload());
-                }
-                if let Some(settings) = shell.pengaturan.take_applied() {
-                    self.lang = Lang::from_key(&settings.language);
-                    // The vendor changed a setting: from now on the setting
-                    // decides (over --customer-display too).
-                    if settings.customer_display != self.windows.setting_seen {
-                        self.windows.setting_seen = settings.customer_display;
-                        self.windows.dismissed = false;
-                        self.windows.asked = false;
-                    }
-                    shell.kasir.apply_settings(&settings);
-                    shell.stok.apply_settings(&settings);
-                }
-                effect
+                self.obey(action)
             }
         }
+    }
+
+    /// Does what the screens asked of the root, and returns the rest of
+    /// their action to run.
+    fn obey(&mut self, action: Action<Message>) -> Action<Message> {
+        let (mut rest, intents) = action.take_intents();
+        for intent in intents {
+            rest = rest.and(match intent {
+                // Read back what set-up wrote, then show the screens; a
+                // refusal after the identity was written (the demo's days,
+                // or a set-up done already) is told there, never a first
+                // run that can only say "already set up".
+                Intent::SetUpFinished => reload(),
+                // Another book is open now: identity, tax, QRIS, the
+                // language and every screen come from it.
+                Intent::Restored => reload(),
+                Intent::SettingsApplied(settings) => {
+                    self.apply_settings(&settings);
+                    Action::None
+                }
+            });
+        }
+        rest
+    }
+
+    /// Saved settings reach the language and the screens that read them.
+    fn apply_settings(&mut self, settings: &Settings) {
+        self.lang = Lang::from_key(&settings.language);
+        let Phase::Stall(shell) = &mut self.phase else {
+            return;
+        };
+        // The vendor changed a setting: from now on the setting decides
+        // (over --customer-display too).
+        if settings.customer_display != self.windows.setting_seen {
+            self.windows.setting_seen = settings.customer_display;
+            self.windows.dismissed = false;
+            self.windows.asked = false;
+        }
+        shell.kasir.apply_settings(settings);
+        shell.stok.apply_settings(settings);
     }
 
     fn enter(
@@ -642,23 +651,23 @@ impl App {
         identity: Option<Identity>,
         settings: Settings,
         tab: Option<Tab>,
-    ) -> Effect<Message> {
+    ) -> Action<Message> {
         self.lang = Lang::from_key(&settings.language);
         match identity {
             None => {
                 self.phase = Phase::FirstRun(Box::default());
-                Effect::Focus(first_run::FIRST_FIELD)
+                Action::Focus(first_run::FIRST_FIELD)
             }
             Some(identity) if identity.kind == Kind::Office => {
                 let mut kantor = Kantor::new(identity, &settings);
-                let effect = kantor.refresh().map(Message::Kantor);
+                let action = kantor.refresh().map(Message::Kantor);
                 self.phase = Phase::Office(Box::new(kantor));
-                effect.and(Effect::Focus(kantor::IMPORT_PATH))
+                action.and(Action::Focus(kantor::IMPORT_PATH))
             }
             Some(identity) => {
                 self.windows.setting_seen = settings.customer_display;
                 let mut kasir = Kasir::new(&settings);
-                let effect = kasir.refresh().map(Message::Kasir);
+                let action = kasir.refresh().map(Message::Kasir);
                 self.phase = Phase::Stall(Box::new(Shell {
                     tab: Tab::Kasir,
                     kasir,
@@ -670,8 +679,8 @@ impl App {
                     identity,
                 }));
                 match tab {
-                    Some(tab) if tab != Tab::Kasir => effect.and(self.switch(tab)),
-                    _ => effect,
+                    Some(tab) if tab != Tab::Kasir => action.and(self.switch(tab)),
+                    _ => action,
                 }
             }
         }
@@ -690,14 +699,14 @@ impl App {
         }
     }
 
-    fn with_shell(&mut self, work: impl FnOnce(&mut Shell) -> Effect<Message>) -> Effect<Message> {
+    fn with_shell(&mut self, work: impl FnOnce(&mut Shell) -> Action<Message>) -> Action<Message> {
         match &mut self.phase {
             Phase::Stall(shell) => work(shell),
-            _ => Effect::None,
+            _ => Action::None,
         }
     }
 
-    fn switch(&mut self, tab: Tab) -> Effect<Message> {
+    fn switch(&mut self, tab: Tab) -> Action<Message> {
         self.with_shell(|shell| {
             if shell.tab != tab {
                 shell.leave();
@@ -713,20 +722,20 @@ impl App {
                     shell.laporan.unpaid_cart = shell.kasir.cart.len();
                     shell.laporan.refresh().map(Message::Laporan)
                 }
-                Tab::Pengaturan => Effect::Focus(pengaturan::FIRST_FIELD),
+                Tab::Pengaturan => Action::Focus(pengaturan::FIRST_FIELD),
             }
         })
     }
 
-    fn key_pressed(&mut self, press: KeyPress) -> Effect<Message> {
+    fn key_pressed(&mut self, press: KeyPress) -> Action<Message> {
         if press.key == Key::Named(Named::Tab) {
             return match (press.modifiers.control(), press.modifiers.shift()) {
                 (true, shift) => match &self.phase {
                     Phase::Stall(shell) => self.switch(shell.tab.step(if shift { -1 } else { 1 })),
-                    _ => Effect::None,
+                    _ => Action::None,
                 },
-                (false, false) => Effect::FocusNext,
-                (false, true) => Effect::FocusPrevious,
+                (false, false) => Action::FocusNext,
+                (false, true) => Action::FocusPrevious,
             };
         }
         let message = match &self.phase {
@@ -744,7 +753,7 @@ impl App {
         };
         match message {
             Some(message) => self.handle(message),
-            None => Effect::None,
+            None => Action::None,
         }
     }
 
@@ -802,8 +811,8 @@ impl App {
 }
 
 /// Reads the identity and settings again and shows the screens they make.
-fn reload() -> Effect<Message> {
-    Effect::job(|store| {
+fn reload() -> Action<Message> {
+    Action::job(|store| {
         let loaded = store
             .identity()
             .and_then(|identity| Ok(Box::new((identity, store.settings()?))))

@@ -13,7 +13,7 @@
 use iced::widget::{button, checkbox, column, container, row, scrollable, text};
 use iced::{Alignment, Element, Fill, FillPortion};
 
-use super::effect::{Effect, at_now};
+use super::action::{Action, Intent, at_now};
 use super::i18n::{Lang, Say, T};
 use super::refusal::Refusal;
 use super::theme;
@@ -22,7 +22,7 @@ use super::widgets::{
 };
 use crate::domain::tax::{TaxMode, Taxpayer};
 use crate::print::deliver::Delivery;
-use crate::store::{Identity, Settings, Store};
+use crate::store::{Identity, SettingKey, Settings, Store};
 
 /// The first field in reading order.
 pub const FIRST_FIELD: &str = "tax_rate";
@@ -49,19 +49,24 @@ pub enum Setting {
 impl Setting {
     /// The key the book keeps the setting under.
     pub fn key(&self) -> &'static str {
+        self.which().name()
+    }
+
+    /// Which setting this changes.
+    pub fn which(&self) -> SettingKey {
         match self {
-            Setting::ReceiptWidth(_) => "receipt_width",
-            Setting::Delivery(_) => "receipt_delivery",
-            Setting::Language(_) => "language",
-            Setting::TaxMode(_) => "tax_mode",
-            Setting::TaxRate(_) => "tax_rate",
-            Setting::Taxpayer(_) => "pph_taxpayer",
-            Setting::ExportDir(_) => "export_dir",
-            Setting::Qris(_) => "qris_payload",
-            Setting::QrisAmount(_) => "qris_amount",
-            Setting::CustomerDisplay(_) => "customer_display",
-            Setting::CustomerLine(_) => "customer_line",
-            Setting::EscposPrinter(_) => "escpos_printer",
+            Setting::ReceiptWidth(_) => SettingKey::ReceiptWidth,
+            Setting::Delivery(_) => SettingKey::ReceiptDelivery,
+            Setting::Language(_) => SettingKey::Language,
+            Setting::TaxMode(_) => SettingKey::TaxMode,
+            Setting::TaxRate(_) => SettingKey::TaxRate,
+            Setting::Taxpayer(_) => SettingKey::PphTaxpayer,
+            Setting::ExportDir(_) => SettingKey::ExportDir,
+            Setting::Qris(_) => SettingKey::QrisPayload,
+            Setting::QrisAmount(_) => SettingKey::QrisAmount,
+            Setting::CustomerDisplay(_) => SettingKey::CustomerDisplay,
+            Setting::CustomerLine(_) => SettingKey::CustomerLine,
+            Setting::EscposPrinter(_) => SettingKey::EscposPrinter,
         }
     }
 
@@ -103,10 +108,6 @@ pub struct Pengaturan {
     /// Restore even when the book holds records newer than the backup.
     pub accept_loss: bool,
     pub notice: Option<Notice>,
-    /// Settings saved since the root last looked: it applies them.
-    applied: Option<Settings>,
-    /// A restore replaced the book: the root reloads everything.
-    restored: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -145,7 +146,7 @@ pub enum Message {
     /// A job of this screen died before answering.
     JobFailed(Refusal),
     /// Scroll the screen (PgUp/PgDn, ↑/↓, Home/End).
-    Scroll(super::effect::Scroll),
+    Scroll(super::action::Scroll),
 }
 
 impl Pengaturan {
@@ -189,7 +190,7 @@ impl Pengaturan {
             }),
             // In a field Home and End move its cursor.
             _ if press.captured => return None,
-            named => return super::effect::Scroll::for_key(named).map(Message::Scroll),
+            named => return super::action::Scroll::for_key(named).map(Message::Scroll),
         };
         Some(Message::Set(setting))
     }
@@ -199,20 +200,18 @@ impl Pengaturan {
         Pengaturan {
             identity: identity.clone(),
             settings: settings.clone(),
-            tax_rate: entries.get("tax_rate").cloned().unwrap_or_default(),
-            export_dir: entries.get("export_dir").cloned().unwrap_or_default(),
-            qris: entries.get("qris_payload").cloned().unwrap_or_default(),
+            tax_rate: entries.get(SettingKey::TaxRate.name()).cloned().unwrap_or_default(),
+            export_dir: entries.get(SettingKey::ExportDir.name()).cloned().unwrap_or_default(),
+            qris: entries.get(SettingKey::QrisPayload.name()).cloned().unwrap_or_default(),
             customer_line: settings.customer_line.clone(),
             scale: scale_text(settings),
-            escpos_printer: entries.get("escpos_printer").cloned().unwrap_or_default(),
+            escpos_printer: entries.get(SettingKey::EscposPrinter.name()).cloned().unwrap_or_default(),
             old_pin: String::new(),
             new_pin: String::new(),
             restore_path: String::new(),
             restore_pin: String::new(),
             accept_loss: false,
             notice: None,
-            applied: None,
-            restored: false,
         }
     }
 
@@ -240,25 +239,15 @@ impl Pengaturan {
         self.notice = None;
     }
 
-    /// Settings that changed, once.
-    pub fn take_applied(&mut self) -> Option<Settings> {
-        self.applied.take()
-    }
-
-    /// Whether a restore replaced the book since the root last looked.
-    pub fn take_restored(&mut self) -> bool {
-        std::mem::take(&mut self.restored)
-    }
-
-    pub fn update(&mut self, message: Message) -> Effect<Message> {
+    pub fn update(&mut self, message: Message) -> Action<Message> {
         match message {
-            Message::Scroll(by) => Effect::Scroll { view: SCROLL, by },
+            Message::Scroll(by) => Action::Scroll { view: SCROLL, by },
             Message::Set(setting) => {
                 let setting = self.as_typed(setting);
                 // A guarded setting (the QRIS code) takes the PIN typed in
                 // the PIN card's first field, as accepting the clock does.
                 let pin = Some(self.old_pin.clone()).filter(|p| !p.is_empty());
-                Effect::job(move |store| {
+                Action::job(move |store| {
                     let saved = at_now(|now| {
                         store.set_guarded_setting(
                             setting.key(),
@@ -273,26 +262,26 @@ impl Pengaturan {
             Message::TaxRateChanged(text) => {
                 self.tax_rate = text;
                 self.forget_refusal();
-                Effect::None
+                Action::None
             }
             Message::ExportDirChanged(text) => {
                 self.export_dir = text;
                 self.forget_refusal();
-                Effect::None
+                Action::None
             }
             Message::QrisChanged(text) => {
                 self.qris = text;
                 self.forget_refusal();
-                Effect::None
+                Action::None
             }
             Message::CustomerLineChanged(text) => {
                 self.customer_line = text;
                 self.forget_refusal();
-                Effect::None
+                Action::None
             }
             Message::ScaleChanged(text) => {
                 self.scale = text;
-                Effect::None
+                Action::None
             }
             Message::SaveScale => {
                 // Both checked before either is saved; the prefix (which a
@@ -310,29 +299,29 @@ impl Pengaturan {
                 {
                     let refused = crate::store::StoreError::from(error);
                     self.notice = Some(Notice::Error(Refusal::from(refused).into()));
-                    return Effect::None;
+                    return Action::None;
                 }
-                Effect::job(move |store| {
+                Action::job(move |store| {
                     let saved = store
-                        .set_setting("scale_prefix", &prefix)
-                        .and_then(|_| store.set_setting("scale_layout", &layout))
+                        .set_setting(SettingKey::ScalePrefix.name(), &prefix)
+                        .and_then(|_| store.set_setting(SettingKey::ScaleLayout.name(), &layout))
                         .map_err(Refusal::from);
                     Message::Saved(saved)
                 })
             }
             Message::EscposPrinterChanged(text) => {
                 self.escpos_printer = text;
-                Effect::None
+                Action::None
             }
             Message::TestPrint => {
                 let printer = self.escpos_printer.clone();
-                Effect::job(move |store| {
+                Action::job(move |store| {
                     Message::TestPrinted(super::documents::test_print(store, &printer))
                 })
             }
             Message::TestPrinted(Ok(printer)) => {
                 self.notice = Some(Notice::Info(Say::TestPrinted(printer)));
-                Effect::None
+                Action::None
             }
             Message::Saved(Ok(settings)) => {
                 self.notice = Some(Notice::Info(Say::Saved));
@@ -340,8 +329,7 @@ impl Pengaturan {
                 self.old_pin.clear();
                 self.scale = scale_text(&settings);
                 self.settings = settings.clone();
-                self.applied = Some(settings);
-                Effect::None
+                Action::Intent(Intent::SettingsApplied(Box::new(settings)))
             }
             Message::Saved(Err(error))
             | Message::PinChanged(Err(error))
@@ -351,19 +339,19 @@ impl Pengaturan {
             | Message::ClockAccepted(Err(error))
             | Message::JobFailed(error) => {
                 self.notice = Some(Notice::Error(error.into()));
-                Effect::None
+                Action::None
             }
             Message::OldPinChanged(text) => {
                 self.old_pin = text;
-                Effect::None
+                Action::None
             }
             Message::NewPinChanged(text) => {
                 self.new_pin = text;
-                Effect::None
+                Action::None
             }
             Message::ChangePin => {
                 let (old, new) = (self.old_pin.clone(), self.new_pin.clone());
-                Effect::job(move |store| {
+                Action::job(move |store| {
                     let result = at_now(|now| {
                         let old = Some(old.as_str()).filter(|o| !o.is_empty());
                         store.set_pin(&new, old, now)
@@ -375,11 +363,11 @@ impl Pengaturan {
                 self.old_pin.clear();
                 self.new_pin.clear();
                 self.notice = Some(Notice::Info(Say::PinChanged));
-                Effect::None
+                Action::None
             }
             Message::AcceptClock => {
                 let pin = std::mem::take(&mut self.old_pin);
-                Effect::job(move |store| {
+                Action::job(move |store| {
                     let result = at_now(|now| store.accept_clock(&pin, now))
                         .map(|latest| Say::ClockAccepted(latest.unwrap_or_default()));
                     Message::ClockAccepted(result)
@@ -387,26 +375,26 @@ impl Pengaturan {
             }
             Message::ClockAccepted(Ok(said)) => {
                 self.notice = Some(Notice::Info(said));
-                Effect::None
+                Action::None
             }
-            Message::BackupNow => Effect::job(|store| Message::BackedUp(backup_now(store))),
+            Message::BackupNow => Action::job(|store| Message::BackedUp(backup_now(store))),
             Message::RestorePathChanged(text) => {
                 self.restore_path = text;
-                Effect::None
+                Action::None
             }
             Message::RestorePinChanged(text) => {
                 self.restore_pin = text;
-                Effect::None
+                Action::None
             }
             Message::AcceptLossToggled(on) => {
                 self.accept_loss = on;
-                Effect::None
+                Action::None
             }
             Message::Restore => {
                 let path = std::path::PathBuf::from(self.restore_path.trim());
                 let pin = std::mem::take(&mut self.restore_pin);
                 let accept_loss = std::mem::replace(&mut self.accept_loss, false);
-                Effect::job(move |store| {
+                Action::job(move |store| {
                     let result = at_now(|now| {
                         store.restore_from(&path, Some(pin.as_str()), accept_loss, now)
                     })
@@ -416,12 +404,11 @@ impl Pengaturan {
             }
             Message::BackedUp(Ok(summary)) => {
                 self.notice = Some(Notice::Info(summary));
-                Effect::None
+                Action::None
             }
             Message::Restored(Ok(summary)) => {
                 self.notice = Some(Notice::Info(summary));
-                self.restored = true;
-                Effect::None
+                Action::Intent(Intent::Restored)
             }
         }
     }

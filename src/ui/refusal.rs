@@ -604,7 +604,7 @@ impl English for SettingProblem {
             SettingProblem::Printer(error) => error.english(),
             SettingProblem::UnknownKey => format!(
                 "unknown key; pick one of: {}",
-                crate::store::SETTING_KEYS.join(", ")
+                crate::store::SettingKey::names()
             ),
         }
     }

@@ -10,7 +10,7 @@ use iced::widget::Id;
 use iced_test::selector::{Candidate, Target, id, is_focused};
 use iced_test::{Simulator, simulator};
 use sentra::store::Store;
-use sentra::ui::{App, Effect, Focus, Message, Scroll};
+use sentra::ui::{App, Action, Focus, Message, Scroll};
 
 pub struct Window {
     pub app: App,
@@ -39,7 +39,7 @@ impl Window {
         self.settle(effect);
     }
 
-    pub fn settle(&mut self, effect: Effect<Message>) {
+    pub fn settle(&mut self, effect: Action<Message>) {
         let (jobs, focus) = effect.into_parts();
         for focus in focus {
             self.move_focus(focus);

@@ -10,7 +10,7 @@ use crate::domain::customer::{typed_limit, typed_limit_gives_credit};
 use crate::domain::payment::{PaymentMethod, Tender};
 use crate::money::Rupiah;
 use crate::store::{CustomerBalance, NewCustomer, StoreError};
-use crate::ui::effect::{Effect, at_now};
+use crate::ui::action::{Action, at_now};
 use crate::ui::i18n::{Lang, Say, T};
 use crate::ui::refusal::Refusal;
 use crate::ui::theme;
@@ -112,8 +112,8 @@ impl KasbonPick {
     }
 }
 
-fn search(version: u64, query: String) -> Effect<Message> {
-    Effect::search("kasbon-customers", move |store| {
+fn search(version: u64, query: String) -> Action<Message> {
+    Action::search("kasbon-customers", move |store| {
         let today =
             store.business_day(crate::clock::now().unwrap_or(time::OffsetDateTime::now_utc()));
         let found = store
@@ -130,9 +130,9 @@ fn search(version: u64, query: String) -> Effect<Message> {
 impl Kasir {
     /// Kasbon picked as the method: the customer search gets the focus and
     /// lists the customers.
-    pub(super) fn kasbon_chosen(&mut self) -> Effect<Message> {
+    pub(super) fn kasbon_chosen(&mut self) -> Action<Message> {
         let Panel::Pay(payment) = &mut self.panel else {
-            return Effect::None;
+            return Action::None;
         };
         let again = payment.method == PaymentMethod::Kasbon;
         payment.update(Message::PayMethod(PaymentMethod::Kasbon));
@@ -142,15 +142,15 @@ impl Kasir {
             return self.kasbon(KasbonMessage::ChooseAgain);
         }
         if pick.chosen.is_some() {
-            return Effect::Focus(super::AMOUNT);
+            return Action::Focus(super::AMOUNT);
         }
         pick.version += 1;
-        Effect::Focus(SEARCH).and(search(pick.version, pick.query.clone()))
+        Action::Focus(SEARCH).and(search(pick.version, pick.query.clone()))
     }
 
-    pub(super) fn kasbon(&mut self, message: KasbonMessage) -> Effect<Message> {
+    pub(super) fn kasbon(&mut self, message: KasbonMessage) -> Action<Message> {
         let Panel::Pay(payment) = &mut self.panel else {
-            return Effect::None;
+            return Action::None;
         };
         let pick = &mut payment.kasbon;
         pick.error = None;
@@ -170,32 +170,32 @@ impl Kasir {
                         Err(error) => pick.error = Some(error.into()),
                     }
                 }
-                Effect::None
+                Action::None
             }
             KasbonMessage::Choose(code) => {
                 pick.chosen = pick.results.iter().find(|c| c.code == code).cloned();
-                Effect::Focus(super::AMOUNT)
+                Action::Focus(super::AMOUNT)
             }
             KasbonMessage::Move(step) => {
                 let last = pick.results.len().saturating_sub(1) as i32;
                 pick.highlighted = (pick.highlighted as i32 + step).clamp(0, last) as usize;
-                Effect::None
+                Action::None
             }
             KasbonMessage::ChooseHighlighted => match pick.results.get(pick.highlighted) {
                 Some(customer) => {
                     pick.chosen = Some(customer.clone());
-                    Effect::Focus(super::AMOUNT)
+                    Action::Focus(super::AMOUNT)
                 }
                 None => {
                     pick.error = Some(Say::ChooseCustomerFirst);
-                    Effect::Focus(SEARCH)
+                    Action::Focus(SEARCH)
                 }
             },
             KasbonMessage::ChooseAgain => {
                 pick.chosen = None;
                 pick.pin.clear();
                 pick.version += 1;
-                Effect::Focus(SEARCH).and(search(pick.version, pick.query.clone()))
+                Action::Focus(SEARCH).and(search(pick.version, pick.query.clone()))
             }
             KasbonMessage::OpenNew => {
                 pick.adding = true;
@@ -203,40 +203,40 @@ impl Kasir {
                 if pick.name.is_empty() && !pick.query.chars().any(|c| c.is_ascii_digit()) {
                     pick.name = pick.query.trim().to_string();
                 }
-                Effect::Focus(NEW_NAME)
+                Action::Focus(NEW_NAME)
             }
             KasbonMessage::NameChanged(text) => {
                 pick.name = text;
-                Effect::None
+                Action::None
             }
             KasbonMessage::PhoneChanged(text) => {
                 pick.phone = text;
-                Effect::None
+                Action::None
             }
             KasbonMessage::LimitChanged(text) => {
                 pick.limit = text;
-                Effect::None
+                Action::None
             }
             KasbonMessage::NewPinChanged(text) => {
                 pick.new_pin = text;
-                Effect::None
+                Action::None
             }
             KasbonMessage::CancelNew => {
                 pick.adding = false;
-                Effect::Focus(SEARCH)
+                Action::Focus(SEARCH)
             }
             KasbonMessage::SaveNew => {
                 let limit = match typed_limit(&pick.limit) {
                     Ok(limit) => limit,
                     Err(error) => {
                         pick.error = Some(Refusal::from(error).into());
-                        return Effect::Focus(NEW_LIMIT);
+                        return Action::Focus(NEW_LIMIT);
                     }
                 };
                 let (name, phone) = (pick.name.clone(), pick.phone.clone());
                 let pin = Some(pick.new_pin.trim().to_string()).filter(|p| !p.is_empty());
                 pick.new_pin.clear();
-                Effect::job(move |store| {
+                Action::job(move |store| {
                     let mut pin_refused = false;
                     let added = at_now(|now| {
                         let code = store.next_customer_code()?;
@@ -266,18 +266,18 @@ impl Kasir {
                     pick.query = customer.name.clone();
                     pick.results = vec![customer.clone()];
                     pick.chosen = Some(customer);
-                    Effect::Focus(super::AMOUNT)
+                    Action::Focus(super::AMOUNT)
                 }
                 Err(error) => {
                     // A PIN refused is typed again where it was; anything
                     // else starts again from the name.
                     pick.error = Some(error.into());
-                    Effect::Focus(if pin_refused { NEW_PIN } else { NEW_NAME })
+                    Action::Focus(if pin_refused { NEW_PIN } else { NEW_NAME })
                 }
             },
             KasbonMessage::PinChanged(text) => {
                 pick.pin = text;
-                Effect::None
+                Action::None
             }
         }
     }

@@ -22,7 +22,7 @@ use uuid::Uuid;
 pub use cart::{CartItem, LineRefused};
 pub use pay::Payment;
 
-use super::effect::{Effect, at_now};
+use super::action::{Action, at_now};
 use super::i18n::Say;
 use super::refusal::Refusal;
 use super::widgets::Notice;
@@ -359,10 +359,10 @@ impl Kasir {
 
     /// Reads today's state (opened, closed) again, and puts the focus where
     /// the till wants it.
-    pub fn refresh(&mut self) -> Effect<Message> {
+    pub fn refresh(&mut self) -> Action<Message> {
         reload_day()
             .and(count_held())
-            .and(Effect::Focus(self.home()))
+            .and(Action::Focus(self.home()))
     }
 
     /// The field that has the focus when nothing else asks for it.
@@ -488,7 +488,7 @@ impl Kasir {
         (rounded.total == target).then_some((target, discount))
     }
 
-    pub fn update(&mut self, message: Message) -> Effect<Message> {
+    pub fn update(&mut self, message: Message) -> Action<Message> {
         let effect = self.react(message);
         // The next buyer's first item: the last one's thanks are over.
         if !self.cart.is_empty() {
@@ -503,7 +503,7 @@ impl Kasir {
         effect
     }
 
-    fn react(&mut self, message: Message) -> Effect<Message> {
+    fn react(&mut self, message: Message) -> Action<Message> {
         if self.panel_scan.is_some() && panel_scan::is_enter(&message) {
             self.panel_scan = None;
             return self.submit();
@@ -528,14 +528,14 @@ impl Kasir {
                     self.results_query = query;
                     self.highlighted = 0;
                 }
-                Effect::None
+                Action::None
             }
             Message::Submit => self.submit(),
             Message::CodeLooked { ticket, .. }
             | Message::ScaleScanned { ticket, .. }
             | Message::LineQuantity { ticket, .. } => {
                 let due = self.scans.arrived(ticket, message);
-                let effect = due.into_iter().fold(Effect::None, |effect, answer| {
+                let effect = due.into_iter().fold(Action::None, |effect, answer| {
                     effect.and(self.scanned(answer))
                 });
                 effect.and(self.after_scans())
@@ -549,7 +549,7 @@ impl Kasir {
                     let last = count as i32 - 1;
                     *highlighted = (*highlighted as i32 + step).clamp(0, last) as usize;
                 }
-                Effect::None
+                Action::None
             }
             Message::MoveCartCursor(step) => {
                 let last = self.cart.len().saturating_sub(1) as i32;
@@ -564,7 +564,7 @@ impl Kasir {
                     self.search_version += 1;
                     self.add(product, None)
                 }
-                None => Effect::None,
+                None => Action::None,
             },
             Message::QuantityChanged(index, text) => {
                 self.line_changed(index, LineField::Quantity, text)
@@ -579,7 +579,7 @@ impl Kasir {
                 if let Some(item) = self.cart.get_mut(index) {
                     item.before_edit = None;
                 }
-                Effect::Focus(SEARCH)
+                Action::Focus(SEARCH)
             }
             Message::RemoveLine(index) => {
                 if index < self.cart.len() {
@@ -587,11 +587,11 @@ impl Kasir {
                     self.stray = None;
                     self.cart_cursor = self.cart_cursor.min(self.cart.len().saturating_sub(1));
                 }
-                Effect::Focus(SEARCH).and(self.reveal_cursor())
+                Action::Focus(SEARCH).and(self.reveal_cursor())
             }
             Message::SaleDiscountChanged(text) => {
                 self.sale_discount = text;
-                Effect::None
+                Action::None
             }
             Message::RoundTotal => {
                 if self.panel == Panel::None
@@ -599,24 +599,24 @@ impl Kasir {
                 {
                     self.sale_discount = discount.value().to_string();
                 }
-                Effect::Focus(SEARCH)
+                Action::Focus(SEARCH)
             }
             // A scanner's last code and F2 come faster than the book
             // answers: pay for what was scanned, not for what has landed.
             Message::OpenPay if self.scans.waiting() => {
                 self.pay_when_scanned = true;
-                Effect::None
+                Action::None
             }
             Message::OpenPay => self.open_pay(),
             // Enter in the amount before the scans have landed waits too.
-            Message::Complete if self.scans.waiting() => Effect::Focus(AMOUNT),
+            Message::Complete if self.scans.waiting() => Action::Focus(AMOUNT),
             Message::ReferenceChanged(_)
             | Message::AmountChanged(_)
             | Message::DiscountPinChanged(_) => {
                 if let Panel::Pay(payment) = &mut self.panel {
                     payment.update(message);
                 }
-                Effect::None
+                Action::None
             }
             Message::PayMethod(PaymentMethod::Kasbon) => self.kasbon_chosen(),
             Message::Kasbon(message) => self.kasbon(message),
@@ -627,7 +627,7 @@ impl Kasir {
                 if let Panel::Pay(payment) = &mut self.panel {
                     payment.update(message);
                 }
-                Effect::Focus(AMOUNT)
+                Action::Focus(AMOUNT)
             }
             Message::Complete => self.complete(),
             Message::Completed(result) => self.completed(result),
@@ -640,7 +640,7 @@ impl Kasir {
                     }
                     Err(error) => self.notice = Some(Notice::Error(error.into())),
                 }
-                Effect::Focus(SEARCH).and(count_held())
+                Action::Focus(SEARCH).and(count_held())
             }
             Message::HeldListed(result) => {
                 match result {
@@ -656,9 +656,9 @@ impl Kasir {
                     }
                     Err(error) => self.notice = Some(Notice::Error(error.into())),
                 }
-                Effect::Focus(SEARCH)
+                Action::Focus(SEARCH)
             }
-            Message::Resume(id) => Effect::job(move |store| {
+            Message::Resume(id) => Action::job(move |store| {
                 let resumed = store.resume_held(id).map(|resumed| {
                     let items = resumed
                         .products
@@ -680,15 +680,15 @@ impl Kasir {
                     }
                     Err(error) => self.notice = Some(Notice::Error(error.into())),
                 }
-                Effect::Focus(SEARCH).and(count_held())
+                Action::Focus(SEARCH).and(count_held())
             }
             Message::HeldCounted(count) => {
                 self.held_waiting = count;
-                Effect::None
+                Action::None
             }
             Message::OpenVoid => {
                 if matches!(self.panel, Panel::Void(_)) {
-                    return Effect::Focus(VOID_RECEIPT);
+                    return Action::Focus(VOID_RECEIPT);
                 }
                 let receipt = self
                     .last_sale
@@ -704,7 +704,7 @@ impl Kasir {
                 } else {
                     VOID_REASON
                 };
-                Effect::Focus(focus).and(find_sale(receipt))
+                Action::Focus(focus).and(find_sale(receipt))
             }
             Message::VoidReceiptChanged(text) => {
                 if let Panel::Void(form) = &mut self.panel {
@@ -720,7 +720,7 @@ impl Kasir {
                 {
                     form.sale = Some(result);
                 }
-                Effect::None
+                Action::None
             }
             Message::VoidReasonChanged(text) => self.edit_void(|form| form.reason = text),
             Message::VoidPinChanged(text) => self.edit_void(|form| form.pin = text),
@@ -729,45 +729,45 @@ impl Kasir {
             Message::Reprint => match &self.last_sale {
                 Some(sale) if self.panel == Panel::None => {
                     let receipt = sale.receipt.clone();
-                    Effect::job(move |store| {
+                    Action::job(move |store| {
                         Message::ReceiptPrinted(super::documents::receipt(store, &receipt, true))
                     })
                 }
-                _ => Effect::None,
+                _ => Action::None,
             },
             Message::ReceiptPrinted(result) => {
                 self.receipt_file = Some(result);
-                Effect::None
+                Action::None
             }
-            Message::FocusWhatsApp => Effect::Focus(WHATSAPP),
+            Message::FocusWhatsApp => Action::Focus(WHATSAPP),
             Message::WhatsAppChanged(text) => {
                 self.whatsapp = text;
                 self.whatsapp_sent = None;
-                Effect::None
+                Action::None
             }
             // A barcode scanned into the buyer's number (the focus left
             // there): it is the next buyer's first item, not a number.
             Message::SendWhatsApp if is_scan_not_phone(&self.whatsapp) => {
                 let code = std::mem::take(&mut self.whatsapp);
                 self.search.changed(code.trim().to_string());
-                self.submit().and(Effect::Focus(SEARCH))
+                self.submit().and(Action::Focus(SEARCH))
             }
             Message::SendWhatsApp => match &self.last_sale {
                 Some(sale) => {
                     let (receipt, number) = (sale.receipt.clone(), self.whatsapp.clone());
-                    Effect::job(move |store| {
+                    Action::job(move |store| {
                         Message::WhatsAppOpened(super::documents::whatsapp(
                             store, &receipt, &number,
                         ))
                     })
                 }
-                None => Effect::None,
+                None => Action::None,
             },
             Message::WhatsAppOpened(result) => {
                 let sent = result.is_ok();
                 self.whatsapp_sent = Some(result);
                 // Sent: the next buyer; refused: the number again.
-                Effect::Focus(if sent { SEARCH } else { WHATSAPP })
+                Action::Focus(if sent { SEARCH } else { WHATSAPP })
             }
             Message::DayLoaded(result) => {
                 let was_closed = matches!(self.today, Today::Closed { .. });
@@ -779,9 +779,9 @@ impl Kasir {
                 // A panel keeps its field (a wrong PIN is typed again where
                 // it was); only a day that closed or opened moves the focus.
                 if self.panel == Panel::None || closed != was_closed {
-                    Effect::Focus(self.home())
+                    Action::Focus(self.home())
                 } else {
-                    Effect::None
+                    Action::None
                 }
             }
             Message::OpeningFloatChanged(text) => self.float_changed(text),
@@ -794,10 +794,10 @@ impl Kasir {
                     Ok(float) => float,
                     Err(error) => {
                         self.day_error = Some(Refusal::from(error).into());
-                        return Effect::Focus(OPENING_FLOAT);
+                        return Action::Focus(OPENING_FLOAT);
                     }
                 };
-                Effect::job(move |store| {
+                Action::job(move |store| {
                     Message::DayChanged(at_now(|now| store.open_day(float, now)))
                 })
             }
@@ -805,22 +805,22 @@ impl Kasir {
                 if self.scan_in_pin(&text) {
                     self.reopen_pin.clear();
                     self.day_error = Some(Say::ScanOnClosedDay);
-                    return Effect::None;
+                    return Action::None;
                 }
                 self.reopen_pin = text;
                 self.day_error = None;
-                Effect::None
+                Action::None
             }
-            Message::Reopen if self.scan_in_pin("") => Effect::None,
+            Message::Reopen if self.scan_in_pin("") => Action::None,
             Message::Reopen => {
                 let Today::Closed { day } = &self.today else {
-                    return Effect::None;
+                    return Action::None;
                 };
                 let Some(date) = crate::clock::parse_day(day) else {
-                    return Effect::None;
+                    return Action::None;
                 };
                 let pin = std::mem::take(&mut self.reopen_pin);
-                Effect::job(move |store| {
+                Action::job(move |store| {
                     Message::DayChanged(at_now(|now| store.reopen_day(date, &pin, now)))
                 })
             }
@@ -833,11 +833,11 @@ impl Kasir {
                     };
                     self.day_error = None;
                     self.opening_float.clear();
-                    Effect::Focus(SEARCH)
+                    Action::Focus(SEARCH)
                 }
                 Err(error) => {
                     self.day_error = Some(error.into());
-                    Effect::Focus(self.home())
+                    Action::Focus(self.home())
                 }
             },
             Message::Back => {
@@ -858,7 +858,7 @@ impl Kasir {
                     self.missed.clear();
                 }
                 self.stray = None;
-                Effect::Focus(self.home())
+                Action::Focus(self.home())
             }
             Message::JobFailed(why) => {
                 self.saving = false;
@@ -870,12 +870,12 @@ impl Kasir {
                     }
                     _ => self.notice = Some(Notice::Error(why.into())),
                 }
-                Effect::Focus(self.home())
+                Action::Focus(self.home())
             }
         }
     }
 
-    fn search(&mut self, query: String) -> Effect<Message> {
+    fn search(&mut self, query: String) -> Action<Message> {
         self.search_version += 1;
         let version = self.search_version;
         // What the search looks for: the code of `N*CODE`.
@@ -884,9 +884,9 @@ impl Kasir {
             .unwrap_or_else(|| query.trim().to_string());
         if wanted.is_empty() {
             self.results.clear();
-            return Effect::None;
+            return Action::None;
         }
-        Effect::search("kasir-search", move |store| {
+        Action::search("kasir-search", move |store| {
             let result = store
                 .search_products(&wanted, RESULTS)
                 .map_err(Refusal::from);
@@ -894,11 +894,11 @@ impl Kasir {
         })
     }
 
-    fn submit(&mut self) -> Effect<Message> {
+    fn submit(&mut self) -> Action<Message> {
         if let Panel::Held(list) = &self.panel {
             return match list.carts.get(list.highlighted) {
                 Some((held, _)) => self.update(Message::Resume(held.id)),
-                None => Effect::None,
+                None => Action::None,
             };
         }
         self.panel_scan = None;
@@ -912,7 +912,7 @@ impl Kasir {
         self.search_version += 1;
         if typed.is_empty() {
             return if self.cart.is_empty() {
-                Effect::None
+                Action::None
             } else {
                 self.open_pay()
             };
@@ -925,7 +925,7 @@ impl Kasir {
                 Ok(quantity) => (Some(quantity), code.to_string()),
                 Err(error) => {
                     self.notice = Some(Notice::Error(Refusal::from(error).into()));
-                    return Effect::Focus(SEARCH);
+                    return Action::Focus(SEARCH);
                 }
             },
             None => (None, typed),
@@ -933,7 +933,7 @@ impl Kasir {
         let stray = self.stray.take();
         let ticket = self.scans.issue();
         let lost = code.clone();
-        let job = crate::ui::effect::Job::new(move |store| {
+        let job = crate::ui::action::Job::new(move |store| {
             // A scale label: its product with the weight printed on it.
             if stray.is_none() {
                 match store.read_scale_code(&code) {
@@ -968,7 +968,7 @@ impl Kasir {
         });
         // A lookup that dies still answers in its turn, or every later
         // scan would wait for it.
-        Effect::Job(job.failing_with(move |why| Message::CodeLooked {
+        Action::Run(job.failing_with(move |why| Message::CodeLooked {
             code: lost,
             quantity: None,
             found: Err(why),
@@ -993,10 +993,10 @@ impl Kasir {
 
     /// `+`/`-` on the highlighted line. The sign went into the search
     /// field first; it is taken out as Enter takes a code.
-    fn step_line(&mut self, step: i32) -> Effect<Message> {
+    fn step_line(&mut self, step: i32) -> Action<Message> {
         self.search.take();
         let Some(item) = self.cart.get_mut(self.cart_cursor) else {
-            return Effect::Focus(SEARCH);
+            return Action::Focus(SEARCH);
         };
         let stepped = if step > 0 {
             item.add(Quantity::ONE)
@@ -1006,15 +1006,15 @@ impl Kasir {
         if let Err(why) = stepped {
             self.notice = Some(Notice::Error(why.into()));
         }
-        Effect::Focus(SEARCH).and(self.reveal_cursor())
+        Action::Focus(SEARCH).and(self.reveal_cursor())
     }
 
     /// Once scans have landed: the payment F2 asked for opens, and a panel
     /// already open (F2 reached the window before a scan's Enter did) asks
     /// for the cart as it is now, with the focus kept in its amount.
-    fn after_scans(&mut self) -> Effect<Message> {
+    fn after_scans(&mut self) -> Action<Message> {
         if self.scans.waiting() {
-            return Effect::None;
+            return Action::None;
         }
         if std::mem::take(&mut self.pay_when_scanned) {
             return self.open_pay();
@@ -1027,14 +1027,14 @@ impl Kasir {
                 if payment.total != priced.total {
                     payment.total = priced.total;
                 }
-                Effect::Focus(AMOUNT)
+                Action::Focus(AMOUNT)
             }
-            _ => Effect::None,
+            _ => Action::None,
         }
     }
 
     /// A scan's answer, in its turn.
-    fn scanned(&mut self, answer: Message) -> Effect<Message> {
+    fn scanned(&mut self, answer: Message) -> Action<Message> {
         match answer {
             Message::CodeLooked {
                 code,
@@ -1045,7 +1045,7 @@ impl Kasir {
             } => self.code_looked(code, quantity, found, stray),
             Message::ScaleScanned { count, scan, .. } => self.scale_scanned(count, scan),
             Message::LineQuantity { quantity, .. } => self.set_line_quantity(quantity),
-            _ => Effect::None,
+            _ => Action::None,
         }
     }
 
@@ -1055,7 +1055,7 @@ impl Kasir {
         quantity: Option<Quantity>,
         found: Result<Option<(Product, String)>, Refusal>,
         stray: Option<Stray>,
-    ) -> Effect<Message> {
+    ) -> Action<Message> {
         match found {
             Ok(Some((product, before))) => {
                 // A scan that landed in a line: what was typed there before
@@ -1086,19 +1086,19 @@ impl Kasir {
             Ok(None) => self.unknown(code),
             Err(error) => {
                 self.notice = Some(Notice::Error(error.into()));
-                Effect::Focus(SEARCH)
+                Action::Focus(SEARCH)
             }
         }
     }
 
     /// `5*` and Enter: the quantity waits for the scans typed before it, so
     /// it reaches the line the vendor saw highlighted when the last landed.
-    fn quantity_typed(&mut self, count: &str) -> Effect<Message> {
+    fn quantity_typed(&mut self, count: &str) -> Action<Message> {
         let quantity = match Quantity::parse(count.trim()) {
             Ok(quantity) => quantity,
             Err(error) => {
                 self.notice = Some(Notice::Error(Refusal::from(error).into()));
-                return Effect::Focus(SEARCH);
+                return Action::Focus(SEARCH);
             }
         };
         let ticket = self.scans.issue();
@@ -1108,13 +1108,13 @@ impl Kasir {
     /// An unknown code: the cart stays as it was, and the code joins the
     /// cart's missed codes, which stay on screen. The field was emptied at
     /// Enter, so what it holds now is the next scan's.
-    fn unknown(&mut self, code: String) -> Effect<Message> {
+    fn unknown(&mut self, code: String) -> Action<Message> {
         self.missed.push(code);
-        Effect::Focus(SEARCH)
+        Action::Focus(SEARCH)
     }
 
     /// The highlighted line takes the quantity of `5*` and Enter.
-    fn set_line_quantity(&mut self, quantity: Quantity) -> Effect<Message> {
+    fn set_line_quantity(&mut self, quantity: Quantity) -> Action<Message> {
         match self.cart.get_mut(self.cart_cursor) {
             Some(item) => {
                 if let Err(why) = item.set_quantity(quantity) {
@@ -1123,7 +1123,7 @@ impl Kasir {
             }
             None => self.notice = Some(Notice::Error(Say::NoLineForQuantity)),
         }
-        Effect::Focus(SEARCH).and(self.reveal_cursor())
+        Action::Focus(SEARCH).and(self.reveal_cursor())
     }
 
     /// The discount in `priced` that needs the manager, by the one rule the
@@ -1135,8 +1135,8 @@ impl Kasir {
 
     /// Scrolls the cart until its highlighted line shows: Delete and `+`
     /// never act on a line the vendor cannot see.
-    fn reveal_cursor(&self) -> Effect<Message> {
-        Effect::Reveal {
+    fn reveal_cursor(&self) -> Action<Message> {
+        Action::Reveal {
             list: CART_LINES,
             row: self.cart_cursor,
             of: self.cart.len(),
@@ -1149,12 +1149,12 @@ impl Kasir {
         &mut self,
         count: Option<Quantity>,
         scan: Result<ScaleScan, Refusal>,
-    ) -> Effect<Message> {
+    ) -> Action<Message> {
         let scan = match scan {
             Ok(scan) => scan,
             Err(error) => {
                 self.notice = Some(Notice::Error(error.into()));
-                return Effect::Focus(SEARCH);
+                return Action::Focus(SEARCH);
             }
         };
         let labels = count.unwrap_or(Quantity::ONE);
@@ -1170,7 +1170,7 @@ impl Kasir {
                 crate::domain::scale::ScaleError::WholeLabels(labels),
             );
             self.notice = Some(Notice::Error(Refusal::from(refused).into()));
-            return Effect::Focus(SEARCH);
+            return Action::Focus(SEARCH);
         };
         let lines = self.cart.len();
         let effect = self.add(scan.product.clone(), Some(quantity));
@@ -1191,7 +1191,7 @@ impl Kasir {
 
     /// Puts a product in the cart: more of a counted line already there, or
     /// a new line. A product with no stock left goes in with a word.
-    fn add(&mut self, product: Product, quantity: Option<Quantity>) -> Effect<Message> {
+    fn add(&mut self, product: Product, quantity: Option<Quantity>) -> Action<Message> {
         let quantity = quantity.unwrap_or(Quantity::ONE);
         let checked = product
             .unit
@@ -1204,7 +1204,7 @@ impl Kasir {
                 why,
             };
             self.notice = Some(Notice::Error(Refusal::from(refused).into()));
-            return Effect::Focus(SEARCH);
+            return Action::Focus(SEARCH);
         }
         let at = self
             .cart
@@ -1219,7 +1219,7 @@ impl Kasir {
             Some(item) => {
                 if let Err(why) = item.add(quantity) {
                     self.notice = Some(Notice::Error(why.into()));
-                    return Effect::Focus(SEARCH);
+                    return Action::Focus(SEARCH);
                 }
                 Quantity::parse(&item.quantity).unwrap_or(quantity)
             }
@@ -1237,15 +1237,15 @@ impl Kasir {
                 unit: product.unit.key(),
             })
         });
-        Effect::Focus(SEARCH).and(self.reveal_cursor())
+        Action::Focus(SEARCH).and(self.reveal_cursor())
     }
 
     /// A line's quantity or discount as typed. A long run of digits is a
     /// barcode scanned while the field had the focus: the field keeps what
     /// it held, the digits go to the search, and Enter adds the item.
-    fn line_changed(&mut self, index: usize, field: LineField, text: String) -> Effect<Message> {
+    fn line_changed(&mut self, index: usize, field: LineField, text: String) -> Action<Message> {
         let Some(item) = self.cart.get_mut(index) else {
-            return Effect::None;
+            return Action::None;
         };
         let slot = match field {
             LineField::Quantity => &mut item.quantity,
@@ -1262,7 +1262,7 @@ impl Kasir {
                 let query = format!("{}{more}", self.search.query);
                 self.search.set(query);
                 stray.seen = text;
-                return Effect::Focus(SEARCH);
+                return Action::Focus(SEARCH);
             }
             self.stray = None;
         }
@@ -1295,18 +1295,18 @@ impl Kasir {
                 field,
                 seen: text,
             });
-            return Effect::Focus(SEARCH);
+            return Action::Focus(SEARCH);
         }
         *slot = text;
-        Effect::None
+        Action::None
     }
 
-    fn open_pay(&mut self) -> Effect<Message> {
+    fn open_pay(&mut self) -> Action<Message> {
         if matches!(self.today, Today::Closed { .. }) {
-            return Effect::Focus(REOPEN_PIN);
+            return Action::Focus(REOPEN_PIN);
         }
         if let Panel::Pay(_) = self.panel {
-            return Effect::Focus(AMOUNT);
+            return Action::Focus(AMOUNT);
         }
         match self.priced() {
             Ok(priced) => {
@@ -1314,18 +1314,18 @@ impl Kasir {
                 payment.approval = self.discount_approval(&priced);
                 self.panel = Panel::Pay(payment);
                 self.notice = None;
-                Effect::Focus(AMOUNT)
+                Action::Focus(AMOUNT)
             }
             Err(error) => {
                 self.notice = Some(Notice::Error(error.into()));
-                Effect::Focus(SEARCH)
+                Action::Focus(SEARCH)
             }
         }
     }
 
-    fn complete(&mut self) -> Effect<Message> {
+    fn complete(&mut self) -> Action<Message> {
         if self.saving {
-            return Effect::None;
+            return Action::None;
         }
         let items = self
             .cart
@@ -1347,26 +1347,26 @@ impl Kasir {
             Ok(request) => request,
             Err(error) => {
                 payment.error = Some(error.into());
-                return Effect::Focus(AMOUNT);
+                return Action::Focus(AMOUNT);
             }
         };
         // A discount past the vendor's limit: the PIN first, and the book
         // is not asked until it is typed.
         let pin = match &payment.approval {
-            Some(_) if payment.pin.is_empty() => return Effect::Focus(DISCOUNT_PIN),
+            Some(_) if payment.pin.is_empty() => return Action::Focus(DISCOUNT_PIN),
             Some(_) => Some(payment.pin.clone()),
             None => None,
         };
         self.saving = true;
         let credit = payment.kasbon.credit_for(&request.tenders);
-        Effect::job(move |store| {
+        Action::job(move |store| {
             Message::Completed(at_now(|now| {
                 store.complete_sale_approved(&request, credit.as_ref(), pin.as_deref(), now)
             }))
         })
     }
 
-    fn completed(&mut self, result: Result<CompletedSale, Refusal>) -> Effect<Message> {
+    fn completed(&mut self, result: Result<CompletedSale, Refusal>) -> Action<Message> {
         self.saving = false;
         match result {
             Ok(sale) => {
@@ -1388,7 +1388,7 @@ impl Kasir {
                 self.whatsapp_sent = None;
                 // The receipt is drawn and written off the UI thread; the
                 // next buyer can already be served.
-                Effect::Focus(SEARCH).and(Effect::job(move |store| {
+                Action::Focus(SEARCH).and(Action::job(move |store| {
                     Message::ReceiptPrinted(super::documents::receipt(store, &receipt, false))
                 }))
             }
@@ -1409,18 +1409,18 @@ impl Kasir {
                 }
                 // A day closed meanwhile (in Laporan, or at midnight) shows
                 // as closed, with the reopen right there.
-                Effect::Focus(field).and(reload_day())
+                Action::Focus(field).and(reload_day())
             }
         }
     }
 
-    fn hold_or_list(&mut self) -> Effect<Message> {
+    fn hold_or_list(&mut self) -> Action<Message> {
         if self.cart.is_empty() {
             if let Panel::Held(_) = self.panel {
                 self.panel = Panel::None;
-                return Effect::Focus(SEARCH);
+                return Action::Focus(SEARCH);
             }
-            return Effect::job(|store| Message::HeldListed(held_with_totals(store)));
+            return Action::job(|store| Message::HeldListed(held_with_totals(store)));
         }
         let items = match self
             .cart
@@ -1431,13 +1431,13 @@ impl Kasir {
             Ok(items) => items,
             Err(error) => {
                 self.notice = Some(Notice::Error(error.into()));
-                return Effect::Focus(SEARCH);
+                return Action::Focus(SEARCH);
             }
         };
         let discount = self.sale_discount().ok().flatten();
         // The held list shows each cart's time on the stall's clock, in the
         // screen's language: no label needs writing.
-        Effect::job(move |store| {
+        Action::job(move |store| {
             Message::Held(at_now(|now| store.hold_sale("", &items, discount, now)))
         })
     }
@@ -1463,20 +1463,20 @@ impl Kasir {
         (!items.is_empty()).then(|| (items, self.sale_discount().ok().flatten()))
     }
 
-    fn edit_void(&mut self, edit: impl FnOnce(&mut VoidForm)) -> Effect<Message> {
+    fn edit_void(&mut self, edit: impl FnOnce(&mut VoidForm)) -> Action<Message> {
         if let Panel::Void(form) = &mut self.panel {
             edit(form);
             form.error = None;
         }
-        Effect::None
+        Action::None
     }
 
-    fn submit_void(&mut self) -> Effect<Message> {
+    fn submit_void(&mut self) -> Action<Message> {
         let Panel::Void(form) = &mut self.panel else {
-            return Effect::None;
+            return Action::None;
         };
         if form.voiding {
-            return Effect::None;
+            return Action::None;
         }
         form.voiding = true;
         let (receipt, reason, pin) = (
@@ -1484,12 +1484,12 @@ impl Kasir {
             form.reason.clone(),
             form.pin.clone(),
         );
-        Effect::job(move |store| {
+        Action::job(move |store| {
             Message::Voided(at_now(|now| store.void_sale(&receipt, &reason, &pin, now)))
         })
     }
 
-    fn voided(&mut self, result: Result<VoidRecord, Refusal>) -> Effect<Message> {
+    fn voided(&mut self, result: Result<VoidRecord, Refusal>) -> Action<Message> {
         match result {
             Ok(record) => {
                 self.panel = Panel::None;
@@ -1501,7 +1501,7 @@ impl Kasir {
                 {
                     sale.voided = true;
                 }
-                Effect::Focus(SEARCH)
+                Action::Focus(SEARCH)
             }
             Err(error) => {
                 if let Panel::Void(form) = &mut self.panel {
@@ -1509,21 +1509,21 @@ impl Kasir {
                     form.error = Some(error);
                     form.pin.clear();
                 }
-                Effect::Focus(VOID_PIN).and(reload_day())
+                Action::Focus(VOID_PIN).and(reload_day())
             }
         }
     }
 }
 
 /// How many carts the book holds, for the line under an empty cart.
-fn count_held() -> Effect<Message> {
-    Effect::job(|store| Message::HeldCounted(store.held_sales().map_or(0, |held| held.len())))
+fn count_held() -> Action<Message> {
+    Action::job(|store| Message::HeldCounted(store.held_sales().map_or(0, |held| held.len())))
 }
 
 /// Reads today's state again (a refusal may mean the day closed meanwhile),
 /// leaving the focus where it is.
-fn reload_day() -> Effect<Message> {
-    Effect::job(|store| Message::DayLoaded(at_now(|now| today(store, now))))
+fn reload_day() -> Action<Message> {
+    Action::job(|store| Message::DayLoaded(at_now(|now| today(store, now))))
 }
 
 /// Today's state in the book.
@@ -1541,12 +1541,12 @@ fn today(store: &Store, now: time::OffsetDateTime) -> Result<Today, crate::store
 }
 
 /// Looks up the sale a receipt number names, once it looks like one.
-fn find_sale(receipt: String) -> Effect<Message> {
+fn find_sale(receipt: String) -> Action<Message> {
     let receipt = receipt.trim().to_string();
     if receipt.len() < 8 {
-        return Effect::None;
+        return Action::None;
     }
-    Effect::search("void-sale", move |store| {
+    Action::search("void-sale", move |store| {
         let found = store.sale(&receipt).map_err(Refusal::from);
         Message::VoidSaleFound(receipt, found)
     })

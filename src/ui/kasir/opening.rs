@@ -2,7 +2,7 @@
 //! there: a scanner or a name typed while it has the focus is the day's
 //! first sale coming, and goes on to the search.
 
-use super::{Effect, Kasir, Message, SEARCH, longest_digit_run};
+use super::{Action, Kasir, Message, SEARCH, longest_digit_run};
 
 /// A run of this many digits in *kas awal* is a barcode (EAN-8 and
 /// longer), never an amount: a drawer holds less than Rp10.000.000.
@@ -13,13 +13,13 @@ impl Kasir {
     /// (a name, `N*CODE`) or a barcode's run of digits is the first sale
     /// coming, and goes to the search with the focus, as do the keys that
     /// follow it into this field before it is drawn anew.
-    pub(super) fn float_changed(&mut self, text: String) -> Effect<Message> {
+    pub(super) fn float_changed(&mut self, text: String) -> Action<Message> {
         if let Some(seen) = &self.float_scan {
             if let Some(more) = text.strip_prefix(seen.as_str()) {
                 let query = format!("{}{more}", self.search.query);
                 self.search.set(query.clone());
                 self.float_scan = Some(text);
-                return Effect::Focus(SEARCH).and(self.search(query));
+                return Action::Focus(SEARCH).and(self.search(query));
             }
             self.float_scan = None;
         }
@@ -29,11 +29,11 @@ impl Kasir {
         if amount && longest_digit_run(&text) < FLOAT_SCAN_DIGITS {
             self.opening_float = text;
             self.day_error = None;
-            return Effect::None;
+            return Action::None;
         }
         self.opening_float.clear();
         self.search.set(text.clone());
         self.float_scan = Some(text.clone());
-        Effect::Focus(SEARCH).and(self.search(text))
+        Action::Focus(SEARCH).and(self.search(text))
     }
 }

@@ -7,7 +7,7 @@
 
 use super::kasbon::KasbonMessage;
 use super::{Kasir, Message, Panel, SEARCH};
-use crate::ui::effect::Effect;
+use crate::ui::action::Action;
 
 /// How a field tells a scanner's digits from what belongs in it.
 #[derive(Debug, Clone, Copy)]
@@ -102,7 +102,7 @@ impl Kasir {
     /// Takes the keys of `message` when they are a scanner's: the field
     /// keeps what it held before the scan, the digits go on to the search
     /// and the focus with them. `None`: the keys are the field's own.
-    pub(super) fn scan_in_panel(&mut self, message: &Message) -> Option<Effect<Message>> {
+    pub(super) fn scan_in_panel(&mut self, message: &Message) -> Option<Action<Message>> {
         let (text, shape) = typed(message)?;
         let text = text.to_string();
         let held = self.field(message)?.clone();
@@ -112,7 +112,7 @@ impl Kasir {
                 let query = format!("{}{more}", self.search.query);
                 self.search.set(query);
                 self.panel_scan = Some(text);
-                return Some(Effect::Focus(SEARCH));
+                return Some(Action::Focus(SEARCH));
             }
             self.panel_scan = None;
         }
@@ -132,6 +132,6 @@ impl Kasir {
             *field = kept;
         }
         self.panel_scan = Some(text);
-        Some(Effect::Focus(SEARCH))
+        Some(Action::Focus(SEARCH))
     }
 }

@@ -13,7 +13,7 @@ use crate::books::{MonthBooks, month_books};
 use crate::domain::books_event::{Paid, Purse};
 use crate::money::Rupiah;
 use crate::store::{MoneyMove, Store};
-use crate::ui::effect::{Effect, at_now};
+use crate::ui::action::{Action, at_now};
 use crate::ui::i18n::{Lang, T};
 use crate::ui::refusal::{Refusal, WindowError};
 use crate::ui::theme;
@@ -176,10 +176,10 @@ fn optional(text: &str) -> Result<Option<Rupiah>, Refusal> {
 
 impl Books {
     /// Loads the statements of `date`'s month (today's when `None`).
-    pub fn load(&mut self, date: Option<Date>) -> Effect<BooksMessage> {
+    pub fn load(&mut self, date: Option<Date>) -> Action<BooksMessage> {
         self.version += 1;
         let version = self.version;
-        Effect::search("month-books", move |store| {
+        Action::search("month-books", move |store| {
             let books = at_now(|now| {
                 let day = date.unwrap_or_else(|| store.business_day(now));
                 let today = store.business_day(now);
@@ -191,7 +191,7 @@ impl Books {
 
     /// Handles a message; says whether a record was written and the month
     /// wants loading again.
-    pub fn update(&mut self, message: BooksMessage) -> (Effect<BooksMessage>, bool) {
+    pub fn update(&mut self, message: BooksMessage) -> (Action<BooksMessage>, bool) {
         match message {
             BooksMessage::Loaded(version, result) => {
                 if version == self.version {
@@ -201,7 +201,7 @@ impl Books {
             BooksMessage::Write => {
                 self.writing = true;
                 self.saved = None;
-                return (Effect::Focus(self.kind.first_id()), false);
+                return (Action::Focus(self.kind.first_id()), false);
             }
             BooksMessage::NextKind => {
                 let at = Kind::ALL.iter().position(|k| *k == self.kind).unwrap_or(0);
@@ -212,7 +212,7 @@ impl Books {
             BooksMessage::KindChosen(kind) => {
                 self.kind = kind;
                 self.saved = None;
-                return (Effect::Focus(kind.first_id()), false);
+                return (Action::Focus(kind.first_id()), false);
             }
             BooksMessage::NextPaid => {
                 let at = Paid::ALL.iter().position(|p| *p == self.paid).unwrap_or(0);
@@ -229,7 +229,7 @@ impl Books {
                     self.clear();
                 }
                 self.saved = Some(result);
-                return (Effect::None, saved);
+                return (Action::None, saved);
             }
             BooksMessage::Print => {}
             BooksMessage::Cancel => {
@@ -238,7 +238,7 @@ impl Books {
                 self.pin.clear();
             }
         }
-        (Effect::None, false)
+        (Action::None, false)
     }
 
     fn clear(&mut self) {
@@ -270,7 +270,7 @@ impl Books {
         }
     }
 
-    fn save(&mut self) -> Effect<BooksMessage> {
+    fn save(&mut self) -> Action<BooksMessage> {
         let entry = Entry {
             kind: self.kind,
             name: self.name.clone(),
@@ -286,7 +286,7 @@ impl Books {
             },
             paid: self.paid,
         };
-        Effect::job(move |store| BooksMessage::Saved(entry.write(store)))
+        Action::job(move |store| BooksMessage::Saved(entry.write(store)))
     }
 }
 

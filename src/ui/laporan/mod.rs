@@ -17,7 +17,7 @@ use iced::keyboard::{Key, key::Named};
 use time::{Date, Duration};
 
 use super::KeyPress;
-use super::effect::{Effect, Scroll, at_now};
+use super::action::{Action, Scroll, at_now};
 use super::i18n::{Lang, Say};
 use super::refusal::Refusal;
 use super::widgets::Notice;
@@ -101,11 +101,11 @@ impl Laporan {
     }
 
     /// Loads the report of the day shown.
-    pub fn refresh(&mut self) -> Effect<Message> {
+    pub fn refresh(&mut self) -> Action<Message> {
         self.version += 1;
         self.confirming = false;
         let (version, date) = (self.version, self.date);
-        Effect::search("day-report", move |store| {
+        Action::search("day-report", move |store| {
             Message::Loaded(version, load(store, date))
         })
         .and(self.money.load(date).map(Message::Money))
@@ -156,12 +156,12 @@ impl Laporan {
         )
     }
 
-    pub fn update(&mut self, message: Message) -> Effect<Message> {
+    pub fn update(&mut self, message: Message) -> Action<Message> {
         match message {
             Message::Books(books::BooksMessage::Print) | Message::PrintMonth => self.print_month(),
             Message::Books(message) => self.books_message(message),
             Message::Money(message) => self.money_message(message),
-            Message::Scroll(by) => Effect::Scroll { view: SCROLL, by },
+            Message::Scroll(by) => Action::Scroll { view: SCROLL, by },
             Message::Today => {
                 self.date = None;
                 self.refresh()
@@ -172,23 +172,23 @@ impl Laporan {
             Message::PrintReport => match &self.report {
                 Some(report) => {
                     let day = report.day.clone();
-                    Effect::job(move |store| {
+                    Action::job(move |store| {
                         Message::Printed(super::documents::day_report(store, &day))
                     })
                 }
-                None => Effect::None,
+                None => Action::None,
             },
             Message::Printed(result) => {
                 self.notice = Some(match result {
                     Ok(path) => Notice::Info(Say::ReportWritten(path)),
                     Err(error) => Notice::Error(error.into()),
                 });
-                Effect::None
+                Action::None
             }
             Message::CountedChanged(text) => {
                 self.counted = text;
                 self.confirming = false;
-                Effect::None
+                Action::None
             }
             Message::CloseDay => {
                 if self.confirming {
@@ -196,18 +196,18 @@ impl Laporan {
                 }
                 if self.unpaid_cart > 0 {
                     self.notice = Some(Notice::Error(Say::UnpaidCart(self.unpaid_cart)));
-                    return Effect::Focus(COUNTED);
+                    return Action::Focus(COUNTED);
                 }
                 match self.difference() {
                     Some(Ok(_)) if !self.closing => self.confirming = true,
                     Some(Err(error)) => self.notice = Some(Notice::Error(error.into())),
                     _ => {}
                 }
-                Effect::Focus(COUNTED)
+                Action::Focus(COUNTED)
             }
             Message::CancelClose => {
                 self.confirming = false;
-                Effect::Focus(COUNTED)
+                Action::Focus(COUNTED)
             }
             Message::ConfirmClose => self.confirm_close(),
             Message::Closed(result) => self.closed(result),
@@ -215,7 +215,7 @@ impl Laporan {
                 self.closing = false;
                 self.confirming = false;
                 self.notice = Some(Notice::Error(why.into()));
-                Effect::None
+                Action::None
             }
         }
     }
@@ -223,7 +223,7 @@ impl Laporan {
     /// Expenses and laba kotor: one form open at a time; a new expense is
     /// said at the top, where the form was (the list that shows it is
     /// further down), and changes the drawer and the day's lists.
-    fn money_message(&mut self, message: money::MoneyMessage) -> Effect<Message> {
+    fn money_message(&mut self, message: money::MoneyMessage) -> Action<Message> {
         if matches!(message, money::MoneyMessage::WriteExpense) {
             self.books.writing = false;
         }
@@ -248,9 +248,9 @@ impl Laporan {
         &mut self,
         version: u64,
         result: Result<Box<(DayReport, bool)>, Refusal>,
-    ) -> Effect<Message> {
+    ) -> Action<Message> {
         if version != self.version {
-            return Effect::None;
+            return Action::None;
         }
         match result {
             Ok(loaded) => {
@@ -259,39 +259,39 @@ impl Laporan {
                 self.report = Some(report);
                 self.is_today = is_today;
                 if open_today {
-                    return Effect::Focus(COUNTED);
+                    return Action::Focus(COUNTED);
                 }
             }
             Err(error) => self.notice = Some(Notice::Error(error.into())),
         }
-        Effect::None
+        Action::None
     }
 
     /// Enter again: close the day with the counted cash.
-    fn confirm_close(&mut self) -> Effect<Message> {
+    fn confirm_close(&mut self) -> Action<Message> {
         if !self.confirming || self.closing {
-            return Effect::None;
+            return Action::None;
         }
         self.confirming = false;
         let counted = match Rupiah::parse(&self.counted) {
             Ok(counted) => counted,
             Err(error) => {
                 self.notice = Some(Notice::Error(Refusal::from(error).into()));
-                return Effect::None;
+                return Action::None;
             }
         };
         self.closing = true;
-        Effect::job(move |store| Message::Closed(close(store, counted).map(Box::new)))
+        Action::job(move |store| Message::Closed(close(store, counted).map(Box::new)))
     }
 
     /// The close is done (or refused): said at the top, with the export.
-    fn closed(&mut self, result: Result<Box<ClosedSummary>, Refusal>) -> Effect<Message> {
+    fn closed(&mut self, result: Result<Box<ClosedSummary>, Refusal>) -> Action<Message> {
         self.closing = false;
         let closed = match result {
             Ok(closed) => *closed,
             Err(error) => {
                 self.notice = Some(Notice::Error(error.into()));
-                return Effect::None;
+                return Action::None;
             }
         };
         self.counted.clear();
@@ -312,7 +312,7 @@ impl Laporan {
 
     /// The month's books: one form open at a time (F1 and F7 mean
     /// something in each), and the statements read again after a record.
-    fn books_message(&mut self, message: books::BooksMessage) -> Effect<Message> {
+    fn books_message(&mut self, message: books::BooksMessage) -> Action<Message> {
         if matches!(message, books::BooksMessage::Write) {
             self.money.writing = false;
         }
@@ -326,14 +326,14 @@ impl Laporan {
     }
 
     /// The month's statements to `laporan/` (F8).
-    fn print_month(&self) -> Effect<Message> {
+    fn print_month(&self) -> Action<Message> {
         let Some(books) = self.books.month.clone() else {
-            return Effect::None;
+            return Action::None;
         };
-        Effect::job(move |store| Message::Printed(super::documents::month_books(store, &books)))
+        Action::job(move |store| Message::Printed(super::documents::month_books(store, &books)))
     }
 
-    fn step(&mut self, days: i64) -> Effect<Message> {
+    fn step(&mut self, days: i64) -> Action<Message> {
         if let Some(report) = &self.report
             && let Some(shown) = crate::clock::parse_day(&report.day)
         {

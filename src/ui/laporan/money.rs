@@ -11,7 +11,7 @@ use crate::domain::expense::ExpenseCategory;
 use crate::domain::profit::Margin;
 use crate::money::Rupiah;
 use crate::store::{DayReport, Expense, NewExpense, ProfitReport};
-use crate::ui::effect::{Effect, at_now};
+use crate::ui::action::{Action, at_now};
 use crate::ui::i18n::{Lang, T, method_name};
 use crate::ui::refusal::Refusal;
 use crate::ui::theme;
@@ -67,10 +67,10 @@ pub enum MoneyMessage {
 
 impl Money {
     /// Loads laba kotor of `date`'s month up to it.
-    pub fn load(&mut self, date: Option<Date>) -> Effect<MoneyMessage> {
+    pub fn load(&mut self, date: Option<Date>) -> Action<MoneyMessage> {
         self.version += 1;
         let version = self.version;
-        Effect::search("month-profit", move |store| {
+        Action::search("month-profit", move |store| {
             let report = at_now(|now| {
                 let to = date.unwrap_or_else(|| store.business_day(now));
                 let from = to.replace_day(1).unwrap_or(to);
@@ -82,12 +82,12 @@ impl Money {
 
     /// Handles a message; says whether the day's figures changed (an
     /// expense was written) and want loading again.
-    pub fn update(&mut self, message: MoneyMessage) -> (Effect<MoneyMessage>, bool) {
+    pub fn update(&mut self, message: MoneyMessage) -> (Action<MoneyMessage>, bool) {
         match message {
             MoneyMessage::WriteExpense => {
                 self.writing = true;
                 self.saved = None;
-                return (Effect::Focus(EXPENSE_AMOUNT), false);
+                return (Action::Focus(EXPENSE_AMOUNT), false);
             }
             MoneyMessage::AmountChanged(text) => self.amount = text,
             MoneyMessage::CategoryChanged(category) => self.category = Some(category),
@@ -115,7 +115,7 @@ impl Money {
                     self.from_drawer = false;
                 }
                 self.saved = Some(result);
-                return (Effect::None, saved);
+                return (Action::None, saved);
             }
             MoneyMessage::CancelExpense => {
                 self.writing = false;
@@ -127,15 +127,15 @@ impl Money {
                 }
             }
         }
-        (Effect::None, false)
+        (Action::None, false)
     }
 
-    fn save(&mut self) -> Effect<MoneyMessage> {
+    fn save(&mut self) -> Action<MoneyMessage> {
         let amount = match Rupiah::parse(&self.amount) {
             Ok(amount) => amount,
             Err(error) => {
                 self.saved = Some(Err(error.into()));
-                return Effect::Focus(EXPENSE_AMOUNT);
+                return Action::Focus(EXPENSE_AMOUNT);
             }
         };
         let expense = NewExpense {
@@ -145,7 +145,7 @@ impl Money {
             from_drawer: self.from_drawer,
         };
         let pin = Some(self.pin.clone()).filter(|p| self.from_drawer && !p.is_empty());
-        Effect::job(move |store| {
+        Action::job(move |store| {
             MoneyMessage::ExpenseSaved(at_now(|now| {
                 store.add_expense(&expense, pin.as_deref(), now)
             }))

@@ -16,7 +16,7 @@ use crate::money::Rupiah;
 use crate::store::{
     Customer, CustomerBalance, KasbonStatement, NewCustomer, Repayment, Store, StoreError,
 };
-use crate::ui::effect::{Effect, at_now};
+use crate::ui::action::{Action, at_now};
 use crate::ui::i18n::Lang;
 use crate::ui::refusal::Refusal;
 
@@ -143,7 +143,7 @@ pub enum Message {
     /// A job of this screen died before answering.
     JobFailed(Refusal),
     /// Scroll the screen (PgUp/PgDn, Home/End).
-    Scroll(crate::ui::effect::Scroll),
+    Scroll(crate::ui::action::Scroll),
 }
 
 fn today(store: &Store) -> time::Date {
@@ -192,10 +192,10 @@ impl Pelanggan {
             Named::F6 if shown => Some(Message::PrintStatement),
             Named::F9 if shown => Some(Message::MethodChanged(PaymentMethod::Cash)),
             Named::PageUp | Named::PageDown => {
-                crate::ui::effect::Scroll::for_key(named).map(Message::Scroll)
+                crate::ui::action::Scroll::for_key(named).map(Message::Scroll)
             }
             Named::Home | Named::End if !press.captured => {
-                crate::ui::effect::Scroll::for_key(named).map(Message::Scroll)
+                crate::ui::action::Scroll::for_key(named).map(Message::Scroll)
             }
             Named::F10 if shown => Some(Message::MethodChanged(PaymentMethod::Qris)),
             Named::F11 if shown => Some(Message::MethodChanged(PaymentMethod::Transfer)),
@@ -205,10 +205,10 @@ impl Pelanggan {
 
     /// Lists the customers again (the screen was opened, or something
     /// changed), and the one shown.
-    pub fn refresh(&mut self) -> Effect<Message> {
+    pub fn refresh(&mut self) -> Action<Message> {
         self.version += 1;
         let (version, search) = (self.version, self.search.clone());
-        let list = Effect::search("pelanggan-list", move |store| {
+        let list = Action::search("pelanggan-list", move |store| {
             let search = Some(search.as_str()).filter(|s| !s.trim().is_empty());
             Message::Listed(
                 version,
@@ -218,16 +218,16 @@ impl Pelanggan {
         let shown = match &self.selected {
             Some(shown) => {
                 let code = shown.customer.code.clone();
-                Effect::job(move |store| Message::Loaded(statement(store, &code)))
+                Action::job(move |store| Message::Loaded(statement(store, &code)))
             }
-            None => Effect::None,
+            None => Action::None,
         };
-        Effect::Focus(SEARCH).and(list).and(shown)
+        Action::Focus(SEARCH).and(list).and(shown)
     }
 
-    pub fn update(&mut self, message: Message) -> Effect<Message> {
+    pub fn update(&mut self, message: Message) -> Action<Message> {
         match message {
-            Message::Scroll(by) => Effect::Scroll { view: SCROLL, by },
+            Message::Scroll(by) => Action::Scroll { view: SCROLL, by },
             Message::SearchChanged(text) => {
                 self.search = text;
                 self.highlighted = 0;
@@ -236,14 +236,14 @@ impl Pelanggan {
             Message::MoveHighlight(step) => {
                 let last = self.list.len().saturating_sub(1) as i32;
                 self.highlighted = (self.highlighted as i32 + step).clamp(0, last) as usize;
-                Effect::Focus(SEARCH)
+                Action::Focus(SEARCH)
             }
             Message::PickHighlighted => match self.list.get(self.highlighted) {
                 Some(customer) => {
                     let code = customer.code.clone();
                     self.update(Message::Select(code))
                 }
-                None => Effect::None,
+                None => Action::None,
             },
             Message::Listed(version, result) => {
                 if version == self.version {
@@ -255,13 +255,13 @@ impl Pelanggan {
                         Err(error) => self.outcome = Some(Outcome::Refused(error)),
                     }
                 }
-                Effect::None
+                Action::None
             }
             Message::Select(code) => {
                 self.adding = None;
                 self.amount.clear();
                 self.reference.clear();
-                Effect::job(move |store| Message::Loaded(statement(store, &code)))
+                Action::job(move |store| Message::Loaded(statement(store, &code)))
             }
             Message::Loaded(result) => {
                 match result {
@@ -272,30 +272,30 @@ impl Pelanggan {
                             .is_none_or(|s| s.customer.code != statement.customer.code);
                         self.selected = Some(*statement);
                         if changed {
-                            return Effect::Focus(AMOUNT);
+                            return Action::Focus(AMOUNT);
                         }
                     }
                     Err(error) => self.outcome = Some(Outcome::Refused(error)),
                 }
-                Effect::None
+                Action::None
             }
             Message::AmountChanged(text) => {
                 self.amount = text;
-                Effect::None
+                Action::None
             }
             Message::PayAll => {
                 if let Some(shown) = &self.selected {
                     self.amount = shown.customer.balance.value().to_string();
                 }
-                Effect::Focus(AMOUNT)
+                Action::Focus(AMOUNT)
             }
             Message::MethodChanged(method) => {
                 self.method = Some(method);
-                Effect::Focus(AMOUNT)
+                Action::Focus(AMOUNT)
             }
             Message::ReferenceChanged(text) => {
                 self.reference = text;
-                Effect::None
+                Action::None
             }
             Message::Pay => self.pay(),
             Message::Paid(result) => {
@@ -309,30 +309,30 @@ impl Pelanggan {
                     }
                     Err(error) => {
                         self.outcome = Some(Outcome::Refused(error));
-                        Effect::Focus(AMOUNT)
+                        Action::Focus(AMOUNT)
                     }
                 }
             }
             Message::PrintStatement => match &self.selected {
                 Some(shown) => {
                     let code = shown.customer.code.clone();
-                    Effect::job(move |store| Message::Printed(print_statement(store, &code)))
+                    Action::job(move |store| Message::Printed(print_statement(store, &code)))
                 }
-                None => Effect::None,
+                None => Action::None,
             },
             Message::Printed(result) => {
                 self.outcome = Some(match result {
                     Ok(path) => Outcome::Printed(path),
                     Err(error) => Outcome::Refused(error),
                 });
-                Effect::None
+                Action::None
             }
             Message::OpenNew => {
                 self.adding = Some(NewForm::default());
-                Effect::job(|store| {
+                Action::job(|store| {
                     Message::NewCodeChanged(store.next_customer_code().unwrap_or_default())
                 })
-                .and(Effect::Focus(NEW_NAME))
+                .and(Action::Focus(NEW_NAME))
             }
             Message::NewCodeChanged(text) => self.edit_new(|form| form.code = text),
             Message::NewNameChanged(text) => self.edit_new(|form| form.name = text),
@@ -345,54 +345,54 @@ impl Pelanggan {
                     self.adding = None;
                     let code = customer.code.clone();
                     self.outcome = Some(Outcome::Added(customer));
-                    self.refresh().and(Effect::job(move |store| {
+                    self.refresh().and(Action::job(move |store| {
                         Message::Loaded(statement(store, &code))
                     }))
                 }
                 Err(error) => {
                     self.outcome = Some(Outcome::Refused(error));
                     // A PIN refused is typed again where it was.
-                    Effect::Focus(if pin_refused { NEW_PIN } else { NEW_NAME })
+                    Action::Focus(if pin_refused { NEW_PIN } else { NEW_NAME })
                 }
             },
             Message::CancelNew => {
                 self.adding = None;
-                Effect::Focus(SEARCH)
+                Action::Focus(SEARCH)
             }
             Message::JobFailed(error) => {
                 self.busy = false;
                 self.outcome = Some(Outcome::Refused(error));
-                Effect::None
+                Action::None
             }
         }
     }
 
-    fn edit_new(&mut self, edit: impl FnOnce(&mut NewForm)) -> Effect<Message> {
+    fn edit_new(&mut self, edit: impl FnOnce(&mut NewForm)) -> Action<Message> {
         if let Some(form) = &mut self.adding {
             edit(form);
         }
-        Effect::None
+        Action::None
     }
 
-    fn pay(&mut self) -> Effect<Message> {
+    fn pay(&mut self) -> Action<Message> {
         if self.busy {
-            return Effect::None;
+            return Action::None;
         }
         let Some(shown) = &self.selected else {
-            return Effect::None;
+            return Action::None;
         };
         let amount = match Rupiah::parse(&self.amount) {
             Ok(amount) => amount,
             Err(error) => {
                 self.outcome = Some(Outcome::Refused(error.into()));
-                return Effect::Focus(AMOUNT);
+                return Action::Focus(AMOUNT);
             }
         };
         let code = shown.customer.code.clone();
         let method = self.method.unwrap_or(PaymentMethod::Cash);
         let reference = Some(self.reference.trim().to_string()).filter(|r| !r.is_empty());
         self.busy = true;
-        Effect::job(move |store| {
+        Action::job(move |store| {
             Message::Paid(at_now(|now| {
                 let repayment =
                     store.pay_kasbon(&code, amount, method, reference.as_deref(), now)?;
@@ -403,16 +403,16 @@ impl Pelanggan {
         })
     }
 
-    fn save_new(&mut self) -> Effect<Message> {
+    fn save_new(&mut self) -> Action<Message> {
         let Some(form) = &mut self.adding else {
-            return Effect::None;
+            return Action::None;
         };
         let pin = Some(std::mem::take(&mut form.pin)).filter(|p| !p.trim().is_empty());
         let limit = match typed_limit(&form.limit) {
             Ok(limit) => limit,
             Err(error) => {
                 self.outcome = Some(Outcome::Refused(error.into()));
-                return Effect::Focus(NEW_LIMIT);
+                return Action::Focus(NEW_LIMIT);
             }
         };
         let customer = NewCustomer {
@@ -421,7 +421,7 @@ impl Pelanggan {
             phone: Some(form.phone.clone()),
             limit,
         };
-        Effect::job(move |store| {
+        Action::job(move |store| {
             let mut pin_refused = false;
             let saved = at_now(|now| {
                 store

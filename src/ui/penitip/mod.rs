@@ -20,7 +20,7 @@ use crate::store::{
     HandoverItem, HandoverKind, HandoverNote, NewProducer, Payout, Producer, ProducerBalance,
     ProducerStatement, Product, Store,
 };
-use crate::ui::effect::{Effect, at_now};
+use crate::ui::action::{Action, at_now};
 use crate::ui::i18n::Lang;
 use crate::ui::refusal::{Refusal, WindowError};
 
@@ -274,7 +274,7 @@ pub enum Message {
     /// A job of this screen died before answering.
     JobFailed(Refusal),
     /// Scroll the screen (PgUp/PgDn, Home/End).
-    Scroll(crate::ui::effect::Scroll),
+    Scroll(crate::ui::action::Scroll),
 }
 
 fn today(store: &Store) -> Date {
@@ -363,10 +363,10 @@ impl Penitip {
             Named::F7 if shown => Some(Message::PrintStatement),
             Named::F9 if shown => Some(Message::MethodChanged(PayoutMethod::Cash)),
             Named::PageUp | Named::PageDown => {
-                crate::ui::effect::Scroll::for_key(named).map(Message::Scroll)
+                crate::ui::action::Scroll::for_key(named).map(Message::Scroll)
             }
             Named::Home | Named::End if !press.captured => {
-                crate::ui::effect::Scroll::for_key(named).map(Message::Scroll)
+                crate::ui::action::Scroll::for_key(named).map(Message::Scroll)
             }
             Named::F10 if shown => Some(Message::MethodChanged(PayoutMethod::Transfer)),
             _ => None,
@@ -384,10 +384,10 @@ impl Penitip {
 
     /// Lists the producers again (the screen was opened, or something
     /// changed), and the one shown.
-    pub fn refresh(&mut self) -> Effect<Message> {
+    pub fn refresh(&mut self) -> Action<Message> {
         self.version += 1;
         let (version, search) = (self.version, self.search.trim().to_lowercase());
-        let list = Effect::search("penitip-list", move |store| {
+        let list = Action::search("penitip-list", move |store| {
             Message::Listed(
                 version,
                 store
@@ -405,23 +405,23 @@ impl Penitip {
                     .map_err(Refusal::from),
             )
         });
-        Effect::Focus(SEARCH).and(list).and(self.reload())
+        Action::Focus(SEARCH).and(list).and(self.reload())
     }
 
     /// Reads the shown producer's statement again.
-    fn reload(&self) -> Effect<Message> {
+    fn reload(&self) -> Action<Message> {
         match (&self.selected, from_day(&self.from)) {
             (Some(shown), Ok(from)) => {
                 let code = shown.producer.code.clone();
-                Effect::job(move |store| Message::Loaded(statement(store, &code, from)))
+                Action::job(move |store| Message::Loaded(statement(store, &code, from)))
             }
-            _ => Effect::None,
+            _ => Action::None,
         }
     }
 
-    pub fn update(&mut self, message: Message) -> Effect<Message> {
+    pub fn update(&mut self, message: Message) -> Action<Message> {
         match message {
-            Message::Scroll(by) => Effect::Scroll { view: SCROLL, by },
+            Message::Scroll(by) => Action::Scroll { view: SCROLL, by },
             Message::SearchChanged(text) => {
                 self.search = text;
                 self.highlighted = 0;
@@ -430,7 +430,7 @@ impl Penitip {
             Message::MoveHighlight(step) => {
                 let last = self.list.len().saturating_sub(1) as i32;
                 self.highlighted = (self.highlighted as i32 + step).clamp(0, last) as usize;
-                Effect::Focus(SEARCH)
+                Action::Focus(SEARCH)
             }
             Message::HandoverHighlighted(kind) => match self.list.get(self.highlighted) {
                 Some(producer) => {
@@ -438,14 +438,14 @@ impl Penitip {
                     self.handover_next = Some(kind);
                     self.update(Message::Select(code))
                 }
-                None => Effect::None,
+                None => Action::None,
             },
             Message::PickHighlighted => match self.list.get(self.highlighted) {
                 Some(producer) => {
                     let code = producer.producer.clone();
                     self.update(Message::Select(code))
                 }
-                None => Effect::None,
+                None => Action::None,
             },
             Message::StepRegency(step) => self.edit_form(|f| {
                 let all = crate::domain::regency::REGENCIES;
@@ -466,7 +466,7 @@ impl Penitip {
                         Err(error) => self.outcome = Some(Outcome::Refused(error)),
                     }
                 }
-                Effect::None
+                Action::None
             }
             Message::Select(code) => {
                 self.panel = Panel::Shown;
@@ -474,7 +474,7 @@ impl Penitip {
                 self.reference.clear();
                 self.pin.clear();
                 let from = from_day(&self.from).unwrap_or(None);
-                Effect::job(move |store| Message::Loaded(statement(store, &code, from)))
+                Action::job(move |store| Message::Loaded(statement(store, &code, from)))
             }
             Message::Loaded(result) => {
                 match result {
@@ -492,51 +492,51 @@ impl Penitip {
                         }
                         // A producer picked by keys is paid from the keys.
                         if changed && self.panel == Panel::Shown {
-                            return Effect::Focus(AMOUNT);
+                            return Action::Focus(AMOUNT);
                         }
                     }
                     Err(error) => self.outcome = Some(Outcome::Refused(error)),
                 }
-                Effect::None
+                Action::None
             }
             Message::FromChanged(text) => {
                 self.from = text;
                 match from_day(&self.from) {
                     Ok(_) => self.reload(),
-                    Err(_) => Effect::None,
+                    Err(_) => Action::None,
                 }
             }
             Message::PrintStatement => match (&self.selected, from_day(&self.from)) {
                 (Some(shown), Ok(from)) => {
                     let code = shown.producer.code.clone();
-                    Effect::job(move |store| Message::Printed(print_statement(store, &code, from)))
+                    Action::job(move |store| Message::Printed(print_statement(store, &code, from)))
                 }
                 (_, Err(error)) => {
                     self.outcome = Some(Outcome::Refused(error));
-                    Effect::Focus(FROM)
+                    Action::Focus(FROM)
                 }
-                _ => Effect::None,
+                _ => Action::None,
             },
             Message::Printed(result) => {
                 self.outcome = Some(match result {
                     Ok(path) => Outcome::Printed(path),
                     Err(error) => Outcome::Refused(error),
                 });
-                Effect::None
+                Action::None
             }
             Message::AmountChanged(text) => {
                 self.amount = text;
-                Effect::None
+                Action::None
             }
             Message::PayAll => {
                 if let Some(shown) = &self.selected {
                     self.amount = shown.balance.value().max(0).to_string();
                 }
-                Effect::Focus(AMOUNT)
+                Action::Focus(AMOUNT)
             }
             Message::MethodChanged(method) => {
                 self.method = Some(method);
-                Effect::Focus(if method == PayoutMethod::Transfer {
+                Action::Focus(if method == PayoutMethod::Transfer {
                     REFERENCE
                 } else {
                     AMOUNT
@@ -544,11 +544,11 @@ impl Penitip {
             }
             Message::ReferenceChanged(text) => {
                 self.reference = text;
-                Effect::None
+                Action::None
             }
             Message::PinChanged(text) => {
                 self.pin = text;
-                Effect::None
+                Action::None
             }
             Message::Pay => self.pay(),
             Message::Paid(result) => {
@@ -563,14 +563,14 @@ impl Penitip {
                     }
                     Err(error) => {
                         self.outcome = Some(Outcome::Refused(error));
-                        Effect::Focus(AMOUNT)
+                        Action::Focus(AMOUNT)
                     }
                 }
             }
             Message::OpenNew => {
                 self.panel = Panel::Form(ProducerForm::default());
-                Effect::job(|store| Message::FormCode(next_code(store).unwrap_or_default()))
-                    .and(Effect::Focus(FORM_NAME))
+                Action::job(|store| Message::FormCode(next_code(store).unwrap_or_default()))
+                    .and(Action::Focus(FORM_NAME))
             }
             Message::OpenEdit => {
                 if let Some(shown) = &self.selected {
@@ -584,9 +584,9 @@ impl Penitip {
                         phone: p.phone.clone().unwrap_or_default(),
                         bank: p.bank.clone().unwrap_or_default(),
                     });
-                    return Effect::Focus(FORM_NAME);
+                    return Action::Focus(FORM_NAME);
                 }
-                Effect::None
+                Action::None
             }
             Message::FormCode(text) => self.edit_form(|f| {
                 if f.editing.is_none() {
@@ -605,18 +605,18 @@ impl Penitip {
                     let code = producer.code.clone();
                     self.outcome = Some(Outcome::Saved(producer));
                     let from = from_day(&self.from).unwrap_or(None);
-                    self.refresh().and(Effect::job(move |store| {
+                    self.refresh().and(Action::job(move |store| {
                         Message::Loaded(statement(store, &code, from))
                     }))
                 }
                 Err(error) => {
                     self.outcome = Some(Outcome::Refused(error));
-                    Effect::Focus(FORM_NAME)
+                    Action::Focus(FORM_NAME)
                 }
             },
             Message::OpenHandover(kind) => {
                 let Some(shown) = &self.selected else {
-                    return Effect::None;
+                    return Action::None;
                 };
                 let code = shown.producer.code.clone();
                 self.panel = Panel::Handover(HandoverForm {
@@ -629,10 +629,10 @@ impl Penitip {
                     highlighted: 0,
                     arrowed: false,
                 });
-                Effect::job(move |store| {
+                Action::job(move |store| {
                     Message::Products(store.producer_products(&code).map_err(Refusal::from))
                 })
-                .and(Effect::Focus(PICK))
+                .and(Action::Focus(PICK))
             }
             Message::Products(result) => {
                 match result {
@@ -643,14 +643,14 @@ impl Penitip {
                     }
                     Err(error) => self.outcome = Some(Outcome::Refused(error)),
                 }
-                Effect::None
+                Action::None
             }
             Message::PickChanged(text) => {
                 if let Panel::Handover(form) = &mut self.panel {
                     form.pick = text;
                     form.highlighted = 0;
                 }
-                Effect::None
+                Action::None
             }
             Message::PickMove(step) => {
                 if let Panel::Handover(form) = &mut self.panel {
@@ -658,7 +658,7 @@ impl Penitip {
                     form.highlighted = (form.highlighted as i32 + step).clamp(0, last) as usize;
                     form.arrowed = true;
                 }
-                Effect::None
+                Action::None
             }
             Message::PickFirst => {
                 // Enter in an empty picker is done picking: the note is saved.
@@ -667,7 +667,7 @@ impl Penitip {
                     && !form.arrowed
                 {
                     return match form.lines.is_empty() {
-                        true => Effect::Focus(PICK),
+                        true => Action::Focus(PICK),
                         false => self.save_handover(),
                     };
                 }
@@ -679,7 +679,7 @@ impl Penitip {
                 };
                 match first {
                     Some(sku) => self.update(Message::PickProduct(sku)),
-                    None => Effect::None,
+                    None => Action::None,
                 }
             }
             Message::PickProduct(sku) => {
@@ -703,10 +703,10 @@ impl Penitip {
                     form.arrowed = false;
                     // The quantity is what to type next.
                     if let Some(id) = QUANTITY.get(index) {
-                        return Effect::Focus(id);
+                        return Action::Focus(id);
                     }
                 }
-                Effect::Focus(PICK)
+                Action::Focus(PICK)
             }
             Message::QuantityDone(index) => {
                 if let Panel::Handover(form) = &mut self.panel
@@ -714,7 +714,7 @@ impl Penitip {
                 {
                     form.lines.remove(index);
                 }
-                Effect::Focus(PICK)
+                Action::Focus(PICK)
             }
             Message::LineQuantity(index, text) => {
                 if let Panel::Handover(form) = &mut self.panel
@@ -722,7 +722,7 @@ impl Penitip {
                 {
                     line.3 = text;
                 }
-                Effect::None
+                Action::None
             }
             Message::RemoveLine(index) => {
                 if let Panel::Handover(form) = &mut self.panel
@@ -730,13 +730,13 @@ impl Penitip {
                 {
                     form.lines.remove(index);
                 }
-                Effect::Focus(PICK)
+                Action::Focus(PICK)
             }
             Message::NoteChanged(text) => {
                 if let Panel::Handover(form) = &mut self.panel {
                     form.note = text;
                 }
-                Effect::None
+                Action::None
             }
             Message::SaveHandover => self.save_handover(),
             Message::Handed(result) => {
@@ -749,7 +749,7 @@ impl Penitip {
                     }
                     Err(error) => {
                         self.outcome = Some(Outcome::Refused(error));
-                        Effect::Focus(PICK)
+                        Action::Focus(PICK)
                     }
                 }
             }
@@ -759,35 +759,35 @@ impl Penitip {
                 } else {
                     Panel::Nothing
                 };
-                Effect::Focus(SEARCH)
+                Action::Focus(SEARCH)
             }
             Message::JobFailed(error) => {
                 self.busy = false;
                 self.outcome = Some(Outcome::Refused(error));
-                Effect::None
+                Action::None
             }
         }
     }
 
-    fn edit_form(&mut self, edit: impl FnOnce(&mut ProducerForm)) -> Effect<Message> {
+    fn edit_form(&mut self, edit: impl FnOnce(&mut ProducerForm)) -> Action<Message> {
         if let Panel::Form(form) = &mut self.panel {
             edit(form);
         }
-        Effect::None
+        Action::None
     }
 
-    fn pay(&mut self) -> Effect<Message> {
+    fn pay(&mut self) -> Action<Message> {
         if self.busy {
-            return Effect::None;
+            return Action::None;
         }
         let Some(shown) = &self.selected else {
-            return Effect::None;
+            return Action::None;
         };
         let amount = match Rupiah::parse(&self.amount) {
             Ok(amount) => amount,
             Err(error) => {
                 self.outcome = Some(Outcome::Refused(error.into()));
-                return Effect::Focus(AMOUNT);
+                return Action::Focus(AMOUNT);
             }
         };
         let code = shown.producer.code.clone();
@@ -795,7 +795,7 @@ impl Penitip {
         let reference = Some(self.reference.trim().to_string()).filter(|r| !r.is_empty());
         let pin = self.pin.clone();
         self.busy = true;
-        Effect::job(move |store| {
+        Action::job(move |store| {
             Message::Paid(at_now(|now| {
                 let payout =
                     store.pay_producer(&code, amount, method, reference.as_deref(), &pin, now)?;
@@ -806,15 +806,15 @@ impl Penitip {
         })
     }
 
-    fn save_form(&mut self) -> Effect<Message> {
+    fn save_form(&mut self) -> Action<Message> {
         let Panel::Form(form) = &self.panel else {
-            return Effect::None;
+            return Action::None;
         };
         let Some(regency) = form.regency else {
             self.outcome = Some(Outcome::Refused(
                 crate::domain::consign::ConsignError::Regency(0).into(),
             ));
-            return Effect::None;
+            return Action::None;
         };
         let fields = NewProducer {
             code: form.code.clone(),
@@ -825,7 +825,7 @@ impl Penitip {
             bank: Some(form.bank.clone()),
         };
         let editing = form.editing.clone();
-        Effect::job(move |store| {
+        Action::job(move |store| {
             Message::Saved(at_now(|now| match &editing {
                 Some(code) => store.update_producer(code, &fields, now),
                 None => store.add_producer(&fields, now),
@@ -833,12 +833,12 @@ impl Penitip {
         })
     }
 
-    fn save_handover(&mut self) -> Effect<Message> {
+    fn save_handover(&mut self) -> Action<Message> {
         if self.busy {
-            return Effect::None;
+            return Action::None;
         }
         let Panel::Handover(form) = &self.panel else {
-            return Effect::None;
+            return Action::None;
         };
         let mut items = Vec::with_capacity(form.lines.len());
         for (sku, _, _, quantity) in &form.lines {
@@ -853,14 +853,14 @@ impl Penitip {
                 }),
                 Err(error) => {
                     self.outcome = Some(Outcome::Refused(error.into()));
-                    return Effect::None;
+                    return Action::None;
                 }
             }
         }
         let (kind, producer) = (form.kind, form.producer.clone());
         let note = Some(form.note.trim().to_string()).filter(|n| !n.is_empty());
         self.busy = true;
-        Effect::job(move |store| {
+        Action::job(move |store| {
             Message::Handed(at_now(|now| {
                 let note = match kind {
                     HandoverKind::Intake => {

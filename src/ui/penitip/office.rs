@@ -9,7 +9,7 @@ use time::Date;
 
 use crate::office::producers::{ProducersReport, producers_report, write_producers_csv};
 use crate::store::Store;
-use crate::ui::effect::{Effect, at_now};
+use crate::ui::action::{Action, at_now};
 use crate::ui::i18n::{Lang, T};
 use crate::ui::refusal::{Refusal, WindowError};
 use crate::ui::theme;
@@ -96,11 +96,11 @@ fn write(
 impl OfficeProducers {
     /// Reads the report again (the office opened, files were imported, the
     /// period changed).
-    pub fn refresh(&mut self) -> Effect<Message> {
+    pub fn refresh(&mut self) -> Action<Message> {
         self.version += 1;
         let version = self.version;
         match period(&self.from, &self.to) {
-            Ok((from, to)) => Effect::search("office-producers", move |store| {
+            Ok((from, to)) => Action::search("office-producers", move |store| {
                 Message::Loaded(
                     version,
                     producers_report(store, from, to)
@@ -108,11 +108,11 @@ impl OfficeProducers {
                         .map_err(Refusal::from),
                 )
             }),
-            Err(_) => Effect::None,
+            Err(_) => Action::None,
         }
     }
 
-    pub fn update(&mut self, message: Message) -> Effect<Message> {
+    pub fn update(&mut self, message: Message) -> Action<Message> {
         match message {
             Message::FromChanged(text) => {
                 self.from = text;
@@ -129,23 +129,23 @@ impl OfficeProducers {
                         Err(error) => self.outcome = Some(Err(error)),
                     }
                 }
-                Effect::None
+                Action::None
             }
             Message::WriteCsv | Message::WritePdf => {
                 let pdf = matches!(message, Message::WritePdf);
                 match period(&self.from, &self.to) {
                     Ok((from, to)) => {
-                        Effect::job(move |store| Message::Written(write(store, from, to, pdf)))
+                        Action::job(move |store| Message::Written(write(store, from, to, pdf)))
                     }
                     Err(error) => {
                         self.outcome = Some(Err(error));
-                        Effect::None
+                        Action::None
                     }
                 }
             }
             Message::Written(result) => {
                 self.outcome = Some(result);
-                Effect::None
+                Action::None
             }
         }
     }

@@ -8,7 +8,7 @@ use iced::{Alignment, Element, Fill};
 
 use crate::print::label::SHEETS;
 use crate::store::Product;
-use crate::ui::effect::{Effect, at_now};
+use crate::ui::action::{Action, at_now};
 use crate::ui::i18n::{Lang, Say, T};
 use crate::ui::refusal::Refusal;
 use crate::ui::theme;
@@ -107,7 +107,7 @@ impl Labels {
     }
 
     /// Handles one message; what to tell the person comes back as a notice.
-    pub fn update(&mut self, message: LabelMessage) -> (Effect<LabelMessage>, Option<Notice>) {
+    pub fn update(&mut self, message: LabelMessage) -> (Action<LabelMessage>, Option<Notice>) {
         match message {
             LabelMessage::Toggle(product) => {
                 match self.picks.iter().position(|p| p.sku == product.sku) {
@@ -154,7 +154,7 @@ impl Labels {
                     .collect();
                 self.busy = true;
                 return (
-                    Effect::job(move |store| {
+                    Action::job(move |store| {
                         let given = at_now(|now| {
                             skus.iter()
                                 .map(|sku| store.assign_store_barcode(sku, now))
@@ -176,11 +176,11 @@ impl Labels {
                             }
                         }
                         (
-                            Effect::None,
+                            Action::None,
                             Some(Notice::Info(Say::BarcodesGiven(products.len()))),
                         )
                     }
-                    Err(error) => (Effect::None, Some(Notice::Error(error.into()))),
+                    Err(error) => (Action::None, Some(Notice::Error(error.into()))),
                 };
             }
             LabelMessage::Print => {
@@ -189,13 +189,13 @@ impl Labels {
                 let (requests, skip) = match (requests, skip) {
                     (Ok(requests), Ok(skip)) => (requests, skip),
                     (Err(error), _) | (_, Err(error)) => {
-                        return (Effect::None, Some(Notice::Error(error.into())));
+                        return (Action::None, Some(Notice::Error(error.into())));
                     }
                 };
                 let sheet = self.sheet.clone();
                 self.busy = true;
                 return (
-                    Effect::job(move |store| {
+                    Action::job(move |store| {
                         LabelMessage::Printed(crate::ui::documents::labels(
                             store, &requests, &sheet, skip,
                         ))
@@ -207,14 +207,14 @@ impl Labels {
                 self.busy = false;
                 return match result {
                     Ok((count, path)) => (
-                        Effect::None,
+                        Action::None,
                         Some(Notice::Info(Say::LabelsWritten { count, path })),
                     ),
-                    Err(error) => (Effect::None, Some(Notice::Error(error.into()))),
+                    Err(error) => (Action::None, Some(Notice::Error(error.into()))),
                 };
             }
         }
-        (Effect::None, None)
+        (Action::None, None)
     }
 
     /// `(SKU, copies)` of every pick, each count read as `sentra label` reads it.

@@ -23,7 +23,7 @@ pub use form::{Field, FormError, ProductForm};
 pub use labels::{LabelMessage, LabelPick, Labels};
 
 use super::KeyPress;
-use super::effect::{Effect, at_now};
+use super::action::{Action, at_now};
 use super::i18n::{Lang, Say};
 use super::refusal::Refusal;
 use super::widgets::Notice;
@@ -168,8 +168,8 @@ impl Stok {
     }
 
     /// The screen comes into view: fresh rows, the focus in the search.
-    pub fn open(&mut self) -> Effect<Message> {
-        self.refresh().and(Effect::Focus(self.home()))
+    pub fn open(&mut self) -> Action<Message> {
+        self.refresh().and(Action::Focus(self.home()))
     }
 
     fn home(&self) -> &'static str {
@@ -240,7 +240,7 @@ impl Stok {
     }
 
     /// Loads the table again with the current filter.
-    pub fn refresh(&mut self) -> Effect<Message> {
+    pub fn refresh(&mut self) -> Action<Message> {
         self.version += 1;
         let version = self.version;
         let filter = ProductFilter {
@@ -249,12 +249,12 @@ impl Stok {
             low_stock_only: self.low_only,
         };
         let (sort, descending, offset) = (self.sort, self.descending, self.offset);
-        Effect::search("stock-table", move |store| {
+        Action::search("stock-table", move |store| {
             Message::Loaded(version, load(store, &filter, sort, descending, offset))
         })
     }
 
-    pub fn update(&mut self, message: Message) -> Effect<Message> {
+    pub fn update(&mut self, message: Message) -> Action<Message> {
         match message {
             Message::SearchChanged(text) => {
                 self.search = text;
@@ -305,16 +305,16 @@ impl Stok {
                         Err(error) => self.notice = Some(Notice::Error(error.into())),
                     }
                 }
-                Effect::None
+                Action::None
             }
             Message::MoveHighlight(step) => {
                 let count = self.page.as_ref().map_or(0, |p| p.products.len());
                 if count == 0 {
-                    return Effect::None;
+                    return Action::None;
                 }
                 self.highlighted =
                     (self.highlighted as i32 + step).clamp(0, count as i32 - 1) as usize;
-                Effect::Reveal {
+                Action::Reveal {
                     list: view::ROWS,
                     row: self.highlighted,
                     of: count,
@@ -325,23 +325,23 @@ impl Stok {
                     let sku = product.sku.clone();
                     self.update(Message::EditProduct(sku))
                 }
-                None => Effect::None,
+                None => Action::None,
             },
             Message::NewProduct => {
                 self.close();
                 self.form = Some(ProductForm::new(self.lang));
-                Effect::Focus(self.home())
+                Action::Focus(self.home())
             }
             Message::EditProduct(sku) => {
                 self.close();
                 self.form = self.find(&sku).map(ProductForm::edit);
-                Effect::Focus(self.home())
+                Action::Focus(self.home())
             }
             Message::FormChanged(field, value) => {
                 if let Some(form) = &mut self.form {
                     form.set(field, value);
                 }
-                Effect::None
+                Action::None
             }
             Message::SaveProduct => self.save_product(),
             Message::ProductSaved(result) => {
@@ -352,7 +352,7 @@ impl Stok {
                             sku: product.sku.clone(),
                             name: product.name.clone(),
                         }));
-                        return self.refresh().and(Effect::Focus(SEARCH));
+                        return self.refresh().and(Action::Focus(SEARCH));
                     }
                     Err(error) => {
                         if let Some(form) = &mut self.form {
@@ -361,7 +361,7 @@ impl Stok {
                         }
                     }
                 }
-                Effect::None
+                Action::None
             }
             Message::OpenMovement(kind, sku) => {
                 self.close();
@@ -382,7 +382,7 @@ impl Stok {
                         saving: false,
                     });
                 }
-                Effect::Focus(self.home())
+                Action::Focus(self.home())
             }
             Message::MovementQuantity(text) => self.edit_movement(|m| m.quantity = text),
             Message::MovementCost(text) => self.edit_movement(|m| m.cost = text),
@@ -400,7 +400,7 @@ impl Stok {
                     Ok(summary) => {
                         self.movement = None;
                         self.notice = Some(Notice::Info(summary));
-                        return self.refresh().and(Effect::Focus(SEARCH));
+                        return self.refresh().and(Action::Focus(SEARCH));
                     }
                     Err(error) => {
                         if let Some(movement) = &mut self.movement {
@@ -409,9 +409,9 @@ impl Stok {
                         }
                     }
                 };
-                Effect::None
+                Action::None
             }
-            Message::ShowLedger(sku) => Effect::job(move |store| {
+            Message::ShowLedger(sku) => Action::job(move |store| {
                 let result = store
                     .find_product(&sku)
                     .and_then(|product| Ok((product, store.ledger(&sku)?)))
@@ -424,21 +424,21 @@ impl Stok {
                     Ok(ledger) => self.ledger = Some(ledger),
                     Err(error) => self.notice = Some(Notice::Error(error.into())),
                 }
-                Effect::None
+                Action::None
             }
             Message::CsvPathChanged(path) => {
                 self.csv_path = path;
-                Effect::None
+                Action::None
             }
             Message::CsvPinChanged(pin) => {
                 self.csv_pin = pin;
-                Effect::None
+                Action::None
             }
             Message::ImportCsv => {
                 let path = self.csv_path.clone();
                 // A PIN is typed for one import only.
                 let pin = Some(std::mem::take(&mut self.csv_pin)).filter(|p| !p.is_empty());
-                Effect::job(move |store| {
+                Action::job(move |store| {
                     let path = csv_path(store, &path);
                     let result = at_now(|now| store.import_products(&path, pin.as_deref(), now))
                         .map(|s| Say::CsvImported {
@@ -452,7 +452,7 @@ impl Stok {
             }
             Message::ExportCsv => {
                 let path = self.csv_path.clone();
-                Effect::job(move |store| {
+                Action::job(move |store| {
                     let path = csv_path(store, &path);
                     let result = store
                         .check_output_path(&path)
@@ -485,13 +485,13 @@ impl Stok {
                 // The panel's fields are typed in from its first: Tab goes
                 // on through the counts to the places used.
                 match labels::COPIES.first() {
-                    Some(first) if opening && self.labels.open => effect.and(Effect::Focus(first)),
+                    Some(first) if opening && self.labels.open => effect.and(Action::Focus(first)),
                     _ => effect,
                 }
             }
             Message::Close => {
                 self.close();
-                Effect::Focus(SEARCH)
+                Action::Focus(SEARCH)
             }
             Message::JobFailed(why) => {
                 if let Some(form) = &mut self.form {
@@ -501,16 +501,16 @@ impl Stok {
                     movement.saving = false;
                 }
                 self.notice = Some(Notice::Error(why.into()));
-                Effect::None
+                Action::None
             }
         }
     }
 
     /// PgUp/PgDn: the highlight moves 15 rows; from the last row of a page
     /// PgDn shows the next page (from the first, PgUp the one before).
-    fn page_by(&mut self, step: i32) -> Effect<Message> {
+    fn page_by(&mut self, step: i32) -> Action<Message> {
         let Some(page) = &self.page else {
-            return Effect::None;
+            return Action::None;
         };
         let count = page.products.len();
         let last = count.saturating_sub(1);
@@ -538,17 +538,17 @@ impl Stok {
         self.page.as_ref()?.products.iter().find(|p| p.sku == sku)
     }
 
-    fn edit_movement(&mut self, edit: impl FnOnce(&mut MovementForm)) -> Effect<Message> {
+    fn edit_movement(&mut self, edit: impl FnOnce(&mut MovementForm)) -> Action<Message> {
         if let Some(movement) = &mut self.movement {
             edit(movement);
             movement.error = None;
         }
-        Effect::None
+        Action::None
     }
 
-    fn save_product(&mut self) -> Effect<Message> {
+    fn save_product(&mut self) -> Action<Message> {
         let Some(form) = &mut self.form else {
-            return Effect::None;
+            return Action::None;
         };
         let read = form.read().and_then(|product| {
             let consignment = match form.editing {
@@ -570,15 +570,15 @@ impl Stok {
             Ok(read) => read,
             Err(errors) => {
                 form.errors = errors;
-                return Effect::None;
+                return Action::None;
             }
         };
         if form.saving {
-            return Effect::None;
+            return Action::None;
         }
         form.saving = true;
         let editing = form.editing.clone();
-        Effect::job(move |store| {
+        Action::job(move |store| {
             let result = match crate::clock::now() {
                 Ok(now) => match (&editing, consignment) {
                     (Some(sku), _) => store.update_product_with_tiers(sku, &product, &tiers, now),
@@ -594,18 +594,18 @@ impl Stok {
         })
     }
 
-    fn submit_movement(&mut self) -> Effect<Message> {
+    fn submit_movement(&mut self) -> Action<Message> {
         let Some(form) = &mut self.movement else {
-            return Effect::None;
+            return Action::None;
         };
         if form.saving {
-            return Effect::None;
+            return Action::None;
         }
         let quantity = match Quantity::parse(&form.quantity) {
             Ok(quantity) => quantity,
             Err(error) => {
                 form.error = Some(error.into());
-                return Effect::None;
+                return Action::None;
             }
         };
         let cost = match form.cost.trim() {
@@ -614,7 +614,7 @@ impl Stok {
                 Ok(cost) => Some(cost),
                 Err(error) => {
                     form.error = Some(error.into());
-                    return Effect::None;
+                    return Action::None;
                 }
             },
         };
@@ -626,7 +626,7 @@ impl Stok {
             form.unit,
             form.paid,
         );
-        Effect::job(move |store| {
+        Action::job(move |store| {
             let result = at_now(|now| {
                 let note_opt = Some(note.as_str()).filter(|n| !n.is_empty());
                 match kind {

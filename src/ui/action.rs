@@ -2,7 +2,7 @@
 //! one worker thread, in order, never on the UI thread) and moving the
 //! keyboard focus.
 //!
-//! Screens return an [`Effect`] of their own message type; the root maps it
+//! Screens return an [`Action`] of their own message type; the root maps it
 //! up and turns it into an iced `Task`. Tests run the same jobs synchronously.
 
 use std::collections::VecDeque;
@@ -222,10 +222,27 @@ pub fn at_now<T, E: Into<Refusal>>(
     work(now).map_err(Into::into)
 }
 
-/// What an update asks the runtime to do.
-pub enum Effect<M> {
+/// What a screen asks of the root, which owns what no screen may touch:
+/// the phase (first run, stall, office), the language, the other screens.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Intent {
+    /// Set-up wrote what it could: read the book back and show its screens
+    /// (a refusal after the identity was written is told there).
+    SetUpFinished,
+    /// A restore replaced the book: identity, settings and every screen
+    /// come from the new one.
+    Restored,
+    /// Settings were saved: the language and the screens that read them
+    /// follow.
+    SettingsApplied(Box<crate::store::Settings>),
+}
+
+/// What an update asks for: nothing, work on the book (`Run`), a move of
+/// the keyboard, or an [`Intent`] the root obeys.
+pub enum Action<M> {
     None,
-    Job(Job<M>),
+    Run(Job<M>),
+    Intent(Intent),
     /// Put the keyboard focus in the text field with this id.
     Focus(&'static str),
     /// Move the focus to the next field (Tab) or the previous (Shift+Tab).
@@ -243,7 +260,7 @@ pub enum Effect<M> {
         view: &'static str,
         by: Scroll,
     },
-    Batch(Vec<Effect<M>>),
+    Batch(Vec<Action<M>>),
 }
 
 /// How far a key scrolls a view.
@@ -294,72 +311,93 @@ pub enum Focus {
     },
 }
 
-impl<M: 'static> Effect<M> {
+impl<M: 'static> Action<M> {
     /// Work on the book.
-    pub fn job(work: impl FnOnce(&mut Store) -> M + Send + 'static) -> Effect<M> {
-        Effect::Job(Job::new(work))
+    pub fn job(work: impl FnOnce(&mut Store) -> M + Send + 'static) -> Action<M> {
+        Action::Run(Job::new(work))
     }
 
     /// A search: a newer one drops an older one that has not started.
     pub fn search(
         key: &'static str,
         work: impl FnOnce(&mut Store) -> M + Send + 'static,
-    ) -> Effect<M> {
-        Effect::Job(Job::new(work).superseding(key))
+    ) -> Action<M> {
+        Action::Run(Job::new(work).superseding(key))
     }
 
-    pub fn map<N: 'static>(self, f: fn(M) -> N) -> Effect<N> {
+    pub fn map<N: 'static>(self, f: fn(M) -> N) -> Action<N> {
         match self {
-            Effect::None => Effect::None,
-            Effect::Job(job) => Effect::Job(job.map(f)),
-            Effect::Focus(id) => Effect::Focus(id),
-            Effect::FocusNext => Effect::FocusNext,
-            Effect::FocusPrevious => Effect::FocusPrevious,
-            Effect::Reveal { list, row, of } => Effect::Reveal { list, row, of },
-            Effect::Scroll { view, by } => Effect::Scroll { view, by },
-            Effect::Batch(effects) => {
-                Effect::Batch(effects.into_iter().map(|e| e.map(f)).collect())
+            Action::None => Action::None,
+            Action::Run(job) => Action::Run(job.map(f)),
+            Action::Focus(id) => Action::Focus(id),
+            Action::FocusNext => Action::FocusNext,
+            Action::FocusPrevious => Action::FocusPrevious,
+            Action::Reveal { list, row, of } => Action::Reveal { list, row, of },
+            Action::Scroll { view, by } => Action::Scroll { view, by },
+            Action::Intent(intent) => Action::Intent(intent),
+            Action::Batch(effects) => {
+                Action::Batch(effects.into_iter().map(|e| e.map(f)).collect())
             }
         }
     }
 
     /// Routes the failure of every job in here that has no route yet.
-    pub fn or_failed(self, failed: fn(Refusal) -> M) -> Effect<M> {
+    pub fn or_failed(self, failed: fn(Refusal) -> M) -> Action<M> {
         match self {
-            Effect::Job(job) => Effect::Job(job.or_failed(failed)),
-            Effect::Batch(effects) => {
-                Effect::Batch(effects.into_iter().map(|e| e.or_failed(failed)).collect())
+            Action::Run(job) => Action::Run(job.or_failed(failed)),
+            Action::Batch(effects) => {
+                Action::Batch(effects.into_iter().map(|e| e.or_failed(failed)).collect())
             }
             other => other,
         }
     }
 
-    pub fn and(self, other: Effect<M>) -> Effect<M> {
+    pub fn and(self, other: Action<M>) -> Action<M> {
         match (self, other) {
-            (Effect::None, other) | (other, Effect::None) => other,
-            (Effect::Batch(mut effects), other) => {
+            (Action::None, other) | (other, Action::None) => other,
+            (Action::Batch(mut effects), other) => {
                 effects.push(other);
-                Effect::Batch(effects)
+                Action::Batch(effects)
             }
-            (first, second) => Effect::Batch(vec![first, second]),
+            (first, second) => Action::Batch(vec![first, second]),
         }
     }
 
-    /// Flattens into jobs and focus requests, in order.
+    /// Takes out the intents, in order, leaving the rest to run.
+    pub fn take_intents(self) -> (Action<M>, Vec<Intent>) {
+        match self {
+            Action::Intent(intent) => (Action::None, vec![intent]),
+            Action::Batch(actions) => {
+                let mut intents = Vec::new();
+                let mut rest = Action::None;
+                for action in actions {
+                    let (left, mut taken) = action.take_intents();
+                    intents.append(&mut taken);
+                    rest = rest.and(left);
+                }
+                (rest, intents)
+            }
+            other => (other, Vec::new()),
+        }
+    }
+
+    /// Flattens into jobs and focus requests, in order. Intents are the
+    /// root's to obey before (`App::obey`); one left here asks nothing
+    /// of the runtime.
     pub fn into_parts(self) -> (Vec<Job<M>>, Vec<Focus>) {
         let mut jobs = Vec::new();
         let mut focus = Vec::new();
         let mut stack = vec![self];
         while let Some(effect) = stack.pop() {
             match effect {
-                Effect::None => {}
-                Effect::Job(job) => jobs.push(job),
-                Effect::Focus(id) => focus.push(Focus::On(id)),
-                Effect::FocusNext => focus.push(Focus::Next),
-                Effect::FocusPrevious => focus.push(Focus::Previous),
-                Effect::Reveal { list, row, of } => focus.push(Focus::Reveal { list, row, of }),
-                Effect::Scroll { view, by } => focus.push(Focus::Scroll { view, by }),
-                Effect::Batch(effects) => stack.extend(effects.into_iter().rev()),
+                Action::None | Action::Intent(_) => {}
+                Action::Run(job) => jobs.push(job),
+                Action::Focus(id) => focus.push(Focus::On(id)),
+                Action::FocusNext => focus.push(Focus::Next),
+                Action::FocusPrevious => focus.push(Focus::Previous),
+                Action::Reveal { list, row, of } => focus.push(Focus::Reveal { list, row, of }),
+                Action::Scroll { view, by } => focus.push(Focus::Scroll { view, by }),
+                Action::Batch(effects) => stack.extend(effects.into_iter().rev()),
             }
         }
         (jobs, focus)
