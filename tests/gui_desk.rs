@@ -90,7 +90,7 @@ fn the_manager_imports_prints_a_tanda_terima_and_verifies_a_struk() {
     assert!(text.contains("ST07") && text.contains("Rp20.000"), "{text}");
 
     // A struk verified by its QR text, typed as a scanner types it.
-    window.type_in(sentra::ui::meja::VERIFY, &qr);
+    window.type_in(sentra::ui::kantor::meja::VERIFY, &qr);
     window.enter();
     assert!(
         window.shows(&format!("SAH: struk {}", sale.receipt)),
@@ -101,7 +101,7 @@ fn the_manager_imports_prints_a_tanda_terima_and_verifies_a_struk() {
     let (number, check) = qr.split_once('#').unwrap();
     let last = if check.ends_with('0') { '1' } else { '0' };
     let altered = format!("{number}#{}{last}", &check[..check.len() - 1]);
-    window.type_in(sentra::ui::meja::VERIFY, &altered);
+    window.type_in(sentra::ui::kantor::meja::VERIFY, &altered);
     window.enter();
     assert!(window.shows("PALSU"), "a forged struk is named so");
 }

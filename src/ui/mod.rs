@@ -15,7 +15,6 @@ pub mod kasir;
 mod keys;
 pub mod laporan;
 pub mod layar;
-pub mod meja;
 pub mod pelanggan;
 pub mod pengaturan;
 pub mod penitip;

@@ -9,6 +9,8 @@
 //! switches the language; Ctrl+PgUp/Ctrl+PgDn/Ctrl+Home move the day;
 //! PgUp/PgDn, ↑/↓ and Home/End scroll; F9 prints.
 
+pub mod meja;
+
 use std::path::PathBuf;
 
 use iced::keyboard::{Key, key::Named};
@@ -58,7 +60,7 @@ pub struct Kantor {
     /// The centre's producers (titip jual), merged across stalls by NIB.
     pub producers: crate::ui::penitip::office::OfficeProducers,
     /// The manager's desk: tanda terima, retribusi, verifying a struk.
-    pub desk: crate::ui::meja::Desk,
+    pub desk: meja::Desk,
 }
 
 #[derive(Debug, Clone)]
@@ -92,7 +94,7 @@ pub enum Message {
     /// The producers' view.
     Producers(crate::ui::penitip::office::Message),
     /// The manager's desk.
-    Desk(crate::ui::meja::Message),
+    Desk(meja::Message),
 }
 
 impl Kantor {
@@ -159,7 +161,7 @@ impl Kantor {
     fn last_receipt(&self) -> Option<Message> {
         let row = self.results.iter().rev().find(|row| row.outcome.is_ok())?;
         let stats = row.outcome.as_ref().ok()?.clone();
-        Some(Message::Desk(crate::ui::meja::Message::PrintReceipt(
+        Some(Message::Desk(meja::Message::PrintReceipt(
             file_name(&row.file),
             Box::new(stats),
         )))
@@ -273,7 +275,7 @@ impl Kantor {
                 self.notice = Some(Notice::of(result));
                 Action::None
             }
-            Message::GoVerify => Action::Focus(crate::ui::meja::VERIFY),
+            Message::GoVerify => Action::Focus(meja::VERIFY),
             Message::Scroll(by) => Action::Scroll { view: SCROLL, by },
             Message::SetLanguage(lang) => Action::job(move |store| {
                 Message::LanguageSaved(
@@ -486,7 +488,7 @@ impl Kantor {
                         key,
                         theme::SMALL
                     ))
-                    .on_press(Message::Desk(crate::ui::meja::Message::PrintReceipt(
+                    .on_press(Message::Desk(meja::Message::PrintReceipt(
                         name.clone(),
                         Box::new(s.clone())
                     )))
