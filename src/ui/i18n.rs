@@ -205,6 +205,8 @@ texts! {
     BackupNow => "Buat cadangan sekarang", "Back up now";
     RestoreFrom => "Pulihkan dari berkas", "Restore from file";
     Restore => "Pulihkan", "Restore";
+    AcceptClock => "Terima jam komputer (PIN lama)", "Accept the PC's clock (current PIN)";
+    QrisNotNational => "Peringatan: QRIS tanpa templat nasional ID.CO.QRIS.WWW; sebagian aplikasi mungkin tidak bisa membacanya", "Warning: a QRIS without the national ID.CO.QRIS.WWW template; some apps may not read it";
     AcceptLoss => "Terima hilangnya catatan yang lebih baru dari cadangan", "Accept losing the records newer than the backup";
     Saved => "Tersimpan.", "Saved.";
     // First run
@@ -584,6 +586,13 @@ pub enum Say {
     PinChanged,
     BackupWritten(String),
     Restored(String),
+    /// A QRIS typed in Pengaturan that fails the EMV checks: (why, in
+    /// Indonesian and in English).
+    QrisNotUsed(String, String),
+    /// The layar pelanggan's cart shows its last lines: how many are above.
+    ItemsBefore(usize),
+    /// Part of a split payment paid already, on the layar pelanggan.
+    PaidAlready(crate::money::Rupiah),
     /// The printer took the test page.
     TestPrinted(String),
     /// Label PDF written (and opened or printed as set).
@@ -835,6 +844,12 @@ impl Say {
             Say::PinChanged => "Manager PIN changed.".into(),
             Say::BackupWritten(path) if id => format!("Cadangan tersimpan: {path}"),
             Say::BackupWritten(path) => format!("Backup saved: {path}"),
+            Say::QrisNotUsed(why, _) if id => format!("QRIS tidak dipakai: {why}"),
+            Say::QrisNotUsed(_, why) => format!("QRIS not used: {why}"),
+            Say::ItemsBefore(skip) if id => format!("… dan {skip} barang sebelumnya"),
+            Say::ItemsBefore(skip) => format!("… and {skip} items before"),
+            Say::PaidAlready(paid) if id => format!("Sudah dibayar {paid}"),
+            Say::PaidAlready(paid) => format!("Paid already {paid}"),
             Say::Restored(kept) if id => {
                 format!("Buku dipulihkan. Buku sebelumnya disimpan di {kept}.")
             }

@@ -7,7 +7,7 @@
 use iced::widget::{Column, column, container, qr_code, row, space, text};
 use iced::{Alignment, Element, Fill, Length};
 
-use super::i18n::{Lang, T, method_name};
+use super::i18n::{Lang, Say, T, method_name};
 use super::kasir::{Kasir, Panel};
 use super::theme;
 use super::widgets::BOLD;
@@ -93,10 +93,7 @@ fn with_lines<'a, M: 'a>(
     let mut lines = Column::new().spacing(10);
     let skip = kasir.cart.len().saturating_sub(SHOWN_LINES);
     if skip > 0 {
-        let more = match lang {
-            Lang::Id => format!("… dan {skip} barang sebelumnya"),
-            Lang::En => format!("… and {skip} items before"),
-        };
+        let more = Say::ItemsBefore(skip).say(lang);
         lines = lines.push(text(more).size(theme::TEXT).color(theme::MUTED));
     }
     for (index, item) in kasir.cart.iter().enumerate().skip(skip) {
@@ -179,10 +176,7 @@ fn paying<'a, M: 'a>(kasir: &'a Kasir, lang: Lang) -> Element<'a, M> {
     // agree in the buyer's eyes.
     let paid = Rupiah::sum(payment.tenders.iter().map(|t| t.amount)).ok();
     if let Some(paid) = paid.filter(|p| p.is_positive()) {
-        let said = match lang {
-            Lang::Id => format!("Sudah dibayar {paid}"),
-            Lang::En => format!("Paid already {paid}"),
-        };
+        let said = Say::PaidAlready(paid).say(lang);
         side = side.push(text(said).size(theme::TEXT).color(theme::MUTED));
     }
     match (payment.method, kasir.qris.shown()) {

@@ -200,12 +200,24 @@ impl Pengaturan {
         Pengaturan {
             identity: identity.clone(),
             settings: settings.clone(),
-            tax_rate: entries.get(SettingKey::TaxRate.name()).cloned().unwrap_or_default(),
-            export_dir: entries.get(SettingKey::ExportDir.name()).cloned().unwrap_or_default(),
-            qris: entries.get(SettingKey::QrisPayload.name()).cloned().unwrap_or_default(),
+            tax_rate: entries
+                .get(SettingKey::TaxRate.name())
+                .cloned()
+                .unwrap_or_default(),
+            export_dir: entries
+                .get(SettingKey::ExportDir.name())
+                .cloned()
+                .unwrap_or_default(),
+            qris: entries
+                .get(SettingKey::QrisPayload.name())
+                .cloned()
+                .unwrap_or_default(),
             customer_line: settings.customer_line.clone(),
             scale: scale_text(settings),
-            escpos_printer: entries.get(SettingKey::EscposPrinter.name()).cloned().unwrap_or_default(),
+            escpos_printer: entries
+                .get(SettingKey::EscposPrinter.name())
+                .cloned()
+                .unwrap_or_default(),
             old_pin: String::new(),
             new_pin: String::new(),
             restore_path: String::new(),
@@ -242,94 +254,43 @@ impl Pengaturan {
     pub fn update(&mut self, message: Message) -> Action<Message> {
         match message {
             Message::Scroll(by) => Action::Scroll { view: SCROLL, by },
-            Message::Set(setting) => {
-                let setting = self.as_typed(setting);
-                // A guarded setting (the QRIS code) takes the PIN typed in
-                // the PIN card's first field, as accepting the clock does.
-                let pin = Some(self.old_pin.clone()).filter(|p| !p.is_empty());
-                Action::job(move |store| {
-                    let saved = at_now(|now| {
-                        store.set_guarded_setting(
-                            setting.key(),
-                            &setting.value(),
-                            pin.as_deref(),
-                            now,
-                        )
-                    });
-                    Message::Saved(saved)
-                })
-            }
-            Message::TaxRateChanged(text) => {
-                self.tax_rate = text;
-                self.forget_refusal();
+            Message::Set(setting) => self.save(setting),
+            Message::TaxRateChanged(text) => self.typed(|p| &mut p.tax_rate, text),
+            Message::ExportDirChanged(text) => self.typed(|p| &mut p.export_dir, text),
+            Message::QrisChanged(text) => self.typed(|p| &mut p.qris, text),
+            Message::CustomerLineChanged(text) => self.typed(|p| &mut p.customer_line, text),
+            Message::ScaleChanged(text) => self.keep(|p| &mut p.scale, text),
+            Message::EscposPrinterChanged(text) => self.keep(|p| &mut p.escpos_printer, text),
+            Message::OldPinChanged(text) => self.keep(|p| &mut p.old_pin, text),
+            Message::NewPinChanged(text) => self.keep(|p| &mut p.new_pin, text),
+            Message::RestorePathChanged(text) => self.keep(|p| &mut p.restore_path, text),
+            Message::RestorePinChanged(text) => self.keep(|p| &mut p.restore_pin, text),
+            Message::AcceptLossToggled(on) => {
+                self.accept_loss = on;
                 Action::None
             }
-            Message::ExportDirChanged(text) => {
-                self.export_dir = text;
-                self.forget_refusal();
-                Action::None
-            }
-            Message::QrisChanged(text) => {
-                self.qris = text;
-                self.forget_refusal();
-                Action::None
-            }
-            Message::CustomerLineChanged(text) => {
-                self.customer_line = text;
-                self.forget_refusal();
-                Action::None
-            }
-            Message::ScaleChanged(text) => {
-                self.scale = text;
-                Action::None
-            }
-            Message::SaveScale => {
-                // Both checked before either is saved; the prefix (which a
-                // product's barcode may hold) first.
-                let typed = self.scale.trim().to_string();
-                let (prefix, layout) = match typed.split_once(char::is_whitespace) {
-                    Some((prefix, layout)) => (prefix.to_string(), layout.trim().to_string()),
-                    None if typed.is_empty() => {
-                        (String::new(), self.settings.scale_pattern.clone())
-                    }
-                    None => (typed.clone(), self.settings.scale_pattern.clone()),
-                };
-                if !prefix.is_empty()
-                    && let Err(error) = crate::domain::scale::ScaleLayout::parse(&prefix, &layout)
-                {
-                    let refused = crate::store::StoreError::from(error);
-                    self.notice = Some(Notice::Error(Refusal::from(refused).into()));
-                    return Action::None;
-                }
-                Action::job(move |store| {
-                    let saved = store
-                        .set_setting(SettingKey::ScalePrefix.name(), &prefix)
-                        .and_then(|_| store.set_setting(SettingKey::ScaleLayout.name(), &layout))
-                        .map_err(Refusal::from);
-                    Message::Saved(saved)
-                })
-            }
-            Message::EscposPrinterChanged(text) => {
-                self.escpos_printer = text;
-                Action::None
-            }
+            Message::SaveScale => self.save_scale(),
             Message::TestPrint => {
                 let printer = self.escpos_printer.clone();
                 Action::job(move |store| {
                     Message::TestPrinted(super::documents::test_print(store, &printer))
                 })
             }
-            Message::TestPrinted(Ok(printer)) => {
-                self.notice = Some(Notice::Info(Say::TestPrinted(printer)));
-                Action::None
-            }
-            Message::Saved(Ok(settings)) => {
-                self.notice = Some(Notice::Info(Say::Saved));
-                // A PIN typed for a guarded setting does not stay behind.
+            Message::ChangePin => self.change_pin(),
+            Message::AcceptClock => self.accept_clock(),
+            Message::BackupNow => Action::job(|store| Message::BackedUp(backup_now(store))),
+            Message::Restore => self.restore(),
+            Message::Saved(Ok(settings)) => self.saved(settings),
+            Message::PinChanged(Ok(())) => {
                 self.old_pin.clear();
-                self.scale = scale_text(&settings);
-                self.settings = settings.clone();
-                Action::Intent(Intent::SettingsApplied(Box::new(settings)))
+                self.new_pin.clear();
+                self.tell(Say::PinChanged)
+            }
+            Message::TestPrinted(Ok(printer)) => self.tell(Say::TestPrinted(printer)),
+            Message::ClockAccepted(Ok(said)) | Message::BackedUp(Ok(said)) => self.tell(said),
+            Message::Restored(Ok(summary)) => {
+                self.notice = Some(Notice::Info(summary));
+                Action::Intent(Intent::Restored)
             }
             Message::Saved(Err(error))
             | Message::PinChanged(Err(error))
@@ -341,92 +302,147 @@ impl Pengaturan {
                 self.notice = Some(Notice::Error(error.into()));
                 Action::None
             }
-            Message::OldPinChanged(text) => {
-                self.old_pin = text;
-                Action::None
-            }
-            Message::NewPinChanged(text) => {
-                self.new_pin = text;
-                Action::None
-            }
-            Message::ChangePin => {
-                let (old, new) = (self.old_pin.clone(), self.new_pin.clone());
-                Action::job(move |store| {
-                    let result = at_now(|now| {
-                        let old = Some(old.as_str()).filter(|o| !o.is_empty());
-                        store.set_pin(&new, old, now)
-                    });
-                    Message::PinChanged(result)
-                })
-            }
-            Message::PinChanged(Ok(())) => {
-                self.old_pin.clear();
-                self.new_pin.clear();
-                self.notice = Some(Notice::Info(Say::PinChanged));
-                Action::None
-            }
-            Message::AcceptClock => {
-                let pin = std::mem::take(&mut self.old_pin);
-                Action::job(move |store| {
-                    let result = at_now(|now| store.accept_clock(&pin, now))
-                        .map(|latest| Say::ClockAccepted(latest.unwrap_or_default()));
-                    Message::ClockAccepted(result)
-                })
-            }
-            Message::ClockAccepted(Ok(said)) => {
-                self.notice = Some(Notice::Info(said));
-                Action::None
-            }
-            Message::BackupNow => Action::job(|store| Message::BackedUp(backup_now(store))),
-            Message::RestorePathChanged(text) => {
-                self.restore_path = text;
-                Action::None
-            }
-            Message::RestorePinChanged(text) => {
-                self.restore_pin = text;
-                Action::None
-            }
-            Message::AcceptLossToggled(on) => {
-                self.accept_loss = on;
-                Action::None
-            }
-            Message::Restore => {
-                let path = std::path::PathBuf::from(self.restore_path.trim());
-                let pin = std::mem::take(&mut self.restore_pin);
-                let accept_loss = std::mem::replace(&mut self.accept_loss, false);
-                Action::job(move |store| {
-                    let result = at_now(|now| {
-                        store.restore_from(&path, Some(pin.as_str()), accept_loss, now)
-                    })
-                    .map(|done| Say::Restored(done.previous.display().to_string()));
-                    Message::Restored(result)
-                })
-            }
-            Message::BackedUp(Ok(summary)) => {
-                self.notice = Some(Notice::Info(summary));
-                Action::None
-            }
-            Message::Restored(Ok(summary)) => {
-                self.notice = Some(Notice::Info(summary));
-                Action::Intent(Intent::Restored)
-            }
         }
     }
 
-    pub fn view(&self, lang: Lang) -> Element<'_, Message> {
-        // As wide as its label, the row wrapping when a third of 1024×768
-        // is too narrow for all of them.
-        let choice = |label: String, active: bool, message: Message| {
-            button(text(label).size(theme::TEXT))
-                .padding(theme::PAD)
-                .on_press(message)
-                .style(if active {
-                    button::primary
-                } else {
-                    button::secondary
-                })
+    /// A field typed into that a refusal was about: the refusal goes.
+    fn typed(&mut self, field: fn(&mut Self) -> &mut String, text: String) -> Action<Message> {
+        *field(self) = text;
+        self.forget_refusal();
+        Action::None
+    }
+
+    /// A field typed into, kept until its button or Enter.
+    fn keep(&mut self, field: fn(&mut Self) -> &mut String, text: String) -> Action<Message> {
+        *field(self) = text;
+        Action::None
+    }
+
+    /// Something done, told on the screen.
+    fn tell(&mut self, said: Say) -> Action<Message> {
+        self.notice = Some(Notice::Info(said));
+        Action::None
+    }
+
+    /// Saves one setting. A guarded setting (the QRIS code) takes the PIN
+    /// typed in the PIN card's first field, as accepting the clock does.
+    fn save(&mut self, setting: Setting) -> Action<Message> {
+        let setting = self.as_typed(setting);
+        let pin = Some(self.old_pin.clone()).filter(|p| !p.is_empty());
+        Action::job(move |store| {
+            let saved = at_now(|now| {
+                store.set_guarded_setting(setting.key(), &setting.value(), pin.as_deref(), now)
+            });
+            Message::Saved(saved)
+        })
+    }
+
+    /// A setting saved: the screen shows it and the root applies it.
+    fn saved(&mut self, settings: Settings) -> Action<Message> {
+        self.notice = Some(Notice::Info(Say::Saved));
+        // A PIN typed for a guarded setting does not stay behind.
+        self.old_pin.clear();
+        self.scale = scale_text(&settings);
+        self.settings = settings.clone();
+        Action::Intent(Intent::SettingsApplied(Box::new(settings)))
+    }
+
+    /// Scale barcodes' prefix and layout: both checked before either is
+    /// saved; the prefix (which a product's barcode may hold) first.
+    fn save_scale(&mut self) -> Action<Message> {
+        let typed = self.scale.trim().to_string();
+        let (prefix, layout) = match typed.split_once(char::is_whitespace) {
+            Some((prefix, layout)) => (prefix.to_string(), layout.trim().to_string()),
+            None if typed.is_empty() => (String::new(), self.settings.scale_pattern.clone()),
+            None => (typed.clone(), self.settings.scale_pattern.clone()),
         };
-        let identity = card(
+        if !prefix.is_empty()
+            && let Err(error) = crate::domain::scale::ScaleLayout::parse(&prefix, &layout)
+        {
+            let refused = crate::store::StoreError::from(error);
+            self.notice = Some(Notice::Error(Refusal::from(refused).into()));
+            return Action::None;
+        }
+        Action::job(move |store| {
+            let saved = store
+                .set_setting(SettingKey::ScalePrefix.name(), &prefix)
+                .and_then(|_| store.set_setting(SettingKey::ScaleLayout.name(), &layout))
+                .map_err(Refusal::from);
+            Message::Saved(saved)
+        })
+    }
+
+    fn change_pin(&mut self) -> Action<Message> {
+        let (old, new) = (self.old_pin.clone(), self.new_pin.clone());
+        Action::job(move |store| {
+            let result = at_now(|now| {
+                let old = Some(old.as_str()).filter(|o| !o.is_empty());
+                store.set_pin(&new, old, now)
+            });
+            Message::PinChanged(result)
+        })
+    }
+
+    /// A clock set back stops the till until a manager accepts it with the
+    /// PIN (recorded, and sent to the office).
+    fn accept_clock(&mut self) -> Action<Message> {
+        let pin = std::mem::take(&mut self.old_pin);
+        Action::job(move |store| {
+            let result = at_now(|now| store.accept_clock(&pin, now))
+                .map(|latest| Say::ClockAccepted(latest.unwrap_or_default()));
+            Message::ClockAccepted(result)
+        })
+    }
+
+    /// Another book from a backup, with the manager PIN; the PIN and the
+    /// loss accepted do not stay for the next try.
+    fn restore(&mut self) -> Action<Message> {
+        let path = std::path::PathBuf::from(self.restore_path.trim());
+        let pin = std::mem::take(&mut self.restore_pin);
+        let accept_loss = std::mem::replace(&mut self.accept_loss, false);
+        Action::job(move |store| {
+            let result =
+                at_now(|now| store.restore_from(&path, Some(pin.as_str()), accept_loss, now))
+                    .map(|done| Say::Restored(done.previous.display().to_string()));
+            Message::Restored(result)
+        })
+    }
+
+    pub fn view(&self, lang: Lang) -> Element<'_, Message> {
+        // Three columns, so the whole screen fits 1024×768 and Tab never
+        // goes to a field out of sight.
+        let columns = row![
+            column![
+                self.identity_card(lang),
+                self.paper_card(lang),
+                self.scale_card(lang)
+            ]
+            .spacing(theme::GAP)
+            .width(Fill),
+            column![self.tax_card(lang), self.places_card(lang)]
+                .spacing(theme::GAP)
+                .width(Fill),
+            column![
+                self.pin_card(lang),
+                self.backup_card(lang),
+                self.customer_card(lang)
+            ]
+            .spacing(theme::GAP)
+            .width(Fill),
+        ]
+        .spacing(12);
+        scrollable(
+            column![notice_when_any(&self.notice, lang), columns]
+                .spacing(8)
+                .padding(12),
+        )
+        .id(SCROLL)
+        .into()
+    }
+
+    /// Who the stall is, and the key the office compares.
+    fn identity_card(&self, lang: Lang) -> Element<'_, Message> {
+        card(
             column![
                 text(T::Identity.get(lang)).size(theme::TEXT).font(BOLD),
                 figure(
@@ -466,12 +482,15 @@ impl Pengaturan {
                 ),
             ]
             .spacing(6),
-        );
+        )
+        .into()
+    }
+
+    /// The receipt's paper, what follows a sale, the language.
+    fn paper_card(&self, lang: Lang) -> Element<'_, Message> {
         let width = self.settings.receipt_width;
-        let mode = self.settings.tax.mode;
-        let taxpayer = self.settings.pph.taxpayer;
         let delivery = Delivery::from_key(&self.settings.receipt_delivery).unwrap_or_default();
-        let paper = card(
+        card(
             column![
                 heading(T::ReceiptWidth.get(lang), "F2"),
                 row![
@@ -525,8 +544,15 @@ impl Pengaturan {
                 .wrap(),
             ]
             .spacing(8),
-        );
-        let tax = card(
+        )
+        .into()
+    }
+
+    /// PPN's mode and rate, and who pays the stall's PPh.
+    fn tax_card(&self, lang: Lang) -> Element<'_, Message> {
+        let mode = self.settings.tax.mode;
+        let taxpayer = self.settings.pph.taxpayer;
+        card(
             column![
                 heading(T::Tax.get(lang), "F4"),
                 row![
@@ -577,8 +603,13 @@ impl Pengaturan {
                 .style(button::secondary),
             ]
             .spacing(8),
-        );
-        let places = card(
+        )
+        .into()
+    }
+
+    /// Where exports go, the QRIS code, the receipt printer.
+    fn places_card(&self, lang: Lang) -> Element<'_, Message> {
+        card(
             column![
                 saved_field(
                     "export_dir",
@@ -635,8 +666,13 @@ impl Pengaturan {
                     .style(button::secondary),
             ]
             .spacing(8),
-        );
-        let scale = card(
+        )
+        .into()
+    }
+
+    /// Scale barcodes' prefix and layout.
+    fn scale_card(&self, lang: Lang) -> Element<'_, Message> {
+        card(
             row![
                 Field::new(
                     "scale",
@@ -652,8 +688,13 @@ impl Pengaturan {
             ]
             .spacing(8)
             .align_y(Alignment::End),
-        );
-        let pin = card(
+        )
+        .into()
+    }
+
+    /// The manager PIN, and accepting a clock set back.
+    fn pin_card(&self, lang: Lang) -> Element<'_, Message> {
+        card(
             column![
                 text(T::ChangePin.get(lang)).size(theme::TEXT).font(BOLD),
                 // Side by side: four to eight digits each, and the room below
@@ -682,21 +723,19 @@ impl Pengaturan {
                 keyed(T::Save.get(lang), "Enter", Some(Message::ChangePin)),
                 // A clock set back stops the till until a manager accepts it
                 // with the PIN typed above (recorded, and sent to the office).
-                button(with_key(
-                    match lang {
-                        Lang::Id => "Terima jam komputer (PIN lama)",
-                        Lang::En => "Accept the PC's clock (current PIN)",
-                    },
-                    "F6",
-                    theme::SMALL
-                ))
-                .on_press_maybe((!self.old_pin.is_empty()).then_some(Message::AcceptClock))
-                .padding(8)
-                .style(button::secondary),
+                button(with_key(T::AcceptClock.get(lang), "F6", theme::SMALL))
+                    .on_press_maybe((!self.old_pin.is_empty()).then_some(Message::AcceptClock))
+                    .padding(8)
+                    .style(button::secondary),
             ]
             .spacing(8),
-        );
-        let backup = card(
+        )
+        .into()
+    }
+
+    /// A backup now, and a restore with the PIN.
+    fn backup_card(&self, lang: Lang) -> Element<'_, Message> {
+        card(
             column![
                 text(T::Backup.get(lang)).size(theme::TEXT).font(BOLD),
                 keyed(T::BackupNow.get(lang), "F7", Some(Message::BackupNow))
@@ -738,9 +777,13 @@ impl Pengaturan {
                 keyed(T::Restore.get(lang), "Enter", Some(Message::Restore)).style(button::danger),
             ]
             .spacing(8),
-        );
-        // The layar pelanggan: on or off, and its line while idle.
-        let customer = card(
+        )
+        .into()
+    }
+
+    /// The layar pelanggan: on or off, and its line while idle.
+    fn customer_card(&self, lang: Lang) -> Element<'_, Message> {
+        card(
             column![
                 button(with_key(
                     format!(
@@ -770,27 +813,22 @@ impl Pengaturan {
                 ),
             ]
             .spacing(8),
-        );
-        // Three columns, so the whole screen fits 1024×768 and Tab never
-        // goes to a field out of sight.
-        let columns = row![
-            column![identity, paper, scale]
-                .spacing(theme::GAP)
-                .width(Fill),
-            column![tax, places].spacing(theme::GAP).width(Fill),
-            column![pin, backup, customer]
-                .spacing(theme::GAP)
-                .width(Fill),
-        ]
-        .spacing(12);
-        scrollable(
-            column![notice_when_any(&self.notice, lang), columns]
-                .spacing(8)
-                .padding(12),
         )
-        .id(SCROLL)
         .into()
     }
+}
+
+/// One of a setting's choices: as wide as its label, the row wrapping when
+/// a third of 1024×768 is too narrow for all of them.
+fn choice<'a>(label: String, active: bool, message: Message) -> iced::widget::Button<'a, Message> {
+    button(text(label).size(theme::TEXT))
+        .padding(theme::PAD)
+        .on_press(message)
+        .style(if active {
+            button::primary
+        } else {
+            button::secondary
+        })
 }
 
 /// A card's heading with the key that steps its choice.
@@ -859,17 +897,8 @@ fn qris_problem(payload: &str, lang: Lang) -> Option<String> {
         return None;
     }
     match crate::domain::qris::validate_qris(payload) {
-        Err(error) => Some(match lang {
-            Lang::Id => format!("QRIS tidak dipakai: {error}"),
-            Lang::En => format!("QRIS not used: {}", error.english()),
-        }),
-        Ok(read) if !read.national => Some(
-            match lang {
-                Lang::Id => "Peringatan: QRIS tanpa templat nasional ID.CO.QRIS.WWW; sebagian aplikasi mungkin tidak bisa membacanya",
-                Lang::En => "Warning: a QRIS without the national ID.CO.QRIS.WWW template; some apps may not read it",
-            }
-            .into(),
-        ),
+        Err(error) => Some(Say::QrisNotUsed(error.to_string(), error.english()).say(lang)),
+        Ok(read) if !read.national => Some(T::QrisNotNational.get(lang).into()),
         Ok(_) => None,
     }
 }
