@@ -5,9 +5,9 @@
 //! Keys that work everywhere: Tab and Shift+Tab move through a form's fields,
 //! Ctrl+Tab and Ctrl+Shift+Tab move between the screens.
 
+pub mod action;
 mod chart;
 mod documents;
-pub mod action;
 pub mod first_run;
 pub mod i18n;
 pub mod kantor;
@@ -158,6 +158,45 @@ pub struct Shell {
     pub penitip: penitip::Penitip,
     pub laporan: Laporan,
     pub pengaturan: Pengaturan,
+}
+
+impl Shell {
+    /// A message for one of the stall's screens, to that screen.
+    fn update(&mut self, message: Message) -> Action<Message> {
+        match message {
+            Message::Kasir(message) => self
+                .kasir
+                .update(message)
+                .map(Message::Kasir)
+                .or_failed(|why| Message::Kasir(kasir::Message::JobFailed(why))),
+            Message::Stok(message) => self
+                .stok
+                .update(message)
+                .map(Message::Stok)
+                .or_failed(|why| Message::Stok(stok::Message::JobFailed(why))),
+            Message::Pelanggan(message) => self
+                .pelanggan
+                .update(message)
+                .map(Message::Pelanggan)
+                .or_failed(|why| Message::Pelanggan(pelanggan::Message::JobFailed(why))),
+            Message::Penitip(message) => self
+                .penitip
+                .update(message)
+                .map(Message::Penitip)
+                .or_failed(|why| Message::Penitip(penitip::Message::JobFailed(why))),
+            Message::Laporan(message) => self
+                .laporan
+                .update(message)
+                .map(Message::Laporan)
+                .or_failed(|why| Message::Laporan(laporan::Message::JobFailed(why))),
+            Message::Pengaturan(message) => self
+                .pengaturan
+                .update(message)
+                .map(Message::Pengaturan)
+                .or_failed(|why| Message::Pengaturan(pengaturan::Message::JobFailed(why))),
+            _ => Action::None,
+        }
+    }
 }
 
 impl Shell {
@@ -468,140 +507,94 @@ impl App {
                 self.book = Some(opened.book);
                 self.enter(opened.identity, opened.settings, None)
             }
-            Message::Opened(Err(error)) | Message::Reloaded(Err(error)) => {
+            Message::Opened(Err(error))
+            | Message::Reloaded(Err(error))
+            | Message::JobFailed(error) => {
                 if matches!(self.phase, Phase::Opening) {
                     self.phase = Phase::Failed(error);
                 }
                 Action::None
             }
-            Message::JobFailed(error) => {
-                if matches!(self.phase, Phase::Opening) {
-                    self.phase = Phase::Failed(error);
-                }
-                Action::None
-            }
-            Message::Reloaded(Ok(loaded)) => {
-                let (identity, settings) = *loaded;
-                let Some(identity) = identity else {
-                    // Nothing was set up: the first run stays as typed,
-                    // with its refusal.
-                    if !matches!(self.phase, Phase::FirstRun(_)) {
-                        return self.enter(None, settings, None);
-                    }
-                    return Action::None;
-                };
-                if let Phase::FirstRun(first_run) = &mut self.phase {
-                    let refused = first_run.error.take();
-                    let action = self.enter(Some(identity), settings, None);
-                    self.tell_refusal(refused);
-                    return action;
-                }
-                let identity = Some(identity);
-                let tab = match &self.phase {
-                    Phase::Stall(shell) => Some(shell.tab),
-                    _ => None,
-                };
-                let notice = match &mut self.phase {
-                    Phase::Stall(shell) => shell.pengaturan.notice.take(),
-                    _ => None,
-                };
-                let action = self.enter(identity, settings, tab);
-                if let Phase::Stall(shell) = &mut self.phase {
-                    shell.pengaturan.notice = notice;
-                }
-                action
-            }
+            Message::Reloaded(Ok(loaded)) => self.reloaded(*loaded),
             Message::Fit(..)
             | Message::Quit
             | Message::WindowOpened(_)
             | Message::WindowMoved(..)
             | Message::Settled => Action::None,
-            // Behind every job already asked for (a sale being written
-            // finishes first), the cart not paid is held, then the program
-            // ends: it is under F4 when the stall opens again.
-            Message::CloseRequested(_) if self.closing => Action::None,
-            Message::CloseRequested(_) => {
-                self.closing = true;
-                let cart = match &self.phase {
-                    Phase::Stall(shell) => shell.kasir.cart_to_keep(),
-                    _ => None,
-                };
-                let at = self.windows.customer_moved.take();
-                Action::job(move |store| {
-                    keep_place(store, at);
-                    if let Some((items, discount)) = cart {
-                        let _ = action::at_now(|now| store.hold_sale("", &items, discount, now));
-                    }
-                    Message::Quit
-                })
-            }
-            Message::FirstRun(message) => {
-                let Phase::FirstRun(first_run) = &mut self.phase else {
-                    return Action::None;
-                };
-                let action = first_run
-                    .update(message)
-                    .map(Message::FirstRun)
-                    .or_failed(|why| Message::FirstRun(first_run::Message::Finished(Err(why))));
-                self.obey(action)
-            }
+            Message::CloseRequested(_) => self.close(),
             Message::SwitchTab(tab) => self.switch(tab),
             Message::KeyPressed(press) => self.key_pressed(press),
-            Message::Kasir(message) => self.with_shell(|shell| {
-                shell
-                    .kasir
-                    .update(message)
-                    .map(Message::Kasir)
-                    .or_failed(|why| Message::Kasir(kasir::Message::JobFailed(why)))
-            }),
-            Message::Stok(message) => self.with_shell(|shell| {
-                shell
-                    .stok
-                    .update(message)
-                    .map(Message::Stok)
-                    .or_failed(|why| Message::Stok(stok::Message::JobFailed(why)))
-            }),
-            Message::Pelanggan(message) => self.with_shell(|shell| {
-                shell
-                    .pelanggan
-                    .update(message)
-                    .map(Message::Pelanggan)
-                    .or_failed(|why| Message::Pelanggan(pelanggan::Message::JobFailed(why)))
-            }),
-            Message::Penitip(message) => self.with_shell(|shell| {
-                shell
-                    .penitip
-                    .update(message)
-                    .map(Message::Penitip)
-                    .or_failed(|why| Message::Penitip(penitip::Message::JobFailed(why)))
-            }),
-            Message::Laporan(message) => self.with_shell(|shell| {
-                shell
-                    .laporan
-                    .update(message)
-                    .map(Message::Laporan)
-                    .or_failed(|why| Message::Laporan(laporan::Message::JobFailed(why)))
-            }),
-            Message::Kantor(message) => {
-                let Phase::Office(kantor) = &mut self.phase else {
-                    return Action::None;
-                };
-                let action = kantor
-                    .update(message)
-                    .map(Message::Kantor)
-                    .or_failed(|why| Message::Kantor(kantor::Message::JobFailed(why)));
+            screen => {
+                let action = self.to_screen(screen);
                 self.obey(action)
             }
-            Message::Pengaturan(message) => {
-                let action = self.with_shell(|shell| {
-                    shell
-                        .pengaturan
-                        .update(message)
-                        .map(Message::Pengaturan)
-                        .or_failed(|why| Message::Pengaturan(pengaturan::Message::JobFailed(why)))
-                });
-                self.obey(action)
+        }
+    }
+
+    /// The book read again (after set-up or a restore): the screens it
+    /// decides, on the tab the person was on, with what they were told.
+    fn reloaded(&mut self, (identity, settings): (Option<Identity>, Settings)) -> Action<Message> {
+        let Some(identity) = identity else {
+            // Nothing was set up: the first run stays as typed, with its
+            // refusal.
+            if !matches!(self.phase, Phase::FirstRun(_)) {
+                return self.enter(None, settings, None);
             }
+            return Action::None;
+        };
+        if let Phase::FirstRun(first_run) = &mut self.phase {
+            let refused = first_run.error.take();
+            let action = self.enter(Some(identity), settings, None);
+            self.tell_refusal(refused);
+            return action;
+        }
+        let (tab, notice) = match &mut self.phase {
+            Phase::Stall(shell) => (Some(shell.tab), shell.pengaturan.notice.take()),
+            _ => (None, None),
+        };
+        let action = self.enter(Some(identity), settings, tab);
+        if let Phase::Stall(shell) = &mut self.phase {
+            shell.pengaturan.notice = notice;
+        }
+        action
+    }
+
+    /// Behind every job already asked for (a sale being written finishes
+    /// first), the cart not paid is held, then the program ends: it is
+    /// under F4 when the stall opens again.
+    fn close(&mut self) -> Action<Message> {
+        if self.closing {
+            return Action::None;
+        }
+        self.closing = true;
+        let cart = match &self.phase {
+            Phase::Stall(shell) => shell.kasir.cart_to_keep(),
+            _ => None,
+        };
+        let at = self.windows.customer_moved.take();
+        Action::job(move |store| {
+            keep_place(store, at);
+            if let Some((items, discount)) = cart {
+                let _ = action::at_now(|now| store.hold_sale("", &items, discount, now));
+            }
+            Message::Quit
+        })
+    }
+
+    /// A screen's message to its screen, when that screen is up; a job that
+    /// dies answers the screen that asked.
+    fn to_screen(&mut self, message: Message) -> Action<Message> {
+        match (&mut self.phase, message) {
+            (Phase::FirstRun(first_run), Message::FirstRun(message)) => first_run
+                .update(message)
+                .map(Message::FirstRun)
+                .or_failed(|why| Message::FirstRun(first_run::Message::Finished(Err(why)))),
+            (Phase::Office(kantor), Message::Kantor(message)) => kantor
+                .update(message)
+                .map(Message::Kantor)
+                .or_failed(|why| Message::Kantor(kantor::Message::JobFailed(why))),
+            (Phase::Stall(shell), message) => shell.update(message),
+            _ => Action::None,
         }
     }
 
