@@ -21,8 +21,8 @@ use iced::{Alignment, Element, Fill, FillPortion};
 use time::{Date, Duration};
 
 use super::KeyPress;
-use super::chart::BarChart;
 use super::action::{Action, Intent, Job, Scroll};
+use super::chart::BarChart;
 use super::i18n::{Lang, Say, T, method_key_name};
 use super::refusal::Refusal;
 use super::theme;
@@ -175,42 +175,8 @@ impl Kantor {
                 self.path = path;
                 Action::None
             }
-            Message::Import => {
-                if self.importing || self.path.trim().is_empty() {
-                    return Action::None;
-                }
-                self.importing = true;
-                self.results.clear();
-                self.queue.clear();
-                self.done = 0;
-                self.notice = None;
-                let path = PathBuf::from(self.path.trim());
-                Action::job(move |_| {
-                    Message::FilesFound(collect_files(&[path]).map_err(Refusal::from))
-                })
-            }
-            Message::FilesFound(Ok(files)) => {
-                if files.is_empty() {
-                    self.importing = false;
-                    self.notice = Some(Notice::Error(Say::NothingToImport(self.path.clone())));
-                    return Action::None;
-                }
-                self.queue = files.clone();
-                self.done = 0;
-                // `sentra import`'s own step: the same order, checks and
-                // stop rule, one message per file as it is done.
-                Action::Run(Job::streaming(move |store, send| {
-                    let walked = super::action::at_now(|now| {
-                        import_files(store, &files, now, |path, outcome| {
-                            send(Message::FileImported(
-                                path.display().to_string(),
-                                outcome.map_err(Refusal::from),
-                            ))
-                        })
-                    });
-                    send(Message::ImportFinished(walked));
-                }))
-            }
+            Message::Import => self.import(),
+            Message::FilesFound(Ok(files)) => self.import_files(files),
             Message::FilesFound(Err(error)) => {
                 self.importing = false;
                 self.notice = Some(Notice::Error(error.into()));
@@ -241,28 +207,7 @@ impl Kantor {
                 self.csv_path = path;
                 Action::None
             }
-            Message::WriteCsv => {
-                let Some(day) = self.day.clone() else {
-                    return Action::None;
-                };
-                let typed = self.csv_path.trim().to_string();
-                Action::job(move |store| {
-                    let path = if typed.is_empty() {
-                        store.dir().join(format!("sentra-{}.csv", day.date))
-                    } else {
-                        PathBuf::from(typed)
-                    };
-                    let result = store
-                        .check_output_path(&path)
-                        .map_err(Refusal::from)
-                        .and_then(|()| write_centre_csv(&day, &path).map_err(Refusal::from))
-                        .map(|rows| Say::CsvRowsWritten {
-                            rows,
-                            path: path.display().to_string(),
-                        });
-                    Message::Written(result)
-                })
-            }
+            Message::WriteCsv => self.write_csv(),
             Message::PrintReport => match self.day.clone() {
                 Some(day) => Action::job(move |store| {
                     Message::Written(
@@ -284,14 +229,12 @@ impl Kantor {
                         .map_err(Refusal::from),
                 )
             }),
-            Message::LanguageSaved(result) => {
-                match result {
-                    Ok(settings) => {
-                        self.lang = Lang::from_key(&settings.language);
-                        return Action::Intent(Intent::SettingsApplied(Box::new(settings)));
-                    }
-                    Err(error) => self.notice = Some(Notice::Error(error.into())),
-                }
+            Message::LanguageSaved(Ok(settings)) => {
+                self.lang = Lang::from_key(&settings.language);
+                Action::Intent(Intent::SettingsApplied(Box::new(settings)))
+            }
+            Message::LanguageSaved(Err(error)) => {
+                self.notice = Some(Notice::Error(error.into()));
                 Action::None
             }
             Message::JobFailed(why) => {
@@ -300,6 +243,68 @@ impl Kantor {
                 Action::None
             }
         }
+    }
+
+    /// Finds the files under the typed path, off the UI thread.
+    fn import(&mut self) -> Action<Message> {
+        if self.importing || self.path.trim().is_empty() {
+            return Action::None;
+        }
+        self.importing = true;
+        self.results.clear();
+        self.queue.clear();
+        self.done = 0;
+        self.notice = None;
+        let path = PathBuf::from(self.path.trim());
+        Action::job(move |_| Message::FilesFound(collect_files(&[path]).map_err(Refusal::from)))
+    }
+
+    /// `sentra import`'s own step: the same order, checks and stop rule,
+    /// one message per file as it is done.
+    fn import_files(&mut self, files: Vec<Found>) -> Action<Message> {
+        if files.is_empty() {
+            self.importing = false;
+            self.notice = Some(Notice::Error(Say::NothingToImport(self.path.clone())));
+            return Action::None;
+        }
+        self.queue = files.clone();
+        self.done = 0;
+        Action::Run(Job::streaming(move |store, send| {
+            let walked = super::action::at_now(|now| {
+                import_files(store, &files, now, |path, outcome| {
+                    send(Message::FileImported(
+                        path.display().to_string(),
+                        outcome.map_err(Refusal::from),
+                    ))
+                })
+            });
+            send(Message::ImportFinished(walked));
+        }))
+    }
+
+    /// The centre's day as the province's CSV, to the typed path or beside
+    /// the book; the path checked before anything is written.
+    fn write_csv(&mut self) -> Action<Message> {
+        let Some(day) = self.day.clone() else {
+            return Action::None;
+        };
+        let typed = self.csv_path.trim().to_string();
+        Action::job(move |store| {
+            let path = if typed.is_empty() {
+                store.dir().join(format!("sentra-{}.csv", day.date))
+            } else {
+                PathBuf::from(typed)
+            };
+            let result = store
+                .check_output_path(&path)
+                .map_err(Refusal::from)
+                .and_then(|()| write_centre_csv(&day, &path).map_err(Refusal::from))
+                .map(|rows| Say::CsvRowsWritten {
+                    rows,
+                    path: path.display().to_string(),
+                });
+            Message::Written(result)
+        })
     }
 
     /// The import is done: say how it went, and show the latest day the
