@@ -8,6 +8,7 @@ pub mod day_report;
 pub mod deliver;
 pub mod escpos;
 pub mod from_book;
+pub mod import_receipt;
 pub mod kasbon;
 pub mod kuitansi;
 pub mod label;

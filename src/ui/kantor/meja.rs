@@ -9,6 +9,7 @@ use iced::{Alignment, Element, Fill, FillPortion};
 use crate::office::fees::{FeeBalance, balances};
 use crate::office::import::ImportStats;
 use crate::office::verify::{Status, Verdict, verify};
+use crate::print::import_receipt::import_receipt;
 use crate::store::Store;
 use crate::ui::action::{Action, at_now};
 use crate::ui::i18n::{Lang, T};
@@ -46,29 +47,19 @@ pub enum Message {
 /// printer or viewer as receipts are.
 fn write_receipt(store: &Store, file: &str, stats: &ImportStats) -> Result<String, Refusal> {
     at_now(|now| {
-        let note = crate::office::desk::for_import(store, file, stats, now)?;
         let folder = store.dir().join("tanda-terima");
         std::fs::create_dir_all(&folder).map_err(|e| WindowError::Folder {
             path: folder.display().to_string(),
             reason: e.to_string(),
         })?;
-        let stem = file.trim_end_matches(".sentra");
-        let sha: String = stats.file_sha256.chars().take(8).collect();
-        let path = folder.join(format!("tanda-terima-{stem}-{sha}.pdf"));
-        store.check_output_path(&path)?;
-        let settings = store.settings()?;
-        let paper = if settings.receipt_width >= 80 {
-            crate::print::tanda_terima::Paper::Roll80
-        } else {
-            crate::print::tanda_terima::Paper::Roll58
-        };
-        let language = crate::domain::language::Language::from_key(&settings.language);
-        let bytes = crate::print::tanda_terima::tanda_terima_pdf(&note, paper, language);
-        crate::print::write_file(&path, &bytes)?;
-        let how = crate::print::deliver::Delivery::from_key(&settings.receipt_delivery)
+        let paper = crate::print::from_book::receipt_roll(store);
+        let receipt = import_receipt(store, file, stats, &folder, paper, now)?;
+        store.check_output_path(&receipt.path)?;
+        crate::print::write_file(&receipt.path, &receipt.pdf)?;
+        let how = crate::print::deliver::Delivery::from_key(&store.settings()?.receipt_delivery)
             .unwrap_or_default();
-        crate::print::deliver::deliver(&path, how)?;
-        Ok::<_, Refusal>(path.display().to_string())
+        crate::print::deliver::deliver(&receipt.path, how)?;
+        Ok::<_, Refusal>(receipt.path.display().to_string())
     })
 }
 
