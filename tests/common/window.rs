@@ -10,7 +10,7 @@ use iced::widget::Id;
 use iced_test::selector::{Candidate, Target, id, is_focused};
 use iced_test::{Simulator, simulator};
 use sentra::store::Store;
-use sentra::ui::{App, Action, Focus, Message, Scroll};
+use sentra::ui::{Action, App, Focus, Message, Scroll};
 
 pub struct Window {
     pub app: App,
