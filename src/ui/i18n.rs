@@ -555,6 +555,8 @@ pub enum Say {
         updated: usize,
         stock_unchanged: usize,
     },
+    /// A closed day's export written again (F11 in Laporan).
+    ExportWrittenAgain(String),
     CsvExported {
         count: usize,
         path: String,
@@ -773,6 +775,12 @@ impl Say {
                     String::new()
                 };
                 format!("Imported {path}: {added} new, {updated} updated.{kept}")
+            }
+            Say::ExportWrittenAgain(path) if id => {
+                format!("Hari ini sudah ditutup; berkas ekspor yang belum tertulis kini ditulis: {path}")
+            }
+            Say::ExportWrittenAgain(path) => {
+                format!("Today is closed already; the export file it had not written is written now: {path}")
             }
             Say::CsvExported { count, path } if id => format!("{count} produk diekspor ke {path}."),
             Say::CsvExported { count, path } => format!("{count} products exported to {path}."),

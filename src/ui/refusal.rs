@@ -90,6 +90,8 @@ pub enum WindowError {
     Folder { path: String, reason: String },
     #[error("tanggal tidak terbaca: {0}")]
     Day(String),
+    #[error("folder ekspor belum diatur: isi dulu di Pengaturan")]
+    NoExportDir,
 }
 
 impl English for WindowError {
@@ -100,6 +102,7 @@ impl English for WindowError {
                 format!("folder {path} could not be made: {reason}")
             }
             WindowError::Day(day) => format!("unreadable date: {day}"),
+            WindowError::NoExportDir => "no export folder is set: fill it in under Pengaturan".into(),
         }
     }
 }

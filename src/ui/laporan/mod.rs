@@ -19,11 +19,11 @@ use time::{Date, Duration};
 use super::KeyPress;
 use super::action::{Action, Scroll, at_now};
 use super::i18n::{Lang, Say};
-use super::refusal::Refusal;
+use super::refusal::{Refusal, WindowError};
 use super::widgets::Notice;
 use crate::money::Rupiah;
 use crate::store::{DayReport, Store};
-use crate::sync::day_close::{ClosedDay, close_day};
+use crate::sync::day_close::{ClosedDay, close_day, export_after_close};
 
 /// The counted cash field.
 pub const COUNTED: &str = "counted-cash";
@@ -71,6 +71,10 @@ pub enum Message {
     CancelClose,
     /// The day is closed, with the export's path or why it failed.
     Closed(Result<Box<ClosedSummary>, Refusal>),
+    /// Today is closed and its file for the office was not written (the PC
+    /// died, the stick was full): write it now (F11).
+    ExportAgain,
+    ExportedAgain(Result<Say, Refusal>),
     /// Expenses and laba kotor.
     Money(money::MoneyMessage),
     /// The month's books.
@@ -123,6 +127,7 @@ impl Laporan {
             Named::Escape if self.confirming => Some(Message::CancelClose),
             Named::F9 => Some(Message::PrintReport),
             Named::F8 => Some(Message::PrintMonth),
+            Named::F11 => Some(Message::ExportAgain),
             Named::F10 => books(books::BooksMessage::Write),
             Named::F1 if booking => books(books::BooksMessage::NextKind),
             Named::F2 if booking => books(books::BooksMessage::NextPaid),
@@ -211,6 +216,11 @@ impl Laporan {
             }
             Message::ConfirmClose => self.confirm_close(),
             Message::Closed(result) => self.closed(result),
+            Message::ExportAgain => self.export_again(),
+            Message::ExportedAgain(result) => {
+                self.notice = Some(Notice::of(result));
+                Action::None
+            }
             Message::JobFailed(why) => {
                 self.closing = false;
                 self.confirming = false;
@@ -284,6 +294,18 @@ impl Laporan {
         Action::job(move |store| Message::Closed(close(store, counted).map(Box::new)))
     }
 
+    /// Today closed: its file for the office, if the close did not write it.
+    fn export_again(&mut self) -> Action<Message> {
+        let Some(report) = self.report.as_ref().filter(|r| r.closed.is_some()) else {
+            return Action::None;
+        };
+        if !self.is_today {
+            return Action::None;
+        }
+        let day = report.day.clone();
+        Action::job(move |store| Message::ExportedAgain(export_again(store, &day)))
+    }
+
     /// The close is done (or refused): said at the top, with the export.
     fn closed(&mut self, result: Result<Box<ClosedSummary>, Refusal>) -> Action<Message> {
         self.closing = false;
@@ -348,6 +370,14 @@ fn load(store: &Store, date: Option<Date>) -> Result<Box<(DayReport, bool)>, Ref
     let today = store.business_day(now);
     let date = date.unwrap_or(today);
     Ok(Box::new((store.day_report(date)?, date == today)))
+}
+
+/// Today's file for the office, after a close that did not write it: the
+/// same rule as `sentra day close` run again.
+fn export_again(store: &mut Store, day: &str) -> Result<Say, Refusal> {
+    let dir = store.settings()?.export_dir.ok_or(WindowError::NoExportDir)?;
+    let written = at_now(|now| export_after_close(store, day, &dir, now))?;
+    Ok(Say::ExportWrittenAgain(written.path.display().to_string()))
 }
 
 /// *Tutup kasir* with the export folder from the settings: the same step
