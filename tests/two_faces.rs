@@ -152,3 +152,163 @@ fn a_struk_is_verified_to_the_same_sentence_from_either_face() {
         assert!(window.shows_text(&cli), "{cli} not in {:?}", window.texts());
     }
 }
+
+/// Every file and folder under `from`, copied to `to`.
+fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            std::fs::create_dir_all(&target).unwrap();
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), target).unwrap();
+        }
+    }
+}
+
+/// The one file in `dir` ending in `ending`: its name and bytes.
+fn only_file(dir: &std::path::Path, ending: &str) -> (String, Vec<u8>) {
+    let found: Vec<_> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.to_string_lossy().ends_with(ending))
+        .collect();
+    assert_eq!(found.len(), 1, "{ending} in {}: {found:?}", dir.display());
+    let name = found[0].file_name().unwrap().to_string_lossy().into_owned();
+    (name, std::fs::read(&found[0]).unwrap())
+}
+
+/// An export file's content, less what makes each file its own (its id).
+fn content(file: &[u8]) -> serde_json::Value {
+    let body = file.splitn(2, |b| *b == b'\n').nth(1).unwrap();
+    let mut content: serde_json::Value = serde_json::from_slice(body.trim_ascii_end()).unwrap();
+    content.as_object_mut().unwrap().remove("export_id");
+    content
+}
+
+#[test]
+fn a_closed_days_file_is_written_again_the_same_from_either_face() {
+    fixed_clock();
+    let by_cli = cli_stall(None);
+    sentra_ok(
+        by_cli.path(),
+        &[
+            "product", "add", "--sku", "KRP-01", "--name", "Keripik", "--price", "10000", "--unit",
+            "pack",
+        ],
+    );
+    sentra_ok(by_cli.path(), &["day", "open", "--float", "100000"]);
+    sentra_ok(
+        by_cli.path(),
+        &["sale", "--item", "KRP-01=2", "--pay", "cash=20000"],
+    );
+    // Closed with no folder for the office's file (the stick was out).
+    sentra_ok(by_cli.path(), &["day", "close", "--counted-cash", "120000"]);
+    let by_window = tempfile::tempdir().unwrap();
+    copy_dir(by_cli.path(), by_window.path());
+    let (stick_cli, stick_window) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+
+    sentra_ok(
+        by_cli.path(),
+        &[
+            "day",
+            "close",
+            "--counted-cash",
+            "120000",
+            "--export-dir",
+            stick_cli.path().to_str().unwrap(),
+        ],
+    );
+    let mut store = Store::open(by_window.path()).unwrap();
+    store
+        .set_setting("export_dir", stick_window.path().to_str().unwrap())
+        .unwrap();
+    let mut window = Window::on(store);
+    window.send(Message::SwitchTab(Tab::Laporan));
+    window.press_key(iced::keyboard::key::Named::F11);
+    assert!(
+        window.shows_part(stick_window.path().to_str().unwrap()),
+        "{:?}",
+        window.texts()
+    );
+    drop(window);
+
+    let (cli_name, cli_file) = only_file(stick_cli.path(), ".sentra");
+    let (gui_name, gui_file) = only_file(stick_window.path(), ".sentra");
+    assert_eq!(cli_name, gui_name);
+    assert_eq!(content(&cli_file), content(&gui_file));
+    // Nothing more to write: both refuse alike, as the day is closed.
+    let (ok, _, stderr) = sentra(
+        by_cli.path(),
+        &[
+            "day",
+            "close",
+            "--counted-cash",
+            "120000",
+            "--export-dir",
+            stick_cli.path().to_str().unwrap(),
+        ],
+    );
+    assert!(!ok && stderr.contains("sudah ditutup"), "{stderr}");
+    let mut window = Window::on(Store::open(by_window.path()).unwrap());
+    window.send(Message::SwitchTab(Tab::Laporan));
+    window.press_key(iced::keyboard::key::Named::F11);
+    assert!(
+        window.texts().iter().any(|t| t.contains("sudah ditutup")),
+        "{:?}",
+        window.texts()
+    );
+}
+
+#[test]
+fn an_imported_files_tanda_terima_is_the_same_from_either_face() {
+    fixed_clock();
+    let (_stall_dir, mut stall) = new_stall();
+    stall
+        .add_product(&product("KRP-01", 10_000, Unit::Pack), NOW)
+        .unwrap();
+    stall
+        .complete_sale(&cash_sale("KRP-01", "2", 20_000), NOW)
+        .unwrap();
+    let usb = tempfile::tempdir().unwrap();
+    sentra::sync::export::export(&mut stall, usb.path(), None, NOW).unwrap();
+    let (by_cli, by_window) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    for office in [&by_cli, &by_window] {
+        sentra_ok(
+            office.path(),
+            &["init", "office", "--name", "Sentra UMKM Lampung"],
+        );
+    }
+
+    let receipts = tempfile::tempdir().unwrap();
+    sentra_ok(
+        by_cli.path(),
+        &[
+            "import",
+            usb.path().to_str().unwrap(),
+            "--receipts",
+            receipts.path().to_str().unwrap(),
+            "--width",
+            "58",
+        ],
+    );
+    let mut window = Window::on(Store::open(by_window.path()).unwrap());
+    window.send(Message::Kantor(sentra::ui::kantor::Message::PathChanged(
+        usb.path().display().to_string(),
+    )));
+    window.send(Message::Kantor(sentra::ui::kantor::Message::Import));
+    window.click("Tanda terima");
+    drop(window);
+
+    let (cli_name, cli_pdf) = only_file(receipts.path(), ".pdf");
+    let (gui_name, gui_pdf) = only_file(&by_window.path().join("tanda-terima"), ".pdf");
+    assert_eq!(cli_name, gui_name);
+    let text = |pdf: &[u8]| pdf_extract::extract_text_from_mem(pdf).unwrap();
+    let (cli_text, gui_text) = (text(&cli_pdf), text(&gui_pdf));
+    assert!(
+        cli_text.contains("ST07") && cli_text.contains("Rp20.000"),
+        "{cli_text}"
+    );
+    assert_eq!(cli_text, gui_text);
+}
