@@ -160,18 +160,7 @@ impl Kasir {
                 pick.version += 1;
                 search(pick.version, query)
             }
-            KasbonMessage::Found(version, found) => {
-                if version == pick.version {
-                    match found {
-                        Ok(list) => {
-                            pick.results = list;
-                            pick.highlighted = 0;
-                        }
-                        Err(error) => pick.error = Some(error.into()),
-                    }
-                }
-                Action::None
-            }
+            KasbonMessage::Found(version, found) => pick.found(version, found),
             KasbonMessage::Choose(code) => {
                 pick.chosen = pick.results.iter().find(|c| c.code == code).cloned();
                 Action::Focus(super::AMOUNT)
@@ -181,103 +170,134 @@ impl Kasir {
                 pick.highlighted = (pick.highlighted as i32 + step).clamp(0, last) as usize;
                 Action::None
             }
-            KasbonMessage::ChooseHighlighted => match pick.results.get(pick.highlighted) {
-                Some(customer) => {
-                    pick.chosen = Some(customer.clone());
-                    Action::Focus(super::AMOUNT)
-                }
-                None => {
-                    pick.error = Some(Say::ChooseCustomerFirst);
-                    Action::Focus(SEARCH)
-                }
-            },
+            KasbonMessage::ChooseHighlighted => pick.choose_highlighted(),
             KasbonMessage::ChooseAgain => {
                 pick.chosen = None;
                 pick.pin.clear();
                 pick.version += 1;
                 Action::Focus(SEARCH).and(search(pick.version, pick.query.clone()))
             }
-            KasbonMessage::OpenNew => {
-                pick.adding = true;
-                // A name typed in the search is most likely the new name.
-                if pick.name.is_empty() && !pick.query.chars().any(|c| c.is_ascii_digit()) {
-                    pick.name = pick.query.trim().to_string();
-                }
-                Action::Focus(NEW_NAME)
-            }
-            KasbonMessage::NameChanged(text) => {
-                pick.name = text;
-                Action::None
-            }
-            KasbonMessage::PhoneChanged(text) => {
-                pick.phone = text;
-                Action::None
-            }
-            KasbonMessage::LimitChanged(text) => {
-                pick.limit = text;
-                Action::None
-            }
-            KasbonMessage::NewPinChanged(text) => {
-                pick.new_pin = text;
-                Action::None
-            }
+            KasbonMessage::OpenNew => pick.open_new(),
+            KasbonMessage::NameChanged(text) => set(&mut pick.name, text),
+            KasbonMessage::PhoneChanged(text) => set(&mut pick.phone, text),
+            KasbonMessage::LimitChanged(text) => set(&mut pick.limit, text),
+            KasbonMessage::NewPinChanged(text) => set(&mut pick.new_pin, text),
             KasbonMessage::CancelNew => {
                 pick.adding = false;
                 Action::Focus(SEARCH)
             }
-            KasbonMessage::SaveNew => {
-                let limit = match typed_limit(&pick.limit) {
-                    Ok(limit) => limit,
-                    Err(error) => {
-                        pick.error = Some(Refusal::from(error).into());
-                        return Action::Focus(NEW_LIMIT);
-                    }
-                };
-                let (name, phone) = (pick.name.clone(), pick.phone.clone());
-                let pin = Some(pick.new_pin.trim().to_string()).filter(|p| !p.is_empty());
-                pick.new_pin.clear();
-                Action::job(move |store| {
-                    let mut pin_refused = false;
-                    let added = at_now(|now| {
-                        let code = store.next_customer_code()?;
-                        let customer = store
-                            .add_customer(
-                                &NewCustomer {
-                                    code,
-                                    name,
-                                    phone: Some(phone),
-                                    limit,
-                                },
-                                pin.as_deref(),
-                                now,
-                            )
-                            .inspect_err(|e| pin_refused = matches!(e, StoreError::Pin(_)))?;
-                        store.customer_balance(&customer.code, store.business_day(now))
-                    });
-                    Message::Kasbon(KasbonMessage::Added(added, pin_refused))
-                })
+            KasbonMessage::SaveNew => pick.save_new(),
+            KasbonMessage::Added(result, pin_refused) => pick.added(result, pin_refused),
+            KasbonMessage::PinChanged(text) => set(&mut pick.pin, text),
+        }
+    }
+}
+
+/// A field of the picker as typed: nothing else changes.
+fn set(field: &mut String, text: String) -> Action<Message> {
+    *field = text;
+    Action::None
+}
+
+impl KasbonPick {
+    /// Customers found, if they answer the latest search.
+    fn found(
+        &mut self,
+        version: u64,
+        found: Result<Vec<CustomerBalance>, Refusal>,
+    ) -> Action<Message> {
+        if version == self.version {
+            match found {
+                Ok(list) => {
+                    self.results = list;
+                    self.highlighted = 0;
+                }
+                Err(error) => self.error = Some(error.into()),
             }
-            KasbonMessage::Added(result, pin_refused) => match result {
-                Ok(customer) => {
-                    pick.adding = false;
-                    pick.name.clear();
-                    pick.phone.clear();
-                    pick.limit.clear();
-                    pick.query = customer.name.clone();
-                    pick.results = vec![customer.clone()];
-                    pick.chosen = Some(customer);
-                    Action::Focus(super::AMOUNT)
-                }
-                Err(error) => {
-                    // A PIN refused is typed again where it was; anything
-                    // else starts again from the name.
-                    pick.error = Some(error.into());
-                    Action::Focus(if pin_refused { NEW_PIN } else { NEW_NAME })
-                }
-            },
-            KasbonMessage::PinChanged(text) => {
-                pick.pin = text;
-                Action::None
+        }
+        Action::None
+    }
+
+    /// Enter in the search: the highlighted customer takes the kasbon.
+    fn choose_highlighted(&mut self) -> Action<Message> {
+        match self.results.get(self.highlighted) {
+            Some(customer) => {
+                self.chosen = Some(customer.clone());
+                Action::Focus(super::AMOUNT)
+            }
+            None => {
+                self.error = Some(Say::ChooseCustomerFirst);
+                Action::Focus(SEARCH)
+            }
+        }
+    }
+
+    fn open_new(&mut self) -> Action<Message> {
+        self.adding = true;
+        // A name typed in the search is most likely the new name.
+        if self.name.is_empty() && !self.query.chars().any(|c| c.is_ascii_digit()) {
+            self.name = self.query.trim().to_string();
+        }
+        Action::Focus(NEW_NAME)
+    }
+
+    /// The new customer goes to the book, with the manager PIN typed for
+    /// their credit (used once: the field empties).
+    fn save_new(&mut self) -> Action<Message> {
+        let limit = match typed_limit(&self.limit) {
+            Ok(limit) => limit,
+            Err(error) => {
+                self.error = Some(Refusal::from(error).into());
+                return Action::Focus(NEW_LIMIT);
+            }
+        };
+        let (name, phone) = (self.name.clone(), self.phone.clone());
+        let pin = Some(self.new_pin.trim().to_string()).filter(|p| !p.is_empty());
+        self.new_pin.clear();
+        Action::job(move |store| {
+            let mut pin_refused = false;
+            let added = at_now(|now| {
+                let code = store.next_customer_code()?;
+                let customer = store
+                    .add_customer(
+                        &NewCustomer {
+                            code,
+                            name,
+                            phone: Some(phone),
+                            limit,
+                        },
+                        pin.as_deref(),
+                        now,
+                    )
+                    .inspect_err(|e| pin_refused = matches!(e, StoreError::Pin(_)))?;
+                store.customer_balance(&customer.code, store.business_day(now))
+            });
+            Message::Kasbon(KasbonMessage::Added(added, pin_refused))
+        })
+    }
+
+    /// The new customer is in the book and takes the kasbon, or why not.
+    fn added(
+        &mut self,
+        result: Result<CustomerBalance, Refusal>,
+        pin_refused: bool,
+    ) -> Action<Message> {
+        match result {
+            Ok(customer) => {
+                self.adding = false;
+                self.name.clear();
+                self.phone.clear();
+                self.limit.clear();
+                self.query = customer.name.clone();
+                self.results = vec![customer.clone()];
+                self.chosen = Some(customer);
+                Action::Focus(super::AMOUNT)
+            }
+            Err(error) => {
+                // A PIN refused is typed again where it was; anything
+                // else starts again from the name.
+                self.error = Some(error.into());
+                Action::Focus(if pin_refused { NEW_PIN } else { NEW_NAME })
             }
         }
     }
@@ -285,66 +305,92 @@ impl Kasir {
 
 /// The picker, under the payment methods while kasbon is the method.
 pub fn view<'a>(pick: &'a KasbonPick, kasbon: Rupiah, lang: Lang) -> Element<'a, Message> {
-    let send = |m: KasbonMessage| Message::Kasbon(m);
-    let mut panel = Column::new().spacing(6);
-    if let Some(customer) = &pick.chosen {
-        panel = panel.push(
-            row![
-                column![
-                    text(format!("{} ({})", customer.name, customer.code))
-                        .size(theme::TEXT)
-                        .font(BOLD),
-                    text(format!(
-                        "{} {} · {} {}",
-                        T::Owes.get(lang),
-                        customer.balance,
-                        T::Limit.get(lang),
-                        customer.limit
-                    ))
-                    .size(theme::SMALL)
-                    .color(theme::MUTED),
-                ]
-                .width(Fill),
-                button(text(T::ChangeCategory.get(lang)).size(theme::SMALL))
-                    .on_press(send(KasbonMessage::ChooseAgain))
-                    .style(button::secondary),
+    let mut panel = match &pick.chosen {
+        Some(customer) => chosen(pick, customer, kasbon, lang),
+        None if pick.adding => new_customer(pick, lang),
+        None => customer_search(pick, lang),
+    };
+    // A refusal whole, however long: clipped to a line it lost its end.
+    if let Some(error) = &pick.error {
+        panel = panel.push(refusal_text(error.say(lang)));
+    }
+    panel.into()
+}
+
+/// The customer who takes the kasbon, what they owe, and the PIN when this
+/// sale takes them past their limit.
+fn chosen<'a>(
+    pick: &'a KasbonPick,
+    customer: &'a CustomerBalance,
+    kasbon: Rupiah,
+    lang: Lang,
+) -> Column<'a, Message> {
+    let mut panel = Column::new().spacing(6).push(
+        row![
+            column![
+                text(format!("{} ({})", customer.name, customer.code))
+                    .size(theme::TEXT)
+                    .font(BOLD),
+                text(format!(
+                    "{} {} · {} {}",
+                    T::Owes.get(lang),
+                    customer.balance,
+                    T::Limit.get(lang),
+                    customer.limit
+                ))
+                .size(theme::SMALL)
+                .color(theme::MUTED),
             ]
-            .align_y(Alignment::Center),
+            .width(Fill),
+            button(text(T::ChangeCategory.get(lang)).size(theme::SMALL))
+                .on_press(Message::Kasbon(KasbonMessage::ChooseAgain))
+                .style(button::secondary),
+        ]
+        .align_y(Alignment::Center),
+    );
+    if pick.past_limit(kasbon) {
+        panel = panel.push(
+            text(T::PastLimitPin.get(lang))
+                .size(theme::SMALL)
+                .color(theme::BAD),
         );
-        if pick.past_limit(kasbon) {
-            panel = panel.push(
-                text(T::PastLimitPin.get(lang))
-                    .size(theme::SMALL)
-                    .color(theme::BAD),
-            );
-            panel = panel.push(
-                text_input("PIN", &pick.pin)
-                    .id(PIN)
-                    .secure(true)
-                    .on_input(|t| Message::Kasbon(KasbonMessage::PinChanged(t)))
-                    .on_submit(Message::Complete)
-                    .padding(8),
-            );
-        }
-    } else if pick.adding {
-        panel = panel.push(text(T::NewCustomer.get(lang)).size(theme::TEXT).font(BOLD));
-        let field =
-            |id: &'static str, label: &str, value: &'a str, input: fn(String) -> KasbonMessage| {
-                text_input(label, value)
-                    .id(id)
-                    .on_input(move |t| send(input(t)))
-                    .on_submit(send(KasbonMessage::SaveNew))
-                    .padding(8)
-            };
-        panel = panel.push(field(
+        panel = panel.push(
+            text_input("PIN", &pick.pin)
+                .id(PIN)
+                .secure(true)
+                .on_input(|t| Message::Kasbon(KasbonMessage::PinChanged(t)))
+                .on_submit(Message::Complete)
+                .padding(8),
+        );
+    }
+    panel
+}
+
+/// The new customer's form: name, phone and limit, and the manager PIN
+/// when the limit gives credit.
+fn new_customer<'a>(pick: &'a KasbonPick, lang: Lang) -> Column<'a, Message> {
+    let send = |m: KasbonMessage| Message::Kasbon(m);
+    let field =
+        |id: &'static str, label: &str, value: &'a str, input: fn(String) -> KasbonMessage| {
+            text_input(label, value)
+                .id(id)
+                .on_input(move |t| send(input(t)))
+                .on_submit(send(KasbonMessage::SaveNew))
+                .padding(8)
+        };
+    let panel = Column::new()
+        .spacing(6)
+        .push(text(T::NewCustomer.get(lang)).size(theme::TEXT).font(BOLD))
+        .push(field(
             NEW_NAME,
             T::Name.get(lang),
             &pick.name,
             KasbonMessage::NameChanged,
         ));
-        // Phone and limit share a line: the panel's confirm button must
-        // stay on a 768-pixel screen.
-        panel = panel.push(
+    // Phone and limit share a line: the panel's confirm button must
+    // stay on a 768-pixel screen.
+    panel
+        .push(
             row![
                 field(
                     NEW_PHONE,
@@ -360,73 +406,73 @@ pub fn view<'a>(pick: &'a KasbonPick, kasbon: Rupiah, lang: Lang) -> Element<'a,
                 ),
             ]
             .spacing(6),
-        );
-        // Credit from the first sale asks the manager's PIN, beside the
-        // buttons (a line of its own would push the sale's confirm button
-        // off a 768-pixel screen).
-        let pin = typed_limit_gives_credit(&pick.limit).then(|| {
-            text_input("PIN", &pick.new_pin)
-                .id(NEW_PIN)
-                .secure(true)
-                .on_input(|t| Message::Kasbon(KasbonMessage::NewPinChanged(t)))
-                .on_submit(Message::Kasbon(KasbonMessage::SaveNew))
-                .padding(6)
-                .width(FillPortion(3))
-        });
+        )
+        .push(new_customer_buttons(pick, lang))
+}
+
+/// Save and cancel under the new customer's form. Credit from the first
+/// sale asks the manager's PIN, beside the buttons (a line of its own would
+/// push the sale's confirm button off a 768-pixel screen).
+fn new_customer_buttons<'a>(pick: &'a KasbonPick, lang: Lang) -> Element<'a, Message> {
+    let pin = typed_limit_gives_credit(&pick.limit).then(|| {
+        text_input("PIN", &pick.new_pin)
+            .id(NEW_PIN)
+            .secure(true)
+            .on_input(|t| Message::Kasbon(KasbonMessage::NewPinChanged(t)))
+            .on_submit(Message::Kasbon(KasbonMessage::SaveNew))
+            .padding(6)
+            .width(FillPortion(3))
+    });
+    row![
+        pin,
+        small_keyed(T::Save.get(lang), "Enter", KasbonMessage::SaveNew).width(FillPortion(4)),
+        small_keyed(T::Cancel.get(lang), "Esc", KasbonMessage::CancelNew)
+            .style(button::text)
+            .width(FillPortion(3)),
+    ]
+    .spacing(6)
+    .align_y(Alignment::Center)
+    .into()
+}
+
+/// The customer search, the customers it found, and the key for a new one.
+fn customer_search<'a>(pick: &'a KasbonPick, lang: Lang) -> Column<'a, Message> {
+    let send = |m: KasbonMessage| Message::Kasbon(m);
+    let mut panel = Column::new().spacing(6).push(
+        text_input(T::FindACustomerNameOrPhone.get(lang), &pick.query)
+            .id(SEARCH)
+            .on_input(|t| Message::Kasbon(KasbonMessage::QueryChanged(t)))
+            .on_submit(send(KasbonMessage::ChooseHighlighted))
+            .padding(8),
+    );
+    for (index, customer) in pick.results.iter().enumerate() {
+        let phone = customer.phone.as_deref().unwrap_or("");
+        let highlighted = index == pick.highlighted;
         panel = panel.push(
-            row![
-                pin,
-                small_keyed(T::Save.get(lang), "Enter", KasbonMessage::SaveNew)
-                    .width(FillPortion(4)),
-                small_keyed(T::Cancel.get(lang), "Esc", KasbonMessage::CancelNew)
-                    .style(button::text)
-                    .width(FillPortion(3)),
-            ]
-            .spacing(6)
-            .align_y(Alignment::Center),
-        );
-    } else {
-        panel = panel.push(
-            text_input(T::FindACustomerNameOrPhone.get(lang), &pick.query)
-                .id(SEARCH)
-                .on_input(|t| Message::Kasbon(KasbonMessage::QueryChanged(t)))
-                .on_submit(send(KasbonMessage::ChooseHighlighted))
-                .padding(8),
-        );
-        for (index, customer) in pick.results.iter().enumerate() {
-            let phone = customer.phone.as_deref().unwrap_or("");
-            let highlighted = index == pick.highlighted;
-            panel = panel.push(
-                button(figure(
-                    format!("{} · {phone}", customer.name),
-                    customer.balance.to_string(),
-                    theme::SMALL,
-                ))
-                .width(Fill)
-                .on_press(send(KasbonMessage::Choose(customer.code.clone())))
-                .style(if highlighted {
-                    button::primary
-                } else {
-                    button::secondary
-                }),
-            );
-        }
-        panel = panel.push(
-            // As small as the customers above it: the panel's confirm
-            // button must stay on a 768-pixel screen.
-            small_keyed(
-                T::NewCustomerButton.get(lang),
-                "Insert",
-                KasbonMessage::OpenNew,
-            )
-            .style(button::secondary),
+            button(figure(
+                format!("{} · {phone}", customer.name),
+                customer.balance.to_string(),
+                theme::SMALL,
+            ))
+            .width(Fill)
+            .on_press(send(KasbonMessage::Choose(customer.code.clone())))
+            .style(if highlighted {
+                button::primary
+            } else {
+                button::secondary
+            }),
         );
     }
-    // A refusal whole, however long: clipped to a line it lost its end.
-    if let Some(error) = &pick.error {
-        panel = panel.push(refusal_text(error.say(lang)));
-    }
-    panel.into()
+    panel.push(
+        // As small as the customers above it: the panel's confirm
+        // button must stay on a 768-pixel screen.
+        small_keyed(
+            T::NewCustomerButton.get(lang),
+            "Insert",
+            KasbonMessage::OpenNew,
+        )
+        .style(button::secondary),
+    )
 }
 
 /// A button as small as the customers' rows, its key at the right: the
