@@ -8,13 +8,17 @@
 //! book runs as a job; the screen only keeps the cart.
 
 mod cart;
+mod day;
+mod held;
 mod kasbon;
+mod last_sale;
 mod opening;
 mod panel_scan;
 mod pay;
 pub mod qris;
 mod scan;
 mod view;
+mod void;
 
 use iced::keyboard::{Key, key::Named};
 use uuid::Uuid;
@@ -360,8 +364,8 @@ impl Kasir {
     /// Reads today's state (opened, closed) again, and puts the focus where
     /// the till wants it.
     pub fn refresh(&mut self) -> Action<Message> {
-        reload_day()
-            .and(count_held())
+        day::reload_day()
+            .and(held::count_held())
             .and(Action::Focus(self.home()))
     }
 
@@ -512,95 +516,201 @@ impl Kasir {
             return effect;
         }
         match message {
+            Message::QueryChanged(_)
+            | Message::SearchFinished(..)
+            | Message::Submit
+            | Message::CodeLooked { .. }
+            | Message::ScaleScanned { .. }
+            | Message::LineQuantity { .. }
+            | Message::MoveHighlight(_)
+            | Message::Pick(_) => self.on_search(message),
+            Message::MoveCartCursor(_)
+            | Message::StepLine(_)
+            | Message::QuantityChanged(..)
+            | Message::LineDiscountChanged(..)
+            | Message::LineSubmitted(_)
+            | Message::RemoveLine(_)
+            | Message::SaleDiscountChanged(_)
+            | Message::RoundTotal => self.on_cart(message),
+            Message::OpenPay
+            | Message::PayMethod(_)
+            | Message::AmountChanged(_)
+            | Message::ReferenceChanged(_)
+            | Message::DiscountPinChanged(_)
+            | Message::AddTender
+            | Message::RemoveTender(_)
+            | Message::QuickCash(_)
+            | Message::Kasbon(_)
+            | Message::Complete
+            | Message::Completed(_) => self.on_pay(message),
+            Message::HoldOrList
+            | Message::Held(_)
+            | Message::HeldListed(_)
+            | Message::HeldCounted(_)
+            | Message::Resume(_)
+            | Message::Resumed(_) => self.on_held(message),
+            Message::OpenVoid
+            | Message::VoidReceiptChanged(_)
+            | Message::VoidSaleFound(..)
+            | Message::VoidReasonChanged(_)
+            | Message::VoidPinChanged(_)
+            | Message::SubmitVoid
+            | Message::Voided(_) => self.on_void(message),
+            Message::Reprint
+            | Message::ReceiptPrinted(_)
+            | Message::FocusWhatsApp
+            | Message::WhatsAppChanged(_)
+            | Message::SendWhatsApp
+            | Message::WhatsAppOpened(_) => self.on_last_sale(message),
+            Message::DayLoaded(_)
+            | Message::OpeningFloatChanged(_)
+            | Message::OpenDay
+            | Message::ReopenPinChanged(_)
+            | Message::Reopen
+            | Message::DayChanged(_) => self.on_day(message),
+            Message::Back => self.back(),
+            Message::JobFailed(why) => self.job_failed(why),
+        }
+    }
+
+    /// Typing, scanning and picking in the search.
+    fn on_search(&mut self, message: Message) -> Action<Message> {
+        match message {
             Message::QueryChanged(text) => {
                 self.search.changed(text);
                 self.search(self.search.query.clone())
             }
             Message::SearchFinished(version, query, result) => {
-                if version == self.search_version {
-                    match result {
-                        Ok(results) => self.results = results,
-                        Err(error) => {
-                            self.results.clear();
-                            self.notice = Some(Notice::Error(error.into()));
-                        }
-                    }
-                    self.results_query = query;
-                    self.highlighted = 0;
-                }
-                Action::None
+                self.search_finished(version, query, result)
             }
             Message::Submit => self.submit(),
             Message::CodeLooked { ticket, .. }
             | Message::ScaleScanned { ticket, .. }
-            | Message::LineQuantity { ticket, .. } => {
-                let due = self.scans.arrived(ticket, message);
-                let effect = due.into_iter().fold(Action::None, |effect, answer| {
-                    effect.and(self.scanned(answer))
-                });
-                effect.and(self.after_scans())
-            }
-            Message::MoveHighlight(step) => {
-                let (highlighted, count) = match &mut self.panel {
-                    Panel::Held(list) => (&mut list.highlighted, list.carts.len()),
-                    _ => (&mut self.highlighted, self.results.len()),
-                };
-                if count > 0 {
-                    let last = count as i32 - 1;
-                    *highlighted = (*highlighted as i32 + step).clamp(0, last) as usize;
+            | Message::LineQuantity { ticket, .. } => self.scan_answered(ticket, message),
+            Message::MoveHighlight(step) => self.move_highlight(step),
+            Message::Pick(index) => self.pick(index),
+            _ => Action::None,
+        }
+    }
+
+    /// Results of a search, unless a newer one was asked for since.
+    fn search_finished(
+        &mut self,
+        version: u64,
+        query: String,
+        result: Result<Vec<Product>, Refusal>,
+    ) -> Action<Message> {
+        if version == self.search_version {
+            match result {
+                Ok(results) => self.results = results,
+                Err(error) => {
+                    self.results.clear();
+                    self.notice = Some(Notice::Error(error.into()));
                 }
-                Action::None
             }
+            self.results_query = query;
+            self.highlighted = 0;
+        }
+        Action::None
+    }
+
+    /// A lookup answered: it and the answers waiting behind it are applied
+    /// in the order their Enters came.
+    fn scan_answered(&mut self, ticket: u64, answer: Message) -> Action<Message> {
+        let due = self.scans.arrived(ticket, answer);
+        let effect = due.into_iter().fold(Action::None, |effect, answer| {
+            effect.and(self.scanned(answer))
+        });
+        effect.and(self.after_scans())
+    }
+
+    /// The arrows move through the held carts when they are listed, else
+    /// through the search results.
+    fn move_highlight(&mut self, step: i32) -> Action<Message> {
+        let (highlighted, count) = match &mut self.panel {
+            Panel::Held(list) => (&mut list.highlighted, list.carts.len()),
+            _ => (&mut self.highlighted, self.results.len()),
+        };
+        if count > 0 {
+            let last = count as i32 - 1;
+            *highlighted = (*highlighted as i32 + step).clamp(0, last) as usize;
+        }
+        Action::None
+    }
+
+    /// A result clicked: into the cart, and the search starts afresh.
+    fn pick(&mut self, index: usize) -> Action<Message> {
+        match self.results.get(index).cloned() {
+            Some(product) => {
+                self.search.set(String::new());
+                self.results.clear();
+                self.search_version += 1;
+                self.add(product, None)
+            }
+            None => Action::None,
+        }
+    }
+
+    /// Edits of the cart's lines and of the sale's discount.
+    fn on_cart(&mut self, message: Message) -> Action<Message> {
+        match message {
             Message::MoveCartCursor(step) => {
                 let last = self.cart.len().saturating_sub(1) as i32;
                 self.cart_cursor = (self.cart_cursor as i32 + step).clamp(0, last) as usize;
                 self.reveal_cursor()
             }
             Message::StepLine(step) => self.step_line(step),
-            Message::Pick(index) => match self.results.get(index).cloned() {
-                Some(product) => {
-                    self.search.set(String::new());
-                    self.results.clear();
-                    self.search_version += 1;
-                    self.add(product, None)
-                }
-                None => Action::None,
-            },
             Message::QuantityChanged(index, text) => {
                 self.line_changed(index, LineField::Quantity, text)
             }
             Message::LineDiscountChanged(index, text) => {
                 self.line_changed(index, LineField::Discount, text)
             }
-            Message::LineSubmitted(index) => {
-                if self.stray.as_ref().is_some_and(|s| s.line == index) {
-                    return self.submit();
-                }
-                if let Some(item) = self.cart.get_mut(index) {
-                    item.before_edit = None;
-                }
-                Action::Focus(SEARCH)
-            }
-            Message::RemoveLine(index) => {
-                if index < self.cart.len() {
-                    self.cart.remove(index);
-                    self.stray = None;
-                    self.cart_cursor = self.cart_cursor.min(self.cart.len().saturating_sub(1));
-                }
-                Action::Focus(SEARCH).and(self.reveal_cursor())
-            }
+            Message::LineSubmitted(index) => self.line_submitted(index),
+            Message::RemoveLine(index) => self.remove_line(index),
             Message::SaleDiscountChanged(text) => {
                 self.sale_discount = text;
                 Action::None
             }
-            Message::RoundTotal => {
-                if self.panel == Panel::None
-                    && let Some((_, discount)) = self.rounding_offer()
-                {
-                    self.sale_discount = discount.value().to_string();
-                }
-                Action::Focus(SEARCH)
-            }
+            Message::RoundTotal => self.round_total(),
+            _ => Action::None,
+        }
+    }
+
+    /// Enter in a line's field: back to the search, or, when a scan landed
+    /// in that line, the scan's Enter.
+    fn line_submitted(&mut self, index: usize) -> Action<Message> {
+        if self.stray.as_ref().is_some_and(|s| s.line == index) {
+            return self.submit();
+        }
+        if let Some(item) = self.cart.get_mut(index) {
+            item.before_edit = None;
+        }
+        Action::Focus(SEARCH)
+    }
+
+    fn remove_line(&mut self, index: usize) -> Action<Message> {
+        if index < self.cart.len() {
+            self.cart.remove(index);
+            self.stray = None;
+            self.cart_cursor = self.cart_cursor.min(self.cart.len().saturating_sub(1));
+        }
+        Action::Focus(SEARCH).and(self.reveal_cursor())
+    }
+
+    /// F3: the rounding offered becomes the sale's discount.
+    fn round_total(&mut self) -> Action<Message> {
+        if self.panel == Panel::None
+            && let Some((_, discount)) = self.rounding_offer()
+        {
+            self.sale_discount = discount.value().to_string();
+        }
+        Action::Focus(SEARCH)
+    }
+
+    /// The payment panel: opening it, its methods and amounts, finishing.
+    fn on_pay(&mut self, message: Message) -> Action<Message> {
+        match message {
             // A scanner's last code and F2 come faster than the book
             // answers: pay for what was scanned, not for what has landed.
             Message::OpenPay if self.scans.waiting() => {
@@ -610,12 +720,12 @@ impl Kasir {
             Message::OpenPay => self.open_pay(),
             // Enter in the amount before the scans have landed waits too.
             Message::Complete if self.scans.waiting() => Action::Focus(AMOUNT),
+            Message::Complete => self.complete(),
+            Message::Completed(result) => self.completed(result),
             Message::ReferenceChanged(_)
             | Message::AmountChanged(_)
             | Message::DiscountPinChanged(_) => {
-                if let Panel::Pay(payment) = &mut self.panel {
-                    payment.update(message);
-                }
+                self.edit_payment(message);
                 Action::None
             }
             Message::PayMethod(PaymentMethod::Kasbon) => self.kasbon_chosen(),
@@ -624,255 +734,55 @@ impl Kasir {
             | Message::AddTender
             | Message::RemoveTender(_)
             | Message::QuickCash(_) => {
-                if let Panel::Pay(payment) = &mut self.panel {
-                    payment.update(message);
-                }
+                self.edit_payment(message);
                 Action::Focus(AMOUNT)
             }
-            Message::Complete => self.complete(),
-            Message::Completed(result) => self.completed(result),
-            Message::HoldOrList => self.hold_or_list(),
-            Message::Held(result) => {
-                match result {
-                    Ok(_) => {
-                        self.clear_cart();
-                        self.notice = Some(Notice::Info(Say::CartHeld));
-                    }
-                    Err(error) => self.notice = Some(Notice::Error(error.into())),
-                }
-                Action::Focus(SEARCH).and(count_held())
-            }
-            Message::HeldListed(result) => {
-                match result {
-                    Ok(held) if held.is_empty() => {
-                        self.notice = Some(Notice::Info(Say::NoHeldCarts))
-                    }
-                    Ok(carts) => {
-                        self.notice = None;
-                        self.panel = Panel::Held(HeldList {
-                            carts,
-                            highlighted: 0,
-                        })
-                    }
-                    Err(error) => self.notice = Some(Notice::Error(error.into())),
-                }
-                Action::Focus(SEARCH)
-            }
-            Message::Resume(id) => Action::job(move |store| {
-                let resumed = store.resume_held(id).map(|resumed| {
-                    let items = resumed
-                        .products
-                        .into_iter()
-                        .zip(&resumed.held.items)
-                        .map(|(product, item)| CartItem::resumed(product, item))
-                        .collect();
-                    (items, resumed.held.discount)
-                });
-                Message::Resumed(resumed.map_err(Refusal::from))
-            }),
-            Message::Resumed(result) => {
-                match result {
-                    Ok((items, discount)) => {
-                        self.cart = items;
-                        self.sale_discount = discount.map(|d| d.to_string()).unwrap_or_default();
-                        self.panel = Panel::None;
-                        self.notice = None;
-                    }
-                    Err(error) => self.notice = Some(Notice::Error(error.into())),
-                }
-                Action::Focus(SEARCH).and(count_held())
-            }
-            Message::HeldCounted(count) => {
-                self.held_waiting = count;
-                Action::None
-            }
-            Message::OpenVoid => {
-                if matches!(self.panel, Panel::Void(_)) {
-                    return Action::Focus(VOID_RECEIPT);
-                }
-                let receipt = self
-                    .last_sale
-                    .as_ref()
-                    .map(|s| s.receipt.clone())
-                    .unwrap_or_default();
-                self.panel = Panel::Void(VoidForm {
-                    receipt: receipt.clone(),
-                    ..VoidForm::default()
-                });
-                let focus = if receipt.is_empty() {
-                    VOID_RECEIPT
-                } else {
-                    VOID_REASON
-                };
-                Action::Focus(focus).and(find_sale(receipt))
-            }
-            Message::VoidReceiptChanged(text) => {
-                if let Panel::Void(form) = &mut self.panel {
-                    form.receipt = text.clone();
-                    form.sale = None;
-                    form.error = None;
-                }
-                find_sale(text)
-            }
-            Message::VoidSaleFound(receipt, result) => {
-                if let Panel::Void(form) = &mut self.panel
-                    && form.receipt.trim() == receipt
-                {
-                    form.sale = Some(result);
-                }
-                Action::None
-            }
-            Message::VoidReasonChanged(text) => self.edit_void(|form| form.reason = text),
-            Message::VoidPinChanged(text) => self.edit_void(|form| form.pin = text),
-            Message::SubmitVoid => self.submit_void(),
-            Message::Voided(result) => self.voided(result),
-            Message::Reprint => match &self.last_sale {
-                Some(sale) if self.panel == Panel::None => {
-                    let receipt = sale.receipt.clone();
-                    Action::job(move |store| {
-                        Message::ReceiptPrinted(super::documents::receipt(store, &receipt, true))
-                    })
-                }
-                _ => Action::None,
-            },
-            Message::ReceiptPrinted(result) => {
-                self.receipt_file = Some(result);
-                Action::None
-            }
-            Message::FocusWhatsApp => Action::Focus(WHATSAPP),
-            Message::WhatsAppChanged(text) => {
-                self.whatsapp = text;
-                self.whatsapp_sent = None;
-                Action::None
-            }
-            // A barcode scanned into the buyer's number (the focus left
-            // there): it is the next buyer's first item, not a number.
-            Message::SendWhatsApp if is_scan_not_phone(&self.whatsapp) => {
-                let code = std::mem::take(&mut self.whatsapp);
-                self.search.changed(code.trim().to_string());
-                self.submit().and(Action::Focus(SEARCH))
-            }
-            Message::SendWhatsApp => match &self.last_sale {
-                Some(sale) => {
-                    let (receipt, number) = (sale.receipt.clone(), self.whatsapp.clone());
-                    Action::job(move |store| {
-                        Message::WhatsAppOpened(super::documents::whatsapp(
-                            store, &receipt, &number,
-                        ))
-                    })
-                }
-                None => Action::None,
-            },
-            Message::WhatsAppOpened(result) => {
-                let sent = result.is_ok();
-                self.whatsapp_sent = Some(result);
-                // Sent: the next buyer; refused: the number again.
-                Action::Focus(if sent { SEARCH } else { WHATSAPP })
-            }
-            Message::DayLoaded(result) => {
-                let was_closed = matches!(self.today, Today::Closed { .. });
-                match result {
-                    Ok(today) => self.today = today,
-                    Err(error) => self.notice = Some(Notice::Error(error.into())),
-                }
-                let closed = matches!(self.today, Today::Closed { .. });
-                // A panel keeps its field (a wrong PIN is typed again where
-                // it was); only a day that closed or opened moves the focus.
-                if self.panel == Panel::None || closed != was_closed {
-                    Action::Focus(self.home())
-                } else {
-                    Action::None
-                }
-            }
-            Message::OpeningFloatChanged(text) => self.float_changed(text),
-            // Enter ended a scan typed into kas awal: it is the search's. The
-            // field still holds it until drawn anew, so the next scan's keys
-            // typed there are told apart by what it held.
-            Message::OpenDay if self.float_scan.is_some() => self.submit(),
-            Message::OpenDay => {
-                let float = match Rupiah::parse(&self.opening_float) {
-                    Ok(float) => float,
-                    Err(error) => {
-                        self.day_error = Some(Refusal::from(error).into());
-                        return Action::Focus(OPENING_FLOAT);
-                    }
-                };
-                Action::job(move |store| {
-                    Message::DayChanged(at_now(|now| store.open_day(float, now)))
-                })
-            }
-            Message::ReopenPinChanged(text) => {
-                if self.scan_in_pin(&text) {
-                    self.reopen_pin.clear();
-                    self.day_error = Some(Say::ScanOnClosedDay);
-                    return Action::None;
-                }
-                self.reopen_pin = text;
-                self.day_error = None;
-                Action::None
-            }
-            Message::Reopen if self.scan_in_pin("") => Action::None,
-            Message::Reopen => {
-                let Today::Closed { day } = &self.today else {
-                    return Action::None;
-                };
-                let Some(date) = crate::clock::parse_day(day) else {
-                    return Action::None;
-                };
-                let pin = std::mem::take(&mut self.reopen_pin);
-                Action::job(move |store| {
-                    Message::DayChanged(at_now(|now| store.reopen_day(date, &pin, now)))
-                })
-            }
-            Message::DayChanged(result) => match result {
-                Ok(day) => {
-                    self.float_scan = None;
-                    self.today = Today::Open {
-                        day: day.day,
-                        float: day.opening_float,
-                    };
-                    self.day_error = None;
-                    self.opening_float.clear();
-                    Action::Focus(SEARCH)
-                }
-                Err(error) => {
-                    self.day_error = Some(error.into());
-                    Action::Focus(self.home())
-                }
-            },
-            Message::Back => {
-                self.pay_when_scanned = false;
-                self.panel_scan = None;
-                // Esc in the new customer's form leaves the form, not the sale.
-                if let Panel::Pay(payment) = &self.panel
-                    && payment.kasbon.adding
-                {
-                    return self.kasbon(kasbon::KasbonMessage::CancelNew);
-                }
-                if self.panel != Panel::None {
-                    self.panel = Panel::None;
-                } else {
-                    self.search.set(String::new());
-                    self.results.clear();
-                    self.notice = None;
-                    self.missed.clear();
-                }
-                self.stray = None;
-                Action::Focus(self.home())
-            }
-            Message::JobFailed(why) => {
-                self.saving = false;
-                match &mut self.panel {
-                    Panel::Pay(payment) => payment.error = Some(why.into()),
-                    Panel::Void(form) => {
-                        form.voiding = false;
-                        form.error = Some(why);
-                    }
-                    _ => self.notice = Some(Notice::Error(why.into())),
-                }
-                Action::Focus(self.home())
-            }
+            _ => Action::None,
         }
+    }
+
+    /// Hands a message to the open payment panel.
+    fn edit_payment(&mut self, message: Message) {
+        if let Panel::Pay(payment) = &mut self.panel {
+            payment.update(message);
+        }
+    }
+
+    /// Esc: out of the panel open, or, with none, the search and the
+    /// cart's messages cleared.
+    fn back(&mut self) -> Action<Message> {
+        self.pay_when_scanned = false;
+        self.panel_scan = None;
+        // Esc in the new customer's form leaves the form, not the sale.
+        if let Panel::Pay(payment) = &self.panel
+            && payment.kasbon.adding
+        {
+            return self.kasbon(kasbon::KasbonMessage::CancelNew);
+        }
+        if self.panel != Panel::None {
+            self.panel = Panel::None;
+        } else {
+            self.search.set(String::new());
+            self.results.clear();
+            self.notice = None;
+            self.missed.clear();
+        }
+        self.stray = None;
+        Action::Focus(self.home())
+    }
+
+    /// A job died before answering: said where the vendor is looking.
+    fn job_failed(&mut self, why: Refusal) -> Action<Message> {
+        self.saving = false;
+        match &mut self.panel {
+            Panel::Pay(payment) => payment.error = Some(why.into()),
+            Panel::Void(form) => {
+                form.voiding = false;
+                form.error = Some(why);
+            }
+            _ => self.notice = Some(Notice::Error(why.into())),
+        }
+        Action::Focus(self.home())
     }
 
     fn search(&mut self, query: String) -> Action<Message> {
@@ -894,6 +804,9 @@ impl Kasir {
         })
     }
 
+    /// Enter in the search: the highlighted held cart resumed, the payment
+    /// opened (nothing typed), `5*` for the highlighted line, or a code
+    /// looked up.
     fn submit(&mut self) -> Action<Message> {
         if let Panel::Held(list) = &self.panel {
             return match list.carts.get(list.highlighted) {
@@ -930,41 +843,22 @@ impl Kasir {
             },
             None => (None, typed),
         };
+        self.look_up(code, quantity, pick)
+    }
+
+    /// Asks the book for a code, in its turn among the scans: the answer
+    /// comes back with its ticket, even from a lookup that dies.
+    fn look_up(
+        &mut self,
+        code: String,
+        quantity: Option<Quantity>,
+        pick: Option<Product>,
+    ) -> Action<Message> {
         let stray = self.stray.take();
         let ticket = self.scans.issue();
         let lost = code.clone();
         let job = crate::ui::action::Job::new(move |store| {
-            // A scale label: its product with the weight printed on it.
-            if stray.is_none() {
-                match store.read_scale_code(&code) {
-                    Ok(Some(scan)) => {
-                        return Message::ScaleScanned {
-                            count: quantity,
-                            scan: Ok(scan),
-                            ticket,
-                        };
-                    }
-                    Err(error) => {
-                        return Message::ScaleScanned {
-                            count: quantity,
-                            scan: Err(error.into()),
-                            ticket,
-                        };
-                    }
-                    Ok(None) => {}
-                }
-            }
-            let found = match &stray {
-                Some(_) => find_stray_scan(store, &code),
-                None => look_up_typed(store, &code, pick),
-            };
-            Message::CodeLooked {
-                code,
-                quantity,
-                found: found.map_err(Refusal::from),
-                stray,
-                ticket,
-            }
+            find_code(store, code, quantity, pick, stray, ticket)
         });
         // A lookup that dies still answers in its turn, or every later
         // scan would wait for it.
@@ -975,20 +869,6 @@ impl Kasir {
             stray: None,
             ticket,
         }))
-    }
-
-    /// Whether keys reaching the reopen PIN are a scanner's: more digits
-    /// than a PIN has, or keys close behind them. A scan is never tried as
-    /// a PIN (a wrong try counts towards the lockout).
-    fn scan_in_pin(&mut self, text: &str) -> bool {
-        let burst = self
-            .scan_in_pin
-            .is_some_and(|seen| seen.elapsed() < SCAN_GAP);
-        if burst || longest_digit_run(text) > crate::domain::pin::MAX_PIN_DIGITS {
-            self.scan_in_pin = Some(std::time::Instant::now());
-            return true;
-        }
-        false
     }
 
     /// `+`/`-` on the highlighted line. The sign went into the search
@@ -1409,37 +1289,9 @@ impl Kasir {
                 }
                 // A day closed meanwhile (in Laporan, or at midnight) shows
                 // as closed, with the reopen right there.
-                Action::Focus(field).and(reload_day())
+                Action::Focus(field).and(day::reload_day())
             }
         }
-    }
-
-    fn hold_or_list(&mut self) -> Action<Message> {
-        if self.cart.is_empty() {
-            if let Panel::Held(_) = self.panel {
-                self.panel = Panel::None;
-                return Action::Focus(SEARCH);
-            }
-            return Action::job(|store| Message::HeldListed(held_with_totals(store)));
-        }
-        let items = match self
-            .cart
-            .iter()
-            .map(CartItem::as_sale_item)
-            .collect::<Result<Vec<_>, _>>()
-        {
-            Ok(items) => items,
-            Err(error) => {
-                self.notice = Some(Notice::Error(error.into()));
-                return Action::Focus(SEARCH);
-            }
-        };
-        let discount = self.sale_discount().ok().flatten();
-        // The held list shows each cart's time on the stall's clock, in the
-        // screen's language: no label needs writing.
-        Action::job(move |store| {
-            Message::Held(at_now(|now| store.hold_sale("", &items, discount, now)))
-        })
     }
 
     /// A cart done with (sold or held): its lines, the codes it missed and
@@ -1462,122 +1314,6 @@ impl Kasir {
             .collect();
         (!items.is_empty()).then(|| (items, self.sale_discount().ok().flatten()))
     }
-
-    fn edit_void(&mut self, edit: impl FnOnce(&mut VoidForm)) -> Action<Message> {
-        if let Panel::Void(form) = &mut self.panel {
-            edit(form);
-            form.error = None;
-        }
-        Action::None
-    }
-
-    fn submit_void(&mut self) -> Action<Message> {
-        let Panel::Void(form) = &mut self.panel else {
-            return Action::None;
-        };
-        if form.voiding {
-            return Action::None;
-        }
-        form.voiding = true;
-        let (receipt, reason, pin) = (
-            form.receipt.trim().to_string(),
-            form.reason.clone(),
-            form.pin.clone(),
-        );
-        Action::job(move |store| {
-            Message::Voided(at_now(|now| store.void_sale(&receipt, &reason, &pin, now)))
-        })
-    }
-
-    fn voided(&mut self, result: Result<VoidRecord, Refusal>) -> Action<Message> {
-        match result {
-            Ok(record) => {
-                self.panel = Panel::None;
-                self.notice = Some(Notice::Info(Say::Voided(record.receipt.clone())));
-                if let Some(sale) = self
-                    .last_sale
-                    .as_mut()
-                    .filter(|s| s.receipt == record.receipt)
-                {
-                    sale.voided = true;
-                }
-                Action::Focus(SEARCH)
-            }
-            Err(error) => {
-                if let Panel::Void(form) = &mut self.panel {
-                    form.voiding = false;
-                    form.error = Some(error);
-                    form.pin.clear();
-                }
-                Action::Focus(VOID_PIN).and(reload_day())
-            }
-        }
-    }
-}
-
-/// How many carts the book holds, for the line under an empty cart.
-fn count_held() -> Action<Message> {
-    Action::job(|store| Message::HeldCounted(store.held_sales().map_or(0, |held| held.len())))
-}
-
-/// Reads today's state again (a refusal may mean the day closed meanwhile),
-/// leaving the focus where it is.
-fn reload_day() -> Action<Message> {
-    Action::job(|store| Message::DayLoaded(at_now(|now| today(store, now))))
-}
-
-/// Today's state in the book.
-fn today(store: &Store, now: time::OffsetDateTime) -> Result<Today, crate::store::StoreError> {
-    let date = store.business_day(now);
-    let day = date.to_string();
-    Ok(match store.day(date)? {
-        None => Today::NotOpened { day },
-        Some(state) if state.open => Today::Open {
-            day,
-            float: state.opening_float,
-        },
-        Some(_) => Today::Closed { day },
-    })
-}
-
-/// Looks up the sale a receipt number names, once it looks like one.
-fn find_sale(receipt: String) -> Action<Message> {
-    let receipt = receipt.trim().to_string();
-    if receipt.len() < 8 {
-        return Action::None;
-    }
-    Action::search("void-sale", move |store| {
-        let found = store.sale(&receipt).map_err(Refusal::from);
-        Message::VoidSaleFound(receipt, found)
-    })
-}
-
-/// The held carts, each priced as it would sell now (`None` if a product of
-/// it changed too much to price).
-fn held_with_totals(store: &Store) -> Result<Vec<(HeldSale, Option<Rupiah>)>, Refusal> {
-    let settings = store.settings()?;
-    let held = store.held_sales()?;
-    Ok(held
-        .into_iter()
-        .map(|sale| {
-            let lines: Option<Vec<_>> = sale
-                .items
-                .iter()
-                .map(|item| {
-                    let product = store.lookup_product(&item.code).ok()??;
-                    Some(crate::domain::cart::CartLine {
-                        unit_price: product.unit_price(item.quantity),
-                        quantity: item.quantity,
-                        discount: item.discount,
-                    })
-                })
-                .collect();
-            let total = lines
-                .and_then(|lines| price_cart(&lines, sale.discount, settings.tax).ok())
-                .map(|priced| priced.total);
-            (sale, total)
-        })
-        .collect())
 }
 
 /// `N*CODE`: how many and of what, if the text has that shape.
@@ -1592,6 +1328,50 @@ fn longest_digit_run(text: &str) -> usize {
         .map(str::len)
         .max()
         .unwrap_or(0)
+}
+
+/// What the book knows of a code typed or scanned: a scale label's product
+/// and weight, else the product (for a stray scan, the barcode its digits
+/// end with).
+fn find_code(
+    store: &Store,
+    code: String,
+    quantity: Option<Quantity>,
+    pick: Option<Product>,
+    stray: Option<Stray>,
+    ticket: u64,
+) -> Message {
+    // A scale label: its product with the weight printed on it.
+    if stray.is_none() {
+        match store.read_scale_code(&code) {
+            Ok(Some(scan)) => {
+                return Message::ScaleScanned {
+                    count: quantity,
+                    scan: Ok(scan),
+                    ticket,
+                };
+            }
+            Err(error) => {
+                return Message::ScaleScanned {
+                    count: quantity,
+                    scan: Err(error.into()),
+                    ticket,
+                };
+            }
+            Ok(None) => {}
+        }
+    }
+    let found = match &stray {
+        Some(_) => find_stray_scan(store, &code),
+        None => look_up_typed(store, &code, pick),
+    };
+    Message::CodeLooked {
+        code,
+        quantity,
+        found: found.map_err(Refusal::from),
+        stray,
+        ticket,
+    }
 }
 
 /// The digits of a stray scan may start with what was typed in the field
@@ -1647,13 +1427,4 @@ fn qris_warning(settings: &Settings) -> Option<Notice> {
         error.to_string(),
         error.english(),
     )))
-}
-
-/// Whether `typed` is a scanned barcode (a length scanners type, digits
-/// only) and no Indonesian phone number.
-fn is_scan_not_phone(typed: &str) -> bool {
-    let typed = typed.trim();
-    BARCODE_LENGTHS.contains(&typed.len())
-        && typed.bytes().all(|b| b.is_ascii_digit())
-        && crate::domain::whatsapp::wa_number(typed).is_err()
 }
