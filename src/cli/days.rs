@@ -333,19 +333,12 @@ fn finish_closed_export(
     now: OffsetDateTime,
     out: &Output,
 ) -> Result<(), CliError> {
-    match crate::sync::export::export(store, dir, None, now) {
-        Ok(summary) => {
-            out.emit(&summary, |s| {
-                format!(
-                    "Hari {day} sudah ditutup sebelumnya; berkas ekspor yang belum tertulis kini ditulis: {}",
-                    s.path.display()
-                )
-            });
-            Ok(())
-        }
-        Err(crate::sync::SyncError::NothingNew { .. }) => {
-            Err(StoreError::DayClosed(day.to_string()).into())
-        }
-        Err(error) => Err(error.into()),
-    }
+    let summary = crate::sync::day_close::export_after_close(store, day, dir, now)?;
+    out.emit(&summary, |s| {
+        format!(
+            "Hari {day} sudah ditutup sebelumnya; berkas ekspor yang belum tertulis kini ditulis: {}",
+            s.path.display()
+        )
+    });
+    Ok(())
 }

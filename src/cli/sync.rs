@@ -116,15 +116,17 @@ pub fn import(
                     .file_name()
                     .map(|n| n.to_string_lossy().into_owned())
                     .unwrap_or_default();
-                let note = crate::office::desk::for_import(store, &name, stats, now)?;
-                let stem = name.trim_end_matches(".sentra");
-                let sha: String = stats.file_sha256.chars().take(8).collect();
-                let path = receipts.dir.join(format!("tanda-terima-{stem}-{sha}.pdf"));
-                let language = crate::print::from_book::language(store);
-                let bytes =
-                    crate::print::tanda_terima::tanda_terima_pdf(&note, receipts.paper, language);
+                let receipt = crate::print::import_receipt::import_receipt(
+                    store,
+                    &name,
+                    stats,
+                    &receipts.dir,
+                    receipts.paper,
+                    now,
+                )?;
+                let (path, note) = (receipt.path, receipt.note);
                 super::paper_after_record(
-                    crate::print::write_file(&path, &bytes),
+                    crate::print::write_file(&path, &receipt.pdf),
                     || format!("Impor {name}"),
                     || {
                         format!(
