@@ -8,8 +8,8 @@ use iced::widget::{
 use iced::{Alignment, Element, Fill, FillPortion, Length};
 
 use super::{
-    AMOUNT, HeldList, Kasir, Message, OPENING_FLOAT, Panel, Payment, REFERENCE, REOPEN_PIN,
-    SALE_DISCOUNT, SEARCH, Today, VOID_PIN, VOID_REASON, VOID_RECEIPT, VoidForm,
+    AMOUNT, CartItem, HeldList, Kasir, Message, OPENING_FLOAT, Panel, Payment, REFERENCE,
+    REOPEN_PIN, SALE_DISCOUNT, SEARCH, Today, VOID_PIN, VOID_REASON, VOID_RECEIPT, VoidForm,
 };
 use crate::domain::payment::PaymentMethod;
 use crate::money::Rupiah;
@@ -193,114 +193,25 @@ impl Kasir {
 
     fn cart(&self, lang: Lang) -> Element<'_, Message> {
         if self.cart.is_empty() {
-            let mut empty = column![
-                text(T::CartEmpty.get(lang))
-                    .size(theme::TEXT)
-                    .color(theme::MUTED)
-            ]
-            .spacing(4);
-            if self.held_waiting > 0 {
-                empty = empty.push(
-                    text(Say::HeldWaiting(self.held_waiting).say(lang))
-                        .size(theme::TEXT)
-                        .font(BOLD),
-                );
-            }
-            return card(empty);
+            return self.empty_cart(lang);
         }
         let priced = self.priced().ok();
         if matches!(self.panel, Panel::Pay(_)) {
             return self.cart_while_paying(priced.as_ref(), lang);
         }
-        let header = row![
-            text(T::Item.get(lang)).size(theme::SMALL).width(Fill),
-            text(T::Qty.get(lang)).size(theme::SMALL).width(68),
-            text(T::Discount.get(lang)).size(theme::SMALL).width(76),
-            text(T::Amount.get(lang))
-                .size(theme::SMALL)
-                .width(104)
-                .align_x(Alignment::End),
-            Space::new().width(34),
-        ]
-        .spacing(8)
-        .padding(iced::Padding::ZERO.right(14));
         let mut lines = Column::new().spacing(8);
         for (index, item) in self.cart.iter().enumerate() {
-            let amount = priced
-                .as_ref()
-                .and_then(|p| p.lines.get(index))
-                .map(|l| {
-                    l.gross
-                        .checked_sub(l.line_discount)
-                        .unwrap_or(l.gross)
-                        .to_string()
-                })
-                .unwrap_or_else(|| "—".into());
-            let quantity_ok = item.quantity().is_ok();
-            let discount_ok = item.discount().is_ok();
-            // The line's unit price: its harga grosir once the quantity
-            // reaches a tier, said so.
-            let unit_price = item
-                .quantity()
-                .map(|q| item.product.unit_price(q))
-                .unwrap_or(item.product.price);
-            let wholesale = if unit_price != item.product.price {
-                format!(" · {}", T::Wholesale.get(lang))
-            } else {
-                String::new()
-            };
-            let line = row![
-                column![
-                    text(&item.product.name).size(theme::TEXT),
-                    text(format!(
-                        "{unit_price} / {}{wholesale}{}",
-                        item.product.unit.key(),
-                        item.scale
-                            .as_ref()
-                            .map(|_| format!(" · {}", T::FromScale.get(lang)))
-                            .unwrap_or_default()
-                    ))
-                    .size(theme::SMALL)
-                    .color(theme::MUTED),
-                ]
-                .width(Fill),
-                text_input("1", &item.quantity)
-                    .id(format!("cart-quantity-{index}"))
-                    .on_input(move |t| Message::QuantityChanged(index, t))
-                    .on_submit(Message::LineSubmitted(index))
-                    .padding(8)
-                    .width(68)
-                    .style(theme::field(!quantity_ok)),
-                text_input("0", &item.discount)
-                    .id(format!("cart-discount-{index}"))
-                    .on_input(move |t| Message::LineDiscountChanged(index, t))
-                    .on_submit(Message::LineSubmitted(index))
-                    .padding(8)
-                    .width(76)
-                    .style(theme::field(!discount_ok)),
-                text(amount)
-                    .size(theme::TEXT)
-                    .font(BOLD)
-                    .width(104)
-                    .align_x(Alignment::End),
-                button(text("×").size(theme::TEXT))
-                    .on_press(Message::RemoveLine(index))
-                    .padding([6, 10])
-                    .width(34)
-                    .style(button::danger),
-            ]
-            .spacing(8)
-            .align_y(Alignment::Center);
+            let line = cart_line(index, item, priced.as_ref(), lang);
             // The line the arrows, Delete and +/- act on.
             lines = lines.push(if index == self.cart_cursor {
                 container(line).style(theme::highlight).into()
             } else {
-                Element::from(line)
+                line
             });
         }
         card(
             column![
-                header,
+                cart_header(lang),
                 scrollable(lines.padding(iced::Padding::ZERO.right(14)))
                     .id(super::CART_LINES)
                     .height(Fill),
@@ -310,6 +221,24 @@ impl Kasir {
             ]
             .spacing(6),
         )
+    }
+
+    /// No cart: said so, and how many carts are held in the book.
+    fn empty_cart(&self, lang: Lang) -> Element<'_, Message> {
+        let mut empty = column![
+            text(T::CartEmpty.get(lang))
+                .size(theme::TEXT)
+                .color(theme::MUTED)
+        ]
+        .spacing(4);
+        if self.held_waiting > 0 {
+            empty = empty.push(
+                text(Say::HeldWaiting(self.held_waiting).say(lang))
+                    .size(theme::TEXT)
+                    .font(BOLD),
+            );
+        }
+        card(empty)
     }
 
     /// The cart while the payment panel is open: its last lines, read only
@@ -331,15 +260,7 @@ impl Kasir {
             lines = lines.push(text(above).size(theme::SMALL).color(theme::MUTED));
         }
         for (index, item) in self.cart.iter().enumerate().skip(hidden) {
-            let amount = priced
-                .and_then(|p| p.lines.get(index))
-                .map(|l| {
-                    l.gross
-                        .checked_sub(l.line_discount)
-                        .unwrap_or(l.gross)
-                        .to_string()
-                })
-                .unwrap_or_else(|| "—".into());
+            let amount = line_amount(priced, index);
             lines = lines.push(
                 row![
                     text(format!("{} × {}", item.quantity, item.product.name))
@@ -535,142 +456,53 @@ impl Kasir {
     }
 
     fn pay_panel<'a>(&'a self, payment: &'a Payment, lang: Lang) -> Element<'a, Message> {
-        let method = |m: PaymentMethod, key: &'static str| {
-            let style = if payment.method == m {
-                button::primary
-            } else {
-                button::secondary
-            };
-            keyed_tile(method_short(m, lang), key, Some(Message::PayMethod(m))).style(style)
-        };
-        let methods = row![
-            method(PaymentMethod::Cash, "F9"),
-            method(PaymentMethod::Qris, "F10"),
-            method(PaymentMethod::Transfer, "F11"),
-            method(PaymentMethod::Card, "F12"),
-        ]
-        .spacing(4);
-        // Kasbon on a row of its own: credit, not money in hand.
-        let methods = column![methods, method(PaymentMethod::Kasbon, "F1")].spacing(6);
         let remaining = payment.remaining();
         let mut panel = column![
             figure(T::ToPay.get(lang), remaining.to_string(), theme::HEADING),
-            methods,
+            pay_methods(payment, lang),
         ]
         .spacing(8);
-        if payment.method == PaymentMethod::Kasbon {
-            let kasbon = crate::money::Rupiah::parse(&payment.amount).unwrap_or(remaining);
-            panel = panel.push(super::kasbon::view(&payment.kasbon, kasbon, lang));
-        }
-        if payment.method == PaymentMethod::Cash {
-            // Two by two, so long amounts never run into each other.
-            let keys = ["F5", "F6", "F7", "F8"];
-            let mut tiles: Vec<Element<'a, Message>> = Vec::new();
-            for (index, amount) in payment.quick_amounts().into_iter().enumerate().take(4) {
-                let label = if index == 0 {
-                    T::ExactMoney.get(lang).to_string()
-                } else {
-                    amount.to_string()
-                };
-                tiles.push(
-                    keyed_tile(label, keys[index], Some(Message::QuickCash(index)))
-                        .style(button::secondary)
-                        .into(),
-                );
+        panel = match payment.method {
+            PaymentMethod::Kasbon => {
+                let kasbon = crate::money::Rupiah::parse(&payment.amount).unwrap_or(remaining);
+                panel.push(super::kasbon::view(&payment.kasbon, kasbon, lang))
             }
-            let mut grid = Column::new().spacing(6);
-            let mut tiles = tiles.into_iter();
-            while let Some(first) = tiles.next() {
-                let second: Element<'a, Message> = tiles
-                    .next()
-                    .unwrap_or_else(|| Space::new().width(Fill).into());
-                grid = grid.push(row![first, second].spacing(6));
-            }
-            panel = panel.push(grid);
-        }
-        if payment.method == PaymentMethod::Qris {
-            match self.qris.shown() {
-                Some(shown) => {
-                    // Three pixels a module: a phone reads it from the
-                    // screen, and the confirm button stays on a 768-pixel one.
-                    panel = panel.push(container(qr_code(&shown.data).cell_size(3)).center_x(Fill));
-                    if let Some(note) = qris_note(shown.amount, self.qris.with_amount(), lang) {
-                        panel = panel.push(text(note).size(theme::SMALL).color(theme::MUTED));
-                    }
-                }
-                None => {
-                    panel = panel.push(
-                        text(T::NoQris.get(lang))
-                            .size(theme::SMALL)
-                            .color(theme::MUTED),
-                    )
+            PaymentMethod::Cash => panel.push(quick_cash(payment, lang)),
+            PaymentMethod::Qris => self.with_qris(panel, lang),
+            _ => panel,
+        };
+        panel = with_entry(panel, payment, lang);
+        panel = with_tenders(panel, payment, lang);
+        card(self.with_settlement(panel, payment, lang))
+    }
+
+    /// The QRIS to scan, with what it carries; or that the stall has none.
+    fn with_qris<'a>(&'a self, panel: Column<'a, Message>, lang: Lang) -> Column<'a, Message> {
+        match self.qris.shown() {
+            Some(shown) => {
+                // Three pixels a module: a phone reads it from the
+                // screen, and the confirm button stays on a 768-pixel one.
+                let panel = panel.push(container(qr_code(&shown.data).cell_size(3)).center_x(Fill));
+                match qris_note(shown.amount, self.qris.with_amount(), lang) {
+                    Some(note) => panel.push(text(note).size(theme::SMALL).color(theme::MUTED)),
+                    None => panel,
                 }
             }
+            None => panel.push(
+                text(T::NoQris.get(lang))
+                    .size(theme::SMALL)
+                    .color(theme::MUTED),
+            ),
         }
-        let amount = text_input(T::AmountHint.get(lang), &payment.amount)
-            .id(AMOUNT)
-            .on_input(Message::AmountChanged)
-            .on_submit(Message::Complete)
-            .padding(theme::PAD)
-            .size(22);
-        panel = panel.push(amount);
-        if payment.method != PaymentMethod::Cash {
-            panel = panel.push(
-                text_input(T::ReferenceHint.get(lang), &payment.reference)
-                    .id(REFERENCE)
-                    .on_input(Message::ReferenceChanged)
-                    .on_submit(Message::Complete)
-                    .padding(theme::PAD),
-            );
-        }
-        if let Some(approval) = &payment.approval {
-            let said = match lang {
-                Lang::Id => format!("Perlu PIN manajer: {approval}"),
-                Lang::En => format!("Manager PIN needed: {}", approval.english()),
-            };
-            panel = panel.push(
-                column![
-                    refusal_text(said),
-                    text_input(T::ManagerPin.get(lang), &payment.pin)
-                        .id(super::DISCOUNT_PIN)
-                        .secure(true)
-                        .on_input(Message::DiscountPinChanged)
-                        .on_submit(Message::Complete)
-                        .padding(8),
-                ]
-                .spacing(4),
-            );
-        }
-        for (index, tender) in payment.tenders.iter().enumerate() {
-            panel = panel.push(
-                row![
-                    text(format!(
-                        "{} {}",
-                        method_name(tender.method, lang),
-                        tender.amount
-                    ))
-                    .size(theme::TEXT)
-                    .width(Fill),
-                    button(text("×"))
-                        .on_press(Message::RemoveTender(index))
-                        .style(button::danger),
-                ]
-                .align_y(Alignment::Center),
-            );
-        }
-        panel = panel.push(
-            row![
-                // Shares of the panel's width, so "Bayar sebagian" keeps
-                // to one line.
-                keyed(T::AddSplit.get(lang), "F3", Some(Message::AddTender))
-                    .style(button::secondary)
-                    .width(FillPortion(3)),
-                keyed(T::Back.get(lang), "Esc", Some(Message::Back))
-                    .style(button::text)
-                    .width(FillPortion(2)),
-            ]
-            .spacing(6),
-        );
+    }
+
+    /// The change to give, the one refusal, and the key that finishes.
+    fn with_settlement<'a>(
+        &'a self,
+        mut panel: Column<'a, Message>,
+        payment: &'a Payment,
+        lang: Lang,
+    ) -> Column<'a, Message> {
         // One refusal at a time, in the room kept for it: the last try's
         // if there was one, else why the payment does not settle yet.
         let preview = payment.preview();
@@ -684,20 +516,7 @@ impl Kasir {
         let gives_change = payment.method == PaymentMethod::Cash
             || preview.as_ref().is_ok_and(|s| s.change.is_positive());
         if gives_change {
-            let change = preview
-                .as_ref()
-                .map(|s| s.change.to_string())
-                .unwrap_or_else(|_| "—".into());
-            panel = panel.push(
-                row![
-                    text(T::Change.get(lang))
-                        .size(theme::TEXT)
-                        .color(theme::MUTED)
-                        .width(Fill),
-                    text(change).size(theme::HUGE).font(BOLD).color(theme::GOOD),
-                ]
-                .align_y(Alignment::Center),
-            );
+            panel = panel.push(change_row(&preview, lang));
         }
         panel = panel.push(
             container(match refusal {
@@ -708,7 +527,7 @@ impl Kasir {
             .clip(true),
         );
         let ready = preview.is_ok() && !self.saving;
-        panel = panel.push(
+        panel.push(
             keyed(
                 // For QRIS, transfer and card the cashier confirms the
                 // buyer's payment went through.
@@ -722,8 +541,7 @@ impl Kasir {
                 ready.then_some(Message::Complete),
             )
             .style(button::success),
-        );
-        card(panel)
+        )
     }
 
     fn void_panel<'a>(&'a self, form: &'a VoidForm, lang: Lang) -> Element<'a, Message> {
@@ -788,6 +606,260 @@ impl Kasir {
         .spacing(8);
         card(panel)
     }
+}
+
+/// The titles over the cart's columns.
+fn cart_header<'a>(lang: Lang) -> Element<'a, Message> {
+    row![
+        text(T::Item.get(lang)).size(theme::SMALL).width(Fill),
+        text(T::Qty.get(lang)).size(theme::SMALL).width(68),
+        text(T::Discount.get(lang)).size(theme::SMALL).width(76),
+        text(T::Amount.get(lang))
+            .size(theme::SMALL)
+            .width(104)
+            .align_x(Alignment::End),
+        Space::new().width(34),
+    ]
+    .spacing(8)
+    .padding(iced::Padding::ZERO.right(14))
+    .into()
+}
+
+/// What a line comes to after its discount, or a dash when the cart cannot
+/// be priced.
+fn line_amount(priced: Option<&crate::domain::cart::PricedCart>, index: usize) -> String {
+    priced
+        .and_then(|p| p.lines.get(index))
+        .map(|l| {
+            l.gross
+                .checked_sub(l.line_discount)
+                .unwrap_or(l.gross)
+                .to_string()
+        })
+        .unwrap_or_else(|| "—".into())
+}
+
+/// One line of the cart: the item, its quantity and discount to edit, its
+/// amount, and the key that removes it.
+fn cart_line<'a>(
+    index: usize,
+    item: &'a CartItem,
+    priced: Option<&crate::domain::cart::PricedCart>,
+    lang: Lang,
+) -> Element<'a, Message> {
+    row![
+        line_item(item, lang),
+        text_input("1", &item.quantity)
+            .id(format!("cart-quantity-{index}"))
+            .on_input(move |t| Message::QuantityChanged(index, t))
+            .on_submit(Message::LineSubmitted(index))
+            .padding(8)
+            .width(68)
+            .style(theme::field(item.quantity().is_err())),
+        text_input("0", &item.discount)
+            .id(format!("cart-discount-{index}"))
+            .on_input(move |t| Message::LineDiscountChanged(index, t))
+            .on_submit(Message::LineSubmitted(index))
+            .padding(8)
+            .width(76)
+            .style(theme::field(item.discount().is_err())),
+        text(line_amount(priced, index))
+            .size(theme::TEXT)
+            .font(BOLD)
+            .width(104)
+            .align_x(Alignment::End),
+        button(text("×").size(theme::TEXT))
+            .on_press(Message::RemoveLine(index))
+            .padding([6, 10])
+            .width(34)
+            .style(button::danger),
+    ]
+    .spacing(8)
+    .align_y(Alignment::Center)
+    .into()
+}
+
+/// A line's name over its unit price: its harga grosir once the quantity
+/// reaches a tier, said so, and whether it came from the scale.
+fn line_item<'a>(item: &'a CartItem, lang: Lang) -> Element<'a, Message> {
+    let unit_price = item
+        .quantity()
+        .map(|q| item.product.unit_price(q))
+        .unwrap_or(item.product.price);
+    let wholesale = if unit_price != item.product.price {
+        format!(" · {}", T::Wholesale.get(lang))
+    } else {
+        String::new()
+    };
+    column![
+        text(&item.product.name).size(theme::TEXT),
+        text(format!(
+            "{unit_price} / {}{wholesale}{}",
+            item.product.unit.key(),
+            item.scale
+                .as_ref()
+                .map(|_| format!(" · {}", T::FromScale.get(lang)))
+                .unwrap_or_default()
+        ))
+        .size(theme::SMALL)
+        .color(theme::MUTED),
+    ]
+    .width(Fill)
+    .into()
+}
+
+/// The payment methods, each with its key.
+fn pay_methods<'a>(payment: &'a Payment, lang: Lang) -> Element<'a, Message> {
+    let method = |m: PaymentMethod, key: &'static str| {
+        let style = if payment.method == m {
+            button::primary
+        } else {
+            button::secondary
+        };
+        keyed_tile(method_short(m, lang), key, Some(Message::PayMethod(m))).style(style)
+    };
+    let methods = row![
+        method(PaymentMethod::Cash, "F9"),
+        method(PaymentMethod::Qris, "F10"),
+        method(PaymentMethod::Transfer, "F11"),
+        method(PaymentMethod::Card, "F12"),
+    ]
+    .spacing(4);
+    // Kasbon on a row of its own: credit, not money in hand.
+    column![methods, method(PaymentMethod::Kasbon, "F1")]
+        .spacing(6)
+        .into()
+}
+
+/// The quick cash amounts (F5–F8), *uang pas* first, two by two so long
+/// amounts never run into each other.
+fn quick_cash<'a>(payment: &Payment, lang: Lang) -> Element<'a, Message> {
+    let keys = ["F5", "F6", "F7", "F8"];
+    let mut tiles: Vec<Element<'a, Message>> = Vec::new();
+    for (index, amount) in payment.quick_amounts().into_iter().enumerate().take(4) {
+        let label = if index == 0 {
+            T::ExactMoney.get(lang).to_string()
+        } else {
+            amount.to_string()
+        };
+        tiles.push(
+            keyed_tile(label, keys[index], Some(Message::QuickCash(index)))
+                .style(button::secondary)
+                .into(),
+        );
+    }
+    let mut grid = Column::new().spacing(6);
+    let mut tiles = tiles.into_iter();
+    while let Some(first) = tiles.next() {
+        let second: Element<'a, Message> = tiles
+            .next()
+            .unwrap_or_else(|| Space::new().width(Fill).into());
+        grid = grid.push(row![first, second].spacing(6));
+    }
+    grid.into()
+}
+
+/// The amount paid, the reference of a payment not in cash, and the
+/// manager PIN when the discount needs it.
+fn with_entry<'a>(
+    panel: Column<'a, Message>,
+    payment: &'a Payment,
+    lang: Lang,
+) -> Column<'a, Message> {
+    let amount = text_input(T::AmountHint.get(lang), &payment.amount)
+        .id(AMOUNT)
+        .on_input(Message::AmountChanged)
+        .on_submit(Message::Complete)
+        .padding(theme::PAD)
+        .size(22);
+    let mut panel = panel.push(amount);
+    if payment.method != PaymentMethod::Cash {
+        panel = panel.push(
+            text_input(T::ReferenceHint.get(lang), &payment.reference)
+                .id(REFERENCE)
+                .on_input(Message::ReferenceChanged)
+                .on_submit(Message::Complete)
+                .padding(theme::PAD),
+        );
+    }
+    if let Some(approval) = &payment.approval {
+        let said = match lang {
+            Lang::Id => format!("Perlu PIN manajer: {approval}"),
+            Lang::En => format!("Manager PIN needed: {}", approval.english()),
+        };
+        panel = panel.push(
+            column![
+                refusal_text(said),
+                text_input(T::ManagerPin.get(lang), &payment.pin)
+                    .id(super::DISCOUNT_PIN)
+                    .secure(true)
+                    .on_input(Message::DiscountPinChanged)
+                    .on_submit(Message::Complete)
+                    .padding(8),
+            ]
+            .spacing(4),
+        );
+    }
+    panel
+}
+
+/// The payments of a split put down so far, and the keys to add one or go
+/// back.
+fn with_tenders<'a>(
+    mut panel: Column<'a, Message>,
+    payment: &'a Payment,
+    lang: Lang,
+) -> Column<'a, Message> {
+    for (index, tender) in payment.tenders.iter().enumerate() {
+        panel = panel.push(
+            row![
+                text(format!(
+                    "{} {}",
+                    method_name(tender.method, lang),
+                    tender.amount
+                ))
+                .size(theme::TEXT)
+                .width(Fill),
+                button(text("×"))
+                    .on_press(Message::RemoveTender(index))
+                    .style(button::danger),
+            ]
+            .align_y(Alignment::Center),
+        );
+    }
+    panel.push(
+        row![
+            // Shares of the panel's width, so "Bayar sebagian" keeps
+            // to one line.
+            keyed(T::AddSplit.get(lang), "F3", Some(Message::AddTender))
+                .style(button::secondary)
+                .width(FillPortion(3)),
+            keyed(T::Back.get(lang), "Esc", Some(Message::Back))
+                .style(button::text)
+                .width(FillPortion(2)),
+        ]
+        .spacing(6),
+    )
+}
+
+/// The change to give, large, or a dash while the payment does not settle.
+fn change_row<'a>(
+    preview: &Result<crate::domain::payment::Settlement, crate::ui::refusal::Refusal>,
+    lang: Lang,
+) -> Element<'a, Message> {
+    let change = preview
+        .as_ref()
+        .map(|s| s.change.to_string())
+        .unwrap_or_else(|_| "—".into());
+    row![
+        text(T::Change.get(lang))
+            .size(theme::TEXT)
+            .color(theme::MUTED)
+            .width(Fill),
+        text(change).size(theme::HUGE).font(BOLD).color(theme::GOOD),
+    ]
+    .align_y(Alignment::Center)
+    .into()
 }
 
 fn held_panel(list: &HeldList, lang: Lang) -> Element<'_, Message> {
