@@ -421,7 +421,74 @@ impl Penitip {
 
     pub fn update(&mut self, message: Message) -> Action<Message> {
         match message {
+            message @ (Message::SearchChanged(..)
+            | Message::Listed(..)
+            | Message::MoveHighlight(..)
+            | Message::HandoverHighlighted(..)
+            | Message::PickHighlighted
+            | Message::Select(..)) => self.on_list(message),
+            message @ (Message::Loaded(..)
+            | Message::FromChanged(..)
+            | Message::PrintStatement
+            | Message::Printed(..)
+            | Message::AmountChanged(..)
+            | Message::PayAll
+            | Message::MethodChanged(..)
+            | Message::ReferenceChanged(..)
+            | Message::PinChanged(..)
+            | Message::Paid(..)) => self.on_statement(message),
+            message @ (Message::OpenNew
+            | Message::OpenEdit
+            | Message::FormCode(..)
+            | Message::FormName(..)
+            | Message::FormRegency(..)
+            | Message::FormNib(..)
+            | Message::FormPhone(..)
+            | Message::FormBank(..)
+            | Message::Saved(..)) => self.on_form(message),
+            message @ (Message::OpenHandover(..)
+            | Message::Products(..)
+            | Message::PickChanged(..)
+            | Message::PickMove(..)
+            | Message::PickFirst
+            | Message::PickProduct(..)
+            | Message::QuantityDone(..)
+            | Message::LineQuantity(..)
+            | Message::RemoveLine(..)
+            | Message::NoteChanged(..)
+            | Message::Handed(..)) => self.on_handover(message),
             Message::Scroll(by) => Action::Scroll { view: SCROLL, by },
+            Message::StepRegency(step) => self.edit_form(|f| {
+                let all = crate::domain::regency::REGENCIES;
+                let at = f
+                    .regency
+                    .and_then(|r| all.iter().position(|a| *a == r))
+                    .map_or(if step > 0 { -1 } else { 0 }, |at| at as i32);
+                let next = (at + step).rem_euclid(all.len() as i32) as usize;
+                f.regency = Some(all[next]);
+            }),
+            Message::Pay => self.pay(),
+            Message::SaveForm => self.save_form(),
+            Message::SaveHandover => self.save_handover(),
+            Message::Close => {
+                self.panel = if self.selected.is_some() {
+                    Panel::Shown
+                } else {
+                    Panel::Nothing
+                };
+                Action::Focus(SEARCH)
+            }
+            Message::JobFailed(error) => {
+                self.busy = false;
+                self.outcome = Some(Outcome::Refused(error));
+                Action::None
+            }
+        }
+    }
+
+    /// The producers' list: searched, arrowed, picked.
+    fn on_list(&mut self, message: Message) -> Action<Message> {
+        match message {
             Message::SearchChanged(text) => {
                 self.search = text;
                 self.highlighted = 0;
@@ -447,15 +514,6 @@ impl Penitip {
                 }
                 None => Action::None,
             },
-            Message::StepRegency(step) => self.edit_form(|f| {
-                let all = crate::domain::regency::REGENCIES;
-                let at = f
-                    .regency
-                    .and_then(|r| all.iter().position(|a| *a == r))
-                    .map_or(if step > 0 { -1 } else { 0 }, |at| at as i32);
-                let next = (at + step).rem_euclid(all.len() as i32) as usize;
-                f.regency = Some(all[next]);
-            }),
             Message::Listed(version, result) => {
                 if version == self.version {
                     match result {
@@ -476,6 +534,20 @@ impl Penitip {
                 let from = from_day(&self.from).unwrap_or(None);
                 Action::job(move |store| Message::Loaded(statement(store, &code, from)))
             }
+            // Only this family is sent here (see `update`).
+            _ => Action::None,
+        }
+    }
+
+    /// The producer shown: their statement, its paper, and paying them.
+    fn on_statement(&mut self, message: Message) -> Action<Message> {
+        match message {
+            message @ (Message::AmountChanged(..)
+            | Message::PayAll
+            | Message::MethodChanged(..)
+            | Message::ReferenceChanged(..)
+            | Message::PinChanged(..)
+            | Message::Paid(..)) => self.on_payout(message),
             Message::Loaded(result) => {
                 match result {
                     Ok(statement) => {
@@ -524,6 +596,13 @@ impl Penitip {
                 });
                 Action::None
             }
+            _ => Action::None,
+        }
+    }
+
+    /// Paying the producer shown: amount, method, reference, PIN, and the answer.
+    fn on_payout(&mut self, message: Message) -> Action<Message> {
+        match message {
             Message::AmountChanged(text) => {
                 self.amount = text;
                 Action::None
@@ -550,7 +629,6 @@ impl Penitip {
                 self.pin = text;
                 Action::None
             }
-            Message::Pay => self.pay(),
             Message::Paid(result) => {
                 self.busy = false;
                 self.pin.clear();
@@ -567,6 +645,15 @@ impl Penitip {
                     }
                 }
             }
+            // Only this family is sent here (see `update`).
+            // Only this family is sent here (see `on_statement`).
+            _ => Action::None,
+        }
+    }
+
+    /// A producer added or edited.
+    fn on_form(&mut self, message: Message) -> Action<Message> {
+        match message {
             Message::OpenNew => {
                 self.panel = Panel::Form(ProducerForm::default());
                 Action::job(|store| Message::FormCode(next_code(store).unwrap_or_default()))
@@ -598,7 +685,6 @@ impl Penitip {
             Message::FormNib(text) => self.edit_form(|f| f.nib = text),
             Message::FormPhone(text) => self.edit_form(|f| f.phone = text),
             Message::FormBank(text) => self.edit_form(|f| f.bank = text),
-            Message::SaveForm => self.save_form(),
             Message::Saved(result) => match result {
                 Ok(producer) => {
                     self.panel = Panel::Shown;
@@ -614,6 +700,22 @@ impl Penitip {
                     Action::Focus(FORM_NAME)
                 }
             },
+            // Only this family is sent here (see `update`).
+            _ => Action::None,
+        }
+    }
+
+    /// Goods handed over (titip or returned): the picker, the lines, the note.
+    fn on_handover(&mut self, message: Message) -> Action<Message> {
+        match message {
+            message @ (Message::PickChanged(..)
+            | Message::PickMove(..)
+            | Message::PickFirst
+            | Message::PickProduct(..)) => self.on_picker(message),
+            message @ (Message::QuantityDone(..)
+            | Message::LineQuantity(..)
+            | Message::RemoveLine(..)
+            | Message::NoteChanged(..)) => self.on_handover_lines(message),
             Message::OpenHandover(kind) => {
                 let Some(shown) = &self.selected else {
                     return Action::None;
@@ -645,6 +747,28 @@ impl Penitip {
                 }
                 Action::None
             }
+            Message::Handed(result) => {
+                self.busy = false;
+                match result {
+                    Ok((note, path)) => {
+                        self.outcome = Some(Outcome::Handed(note.number, note.kind, path));
+                        self.panel = Panel::Shown;
+                        self.refresh()
+                    }
+                    Err(error) => {
+                        self.outcome = Some(Outcome::Refused(error));
+                        Action::Focus(PICK)
+                    }
+                }
+            }
+            // Only this family is sent here (see `update`).
+            _ => Action::None,
+        }
+    }
+
+    /// The handover's product picker: typed, arrowed, picked.
+    fn on_picker(&mut self, message: Message) -> Action<Message> {
+        match message {
             Message::PickChanged(text) => {
                 if let Panel::Handover(form) = &mut self.panel {
                     form.pick = text;
@@ -708,6 +832,14 @@ impl Penitip {
                 }
                 Action::Focus(PICK)
             }
+            // Only this family is sent here (see `on_handover`).
+            _ => Action::None,
+        }
+    }
+
+    /// The handover's lines and note.
+    fn on_handover_lines(&mut self, message: Message) -> Action<Message> {
+        match message {
             Message::QuantityDone(index) => {
                 if let Panel::Handover(form) = &mut self.panel
                     && form.lines.get(index).is_some_and(|l| l.3.trim() == "0")
@@ -738,34 +870,8 @@ impl Penitip {
                 }
                 Action::None
             }
-            Message::SaveHandover => self.save_handover(),
-            Message::Handed(result) => {
-                self.busy = false;
-                match result {
-                    Ok((note, path)) => {
-                        self.outcome = Some(Outcome::Handed(note.number, note.kind, path));
-                        self.panel = Panel::Shown;
-                        self.refresh()
-                    }
-                    Err(error) => {
-                        self.outcome = Some(Outcome::Refused(error));
-                        Action::Focus(PICK)
-                    }
-                }
-            }
-            Message::Close => {
-                self.panel = if self.selected.is_some() {
-                    Panel::Shown
-                } else {
-                    Panel::Nothing
-                };
-                Action::Focus(SEARCH)
-            }
-            Message::JobFailed(error) => {
-                self.busy = false;
-                self.outcome = Some(Outcome::Refused(error));
-                Action::None
-            }
+            // Only this family is sent here (see `on_handover`).
+            _ => Action::None,
         }
     }
 
