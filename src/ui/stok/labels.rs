@@ -145,64 +145,9 @@ impl Labels {
                 self.open = !self.picks.is_empty();
             }
             LabelMessage::GiveBarcodes if self.busy || !self.open => {}
-            LabelMessage::GiveBarcodes => {
-                let skus: Vec<String> = self
-                    .picks
-                    .iter()
-                    .filter(|p| p.barcode.is_none())
-                    .map(|p| p.sku.clone())
-                    .collect();
-                self.busy = true;
-                return (
-                    Action::job(move |store| {
-                        let given = at_now(|now| {
-                            skus.iter()
-                                .map(|sku| store.assign_store_barcode(sku, now))
-                                .collect::<Result<Vec<_>, _>>()
-                        });
-                        LabelMessage::BarcodesGiven(given)
-                    }),
-                    None,
-                );
-            }
-            LabelMessage::BarcodesGiven(result) => {
-                self.busy = false;
-                return match result {
-                    Ok(products) => {
-                        for product in &products {
-                            if let Some(pick) = self.picks.iter_mut().find(|p| p.sku == product.sku)
-                            {
-                                pick.barcode = product.barcode.clone();
-                            }
-                        }
-                        (
-                            Action::None,
-                            Some(Notice::Info(Say::BarcodesGiven(products.len()))),
-                        )
-                    }
-                    Err(error) => (Action::None, Some(Notice::Error(error.into()))),
-                };
-            }
-            LabelMessage::Print => {
-                let requests = self.requests();
-                let skip = self.skip_places();
-                let (requests, skip) = match (requests, skip) {
-                    (Ok(requests), Ok(skip)) => (requests, skip),
-                    (Err(error), _) | (_, Err(error)) => {
-                        return (Action::None, Some(Notice::Error(error.into())));
-                    }
-                };
-                let sheet = self.sheet.clone();
-                self.busy = true;
-                return (
-                    Action::job(move |store| {
-                        LabelMessage::Printed(crate::ui::documents::labels(
-                            store, &requests, &sheet, skip,
-                        ))
-                    }),
-                    None,
-                );
-            }
+            LabelMessage::GiveBarcodes => return self.give_barcodes(),
+            LabelMessage::BarcodesGiven(result) => return self.barcodes_given(result),
+            LabelMessage::Print => return self.print(),
             LabelMessage::Printed(result) => {
                 self.busy = false;
                 return match result {
@@ -215,6 +160,61 @@ impl Labels {
             }
         }
         (Action::None, None)
+    }
+
+    /// Store barcodes for the picks that have none, so every label scans.
+    fn give_barcodes(&mut self) -> (Action<LabelMessage>, Option<Notice>) {
+        let skus: Vec<String> = self
+            .picks
+            .iter()
+            .filter(|p| p.barcode.is_none())
+            .map(|p| p.sku.clone())
+            .collect();
+        self.busy = true;
+        let job = Action::job(move |store| {
+            let given = at_now(|now| {
+                skus.iter()
+                    .map(|sku| store.assign_store_barcode(sku, now))
+                    .collect::<Result<Vec<_>, _>>()
+            });
+            LabelMessage::BarcodesGiven(given)
+        });
+        (job, None)
+    }
+
+    fn barcodes_given(
+        &mut self,
+        result: Result<Vec<Product>, Refusal>,
+    ) -> (Action<LabelMessage>, Option<Notice>) {
+        self.busy = false;
+        match result {
+            Ok(products) => {
+                for product in &products {
+                    if let Some(pick) = self.picks.iter_mut().find(|p| p.sku == product.sku) {
+                        pick.barcode = product.barcode.clone();
+                    }
+                }
+                let said = Notice::Info(Say::BarcodesGiven(products.len()));
+                (Action::None, Some(said))
+            }
+            Err(error) => (Action::None, Some(Notice::Error(error.into()))),
+        }
+    }
+
+    /// The sheet to PDF, every count and the places skipped read first.
+    fn print(&mut self) -> (Action<LabelMessage>, Option<Notice>) {
+        let (requests, skip) = match (self.requests(), self.skip_places()) {
+            (Ok(requests), Ok(skip)) => (requests, skip),
+            (Err(error), _) | (_, Err(error)) => {
+                return (Action::None, Some(Notice::Error(error.into())));
+            }
+        };
+        let sheet = self.sheet.clone();
+        self.busy = true;
+        let job = Action::job(move |store| {
+            LabelMessage::Printed(crate::ui::documents::labels(store, &requests, &sheet, skip))
+        });
+        (job, None)
     }
 
     /// `(SKU, copies)` of every pick, each count read as `sentra label` reads it.

@@ -256,6 +256,71 @@ impl Stok {
 
     pub fn update(&mut self, message: Message) -> Action<Message> {
         match message {
+            message @ (Message::SearchChanged(..)
+            | Message::CategoryPicked(..)
+            | Message::NextCategory
+            | Message::LowOnlyToggled(..)
+            | Message::SortBy(..)
+            | Message::Loaded(..)
+            | Message::MoveHighlight(..)
+            | Message::PageBy(..)
+            | Message::SearchSubmitted) => self.on_list(message),
+            message @ (Message::NewProduct
+            | Message::EditProduct(..)
+            | Message::FormChanged(..)
+            | Message::SaveProduct
+            | Message::ProductSaved(..)) => self.on_product_form(message),
+            message @ (Message::OpenMovement(..)
+            | Message::MovementQuantity(..)
+            | Message::MovementCost(..)
+            | Message::MovementPaid
+            | Message::MovementNote(..)
+            | Message::SubmitMovement
+            | Message::MovementDone(..)
+            | Message::ShowLedger(..)
+            | Message::LedgerLoaded(..)) => self.on_movement(message),
+            message @ (Message::CsvPathChanged(..)
+            | Message::CsvPinChanged(..)
+            | Message::ImportCsv
+            | Message::ExportCsv
+            | Message::CsvDone(..)) => self.on_csv(message),
+            Message::Labels(message) => {
+                let opening = matches!(message, LabelMessage::Open);
+                if opening {
+                    self.close();
+                }
+                let (effect, notice) = self.labels.update(message);
+                if notice.is_some() {
+                    self.notice = notice;
+                }
+                let effect = effect.map(Message::Labels);
+                // The panel's fields are typed in from its first: Tab goes
+                // on through the counts to the places used.
+                match labels::COPIES.first() {
+                    Some(first) if opening && self.labels.open => effect.and(Action::Focus(first)),
+                    _ => effect,
+                }
+            }
+            Message::Close => {
+                self.close();
+                Action::Focus(SEARCH)
+            }
+            Message::JobFailed(why) => {
+                if let Some(form) = &mut self.form {
+                    form.saving = false;
+                }
+                if let Some(movement) = &mut self.movement {
+                    movement.saving = false;
+                }
+                self.notice = Some(Notice::Error(why.into()));
+                Action::None
+            }
+        }
+    }
+
+    /// The product list: searched, filtered, sorted, paged, arrowed.
+    fn on_list(&mut self, message: Message) -> Action<Message> {
+        match message {
             Message::SearchChanged(text) => {
                 self.search = text;
                 self.highlighted = 0;
@@ -327,6 +392,14 @@ impl Stok {
                 }
                 None => Action::None,
             },
+            // Only this family is sent here (see `update`).
+            _ => Action::None,
+        }
+    }
+
+    /// A product added or edited.
+    fn on_product_form(&mut self, message: Message) -> Action<Message> {
+        match message {
             Message::NewProduct => {
                 self.close();
                 self.form = Some(ProductForm::new(self.lang));
@@ -363,6 +436,14 @@ impl Stok {
                 }
                 Action::None
             }
+            // Only this family is sent here (see `update`).
+            _ => Action::None,
+        }
+    }
+
+    /// Stock received, adjusted or counted, and a product's ledger.
+    fn on_movement(&mut self, message: Message) -> Action<Message> {
+        match message {
             Message::OpenMovement(kind, sku) => {
                 self.close();
                 if let Some(product) = self.find(&sku) {
@@ -426,6 +507,14 @@ impl Stok {
                 }
                 Action::None
             }
+            // Only this family is sent here (see `update`).
+            _ => Action::None,
+        }
+    }
+
+    /// The catalogue to and from CSV.
+    fn on_csv(&mut self, message: Message) -> Action<Message> {
+        match message {
             Message::CsvPathChanged(path) => {
                 self.csv_path = path;
                 Action::None
@@ -472,37 +561,8 @@ impl Stok {
                 });
                 self.refresh()
             }
-            Message::Labels(message) => {
-                let opening = matches!(message, LabelMessage::Open);
-                if opening {
-                    self.close();
-                }
-                let (effect, notice) = self.labels.update(message);
-                if notice.is_some() {
-                    self.notice = notice;
-                }
-                let effect = effect.map(Message::Labels);
-                // The panel's fields are typed in from its first: Tab goes
-                // on through the counts to the places used.
-                match labels::COPIES.first() {
-                    Some(first) if opening && self.labels.open => effect.and(Action::Focus(first)),
-                    _ => effect,
-                }
-            }
-            Message::Close => {
-                self.close();
-                Action::Focus(SEARCH)
-            }
-            Message::JobFailed(why) => {
-                if let Some(form) = &mut self.form {
-                    form.saving = false;
-                }
-                if let Some(movement) = &mut self.movement {
-                    movement.saving = false;
-                }
-                self.notice = Some(Notice::Error(why.into()));
-                Action::None
-            }
+            // Only this family is sent here (see `update`).
+            _ => Action::None,
         }
     }
 
