@@ -227,7 +227,41 @@ impl Pelanggan {
 
     pub fn update(&mut self, message: Message) -> Action<Message> {
         match message {
+            message @ (Message::SearchChanged(..)
+            | Message::Listed(..)
+            | Message::Select(..)
+            | Message::MoveHighlight(..)
+            | Message::PickHighlighted
+            | Message::Loaded(..)) => self.on_list(message),
+            message @ (Message::AmountChanged(..)
+            | Message::PayAll
+            | Message::MethodChanged(..)
+            | Message::ReferenceChanged(..)
+            | Message::Pay
+            | Message::Paid(..)
+            | Message::PrintStatement
+            | Message::Printed(..)) => self.on_repayment(message),
+            message @ (Message::OpenNew
+            | Message::NewCodeChanged(..)
+            | Message::NewNameChanged(..)
+            | Message::NewPhoneChanged(..)
+            | Message::NewLimitChanged(..)
+            | Message::NewPinChanged(..)
+            | Message::SaveNew
+            | Message::Saved(..)
+            | Message::CancelNew) => self.on_new_customer(message),
             Message::Scroll(by) => Action::Scroll { view: SCROLL, by },
+            Message::JobFailed(error) => {
+                self.busy = false;
+                self.outcome = Some(Outcome::Refused(error));
+                Action::None
+            }
+        }
+    }
+
+    /// The customers' list: searched, arrowed, picked, and the one shown.
+    fn on_list(&mut self, message: Message) -> Action<Message> {
+        match message {
             Message::SearchChanged(text) => {
                 self.search = text;
                 self.highlighted = 0;
@@ -279,6 +313,14 @@ impl Pelanggan {
                 }
                 Action::None
             }
+            // Only this family is sent here (see `update`).
+            _ => Action::None,
+        }
+    }
+
+    /// A repayment of kasbon, and the customer's statement on paper.
+    fn on_repayment(&mut self, message: Message) -> Action<Message> {
+        match message {
             Message::AmountChanged(text) => {
                 self.amount = text;
                 Action::None
@@ -327,6 +369,14 @@ impl Pelanggan {
                 });
                 Action::None
             }
+            // Only this family is sent here (see `update`).
+            _ => Action::None,
+        }
+    }
+
+    /// A new customer typed in and saved.
+    fn on_new_customer(&mut self, message: Message) -> Action<Message> {
+        match message {
             Message::OpenNew => {
                 self.adding = Some(NewForm::default());
                 Action::job(|store| {
@@ -359,11 +409,8 @@ impl Pelanggan {
                 self.adding = None;
                 Action::Focus(SEARCH)
             }
-            Message::JobFailed(error) => {
-                self.busy = false;
-                self.outcome = Some(Outcome::Refused(error));
-                Action::None
-            }
+            // Only this family is sent here (see `update`).
+            _ => Action::None,
         }
     }
 

@@ -10,7 +10,7 @@ use super::{
 };
 use crate::domain::customer::typed_limit_gives_credit;
 use crate::domain::payment::PaymentMethod;
-use crate::store::KasbonStatement;
+use crate::store::{CustomerBalance, KasbonStatement};
 use crate::ui::i18n::{Lang, T, method_name};
 use crate::ui::theme;
 use crate::ui::widgets::{BOLD, card, figure, keyed, keyed_tile, with_key};
@@ -146,29 +146,17 @@ impl Pelanggan {
     }
 
     fn shown<'a>(&'a self, shown: &'a KasbonStatement, lang: Lang) -> Element<'a, Message> {
-        let c = &shown.customer;
-        let mut info = column![
-            text(format!("{} ({})", c.name, c.code))
-                .size(theme::HEADING)
-                .font(BOLD),
-            figure(
-                T::KasbonLeft.get(lang),
-                c.balance.to_string(),
-                theme::HEADING
-            ),
-            figure(T::CreditLimit.get(lang), c.limit.to_string(), theme::TEXT),
+        column![
+            card(customer_info(&shown.customer, lang)),
+            card(self.repayment_form(&shown.customer, lang)),
+            card(history(shown, lang)),
         ]
-        .spacing(6);
-        if let Some(phone) = &c.phone {
-            info = info.push(figure(T::Phone.get(lang), phone.clone(), theme::TEXT));
-        }
-        if let (Some(day), Some(age)) = (&c.oldest_unpaid, c.oldest_unpaid_days) {
-            info = info.push(figure(
-                T::OldestUnpaid.get(lang),
-                format!("{day} ({age} {})", T::Days.get(lang)),
-                theme::TEXT,
-            ));
-        }
+        .spacing(theme::GAP)
+        .into()
+    }
+
+    /// Recording a repayment: the method, the amount, its reference.
+    fn repayment_form<'a>(&'a self, c: &'a CustomerBalance, lang: Lang) -> Element<'a, Message> {
         let method = self.method.unwrap_or(PaymentMethod::Cash);
         let tile = |m: PaymentMethod, key: &'static str| {
             button(
@@ -228,50 +216,80 @@ impl Pelanggan {
             )
             .width(Fill),
         );
-        let mut history = Column::new().spacing(4).push(
-            row![
-                text(T::Statement.get(lang))
-                    .size(theme::TEXT)
-                    .font(BOLD)
-                    .width(Fill),
-                keyed_tile(
-                    T::PrintStatement.get(lang),
-                    "F6",
-                    Some(Message::PrintStatement)
-                )
-                .width(170)
-                .style(button::secondary),
-            ]
-            .align_y(Alignment::Center),
-        );
-        let skip = shown.entries.len().saturating_sub(LATEST);
-        for entry in shown.entries.iter().skip(skip) {
-            // The receipt number on a line of its own: beside three other
-            // columns it has no room at 1024×768 and runs into the amount.
-            history = history.push(column![
-                row![
-                    text(format!(
-                        "{} {}",
-                        entry.day.get(5..).unwrap_or(&entry.day),
-                        entry.kind.label()
-                    ))
-                    .size(theme::SMALL)
-                    .width(Fill),
-                    text(entry.amount.to_string()).size(theme::SMALL),
-                    text(entry.balance.to_string())
-                        .size(theme::SMALL)
-                        .font(BOLD),
-                ]
-                .spacing(12),
-                text(entry.reference.clone())
-                    .size(theme::SMALL)
-                    .color(theme::MUTED),
-            ]);
-        }
-        column![card(info), card(pay), card(history)]
-            .spacing(theme::GAP)
-            .into()
+        pay.into()
     }
+}
+
+/// Who the customer is and what they owe.
+fn customer_info(c: &CustomerBalance, lang: Lang) -> Element<'_, Message> {
+    let mut info = column![
+        text(format!("{} ({})", c.name, c.code))
+            .size(theme::HEADING)
+            .font(BOLD),
+        figure(
+            T::KasbonLeft.get(lang),
+            c.balance.to_string(),
+            theme::HEADING
+        ),
+        figure(T::CreditLimit.get(lang), c.limit.to_string(), theme::TEXT),
+    ]
+    .spacing(6);
+    if let Some(phone) = &c.phone {
+        info = info.push(figure(T::Phone.get(lang), phone.clone(), theme::TEXT));
+    }
+    if let (Some(day), Some(age)) = (&c.oldest_unpaid, c.oldest_unpaid_days) {
+        info = info.push(figure(
+            T::OldestUnpaid.get(lang),
+            format!("{day} ({age} {})", T::Days.get(lang)),
+            theme::TEXT,
+        ));
+    }
+    info.into()
+}
+
+/// The statement's latest lines, with the key that prints it whole.
+fn history(shown: &KasbonStatement, lang: Lang) -> Element<'_, Message> {
+    let mut history = Column::new().spacing(4).push(
+        row![
+            text(T::Statement.get(lang))
+                .size(theme::TEXT)
+                .font(BOLD)
+                .width(Fill),
+            keyed_tile(
+                T::PrintStatement.get(lang),
+                "F6",
+                Some(Message::PrintStatement)
+            )
+            .width(170)
+            .style(button::secondary),
+        ]
+        .align_y(Alignment::Center),
+    );
+    let skip = shown.entries.len().saturating_sub(LATEST);
+    for entry in shown.entries.iter().skip(skip) {
+        // The receipt number on a line of its own: beside three other
+        // columns it has no room at 1024×768 and runs into the amount.
+        history = history.push(column![
+            row![
+                text(format!(
+                    "{} {}",
+                    entry.day.get(5..).unwrap_or(&entry.day),
+                    entry.kind.label()
+                ))
+                .size(theme::SMALL)
+                .width(Fill),
+                text(entry.amount.to_string()).size(theme::SMALL),
+                text(entry.balance.to_string())
+                    .size(theme::SMALL)
+                    .font(BOLD),
+            ]
+            .spacing(12),
+            text(entry.reference.clone())
+                .size(theme::SMALL)
+                .color(theme::MUTED),
+        ]);
+    }
+    history.into()
 }
 
 fn new_form(form: &NewForm, lang: Lang) -> Element<'_, Message> {
