@@ -1374,9 +1374,6 @@ fn find_code(
     }
 }
 
-/// The digits of a stray scan may start with what was typed in the field
-/// before the scanner fired: the product is the longest barcode they end
-/// with, and what is left before it goes back to the field.
 /// What Enter in the search adds: the product with that code, else the
 /// result that was highlighted when Enter was pressed, else (for a name typed
 /// faster than its results came) the first product the name finds. A code of
@@ -1399,6 +1396,9 @@ fn look_up_typed(
     Ok(first.map(|product| (product, String::new())))
 }
 
+/// The digits of a stray scan may start with what was typed in the field
+/// before the scanner fired: the product is the longest barcode they end
+/// with, and what is left before it goes back to the field.
 fn find_stray_scan(
     store: &Store,
     digits: &str,
