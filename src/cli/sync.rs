@@ -120,7 +120,7 @@ pub fn import(
                     store,
                     &name,
                     stats,
-                    &receipts.dir,
+                    receipts.dir,
                     receipts.paper,
                     now,
                 )?;

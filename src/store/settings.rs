@@ -221,7 +221,7 @@ impl Settings {
                     hundredths(value).ok_or(SettingProblem::Percent { example: "0,5" })?
             }
             Key::PphFreeTurnover => {
-                let amount = Rupiah::parse(value).map_err(|e| SettingProblem::Amount(e))?;
+                let amount = Rupiah::parse(value).map_err(SettingProblem::Amount)?;
                 self.pph.yearly_free_turnover = amount;
             }
             Key::PphTaxpayer => {
@@ -268,7 +268,7 @@ impl Settings {
             }
             Key::EscposPrinter => {
                 self.escpos_printer =
-                    PrinterTarget::parse(value).map_err(|e| SettingProblem::Printer(e))?
+                    PrinterTarget::parse(value).map_err(SettingProblem::Printer)?
             }
             Key::PurchasePaid => {
                 self.purchase_paid = Paid::parse(value.trim()).ok_or(SettingProblem::Paid)?
@@ -290,8 +290,7 @@ impl Settings {
                     return Err(SettingProblem::QrisTooLong);
                 }
                 if !value.is_empty() {
-                    crate::domain::qris::validate_qris(value)
-                        .map_err(|e| SettingProblem::Qris(e))?;
+                    crate::domain::qris::validate_qris(value).map_err(SettingProblem::Qris)?;
                 }
                 self.qris_payload = (!value.is_empty()).then(|| value.to_string());
             }
@@ -329,14 +328,12 @@ impl Settings {
             Key::ScalePrefix => {
                 self.scale_prefix = match value.trim() {
                     "" | "off" => None,
-                    prefix => {
-                        Some(scale::check_prefix(prefix).map_err(|e| SettingProblem::Scale(e))?)
-                    }
+                    prefix => Some(scale::check_prefix(prefix).map_err(SettingProblem::Scale)?),
                 }
             }
             Key::ScaleLayout => {
                 let (plu_digits, value) =
-                    scale::parse_pattern(value).map_err(|e| SettingProblem::Scale(e))?;
+                    scale::parse_pattern(value).map_err(SettingProblem::Scale)?;
                 let layout = ScaleLayout {
                     prefix: scale::DEFAULT_PREFIX.into(),
                     plu_digits,
@@ -345,8 +342,7 @@ impl Settings {
                 self.scale_pattern = layout.pattern();
             }
             Key::PinExpenseOver => {
-                self.pin_expense_over =
-                    Rupiah::parse(value).map_err(|e| SettingProblem::Amount(e))?
+                self.pin_expense_over = Rupiah::parse(value).map_err(SettingProblem::Amount)?
             }
             Key::PinDiscountPercent => {
                 self.pin_discount_percent = value

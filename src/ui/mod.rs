@@ -525,7 +525,7 @@ impl App {
             Message::SwitchTab(tab) => self.switch(tab),
             Message::KeyPressed(press) => self.key_pressed(press),
             screen => {
-                let action = self.to_screen(screen);
+                let action = self.send_to_screen(screen);
                 self.obey(action)
             }
         }
@@ -583,7 +583,7 @@ impl App {
 
     /// A screen's message to its screen, when that screen is up; a job that
     /// dies answers the screen that asked.
-    fn to_screen(&mut self, message: Message) -> Action<Message> {
+    fn send_to_screen(&mut self, message: Message) -> Action<Message> {
         match (&mut self.phase, message) {
             (Phase::FirstRun(first_run), Message::FirstRun(message)) => first_run
                 .update(message)

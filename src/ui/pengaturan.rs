@@ -483,7 +483,6 @@ impl Pengaturan {
             ]
             .spacing(6),
         )
-        .into()
     }
 
     /// The receipt's paper, what follows a sale, the language.
@@ -545,7 +544,6 @@ impl Pengaturan {
             ]
             .spacing(8),
         )
-        .into()
     }
 
     /// PPN's mode and rate, and who pays the stall's PPh.
@@ -604,7 +602,6 @@ impl Pengaturan {
             ]
             .spacing(8),
         )
-        .into()
     }
 
     /// Where exports go, the QRIS code, the receipt printer.
@@ -667,7 +664,6 @@ impl Pengaturan {
             ]
             .spacing(8),
         )
-        .into()
     }
 
     /// Scale barcodes' prefix and layout.
@@ -689,7 +685,6 @@ impl Pengaturan {
             .spacing(8)
             .align_y(Alignment::End),
         )
-        .into()
     }
 
     /// The manager PIN, and accepting a clock set back.
@@ -730,7 +725,6 @@ impl Pengaturan {
             ]
             .spacing(8),
         )
-        .into()
     }
 
     /// A backup now, and a restore with the PIN.
@@ -778,7 +772,6 @@ impl Pengaturan {
             ]
             .spacing(8),
         )
-        .into()
     }
 
     /// The layar pelanggan: on or off, and its line while idle.
@@ -814,7 +807,6 @@ impl Pengaturan {
             ]
             .spacing(8),
         )
-        .into()
     }
 }
 
