@@ -18,7 +18,7 @@ use iced_test::core::{Event, clipboard, keyboard, mouse, window};
 use iced_test::renderer::Renderer;
 use iced_test::runtime::user_interface::{Cache, UserInterface};
 use sentra::store::Store;
-use sentra::ui::{App, Action, KeyPress, Message};
+use sentra::ui::{Action, App, KeyPress, Message};
 
 pub const WIDTH: u32 = 1366;
 pub const HEIGHT: u32 = 768;
