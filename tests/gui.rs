@@ -21,7 +21,7 @@ use sentra::domain::unit::Unit;
 use sentra::money::{MoneyError, Quantity};
 use sentra::store::{NewProduct, Store};
 use sentra::ui::i18n::Lang;
-use sentra::ui::{App, Action, Focus, KeyPress, Message, Phase};
+use sentra::ui::{Action, App, Focus, KeyPress, Message, Phase};
 
 /// The app with a test's hands on it, and where its keyboard focus is.
 struct Window {

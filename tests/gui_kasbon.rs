@@ -13,7 +13,7 @@ use iced_test::{Simulator, simulator};
 use sentra::domain::payment::PaymentMethod;
 use sentra::domain::unit::Unit;
 use sentra::store::{NewProduct, Store};
-use sentra::ui::{App, Action, Message, Phase, Shell};
+use sentra::ui::{Action, App, Message, Phase, Shell};
 
 struct Window {
     app: App,

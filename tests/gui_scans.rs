@@ -16,7 +16,7 @@ use iced_test::simulator;
 use sentra::domain::barcode::ean13_from_twelve;
 use sentra::domain::unit::Unit;
 use sentra::store::NewProduct;
-use sentra::ui::{App, Action, Message, Phase};
+use sentra::ui::{Action, App, Message, Phase};
 
 /// Twenty items, each with its own EAN-13 (check digits right).
 fn codes() -> Vec<String> {

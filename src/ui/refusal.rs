@@ -102,7 +102,9 @@ impl English for WindowError {
                 format!("folder {path} could not be made: {reason}")
             }
             WindowError::Day(day) => format!("unreadable date: {day}"),
-            WindowError::NoExportDir => "no export folder is set: fill it in under Pengaturan".into(),
+            WindowError::NoExportDir => {
+                "no export folder is set: fill it in under Pengaturan".into()
+            }
         }
     }
 }

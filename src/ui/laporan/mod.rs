@@ -375,7 +375,10 @@ fn load(store: &Store, date: Option<Date>) -> Result<Box<(DayReport, bool)>, Ref
 /// Today's file for the office, after a close that did not write it: the
 /// same rule as `sentra day close` run again.
 fn export_again(store: &mut Store, day: &str) -> Result<Say, Refusal> {
-    let dir = store.settings()?.export_dir.ok_or(WindowError::NoExportDir)?;
+    let dir = store
+        .settings()?
+        .export_dir
+        .ok_or(WindowError::NoExportDir)?;
     let written = at_now(|now| export_after_close(store, day, &dir, now))?;
     Ok(Say::ExportWrittenAgain(written.path.display().to_string()))
 }
