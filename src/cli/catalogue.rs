@@ -155,6 +155,26 @@ pub fn product(
     out: &Output,
 ) -> Result<(), CliError> {
     match command {
+        command @ ProductCommand::Add { .. } => add_product(store, command, now, out)?,
+        command @ (ProductCommand::Barcode { .. }
+        | ProductCommand::PriceTier { .. }
+        | ProductCommand::Plu { .. }
+        | ProductCommand::Consign { .. }) => product_codes_and_prices(store, command, now, out)?,
+        command @ (ProductCommand::List { .. }
+        | ProductCommand::Import { .. }
+        | ProductCommand::Export { .. }) => catalogue(store, command, now, out)?,
+    }
+    Ok(())
+}
+
+/// `product add`: a new product, its first stock and warnings.
+fn add_product(
+    store: &mut Store,
+    command: ProductCommand,
+    now: OffsetDateTime,
+    out: &Output,
+) -> Result<(), CliError> {
+    match command {
         ProductCommand::Add {
             sku,
             name,
@@ -201,6 +221,19 @@ pub fn product(
                 )
             });
         }
+        _ => unreachable!("only add_product's commands are sent here"),
+    }
+    Ok(())
+}
+
+/// `product barcode`, `price-tier`, `plu`, `consign`: what a product is sold by and for.
+fn product_codes_and_prices(
+    store: &mut Store,
+    command: ProductCommand,
+    now: OffsetDateTime,
+    out: &Output,
+) -> Result<(), CliError> {
+    match command {
         ProductCommand::Barcode { sku, auto: _ } => {
             super::printing::store_barcode(store, &sku, now, out)?
         }
@@ -244,6 +277,19 @@ pub fn product(
             now,
             out,
         )?,
+        _ => unreachable!("only product_codes_and_prices's commands are sent here"),
+    }
+    Ok(())
+}
+
+/// `product list`, `import`, `export`: the catalogue as a table or a CSV.
+fn catalogue(
+    store: &mut Store,
+    command: ProductCommand,
+    now: OffsetDateTime,
+    out: &Output,
+) -> Result<(), CliError> {
+    match command {
         ProductCommand::List {
             low_stock,
             search,
@@ -295,6 +341,7 @@ pub fn product(
                 |_| format!("{count} produk diekspor ke {}.", file.display()),
             );
         }
+        _ => unreachable!("only catalogue's commands are sent here"),
     }
     Ok(())
 }

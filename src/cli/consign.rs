@@ -149,6 +149,50 @@ pub fn producer(
     out: &Output,
 ) -> Result<(), CliError> {
     match command {
+        command @ (ProducerCommand::Add { .. } | ProducerCommand::Edit { .. }) => {
+            producer_record(store, command, now, out)?
+        }
+        ProducerCommand::List => {
+            let balances = store.producer_balances()?;
+            out.emit(&balances, |list| {
+                if list.is_empty() {
+                    return "Belum ada penitip.".into();
+                }
+                let mut text = format!(
+                    "{} {} {} {} {} {}\n",
+                    pad("Kode", 8),
+                    pad("Nama", 28),
+                    pad("Asal", 20),
+                    pad_left("Hak", 14),
+                    pad_left("Dibayar", 14),
+                    pad_left("Saldo", 14)
+                );
+                for b in list {
+                    text += &format!(
+                        "{} {} {} {} {} {}\n",
+                        pad(&b.producer, 8),
+                        pad(&b.name.chars().take(28).collect::<String>(), 28),
+                        pad(&b.regency_name, 20),
+                        pad_left(&b.owed.to_string(), 14),
+                        pad_left(&b.paid.to_string(), 14),
+                        pad_left(&b.balance.to_string(), 14)
+                    );
+                }
+                text + &format!("{} penitip", list.len())
+            });
+        }
+    }
+    Ok(())
+}
+
+/// `producer add` and `producer edit`.
+fn producer_record(
+    store: &mut Store,
+    command: ProducerCommand,
+    now: OffsetDateTime,
+    out: &Output,
+) -> Result<(), CliError> {
+    match command {
         ProducerCommand::Add {
             code,
             name,
@@ -200,35 +244,7 @@ pub fn producer(
                 format!("Penitip {} \"{}\" diperbarui.", p.code, p.name)
             });
         }
-        ProducerCommand::List => {
-            let balances = store.producer_balances()?;
-            out.emit(&balances, |list| {
-                if list.is_empty() {
-                    return "Belum ada penitip.".into();
-                }
-                let mut text = format!(
-                    "{} {} {} {} {} {}\n",
-                    pad("Kode", 8),
-                    pad("Nama", 28),
-                    pad("Asal", 20),
-                    pad_left("Hak", 14),
-                    pad_left("Dibayar", 14),
-                    pad_left("Saldo", 14)
-                );
-                for b in list {
-                    text += &format!(
-                        "{} {} {} {} {} {}\n",
-                        pad(&b.producer, 8),
-                        pad(&b.name.chars().take(28).collect::<String>(), 28),
-                        pad(&b.regency_name, 20),
-                        pad_left(&b.owed.to_string(), 14),
-                        pad_left(&b.paid.to_string(), 14),
-                        pad_left(&b.balance.to_string(), 14)
-                    );
-                }
-                text + &format!("{} penitip", list.len())
-            });
-        }
+        _ => unreachable!("only producer_record's commands are sent here"),
     }
     Ok(())
 }
@@ -263,50 +279,7 @@ pub fn consign(
                     crate::print::from_book::producer_statement_pdf(store, &statement, now)?;
                 crate::print::write_file(path, &bytes)?;
             }
-            out.emit(&statement, |s| {
-                let mut text = format!(
-                    "Laporan titip jual {} {} ({}), {} s/d {}\n",
-                    s.producer.code,
-                    s.producer.name,
-                    s.producer.regency_name,
-                    s.from.as_deref().unwrap_or("awal"),
-                    s.to
-                );
-                text += &format!(
-                    "{} {} {} {} {} {} {} {} {}\n",
-                    pad("SKU", 10),
-                    pad_left("Awal", 7),
-                    pad_left("Terima", 7),
-                    pad_left("Terjual", 7),
-                    pad_left("Retur", 7),
-                    pad_left("Kembali", 7),
-                    pad_left("Lain", 7),
-                    pad_left("Sisa", 7),
-                    pad_left("Hak", 12)
-                );
-                for p in &s.products {
-                    text += &format!(
-                        "{} {} {} {} {} {} {} {} {}\n",
-                        pad(&p.sku, 10),
-                        pad_left(&p.opening.to_string(), 7),
-                        pad_left(&p.received.to_string(), 7),
-                        pad_left(&p.sold.to_string(), 7),
-                        pad_left(&p.buyer_returns.to_string(), 7),
-                        pad_left(&p.returned.to_string(), 7),
-                        pad_left(&p.adjusted.to_string(), 7),
-                        pad_left(&p.remaining.to_string(), 7),
-                        pad_left(&p.owed.to_string(), 12)
-                    );
-                }
-                text += &format!(
-                    "Nilai jual {} · Hak penitip {} · Dibayar {} · Saldo awal {} · Saldo {}",
-                    s.sales_value, s.owed, s.paid, s.opening_balance, s.balance
-                );
-                if let Some(path) = &pdf {
-                    text += &format!("\nPDF: {}", path.display());
-                }
-                text
-            });
+            out.emit(&statement, |s| statement_text(s, pdf.as_deref()));
             Ok(())
         }
         ConsignCommand::Pay {
@@ -342,6 +315,52 @@ pub fn consign(
             Ok(())
         }
     }
+}
+
+/// `consign statement` as text: a line per product, then the money.
+fn statement_text(s: &crate::store::ProducerStatement, pdf: Option<&std::path::Path>) -> String {
+    let mut text = format!(
+        "Laporan titip jual {} {} ({}), {} s/d {}\n",
+        s.producer.code,
+        s.producer.name,
+        s.producer.regency_name,
+        s.from.as_deref().unwrap_or("awal"),
+        s.to
+    );
+    text += &format!(
+        "{} {} {} {} {} {} {} {} {}\n",
+        pad("SKU", 10),
+        pad_left("Awal", 7),
+        pad_left("Terima", 7),
+        pad_left("Terjual", 7),
+        pad_left("Retur", 7),
+        pad_left("Kembali", 7),
+        pad_left("Lain", 7),
+        pad_left("Sisa", 7),
+        pad_left("Hak", 12)
+    );
+    for p in &s.products {
+        text += &format!(
+            "{} {} {} {} {} {} {} {} {}\n",
+            pad(&p.sku, 10),
+            pad_left(&p.opening.to_string(), 7),
+            pad_left(&p.received.to_string(), 7),
+            pad_left(&p.sold.to_string(), 7),
+            pad_left(&p.buyer_returns.to_string(), 7),
+            pad_left(&p.returned.to_string(), 7),
+            pad_left(&p.adjusted.to_string(), 7),
+            pad_left(&p.remaining.to_string(), 7),
+            pad_left(&p.owed.to_string(), 12)
+        );
+    }
+    text += &format!(
+        "Nilai jual {} · Hak penitip {} · Dibayar {} · Saldo awal {} · Saldo {}",
+        s.sales_value, s.owed, s.paid, s.opening_balance, s.balance
+    );
+    if let Some(path) = pdf {
+        text += &format!("\nPDF: {}", path.display());
+    }
+    text
 }
 
 fn handover(

@@ -103,12 +103,30 @@ pub fn day(
     out: &Output,
 ) -> Result<(), CliError> {
     match command {
+        command @ DayCommand::Close { .. } => close(store, command, now, out)?,
         DayCommand::Open { opening_float } => {
             let day = store.open_day(opening_float, now)?;
             out.emit(&day, |d| {
                 format!("Hari {} dibuka, kas awal {}.", d.day, d.opening_float)
             });
         }
+        DayCommand::Reopen { date, pin } => {
+            let date = date.unwrap_or_else(|| store.business_day(now));
+            let day = store.reopen_day(date, &pin, now)?;
+            out.emit(&day, |d| format!("Hari {} dibuka kembali.", d.day));
+        }
+    }
+    Ok(())
+}
+
+/// `day close`: tutup kasir, the file for the office and the day's PDF.
+fn close(
+    store: &mut Store,
+    command: DayCommand,
+    now: OffsetDateTime,
+    out: &Output,
+) -> Result<(), CliError> {
+    match command {
         DayCommand::Close {
             counted_cash,
             export_dir,
@@ -193,11 +211,7 @@ pub fn day(
                         .unwrap_or_default()
             });
         }
-        DayCommand::Reopen { date, pin } => {
-            let date = date.unwrap_or_else(|| store.business_day(now));
-            let day = store.reopen_day(date, &pin, now)?;
-            out.emit(&day, |d| format!("Hari {} dibuka kembali.", d.day));
-        }
+        _ => unreachable!("only close's commands are sent here"),
     }
     Ok(())
 }

@@ -106,6 +106,28 @@ pub fn customer(
 ) -> Result<(), CliError> {
     let today = store.business_day(now);
     match command {
+        command @ (CustomerCommand::Add { .. } | CustomerCommand::Set { .. }) => {
+            customer_record(store, command, now, out)?
+        }
+        command @ (CustomerCommand::Pay { .. } | CustomerCommand::Statement { .. }) => {
+            customer_kasbon(store, command, now, out)?
+        }
+        CustomerCommand::List { search } => {
+            let customers = store.customers(search.as_deref(), today)?;
+            out.emit(&customers, |list| customers_text(list));
+        }
+    }
+    Ok(())
+}
+
+/// `customer add` and `customer set`: a customer and their credit limit.
+fn customer_record(
+    store: &mut Store,
+    command: CustomerCommand,
+    now: OffsetDateTime,
+    out: &Output,
+) -> Result<(), CliError> {
+    match command {
         CustomerCommand::Add {
             code,
             name,
@@ -152,10 +174,20 @@ pub fn customer(
                 )
             });
         }
-        CustomerCommand::List { search } => {
-            let customers = store.customers(search.as_deref(), today)?;
-            out.emit(&customers, |list| customers_text(list));
-        }
+        _ => unreachable!("only customer_record's commands are sent here"),
+    }
+    Ok(())
+}
+
+/// `customer pay` and `customer statement`: what a customer owes and repays.
+fn customer_kasbon(
+    store: &mut Store,
+    command: CustomerCommand,
+    now: OffsetDateTime,
+    out: &Output,
+) -> Result<(), CliError> {
+    let today = store.business_day(now);
+    match command {
         CustomerCommand::Pay {
             code,
             amount,
@@ -227,6 +259,7 @@ pub fn customer(
                 text
             });
         }
+        _ => unreachable!("only customer_kasbon's commands are sent here"),
     }
     Ok(())
 }
