@@ -41,20 +41,74 @@ pub fn fill(store: &mut Store, days: u32, now: OffsetDateTime) -> Result<DemoSum
     if !store.list_products(&ProductFilter::default())?.is_empty() {
         return Err(StoreError::NotEmpty);
     }
-    let offset = store.settings()?.utc_offset;
-    let today = store.business_day(now);
-    let at = |date: Date, hour: u8, minute: u8| -> OffsetDateTime {
-        let time = Time::from_hms(hour, minute, 0).unwrap_or(Time::MIDNIGHT);
-        PrimitiveDateTime::new(date, time).assume_offset(offset)
+    let clock = DemoClock {
+        offset: store.settings()?.utc_offset,
+        today: store.business_day(now),
+        now,
     };
     // A day's first sale comes by 08:40; before that today has no trade
     // yet, and the `days` days of trade end yesterday.
-    let traded_today = now >= at(today, 8, 40);
-    let first = today - Duration::days(i64::from(days.max(1)) - i64::from(traded_today));
+    let traded_today = now >= clock.at(clock.today, 8, 40);
+    let first = clock.today - Duration::days(i64::from(days.max(1)) - i64::from(traded_today));
     let mut rng = Rng::new(seed(identity.stall_code()));
+    let consigned = stock_catalogue(store, &mut rng, clock.at(first, 7, 0))?;
+    books::opening(store, first, clock.at(first, 7, 11))?;
+    consign::producers(store, clock.at(first, 7, 12))?;
+    for (producer, items) in consigned {
+        consign::receive(store, producer, items, clock.at(first, 7, 15))?;
+    }
+    let mut sales = 0;
+    let mut date = first;
+    while date <= clock.today {
+        sales += trade_day(store, &mut rng, &clock, date)?;
+        if date != clock.today {
+            close_demo_day(store, &mut rng, &clock, date)?;
+        }
+        date = date.next_day().unwrap_or(clock.today);
+        if date == first {
+            break;
+        }
+    }
+    consign::payout(store, now)?;
+    Ok(DemoSummary {
+        products: CATALOGUE.len(),
+        sales,
+        days,
+    })
+}
 
-    // Goods on consignment come in from their producers, not as stok awal.
-    let mut consigned: Vec<(&str, Vec<(String, Quantity)>)> = Vec::new();
+/// The stall's clock for the demo's days: times of day on the stall's
+/// offset, and today and now, past which nothing is dated.
+struct DemoClock {
+    offset: time::UtcOffset,
+    today: Date,
+    now: OffsetDateTime,
+}
+
+impl DemoClock {
+    fn at(&self, date: Date, hour: u8, minute: u8) -> OffsetDateTime {
+        let time = Time::from_hms(hour, minute, 0).unwrap_or(Time::MIDNIGHT);
+        PrimitiveDateTime::new(date, time).assume_offset(self.offset)
+    }
+
+    /// Whether `when` is still ahead of the clock (today only).
+    fn ahead(&self, date: Date, when: OffsetDateTime) -> bool {
+        date == self.today && when > self.now
+    }
+}
+
+/// Goods waiting for their producers' handover notes.
+type Consigned = Vec<(&'static str, Vec<(String, Quantity)>)>;
+
+/// The catalogue added at `added` (07:00 of the first day), own goods with
+/// their stok awal (ten minutes later); consigned goods come in from their
+/// producers, not as stok awal, and are returned for that.
+fn stock_catalogue(
+    store: &mut Store,
+    rng: &mut Rng,
+    added: OffsetDateTime,
+) -> Result<Consigned, StoreError> {
+    let mut consigned: Consigned = Vec::new();
     for (index, item) in CATALOGUE.iter().enumerate() {
         let barcode = item.has_barcode().then(|| {
             let company = catalogue::company_prefix(item.category);
@@ -70,9 +124,9 @@ pub fn fill(store: &mut Store, days: u32, now: OffsetDateTime) -> Result<DemoSum
             cost: Some(Rupiah::new(item.cost)),
             min_stock: minimum(item.unit, item.price),
         };
-        store.add_product(&product, at(first, 7, 0))?;
+        store.add_product(&product, added)?;
         if let Some(producer) = consign::producer_of(item.sku) {
-            let quantity = opening_stock(item.unit, item.price, &mut rng);
+            let quantity = opening_stock(item.unit, item.price, rng);
             match consigned.iter_mut().find(|(p, _)| *p == producer) {
                 Some((_, items)) => items.push((item.sku.into(), quantity)),
                 None => consigned.push((producer, vec![(item.sku.into(), quantity)])),
@@ -82,105 +136,114 @@ pub fn fill(store: &mut Store, days: u32, now: OffsetDateTime) -> Result<DemoSum
         // Stok awal bought with the owner's money: capital brought in.
         store.receive_stock_paid(
             item.sku,
-            opening_stock(item.unit, item.price, &mut rng),
+            opening_stock(item.unit, item.price, rng),
             Some(product.cost.unwrap_or_default()),
             Some(crate::domain::books_event::Paid::Owner),
             Some("stok awal"),
-            at(first, 7, 10),
+            added + Duration::minutes(10),
         )?;
     }
+    Ok(consigned)
+}
 
-    books::opening(store, first, at(first, 7, 11))?;
-    consign::producers(store, at(first, 7, 12))?;
-    for (producer, items) in consigned {
-        consign::receive(store, producer, items, at(first, 7, 15))?;
+/// One day's trade from 08:00, the day opened first; returns the sales.
+fn trade_day(
+    store: &mut Store,
+    rng: &mut Rng,
+    clock: &DemoClock,
+    date: Date,
+) -> Result<usize, StoreError> {
+    // Before opening hours today is left for the vendor to open with the
+    // kas awal counted: a day opened at 07:30 now would date a record
+    // ahead of the clock, and the morning's first sale would be refused as
+    // a clock set back.
+    let opens = clock.at(date, 7, 30);
+    if store.day(date)?.is_none() && !clock.ahead(date, opens) {
+        store.open_day(Rupiah::new(200_000), opens)?;
     }
-
     let mut sales = 0;
-    let mut date = first;
-    while date <= today {
-        let is_today = date == today;
-        // Before opening hours today is left for the vendor to open with
-        // the kas awal counted: a day opened at 07:30 now would date a
-        // record ahead of the clock, and the morning's first sale would be
-        // refused as a clock set back.
-        let opens = at(date, 7, 30);
-        if store.day(date)?.is_none() && !(is_today && opens > now) {
-            store.open_day(Rupiah::new(200_000), opens)?;
-        }
-        let count = rng.between(14, 32);
-        let mut minute_of_day = 8 * 60;
-        for _ in 0..count {
-            minute_of_day += rng.between(5, 40) as u32;
-            if minute_of_day >= 21 * 60 {
-                break;
-            }
-            let when = at(date, (minute_of_day / 60) as u8, (minute_of_day % 60) as u8);
-            if is_today && when > now {
-                break;
-            }
-            let request = random_sale(store, &mut rng)?;
-            let sale = store.complete_sale(&request, when)?;
-            sales += 1;
-            if rng.chance(3) {
-                // Now and then a buyer brings one piece back later that day.
-                if let Some(line) = sale.lines.iter().find(|l| l.quantity == Quantity::ONE) {
-                    let back = ReturnItem {
-                        sku: line.sku.clone(),
-                        quantity: Quantity::ONE,
-                    };
-                    // Back the way it was paid; kasbon sales are left alone.
-                    let Some(paid) = sale.payments.first().map(|p| p.method) else {
-                        continue;
-                    };
-                    if paid == PaymentMethod::Kasbon {
-                        continue;
-                    }
-                    let refund = Tender {
-                        method: paid,
-                        amount: line.net,
-                        reference: None,
-                    };
-                    let back_at = when + Duration::minutes(20);
-                    if is_today && back_at > now {
-                        continue;
-                    }
-                    match store.return_items(&sale.receipt, &[back], &refund, back_at) {
-                        // Nearly the whole sale back is the manager's, not
-                        // the demo's: that buyer keeps the goods.
-                        Err(StoreError::Pin(PinError::Required(_))) => continue,
-                        other => other?,
-                    };
-                    // The book's records run forward in time: the next sale
-                    // comes after the return.
-                    minute_of_day += 20;
-                }
-            }
-        }
-        if !is_today {
-            let close_at = at(date, 21, 15);
-            let expected = store.day_report(date)?.cash.expected;
-            let slip = match rng.between(0, 9) {
-                0 => -5_000,
-                1 => 2_000,
-                _ => 0,
-            };
-            let counted = expected.checked_add(Rupiah::new(slip))?;
-            store.close_day(counted, close_at)?;
-            restock(store, &mut rng, at(date, 21, 30))?;
-            books::after_close(store, date, Rupiah::new(200_000), counted, at(date, 21, 40))?;
-        }
-        date = date.next_day().unwrap_or(today);
-        if date == first {
+    let mut minute_of_day = 8 * 60;
+    for _ in 0..rng.between(14, 32) {
+        minute_of_day += rng.between(5, 40) as u32;
+        if minute_of_day >= 21 * 60 {
             break;
         }
+        let when = clock.at(date, (minute_of_day / 60) as u8, (minute_of_day % 60) as u8);
+        if clock.ahead(date, when) {
+            break;
+        }
+        let request = random_sale(store, rng)?;
+        let sale = store.complete_sale(&request, when)?;
+        sales += 1;
+        // The book's records run forward in time: the next sale comes
+        // after a return.
+        if rng.chance(3) && bring_one_back(store, clock, date, &sale, when)? {
+            minute_of_day += 20;
+        }
     }
-    consign::payout(store, now)?;
-    Ok(DemoSummary {
-        products: CATALOGUE.len(),
-        sales,
-        days,
-    })
+    Ok(sales)
+}
+
+/// Now and then a buyer brings one piece back later that day, refunded the
+/// way it was paid; kasbon sales are left alone. Whether it came back.
+fn bring_one_back(
+    store: &mut Store,
+    clock: &DemoClock,
+    date: Date,
+    sale: &crate::store::CompletedSale,
+    when: OffsetDateTime,
+) -> Result<bool, StoreError> {
+    let Some(line) = sale.lines.iter().find(|l| l.quantity == Quantity::ONE) else {
+        return Ok(false);
+    };
+    let Some(paid) = sale.payments.first().map(|p| p.method) else {
+        return Ok(false);
+    };
+    let back_at = when + Duration::minutes(20);
+    if paid == PaymentMethod::Kasbon || clock.ahead(date, back_at) {
+        return Ok(false);
+    }
+    let back = ReturnItem {
+        sku: line.sku.clone(),
+        quantity: Quantity::ONE,
+    };
+    let refund = Tender {
+        method: paid,
+        amount: line.net,
+        reference: None,
+    };
+    match store.return_items(&sale.receipt, &[back], &refund, back_at) {
+        // Nearly the whole sale back is the manager's, not the demo's: that
+        // buyer keeps the goods.
+        Err(StoreError::Pin(PinError::Required(_))) => Ok(false),
+        other => other.map(|_| true),
+    }
+}
+
+/// Tutup kasir at 21:15, now and then a little short or over; the day's
+/// restock and the books' records after it.
+fn close_demo_day(
+    store: &mut Store,
+    rng: &mut Rng,
+    clock: &DemoClock,
+    date: Date,
+) -> Result<(), StoreError> {
+    let expected = store.day_report(date)?.cash.expected;
+    let slip = match rng.between(0, 9) {
+        0 => -5_000,
+        1 => 2_000,
+        _ => 0,
+    };
+    let counted = expected.checked_add(Rupiah::new(slip))?;
+    store.close_day(counted, clock.at(date, 21, 15))?;
+    restock(store, rng, clock.at(date, 21, 30))?;
+    books::after_close(
+        store,
+        date,
+        Rupiah::new(200_000),
+        counted,
+        clock.at(date, 21, 40),
+    )
 }
 
 fn seed(code: &str) -> u64 {
