@@ -11,10 +11,10 @@ use super::days::{day_key, open_unless_closed};
 use super::stock::{Movement, MovementKind, record_many};
 use super::{Product, Result, Store, StoreError, sequence};
 use crate::clock;
-use crate::domain::cart::{CartLine, price_cart};
+use crate::domain::cart::{CartLine, PricedCart, price_cart};
 use crate::domain::discount::{Discount, needs_approval};
 use crate::domain::kasbon::{KasbonError, kasbon_part, within_limit};
-use crate::domain::payment::{AppliedPayment, PaymentMethod, Tender, settle};
+use crate::domain::payment::{AppliedPayment, PaymentMethod, Settlement, Tender, settle};
 use crate::domain::receipt_number::receipt_number;
 use crate::domain::record::{PaymentRecord, SaleLineRecord, SaleRecord};
 use crate::domain::record_check;
@@ -181,20 +181,7 @@ impl Store {
             None => request,
         };
         let products = self.products_for_sale(request.items.iter().map(|i| i.code.as_str()))?;
-        for (item, product) in request.items.iter().zip(&products) {
-            product.unit.check(item.quantity)?;
-        }
-        let cart: Vec<CartLine> = request
-            .items
-            .iter()
-            .zip(&products)
-            .map(|(item, product)| CartLine {
-                unit_price: product.unit_price(item.quantity),
-                quantity: item.quantity,
-                discount: item.discount,
-            })
-            .collect();
-        let priced = price_cart(&cart, request.discount, settings.tax)?;
+        let priced = price_request(request, &products, settings.tax)?;
         let mut settlement = settle(priced.total, &request.tenders)?;
         let names: Vec<&str> = products.iter().map(|p| p.name.as_str()).collect();
         let approval = needs_approval(&priced, &names, settings.pin_discount_percent);
@@ -204,32 +191,9 @@ impl Store {
         }
         let kasbon = kasbon_part(&request.tenders, credit.is_some())?;
         let customer = match credit {
-            Some(credit) => Some(super::customers::find(&self.conn, &credit.customer)?),
+            Some(credit) => Some(self.kasbon_customer(credit, kasbon, &mut settlement, now)?),
             None => None,
         };
-        if let (Some(credit), Some(customer)) = (credit, &customer) {
-            let today = self.business_day(now);
-            let balance = super::customers::balance_of(&self.conn, customer, today)?.balance;
-            let (after, within) = within_limit(balance, kasbon, customer.limit)?;
-            if !within {
-                match credit.pin.as_deref() {
-                    Some(pin) => self.verify_pin(pin, now)?,
-                    None => {
-                        return Err(KasbonError::OverLimit {
-                            customer: customer.name.clone(),
-                            after,
-                            limit: customer.limit,
-                        }
-                        .into());
-                    }
-                }
-            }
-            for payment in &mut settlement.payments {
-                if payment.method == PaymentMethod::Kasbon {
-                    payment.customer = Some(customer.code.clone());
-                }
-            }
-        }
         let customer_id = customer.as_ref().map(|c| c.id.to_string());
 
         let date = self.business_day(now);
@@ -238,68 +202,21 @@ impl Store {
         let id = Uuid::now_v7();
         let tax_mode = settings.tax.mode.key();
         self.write(|tx| {
-            // What the sale needs to know before it writes, in one read: the
-            // book's latest time (the clock guard), the day's state and the
-            // day's next receipt number (above any a restore gave up).
-            let (latest, status, number_in_day): (Option<String>, Option<String>, u32) = tx
-                .prepare_cached(
-                    "SELECT (SELECT latest_at FROM record_sequence WHERE id = 1),
-                            (SELECT status FROM days WHERE day = ?1),
-                            MAX(COALESCE((SELECT MAX(number_in_day) FROM sales WHERE day = ?1), 0),
-                                COALESCE((SELECT last_number FROM receipt_floor WHERE day = ?1), 0)) + 1",
-                )?
-                .query_row([&day], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
+            let (latest, status, number_in_day) = before_writing(tx, &day)?;
             open_unless_closed(tx, &day, &stamp, status.as_deref())?;
             let seq = sequence::next_after(tx, &stamp, latest.as_deref())?;
             let receipt = receipt_number(identity.stall_code(), date, number_in_day);
-            tx.prepare_cached(
-                "INSERT INTO sales (id, seq, receipt, day, number_in_day, created_at, subtotal, line_discounts,
-                                    sale_discount, tax_mode, tax, total, tendered, change)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
-            )?
-            .execute(params![
-                id.to_string(),
+            let row = SaleRow {
+                id,
                 seq,
-                receipt,
-                day,
+                receipt: &receipt,
+                day: &day,
                 number_in_day,
-                stamp,
-                priced.subtotal.value(),
-                priced.line_discounts.value(),
-                priced.sale_discount.value(),
+                stamp: &stamp,
                 tax_mode,
-                priced.tax.value(),
-                priced.total.value(),
-                settlement.tendered.value(),
-                settlement.change.value()
-            ])?;
-            let mut lines = Vec::with_capacity(products.len());
-            let mut movements = Vec::with_capacity(products.len());
-            for (index, ((product, item), figures)) in products.iter().zip(&request.items).zip(&priced.lines).enumerate() {
-                let line = SoldLine {
-                    line_no: index as i64 + 1,
-                    sku: product.sku.clone(),
-                    name: product.name.clone(),
-                    category: product.category.clone(),
-                    unit: product.unit.key().to_string(),
-                    unit_price: product.unit_price(item.quantity),
-                    quantity: item.quantity,
-                    gross: figures.gross,
-                    line_discount: figures.line_discount,
-                    sale_discount_share: figures.sale_discount_share,
-                    net: figures.net,
-                    wholesale: product.unit_price(item.quantity) < product.price,
-                };
-                movements.push(Movement {
-                    product_id: product.id,
-                    kind: MovementKind::Sale,
-                    quantity: item.quantity.checked_neg()?,
-                    unit_cost: None,
-                    note: None,
-                    sale_id: Some(id),
-                });
-                lines.push(line);
-            }
+            };
+            insert_sale(tx, &row, &priced, &settlement)?;
+            let (lines, movements) = sold_lines(&products, request, &priced, id)?;
             // All lines in one statement, all ledger rows in another (their
             // trigger moves each product's stock figure), all payments in a
             // third: a sale costs a handful of statements however long the
@@ -330,17 +247,7 @@ impl Store {
                 payments: settlement.payments.clone(),
                 voided: false,
             };
-            // The office's own rules, checked before the sale is kept: the
-            // stall never records what the office would refuse.
-            let context = record_check::Context {
-                stall: identity.stall_code(),
-                latest_day: date.next_day().unwrap_or(date),
-            };
-            let record = sale.to_record();
-            record_check::check_sale(&record, &context)?;
-            for line in &consigned {
-                record_check::check_consigned_line(line, &record)?;
-            }
+            check_as_the_office(&sale, &consigned, identity.stall_code(), date)?;
             Ok(sale)
         })
     }
@@ -517,4 +424,184 @@ pub(super) fn read_sale(conn: &Connection, receipt: &str) -> Result<Option<Compl
         })?
         .collect::<rusqlite::Result<_>>()?;
     Ok(Some(sale))
+}
+
+impl Store {
+    /// The customer a kasbon sale goes to, within their credit limit or
+    /// past it with the manager PIN; the kasbon payments carry their code.
+    fn kasbon_customer(
+        &mut self,
+        credit: &Credit,
+        kasbon: Rupiah,
+        settlement: &mut Settlement,
+        now: OffsetDateTime,
+    ) -> Result<super::Customer> {
+        let customer = super::customers::find(&self.conn, &credit.customer)?;
+        let today = self.business_day(now);
+        let balance = super::customers::balance_of(&self.conn, &customer, today)?.balance;
+        let (after, within) = within_limit(balance, kasbon, customer.limit)?;
+        if !within {
+            match credit.pin.as_deref() {
+                Some(pin) => self.verify_pin(pin, now)?,
+                None => {
+                    return Err(KasbonError::OverLimit {
+                        customer: customer.name.clone(),
+                        after,
+                        limit: customer.limit,
+                    }
+                    .into());
+                }
+            }
+        }
+        for payment in &mut settlement.payments {
+            if payment.method == PaymentMethod::Kasbon {
+                payment.customer = Some(customer.code.clone());
+            }
+        }
+        Ok(customer)
+    }
+}
+
+/// The cart priced: each line at its product's price for its quantity
+/// (a wholesale tier), in a quantity its unit allows.
+fn price_request(
+    request: &SaleRequest,
+    products: &[Product],
+    tax: crate::domain::tax::TaxRule,
+) -> Result<PricedCart> {
+    for (item, product) in request.items.iter().zip(products) {
+        product.unit.check(item.quantity)?;
+    }
+    let cart: Vec<CartLine> = request
+        .items
+        .iter()
+        .zip(products)
+        .map(|(item, product)| CartLine {
+            unit_price: product.unit_price(item.quantity),
+            quantity: item.quantity,
+            discount: item.discount,
+        })
+        .collect();
+    Ok(price_cart(&cart, request.discount, tax)?)
+}
+
+/// What the sale needs to know before it writes, in one read: the book's
+/// latest time (the clock guard), the day's state and the day's next
+/// receipt number (above any a restore gave up).
+fn before_writing(
+    tx: &Transaction<'_>,
+    day: &str,
+) -> Result<(Option<String>, Option<String>, u32)> {
+    Ok(tx
+        .prepare_cached(
+            "SELECT (SELECT latest_at FROM record_sequence WHERE id = 1),
+                    (SELECT status FROM days WHERE day = ?1),
+                    MAX(COALESCE((SELECT MAX(number_in_day) FROM sales WHERE day = ?1), 0),
+                        COALESCE((SELECT last_number FROM receipt_floor WHERE day = ?1), 0)) + 1",
+        )?
+        .query_row([day], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?)
+}
+
+/// A sale's own row: what it is called and when.
+struct SaleRow<'a> {
+    id: Uuid,
+    seq: i64,
+    receipt: &'a str,
+    day: &'a str,
+    number_in_day: u32,
+    stamp: &'a str,
+    tax_mode: &'a str,
+}
+
+fn insert_sale(
+    tx: &Transaction<'_>,
+    row: &SaleRow<'_>,
+    priced: &PricedCart,
+    settlement: &Settlement,
+) -> Result<()> {
+    tx.prepare_cached(
+                "INSERT INTO sales (id, seq, receipt, day, number_in_day, created_at, subtotal, line_discounts,
+                                    sale_discount, tax_mode, tax, total, tendered, change)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+            )?
+            .execute(params![
+                row.id.to_string(),
+                row.seq,
+                row.receipt,
+                row.day,
+                row.number_in_day,
+                row.stamp,
+                priced.subtotal.value(),
+                priced.line_discounts.value(),
+                priced.sale_discount.value(),
+                row.tax_mode,
+                priced.tax.value(),
+                priced.total.value(),
+                settlement.tendered.value(),
+                settlement.change.value()
+            ])?;
+    Ok(())
+}
+
+/// The sold lines as the receipt shows them, and the stock ledger's rows
+/// they make (one out per line).
+fn sold_lines(
+    products: &[Product],
+    request: &SaleRequest,
+    priced: &PricedCart,
+    id: Uuid,
+) -> Result<(Vec<SoldLine>, Vec<Movement<'static>>)> {
+    let mut lines = Vec::with_capacity(products.len());
+    let mut movements = Vec::with_capacity(products.len());
+    for (index, ((product, item), figures)) in products
+        .iter()
+        .zip(&request.items)
+        .zip(&priced.lines)
+        .enumerate()
+    {
+        let line = SoldLine {
+            line_no: index as i64 + 1,
+            sku: product.sku.clone(),
+            name: product.name.clone(),
+            category: product.category.clone(),
+            unit: product.unit.key().to_string(),
+            unit_price: product.unit_price(item.quantity),
+            quantity: item.quantity,
+            gross: figures.gross,
+            line_discount: figures.line_discount,
+            sale_discount_share: figures.sale_discount_share,
+            net: figures.net,
+            wholesale: product.unit_price(item.quantity) < product.price,
+        };
+        movements.push(Movement {
+            product_id: product.id,
+            kind: MovementKind::Sale,
+            quantity: item.quantity.checked_neg()?,
+            unit_cost: None,
+            note: None,
+            sale_id: Some(id),
+        });
+        lines.push(line);
+    }
+    Ok((lines, movements))
+}
+
+/// The office's own rules, checked before the sale is kept: the stall
+/// never records what the office would refuse.
+fn check_as_the_office(
+    sale: &CompletedSale,
+    consigned: &[crate::domain::record::ConsignedLineRecord],
+    stall: &str,
+    date: time::Date,
+) -> Result<()> {
+    let context = record_check::Context {
+        stall,
+        latest_day: date.next_day().unwrap_or(date),
+    };
+    let record = sale.to_record();
+    record_check::check_sale(&record, &context)?;
+    for line in consigned {
+        record_check::check_consigned_line(line, &record)?;
+    }
+    Ok(())
 }
