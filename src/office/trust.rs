@@ -35,9 +35,46 @@ const RECORD_TABLES: [&str; 9] = [
     "office_prices",
 ];
 
+/// One kind of record in a file: checked against the office's book, and
+/// written when it is new. The pipeline runs them in [`CHECKERS`]' order
+/// inside the import's one transaction; the first refusal rolls it all back.
+trait Checker {
+    /// Checks and writes the file's records of this kind; how many were new.
+    fn admit(&self, at: &mut Admission<'_>) -> Result<usize, SyncError>;
+}
+
+/// What the checkers share while one file is admitted.
+struct Admission<'a> {
+    tx: &'a Transaction<'a>,
+    content: &'a ExportContent,
+    stall: &'a str,
+    context: Context<'a>,
+    /// The file's own sales, for its voids and returns.
+    sales_here: HashMap<&'a str, &'a SaleRecord>,
+    /// Sales new in this file: their consigned lines and early returns are
+    /// checked once every sale is in.
+    pending_sales: Vec<&'a str>,
+}
+
+/// Every kind of record, in the order they are admitted: sales before
+/// what refers to them, closes after the day's records.
+const CHECKERS: [&dyn Checker; 9] = [
+    &Sales,
+    &Voids,
+    &Returns,
+    &Consignment,
+    &Repayments,
+    &Expenses,
+    &EarlyReturns,
+    &DayCloses,
+    &Events,
+];
+
 /// Adds the file's records after checking each against the book: all of
 /// them, or (on the first refusal) nothing, since the caller's transaction
-/// is rolled back.
+/// is rolled back. The pipeline: the file's content by itself, whether it
+/// is held already, the stall's key and prices, then one checker per kind
+/// of record, then the days it closes and the checks deferred until now.
 pub fn admit(
     tx: &Transaction<'_>,
     content: &ExportContent,
@@ -48,36 +85,79 @@ pub fn admit(
     today: Date,
 ) -> Result<ImportStats, SyncError> {
     check_content(content, today)?;
-    let stall = &content.stall;
-    // The export id is the stall's own: the same id from another stall, or
-    // with other content, is a conflict; the very same file adds nothing.
-    // Export ids are keyed per stall: another stall's file with the same id
-    // blocks nothing here (the pair is flagged below, once the stall is known).
+    if held_already(tx, content, sha256)? {
+        return Ok(already_held(content));
+    }
+    let pinned_key = admit_stall(tx, content, key, stamp)?;
+    let mut at = Admission {
+        tx,
+        content,
+        stall: &content.stall.code,
+        context: Context {
+            stall: &content.stall.code,
+            latest_day: today.next_day().unwrap_or(today),
+        },
+        sales_here: HashMap::new(),
+        pending_sales: Vec::new(),
+    };
+    let mut new_records = 0;
+    for checker in CHECKERS {
+        new_records += checker.admit(&mut at)?;
+    }
+    super::trust_days::check_closed_days(tx, content)?;
+    super::trust_later::recheck(tx, &content.stall.code)?;
+    record_import(
+        tx,
+        content,
+        stamp,
+        file_name,
+        sha256,
+        new_records,
+        pinned_key,
+    )
+}
+
+/// The export id is the stall's own: the same id with other content is a
+/// conflict; the very same file adds nothing. (Another stall's file with
+/// the same id blocks nothing here: the pair is flagged once the stall is
+/// known.)
+fn held_already(
+    tx: &Transaction<'_>,
+    content: &ExportContent,
+    sha256: &str,
+) -> Result<bool, SyncError> {
     let held: Option<(String, Option<String>)> = tx
         .prepare_cached(
             "SELECT file_name, sha256 FROM office_imports WHERE export_id = ?1 AND stall_code = ?2",
         )?
-        .query_row(params![content.export_id, stall.code], |r| {
+        .query_row(params![content.export_id, content.stall.code], |r| {
             Ok((r.get(0)?, r.get(1)?))
         })
         .optional()?;
-    if let Some((held_file, held_sha)) = held {
-        match held_sha {
-            Some(held_sha) if held_sha != sha256 => {
-                return Err(Refusal::ExportChanged {
-                    export_id: content.export_id.clone(),
-                    held_file,
-                    held_sha,
-                    found_sha: sha256.to_string(),
-                }
-                .into());
-            }
-            Some(_) => return Ok(already_held(content)),
-            // Imported before the office kept digests: check record by record.
-            None => {}
+    match held {
+        Some((held_file, Some(held_sha))) if held_sha != sha256 => Err(Refusal::ExportChanged {
+            export_id: content.export_id.clone(),
+            held_file,
+            held_sha,
+            found_sha: sha256.to_string(),
         }
+        .into()),
+        Some((_, Some(_))) => Ok(true),
+        // Imported before the office kept digests: check record by record.
+        Some((_, None)) | None => Ok(false),
     }
+}
 
+/// The stall itself: its key pinned (or a re-pin honoured), its struk key
+/// kept, its prices; the file's sequence numbers counted as held for the
+/// checks that follow. Returns the key pinned now, if it was.
+fn admit_stall(
+    tx: &Transaction<'_>,
+    content: &ExportContent,
+    key: &[u8; 32],
+    stamp: &str,
+) -> Result<Option<String>, SyncError> {
+    let stall = &content.stall;
     let pinned_key = pin_key(tx, stall, key, stamp)?;
     require_after_repin(tx, content)?;
     keep_struk_key(tx, stall)?;
@@ -89,7 +169,6 @@ pub fn admit(
         &stall.code,
     )?;
     super::trust_prices::refuse_late_prices(tx, content)?;
-    // The numbers this file carries count as held for the checks below.
     for (seq, day) in content.sequence_days() {
         tx.prepare_cached(
             "INSERT OR IGNORE INTO office_seen (stall_code, epoch, seq, day)
@@ -100,208 +179,20 @@ pub fn admit(
     // Prices first: the file's sales are checked against them. (They are
     // not counted as records: they take no number.)
     super::trust_prices::admit_prices(tx, content)?;
-    let mut new_records = 0;
-    let mut pending_sales = Vec::new();
-    let mut sales_here: HashMap<&str, &SaleRecord> = HashMap::new();
-    for sale in &content.sales {
-        sales_here.insert(sale.id.as_str(), sale);
-        if !is_new(
-            tx,
-            "office_sales",
-            &sale.id,
-            &stall.code,
-            &sale_label(sale),
-            || {
-                load_sale(tx, &stall.code, &sale.id)
-                    .map(|held| held.map(|h| (h.clone() == *sale, describe_sale(&h))))
-            },
-            || describe_sale(sale),
-        )? {
-            continue;
-        }
-        same_seq_elsewhere(tx, &stall.code, sale.seq, &sale.id, &sale_label(sale))?;
-        super::trust_prices::check_sale_prices(tx, &stall.code, sale)?;
-        // One receipt number, one sale: an edited book that renumbers a
-        // sale under a new id is a conflict, not a second sale.
-        let other: Option<String> = tx
-            .prepare_cached(
-                "SELECT id FROM office_sales WHERE stall_code = ?1 AND receipt = ?2 AND id <> ?3
-                 AND epoch = (SELECT epoch FROM office_stalls WHERE code = ?1)",
-            )?
-            .query_row(params![stall.code, sale.receipt, sale.id], |r| r.get(0))
-            .optional()?;
-        if let Some(other) = other {
-            return Err(Refusal::Changed {
-                record: sale_label(sale),
-                held: format!("nota {} dengan id {other}", sale.receipt),
-                found: format!("nota yang sama dengan id {}", sale.id),
-            }
-            .into());
-        }
-        insert_sale(tx, &stall.code, sale)?;
-        new_records += 1;
-        pending_sales.push(sale.id.as_str());
-        // A void that arrived before its sale is checked against it now.
-        for void in load_voids_of(tx, &stall.code, &sale.id)? {
-            record_check::check_void_of(&void, sale)
-                .map_err(refused(format!("pembatalan {}", void.id)))?;
-        }
-    }
-    for void in &content.voids {
-        let label = format!("pembatalan {}", void.id);
-        if !is_new(
-            tx,
-            "office_voids",
-            &void.id,
-            &stall.code,
-            &label,
-            || {
-                load_void(tx, &stall.code, &void.id)
-                    .map(|held| held.map(|h| (h == *void, describe_void(&h))))
-            },
-            || describe_void(void),
-        )? {
-            continue;
-        }
-        same_seq_elsewhere(tx, &stall.code, void.seq, &void.id, &label)?;
-        require_own_sale(
-            tx,
-            &stall.code,
-            &void.sale_id,
-            void.seq,
-            &sales_here,
-            &label,
-        )?;
-        check_void_and_returns(tx, &stall.code, &void.sale_id, Some(void), &label)?;
-        let voided: bool = tx
-            .prepare_cached(
-                "SELECT EXISTS (SELECT 1 FROM office_voids WHERE sale_id = ?1 AND stall_code = ?2)",
-            )?
-            .query_row(params![void.sale_id, stall.code], |r| r.get(0))?;
-        if voided {
-            return Err(Refusal::AlreadyVoided {
-                record: label,
-                sale_id: void.sale_id.clone(),
-            }
-            .into());
-        }
-        tx.prepare_cached(
-            "INSERT INTO office_voids (id, stall_code, seq, sale_id, day, created_at, reason, epoch)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, (SELECT epoch FROM office_stalls WHERE code = ?2))",
-        )?
-        .execute(params![
-            void.id,
-            stall.code,
-            void.seq,
-            void.sale_id,
-            void.day,
-            void.created_at,
-            void.reason
-        ])?;
-        new_records += 1;
-    }
-    let context = Context {
-        stall: &stall.code,
-        latest_day: today.next_day().unwrap_or(today),
-    };
-    for record in &content.returns {
-        let label = format!("retur {}", record.id);
-        if !is_new(
-            tx,
-            "office_returns",
-            &record.id,
-            &stall.code,
-            &label,
-            || {
-                load_return(tx, &stall.code, &record.id)
-                    .map(|held| held.map(|h| (h == *record, describe_return(&h))))
-            },
-            || describe_return(record),
-        )? {
-            continue;
-        }
-        same_seq_elsewhere(tx, &stall.code, record.seq, &record.id, &label)?;
-        require_own_sale(
-            tx,
-            &stall.code,
-            &record.sale_id,
-            record.seq,
-            &sales_here,
-            &label,
-        )?;
-        check_void_and_returns(tx, &stall.code, &record.sale_id, None, &label)?;
-        insert_return(tx, &stall.code, record)?;
-        // Checked against its sale now, or when the sale arrives.
-        check_returns_of(tx, &stall.code, &record.sale_id, &context)?;
-        new_records += 1;
-    }
-    // Titip jual: the stall's producers, what its new sales owe them.
-    super::trust_consign::admit_producers(tx, content)?;
-    super::trust_consign::admit_consigned_lines(tx, content, &pending_sales)?;
-    new_records += super::trust_consign::admit_payouts(tx, content)?;
-    // Kasbon repayments and expenses.
-    new_records += super::trust_kasbon::admit_repayments(tx, content)?;
-    new_records += super::trust_kasbon::admit_expenses(tx, content)?;
-    // Returns that arrived before their sale (files imported out of order).
-    for sale_id in pending_sales {
-        check_returns_of(tx, &stall.code, sale_id, &context)?;
-    }
-    for close in &content.day_closes {
-        let label = format!("tutup kasir {} ({})", close.day, close.id);
-        if !is_new(
-            tx,
-            "office_day_closes",
-            &close.id,
-            &stall.code,
-            &label,
-            || {
-                load_day_close(tx, &stall.code, &close.id)
-                    .map(|held| held.map(|h| (h == *close, describe_close(&h))))
-            },
-            || describe_close(close),
-        )? {
-            continue;
-        }
-        same_seq_elsewhere(tx, &stall.code, close.seq, &close.id, &label)?;
-        insert_day_close(tx, &stall.code, close)?;
-        check_close_against_records(tx, &stall.code, close)?;
-        new_records += 1;
-    }
-    for event in &content.events {
-        let label = format!("kejadian {} ({})", event.kind, event.id);
-        if !is_new(
-            tx,
-            "office_events",
-            &event.id,
-            &stall.code,
-            &label,
-            || {
-                load_event(tx, &stall.code, &event.id)
-                    .map(|held| held.map(|h| (h == *event, describe_event(&h))))
-            },
-            || describe_event(event),
-        )? {
-            continue;
-        }
-        same_seq_elsewhere(tx, &stall.code, event.seq, &event.id, &label)?;
-        reopened_after_a_close(tx, &stall.code, event, &label)?;
-        tx.prepare_cached(
-            "INSERT INTO office_events (id, stall_code, seq, day, created_at, kind, detail, epoch)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, (SELECT epoch FROM office_stalls WHERE code = ?2))",
-        )?
-        .execute(params![
-            event.id,
-            stall.code,
-            event.seq,
-            event.day,
-            event.created_at,
-            event.kind,
-            event.detail
-        ])?;
-        new_records += 1;
-    }
-    super::trust_days::check_closed_days(tx, content)?;
-    super::trust_later::recheck(tx, &stall.code)?;
+    Ok(pinned_key)
+}
+
+/// The import itself, and what it added.
+fn record_import(
+    tx: &Transaction<'_>,
+    content: &ExportContent,
+    stamp: &str,
+    file_name: &str,
+    sha256: &str,
+    new_records: usize,
+    pinned_key: Option<String>,
+) -> Result<ImportStats, SyncError> {
+    let stall = &content.stall;
     let total = content.record_count();
     tx.execute(
         "INSERT OR IGNORE INTO office_imports (export_id, stall_code, imported_at, file_name, seq_from, seq_to,
@@ -330,6 +221,279 @@ pub fn admit(
         file_sha256: String::new(),
         pinned_key,
     })
+}
+
+/// Sales: new ones written, each checked against the prices held, its sequence number and receipt number its own; a void that came first is checked now.
+struct Sales;
+
+impl Checker for Sales {
+    fn admit(&self, at: &mut Admission<'_>) -> Result<usize, SyncError> {
+        let (tx, content, stall) = (at.tx, at.content, at.stall);
+        let mut new = 0;
+        for sale in &content.sales {
+            at.sales_here.insert(sale.id.as_str(), sale);
+            if !is_new(
+                tx,
+                "office_sales",
+                &sale.id,
+                stall,
+                &sale_label(sale),
+                || {
+                    load_sale(tx, stall, &sale.id)
+                        .map(|held| held.map(|h| (h.clone() == *sale, describe_sale(&h))))
+                },
+                || describe_sale(sale),
+            )? {
+                continue;
+            }
+            same_seq_elsewhere(tx, stall, sale.seq, &sale.id, &sale_label(sale))?;
+            super::trust_prices::check_sale_prices(tx, stall, sale)?;
+            // One receipt number, one sale: an edited book that renumbers a
+            // sale under a new id is a conflict, not a second sale.
+            let other: Option<String> = tx
+            .prepare_cached(
+                "SELECT id FROM office_sales WHERE stall_code = ?1 AND receipt = ?2 AND id <> ?3
+                 AND epoch = (SELECT epoch FROM office_stalls WHERE code = ?1)",
+            )?
+            .query_row(params![stall, sale.receipt, sale.id], |r| r.get(0))
+            .optional()?;
+            if let Some(other) = other {
+                return Err(Refusal::Changed {
+                    record: sale_label(sale),
+                    held: format!("nota {} dengan id {other}", sale.receipt),
+                    found: format!("nota yang sama dengan id {}", sale.id),
+                }
+                .into());
+            }
+            insert_sale(tx, stall, sale)?;
+            new += 1;
+            at.pending_sales.push(sale.id.as_str());
+            // A void that arrived before its sale is checked against it now.
+            for void in load_voids_of(tx, stall, &sale.id)? {
+                record_check::check_void_of(&void, sale)
+                    .map_err(refused(format!("pembatalan {}", void.id)))?;
+            }
+        }
+        Ok(new)
+    }
+}
+
+/// Voids: of a sale of this stall, once, not after its returns.
+struct Voids;
+
+impl Checker for Voids {
+    fn admit(&self, at: &mut Admission<'_>) -> Result<usize, SyncError> {
+        let (tx, content, stall) = (at.tx, at.content, at.stall);
+        let mut new = 0;
+        for void in &content.voids {
+            let label = format!("pembatalan {}", void.id);
+            if !is_new(
+                tx,
+                "office_voids",
+                &void.id,
+                stall,
+                &label,
+                || {
+                    load_void(tx, stall, &void.id)
+                        .map(|held| held.map(|h| (h == *void, describe_void(&h))))
+                },
+                || describe_void(void),
+            )? {
+                continue;
+            }
+            same_seq_elsewhere(tx, stall, void.seq, &void.id, &label)?;
+            require_own_sale(tx, stall, &void.sale_id, void.seq, &at.sales_here, &label)?;
+            check_void_and_returns(tx, stall, &void.sale_id, Some(void), &label)?;
+            let voided: bool = tx
+            .prepare_cached(
+                "SELECT EXISTS (SELECT 1 FROM office_voids WHERE sale_id = ?1 AND stall_code = ?2)",
+            )?
+            .query_row(params![void.sale_id, stall], |r| r.get(0))?;
+            if voided {
+                return Err(Refusal::AlreadyVoided {
+                    record: label,
+                    sale_id: void.sale_id.clone(),
+                }
+                .into());
+            }
+            tx.prepare_cached(
+            "INSERT INTO office_voids (id, stall_code, seq, sale_id, day, created_at, reason, epoch)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, (SELECT epoch FROM office_stalls WHERE code = ?2))",
+        )?
+        .execute(params![
+            void.id,
+            stall,
+            void.seq,
+            void.sale_id,
+            void.day,
+            void.created_at,
+            void.reason
+        ])?;
+            new += 1;
+        }
+        Ok(new)
+    }
+}
+
+/// Returns: of a sale of this stall, checked against it now or when it arrives.
+struct Returns;
+
+impl Checker for Returns {
+    fn admit(&self, at: &mut Admission<'_>) -> Result<usize, SyncError> {
+        let (tx, content, stall) = (at.tx, at.content, at.stall);
+        let mut new = 0;
+        for record in &content.returns {
+            let label = format!("retur {}", record.id);
+            if !is_new(
+                tx,
+                "office_returns",
+                &record.id,
+                stall,
+                &label,
+                || {
+                    load_return(tx, stall, &record.id)
+                        .map(|held| held.map(|h| (h == *record, describe_return(&h))))
+                },
+                || describe_return(record),
+            )? {
+                continue;
+            }
+            same_seq_elsewhere(tx, stall, record.seq, &record.id, &label)?;
+            require_own_sale(
+                tx,
+                stall,
+                &record.sale_id,
+                record.seq,
+                &at.sales_here,
+                &label,
+            )?;
+            check_void_and_returns(tx, stall, &record.sale_id, None, &label)?;
+            insert_return(tx, stall, record)?;
+            // Checked against its sale now, or when the sale arrives.
+            check_returns_of(tx, stall, &record.sale_id, &at.context)?;
+            new += 1;
+        }
+        Ok(new)
+    }
+}
+
+/// Titip jual: the stall's producers, what its new sales owe them, the
+/// payouts to them.
+struct Consignment;
+
+impl Checker for Consignment {
+    fn admit(&self, at: &mut Admission<'_>) -> Result<usize, SyncError> {
+        super::trust_consign::admit_producers(at.tx, at.content)?;
+        super::trust_consign::admit_consigned_lines(at.tx, at.content, &at.pending_sales)?;
+        super::trust_consign::admit_payouts(at.tx, at.content)
+    }
+}
+
+/// Kasbon repayments.
+struct Repayments;
+
+impl Checker for Repayments {
+    fn admit(&self, at: &mut Admission<'_>) -> Result<usize, SyncError> {
+        super::trust_kasbon::admit_repayments(at.tx, at.content)
+    }
+}
+
+/// Expenses.
+struct Expenses;
+
+impl Checker for Expenses {
+    fn admit(&self, at: &mut Admission<'_>) -> Result<usize, SyncError> {
+        super::trust_kasbon::admit_expenses(at.tx, at.content)
+    }
+}
+
+/// Returns that arrived before their sale (files imported out of order),
+/// checked now that the sale is in. Adds no record.
+struct EarlyReturns;
+
+impl Checker for EarlyReturns {
+    fn admit(&self, at: &mut Admission<'_>) -> Result<usize, SyncError> {
+        for sale_id in &at.pending_sales {
+            check_returns_of(at.tx, at.stall, sale_id, &at.context)?;
+        }
+        Ok(0)
+    }
+}
+
+/// Tutup kasir: each agreeing with the day's records held.
+struct DayCloses;
+
+impl Checker for DayCloses {
+    fn admit(&self, at: &mut Admission<'_>) -> Result<usize, SyncError> {
+        let (tx, content, stall) = (at.tx, at.content, at.stall);
+        let mut new = 0;
+        for close in &content.day_closes {
+            let label = format!("tutup kasir {} ({})", close.day, close.id);
+            if !is_new(
+                tx,
+                "office_day_closes",
+                &close.id,
+                stall,
+                &label,
+                || {
+                    load_day_close(tx, stall, &close.id)
+                        .map(|held| held.map(|h| (h == *close, describe_close(&h))))
+                },
+                || describe_close(close),
+            )? {
+                continue;
+            }
+            same_seq_elsewhere(tx, stall, close.seq, &close.id, &label)?;
+            insert_day_close(tx, stall, close)?;
+            check_close_against_records(tx, stall, close)?;
+            new += 1;
+        }
+        Ok(new)
+    }
+}
+
+/// Events (PIN used, day reopened, clock accepted): a reopen only after a close.
+struct Events;
+
+impl Checker for Events {
+    fn admit(&self, at: &mut Admission<'_>) -> Result<usize, SyncError> {
+        let (tx, content, stall) = (at.tx, at.content, at.stall);
+        let mut new = 0;
+        for event in &content.events {
+            let label = format!("kejadian {} ({})", event.kind, event.id);
+            if !is_new(
+                tx,
+                "office_events",
+                &event.id,
+                stall,
+                &label,
+                || {
+                    load_event(tx, stall, &event.id)
+                        .map(|held| held.map(|h| (h == *event, describe_event(&h))))
+                },
+                || describe_event(event),
+            )? {
+                continue;
+            }
+            same_seq_elsewhere(tx, stall, event.seq, &event.id, &label)?;
+            reopened_after_a_close(tx, stall, event, &label)?;
+            tx.prepare_cached(
+            "INSERT INTO office_events (id, stall_code, seq, day, created_at, kind, detail, epoch)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, (SELECT epoch FROM office_stalls WHERE code = ?2))",
+        )?
+        .execute(params![
+            event.id,
+            stall,
+            event.seq,
+            event.day,
+            event.created_at,
+            event.kind,
+            event.detail
+        ])?;
+            new += 1;
+        }
+        Ok(new)
+    }
 }
 
 /// After a re-pin, no record of the new key is of a day before the old
