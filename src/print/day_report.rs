@@ -27,6 +27,29 @@ pub fn day_report_pdf(stall: &StallHeading<'_>, report: &DayReport, printed_at: 
         &title,
         &format!("Sentra · {} · dicetak {printed_at}", stall.name),
     );
+    opening_lines(&mut doc, stall, report);
+
+    sales_section(&mut doc, report);
+
+    drawer_section(&mut doc, stall, report);
+
+    products_section(&mut doc, report);
+
+    voids_section(&mut doc, report);
+
+    events_section(&mut doc, stall, report);
+
+    super::consign::day_section(&mut doc, report);
+    super::kasbon::day_sections(&mut doc, report);
+
+    pph_section(&mut doc, stall, report);
+
+    doc.signatures(&["Penjual / Vendor", "Pengelola / Manager"]);
+    doc.finish()
+}
+
+/// Who and which day, opened and closed when.
+fn opening_lines(doc: &mut Report, stall: &StallHeading<'_>, report: &DayReport) {
     doc.line(16.0, true, "Laporan Harian / Daily Report");
     doc.line(12.0, true, &format!("{} ({})", stall.name, stall.code));
     doc.line(
@@ -50,7 +73,10 @@ pub fn day_report_pdf(stall: &StallHeading<'_>, report: &DayReport, printed_at: 
         .map(|at| format!("Ditutup {at}"))
         .unwrap_or_else(|| "Belum ditutup / not closed yet".into());
     doc.line(9.5, false, &format!("Dibuka {opened} · {closed}"));
+}
 
+/// The day's sales, discounts, tax, returns and voids.
+fn sales_section(doc: &mut Report, report: &DayReport) {
     doc.heading("Penjualan / Sales");
     doc.figure("Jumlah transaksi", &report.sales_count.to_string(), false);
     doc.figure("Penjualan kotor", &report.gross.to_string(), false);
@@ -77,7 +103,10 @@ pub fn day_report_pdf(stall: &StallHeading<'_>, report: &DayReport, printed_at: 
         &report.takings.to_string(),
         true,
     );
+}
 
+/// Payments by method, and the cash drawer: expected, counted, every close.
+fn drawer_section(doc: &mut Report, stall: &StallHeading<'_>, report: &DayReport) {
     doc.heading("Pembayaran / Payments");
     for method in &report.payments {
         doc.figure(
@@ -144,7 +173,10 @@ pub fn day_report_pdf(stall: &StallHeading<'_>, report: &DayReport, printed_at: 
             );
         }
     }
+}
 
+/// Sales by hour, and the products that sold most.
+fn products_section(doc: &mut Report, report: &DayReport) {
     doc.heading("Penjualan per jam / Sales by hour");
     let chart = crate::print::hourly_bars(&report.hourly);
     doc.bars(&chart, 38.0);
@@ -190,7 +222,10 @@ pub fn day_report_pdf(stall: &StallHeading<'_>, report: &DayReport, printed_at: 
         &rows,
         None,
     );
+}
 
+/// Each void and return, with how money went back.
+fn voids_section(doc: &mut Report, report: &DayReport) {
     if !report.voids.is_empty() || !report.returns.is_empty() {
         doc.heading("Batal dan retur / Voids and returns");
         let columns = [
@@ -253,7 +288,10 @@ pub fn day_report_pdf(stall: &StallHeading<'_>, report: &DayReport, printed_at: 
             None,
         );
     }
+}
 
+/// What the manager must see: PINs tried wrong, a clock set back.
+fn events_section(doc: &mut Report, stall: &StallHeading<'_>, report: &DayReport) {
     if !report.events.is_empty() {
         // What the manager must see: PINs tried wrong, a clock set back.
         doc.heading("Kejadian / Events");
@@ -274,10 +312,10 @@ pub fn day_report_pdf(stall: &StallHeading<'_>, report: &DayReport, printed_at: 
             );
         }
     }
+}
 
-    super::consign::day_section(&mut doc, report);
-    super::kasbon::day_sections(&mut doc, report);
-
+/// The PPh final estimate for the month and the year.
+fn pph_section(doc: &mut Report, stall: &StallHeading<'_>, report: &DayReport) {
     doc.heading("Perkiraan PPh Final / Final income tax estimate");
     let pph = &report.pph;
     for part in pph.rule.wording(stall.language).split("; ") {
@@ -293,9 +331,6 @@ pub fn day_report_pdf(stall: &StallHeading<'_>, report: &DayReport, printed_at: 
         &pph.year_tax.to_string(),
         false,
     );
-
-    doc.signatures(&["Penjual / Vendor", "Pengelola / Manager"]);
-    doc.finish()
 }
 
 /// The time of day of a stored stamp as Indonesian print writes it: `21.15`.
