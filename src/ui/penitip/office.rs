@@ -7,7 +7,9 @@ use iced::widget::{Column, button, column, row, text, text_input};
 use iced::{Alignment, Element, Fill, FillPortion};
 use time::Date;
 
-use crate::office::producers::{ProducersReport, producers_report, write_producers_csv};
+use crate::office::producers::{
+    ProducerRow, ProducersReport, RegencyRow, producers_report, write_producers_csv,
+};
 use crate::store::Store;
 use crate::ui::action::{Action, at_now};
 use crate::ui::i18n::{Lang, T};
@@ -151,11 +153,38 @@ impl OfficeProducers {
     }
 
     pub fn view(&self, lang: Lang) -> Element<'_, Message> {
-        let cell = |t: String, portion: u16, right: bool| {
-            let t = text(t).size(theme::SMALL).width(FillPortion(portion));
-            if right { t.align_x(Alignment::End) } else { t }
+        let mut body = Column::new().spacing(4).push(self.header(lang));
+        if let Some(outcome) = &self.outcome {
+            body = body.push(outcome_line(outcome, lang));
+        }
+        let Some(report) = &self.report else {
+            return card(body);
         };
-        let header = row![
+        body = body.push(producers_heading(lang));
+        if report.producers.is_empty() {
+            body = body.push(
+                text(T::NoProducersInTheStallsFiles.get(lang))
+                    .size(theme::SMALL)
+                    .color(theme::MUTED),
+            );
+        }
+        for p in &report.producers {
+            body = body.push(producer_row(p, lang));
+        }
+        body = body.push(
+            text(T::ByTheProducersRegencyOfOrigin.get(lang))
+                .size(theme::SMALL)
+                .font(BOLD),
+        );
+        for r in &report.regencies {
+            body = body.push(regency_row(r, lang));
+        }
+        card(column![body].spacing(6))
+    }
+
+    /// The title, the period's two days and the CSV and PDF keys.
+    fn header(&self, lang: Lang) -> Element<'_, Message> {
+        row![
             text(T::CentresProducers.get(lang))
                 .size(theme::TEXT)
                 .font(BOLD)
@@ -178,91 +207,90 @@ impl OfficeProducers {
                 .style(button::secondary),
         ]
         .spacing(8)
-        .align_y(Alignment::Center);
-        let mut body = Column::new().spacing(4).push(header);
-        if let Some(outcome) = &self.outcome {
-            body = body.push(match outcome {
-                Ok(path) => text(format!("{} {path}", T::Written.get(lang)))
-                    .size(theme::SMALL)
-                    .color(theme::GOOD),
-                Err(error) => text(error.say(lang)).size(theme::SMALL).color(theme::BAD),
-            });
-        }
-        let Some(report) = &self.report else {
-            return card(body);
-        };
-        body = body.push(
-            row![
-                cell(T::Producer.get(lang).into(), 5, false),
-                cell(T::Origin.get(lang).into(), 4, false),
-                cell(T::Stalls.get(lang).into(), 4, false),
-                cell(T::SoldValue.get(lang).into(), 3, true),
-                cell(T::OwedHeading.get(lang).into(), 3, true),
-                cell(T::Paid.get(lang).into(), 3, true),
-                cell(T::Balance.get(lang).into(), 3, true),
-            ]
-            .spacing(6),
-        );
-        if report.producers.is_empty() {
-            body = body.push(
-                text(T::NoProducersInTheStallsFiles.get(lang))
-                    .size(theme::SMALL)
-                    .color(theme::MUTED),
-            );
-        }
-        for p in &report.producers {
-            let name = match (&p.nib, &p.nib_owner) {
-                (Some(nib), Some(owner)) => {
-                    format!(
-                        "{} · NIB {nib} ({} {owner})",
-                        p.producer,
-                        T::NibFirstSentBy.get(lang)
-                    )
-                }
-                (Some(nib), None) => format!("{} · NIB {nib}", p.producer),
-                _ => p.producer.clone(),
-            };
-            body = body.push(
-                row![
-                    cell(name, 5, false),
-                    cell(format!("{} {}", p.regency, p.regency_name), 4, false),
-                    cell(p.stalls.join(" "), 4, false),
-                    cell(p.sold.to_string(), 3, true),
-                    cell(p.owed.to_string(), 3, true),
-                    cell(p.paid.to_string(), 3, true),
-                    cell(p.balance.to_string(), 3, true),
-                ]
-                .spacing(6),
-            );
-        }
-        body = body.push(
-            text(T::ByTheProducersRegencyOfOrigin.get(lang))
-                .size(theme::SMALL)
-                .font(BOLD),
-        );
-        for r in &report.regencies {
-            body = body.push(
-                row![
-                    cell(format!("{} {}", r.regency, r.regency_name), 9, false),
-                    cell(
-                        format!(
-                            "{} {} · {} {}",
-                            r.producers,
-                            T::Producers.get(lang),
-                            r.stalls,
-                            T::StallsCount.get(lang)
-                        ),
-                        4,
-                        false
-                    ),
-                    cell(r.sold.to_string(), 3, true),
-                    cell(r.owed.to_string(), 3, true),
-                    cell(r.paid.to_string(), 3, true),
-                    cell(r.balance.to_string(), 3, true),
-                ]
-                .spacing(6),
-            );
-        }
-        card(column![body].spacing(6))
+        .align_y(Alignment::Center)
+        .into()
     }
+}
+
+/// One cell of the producers' table: a share of the width, figures right.
+fn cell<'a>(t: String, portion: u16, right: bool) -> iced::widget::Text<'a> {
+    let t = text(t).size(theme::SMALL).width(FillPortion(portion));
+    if right { t.align_x(Alignment::End) } else { t }
+}
+
+/// What was written last, or why not.
+fn outcome_line<'a>(outcome: &Result<String, Refusal>, lang: Lang) -> iced::widget::Text<'a> {
+    match outcome {
+        Ok(path) => text(format!("{} {path}", T::Written.get(lang)))
+            .size(theme::SMALL)
+            .color(theme::GOOD),
+        Err(error) => text(error.say(lang)).size(theme::SMALL).color(theme::BAD),
+    }
+}
+
+fn producers_heading<'a>(lang: Lang) -> Element<'a, Message> {
+    row![
+        cell(T::Producer.get(lang).into(), 5, false),
+        cell(T::Origin.get(lang).into(), 4, false),
+        cell(T::Stalls.get(lang).into(), 4, false),
+        cell(T::SoldValue.get(lang).into(), 3, true),
+        cell(T::OwedHeading.get(lang).into(), 3, true),
+        cell(T::Paid.get(lang).into(), 3, true),
+        cell(T::Balance.get(lang).into(), 3, true),
+    ]
+    .spacing(6)
+    .into()
+}
+
+/// A producer's name, with the NIB and, when another stall named it first,
+/// that stall.
+fn producer_name(p: &ProducerRow, lang: Lang) -> String {
+    match (&p.nib, &p.nib_owner) {
+        (Some(nib), Some(owner)) => {
+            format!(
+                "{} · NIB {nib} ({} {owner})",
+                p.producer,
+                T::NibFirstSentBy.get(lang)
+            )
+        }
+        (Some(nib), None) => format!("{} · NIB {nib}", p.producer),
+        _ => p.producer.clone(),
+    }
+}
+
+fn producer_row<'a>(p: &ProducerRow, lang: Lang) -> Element<'a, Message> {
+    row![
+        cell(producer_name(p, lang), 5, false),
+        cell(format!("{} {}", p.regency, p.regency_name), 4, false),
+        cell(p.stalls.join(" "), 4, false),
+        cell(p.sold.to_string(), 3, true),
+        cell(p.owed.to_string(), 3, true),
+        cell(p.paid.to_string(), 3, true),
+        cell(p.balance.to_string(), 3, true),
+    ]
+    .spacing(6)
+    .into()
+}
+
+fn regency_row<'a>(r: &RegencyRow, lang: Lang) -> Element<'a, Message> {
+    row![
+        cell(format!("{} {}", r.regency, r.regency_name), 9, false),
+        cell(
+            format!(
+                "{} {} · {} {}",
+                r.producers,
+                T::Producers.get(lang),
+                r.stalls,
+                T::StallsCount.get(lang)
+            ),
+            4,
+            false
+        ),
+        cell(r.sold.to_string(), 3, true),
+        cell(r.owed.to_string(), 3, true),
+        cell(r.paid.to_string(), 3, true),
+        cell(r.balance.to_string(), 3, true),
+    ]
+    .spacing(6)
+    .into()
 }

@@ -12,7 +12,7 @@ use super::{
 };
 use crate::domain::consign::PayoutMethod;
 use crate::domain::regency::REGENCIES;
-use crate::store::{HandoverKind, ProducerStatement};
+use crate::store::{HandoverKind, ProducerStatement, Product};
 use crate::ui::i18n::{Lang, T};
 use crate::ui::theme;
 use crate::ui::widgets::{BOLD, card, figure, keyed, keyed_tile, with_key};
@@ -284,67 +284,110 @@ impl Penitip {
 
 /// The statement on screen: per product, then the money.
 fn statement<'a>(shown: &'a ProducerStatement, from: &'a str, lang: Lang) -> Element<'a, Message> {
-    let cell = |t: String, portion: u16, right: bool| {
-        let t = text(t).size(theme::SMALL).width(FillPortion(portion));
-        if right { t.align_x(Alignment::End) } else { t }
-    };
-    let mut table = Column::new().spacing(4).push(
-        row![
-            text(T::ConsignmentStatement.get(lang))
-                .size(theme::TEXT)
-                .font(BOLD)
-                .width(Fill),
-            text_input(T::FromDay.get(lang), from)
-                .id(FROM)
-                .on_input(Message::FromChanged)
-                .padding(6)
-                .width(150),
-            text(format!("s/d {}", shown.to)).size(theme::SMALL),
-            keyed_tile(T::Print.get(lang), "F7", Some(Message::PrintStatement))
-                .width(110)
-                .style(button::secondary),
+    card(
+        column![
+            statement_table(shown, from, lang),
+            statement_figures(shown, lang),
+            statement_history(shown, lang)
         ]
-        .spacing(8)
-        .align_y(Alignment::Center),
-    );
+        .spacing(10),
+    )
+}
+
+/// One cell of a table: a share of the width, figures right.
+fn cell<'a>(t: String, portion: u16, right: bool) -> iced::widget::Text<'a> {
+    let t = text(t).size(theme::SMALL).width(FillPortion(portion));
+    if right { t.align_x(Alignment::End) } else { t }
+}
+
+/// The statement's title, the first day and the print key.
+fn statement_header<'a>(
+    shown: &'a ProducerStatement,
+    from: &'a str,
+    lang: Lang,
+) -> Element<'a, Message> {
+    row![
+        text(T::ConsignmentStatement.get(lang))
+            .size(theme::TEXT)
+            .font(BOLD)
+            .width(Fill),
+        text_input(T::FromDay.get(lang), from)
+            .id(FROM)
+            .on_input(Message::FromChanged)
+            .padding(6)
+            .width(150),
+        text(format!("s/d {}", shown.to)).size(theme::SMALL),
+        keyed_tile(T::Print.get(lang), "F7", Some(Message::PrintStatement))
+            .width(110)
+            .style(button::secondary),
+    ]
+    .spacing(8)
+    .align_y(Alignment::Center)
+    .into()
+}
+
+/// One line of the statement's table; the opening column only when the
+/// statement starts on a day (from the beginning every opening is nought).
+fn statement_line<'a>(cells: [String; 8], opening: bool) -> Element<'a, Message> {
+    let [name, open, received, sold, back, returned, left, owed] = cells;
+    let mut line = row![cell(name, 6, false)].spacing(4);
+    if opening {
+        line = line.push(cell(open, 2, true));
+    }
+    line.push(cell(received, 2, true))
+        .push(cell(sold, 2, true))
+        .push(cell(back, 2, true))
+        .push(cell(returned, 3, true))
+        .push(cell(left, 2, true))
+        .push(cell(owed, 4, true))
+        .into()
+}
+
+/// The header, then per product what came in, sold, went back and is owed.
+fn statement_table<'a>(
+    shown: &'a ProducerStatement,
+    from: &'a str,
+    lang: Lang,
+) -> Column<'a, Message> {
+    let mut table = Column::new()
+        .spacing(4)
+        .push(statement_header(shown, from, lang));
     // From the beginning every opening is nought: the column is left out.
     let opening = shown.from.is_some();
-    let line = |cells: [String; 8]| {
-        let [name, open, received, sold, back, returned, left, owed] = cells;
-        let mut line = row![cell(name, 6, false)].spacing(4);
-        if opening {
-            line = line.push(cell(open, 2, true));
-        }
-        line.push(cell(received, 2, true))
-            .push(cell(sold, 2, true))
-            .push(cell(back, 2, true))
-            .push(cell(returned, 3, true))
-            .push(cell(left, 2, true))
-            .push(cell(owed, 4, true))
-    };
-    table = table.push(line([
-        T::Item.get(lang).into(),
-        T::Open.get(lang).into(),
-        T::In.get(lang).into(),
-        T::Sold.get(lang).into(),
-        T::ReturnedBack.get(lang).into(),
-        T::Handed.get(lang).into(),
-        T::Left.get(lang).into(),
-        T::OwedHeading.get(lang).into(),
-    ]));
+    table = table.push(statement_line(
+        [
+            T::Item.get(lang).into(),
+            T::Open.get(lang).into(),
+            T::In.get(lang).into(),
+            T::Sold.get(lang).into(),
+            T::ReturnedBack.get(lang).into(),
+            T::Handed.get(lang).into(),
+            T::Left.get(lang).into(),
+            T::OwedHeading.get(lang).into(),
+        ],
+        opening,
+    ));
     for p in &shown.products {
-        table = table.push(line([
-            format!("{} {}", p.sku, p.name),
-            p.opening.to_string(),
-            p.received.to_string(),
-            p.sold.to_string(),
-            p.buyer_returns.to_string(),
-            p.returned.to_string(),
-            p.remaining.to_string(),
-            p.owed.to_string(),
-        ]));
+        table = table.push(statement_line(
+            [
+                format!("{} {}", p.sku, p.name),
+                p.opening.to_string(),
+                p.received.to_string(),
+                p.sold.to_string(),
+                p.buyer_returns.to_string(),
+                p.returned.to_string(),
+                p.remaining.to_string(),
+                p.owed.to_string(),
+            ],
+            opening,
+        ));
     }
-    let figures = column![
+    table
+}
+
+/// The money: sales, opening balance, owed, paid and the balance.
+fn statement_figures<'a>(shown: &ProducerStatement, lang: Lang) -> Column<'a, Message> {
+    column![
         figure(
             T::SalesValue.get(lang),
             shown.sales_value.to_string(),
@@ -363,7 +406,11 @@ fn statement<'a>(shown: &'a ProducerStatement, from: &'a str, lang: Lang) -> Ele
         figure(T::Paid.get(lang), shown.paid.to_string(), theme::SMALL),
         figure(T::Balance.get(lang), shown.balance.to_string(), theme::TEXT),
     ]
-    .spacing(2);
+    .spacing(2)
+}
+
+/// The last five payouts, then the last five handover notes.
+fn statement_history<'a>(shown: &ProducerStatement, lang: Lang) -> Column<'a, Message> {
     let mut history = Column::new().spacing(2);
     for payout in shown.payouts.iter().rev().take(5) {
         history = history.push(
@@ -393,7 +440,7 @@ fn statement<'a>(shown: &'a ProducerStatement, from: &'a str, lang: Lang) -> Ele
                 .color(theme::MUTED),
         );
     }
-    card(column![table, figures, history].spacing(10))
+    history
 }
 
 fn producer_form(form: &ProducerForm, lang: Lang) -> Element<'_, Message> {
@@ -490,6 +537,43 @@ fn handover_form(form: &HandoverForm, busy: bool, lang: Lang) -> Element<'_, Mes
         HandoverKind::Intake => T::TakeInGoodsHandoverNote.get(lang),
         HandoverKind::Handback => T::HandBackGoodsHandoverNote.get(lang),
     };
+    card(
+        column![
+            text(title).size(theme::TEXT).font(BOLD),
+            text_input(T::FindProducersGoods.get(lang), &form.pick)
+                .id(PICK)
+                .on_input(Message::PickChanged)
+                .on_submit(Message::PickFirst)
+                .padding(10)
+                .size(theme::TEXT),
+            handover_picker(form, lang),
+            text(T::GoodsOnTheNote.get(lang))
+                .size(theme::SMALL)
+                .font(BOLD),
+            handover_lines(form, lang),
+            text_input(T::FieldNote.get(lang), &form.note)
+                .id(NOTE)
+                .on_input(Message::NoteChanged)
+                .on_submit(Message::SaveHandover)
+                .padding(10),
+            row![
+                keyed(
+                    T::SavePrint.get(lang),
+                    "Enter",
+                    (!busy && !form.lines.is_empty()).then_some(Message::SaveHandover)
+                )
+                .width(Fill),
+                keyed(T::Cancel.get(lang), "Esc", Some(Message::Close)).style(button::text),
+            ]
+            .spacing(6),
+        ]
+        .spacing(8),
+    )
+}
+
+/// The producer's goods that match what was typed, the highlighted one
+/// first in colour.
+fn handover_picker(form: &HandoverForm, lang: Lang) -> Column<'_, Message> {
     let mut picker = Column::new().spacing(4);
     if form.products.is_empty() {
         picker = picker.push(
@@ -504,33 +588,41 @@ fn handover_form(form: &HandoverForm, busy: bool, lang: Lang) -> Element<'_, Mes
         .take(super::PICKER_ROWS)
         .enumerate()
     {
-        picker = picker.push(
-            button(
-                row![
-                    text(format!("{} {}", product.sku, product.name))
-                        .size(theme::SMALL)
-                        .width(Fill),
-                    text(format!(
-                        "{} {} {}",
-                        T::Stock.get(lang),
-                        product.stock,
-                        product.unit.key()
-                    ))
-                    .size(theme::SMALL)
-                    .color(theme::MUTED),
-                ]
-                .spacing(8),
-            )
-            .width(Fill)
-            .padding([6, 10])
-            .on_press(Message::PickProduct(product.sku.clone()))
-            .style(if index == form.highlighted {
-                button::primary
-            } else {
-                button::secondary
-            }),
-        );
+        picker = picker.push(picked_product(product, index == form.highlighted, lang));
     }
+    picker
+}
+
+fn picked_product<'a>(product: &Product, highlighted: bool, lang: Lang) -> Element<'a, Message> {
+    button(
+        row![
+            text(format!("{} {}", product.sku, product.name))
+                .size(theme::SMALL)
+                .width(Fill),
+            text(format!(
+                "{} {} {}",
+                T::Stock.get(lang),
+                product.stock,
+                product.unit.key()
+            ))
+            .size(theme::SMALL)
+            .color(theme::MUTED),
+        ]
+        .spacing(8),
+    )
+    .width(Fill)
+    .padding([6, 10])
+    .on_press(Message::PickProduct(product.sku.clone()))
+    .style(if highlighted {
+        button::primary
+    } else {
+        button::secondary
+    })
+    .into()
+}
+
+/// The goods on the note, each with its quantity and a key to take it off.
+fn handover_lines(form: &HandoverForm, lang: Lang) -> Column<'_, Message> {
     let mut lines = Column::new().spacing(4);
     if form.lines.is_empty() {
         lines = lines.push(
@@ -561,36 +653,5 @@ fn handover_form(form: &HandoverForm, busy: bool, lang: Lang) -> Element<'_, Mes
                 .color(theme::MUTED),
         );
     }
-    card(
-        column![
-            text(title).size(theme::TEXT).font(BOLD),
-            text_input(T::FindProducersGoods.get(lang), &form.pick)
-                .id(PICK)
-                .on_input(Message::PickChanged)
-                .on_submit(Message::PickFirst)
-                .padding(10)
-                .size(theme::TEXT),
-            picker,
-            text(T::GoodsOnTheNote.get(lang))
-                .size(theme::SMALL)
-                .font(BOLD),
-            lines,
-            text_input(T::FieldNote.get(lang), &form.note)
-                .id(NOTE)
-                .on_input(Message::NoteChanged)
-                .on_submit(Message::SaveHandover)
-                .padding(10),
-            row![
-                keyed(
-                    T::SavePrint.get(lang),
-                    "Enter",
-                    (!busy && !form.lines.is_empty()).then_some(Message::SaveHandover)
-                )
-                .width(Fill),
-                keyed(T::Cancel.get(lang), "Esc", Some(Message::Close)).style(button::text),
-            ]
-            .spacing(6),
-        ]
-        .spacing(8),
-    )
+    lines
 }
