@@ -71,6 +71,41 @@ pub fn centre_report_pdf(
         .collect();
     doc.table(&two, &["Kabupaten/kota", "Bersih"], &rows, None);
 
+    stalls_section(&mut doc, day);
+
+    super::kasbon::centre_section(&mut doc, day);
+
+    doc.heading("Per kategori / By category");
+    let rows: Vec<Vec<String>> = day
+        .categories
+        .iter()
+        .map(|g| vec![g.label.clone(), g.net.to_string()])
+        .collect();
+    doc.table(&two, &["Kategori", "Bersih"], &rows, None);
+
+    doc.heading("Per pembayaran / By payment method");
+    let rows: Vec<Vec<String>> = day
+        .payments
+        .iter()
+        .map(|g| vec![g.label.clone(), g.net.to_string()])
+        .collect();
+    doc.table(&two, &["Metode", "Bersih"], &rows, None);
+
+    if !day.silent.is_empty() {
+        doc.heading("Tanpa kabar / Sent nothing");
+        let rows: Vec<Vec<String>> = day
+            .silent
+            .iter()
+            .map(|s| vec![format!("{} {}", s.code, s.name), s.regency.to_string()])
+            .collect();
+        doc.table(&two, &["Toko", "Asal"], &rows, None);
+    }
+    doc.finish()
+}
+
+/// Every stall's day in one table, with the centre's total.
+fn stalls_section(doc: &mut Report, day: &CentreDay) {
+    let t = &day.totals;
     doc.heading("Per toko / By stall");
     let columns = [
         Column {
@@ -147,33 +182,4 @@ pub fn centre_report_pdf(
         &rows,
         Some(total),
     );
-
-    super::kasbon::centre_section(&mut doc, day);
-
-    doc.heading("Per kategori / By category");
-    let rows: Vec<Vec<String>> = day
-        .categories
-        .iter()
-        .map(|g| vec![g.label.clone(), g.net.to_string()])
-        .collect();
-    doc.table(&two, &["Kategori", "Bersih"], &rows, None);
-
-    doc.heading("Per pembayaran / By payment method");
-    let rows: Vec<Vec<String>> = day
-        .payments
-        .iter()
-        .map(|g| vec![g.label.clone(), g.net.to_string()])
-        .collect();
-    doc.table(&two, &["Metode", "Bersih"], &rows, None);
-
-    if !day.silent.is_empty() {
-        doc.heading("Tanpa kabar / Sent nothing");
-        let rows: Vec<Vec<String>> = day
-            .silent
-            .iter()
-            .map(|s| vec![format!("{} {}", s.code, s.name), s.regency.to_string()])
-            .collect();
-        doc.table(&two, &["Toko", "Asal"], &rows, None);
-    }
-    doc.finish()
 }

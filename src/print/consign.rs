@@ -190,6 +190,30 @@ pub fn statement_pdf(
         doc.line(BODY, false, &format!("Rekening / Bank: {bank}"));
     }
 
+    stock_section(&mut doc, statement);
+
+    money_section(&mut doc, statement);
+
+    payouts_section(&mut doc, statement, stall);
+
+    if !statement.notes.is_empty() {
+        doc.heading("Serah terima / Handover notes");
+        for (number, kind, day) in &statement.notes {
+            doc.line(BODY, false, &format!("{day}  {number}  {}", kind.title()));
+        }
+    }
+    signatures(
+        &mut doc,
+        &[
+            ("Penitip / Producer", producer.name.as_str()),
+            ("Toko / Stall", stall.name),
+        ],
+    );
+    doc.finish()
+}
+
+/// Each product's stock: opening, received, sold, returned, left.
+fn stock_section(doc: &mut Report, statement: &ProducerStatement) {
     doc.heading("Stok / Stock");
     let stock = [
         column(0.0, 62.0, false),
@@ -227,13 +251,16 @@ pub fn statement_pdf(
     );
     doc.y += 2.0;
     wrapped(
-        &mut doc,
+        doc,
         7.5,
         "Awal = opening · Terima = received · Terjual = sold · Retur = dikembalikan pembeli, \
          returned by buyers · Kembali = dikembalikan ke penitip, handed back to the producer · \
          Lain = penyesuaian dan stok opname, other changes · Sisa = remaining",
     );
+}
 
+/// What the goods sold for, what the producer is owed and was paid.
+fn money_section(doc: &mut Report, statement: &ProducerStatement) {
     doc.heading("Uang / Money");
     let money = [
         column(0.0, 100.0, false),
@@ -274,7 +301,10 @@ pub fn statement_pdf(
         &statement.balance.to_string(),
         true,
     );
+}
 
+/// Each payout to the producer.
+fn payouts_section(doc: &mut Report, statement: &ProducerStatement, stall: &StallHeading<'_>) {
     if !statement.payouts.is_empty() {
         doc.heading("Pembayaran / Payouts");
         let columns = [
@@ -303,20 +333,6 @@ pub fn statement_pdf(
         );
         doc.y += 2.0;
     }
-    if !statement.notes.is_empty() {
-        doc.heading("Serah terima / Handover notes");
-        for (number, kind, day) in &statement.notes {
-            doc.line(BODY, false, &format!("{day}  {number}  {}", kind.title()));
-        }
-    }
-    signatures(
-        &mut doc,
-        &[
-            ("Penitip / Producer", producer.name.as_str()),
-            ("Toko / Stall", stall.name),
-        ],
-    );
-    doc.finish()
 }
 
 /// The centre's producers as PDF bytes (office).
@@ -351,6 +367,15 @@ pub fn producers_report_pdf(
     doc.figure("Dibayar / Paid", &report.totals.paid.to_string(), false);
     doc.figure("Saldo / Balance", &report.totals.balance.to_string(), true);
 
+    regencies_section(&mut doc, report);
+
+    producers_section(&mut doc, report);
+
+    doc.finish()
+}
+
+/// The producers' figures by their regency of origin.
+fn regencies_section(doc: &mut Report, report: &ProducersReport) {
     doc.heading("Per asal penitip / By producers' regency of origin");
     let bars: Vec<_> = report
         .regencies
@@ -396,7 +421,10 @@ pub fn producers_report_pdf(
         None,
     );
     doc.y += 2.0;
+}
 
+/// Each producer's figures.
+fn producers_section(doc: &mut Report, report: &ProducersReport) {
     doc.heading("Per penitip / By producer");
     let columns = [
         column(0.0, 44.0, false),
@@ -435,12 +463,11 @@ pub fn producers_report_pdf(
     );
     doc.y += 2.0;
     wrapped(
-        &mut doc,
+        doc,
         7.5,
         "Penitip dengan NIB yang sama di beberapa toko dihitung satu; toko ditulis TOKO/KODE. \
          Producers with the same NIB are merged across stalls; stalls are written STALL/CODE.",
     );
-    doc.finish()
 }
 
 /// The day report's section on payouts to producers (cash and transfer).

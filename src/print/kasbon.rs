@@ -116,6 +116,48 @@ pub fn statement_pdf(
 
 /// The day report's sections on kasbon repaid, expenses and laba kotor.
 pub fn day_sections(doc: &mut Report, report: &DayReport) {
+    repayments_section(doc, report);
+
+    expenses_section(doc, report);
+
+    doc.heading("Laba kotor / Gross profit");
+    let profit = &report.profit;
+    doc.figure(
+        "Penjualan ber-HPP / Sales with a cost",
+        &profit.costed_net.to_string(),
+        false,
+    );
+    doc.figure(
+        "HPP / Cost of goods",
+        &profit.cost_of_goods.to_string(),
+        false,
+    );
+    doc.figure(
+        "Laba kotor / Gross profit",
+        &profit.gross_profit.to_string(),
+        true,
+    );
+    if !report.uncosted.is_empty() {
+        doc.figure(
+            "Tanpa HPP (tidak dihitung) / Without a cost (not counted)",
+            &profit.uncosted_net.to_string(),
+            false,
+        );
+        for product in &report.uncosted {
+            doc.line(
+                9.0,
+                false,
+                &format!(
+                    "   {} {} · {}",
+                    product.sku, product.name, product.margin.uncosted_net
+                ),
+            );
+        }
+    }
+}
+
+/// Kasbon repaid during the day.
+fn repayments_section(doc: &mut Report, report: &DayReport) {
     if !report.repayments.is_empty() {
         doc.heading("Bayar kasbon / Credit repaid");
         let columns = [
@@ -165,6 +207,10 @@ pub fn day_sections(doc: &mut Report, report: &DayReport) {
             None,
         );
     }
+}
+
+/// The day's expenses.
+fn expenses_section(doc: &mut Report, report: &DayReport) {
     if !report.expenses.is_empty() {
         doc.heading("Pengeluaran / Expenses");
         let columns = [
@@ -213,41 +259,6 @@ pub fn day_sections(doc: &mut Report, report: &DayReport) {
             &rows,
             None,
         );
-    }
-
-    doc.heading("Laba kotor / Gross profit");
-    let profit = &report.profit;
-    doc.figure(
-        "Penjualan ber-HPP / Sales with a cost",
-        &profit.costed_net.to_string(),
-        false,
-    );
-    doc.figure(
-        "HPP / Cost of goods",
-        &profit.cost_of_goods.to_string(),
-        false,
-    );
-    doc.figure(
-        "Laba kotor / Gross profit",
-        &profit.gross_profit.to_string(),
-        true,
-    );
-    if !report.uncosted.is_empty() {
-        doc.figure(
-            "Tanpa HPP (tidak dihitung) / Without a cost (not counted)",
-            &profit.uncosted_net.to_string(),
-            false,
-        );
-        for product in &report.uncosted {
-            doc.line(
-                9.0,
-                false,
-                &format!(
-                    "   {} {} · {}",
-                    product.sku, product.name, product.margin.uncosted_net
-                ),
-            );
-        }
     }
 }
 
