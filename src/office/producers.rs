@@ -249,20 +249,33 @@ pub fn producers_report(
     let to_key = to
         .map(|d| d.to_string())
         .unwrap_or_else(|| "9999-12-31".into());
-    let mut figures = figures(conn, &from_key, &to_key)?;
+    let figures = figures(conn, &from_key, &to_key)?;
+    let producers = merge_producers(known_producers(conn)?, &nib_owners(conn)?, figures)?;
+    let (regencies, totals) = by_regency(&producers)?;
+    Ok(ProducersReport {
+        from: from.map(|d| d.to_string()),
+        to: to.map(|d| d.to_string()),
+        producers,
+        regencies,
+        totals,
+    })
+}
 
-    struct Known {
-        stall: String,
-        code: String,
-        name: String,
-        regency: u16,
-        nib: Option<String>,
-        seen_at: String,
-    }
+/// A producer as one stall described them.
+struct Known {
+    stall: String,
+    code: String,
+    name: String,
+    regency: u16,
+    nib: Option<String>,
+    seen_at: String,
+}
+
+fn known_producers(conn: &Connection) -> Result<Vec<Known>, SyncError> {
     let mut statement = conn.prepare_cached(
         "SELECT stall_code, code, name, regency, nib, seen_at FROM office_producers ORDER BY stall_code, code",
     )?;
-    let known: Vec<Known> = statement
+    let known = statement
         .query_map([], |r| {
             Ok(Known {
                 stall: r.get(0)?,
@@ -274,12 +287,26 @@ pub fn producers_report(
             })
         })?
         .collect::<rusqlite::Result<_>>()?;
+    Ok(known)
+}
+
+/// Each NIB and the stall that named it first.
+fn nib_owners(conn: &Connection) -> Result<HashMap<String, String>, SyncError> {
     let mut owners = conn.prepare_cached("SELECT nib, stall_code FROM office_nib_owners")?;
-    let owners: HashMap<String, String> = owners
+    let owners = owners
         .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
         .collect::<rusqlite::Result<_>>()?;
-    // One producer per NIB among the stall that named it first; without a
-    // NIB, or with a NIB another stall named first, one per stall's code.
+    Ok(owners)
+}
+
+/// One producer per NIB among the stall that named it first; without a
+/// NIB, or with a NIB another stall named first, one per stall's code. In
+/// order of name.
+fn merge_producers(
+    known: Vec<Known>,
+    owners: &HashMap<String, String>,
+    mut figures: HashMap<(String, String), Figures>,
+) -> Result<Vec<ProducerRow>, SyncError> {
     let mut merged: BTreeMap<String, (ProducerRow, String)> = BTreeMap::new();
     for k in known {
         let nib_owner = k
@@ -335,9 +362,14 @@ pub fn producers_report(
         (a.producer.to_lowercase(), &a.key).cmp(&(b.producer.to_lowercase(), &b.key))
     });
 
+    Ok(producers)
+}
+
+/// The producers by their regency of origin, and the centre's totals.
+fn by_regency(producers: &[ProducerRow]) -> Result<(Vec<RegencyRow>, ProducerTotals), SyncError> {
     let mut regencies: BTreeMap<u16, (RegencyRow, BTreeSet<String>)> = BTreeMap::new();
     let mut totals = ProducerTotals::default();
-    for row in &producers {
+    for row in producers {
         let (group, stalls) = regencies.entry(row.regency).or_insert_with(|| {
             (
                 RegencyRow {
@@ -374,13 +406,7 @@ pub fn producers_report(
             row
         })
         .collect();
-    Ok(ProducersReport {
-        from: from.map(|d| d.to_string()),
-        to: to.map(|d| d.to_string()),
-        producers,
-        regencies,
-        totals,
-    })
+    Ok((regencies, totals))
 }
 
 /// The columns of the producers' CSV, in order.
