@@ -68,29 +68,7 @@ pub fn verify(store: &Store, text: &str) -> Result<Verdict, SyncError> {
     if !readable {
         return Err(not_a_struk());
     }
-    let conn = store.connection();
-    // After a re-pin a stall's numbers start again: several sales may carry
-    // the number; the check value says which one the struk is.
-    let mut statement = conn.prepare_cached(
-        "SELECT s.seq, s.total, s.created_at, st.name, s.epoch,
-                EXISTS (SELECT 1 FROM office_voids v WHERE v.sale_id = s.id AND v.stall_code = s.stall_code),
-                (SELECT SUM(r.refund + r.kasbon_refund) FROM office_returns r WHERE r.sale_id = s.id AND r.stall_code = s.stall_code)
-         FROM office_sales s JOIN office_stalls st ON st.code = s.stall_code
-         WHERE s.stall_code = ?1 AND s.receipt = ?2",
-    )?;
-    let held: Vec<HeldSale> = statement
-        .query_map(params![stall, receipt], |r| {
-            Ok(HeldSale {
-                seq: r.get(0)?,
-                total: r.get(1)?,
-                created_at: r.get(2)?,
-                stall_name: r.get(3)?,
-                epoch: r.get(4)?,
-                voided: r.get(5)?,
-                refunded: r.get(6)?,
-            })
-        })?
-        .collect::<rusqlite::Result<_>>()?;
+    let held = held_sales(store, stall, receipt)?;
     let mut verdict = Verdict {
         status: Status::NotImported,
         receipt: receipt.to_string(),
@@ -111,43 +89,7 @@ pub fn verify(store: &Store, text: &str) -> Result<Verdict, SyncError> {
         verdict.stall = Some(stall.to_string());
         return Ok(verdict);
     }
-    // The earliest moment any of the stall's keys began: a struk of a sale
-    // after it cannot carry the old check.
-    let keyed_since = keys
-        .iter()
-        .filter_map(|(_, since)| crate::clock::parse_stamp(since))
-        .min();
-    let earliest_key = keys.iter().map(|(_, since)| since).min();
-    let mut matching = None;
-    for sale in &held {
-        let (total, created_at) = (sale.total, sale.created_at.as_str());
-        let matches = match format {
-            Some(CheckFormat::Keyed) => keys.iter().any(|(key, _)| {
-                keyed_check(key, receipt, total, created_at).eq_ignore_ascii_case(check)
-            }),
-            _ => {
-                let before_keys = match (keyed_since, crate::clock::parse_stamp(created_at)) {
-                    (Some(since), Some(at)) => at < since,
-                    (None, _) => true,
-                    (Some(_), None) => false,
-                };
-                // Nor can a sale numbered after one made once the keys
-                // began, whatever time it carries (a clock set back).
-                let numbered_before = match earliest_key {
-                    Some(since) => first_seq_from(store, stall, sale.epoch, since)?
-                        .is_none_or(|first| sale.seq < first),
-                    None => true,
-                };
-                before_keys
-                    && numbered_before
-                    && old_check(receipt, total, created_at).eq_ignore_ascii_case(check)
-            }
-        };
-        if matches {
-            matching = Some(sale);
-            break;
-        }
-    }
+    let matching = matching_sale(store, stall, receipt, check, &held, &keys)?;
     let Some(HeldSale {
         total,
         created_at,
@@ -175,6 +117,83 @@ pub fn verify(store: &Store, text: &str) -> Result<Verdict, SyncError> {
         Status::Found
     };
     Ok(verdict)
+}
+
+/// The office's sales with this stall and receipt number. After a re-pin a
+/// stall's numbers start again: several sales may carry the number; the
+/// check value says which one the struk is.
+fn held_sales(store: &Store, stall: &str, receipt: &str) -> Result<Vec<HeldSale>, SyncError> {
+    let conn = store.connection();
+    let mut statement = conn.prepare_cached(
+        "SELECT s.seq, s.total, s.created_at, st.name, s.epoch,
+                EXISTS (SELECT 1 FROM office_voids v WHERE v.sale_id = s.id AND v.stall_code = s.stall_code),
+                (SELECT SUM(r.refund + r.kasbon_refund) FROM office_returns r WHERE r.sale_id = s.id AND r.stall_code = s.stall_code)
+         FROM office_sales s JOIN office_stalls st ON st.code = s.stall_code
+         WHERE s.stall_code = ?1 AND s.receipt = ?2",
+    )?;
+    let held: Vec<HeldSale> = statement
+        .query_map(params![stall, receipt], |r| {
+            Ok(HeldSale {
+                seq: r.get(0)?,
+                total: r.get(1)?,
+                created_at: r.get(2)?,
+                stall_name: r.get(3)?,
+                epoch: r.get(4)?,
+                voided: r.get(5)?,
+                refunded: r.get(6)?,
+            })
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(held)
+}
+
+/// The held sale whose check value is the struk's: keyed with one of the
+/// stall's keys, or the old check of a sale made before the keys began.
+fn matching_sale<'a>(
+    store: &Store,
+    stall: &str,
+    receipt: &str,
+    check: &str,
+    held: &'a [HeldSale],
+    keys: &[(StrukKey, String)],
+) -> Result<Option<&'a HeldSale>, SyncError> {
+    let format = CheckFormat::of(check);
+    // The earliest moment any of the stall's keys began: a struk of a sale
+    // after it cannot carry the old check.
+    let keyed_since = keys
+        .iter()
+        .filter_map(|(_, since)| crate::clock::parse_stamp(since))
+        .min();
+    let earliest_key = keys.iter().map(|(_, since)| since).min();
+    for sale in held {
+        let (total, created_at) = (sale.total, sale.created_at.as_str());
+        let matches = match format {
+            Some(CheckFormat::Keyed) => keys.iter().any(|(key, _)| {
+                keyed_check(key, receipt, total, created_at).eq_ignore_ascii_case(check)
+            }),
+            _ => {
+                let before_keys = match (keyed_since, crate::clock::parse_stamp(created_at)) {
+                    (Some(since), Some(at)) => at < since,
+                    (None, _) => true,
+                    (Some(_), None) => false,
+                };
+                // Nor can a sale numbered after one made once the keys
+                // began, whatever time it carries (a clock set back).
+                let numbered_before = match earliest_key {
+                    Some(since) => first_seq_from(store, stall, sale.epoch, since)?
+                        .is_none_or(|first| sale.seq < first),
+                    None => true,
+                };
+                before_keys
+                    && numbered_before
+                    && old_check(receipt, total, created_at).eq_ignore_ascii_case(check)
+            }
+        };
+        if matches {
+            return Ok(Some(sale));
+        }
+    }
+    Ok(None)
 }
 
 /// The lowest number of the stall's sales made at or after `since` (SQLite
