@@ -4,7 +4,7 @@
 
 use std::collections::HashSet;
 
-use rusqlite::{OptionalExtension, params};
+use rusqlite::{OptionalExtension, Transaction, params};
 use serde::Serialize;
 use time::OffsetDateTime;
 use uuid::Uuid;
@@ -15,7 +15,7 @@ use crate::domain::consign::{self, ConsignError};
 use crate::domain::limits::check_quantity;
 use crate::money::Quantity;
 use crate::store::stock::{Movement, MovementKind, record, stock_in};
-use crate::store::{Result, Store, StoreError};
+use crate::store::{Product, Result, Store, StoreError};
 
 /// Which way the goods went.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -126,6 +126,52 @@ impl Store {
             return Err(crate::domain::limits::LimitError::Lines.into());
         }
         // Everything is checked before anything is written.
+        let products = self.checked_items(kind, &producer, items)?;
+        let date = self.business_day(now);
+        let day = date.to_string();
+        let stamp = clock::stamp(now, self.offset);
+        let id = Uuid::now_v7();
+        let number = self.write(|tx| {
+            // No number to take, but no clock set back passes either.
+            crate::store::sequence::guard(tx, &stamp)?;
+            let number_in_day: u32 = tx
+                .prepare_cached(
+                    "SELECT COALESCE(MAX(number_in_day), 0) + 1 FROM handover_notes WHERE day = ?1",
+                )?
+                .query_row([&day], |r| r.get(0))?;
+            let number = consign::handover_number(identity.stall_code(), date, number_in_day);
+            tx.prepare_cached(
+                "INSERT INTO handover_notes (id, number, kind, producer_id, day, number_in_day, created_at, note)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+            )?
+            .execute(params![
+                id.to_string(),
+                number,
+                kind.key(),
+                producer.id.to_string(),
+                day,
+                number_in_day,
+                stamp,
+                note
+            ])?;
+            let ledger_note = format!("{} {} ({})", kind.title().to_lowercase(), number, producer.code);
+            for (index, (product, quantity)) in products.iter().enumerate() {
+                let line = (index as i64 + 1, product, *quantity);
+                write_line(tx, kind, id, line, &ledger_note, &stamp)?;
+            }
+            Ok(number)
+        })?;
+        self.handover_note(&number)
+    }
+
+    /// Each item checked: a product of this producer's, once, in a
+    /// quantity its unit allows, and no more handed back than is held.
+    fn checked_items(
+        &self,
+        kind: HandoverKind,
+        producer: &Producer,
+        items: &[HandoverItem],
+    ) -> Result<Vec<(Product, Quantity)>> {
         let mut seen = HashSet::new();
         let mut products = Vec::with_capacity(items.len());
         for item in items {
@@ -156,80 +202,7 @@ impl Store {
             }
             products.push((product, item.quantity));
         }
-        let date = self.business_day(now);
-        let day = date.to_string();
-        let stamp = clock::stamp(now, self.offset);
-        let id = Uuid::now_v7();
-        let number = self.write(|tx| {
-            // No number to take, but no clock set back passes either.
-            crate::store::sequence::guard(tx, &stamp)?;
-            let number_in_day: u32 = tx
-                .prepare_cached(
-                    "SELECT COALESCE(MAX(number_in_day), 0) + 1 FROM handover_notes WHERE day = ?1",
-                )?
-                .query_row([&day], |r| r.get(0))?;
-            let number = consign::handover_number(identity.stall_code(), date, number_in_day);
-            tx.prepare_cached(
-                "INSERT INTO handover_notes (id, number, kind, producer_id, day, number_in_day, created_at, note)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-            )?
-            .execute(params![
-                id.to_string(),
-                number,
-                kind.key(),
-                producer.id.to_string(),
-                day,
-                number_in_day,
-                stamp,
-                note
-            ])?;
-            let ledger_note = format!("{} {} ({})", kind.title().to_lowercase(), number, producer.code);
-            for (index, (product, quantity)) in products.iter().enumerate() {
-                // Checked again inside the transaction: the book is the judge.
-                if kind == HandoverKind::Handback {
-                    let stock = stock_in(tx, product.id)?;
-                    if *quantity > stock {
-                        return Err(ConsignError::HandBackTooMuch {
-                            sku: product.sku.clone(),
-                            asked: *quantity,
-                            left: stock,
-                        }
-                        .into());
-                    }
-                }
-                tx.prepare_cached(
-                    "INSERT INTO handover_lines (note_id, line_no, product_id, sku, name, unit, quantity)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-                )?
-                .execute(params![
-                    id.to_string(),
-                    index as i64 + 1,
-                    product.id.to_string(),
-                    product.sku,
-                    product.name,
-                    product.unit.key(),
-                    quantity.milli()
-                ])?;
-                let (movement_kind, signed) = match kind {
-                    HandoverKind::Intake => (MovementKind::ConsignIn, *quantity),
-                    HandoverKind::Handback => (MovementKind::ConsignOut, quantity.checked_neg()?),
-                };
-                record(
-                    tx,
-                    &Movement {
-                        product_id: product.id,
-                        kind: movement_kind,
-                        quantity: signed,
-                        unit_cost: None,
-                        note: Some(&ledger_note),
-                        sale_id: None,
-                    },
-                    &stamp,
-                )?;
-            }
-            Ok(number)
-        })?;
-        self.handover_note(&number)
+        Ok(products)
     }
 
     /// A handover note by its number, with each product's stock now.
@@ -288,4 +261,57 @@ impl Store {
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
+}
+
+/// One line of a handover note, and the stock ledger's row it makes.
+fn write_line(
+    tx: &Transaction<'_>,
+    kind: HandoverKind,
+    id: Uuid,
+    (line_no, product, quantity): (i64, &Product, Quantity),
+    ledger_note: &str,
+    stamp: &str,
+) -> Result<()> {
+    // Checked again inside the transaction: the book is the judge.
+    if kind == HandoverKind::Handback {
+        let stock = stock_in(tx, product.id)?;
+        if quantity > stock {
+            return Err(ConsignError::HandBackTooMuch {
+                sku: product.sku.clone(),
+                asked: quantity,
+                left: stock,
+            }
+            .into());
+        }
+    }
+    tx.prepare_cached(
+        "INSERT INTO handover_lines (note_id, line_no, product_id, sku, name, unit, quantity)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+    )?
+    .execute(params![
+        id.to_string(),
+        line_no,
+        product.id.to_string(),
+        product.sku,
+        product.name,
+        product.unit.key(),
+        quantity.milli()
+    ])?;
+    let (movement_kind, signed) = match kind {
+        HandoverKind::Intake => (MovementKind::ConsignIn, quantity),
+        HandoverKind::Handback => (MovementKind::ConsignOut, quantity.checked_neg()?),
+    };
+    record(
+        tx,
+        &Movement {
+            product_id: product.id,
+            kind: movement_kind,
+            quantity: signed,
+            unit_cost: None,
+            note: Some(ledger_note),
+            sale_id: None,
+        },
+        stamp,
+    )?;
+    Ok(())
 }
