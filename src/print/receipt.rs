@@ -4,7 +4,7 @@
 use qrcode::{Color as Module, QrCode};
 
 use super::paper::{Fonts, GREY, Sheet, save};
-use super::receipt_text;
+use super::receipt_text::{self, Content};
 use crate::domain::struk_check::{StrukKey, keyed_check};
 use crate::store::CompletedSale;
 
@@ -49,10 +49,6 @@ pub fn receipt_pdf(data: &ReceiptData<'_>) -> Vec<u8> {
     let centre = paper / 2.0;
     let mut sheet = Sheet::new(paper);
     let mut y = 4.0;
-    let next = |y: &mut f32, by: f32| {
-        *y += by;
-        *y
-    };
 
     if content.copy {
         sheet.text_centred(
@@ -91,42 +87,15 @@ pub fn receipt_pdf(data: &ReceiptData<'_>) -> Vec<u8> {
     }
     rule(&mut sheet, left, right, next(&mut y, 2.2));
 
-    for item in &content.items {
-        for (index, part) in fonts
-            .wrap(&item.name, SIZE, false, printable)
-            .iter()
-            .enumerate()
-        {
-            next(&mut y, if index == 0 { LINE + 0.6 } else { LINE });
-            sheet.text(left, y, SIZE, false, part);
-        }
-        next(&mut y, LINE);
-        sheet.text(left, y, SIZE, false, &item.detail);
-        // A price too long to share the line puts its amount on the next.
-        let room = printable - fonts.width(&item.detail, SIZE, false) - 2.0;
-        if fonts.width(&item.gross, SIZE, false) > room {
-            next(&mut y, LINE);
-        }
-        sheet.text_right(&fonts, right, y, SIZE, false, &item.gross);
-        if let Some(discount) = &item.discount {
-            next(&mut y, LINE);
-            sheet.grey_text(left, y, SIZE, false, GREY, "  diskon");
-            sheet.text_right(&fonts, right, y, SIZE, false, discount);
-        }
-    }
+    let margins = Margins {
+        left,
+        right,
+        printable,
+    };
+    item_lines(&mut sheet, &fonts, &margins, &mut y, &content);
     rule(&mut sheet, left, right, next(&mut y, 2.2));
 
-    for amount in &content.amounts {
-        let size = if amount.strong { 10.0 } else { SIZE };
-        y += if amount.strong { LINE + 1.2 } else { LINE };
-        sheet.text(left, y, size, amount.strong, &amount.label);
-        sheet.text_right(&fonts, right, y, size, amount.strong, &amount.amount);
-        if let Some(note) = &amount.note {
-            for part in fonts.wrap(note, SIZE, false, printable) {
-                sheet.grey_text(left, next(&mut y, LINE), SIZE, false, GREY, &part);
-            }
-        }
-    }
+    amount_lines(&mut sheet, &fonts, &margins, &mut y, &content);
     rule(&mut sheet, left, right, next(&mut y, 2.2));
     let [thanks, thank_you] = receipt_text::THANKS;
     sheet.text_centred(
@@ -160,6 +129,78 @@ pub fn receipt_pdf(data: &ReceiptData<'_>) -> Vec<u8> {
         &fonts,
         vec![(sheet, height)],
     )
+}
+
+/// Where the roll's printable lines begin and end.
+#[derive(Clone, Copy)]
+struct Margins {
+    left: f32,
+    right: f32,
+    printable: f32,
+}
+
+/// Moves down the roll by `by`; where that is.
+fn next(y: &mut f32, by: f32) -> f32 {
+    *y += by;
+    *y
+}
+
+/// Each item: its name (wrapped), its quantity and price, its discount.
+fn item_lines(sheet: &mut Sheet, fonts: &Fonts, margins: &Margins, y: &mut f32, content: &Content) {
+    let Margins {
+        left,
+        right,
+        printable,
+    } = *margins;
+    for item in &content.items {
+        for (index, part) in fonts
+            .wrap(&item.name, SIZE, false, printable)
+            .iter()
+            .enumerate()
+        {
+            next(y, if index == 0 { LINE + 0.6 } else { LINE });
+            sheet.text(left, *y, SIZE, false, part);
+        }
+        next(y, LINE);
+        sheet.text(left, *y, SIZE, false, &item.detail);
+        // A price too long to share the line puts its amount on the next.
+        let room = printable - fonts.width(&item.detail, SIZE, false) - 2.0;
+        if fonts.width(&item.gross, SIZE, false) > room {
+            next(y, LINE);
+        }
+        sheet.text_right(fonts, right, *y, SIZE, false, &item.gross);
+        if let Some(discount) = &item.discount {
+            next(y, LINE);
+            sheet.grey_text(left, *y, SIZE, false, GREY, "  diskon");
+            sheet.text_right(fonts, right, *y, SIZE, false, discount);
+        }
+    }
+}
+
+/// The totals, payments and change, a note under any that has one.
+fn amount_lines(
+    sheet: &mut Sheet,
+    fonts: &Fonts,
+    margins: &Margins,
+    y: &mut f32,
+    content: &Content,
+) {
+    let Margins {
+        left,
+        right,
+        printable,
+    } = *margins;
+    for amount in &content.amounts {
+        let size = if amount.strong { 10.0 } else { SIZE };
+        *y += if amount.strong { LINE + 1.2 } else { LINE };
+        sheet.text(left, *y, size, amount.strong, &amount.label);
+        sheet.text_right(fonts, right, *y, size, amount.strong, &amount.amount);
+        if let Some(note) = &amount.note {
+            for part in fonts.wrap(note, SIZE, false, printable) {
+                sheet.grey_text(left, next(y, LINE), SIZE, false, GREY, &part);
+            }
+        }
+    }
 }
 
 fn rule(sheet: &mut Sheet, left: f32, right: f32, y: f32) {
