@@ -7,9 +7,9 @@
 use std::path::{Path, PathBuf};
 
 /// Functions over 120 lines allowed now (goal: 0).
-const MAX_OVER_120: usize = 27;
+const MAX_OVER_120: usize = 0;
 /// Functions over 80 lines allowed now (goal: 15).
-const MAX_OVER_80: usize = 63;
+const MAX_OVER_80: usize = 30;
 
 /// The translation tables: a match arm per sentence, long by nature.
 const TABLES: [&str; 2] = ["src/ui/i18n.rs", "src/ui/refusal.rs"];
