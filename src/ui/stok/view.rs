@@ -224,6 +224,18 @@ fn product_row(
     highlighted: bool,
     picked: bool,
 ) -> Element<'_, Message> {
+    let line = product_cells(product, lang, picked);
+    if actions {
+        line.push(row_actions(&product.sku, lang, highlighted))
+            .into()
+    } else {
+        line.into()
+    }
+}
+
+/// The label tick, the SKU, the name and whose goods, the price and the
+/// stock (red when low).
+fn product_cells(product: &Product, lang: Lang, picked: bool) -> iced::widget::Row<'_, Message> {
     let stock_color = if product.is_low() {
         theme::BAD
     } else {
@@ -234,24 +246,12 @@ fn product_row(
     } else {
         String::new()
     };
-    let sku = &product.sku;
-    let action = |label: T, key: &str, message: Message| {
-        let label = if highlighted {
-            format!("{} {key}", label.get(lang))
-        } else {
-            label.get(lang).to_string()
-        };
-        button(text(label).size(theme::SMALL))
-            .on_press(message)
-            .padding([8, 8])
-            .style(button::secondary)
-    };
     let for_label = product.clone();
-    let mut line = row![
+    row![
         checkbox(picked)
             .on_toggle(move |_| Message::Labels(LabelMessage::Toggle(for_label.clone())))
             .width(PICK),
-        text(sku).size(theme::SMALL).width(110),
+        text(&product.sku).size(theme::SMALL).width(110),
         column![
             text(&product.name).size(theme::TEXT),
             text(match &product.producer {
@@ -271,34 +271,46 @@ fn product_row(
             .width(110),
     ]
     .spacing(6)
-    .align_y(Alignment::Center);
-    if actions {
-        line = line.push(
-            row![
-                action(T::Edit, "Enter", Message::EditProduct(sku.clone())),
-                action(
-                    T::ReceiveShort,
-                    "F5",
-                    Message::OpenMovement(MovementKind::Receive, sku.clone())
-                ),
-                action(
-                    T::AdjustShort,
-                    "F6",
-                    Message::OpenMovement(MovementKind::Adjust, sku.clone())
-                ),
-                action(
-                    T::CountShort,
-                    "F7",
-                    Message::OpenMovement(MovementKind::Count, sku.clone())
-                ),
-                action(T::LedgerShort, "F8", Message::ShowLedger(sku.clone())),
-            ]
-            .spacing(4)
-            .width(ACTIONS)
-            .wrap(),
-        );
-    }
-    line.into()
+    .align_y(Alignment::Center)
+}
+
+/// A row's buttons: edit, receive, adjust, count and the ledger.
+fn row_actions<'a>(sku: &str, lang: Lang, highlighted: bool) -> Element<'a, Message> {
+    let action = |label: T, key: &str, message: Message| {
+        let label = if highlighted {
+            format!("{} {key}", label.get(lang))
+        } else {
+            label.get(lang).to_string()
+        };
+        button(text(label).size(theme::SMALL))
+            .on_press(message)
+            .padding([8, 8])
+            .style(button::secondary)
+    };
+    let sku = sku.to_string();
+    row![
+        action(T::Edit, "Enter", Message::EditProduct(sku.clone())),
+        action(
+            T::ReceiveShort,
+            "F5",
+            Message::OpenMovement(MovementKind::Receive, sku.clone())
+        ),
+        action(
+            T::AdjustShort,
+            "F6",
+            Message::OpenMovement(MovementKind::Adjust, sku.clone())
+        ),
+        action(
+            T::CountShort,
+            "F7",
+            Message::OpenMovement(MovementKind::Count, sku.clone())
+        ),
+        action(T::LedgerShort, "F8", Message::ShowLedger(sku)),
+    ]
+    .spacing(4)
+    .width(ACTIONS)
+    .wrap()
+    .into()
 }
 
 /// One field of the product form: Enter saves the form.
@@ -398,33 +410,8 @@ fn movement_form(form: &MovementForm, lang: Lang) -> Element<'_, Message> {
     ]
     .spacing(4);
     if form.kind == MovementKind::Receive {
-        panel = panel.push(
-            crate::ui::widgets::Field::new(
-                "movement-cost",
-                T::Cost.get(lang),
-                &form.cost,
-                Message::MovementCost,
-            )
-            .submit(Message::SubmitMovement)
-            .view(),
-        );
-        // None of the four is picked until F2: the stall's setting then.
-        let paid = match form.paid {
-            Some(paid) => paid.label(lang == Lang::En).to_string(),
-            None => T::PaidAsSet.get(lang).to_string(),
-        };
-        panel = panel.push(
-            row![
-                text(format!("{}: {paid}", T::PaidWith.get(lang)))
-                    .size(theme::TEXT)
-                    .width(iced::Fill),
-                button(text("F2").size(theme::SMALL))
-                    .on_press(Message::MovementPaid)
-                    .style(button::secondary),
-            ]
-            .spacing(8)
-            .align_y(iced::Alignment::Center),
-        );
+        panel = panel.push(movement_cost(form, lang));
+        panel = panel.push(movement_paid(form, lang));
     }
     if form.kind != MovementKind::Count {
         let label = if form.kind == MovementKind::Adjust {
@@ -446,19 +433,54 @@ fn movement_form(form: &MovementForm, lang: Lang) -> Element<'_, Message> {
     panel = panel.push(crate::ui::widgets::message_line(
         form.error.as_ref().map(|e| e.say(lang)),
     ));
-    panel = panel.push(
-        row![
-            keyed(
-                T::Save.get(lang),
-                "Enter",
-                (!form.saving).then_some(Message::SubmitMovement)
-            )
-            .style(button::success),
-            keyed(T::Cancel.get(lang), "Esc", Some(Message::Close)).style(button::secondary),
-        ]
-        .spacing(8),
-    );
+    panel = panel.push(movement_keys(form, lang));
     card(panel)
+}
+
+/// What the received goods cost.
+fn movement_cost(form: &MovementForm, lang: Lang) -> Element<'_, Message> {
+    crate::ui::widgets::Field::new(
+        "movement-cost",
+        T::Cost.get(lang),
+        &form.cost,
+        Message::MovementCost,
+    )
+    .submit(Message::SubmitMovement)
+    .view()
+}
+
+/// How the received goods were paid, and F2 to change it.
+fn movement_paid<'a>(form: &MovementForm, lang: Lang) -> Element<'a, Message> {
+    // None of the four is picked until F2: the stall's setting then.
+    let paid = match form.paid {
+        Some(paid) => paid.label(lang == Lang::En).to_string(),
+        None => T::PaidAsSet.get(lang).to_string(),
+    };
+    row![
+        text(format!("{}: {paid}", T::PaidWith.get(lang)))
+            .size(theme::TEXT)
+            .width(iced::Fill),
+        button(text("F2").size(theme::SMALL))
+            .on_press(Message::MovementPaid)
+            .style(button::secondary),
+    ]
+    .spacing(8)
+    .align_y(iced::Alignment::Center)
+    .into()
+}
+
+fn movement_keys<'a>(form: &MovementForm, lang: Lang) -> Element<'a, Message> {
+    row![
+        keyed(
+            T::Save.get(lang),
+            "Enter",
+            (!form.saving).then_some(Message::SubmitMovement)
+        )
+        .style(button::success),
+        keyed(T::Cancel.get(lang), "Esc", Some(Message::Close)).style(button::secondary),
+    ]
+    .spacing(8)
+    .into()
 }
 
 fn ledger<'a>(
