@@ -200,6 +200,38 @@ impl FirstRun {
     }
 
     pub fn view<'a>(&'a self, lang: Lang) -> Element<'a, Message> {
+        let mut body = row![self.fields(lang)].spacing(24);
+        if self.choice == Choice::Stall {
+            body = body.push(self.regency_list(lang));
+        }
+        let label = if self.working { T::Working } else { T::Start };
+        let form = column![
+            text(T::Welcome.get(lang)).size(30).color(theme::BRAND),
+            text(T::ChooseKind.get(lang)).size(theme::TEXT),
+            self.choice_keys(lang),
+            body,
+            // A refusal is read whole (a clock refusal names two times):
+            // the form scrolls rather than cut it.
+            container(
+                text(self.error.as_ref().map(|e| e.say(lang)).unwrap_or_default())
+                    .size(theme::SMALL)
+                    .color(theme::BAD)
+            )
+            .width(Fill),
+            keyed(
+                label.get(lang),
+                "Enter",
+                (!self.working).then_some(Message::Start),
+            )
+            .style(button::success),
+        ]
+        .spacing(10)
+        .max_width(900);
+        scrollable(container(form).center_x(Fill).padding([20, 32])).into()
+    }
+
+    /// A stall (F5) or the office (F6): the one chosen in colour.
+    fn choice_keys(&self, lang: Lang) -> Element<'_, Message> {
         let choice = |c: Choice, label: T, key: &'static str| {
             let style = if self.choice == c {
                 button::primary
@@ -208,54 +240,28 @@ impl FirstRun {
             };
             keyed(label.get(lang), key, Some(Message::Choose(c))).style(style)
         };
-        let field =
-            |id: &'static str, label: T, value: &'a str, on_input: fn(String) -> Message| {
-                Field::new(id, label.get(lang), value, on_input)
-                    .submit(Message::Start)
-                    .view()
-            };
-        let mut fields = Column::new().spacing(8).width(Fill);
-        match self.choice {
-            Choice::Stall => {
-                fields = fields
-                    .push(field(
-                        FIRST_FIELD,
-                        T::StallCode,
-                        &self.code,
-                        Message::CodeChanged,
-                    ))
-                    .push(field(
-                        "setup-name",
-                        T::StallName,
-                        &self.name,
-                        Message::NameChanged,
-                    ))
-                    .push(field(
-                        "setup-owner",
-                        T::Owner,
-                        &self.owner,
-                        Message::OwnerChanged,
-                    ))
-                    .push(
-                        Field::new(
-                            REGENCY,
-                            T::RegencyField.get(lang),
-                            &self.regency_text,
-                            Message::RegencyTyped,
-                        )
-                        .submit(Message::RegencySubmitted)
-                        .view(),
-                    );
-            }
-            Choice::Office => {
-                fields = fields.push(field(
-                    OFFICE_NAME,
-                    T::OfficeName,
-                    &self.name,
-                    Message::NameChanged,
-                ));
-            }
-        }
+        row![
+            choice(Choice::Stall, T::AStall, "F5"),
+            choice(Choice::Office, T::TheOffice, "F6")
+        ]
+        .spacing(theme::GAP)
+        .into()
+    }
+
+    /// The fields of the kind chosen, the manager's PIN, and for a stall
+    /// the demo's tick.
+    fn fields(&self, lang: Lang) -> Column<'_, Message> {
+        let fields = Column::new().spacing(8).width(Fill);
+        let mut fields = match self.choice {
+            Choice::Stall => self.stall_fields(fields, lang),
+            Choice::Office => fields.push(start_field(
+                OFFICE_NAME,
+                T::OfficeName,
+                lang,
+                &self.name,
+                Message::NameChanged,
+            )),
+        };
         fields = fields.push(
             Field::new(
                 "setup-pin",
@@ -279,38 +285,43 @@ impl FirstRun {
                 .align_y(Alignment::Center),
             );
         }
-        let mut body = row![fields].spacing(24);
-        if self.choice == Choice::Stall {
-            body = body.push(self.regency_list(lang));
-        }
-        let label = if self.working { T::Working } else { T::Start };
-        let form = column![
-            text(T::Welcome.get(lang)).size(30).color(theme::BRAND),
-            text(T::ChooseKind.get(lang)).size(theme::TEXT),
-            row![
-                choice(Choice::Stall, T::AStall, "F5"),
-                choice(Choice::Office, T::TheOffice, "F6")
-            ]
-            .spacing(theme::GAP),
-            body,
-            // A refusal is read whole (a clock refusal names two times):
-            // the form scrolls rather than cut it.
-            container(
-                text(self.error.as_ref().map(|e| e.say(lang)).unwrap_or_default())
-                    .size(theme::SMALL)
-                    .color(theme::BAD)
+        fields
+    }
+
+    /// A stall's code, name, owner and regency.
+    fn stall_fields<'a>(&'a self, fields: Column<'a, Message>, lang: Lang) -> Column<'a, Message> {
+        fields
+            .push(start_field(
+                FIRST_FIELD,
+                T::StallCode,
+                lang,
+                &self.code,
+                Message::CodeChanged,
+            ))
+            .push(start_field(
+                "setup-name",
+                T::StallName,
+                lang,
+                &self.name,
+                Message::NameChanged,
+            ))
+            .push(start_field(
+                "setup-owner",
+                T::Owner,
+                lang,
+                &self.owner,
+                Message::OwnerChanged,
+            ))
+            .push(
+                Field::new(
+                    REGENCY,
+                    T::RegencyField.get(lang),
+                    &self.regency_text,
+                    Message::RegencyTyped,
+                )
+                .submit(Message::RegencySubmitted)
+                .view(),
             )
-            .width(Fill),
-            keyed(
-                label.get(lang),
-                "Enter",
-                (!self.working).then_some(Message::Start),
-            )
-            .style(button::success),
-        ]
-        .spacing(10)
-        .max_width(900);
-        scrollable(container(form).center_x(Fill).padding([20, 32])).into()
     }
 
     /// The regencies that match what is typed, beside the fields: the
@@ -351,4 +362,17 @@ impl FirstRun {
             .style(theme::panel)
             .into()
     }
+}
+
+/// A field of the form: Enter starts.
+fn start_field<'a>(
+    id: &'static str,
+    label: T,
+    lang: Lang,
+    value: &'a str,
+    on_input: fn(String) -> Message,
+) -> Element<'a, Message> {
+    Field::new(id, label.get(lang), value, on_input)
+        .submit(Message::Start)
+        .view()
 }
