@@ -19,6 +19,22 @@ impl Laporan {
         let Some(report) = &self.report else {
             return column![text(T::Opening.get(lang))].padding(16).into();
         };
+        scrollable(
+            column![
+                self.header(report, lang),
+                notice_when_any(&self.notice, lang),
+                row![self.left_side(report, lang), self.right_side(report, lang)].spacing(16)
+            ]
+            .spacing(theme::GAP)
+            .padding(16),
+        )
+        .id(super::SCROLL)
+        .into()
+    }
+
+    /// The title and the day's state, then the money and print keys and
+    /// the days' navigation.
+    fn header<'a>(&'a self, report: &DayReport, lang: Lang) -> Element<'a, Message> {
         let status = match &report.state {
             None => T::NoSales.get(lang).to_string(),
             Some(day) if day.open => String::new(),
@@ -26,7 +42,7 @@ impl Laporan {
         };
         // The title and the day's state on a line of their own: at
         // 1024×768 the buttons leave no room beside them.
-        let header = column![
+        column![
             row![
                 text(format!(
                     "{} {}",
@@ -48,7 +64,13 @@ impl Laporan {
             .spacing(theme::GAP)
             .align_y(Alignment::Center),
         ]
-        .spacing(8);
+        .spacing(8)
+        .into()
+    }
+
+    /// The wide side: an open form, the figures, the hours, the top
+    /// products and the books.
+    fn left_side<'a>(&'a self, report: &'a DayReport, lang: Lang) -> Element<'a, Message> {
         // The expense form opens at the top of the wide side: on the
         // narrow side it would push Tutup kasir's button off a 768-pixel
         // screen.
@@ -59,7 +81,7 @@ impl Laporan {
         if let Some(form) = self.books.form(lang) {
             left = left.push(form.map(Message::Books));
         }
-        let left = left.push(
+        left.push(
             column![
                 figures(report, lang),
                 card(
@@ -75,28 +97,22 @@ impl Laporan {
                 self.books.view(lang).map(Message::Books),
             ]
             .spacing(theme::GAP),
-        );
-        // Tutup kasir first: its confirmation must show without scrolling
-        // at 1024×768.
-        let right = Column::new()
+        )
+        .into()
+    }
+
+    /// The narrow side: Tutup kasir first (its confirmation must show
+    /// without scrolling at 1024×768), then payments, payouts, money and PPh.
+    fn right_side<'a>(&'a self, report: &'a DayReport, lang: Lang) -> Element<'a, Message> {
+        Column::new()
             .spacing(theme::GAP)
             .width(FillPortion(2))
             .push(self.close_panel(report, lang))
             .push(payments(report, lang))
             .push(crate::ui::penitip::day::payouts(report, lang))
             .push(self.money.view(report, lang).map(Message::Money))
-            .push(pph(report, lang));
-        scrollable(
-            column![
-                header,
-                notice_when_any(&self.notice, lang),
-                row![left, right].spacing(16)
-            ]
-            .spacing(theme::GAP)
-            .padding(16),
-        )
-        .id(super::SCROLL)
-        .into()
+            .push(pph(report, lang))
+            .into()
     }
 
     fn close_panel<'a>(&'a self, report: &'a DayReport, lang: Lang) -> Element<'a, Message> {
