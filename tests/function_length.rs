@@ -1,15 +1,13 @@
 //! Short functions, one idea each: counts the lines of every function in
 //! `src/` outside test modules and the translation tables (`ui/i18n.rs`,
 //! `ui/refusal.rs`: one arm per sentence), and fails when more run long than
-//! the ceilings below. The ceilings only come down: the goal is none over
-//! 120 lines and at most 15 over 80; each cut lowers them to what is left.
+//! the ceilings below: none over 120 lines, and a ceiling over 80 that only
+//! comes down (the goal: 15); each cut lowers it to what is left.
 
 use std::path::{Path, PathBuf};
 
-/// Functions over 120 lines allowed now (goal: 0).
-const MAX_OVER_120: usize = 0;
 /// Functions over 80 lines allowed now (goal: 15).
-const MAX_OVER_80: usize = 30;
+const MAX_OVER_80: usize = 29;
 
 /// The translation tables: a match arm per sentence, long by nature.
 const TABLES: [&str; 2] = ["src/ui/i18n.rs", "src/ui/refusal.rs"];
@@ -105,8 +103,8 @@ fn no_more_long_functions_than_the_ceilings() {
         .collect::<Vec<_>>()
         .join("\n");
     assert!(
-        over_120.len() <= MAX_OVER_120 && over_80.len() <= MAX_OVER_80,
-        "{} functions over 120 lines (at most {MAX_OVER_120}) and {} over 80 (at most {MAX_OVER_80}); cut the new one into named steps:\n{list}",
+        over_120.is_empty() && over_80.len() <= MAX_OVER_80,
+        "{} functions over 120 lines (none allowed) and {} over 80 (at most {MAX_OVER_80}); cut the new one into named steps:\n{list}",
         over_120.len(),
         over_80.len()
     );

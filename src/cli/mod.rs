@@ -314,99 +314,36 @@ pub fn run(data_dir: PathBuf, command: Command, out: &Output) -> Result<(), CliE
     let mut store = Store::open(&data_dir)?;
     let now = crate::clock::now()?;
     match command {
+        command @ (Command::Sale { .. }
+        | Command::Void { .. }
+        | Command::Return { .. }
+        | Command::Receipt { .. }
+        | Command::Qris { .. }
+        | Command::Label { .. }
+        | Command::Printer { .. }) => selling(&mut store, command, now, out),
+        command @ (Command::Export { .. }
+        | Command::Import { .. }
+        | Command::Office { .. }
+        | Command::Fee { .. }
+        | Command::Fees { .. }
+        | Command::Verify { .. }
+        | Command::Stalls { .. }) => office(&mut store, command, now, out),
+        command @ (Command::Report { .. }
+        | Command::Customer { .. }
+        | Command::Expense { .. }
+        | Command::Books { .. }
+        | Command::Asset { .. }
+        | Command::Loan { .. }
+        | Command::Owner { .. }
+        | Command::Bank { .. }
+        | Command::Supplier { .. }) => books_and_reports(&mut store, command, now, out),
         Command::Init(init) => setup::init(&mut store, init, now, out),
         Command::Demo { days } => setup::demo(&mut store, days, now, out),
         Command::Product(command) => catalogue::product(&mut store, command, now, out),
         Command::Producer(command) => consign::producer(&mut store, command, now, out),
         Command::Consign(command) => consign::consign(&mut store, command, now, out),
         Command::Stock(command) => catalogue::stock(&mut store, command, now, out),
-        Command::Sale(sale) => selling::sale(&mut store, sale, now, out),
-        Command::Void {
-            receipt,
-            reason,
-            pin,
-        } => selling::void(&mut store, &receipt, &reason, &pin, now, out),
-        Command::Return {
-            receipt,
-            items,
-            refunds,
-            pin,
-        } => selling::return_items(
-            &mut store,
-            &receipt,
-            &items,
-            &refunds,
-            pin.as_deref(),
-            now,
-            out,
-        ),
-        Command::Receipt {
-            receipt,
-            width,
-            whatsapp: Some(number),
-            ..
-        } => selling::receipt_whatsapp(&store, &receipt, width.as_deref(), &number, out),
-        Command::Receipt {
-            receipt,
-            width,
-            escpos: Some(to),
-            ..
-        } => printing::receipt_escpos(&store, &receipt, width.as_deref(), &to, out),
-        Command::Qris { amount, png } => printing::qris(&store, amount, png.as_deref(), out),
-        Command::Label(args) => printing::label(&store, args, out),
-        Command::Printer(command) => printing::printer(&store, command, out),
-        Command::Receipt {
-            receipt,
-            width,
-            pdf,
-            escpos: None,
-            whatsapp: None,
-        } => selling::receipt(&store, &receipt, width.as_deref(), pdf.as_deref(), out),
         Command::Day(command) => days::day(&mut store, command, now, out),
-        Command::Report(days::ReportCommand::Centre { date, csv, pdf }) => {
-            sync::report_centre(&store, date, csv.as_deref(), pdf.as_deref(), now, out)
-        }
-        Command::Report(days::ReportCommand::Producers { from, to, csv, pdf }) => {
-            consign::report_producers(&store, from, to, csv.as_deref(), pdf.as_deref(), now, out)
-        }
-        Command::Report(days::ReportCommand::Profit { from, to }) => {
-            kasbon::profit(&store, from, to, now, out)
-        }
-        Command::Report(days::ReportCommand::Month { month, pdf, xlsx }) => {
-            books::report_month(&store, &month, pdf.as_deref(), xlsx.as_ref(), now, out)
-        }
-        Command::Report(command) => days::report(&store, command, now, out),
-        Command::Customer(command) => kasbon::customer(&mut store, command, now, out),
-        Command::Expense(command) => kasbon::expense(&mut store, command, now, out),
-        Command::Books(command) => books::books(&mut store, command, now, out),
-        Command::Asset(command) => books::asset(&mut store, command, now, out),
-        Command::Loan(command) => books::loan(&mut store, command, now, out),
-        Command::Owner(command) => books::owner(&mut store, command, now, out),
-        Command::Bank(command) => books::bank(&mut store, command, now, out),
-        Command::Supplier(command) => books::supplier(&mut store, command, now, out),
-        Command::Export {
-            out: dir,
-            since_seq,
-        } => sync::export(&mut store, &dir, since_seq, now, out),
-        Command::Import {
-            paths,
-            receipts,
-            width,
-        } => {
-            let receipts = receipts.as_deref().map(|dir| sync::Receipts {
-                dir,
-                paper: desk::paper(&width),
-            });
-            sync::import(&mut store, &paths, receipts, now, out)
-        }
-        Command::Office(command) => desk::office(&store, command, now, out),
-        Command::Fee(command) => desk::fee(&mut store, command, now, out),
-        Command::Fees { from, to } => desk::fees(&store, from, to, out),
-        Command::Verify { qr } => desk::verify(&store, &qr, out),
-        Command::Stalls { action: None } => sync::stalls(&store, out),
-        Command::Stalls {
-            action: Some(StallsCommand::Repin { code, key, pin }),
-        } => sync::repin(&mut store, &code, &key, &pin, now, out),
         Command::Clock(ClockCommand::Accept { pin }) => {
             setup::accept_clock(&mut store, &pin, now, out)
         }
@@ -419,6 +356,120 @@ pub fn run(data_dir: PathBuf, command: Command, out: &Output) -> Result<(), CliE
         Command::Pin(command) => setup::pin(&mut store, command, now, out),
         Command::Settings(command) => setup::settings(&mut store, command, now, out),
         Command::Soak { sales } => soak(&mut store, sales),
+    }
+}
+
+/// Selling and its paper: sales, voids, returns, struk, QRIS, labels, printers.
+fn selling(
+    store: &mut Store,
+    command: Command,
+    now: time::OffsetDateTime,
+    out: &Output,
+) -> Result<(), CliError> {
+    match command {
+        Command::Sale(sale) => selling::sale(store, sale, now, out),
+        Command::Void {
+            receipt,
+            reason,
+            pin,
+        } => selling::void(store, &receipt, &reason, &pin, now, out),
+        Command::Return {
+            receipt,
+            items,
+            refunds,
+            pin,
+        } => selling::return_items(store, &receipt, &items, &refunds, pin.as_deref(), now, out),
+        Command::Receipt {
+            receipt,
+            width,
+            whatsapp: Some(number),
+            ..
+        } => selling::receipt_whatsapp(store, &receipt, width.as_deref(), &number, out),
+        Command::Receipt {
+            receipt,
+            width,
+            escpos: Some(to),
+            ..
+        } => printing::receipt_escpos(store, &receipt, width.as_deref(), &to, out),
+        Command::Qris { amount, png } => printing::qris(store, amount, png.as_deref(), out),
+        Command::Label(args) => printing::label(store, args, out),
+        Command::Printer(command) => printing::printer(store, command, out),
+        Command::Receipt {
+            receipt,
+            width,
+            pdf,
+            escpos: None,
+            whatsapp: None,
+        } => selling::receipt(store, &receipt, width.as_deref(), pdf.as_deref(), out),
+        _ => unreachable!("only selling's commands are sent here"),
+    }
+}
+
+/// The file between stall and office, and the office's desk.
+fn office(
+    store: &mut Store,
+    command: Command,
+    now: time::OffsetDateTime,
+    out: &Output,
+) -> Result<(), CliError> {
+    match command {
+        Command::Export {
+            out: dir,
+            since_seq,
+        } => sync::export(store, &dir, since_seq, now, out),
+        Command::Import {
+            paths,
+            receipts,
+            width,
+        } => {
+            let receipts = receipts.as_deref().map(|dir| sync::Receipts {
+                dir,
+                paper: desk::paper(&width),
+            });
+            sync::import(store, &paths, receipts, now, out)
+        }
+        Command::Office(command) => desk::office(store, command, now, out),
+        Command::Fee(command) => desk::fee(store, command, now, out),
+        Command::Fees { from, to } => desk::fees(store, from, to, out),
+        Command::Verify { qr } => desk::verify(store, &qr, out),
+        Command::Stalls { action: None } => sync::stalls(store, out),
+        Command::Stalls {
+            action: Some(StallsCommand::Repin { code, key, pin }),
+        } => sync::repin(store, &code, &key, &pin, now, out),
+        _ => unreachable!("only office's commands are sent here"),
+    }
+}
+
+/// Reports, customers, expenses and the month's books.
+fn books_and_reports(
+    store: &mut Store,
+    command: Command,
+    now: time::OffsetDateTime,
+    out: &Output,
+) -> Result<(), CliError> {
+    match command {
+        Command::Report(days::ReportCommand::Centre { date, csv, pdf }) => {
+            sync::report_centre(store, date, csv.as_deref(), pdf.as_deref(), now, out)
+        }
+        Command::Report(days::ReportCommand::Producers { from, to, csv, pdf }) => {
+            consign::report_producers(store, from, to, csv.as_deref(), pdf.as_deref(), now, out)
+        }
+        Command::Report(days::ReportCommand::Profit { from, to }) => {
+            kasbon::profit(store, from, to, now, out)
+        }
+        Command::Report(days::ReportCommand::Month { month, pdf, xlsx }) => {
+            books::report_month(store, &month, pdf.as_deref(), xlsx.as_ref(), now, out)
+        }
+        Command::Report(command) => days::report(store, command, now, out),
+        Command::Customer(command) => kasbon::customer(store, command, now, out),
+        Command::Expense(command) => kasbon::expense(store, command, now, out),
+        Command::Books(command) => books::books(store, command, now, out),
+        Command::Asset(command) => books::asset(store, command, now, out),
+        Command::Loan(command) => books::loan(store, command, now, out),
+        Command::Owner(command) => books::owner(store, command, now, out),
+        Command::Bank(command) => books::bank(store, command, now, out),
+        Command::Supplier(command) => books::supplier(store, command, now, out),
+        _ => unreachable!("only books_and_reports's commands are sent here"),
     }
 }
 
