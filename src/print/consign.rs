@@ -70,26 +70,9 @@ pub fn handover_note_pdf(
         ),
     );
 
-    doc.heading("Pihak / Parties");
-    let producer = &note.producer;
-    doc.figure(
-        "Toko / Stall",
-        &format!("{} ({}), {}", stall.name, stall.code, stall.regency),
-        false,
-    );
-    doc.figure(
-        "Penitip / Producer",
-        &format!("{} ({})", producer.name, producer.code),
-        false,
-    );
-    doc.figure("Asal / Regency of origin", &producer.regency_name, false);
-    if let Some(nib) = &producer.nib {
-        doc.figure("NIB", nib, false);
-    }
-    if let Some(phone) = &producer.phone {
-        doc.figure("Telepon / Phone", phone, false);
-    }
+    parties_section(&mut doc, note, stall);
 
+    let producer = &note.producer;
     let (giver, taker) = match note.kind {
         HandoverKind::Intake => (producer.name.as_str(), stall.name),
         HandoverKind::Handback => (stall.name, producer.name.as_str()),
@@ -148,6 +131,29 @@ pub fn handover_note_pdf(
         ],
     );
     doc.finish()
+}
+
+/// Who hands the goods over and who takes them.
+fn parties_section(doc: &mut Report, note: &HandoverNote, stall: &StallHeading<'_>) {
+    doc.heading("Pihak / Parties");
+    let producer = &note.producer;
+    doc.figure(
+        "Toko / Stall",
+        &format!("{} ({}), {}", stall.name, stall.code, stall.regency),
+        false,
+    );
+    doc.figure(
+        "Penitip / Producer",
+        &format!("{} ({})", producer.name, producer.code),
+        false,
+    );
+    doc.figure("Asal / Regency of origin", &producer.regency_name, false);
+    if let Some(nib) = &producer.nib {
+        doc.figure("NIB", nib, false);
+    }
+    if let Some(phone) = &producer.phone {
+        doc.figure("Telepon / Phone", phone, false);
+    }
 }
 
 /// A producer's statement as PDF bytes.

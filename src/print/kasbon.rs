@@ -40,6 +40,16 @@ pub fn statement_pdf(
         false,
     );
 
+    history_section(&mut doc, statement);
+
+    summary_section(&mut doc, customer);
+
+    doc.signatures(&["Pelanggan / Customer", "Penjual / Vendor"]);
+    doc.finish()
+}
+
+/// Every kasbon and repayment, with the balance after each.
+fn history_section(doc: &mut Report, statement: &KasbonStatement) {
     doc.heading("Riwayat / History");
     let columns = [
         Column {
@@ -91,7 +101,10 @@ pub fn statement_pdf(
             None,
         );
     }
+}
 
+/// What the customer took, repaid and still owes, and since when.
+fn summary_section(doc: &mut Report, customer: &crate::store::CustomerBalance) {
     doc.heading("Ringkasan / Summary");
     doc.figure("Kasbon / Credit taken", &customer.kasbon.to_string(), false);
     doc.figure("Dibayar / Repaid", &customer.repaid.to_string(), false);
@@ -109,9 +122,6 @@ pub fn statement_pdf(
         ),
         _ => doc.figure("Tertua belum lunas / Oldest unpaid", "-", false),
     }
-
-    doc.signatures(&["Pelanggan / Customer", "Penjual / Vendor"]);
-    doc.finish()
 }
 
 /// The day report's sections on kasbon repaid, expenses and laba kotor.
