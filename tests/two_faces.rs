@@ -226,6 +226,12 @@ fn a_closed_days_file_is_written_again_the_same_from_either_face() {
         .unwrap();
     let mut window = Window::on(store);
     window.send(Message::SwitchTab(Tab::Laporan));
+    // The closed day offers its key on screen.
+    assert!(
+        window.shows_part("Tulis ekspor lagi"),
+        "{:?}",
+        window.texts()
+    );
     window.press_key(iced::keyboard::key::Named::F11);
     assert!(
         window.shows_part(stick_window.path().to_str().unwrap()),

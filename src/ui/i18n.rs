@@ -205,6 +205,7 @@ texts! {
     BackupNow => "Buat cadangan sekarang", "Back up now";
     RestoreFrom => "Pulihkan dari berkas", "Restore from file";
     Restore => "Pulihkan", "Restore";
+    ExportAgain => "Tulis ekspor lagi", "Write the export again";
     AcceptClock => "Terima jam komputer (PIN lama)", "Accept the PC's clock (current PIN)";
     QrisNotNational => "Peringatan: QRIS tanpa templat nasional ID.CO.QRIS.WWW; sebagian aplikasi mungkin tidak bisa membacanya", "Warning: a QRIS without the national ID.CO.QRIS.WWW template; some apps may not read it";
     AcceptLoss => "Terima hilangnya catatan yang lebih baru dari cadangan", "Accept losing the records newer than the backup";

@@ -115,6 +115,17 @@ impl Laporan {
             .into()
     }
 
+    /// Today closed: F11 writes its file for the office if the close did
+    /// not (the PC died, the stick was full).
+    fn export_again_key(&self, lang: Lang) -> Element<'_, Message> {
+        match self.is_today {
+            true => keyed(T::ExportAgain.get(lang), "F11", Some(Message::ExportAgain))
+                .style(button::secondary)
+                .into(),
+            false => space().into(),
+        }
+    }
+
     fn close_panel<'a>(&'a self, report: &'a DayReport, lang: Lang) -> Element<'a, Message> {
         let cash = &report.cash;
         let mut panel = column![
@@ -143,7 +154,8 @@ impl Laporan {
                     closed.cash.counted.to_string(),
                     theme::TEXT,
                 ))
-                .push(difference(closed.cash.difference, lang));
+                .push(difference(closed.cash.difference, lang))
+                .push(self.export_again_key(lang));
         } else if self.is_today {
             panel = panel.push(
                 text_input(T::Counted.get(lang), &self.counted)
