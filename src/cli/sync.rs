@@ -73,34 +73,7 @@ pub fn import(
     let mut failure = None;
     let walked = import::import_files(store, &files, now, |file, outcome| {
         let file = file.to_path_buf();
-        let result = match outcome {
-            Ok(stats) => FileResult {
-                file,
-                status: "imported",
-                stats: Some(stats),
-                reason: None,
-                receipt: None,
-            },
-            Err(error) if error.is_about_the_file() => FileResult {
-                file,
-                status: "rejected",
-                stats: None,
-                reason: Some(error.to_string()),
-                receipt: None,
-            },
-            // The book itself failed: the import stops at this file.
-            Err(error) => {
-                let result = FileResult {
-                    file,
-                    status: "error",
-                    stats: None,
-                    reason: Some(error.to_string()),
-                    receipt: None,
-                };
-                failure.get_or_insert(error);
-                result
-            }
-        };
+        let result = file_result(file, outcome, &mut failure);
         if !out.json && receipts.is_none() {
             out.line(&line(&result));
         }
@@ -110,33 +83,7 @@ pub fn import(
     // the figures as the office holds them now.
     if let Some(receipts) = &receipts {
         for result in &mut results {
-            if let Some(stats) = &result.stats {
-                let name = result
-                    .file
-                    .file_name()
-                    .map(|n| n.to_string_lossy().into_owned())
-                    .unwrap_or_default();
-                let receipt = crate::print::import_receipt::import_receipt(
-                    store,
-                    &name,
-                    stats,
-                    receipts.dir,
-                    receipts.paper,
-                    now,
-                )?;
-                let (path, note) = (receipt.path, receipt.note);
-                super::paper_after_record(
-                    crate::print::write_file(&path, &receipt.pdf),
-                    || format!("Impor {name}"),
-                    || {
-                        format!(
-                            "sentra office receipt {} --date HARI --pdf FILE",
-                            note.stall
-                        )
-                    },
-                )?;
-                result.receipt = Some(path);
-            }
+            write_receipt(store, result, receipts, now)?;
             if !out.json {
                 out.line(&line(result));
             }
@@ -156,6 +103,82 @@ pub fn import(
             total: results.len(),
         });
     }
+    Ok(())
+}
+
+/// One file's row: imported, refused, or the book's own failure (kept in
+/// `failure`: the import stops there).
+fn file_result(
+    file: std::path::PathBuf,
+    outcome: Result<import::ImportStats, crate::sync::SyncError>,
+    failure: &mut Option<crate::sync::SyncError>,
+) -> FileResult {
+    match outcome {
+        Ok(stats) => FileResult {
+            file,
+            status: "imported",
+            stats: Some(stats),
+            reason: None,
+            receipt: None,
+        },
+        Err(error) if error.is_about_the_file() => FileResult {
+            file,
+            status: "rejected",
+            stats: None,
+            reason: Some(error.to_string()),
+            receipt: None,
+        },
+        // The book itself failed: the import stops at this file.
+        Err(error) => {
+            let result = FileResult {
+                file,
+                status: "error",
+                stats: None,
+                reason: Some(error.to_string()),
+                receipt: None,
+            };
+            failure.get_or_insert(error);
+            result
+        }
+    }
+}
+
+/// The tanda terima of a file imported, with the figures as the office
+/// holds them now (none for a refused one).
+fn write_receipt(
+    store: &Store,
+    result: &mut FileResult,
+    receipts: &Receipts<'_>,
+    now: OffsetDateTime,
+) -> Result<(), CliError> {
+    let Some(stats) = &result.stats else {
+        return Ok(());
+    };
+    let name = result
+        .file
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let receipt = crate::print::import_receipt::import_receipt(
+        store,
+        &name,
+        stats,
+        receipts.dir,
+        receipts.paper,
+        now,
+    )?;
+    let (path, note) = (receipt.path, receipt.note);
+    super::paper_after_record(
+        crate::print::write_file(&path, &receipt.pdf),
+        || format!("Impor {name}"),
+        || {
+            format!(
+                "sentra office receipt {} --date HARI --pdf FILE",
+                note.stall
+            )
+        },
+    )?;
+    result.receipt = Some(path);
     Ok(())
 }
 
