@@ -22,6 +22,21 @@ pub fn centre_report_pdf(
         &title,
         &format!("Sentra · {centre_name} · dicetak {printed_at}"),
     );
+    opening_lines(&mut doc, centre_name, day, language);
+    summary_section(&mut doc, day);
+    let two = two_columns();
+    regencies_section(&mut doc, day, &two);
+
+    stalls_section(&mut doc, day);
+
+    super::kasbon::centre_section(&mut doc, day);
+
+    groups_section(&mut doc, day, &two);
+    doc.finish()
+}
+
+/// The report's name, the centre's and the day with how many stalls spoke.
+fn opening_lines(doc: &mut Report, centre_name: &str, day: &CentreDay, language: Language) {
     doc.line(16.0, true, "Laporan Harian Sentra / Centre Daily Report");
     doc.line(12.0, true, centre_name);
     doc.line(
@@ -34,7 +49,10 @@ pub fn centre_report_pdf(
             day.silent.len()
         ),
     );
+}
 
+/// The centre's totals; the fees line only when fees are due.
+fn summary_section(doc: &mut Report, day: &CentreDay) {
     doc.heading("Ringkasan / Summary");
     let t = &day.totals;
     doc.figure("Jumlah transaksi", &t.sales_count.to_string(), false);
@@ -44,7 +62,10 @@ pub fn centre_report_pdf(
     if t.fee.is_positive() {
         doc.figure("Retribusi terutang / Fees due", &t.fee.to_string(), false);
     }
+}
 
+/// Net sales by regency: a bar chart, then the same figures as a table.
+fn regencies_section(doc: &mut Report, day: &CentreDay, two: &[Column; 2]) {
     doc.heading("Per kabupaten/kota / By regency");
     let bars: Vec<_> = day
         .regencies
@@ -52,7 +73,17 @@ pub fn centre_report_pdf(
         .map(|g| (g.key.clone(), g.net))
         .collect();
     doc.bars(&bars, 32.0);
-    let two = [
+    let rows: Vec<Vec<String>> = day
+        .regencies
+        .iter()
+        .map(|g| vec![format!("{} {}", g.key, g.label), g.net.to_string()])
+        .collect();
+    doc.table(two, &["Kabupaten/kota", "Bersih"], &rows, None);
+}
+
+/// A label and an amount.
+fn two_columns() -> [Column; 2] {
+    [
         Column {
             x: LEFT,
             width: 120.0,
@@ -63,25 +94,19 @@ pub fn centre_report_pdf(
             width: 40.0,
             right: true,
         },
-    ];
-    let rows: Vec<Vec<String>> = day
-        .regencies
-        .iter()
-        .map(|g| vec![format!("{} {}", g.key, g.label), g.net.to_string()])
-        .collect();
-    doc.table(&two, &["Kabupaten/kota", "Bersih"], &rows, None);
+    ]
+}
 
-    stalls_section(&mut doc, day);
-
-    super::kasbon::centre_section(&mut doc, day);
-
+/// The day by category and by payment method, and the stalls that sent
+/// nothing.
+fn groups_section(doc: &mut Report, day: &CentreDay, two: &[Column; 2]) {
     doc.heading("Per kategori / By category");
     let rows: Vec<Vec<String>> = day
         .categories
         .iter()
         .map(|g| vec![g.label.clone(), g.net.to_string()])
         .collect();
-    doc.table(&two, &["Kategori", "Bersih"], &rows, None);
+    doc.table(two, &["Kategori", "Bersih"], &rows, None);
 
     doc.heading("Per pembayaran / By payment method");
     let rows: Vec<Vec<String>> = day
@@ -89,7 +114,7 @@ pub fn centre_report_pdf(
         .iter()
         .map(|g| vec![g.label.clone(), g.net.to_string()])
         .collect();
-    doc.table(&two, &["Metode", "Bersih"], &rows, None);
+    doc.table(two, &["Metode", "Bersih"], &rows, None);
 
     if !day.silent.is_empty() {
         doc.heading("Tanpa kabar / Sent nothing");
@@ -98,9 +123,8 @@ pub fn centre_report_pdf(
             .iter()
             .map(|s| vec![format!("{} {}", s.code, s.name), s.regency.to_string()])
             .collect();
-        doc.table(&two, &["Toko", "Asal"], &rows, None);
+        doc.table(two, &["Toko", "Asal"], &rows, None);
     }
-    doc.finish()
 }
 
 /// Every stall's day in one table, with the centre's total.
