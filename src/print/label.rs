@@ -214,7 +214,6 @@ fn draw_label(
     let modules = ean13_modules(&label.barcode)?;
     let left = x + sheet.padding_x;
     let width = sheet.label_width - 2.0 * sheet.padding_x;
-    let right = left + width;
     let module = sheet.module;
     let digit_size = digit_size(fonts, module);
     let room = Room::of(sheet, digit_size);
@@ -226,8 +225,42 @@ fn draw_label(
         cursor += line(sheet.name_size);
         page.text(left, cursor, sheet.name_size, false, &part);
     }
-    // The price on the left; the SKU and the penitip's code on its right.
     cursor += line(sheet.price_size) * 0.95;
+    price_line(page, fonts, sheet, label, left, width, cursor);
+
+    // The symbol: quiet zones of 11 and 7 modules, bars of full height,
+    // the digits under them with the guard bars reaching down between.
+    let symbol = (11 + 95 + 7) as f32 * module;
+    let start = left + (width - symbol) / 2.0 + 11.0 * module;
+    let digit_cap = cap(digit_size);
+    let bars_top = cursor + below_price(sheet.price_size);
+    let bar_height = sheet.bar_height();
+    let digits_y = bars_top + bar_height + digit_cap + DIGIT_GAP;
+    let guard_extra = digit_cap * 0.5 + DIGIT_GAP;
+    let bars = Bars {
+        start,
+        top: bars_top,
+        height: bar_height,
+        guard_extra,
+        module,
+    };
+    bars.draw(page, &modules);
+    bars.digits(page, fonts, &label.barcode, digits_y, digit_size);
+    Ok(())
+}
+
+/// The price on the left; the SKU and the penitip's code on its right, on
+/// the price's baseline `cursor`.
+fn price_line(
+    page: &mut Sheet,
+    fonts: &Fonts,
+    sheet: &LabelSheet,
+    label: &LabelData,
+    left: f32,
+    width: f32,
+    cursor: f32,
+) {
+    let right = left + width;
     page.text(left, cursor, sheet.price_size, true, &label.price_text());
     let small = sheet.small_size;
     let producer = label
@@ -245,55 +278,59 @@ fn draw_label(
     if let Some(producer) = &producer {
         page.text_right(fonts, right, cursor, small, true, producer);
     }
+}
 
-    // The symbol: quiet zones of 11 and 7 modules, bars of full height,
-    // the digits under them with the guard bars reaching down between.
-    let symbol = (11 + 95 + 7) as f32 * module;
-    let start = left + (width - symbol) / 2.0 + 11.0 * module;
-    let digit_cap = cap(digit_size);
-    let bars_top = cursor + below_price(sheet.price_size);
-    let bar_height = sheet.bar_height();
-    let digits_y = bars_top + bar_height + digit_cap + DIGIT_GAP;
-    let guard_extra = digit_cap * 0.5 + DIGIT_GAP;
-    let mut column = 0;
-    while column < modules.len() {
-        if !modules[column] {
-            column += 1;
-            continue;
+/// Where an EAN-13's bars stand on a label (mm).
+struct Bars {
+    /// The left edge of the first module (after the left quiet zone).
+    start: f32,
+    top: f32,
+    height: f32,
+    /// How far the guard bars reach below the others.
+    guard_extra: f32,
+    module: f32,
+}
+
+impl Bars {
+    /// Each run of dark modules as one rectangle.
+    fn draw(&self, page: &mut Sheet, modules: &[bool]) {
+        let mut column = 0;
+        while column < modules.len() {
+            if !modules[column] {
+                column += 1;
+                continue;
+            }
+            let run = modules[column..].iter().take_while(|&&m| m).count();
+            // Guard bars reach down between the digits, as on every EAN-13.
+            let guard = column < 3 || (45..50).contains(&column) || column >= 92;
+            let height = if guard {
+                self.height + self.guard_extra
+            } else {
+                self.height
+            };
+            page.rect(
+                self.start + column as f32 * self.module,
+                self.top,
+                run as f32 * self.module,
+                height,
+                0.0,
+            );
+            column += run;
         }
-        let run = modules[column..].iter().take_while(|&&m| m).count();
-        // Guard bars reach down between the digits, as on every EAN-13.
-        let guard = column < 3 || (45..50).contains(&column) || column >= 92;
-        let height = if guard {
-            bar_height + guard_extra
-        } else {
-            bar_height
-        };
-        page.rect(
-            start + column as f32 * module,
-            bars_top,
-            run as f32 * module,
-            height,
-            0.0,
-        );
-        column += run;
     }
-    let code = &label.barcode;
-    page.text_right(
-        fonts,
-        start - module,
-        digits_y,
-        digit_size,
-        false,
-        &code[..1],
-    );
-    let half = |from: usize, text: &str, page: &mut Sheet| {
-        let centre = start + (from as f32 + 21.0) * module;
-        page.text_centred(fonts, centre, digits_y, digit_size, false, text);
-    };
-    half(3, &code[1..7], page);
-    half(50, &code[7..], page);
-    Ok(())
+
+    /// The first digit left of the bars, the other twelve centred under
+    /// their halves.
+    fn digits(&self, page: &mut Sheet, fonts: &Fonts, code: &str, digits_y: f32, size: f32) {
+        let (start, module) = (self.start, self.module);
+        page.text_right(fonts, start - module, digits_y, size, false, &code[..1]);
+        let half = |from: usize, text: &str, page: &mut Sheet| {
+            let centre = start + (from as f32 + 21.0) * module;
+            page.text_centred(fonts, centre, digits_y, size, false, text);
+        };
+        half(3, &code[1..7], page);
+        half(50, &code[7..], page);
+    }
 }
 
 /// Between the price's descenders and the bars, and the bars and the

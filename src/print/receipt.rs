@@ -45,84 +45,22 @@ pub fn receipt_pdf(data: &ReceiptData<'_>) -> Vec<u8> {
     let paper = if data.paper_mm >= 80 { 80.0 } else { 58.0 };
     let printable = if data.paper_mm >= 80 { 72.0 } else { 48.0 };
     let left = (paper - printable) / 2.0;
-    let right = left + printable;
-    let centre = paper / 2.0;
+    let margins = Margins {
+        left,
+        right: left + printable,
+        printable,
+        centre: paper / 2.0,
+    };
     let mut sheet = Sheet::new(paper);
     let mut y = 4.0;
 
-    if content.copy {
-        sheet.text_centred(
-            &fonts,
-            centre,
-            next(&mut y, 4.5),
-            11.0,
-            true,
-            receipt_text::COPY,
-        );
-        next(&mut y, 1.5);
-    }
-    for line in fonts.wrap(&content.stall_name, 11.0, true, printable) {
-        sheet.text_centred(&fonts, centre, next(&mut y, 4.8), 11.0, true, &line);
-    }
-    sheet.text_centred(
-        &fonts,
-        centre,
-        next(&mut y, LINE),
-        SIZE,
-        false,
-        &content.stall_line,
-    );
-    rule(&mut sheet, left, right, next(&mut y, 2.2));
-    sheet.text(left, next(&mut y, LINE + 0.6), SIZE, true, &content.receipt);
-    sheet.text(left, next(&mut y, LINE), SIZE, false, &content.when);
-    if content.voided {
-        sheet.text_centred(
-            &fonts,
-            centre,
-            next(&mut y, LINE + 1.0),
-            10.0,
-            true,
-            receipt_text::VOIDED,
-        );
-    }
-    rule(&mut sheet, left, right, next(&mut y, 2.2));
-
-    let margins = Margins {
-        left,
-        right,
-        printable,
-    };
+    head_lines(&mut sheet, &fonts, &margins, &mut y, &content);
     item_lines(&mut sheet, &fonts, &margins, &mut y, &content);
-    rule(&mut sheet, left, right, next(&mut y, 2.2));
+    rule(&mut sheet, left, margins.right, next(&mut y, 2.2));
 
     amount_lines(&mut sheet, &fonts, &margins, &mut y, &content);
-    rule(&mut sheet, left, right, next(&mut y, 2.2));
-    let [thanks, thank_you] = receipt_text::THANKS;
-    sheet.text_centred(
-        &fonts,
-        centre,
-        next(&mut y, LINE + 1.0),
-        SIZE,
-        false,
-        thanks,
-    );
-    sheet.text_centred(&fonts, centre, next(&mut y, LINE), SIZE, false, thank_you);
-
-    let size = 22.0;
-    next(&mut y, 3.0);
-    qr(&mut sheet, &content.qr, centre - size / 2.0, y, size);
-    next(&mut y, size + 3.2);
-    sheet.text_centred(&fonts, centre, y, 7.0, false, &content.qr_caption);
-    if content.copy {
-        sheet.text_centred(
-            &fonts,
-            centre,
-            next(&mut y, 6.0),
-            11.0,
-            true,
-            receipt_text::COPY,
-        );
-    }
+    rule(&mut sheet, left, margins.right, next(&mut y, 2.2));
+    foot_lines(&mut sheet, &fonts, &margins, &mut y, &content);
     let height = y + 6.0;
     save(
         &format!("Struk {}", content.receipt),
@@ -131,12 +69,70 @@ pub fn receipt_pdf(data: &ReceiptData<'_>) -> Vec<u8> {
     )
 }
 
-/// Where the roll's printable lines begin and end.
+/// The top of the struk down to the rule above the items: SALINAN on a
+/// copy, the stall, the receipt number and time, and DIBATALKAN on a void.
+fn head_lines(sheet: &mut Sheet, fonts: &Fonts, margins: &Margins, y: &mut f32, content: &Content) {
+    let Margins {
+        left,
+        right,
+        printable,
+        centre,
+    } = *margins;
+    if content.copy {
+        sheet.text_centred(fonts, centre, next(y, 4.5), 11.0, true, receipt_text::COPY);
+        next(y, 1.5);
+    }
+    for line in fonts.wrap(&content.stall_name, 11.0, true, printable) {
+        sheet.text_centred(fonts, centre, next(y, 4.8), 11.0, true, &line);
+    }
+    sheet.text_centred(
+        fonts,
+        centre,
+        next(y, LINE),
+        SIZE,
+        false,
+        &content.stall_line,
+    );
+    rule(sheet, left, right, next(y, 2.2));
+    sheet.text(left, next(y, LINE + 0.6), SIZE, true, &content.receipt);
+    sheet.text(left, next(y, LINE), SIZE, false, &content.when);
+    if content.voided {
+        sheet.text_centred(
+            fonts,
+            centre,
+            next(y, LINE + 1.0),
+            10.0,
+            true,
+            receipt_text::VOIDED,
+        );
+    }
+    rule(sheet, left, right, next(y, 2.2));
+}
+
+/// The thanks, the QR code with its caption, and SALINAN again on a copy.
+fn foot_lines(sheet: &mut Sheet, fonts: &Fonts, margins: &Margins, y: &mut f32, content: &Content) {
+    let centre = margins.centre;
+    let [thanks, thank_you] = receipt_text::THANKS;
+    sheet.text_centred(fonts, centre, next(y, LINE + 1.0), SIZE, false, thanks);
+    sheet.text_centred(fonts, centre, next(y, LINE), SIZE, false, thank_you);
+
+    let size = 22.0;
+    next(y, 3.0);
+    qr(sheet, &content.qr, centre - size / 2.0, *y, size);
+    next(y, size + 3.2);
+    sheet.text_centred(fonts, centre, *y, 7.0, false, &content.qr_caption);
+    if content.copy {
+        sheet.text_centred(fonts, centre, next(y, 6.0), 11.0, true, receipt_text::COPY);
+    }
+}
+
+/// Where the roll's printable lines begin and end, and its middle.
 #[derive(Clone, Copy)]
 struct Margins {
     left: f32,
     right: f32,
     printable: f32,
+    centre: f32,
 }
 
 /// Moves down the roll by `by`; where that is.
@@ -151,6 +147,7 @@ fn item_lines(sheet: &mut Sheet, fonts: &Fonts, margins: &Margins, y: &mut f32, 
         left,
         right,
         printable,
+        ..
     } = *margins;
     for item in &content.items {
         for (index, part) in fonts
@@ -189,6 +186,7 @@ fn amount_lines(
         left,
         right,
         printable,
+        ..
     } = *margins;
     for amount in &content.amounts {
         let size = if amount.strong { 10.0 } else { SIZE };
