@@ -97,6 +97,38 @@ pub struct DayReport {
 
 const STANDING: &str = "NOT EXISTS (SELECT 1 FROM voids v WHERE v.sale_id = s.id)";
 
+/// The day's voids: receipt, amount, reason.
+const VOIDS_OF_DAY: &str =
+    "SELECT s.receipt, s.total, v.reason FROM voids v JOIN sales s ON s.id = v.sale_id
+ WHERE v.day = ?1 ORDER BY v.seq";
+
+/// The day's returns: receipt, amount, how it went back.
+const RETURNS_OF_DAY: &str = "SELECT s.receipt, r.refund + r.kasbon_refund,
+        CASE WHEN r.kasbon_refund = 0 THEN r.refund_method
+             WHEN r.refund = 0 THEN 'kasbon'
+             ELSE r.refund_method || '+kasbon' END
+ FROM returns r JOIN sales s ON s.id = r.sale_id
+ WHERE r.day = ?1 ORDER BY r.seq";
+
+/// The drawer of a day not closed: what should be in it now.
+fn drawer_now(conn: &Connection, day: &str, opening_float: Rupiah) -> Result<CashCount> {
+    let (cash_in, cash_out) = cash_flows(conn, day)?;
+    let payouts = super::consign::cash_payouts(conn, day)?;
+    let expected = opening_float
+        .checked_add(cash_in)?
+        .checked_sub(cash_out)?
+        .checked_sub(payouts)?;
+    CashCount::new(opening_float, cash_in, cash_out, expected)?
+        .with_producer_payouts(payouts)?
+        .with_kasbon_and_expenses(
+            super::kasbon::cash_repayments(conn, day)?,
+            super::expenses::drawer_expenses(conn, day)?,
+        )?
+        .with_books_out(super::registers::drawer_books_out(conn, day)?)?
+        .counted_as_expected()
+        .map_err(Into::into)
+}
+
 impl Store {
     /// The report of `date`.
     pub fn day_report(&self, date: Date) -> Result<DayReport> {
@@ -124,7 +156,6 @@ impl Store {
             .query_row([&day], |r| Ok((r.get(0)?, r.get(1)?)))?;
         let net = Rupiah::new(net);
         let returns_total = Rupiah::new(returns_total);
-        let (cash_in, cash_out) = cash_flows(conn, &day)?;
         let closes = closes_of(conn, &day)?;
         let closed = match &state {
             Some(d) if !d.open => closes.last().cloned(),
@@ -134,21 +165,7 @@ impl Store {
         let profit = self.profit(date, date)?;
         let cash = match &closed {
             Some(close) => close.cash,
-            None => {
-                let payouts = super::consign::cash_payouts(conn, &day)?;
-                let expected = opening_float
-                    .checked_add(cash_in)?
-                    .checked_sub(cash_out)?
-                    .checked_sub(payouts)?;
-                CashCount::new(opening_float, cash_in, cash_out, expected)?
-                    .with_producer_payouts(payouts)?
-                    .with_kasbon_and_expenses(
-                        super::kasbon::cash_repayments(conn, &day)?,
-                        super::expenses::drawer_expenses(conn, &day)?,
-                    )?
-                    .with_books_out(super::registers::drawer_books_out(conn, &day)?)?
-                    .counted_as_expected()?
-            }
+            None => drawer_now(conn, &day, opening_float)?,
         };
         Ok(DayReport {
             state,
@@ -173,22 +190,8 @@ impl Store {
             cash,
             closed,
             closes,
-            voids: corrections(
-                conn,
-                "SELECT s.receipt, s.total, v.reason FROM voids v JOIN sales s ON s.id = v.sale_id
-                 WHERE v.day = ?1 ORDER BY v.seq",
-                &day,
-            )?,
-            returns: corrections(
-                conn,
-                "SELECT s.receipt, r.refund + r.kasbon_refund,
-                        CASE WHEN r.kasbon_refund = 0 THEN r.refund_method
-                             WHEN r.refund = 0 THEN 'kasbon'
-                             ELSE r.refund_method || '+kasbon' END
-                 FROM returns r JOIN sales s ON s.id = r.sale_id
-                 WHERE r.day = ?1 ORDER BY r.seq",
-                &day,
-            )?,
+            voids: corrections(conn, VOIDS_OF_DAY, &day)?,
+            returns: corrections(conn, RETURNS_OF_DAY, &day)?,
             pph: self.pph_estimate(date)?,
             events: self.events_on(&day)?,
             producer_payouts: self.payouts_on(date)?,
