@@ -7,7 +7,7 @@
 use std::path::{Path, PathBuf};
 
 /// Functions over 80 lines allowed now (goal: 15).
-const MAX_OVER_80: usize = 27;
+const MAX_OVER_80: usize = 21;
 
 /// The translation tables: a match arm per sentence, long by nature.
 const TABLES: [&str; 2] = ["src/ui/i18n.rs", "src/ui/refusal.rs"];
