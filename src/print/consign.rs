@@ -53,6 +53,32 @@ pub fn handover_note_pdf(
         &format!("Berita Acara Serah Terima {}", note.number),
         &format!("Sentra · {} · dicetak {printed_at}", stall.name),
     );
+    handover_opening(&mut doc, note, stall);
+
+    parties_section(&mut doc, note, stall);
+
+    let producer = &note.producer;
+    let (giver, taker) = match note.kind {
+        HandoverKind::Intake => (producer.name.as_str(), stall.name),
+        HandoverKind::Handback => (stall.name, producer.name.as_str()),
+    };
+    goods_section(&mut doc, note, giver, taker);
+    if let Some(text) = &note.note {
+        doc.heading("Catatan / Note");
+        paragraph(&mut doc, text);
+    }
+    signatures(
+        &mut doc,
+        &[
+            ("Yang menyerahkan / Handed over by", giver),
+            ("Yang menerima / Received by", taker),
+        ],
+    );
+    doc.finish()
+}
+
+/// The note's title, number, which way the goods went, and its date.
+fn handover_opening(doc: &mut Report, note: &HandoverNote, stall: &StallHeading<'_>) {
     doc.line(15.0, true, "Berita Acara Serah Terima Barang Titipan");
     doc.line(10.0, false, "Consignment handover note");
     doc.line(12.0, true, &note.number);
@@ -69,17 +95,13 @@ pub fn handover_note_pdf(
             crate::domain::calendar::stamp(&note.created_at, stall.language)
         ),
     );
+}
 
-    parties_section(&mut doc, note, stall);
-
-    let producer = &note.producer;
-    let (giver, taker) = match note.kind {
-        HandoverKind::Intake => (producer.name.as_str(), stall.name),
-        HandoverKind::Handback => (stall.name, producer.name.as_str()),
-    };
+/// The sentence of who handed what to whom, the goods' table and their count.
+fn goods_section(doc: &mut Report, note: &HandoverNote, giver: &str, taker: &str) {
     doc.heading("Barang / Goods");
     paragraph(
-        &mut doc,
+        doc,
         &format!(
             "Pada tanggal {} {giver} menyerahkan kepada {taker} barang berikut dalam keadaan baik. \
              On this date {giver} handed the goods below to {taker} in good condition.",
@@ -119,18 +141,6 @@ pub fn handover_note_pdf(
         false,
         &format!("{} jenis barang / items", note.lines.len()),
     );
-    if let Some(text) = &note.note {
-        doc.heading("Catatan / Note");
-        paragraph(&mut doc, text);
-    }
-    signatures(
-        &mut doc,
-        &[
-            ("Yang menyerahkan / Handed over by", giver),
-            ("Yang menerima / Received by", taker),
-        ],
-    );
-    doc.finish()
 }
 
 /// Who hands the goods over and who takes them.
