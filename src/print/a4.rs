@@ -24,6 +24,13 @@ pub struct Column {
     pub right: bool,
 }
 
+impl Column {
+    /// A column at `x` mm from the page's left edge.
+    pub const fn new(x: f32, width: f32, right: bool) -> Column {
+        Column { x, width, right }
+    }
+}
+
 pub struct Report {
     pub fonts: Fonts,
     title: String,

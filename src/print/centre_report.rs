@@ -84,16 +84,8 @@ fn regencies_section(doc: &mut Report, day: &CentreDay, two: &[Column; 2]) {
 /// A label and an amount.
 fn two_columns() -> [Column; 2] {
     [
-        Column {
-            x: LEFT,
-            width: 120.0,
-            right: false,
-        },
-        Column {
-            x: RIGHT - 40.0,
-            width: 40.0,
-            right: true,
-        },
+        Column::new(LEFT, 120.0, false),
+        Column::new(RIGHT - 40.0, 40.0, true),
     ]
 }
 
@@ -132,41 +124,13 @@ fn stalls_section(doc: &mut Report, day: &CentreDay) {
     let t = &day.totals;
     doc.heading("Per toko / By stall");
     let columns = [
-        Column {
-            x: LEFT,
-            width: 16.0,
-            right: false,
-        },
-        Column {
-            x: LEFT + 17.0,
-            width: 52.0,
-            right: false,
-        },
-        Column {
-            x: LEFT + 70.0,
-            width: 12.0,
-            right: false,
-        },
-        Column {
-            x: LEFT + 83.0,
-            width: 12.0,
-            right: true,
-        },
-        Column {
-            x: LEFT + 97.0,
-            width: 27.0,
-            right: true,
-        },
-        Column {
-            x: LEFT + 125.0,
-            width: 21.0,
-            right: true,
-        },
-        Column {
-            x: RIGHT - 27.0,
-            width: 27.0,
-            right: true,
-        },
+        Column::new(LEFT, 16.0, false),
+        Column::new(LEFT + 17.0, 52.0, false),
+        Column::new(LEFT + 70.0, 12.0, false),
+        Column::new(LEFT + 83.0, 12.0, true),
+        Column::new(LEFT + 97.0, 27.0, true),
+        Column::new(LEFT + 125.0, 21.0, true),
+        Column::new(RIGHT - 27.0, 27.0, true),
     ];
     let rows: Vec<Vec<String>> = day
         .stalls

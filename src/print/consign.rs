@@ -35,12 +35,9 @@ fn signatures(doc: &mut Report, who: &[(&str, &str)]) {
     doc.y += 12.0;
 }
 
+/// A column at `x` mm from the left margin.
 fn column(x: f32, width: f32, right: bool) -> Column {
-    Column {
-        x: LEFT + x,
-        width,
-        right,
-    }
+    Column::new(LEFT + x, width, right)
 }
 
 /// A handover note as PDF bytes.

@@ -183,26 +183,10 @@ fn products_section(doc: &mut Report, report: &DayReport) {
 
     doc.heading("Produk terlaris / Top products");
     let columns = [
-        Column {
-            x: LEFT,
-            width: 28.0,
-            right: false,
-        },
-        Column {
-            x: LEFT + 30.0,
-            width: 94.0,
-            right: false,
-        },
-        Column {
-            x: LEFT + 126.0,
-            width: 18.0,
-            right: true,
-        },
-        Column {
-            x: RIGHT - 30.0,
-            width: 30.0,
-            right: true,
-        },
+        Column::new(LEFT, 28.0, false),
+        Column::new(LEFT + 30.0, 94.0, false),
+        Column::new(LEFT + 126.0, 18.0, true),
+        Column::new(RIGHT - 30.0, 30.0, true),
     ];
     let rows: Vec<Vec<String>> = report
         .top_products
@@ -229,26 +213,10 @@ fn voids_section(doc: &mut Report, report: &DayReport) {
     if !report.voids.is_empty() || !report.returns.is_empty() {
         doc.heading("Batal dan retur / Voids and returns");
         let columns = [
-            Column {
-                x: LEFT,
-                width: 18.0,
-                right: false,
-            },
-            Column {
-                x: LEFT + 20.0,
-                width: 44.0,
-                right: false,
-            },
-            Column {
-                x: LEFT + 66.0,
-                width: 30.0,
-                right: true,
-            },
-            Column {
-                x: LEFT + 100.0,
-                width: RIGHT - LEFT - 100.0,
-                right: false,
-            },
+            Column::new(LEFT, 18.0, false),
+            Column::new(LEFT + 20.0, 44.0, false),
+            Column::new(LEFT + 66.0, 30.0, true),
+            Column::new(LEFT + 100.0, RIGHT - LEFT - 100.0, false),
         ];
         let rows: Vec<Vec<String>> = report
             .voids

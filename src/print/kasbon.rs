@@ -52,31 +52,11 @@ pub fn statement_pdf(
 fn history_section(doc: &mut Report, statement: &KasbonStatement) {
     doc.heading("Riwayat / History");
     let columns = [
-        Column {
-            x: LEFT,
-            width: 20.0,
-            right: false,
-        },
-        Column {
-            x: LEFT + 22.0,
-            width: 16.0,
-            right: false,
-        },
-        Column {
-            x: LEFT + 40.0,
-            width: 58.0,
-            right: false,
-        },
-        Column {
-            x: LEFT + 100.0,
-            width: 36.0,
-            right: true,
-        },
-        Column {
-            x: RIGHT - 36.0,
-            width: 36.0,
-            right: true,
-        },
+        Column::new(LEFT, 20.0, false),
+        Column::new(LEFT + 22.0, 16.0, false),
+        Column::new(LEFT + 40.0, 58.0, false),
+        Column::new(LEFT + 100.0, 36.0, true),
+        Column::new(RIGHT - 36.0, 36.0, true),
     ];
     let rows: Vec<Vec<String>> = statement
         .entries
@@ -171,31 +151,11 @@ fn repayments_section(doc: &mut Report, report: &DayReport) {
     if !report.repayments.is_empty() {
         doc.heading("Bayar kasbon / Credit repaid");
         let columns = [
-            Column {
-                x: LEFT,
-                width: 14.0,
-                right: false,
-            },
-            Column {
-                x: LEFT + 16.0,
-                width: 20.0,
-                right: false,
-            },
-            Column {
-                x: LEFT + 38.0,
-                width: 70.0,
-                right: false,
-            },
-            Column {
-                x: LEFT + 110.0,
-                width: 24.0,
-                right: false,
-            },
-            Column {
-                x: RIGHT - 30.0,
-                width: 30.0,
-                right: true,
-            },
+            Column::new(LEFT, 14.0, false),
+            Column::new(LEFT + 16.0, 20.0, false),
+            Column::new(LEFT + 38.0, 70.0, false),
+            Column::new(LEFT + 110.0, 24.0, false),
+            Column::new(RIGHT - 30.0, 30.0, true),
         ];
         let rows: Vec<Vec<String>> = report
             .repayments
@@ -224,31 +184,11 @@ fn expenses_section(doc: &mut Report, report: &DayReport) {
     if !report.expenses.is_empty() {
         doc.heading("Pengeluaran / Expenses");
         let columns = [
-            Column {
-                x: LEFT,
-                width: 14.0,
-                right: false,
-            },
-            Column {
-                x: LEFT + 16.0,
-                width: 26.0,
-                right: false,
-            },
-            Column {
-                x: LEFT + 44.0,
-                width: 76.0,
-                right: false,
-            },
-            Column {
-                x: LEFT + 122.0,
-                width: 12.0,
-                right: false,
-            },
-            Column {
-                x: RIGHT - 30.0,
-                width: 30.0,
-                right: true,
-            },
+            Column::new(LEFT, 14.0, false),
+            Column::new(LEFT + 16.0, 26.0, false),
+            Column::new(LEFT + 44.0, 76.0, false),
+            Column::new(LEFT + 122.0, 12.0, false),
+            Column::new(RIGHT - 30.0, 30.0, true),
         ];
         let rows: Vec<Vec<String>> = report
             .expenses
@@ -281,31 +221,11 @@ pub fn centre_section(doc: &mut Report, day: &crate::office::centre::CentreDay) 
     }
     doc.heading("Kasbon dan pengeluaran / Credit and expenses");
     let columns = [
-        Column {
-            x: LEFT,
-            width: 16.0,
-            right: false,
-        },
-        Column {
-            x: LEFT + 17.0,
-            width: 62.0,
-            right: false,
-        },
-        Column {
-            x: LEFT + 80.0,
-            width: 30.0,
-            right: true,
-        },
-        Column {
-            x: LEFT + 112.0,
-            width: 30.0,
-            right: true,
-        },
-        Column {
-            x: RIGHT - 30.0,
-            width: 30.0,
-            right: true,
-        },
+        Column::new(LEFT, 16.0, false),
+        Column::new(LEFT + 17.0, 62.0, false),
+        Column::new(LEFT + 80.0, 30.0, true),
+        Column::new(LEFT + 112.0, 30.0, true),
+        Column::new(RIGHT - 30.0, 30.0, true),
     ];
     let rows: Vec<Vec<String>> = day
         .stalls
