@@ -188,41 +188,7 @@ fn customer_kasbon(
 ) -> Result<(), CliError> {
     let today = store.business_day(now);
     match command {
-        CustomerCommand::Pay {
-            code,
-            amount,
-            method: (method, reference),
-            pdf,
-            width,
-        } => {
-            super::consign::check_pdf(store, pdf.as_deref())?;
-            let repayment = store.pay_kasbon(&code, amount, method, reference.as_deref(), now)?;
-            if let Some(path) = &pdf {
-                let paper = kuitansi_paper(store, width.as_deref());
-                let bytes =
-                    crate::print::from_book::repayment_kuitansi_pdf(store, &repayment, paper)?;
-                super::paper_after_record(
-                    crate::print::write_file(path, &bytes),
-                    || format!("Bayar kasbon {} {}", repayment.customer, repayment.amount),
-                    || {
-                        format!(
-                            "sentra customer statement {} --pdf FILE",
-                            repayment.customer
-                        )
-                    },
-                )?;
-            }
-            out.emit(&repayment, |r| {
-                format!(
-                    "Bayar kasbon {} ({}) {} {} tercatat. Sisa kasbon {}.",
-                    r.customer,
-                    r.name,
-                    r.amount,
-                    r.method,
-                    r.balance.unwrap_or_default()
-                )
-            });
-        }
+        command @ CustomerCommand::Pay { .. } => customer_pay(store, command, now, out)?,
         CustomerCommand::Statement { code, pdf } => {
             if let Some(path) = &pdf {
                 store.check_output_path(path)?;
@@ -260,6 +226,54 @@ fn customer_kasbon(
             });
         }
         _ => unreachable!("only customer_kasbon's commands are sent here"),
+    }
+    Ok(())
+}
+
+/// `customer pay`: a repayment, and its kuitansi.
+fn customer_pay(
+    store: &mut Store,
+    command: CustomerCommand,
+    now: OffsetDateTime,
+    out: &Output,
+) -> Result<(), CliError> {
+    match command {
+        CustomerCommand::Pay {
+            code,
+            amount,
+            method: (method, reference),
+            pdf,
+            width,
+        } => {
+            super::consign::check_pdf(store, pdf.as_deref())?;
+            let repayment = store.pay_kasbon(&code, amount, method, reference.as_deref(), now)?;
+            if let Some(path) = &pdf {
+                let paper = kuitansi_paper(store, width.as_deref());
+                let bytes =
+                    crate::print::from_book::repayment_kuitansi_pdf(store, &repayment, paper)?;
+                super::paper_after_record(
+                    crate::print::write_file(path, &bytes),
+                    || format!("Bayar kasbon {} {}", repayment.customer, repayment.amount),
+                    || {
+                        format!(
+                            "sentra customer statement {} --pdf FILE",
+                            repayment.customer
+                        )
+                    },
+                )?;
+            }
+            out.emit(&repayment, |r| {
+                format!(
+                    "Bayar kasbon {} ({}) {} {} tercatat. Sisa kasbon {}.",
+                    r.customer,
+                    r.name,
+                    r.amount,
+                    r.method,
+                    r.balance.unwrap_or_default()
+                )
+            });
+        }
+        _ => unreachable!("only customer_pay's commands are sent here"),
     }
     Ok(())
 }

@@ -172,40 +172,42 @@ impl Laporan {
             };
             panel = panel.push(difference_or_blank(shown, lang));
             panel = panel.push(message_line(error));
-            if self.confirming {
-                let difference = shown.map(|d| d.to_string()).unwrap_or_default();
-                panel = panel
-                    .push(
-                        text(Say::ConfirmClose(difference).say(lang))
-                            .size(theme::TEXT)
-                            .font(BOLD),
-                    )
-                    .push(
-                        // One above the other: side by side their labels
-                        // wrap in a third of a 1024-pixel screen.
-                        column![
-                            keyed(T::CloseYes.get(lang), "Enter", Some(Message::ConfirmClose))
-                                .style(button::danger)
-                                .width(Fill),
-                            keyed(T::Cancel.get(lang), "Esc", Some(Message::CancelClose))
-                                .style(button::secondary)
-                                .width(Fill),
-                        ]
-                        .spacing(8),
-                    );
-            } else {
-                let ready = shown.is_some() && !self.closing;
-                panel = panel.push(
-                    keyed(
-                        T::CloseNow.get(lang),
-                        "Enter",
-                        ready.then_some(Message::CloseDay),
-                    )
-                    .style(button::danger),
-                );
-            }
+            panel = panel.push(self.close_keys(shown, lang));
         }
         card(panel)
+    }
+
+    /// Enter to close (asked again with the difference), Esc to not.
+    fn close_keys(&self, shown: Option<Rupiah>, lang: Lang) -> Element<'_, Message> {
+        if self.confirming {
+            let difference = shown.map(|d| d.to_string()).unwrap_or_default();
+            return column![
+                text(Say::ConfirmClose(difference).say(lang))
+                    .size(theme::TEXT)
+                    .font(BOLD),
+                // One above the other: side by side their labels wrap in a
+                // third of a 1024-pixel screen.
+                column![
+                    keyed(T::CloseYes.get(lang), "Enter", Some(Message::ConfirmClose))
+                        .style(button::danger)
+                        .width(Fill),
+                    keyed(T::Cancel.get(lang), "Esc", Some(Message::CancelClose))
+                        .style(button::secondary)
+                        .width(Fill),
+                ]
+                .spacing(8),
+            ]
+            .spacing(6)
+            .into();
+        }
+        let ready = shown.is_some() && !self.closing;
+        keyed(
+            T::CloseNow.get(lang),
+            "Enter",
+            ready.then_some(Message::CloseDay),
+        )
+        .style(button::danger)
+        .into()
     }
 }
 
