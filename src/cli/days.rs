@@ -178,42 +178,46 @@ fn close(
                 export,
                 backup,
             };
-            out.emit(&view, |v| {
-                let c = &v.close;
-                let verdict = match c.cash.difference.value() {
-                    0 => "pas".to_string(),
-                    d if d < 0 => format!("kurang {}", Rupiah::new(-d)),
-                    _ => format!("lebih {}", c.cash.difference),
-                };
-                format!(
-                    "Tutup kasir {}: {} penjualan, {}.\nKas awal {}\nTunai masuk {}\nTunai keluar {}\nBayar penitip tunai {}\nBayar kasbon tunai {}\nPengeluaran dari laci {}\nBelanja, prive, setoran dari laci {}\nSeharusnya {}\nDihitung {}\nSelisih {} ({verdict})",
-                    c.day,
-                    c.sales_count,
-                    c.net_total,
-                    c.cash.opening_float,
-                    c.cash.cash_in,
-                    c.cash.cash_out,
-                    c.cash.producer_payouts,
-                    c.cash.kasbon_repayments,
-                    c.cash.drawer_expenses,
-                    c.cash.books_out,
-                    c.cash.expected,
-                    c.cash.counted,
-                    c.cash.difference
-                ) + &v
-                    .export
-                    .as_ref()
-                    .map(|e| format!("\nEkspor ditulis: {}", e.path.display()))
-                    .unwrap_or_default()
-                    + &v.backup
-                        .as_ref()
-                        .map(|b| format!("\nCadangan harian: {}", b.display()))
-                        .unwrap_or_default()
-            });
+            out.emit(&view, closed_text);
         }
         _ => unreachable!("only close's commands are sent here"),
     }
     Ok(())
+}
+
+/// Tutup kasir as text: the drawer's figures, the verdict, where the
+/// export and the backup went.
+fn closed_text(v: &ClosedDay) -> String {
+    let c = &v.close;
+    let verdict = match c.cash.difference.value() {
+        0 => "pas".to_string(),
+        d if d < 0 => format!("kurang {}", Rupiah::new(-d)),
+        _ => format!("lebih {}", c.cash.difference),
+    };
+    format!(
+        "Tutup kasir {}: {} penjualan, {}.\nKas awal {}\nTunai masuk {}\nTunai keluar {}\nBayar penitip tunai {}\nBayar kasbon tunai {}\nPengeluaran dari laci {}\nBelanja, prive, setoran dari laci {}\nSeharusnya {}\nDihitung {}\nSelisih {} ({verdict})",
+        c.day,
+        c.sales_count,
+        c.net_total,
+        c.cash.opening_float,
+        c.cash.cash_in,
+        c.cash.cash_out,
+        c.cash.producer_payouts,
+        c.cash.kasbon_repayments,
+        c.cash.drawer_expenses,
+        c.cash.books_out,
+        c.cash.expected,
+        c.cash.counted,
+        c.cash.difference
+    ) + &v
+        .export
+        .as_ref()
+        .map(|e| format!("\nEkspor ditulis: {}", e.path.display()))
+        .unwrap_or_default()
+        + &v.backup
+            .as_ref()
+            .map(|b| format!("\nCadangan harian: {}", b.display()))
+            .unwrap_or_default()
 }
 
 pub fn report(
@@ -239,6 +243,34 @@ pub fn report(
         text
     });
     Ok(())
+}
+
+/// The drawer: what came in and went out, what should be there and what
+/// was counted.
+fn drawer_text(r: &DayReport) -> String {
+    let row = |label: &str, value: String| format!("{} {}\n", pad(label, 22), pad_left(&value, 16));
+    let mut text = String::from("\nKas\n");
+    text += &row("  Kas awal", r.cash.opening_float.to_string());
+    text += &row("  Tunai masuk", r.cash.cash_in.to_string());
+    text += &row("  Tunai keluar", r.cash.cash_out.to_string());
+    if r.cash.kasbon_repayments.is_positive() {
+        text += &row("  Bayar kasbon tunai", r.cash.kasbon_repayments.to_string());
+    }
+    if r.cash.drawer_expenses.is_positive() {
+        text += &row("  Pengeluaran laci", r.cash.drawer_expenses.to_string());
+    }
+    if r.cash.books_out.is_positive() {
+        text += &row("  Belanja/prive/setoran", r.cash.books_out.to_string());
+    }
+    if r.cash.producer_payouts.is_positive() {
+        text += &row("  Bayar penitip tunai", r.cash.producer_payouts.to_string());
+    }
+    text += &row("  Seharusnya di laci", r.cash.expected.to_string());
+    if r.closed.is_some() {
+        text += &row("  Dihitung", r.cash.counted.to_string());
+        text += &row("  Selisih", r.cash.difference.to_string());
+    }
+    text
 }
 
 fn day_text(name: &str, code: &str, r: &DayReport) -> String {
@@ -283,27 +315,7 @@ fn day_text(name: &str, code: &str, r: &DayReport) -> String {
             text += &format!("{} {}\n", pad(&label, 40), pad_left(&p.net.to_string(), 14));
         }
     }
-    text += "\nKas\n";
-    text += &row("  Kas awal", r.cash.opening_float.to_string());
-    text += &row("  Tunai masuk", r.cash.cash_in.to_string());
-    text += &row("  Tunai keluar", r.cash.cash_out.to_string());
-    if r.cash.kasbon_repayments.is_positive() {
-        text += &row("  Bayar kasbon tunai", r.cash.kasbon_repayments.to_string());
-    }
-    if r.cash.drawer_expenses.is_positive() {
-        text += &row("  Pengeluaran laci", r.cash.drawer_expenses.to_string());
-    }
-    if r.cash.books_out.is_positive() {
-        text += &row("  Belanja/prive/setoran", r.cash.books_out.to_string());
-    }
-    if r.cash.producer_payouts.is_positive() {
-        text += &row("  Bayar penitip tunai", r.cash.producer_payouts.to_string());
-    }
-    text += &row("  Seharusnya di laci", r.cash.expected.to_string());
-    if r.closed.is_some() {
-        text += &row("  Dihitung", r.cash.counted.to_string());
-        text += &row("  Selisih", r.cash.difference.to_string());
-    }
+    text += &drawer_text(r);
     for v in &r.voids {
         text += &format!("Batal {} {}: {}\n", v.receipt, v.amount, v.detail);
     }
