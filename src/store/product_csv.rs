@@ -237,6 +237,37 @@ fn parse(text: &str) -> Result<(Vec<Row>, Present)> {
     Ok((rows, present))
 }
 
+/// How many rows change the price (or unit) of a product already held:
+/// a change the manager approves with the PIN.
+fn count_repriced(rows: &[Row], present: &Present, existing: &HashMap<String, Product>) -> usize {
+    rows.iter()
+        .filter(|row| {
+            existing
+                .get(&row.product.sku.to_lowercase())
+                .is_some_and(|current| {
+                    // A price is per unit: g→kg changes it a thousandfold.
+                    let merged = present.merged(&row.product, current);
+                    merged.price != current.price || merged.unit != current.unit
+                })
+        })
+        .count()
+}
+
+/// The file as UTF-8 text; a byte that is not is refused with its line.
+fn read_utf8(path: &Path) -> Result<String> {
+    let bytes = std::fs::read(path)?;
+    String::from_utf8(bytes).map_err(|e| {
+        let line = 1 + e.as_bytes()[..e.utf8_error().valid_up_to()]
+            .iter()
+            .filter(|b| **b == b'\n')
+            .count() as u64;
+        StoreError::Csv {
+            line,
+            problem: CsvProblem::NotUtf8,
+        }
+    })
+}
+
 impl Store {
     /// Imports a product CSV: every row or none. A bad row names its line.
     ///
@@ -249,36 +280,14 @@ impl Store {
         now: OffsetDateTime,
     ) -> Result<CsvImportSummary> {
         self.require_stall()?;
-        let bytes = std::fs::read(path)?;
-        let text = String::from_utf8(bytes).map_err(|e| {
-            let line = 1 + e.as_bytes()[..e.utf8_error().valid_up_to()]
-                .iter()
-                .filter(|b| **b == b'\n')
-                .count() as u64;
-            StoreError::Csv {
-                line,
-                problem: CsvProblem::NotUtf8,
-            }
-        })?;
-        let (rows, present) = parse(&text)?;
+        let (rows, present) = parse(&read_utf8(path)?)?;
         let stamp = clock::stamp(now, self.offset);
         let existing: HashMap<String, Product> = self
             .list_products(&ProductFilter::default())?
             .into_iter()
             .map(|p| (p.sku.to_lowercase(), p))
             .collect();
-        let repriced = rows
-            .iter()
-            .filter(|row| {
-                existing
-                    .get(&row.product.sku.to_lowercase())
-                    .is_some_and(|current| {
-                        // A price is per unit: g→kg changes it a thousandfold.
-                        let merged = present.merged(&row.product, current);
-                        merged.price != current.price || merged.unit != current.unit
-                    })
-            })
-            .count();
+        let repriced = count_repriced(&rows, &present, &existing);
         let approval = (repriced > 0).then_some(Approval::PriceImport { count: repriced });
         if let Some(approval) = &approval {
             self.approve(pin, approval, now)?;
