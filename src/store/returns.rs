@@ -186,6 +186,29 @@ type ReturnPlan = (
     Rupiah,
 );
 
+/// The sale's lines with what was returned of each already.
+fn returnable_lines(conn: &rusqlite::Connection, sale_id: &str) -> Result<Vec<ReturnableLine>> {
+    let mut statement = conn.prepare_cached(
+        "SELECT l.line_no, l.product_id, l.sku, l.quantity, l.net,
+                COALESCE((SELECT SUM(rl.quantity) FROM return_lines rl JOIN returns r ON r.id = rl.return_id
+                          WHERE r.sale_id = l.sale_id AND rl.line_no = l.line_no), 0)
+         FROM sale_lines l WHERE l.sale_id = ?1 ORDER BY l.line_no",
+    )?;
+    statement
+        .query_map([sale_id], |r| {
+            Ok(ReturnableLine {
+                line_no: r.get(0)?,
+                product_id: Uuid::parse_str(&r.get::<_, String>(1)?).unwrap_or_default(),
+                sku: r.get(2)?,
+                quantity: Quantity::from_milli(r.get(3)?),
+                net: Rupiah::new(r.get(4)?),
+                returned: Quantity::from_milli(r.get(5)?),
+            })
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()
+        .map_err(Into::into)
+}
+
 fn plan_return(
     conn: &rusqlite::Connection,
     sale: &super::CompletedSale,
@@ -194,26 +217,7 @@ fn plan_return(
     kasbon_refund: Rupiah,
 ) -> Result<ReturnPlan> {
     let sale_id = sale.id.to_string();
-    let mut lines = {
-        let mut statement = conn.prepare_cached(
-            "SELECT l.line_no, l.product_id, l.sku, l.quantity, l.net,
-                    COALESCE((SELECT SUM(rl.quantity) FROM return_lines rl JOIN returns r ON r.id = rl.return_id
-                              WHERE r.sale_id = l.sale_id AND rl.line_no = l.line_no), 0)
-             FROM sale_lines l WHERE l.sale_id = ?1 ORDER BY l.line_no",
-        )?;
-        statement
-            .query_map([&sale_id], |r| {
-                Ok(ReturnableLine {
-                    line_no: r.get(0)?,
-                    product_id: Uuid::parse_str(&r.get::<_, String>(1)?).unwrap_or_default(),
-                    sku: r.get(2)?,
-                    quantity: Quantity::from_milli(r.get(3)?),
-                    net: Rupiah::new(r.get(4)?),
-                    returned: Quantity::from_milli(r.get(5)?),
-                })
-            })?
-            .collect::<rusqlite::Result<Vec<_>>>()?
-    };
+    let mut lines = returnable_lines(conn, &sale_id)?;
     // Spread each item over the sale's lines with that SKU, first line first.
     let mut taken: HashMap<i64, (Quantity, Rupiah)> = HashMap::new();
     for item in items {
