@@ -1,6 +1,16 @@
 //! The office's import: each file opened and checked, then its records added
 //! in one transaction, every record keyed by its UUID so nothing is counted
 //! twice whatever the order or the overlap of the files.
+//!
+//! The pipeline, one file at a time:
+//! 1. read: [`check_found`] reads the file's bytes (bounded in size);
+//! 2. verify the seal: envelope, length, checksum and the stall's signature
+//!    (`sync::file::open`), needing no book, so on a second thread;
+//! 3. check per kind: `trust::admit` checks the content by itself, the
+//!    stall's key and prices, then runs one `Checker` per kind of record
+//!    (sales, voids, returns, titip jual, kasbon, expenses, closes, events);
+//! 4. write: every checker writes into the one transaction of [`add_checked`],
+//!    kept only if no record was refused.
 
 use std::path::Path;
 

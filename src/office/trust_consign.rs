@@ -7,7 +7,7 @@ use std::collections::{HashMap, HashSet};
 
 use rusqlite::{OptionalExtension, Transaction, params};
 
-use super::trust::{is_new, same_seq_elsewhere};
+use super::trust::{Admission, Checker, is_new, same_seq_elsewhere};
 use crate::domain::record::{ConsignedLineRecord, PayoutRecord};
 use crate::domain::record_check::RecordRule;
 use crate::money::Rupiah;
@@ -25,10 +25,7 @@ fn producer_known(tx: &Transaction<'_>, stall: &str, code: &str) -> Result<bool,
 
 /// Takes the file's description of the stall's producers; a later file's
 /// description wins over an earlier one's, whatever order they arrive in.
-pub(super) fn admit_producers(
-    tx: &Transaction<'_>,
-    content: &ExportContent,
-) -> Result<(), SyncError> {
+fn admit_producers(tx: &Transaction<'_>, content: &ExportContent) -> Result<(), SyncError> {
     for producer in &content.producers {
         tx.prepare_cached(
             "INSERT INTO office_producers (stall_code, code, name, regency, nib, seen_at)
@@ -99,7 +96,7 @@ fn describe_lines(lines: &[&ConsignedLineRecord]) -> String {
 
 /// Adds what the file's new sales owe their producers; for a sale already
 /// held, what it owes must be exactly what the office holds.
-pub(super) fn admit_consigned_lines(
+fn admit_consigned_lines(
     tx: &Transaction<'_>,
     content: &ExportContent,
     new_sales: &[&str],
@@ -187,10 +184,7 @@ fn describe_payout(payout: &PayoutRecord) -> String {
 }
 
 /// Adds the file's payouts; returns how many were new.
-pub(super) fn admit_payouts(
-    tx: &Transaction<'_>,
-    content: &ExportContent,
-) -> Result<usize, SyncError> {
+fn admit_payouts(tx: &Transaction<'_>, content: &ExportContent) -> Result<usize, SyncError> {
     let stall = &content.stall.code;
     let mut new_records = 0;
     for payout in &content.payouts {
@@ -233,4 +227,16 @@ pub(super) fn admit_payouts(
         new_records += 1;
     }
     Ok(new_records)
+}
+
+/// Titip jual: the stall's producers, what its new sales owe them, the
+/// payouts to them.
+pub(super) struct Consignment;
+
+impl Checker for Consignment {
+    fn admit(&self, at: &mut Admission<'_>) -> Result<usize, SyncError> {
+        admit_producers(at.tx, at.content)?;
+        admit_consigned_lines(at.tx, at.content, &at.pending_sales)?;
+        admit_payouts(at.tx, at.content)
+    }
 }

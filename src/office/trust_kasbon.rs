@@ -6,7 +6,7 @@
 
 use rusqlite::{OptionalExtension, Transaction, params};
 
-use super::trust::{is_new, same_seq_elsewhere};
+use super::trust::{Admission, Checker, is_new, same_seq_elsewhere};
 use crate::domain::record::{ExpenseRecord, RepaymentRecord};
 use crate::sync::SyncError;
 use crate::sync::content::{expense_label, repayment_label};
@@ -83,10 +83,7 @@ fn describe_expense(record: &ExpenseRecord) -> String {
 }
 
 /// Adds the file's repayments; returns how many were new.
-pub(super) fn admit_repayments(
-    tx: &Transaction<'_>,
-    content: &ExportContent,
-) -> Result<usize, SyncError> {
+fn admit_repayments(tx: &Transaction<'_>, content: &ExportContent) -> Result<usize, SyncError> {
     let stall = &content.stall.code;
     let mut new_records = 0;
     for record in &content.repayments {
@@ -128,10 +125,7 @@ pub(super) fn admit_repayments(
 }
 
 /// Adds the file's expenses; returns how many were new.
-pub(super) fn admit_expenses(
-    tx: &Transaction<'_>,
-    content: &ExportContent,
-) -> Result<usize, SyncError> {
+fn admit_expenses(tx: &Transaction<'_>, content: &ExportContent) -> Result<usize, SyncError> {
     let stall = &content.stall.code;
     let mut new_records = 0;
     for record in &content.expenses {
@@ -170,4 +164,22 @@ pub(super) fn admit_expenses(
         new_records += 1;
     }
     Ok(new_records)
+}
+
+/// Kasbon repayments.
+pub(super) struct Repayments;
+
+impl Checker for Repayments {
+    fn admit(&self, at: &mut Admission<'_>) -> Result<usize, SyncError> {
+        admit_repayments(at.tx, at.content)
+    }
+}
+
+/// Expenses.
+pub(super) struct Expenses;
+
+impl Checker for Expenses {
+    fn admit(&self, at: &mut Admission<'_>) -> Result<usize, SyncError> {
+        admit_expenses(at.tx, at.content)
+    }
 }

@@ -79,11 +79,11 @@ pub(super) fn recheck(tx: &Transaction<'_>, stall: &str) -> Result<(), SyncError
         )?
         .execute(params![stall, kind, id])?;
         if kind == Later::Prices.key() {
-            if let Some(sale) = super::trust::load_sale(tx, stall, &id)? {
+            if let Some(sale) = super::trust_sales::load_sale(tx, stall, &id)? {
                 super::trust_prices::check_sale_prices(tx, stall, &sale)?;
             }
-        } else if let Some(close) = super::trust::load_day_close(tx, stall, &id)? {
-            super::trust::check_close_against_records(tx, stall, &close)?;
+        } else if let Some(close) = super::trust_closes::load_day_close(tx, stall, &id)? {
+            super::trust_closes::check_close_against_records(tx, stall, &close)?;
         }
     }
     Ok(())
