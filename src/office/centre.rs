@@ -231,26 +231,13 @@ pub fn centre_day(store: &Store, date: Date) -> Result<CentreDay, SyncError> {
     store.require_office()?;
     let conn = store.connection();
     let day = date.to_string();
-    // Each stall's first day from its summary row, not from its records.
-    let mut statement = conn.prepare_cached(
-        "SELECT code, name, regency,
-                (SELECT first_day FROM office_stall_span WHERE stall_code = office_stalls.code)
-         FROM office_stalls ORDER BY code",
-    )?;
-    let known: Vec<(String, String, u16, Option<String>)> = statement
-        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?
-        .collect::<rusqlite::Result<_>>()?;
+    let known = known_stalls(conn)?;
     // A stall is silent only between its first record and today: not before
     // it started, and not on days still to come.
     let today = crate::clock::now()
         .map(|now| store.business_day(now).to_string())
         .ok();
-    // One row per stall that day, not one per record.
-    let mut active =
-        conn.prepare_cached("SELECT stall_code FROM office_stall_days WHERE day = ?1")?;
-    let reported: std::collections::HashSet<String> = active
-        .query_map([&day], |r| r.get(0))?
-        .collect::<rusqlite::Result<_>>()?;
+    let reported = stalls_reporting(conn, &day)?;
 
     let mut stalls = Vec::new();
     let mut silent = Vec::new();
@@ -284,7 +271,51 @@ pub fn centre_day(store: &Store, date: Date) -> Result<CentreDay, SyncError> {
         slot.1 = slot.1.checked_add(entry.totals.returns)?;
         stalls.push(entry);
     }
-    let regencies = regencies
+    let regencies = regency_totals(regencies);
+    let payments = payment_totals(conn, &day, &totals)?;
+    Ok(CentreDay {
+        date: day.clone(),
+        categories: categories(conn, &day)?,
+        stalls,
+        regencies,
+        payments,
+        silent,
+        totals,
+        shared_ids: shared_ids(conn, None)?,
+    })
+}
+
+/// Every known stall: code, name, regency and first day. Each stall's first
+/// day from its summary row, not from its records.
+fn known_stalls(
+    conn: &Connection,
+) -> Result<Vec<(String, String, u16, Option<String>)>, SyncError> {
+    let mut statement = conn.prepare_cached(
+        "SELECT code, name, regency,
+                (SELECT first_day FROM office_stall_span WHERE stall_code = office_stalls.code)
+         FROM office_stalls ORDER BY code",
+    )?;
+    Ok(statement
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?
+        .collect::<rusqlite::Result<_>>()?)
+}
+
+/// The stalls with records on the day: one row per stall that day, not one
+/// per record.
+fn stalls_reporting(
+    conn: &Connection,
+    day: &str,
+) -> Result<std::collections::HashSet<String>, SyncError> {
+    let mut active =
+        conn.prepare_cached("SELECT stall_code FROM office_stall_days WHERE day = ?1")?;
+    Ok(active
+        .query_map([day], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?)
+}
+
+/// The day's net and returns by regency, each named.
+fn regency_totals(regencies: BTreeMap<u16, (Rupiah, Rupiah)>) -> Vec<GroupTotal> {
+    regencies
         .into_iter()
         .map(|(code, (net, returns))| GroupTotal {
             key: code.to_string(),
@@ -294,9 +325,17 @@ pub fn centre_day(store: &Store, date: Date) -> Result<CentreDay, SyncError> {
             net,
             returns,
         })
-        .collect();
-    let given_back = returns_by_method(conn, &day)?;
-    let payments = [
+        .collect()
+}
+
+/// The day's takings by payment method, each with what went back by it.
+fn payment_totals(
+    conn: &Connection,
+    day: &str,
+    totals: &DayTotals,
+) -> Result<Vec<GroupTotal>, SyncError> {
+    let given_back = returns_by_method(conn, day)?;
+    Ok([
         ("cash", totals.cash),
         ("qris", totals.qris),
         ("transfer", totals.transfer),
@@ -312,17 +351,7 @@ pub fn centre_day(store: &Store, date: Date) -> Result<CentreDay, SyncError> {
         net,
         returns: given_back.get(key).copied().unwrap_or(Rupiah::ZERO),
     })
-    .collect();
-    Ok(CentreDay {
-        date: day.clone(),
-        categories: categories(conn, &day)?,
-        stalls,
-        regencies,
-        payments,
-        silent,
-        totals,
-        shared_ids: shared_ids(conn, None)?,
-    })
+    .collect())
 }
 
 /// The money given back on the day's returns, by how it went back: the
@@ -401,72 +430,15 @@ fn categories(conn: &Connection, day: &str) -> Result<Vec<GroupTotal>, SyncError
 pub fn stalls(store: &Store) -> Result<Vec<StallStatus>, SyncError> {
     store.require_office()?;
     let conn = store.connection();
-    let mut statement = conn.prepare_cached(
-        "SELECT o.code, o.name, o.regency, o.last_import, o.epoch, s.first_day, s.last_day, s.days
-         FROM office_stalls o LEFT JOIN office_stall_span s ON s.stall_code = o.code
-         ORDER BY o.code",
-    )?;
-    type Known = (
-        String,
-        String,
-        u16,
-        String,
-        i64,
-        Option<String>,
-        Option<String>,
-        i64,
-    );
-    let known: Vec<Known> = statement
-        .query_map([], |r| {
-            Ok((
-                r.get(0)?,
-                r.get(1)?,
-                r.get(2)?,
-                r.get(3)?,
-                r.get(4)?,
-                r.get(5)?,
-                r.get(6)?,
-                r.get::<_, Option<i64>>(7)?.unwrap_or(0),
-            ))
-        })?
-        .collect::<rusqlite::Result<_>>()?;
+    let known = stall_rows(conn)?;
     let mut days = conn.prepare_cached("SELECT day FROM office_centre_days ORDER BY day")?;
     let centre_days: Vec<String> = days
         .query_map([], |r| r.get(0))?
         .collect::<rusqlite::Result<_>>()?;
     let mut result = Vec::new();
     for (code, name, regency, last_import, epoch, first_day, last_day, own_count) in known {
-        // Numbers restart with a re-pinned key: gaps are of the current epoch.
-        let mut runs = conn.prepare_cached(
-            "SELECT first, last FROM office_seen_runs WHERE stall_code = ?1 AND epoch = ?2 ORDER BY first",
-        )?;
-        let runs: Vec<(i64, i64)> = runs
-            .query_map(params![code, epoch], |r| Ok((r.get(0)?, r.get(1)?)))?
-            .collect::<rusqlite::Result<_>>()?;
-        // Silent days are the centre's days since the stall's first that are
-        // not its own: only a stall with fewer days than that has any, and
-        // only its days are read to name them.
-        let silent_days = match &first_day {
-            Some(first) => {
-                let since = &centre_days[centre_days.partition_point(|d| d < first)..];
-                if since.len() as i64 > own_count {
-                    let mut own = conn.prepare_cached(
-                        "SELECT day FROM office_stall_days WHERE stall_code = ?1 ORDER BY day",
-                    )?;
-                    let own_days: Vec<String> = own
-                        .query_map([&code], |r| r.get(0))?
-                        .collect::<rusqlite::Result<_>>()?;
-                    since
-                        .iter()
-                        .filter(|d| own_days.binary_search(d).is_err())
-                        .cloned()
-                        .collect()
-                } else {
-                    Vec::new()
-                }
-            }
-            None => Vec::new(),
-        };
+        let runs = seen_runs(conn, &code, epoch)?;
+        let silent_days = silent_days(conn, &code, first_day.as_deref(), own_count, &centre_days)?;
         let pin_wrong = event_count(conn, &code, "pin_wrong")?;
         let clock_accepted = event_count(conn, &code, "clock_accepted")?;
         let repins = super::repin::repins_of(store, &code)?;
@@ -490,6 +462,81 @@ pub fn stalls(store: &Store) -> Result<Vec<StallStatus>, SyncError> {
         });
     }
     Ok(result)
+}
+
+/// A known stall's summary: code, name, regency, last import, epoch, first
+/// and last day, how many days it has.
+type StallRow = (
+    String,
+    String,
+    u16,
+    String,
+    i64,
+    Option<String>,
+    Option<String>,
+    i64,
+);
+
+fn stall_rows(conn: &Connection) -> Result<Vec<StallRow>, SyncError> {
+    let mut statement = conn.prepare_cached(
+        "SELECT o.code, o.name, o.regency, o.last_import, o.epoch, s.first_day, s.last_day, s.days
+         FROM office_stalls o LEFT JOIN office_stall_span s ON s.stall_code = o.code
+         ORDER BY o.code",
+    )?;
+    Ok(statement
+        .query_map([], |r| {
+            Ok((
+                r.get(0)?,
+                r.get(1)?,
+                r.get(2)?,
+                r.get(3)?,
+                r.get(4)?,
+                r.get(5)?,
+                r.get(6)?,
+                r.get::<_, Option<i64>>(7)?.unwrap_or(0),
+            ))
+        })?
+        .collect::<rusqlite::Result<_>>()?)
+}
+
+/// The runs of numbers held of the stall. Numbers restart with a re-pinned
+/// key: gaps are of the current epoch.
+fn seen_runs(conn: &Connection, code: &str, epoch: i64) -> Result<Vec<(i64, i64)>, SyncError> {
+    let mut runs = conn.prepare_cached(
+        "SELECT first, last FROM office_seen_runs WHERE stall_code = ?1 AND epoch = ?2 ORDER BY first",
+    )?;
+    Ok(runs
+        .query_map(params![code, epoch], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<rusqlite::Result<_>>()?)
+}
+
+/// Silent days are the centre's days since the stall's first that are not
+/// its own: only a stall with fewer days than that has any, and only its
+/// days are read to name them.
+fn silent_days(
+    conn: &Connection,
+    code: &str,
+    first_day: Option<&str>,
+    own_count: i64,
+    centre_days: &[String],
+) -> Result<Vec<String>, SyncError> {
+    let Some(first) = first_day else {
+        return Ok(Vec::new());
+    };
+    let since = &centre_days[centre_days.partition_point(|d| d.as_str() < first)..];
+    if since.len() as i64 <= own_count {
+        return Ok(Vec::new());
+    }
+    let mut own = conn
+        .prepare_cached("SELECT day FROM office_stall_days WHERE stall_code = ?1 ORDER BY day")?;
+    let own_days: Vec<String> = own
+        .query_map([code], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(since
+        .iter()
+        .filter(|d| own_days.binary_search(d).is_err())
+        .cloned()
+        .collect())
 }
 
 fn event_count(conn: &Connection, code: &str, kind: &str) -> Result<i64, SyncError> {

@@ -180,72 +180,18 @@ pub fn pay(
     now: OffsetDateTime,
 ) -> Result<FeePayment, SyncError> {
     store.require_office()?;
-    check_payment(amount).map_err(SyncError::Fee)?;
-    if !matches!(method, PaymentMethod::Cash | PaymentMethod::Transfer) {
-        return Err(SyncError::Fee(FeeError::Method(method.key().to_string())));
-    }
-    let reference = reference.map(str::trim).filter(|r| !r.is_empty());
-    if reference.is_some_and(|r| !crate::domain::limits::is_printable(r, 64)) {
-        return Err(SyncError::Fee(FeeError::Reference));
-    }
-    let stall_name: Option<String> = store
-        .connection()
-        .query_row(
-            "SELECT name FROM office_stalls WHERE code = ?1",
-            [stall],
-            |r| r.get(0),
-        )
-        .optional()?;
-    let Some(stall_name) = stall_name else {
-        return Err(SyncError::UnknownStall(stall.to_string()));
-    };
+    let reference = check_fee_input(amount, method, reference)?;
+    let stall_name = stall_name(store, stall)?;
     let day = clock::business_day(now, store.offset());
     let day_key = day.to_string();
     if !authority.again {
-        let same: Option<String> = store
-            .connection()
-            .query_row(
-                "SELECT number FROM office_fee_payments WHERE stall_code = ?1 AND day = ?2
-                 AND amount = ?3 AND method = ?4 AND reference IS ?5",
-                params![stall, day_key, amount.value(), method.key(), reference],
-                |r| r.get(0),
-            )
-            .optional()?;
-        if let Some(number) = same {
-            return Err(SyncError::Fee(FeeError::Twice { number }));
-        }
+        refuse_twice(store, stall, &day_key, amount, method, reference)?;
     }
     store.verify_pin(authority.pin, now)?;
     let stamp = clock::stamp(now, store.offset());
     let number = store.write(|tx| {
         crate::store::sequence::guard(tx, &stamp)?;
-        let count: i64 = tx.query_row(
-            "SELECT COUNT(*) FROM office_fee_payments WHERE day = ?1",
-            [&day_key],
-            |r| r.get(0),
-        )?;
-        let number = format!(
-            "RTB-{:04}{:02}{:02}-{:03}",
-            day.year(),
-            u8::from(day.month()),
-            day.day(),
-            count + 1
-        );
-        tx.execute(
-            "INSERT INTO office_fee_payments (id, number, stall_code, day, paid_at, amount, method, reference)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-            params![
-                Uuid::now_v7().to_string(),
-                number,
-                stall,
-                day_key,
-                stamp,
-                amount.value(),
-                method.key(),
-                reference
-            ],
-        )?;
-        Ok(number)
+        record_payment(tx, stall, day, &stamp, amount, method, reference)
     })?;
     let balance = balances(store, "0000-01-01", "9999-12-31")?
         .into_iter()
@@ -263,6 +209,103 @@ pub fn pay(
         reference: reference.map(str::to_string),
         balance,
     })
+}
+
+/// The payment written, numbered `RTB-YYYYMMDD-NNN`: the office's day and
+/// the day's count. Returns its number.
+fn record_payment(
+    tx: &rusqlite::Transaction<'_>,
+    stall: &str,
+    day: time::Date,
+    stamp: &str,
+    amount: Rupiah,
+    method: PaymentMethod,
+    reference: Option<&str>,
+) -> Result<String, crate::store::StoreError> {
+    let day_key = day.to_string();
+    let count: i64 = tx.query_row(
+        "SELECT COUNT(*) FROM office_fee_payments WHERE day = ?1",
+        [&day_key],
+        |r| r.get(0),
+    )?;
+    let number = format!(
+        "RTB-{:04}{:02}{:02}-{:03}",
+        day.year(),
+        u8::from(day.month()),
+        day.day(),
+        count + 1
+    );
+    tx.execute(
+        "INSERT INTO office_fee_payments (id, number, stall_code, day, paid_at, amount, method, reference)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+        params![
+            Uuid::now_v7().to_string(),
+            number,
+            stall,
+            day_key,
+            stamp,
+            amount.value(),
+            method.key(),
+            reference
+        ],
+    )?;
+    Ok(number)
+}
+
+/// A fee payment is an amount paid in cash or by transfer, its reference
+/// (trimmed; blank is none) printable and short. Returns the reference.
+fn check_fee_input(
+    amount: Rupiah,
+    method: PaymentMethod,
+    reference: Option<&str>,
+) -> Result<Option<&str>, SyncError> {
+    check_payment(amount).map_err(SyncError::Fee)?;
+    if !matches!(method, PaymentMethod::Cash | PaymentMethod::Transfer) {
+        return Err(SyncError::Fee(FeeError::Method(method.key().to_string())));
+    }
+    let reference = reference.map(str::trim).filter(|r| !r.is_empty());
+    if reference.is_some_and(|r| !crate::domain::limits::is_printable(r, 64)) {
+        return Err(SyncError::Fee(FeeError::Reference));
+    }
+    Ok(reference)
+}
+
+/// The stall's name; a stall the office never heard of pays nothing.
+fn stall_name(store: &Store, stall: &str) -> Result<String, SyncError> {
+    let stall_name: Option<String> = store
+        .connection()
+        .query_row(
+            "SELECT name FROM office_stalls WHERE code = ?1",
+            [stall],
+            |r| r.get(0),
+        )
+        .optional()?;
+    stall_name.ok_or_else(|| SyncError::UnknownStall(stall.to_string()))
+}
+
+/// The same stall, amount, method and reference already recorded that day
+/// is taken for a slip: refused, naming the payment held.
+fn refuse_twice(
+    store: &Store,
+    stall: &str,
+    day_key: &str,
+    amount: Rupiah,
+    method: PaymentMethod,
+    reference: Option<&str>,
+) -> Result<(), SyncError> {
+    let same: Option<String> = store
+        .connection()
+        .query_row(
+            "SELECT number FROM office_fee_payments WHERE stall_code = ?1 AND day = ?2
+                 AND amount = ?3 AND method = ?4 AND reference IS ?5",
+            params![stall, day_key, amount.value(), method.key(), reference],
+            |r| r.get(0),
+        )
+        .optional()?;
+    if let Some(number) = same {
+        return Err(SyncError::Fee(FeeError::Twice { number }));
+    }
+    Ok(())
 }
 
 /// A stall's fees over a period.

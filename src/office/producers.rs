@@ -117,14 +117,28 @@ fn figures(
     to: &str,
 ) -> Result<HashMap<(String, String), Figures>, SyncError> {
     let mut all: HashMap<(String, String), Figures> = HashMap::new();
-    // Lines of sales that stand (a void counts only from its own stall).
-    struct Line {
-        key: (String, String),
-        quantity: i64,
-        owed: Rupiah,
-        returned: i64,
-    }
-    // Keyed by stall too: two stalls may both send a sale under one id.
+    let mut lines = count_sold_lines(conn, from, to, &mut all)?;
+    count_returns(conn, from, to, &mut all, &mut lines)?;
+    count_payouts(conn, from, to, &mut all)?;
+    Ok(all)
+}
+
+/// A consigned line of a sale that stands, and how much of it came back.
+struct Line {
+    key: (String, String),
+    quantity: i64,
+    owed: Rupiah,
+    returned: i64,
+}
+
+/// Lines of sales that stand (a void counts only from its own stall),
+/// keyed by stall too: two stalls may both send a sale under one id.
+fn count_sold_lines(
+    conn: &Connection,
+    from: &str,
+    to: &str,
+    all: &mut HashMap<(String, String), Figures>,
+) -> Result<HashMap<(String, String, i64), Line>, SyncError> {
     let mut lines: HashMap<(String, String, i64), Line> = HashMap::new();
     let mut statement = conn.prepare_cached(
         "SELECT c.stall_code, c.producer, s.id, s.day, l.line_no, l.quantity, l.net, c.owed
@@ -168,7 +182,17 @@ fn figures(
             },
         );
     }
-    // Returns take back their share, in the stall's order.
+    Ok(lines)
+}
+
+/// Returns take back their share, in the stall's order.
+fn count_returns(
+    conn: &Connection,
+    from: &str,
+    to: &str,
+    all: &mut HashMap<(String, String), Figures>,
+    lines: &mut HashMap<(String, String, i64), Line>,
+) -> Result<(), SyncError> {
     let mut statement = conn.prepare_cached(
         "SELECT r.stall_code, r.sale_id, r.day, rl.line_no, rl.quantity, rl.amount
          FROM office_returns r
@@ -204,6 +228,16 @@ fn figures(
             Rupiah::ZERO,
         )?;
     }
+    Ok(())
+}
+
+/// What the stalls paid their producers.
+fn count_payouts(
+    conn: &Connection,
+    from: &str,
+    to: &str,
+    all: &mut HashMap<(String, String), Figures>,
+) -> Result<(), SyncError> {
     let mut statement =
         conn.prepare_cached("SELECT stall_code, producer, day, amount FROM office_payouts")?;
     let rows = statement.query_map([], |r| {
@@ -226,7 +260,7 @@ fn figures(
             Rupiah::new(amount),
         )?;
     }
-    Ok(all)
+    Ok(())
 }
 
 /// The centre's producers from `from` to `to` (both included; `None`: no

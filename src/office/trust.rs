@@ -266,19 +266,7 @@ fn pin_key(
     key: &[u8; 32],
     stamp: &str,
 ) -> Result<Option<String>, SyncError> {
-    // One key, one stall: a stall's key never signs for another code.
-    let owner_of_key: Option<String> = tx
-        .prepare_cached("SELECT code FROM office_stalls WHERE public_key = ?1 AND code <> ?2")?
-        .query_row(params![key.to_vec(), stall.code], |r| r.get(0))
-        .optional()?;
-    if let Some(owner) = owner_of_key {
-        return Err(Refusal::KeyOfOtherStall {
-            prefix: key_prefix(key),
-            owner,
-            stall: stall.code.clone(),
-        }
-        .into());
-    }
+    refuse_key_of_other_stall(tx, stall, key)?;
     let pinned: Option<Vec<u8>> = tx
         .query_row(
             "SELECT public_key FROM office_stalls WHERE code = ?1",
@@ -287,53 +275,7 @@ fn pin_key(
         )
         .optional()?;
     match pinned {
-        Some(pinned) if pinned != key => {
-            // A new key is taken only after the manager re-pinned the stall
-            // (a reinstalled PC); its records are then a new epoch.
-            // The manager named the new key's first digits, read from the
-            // reinstalled stall itself: only that key is taken.
-            let expected: Option<String> = tx
-                .prepare_cached(
-                    "SELECT expected_key FROM office_repins WHERE stall_code = ?1 AND done_at IS NULL",
-                )?
-                .query_row([&stall.code], |r| r.get(0))
-                .optional()?
-                .flatten();
-            let prefix = key_prefix(key);
-            let hex = crate::sync::file::to_hex(key);
-            if !expected.is_some_and(|e| hex.starts_with(&e.to_ascii_lowercase())) {
-                return Err(Refusal::NewKey {
-                    stall: stall.code.clone(),
-                    prefix,
-                }
-                .into());
-            }
-            // A new PC starts after the old one's last sale: the new key's
-            // records are of that day or later. (Sales, whose clock is
-            // checked, not events, which keep whatever time the clock said.) (Re-signed old sales under a
-            // new key would count every sale twice.)
-            tx.execute(
-                "UPDATE office_stalls SET public_key = ?2, name = ?3, owner = ?4, regency = ?5,
-                    last_import = ?6,
-                    epoch_from_day = (SELECT MAX(day) FROM office_sales
-                                      WHERE stall_code = ?1 AND epoch = office_stalls.epoch),
-                    epoch = epoch + 1
-                 WHERE code = ?1",
-                params![
-                    stall.code,
-                    key.to_vec(),
-                    stall.name,
-                    stall.owner,
-                    stall.regency,
-                    stamp
-                ],
-            )?;
-            tx.execute(
-                "UPDATE office_repins SET new_key = ?2, done_at = ?3 WHERE stall_code = ?1 AND done_at IS NULL",
-                params![stall.code, key.to_vec(), stamp],
-            )?;
-            Ok(Some(prefix))
-        }
+        Some(pinned) if pinned != key => take_repinned_key(tx, stall, key, stamp).map(Some),
         Some(_) => {
             tx.execute(
                 "UPDATE office_stalls SET name = ?2, owner = ?3, regency = ?4, last_import = ?5 WHERE code = ?1",
@@ -351,6 +293,80 @@ fn pin_key(
             Ok(Some(key_prefix(key)))
         }
     }
+}
+
+/// One key, one stall: a stall's key never signs for another code.
+fn refuse_key_of_other_stall(
+    tx: &Transaction<'_>,
+    stall: &StallInfo,
+    key: &[u8; 32],
+) -> Result<(), SyncError> {
+    let owner_of_key: Option<String> = tx
+        .prepare_cached("SELECT code FROM office_stalls WHERE public_key = ?1 AND code <> ?2")?
+        .query_row(params![key.to_vec(), stall.code], |r| r.get(0))
+        .optional()?;
+    if let Some(owner) = owner_of_key {
+        return Err(Refusal::KeyOfOtherStall {
+            prefix: key_prefix(key),
+            owner,
+            stall: stall.code.clone(),
+        }
+        .into());
+    }
+    Ok(())
+}
+
+/// A new key is taken only after the manager re-pinned the stall (a
+/// reinstalled PC), and only the key whose first digits the manager named,
+/// read from the reinstalled stall itself; its records are then a new epoch.
+/// Returns the new key's first digits.
+fn take_repinned_key(
+    tx: &Transaction<'_>,
+    stall: &StallInfo,
+    key: &[u8; 32],
+    stamp: &str,
+) -> Result<String, SyncError> {
+    let expected: Option<String> = tx
+        .prepare_cached(
+            "SELECT expected_key FROM office_repins WHERE stall_code = ?1 AND done_at IS NULL",
+        )?
+        .query_row([&stall.code], |r| r.get(0))
+        .optional()?
+        .flatten();
+    let prefix = key_prefix(key);
+    let hex = crate::sync::file::to_hex(key);
+    if !expected.is_some_and(|e| hex.starts_with(&e.to_ascii_lowercase())) {
+        return Err(Refusal::NewKey {
+            stall: stall.code.clone(),
+            prefix,
+        }
+        .into());
+    }
+    // A new PC starts after the old one's last sale: the new key's
+    // records are of that day or later. (Sales, whose clock is
+    // checked, not events, which keep whatever time the clock said.) (Re-signed old sales under a
+    // new key would count every sale twice.)
+    tx.execute(
+        "UPDATE office_stalls SET public_key = ?2, name = ?3, owner = ?4, regency = ?5,
+            last_import = ?6,
+            epoch_from_day = (SELECT MAX(day) FROM office_sales
+                              WHERE stall_code = ?1 AND epoch = office_stalls.epoch),
+            epoch = epoch + 1
+         WHERE code = ?1",
+        params![
+            stall.code,
+            key.to_vec(),
+            stall.name,
+            stall.owner,
+            stall.regency,
+            stamp
+        ],
+    )?;
+    tx.execute(
+        "UPDATE office_repins SET new_key = ?2, done_at = ?3 WHERE stall_code = ?1 AND done_at IS NULL",
+        params![stall.code, key.to_vec(), stamp],
+    )?;
+    Ok(prefix)
 }
 
 fn already_held(content: &ExportContent) -> ImportStats {

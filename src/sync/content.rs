@@ -9,7 +9,7 @@ use std::collections::{HashMap, HashSet};
 use time::Date;
 
 use super::SyncError;
-use super::format::ExportContent;
+use super::format::{ExportContent, StallInfo};
 use crate::domain::record::{
     ConsignedLineRecord, ExpenseRecord, PayoutRecord, PriceRecord, RepaymentRecord, SaleRecord,
 };
@@ -126,7 +126,26 @@ pub(crate) fn refused(record: String) -> impl FnOnce(RecordRule) -> SyncError {
 /// Checks the file's stall identity and every record by itself, before the
 /// book is asked anything.
 pub fn check_content(content: &ExportContent, today: Date) -> Result<(), SyncError> {
-    let stall = &content.stall;
+    check_identity(&content.stall)?;
+    let context = Context {
+        stall: &content.stall.code,
+        latest_day: today.next_day().unwrap_or(today),
+    };
+    check_export_id(&content.export_id)?;
+    check_file_times(content, &context)?;
+    check_skus_known(content)?;
+    check_ids_once(content)?;
+    check_each_record(content, &context)?;
+    consign_content(content, &context)?;
+    kasbon_content(content, &context)?;
+    prices_content(content, &context)?;
+    check_return_lines_once(content)?;
+    // Returns need their sale: checked in `admit`, where the book is at hand.
+    Ok(())
+}
+
+/// The stall's code, name and owner as the stall itself would take them.
+fn check_identity(stall: &StallInfo) -> Result<(), SyncError> {
     crate::domain::stall::validate_stall_code(&stall.code)
         .map_err(|e| Refusal::Identity(e.to_string()))?;
     crate::domain::stall::validate_name(&stall.name)
@@ -135,25 +154,36 @@ pub fn check_content(content: &ExportContent, today: Date) -> Result<(), SyncErr
         crate::domain::stall::validate_name(owner)
             .map_err(|e| Refusal::Identity(format!("pemilik: {e}")))?;
     }
-    let context = Context {
-        stall: &stall.code,
-        latest_day: today.next_day().unwrap_or(today),
-    };
-    if uuid::Uuid::parse_str(&content.export_id)
-        .map(|u| u.hyphenated().to_string() != content.export_id)
+    Ok(())
+}
+
+/// The export id is a canonical UUID.
+fn check_export_id(export_id: &str) -> Result<(), SyncError> {
+    if uuid::Uuid::parse_str(export_id)
+        .map(|u| u.hyphenated().to_string() != export_id)
         .unwrap_or(true)
     {
-        return Err(Refusal::ExportId(content.export_id.chars().take(60).collect()).into());
+        return Err(Refusal::ExportId(export_id.chars().take(60).collect()).into());
     }
+    Ok(())
+}
+
+/// The file's own moments, bounded like any record's.
+fn check_file_times(content: &ExportContent, context: &Context) -> Result<(), SyncError> {
     // The file's own time orders producers' descriptions: bounded like any.
-    record_check::check_time(&content.created_at, &context)
+    record_check::check_time(&content.created_at, context)
         .map_err(refused("berkas ekspor (created_at)".to_string()))?;
     // Keys that "begin" in the future would let the old, unkeyed check pass
     // for years: the moment is bounded like any record's.
-    if let Some(since) = &stall.struk_keyed_since {
-        record_check::check_time(since, &context)
+    if let Some(since) = &content.stall.struk_keyed_since {
+        record_check::check_time(since, context)
             .map_err(refused("kunci struk (struk_keyed_since)".to_string()))?;
     }
+    Ok(())
+}
+
+/// Every sale line's product travels in the file.
+fn check_skus_known(content: &ExportContent) -> Result<(), SyncError> {
     let skus: std::collections::HashSet<&str> =
         content.products.iter().map(|p| p.sku.as_str()).collect();
     for sale in &content.sales {
@@ -168,6 +198,12 @@ pub fn check_content(content: &ExportContent, today: Date) -> Result<(), SyncErr
             }
         }
     }
+    Ok(())
+}
+
+/// One id, one record; one sequence number, one record: across every kind
+/// of numbered record in the file.
+fn check_ids_once(content: &ExportContent) -> Result<(), SyncError> {
     let mut ids = std::collections::HashSet::new();
     let mut seqs = std::collections::HashSet::new();
     let all_ids = content
@@ -189,24 +225,31 @@ pub fn check_content(content: &ExportContent, today: Date) -> Result<(), SyncErr
             return Err(Refusal::Duplicate(format!("nomor urut {seq}")).into());
         }
     }
+    Ok(())
+}
+
+/// Sales, voids, day closes and events, each by the shared rules.
+fn check_each_record(content: &ExportContent, context: &Context) -> Result<(), SyncError> {
     for sale in &content.sales {
-        record_check::check_sale(sale, &context).map_err(refused(sale_label(sale)))?;
+        record_check::check_sale(sale, context).map_err(refused(sale_label(sale)))?;
     }
     for void in &content.voids {
-        record_check::check_void(void, &context)
+        record_check::check_void(void, context)
             .map_err(refused(format!("pembatalan {}", void.id)))?;
     }
     for close in &content.day_closes {
-        record_check::check_day_close(close, &context)
+        record_check::check_day_close(close, context)
             .map_err(refused(format!("tutup kasir {} ({})", close.day, close.id)))?;
     }
     for event in &content.events {
-        record_check::check_event(event, &context)
+        record_check::check_event(event, context)
             .map_err(refused(format!("kejadian {} ({})", event.kind, event.id)))?;
     }
-    consign_content(content, &context)?;
-    kasbon_content(content, &context)?;
-    prices_content(content, &context)?;
+    Ok(())
+}
+
+/// A return names each of its sale's lines once.
+fn check_return_lines_once(content: &ExportContent) -> Result<(), SyncError> {
     for record in &content.returns {
         let mut lines = std::collections::HashSet::new();
         for line in &record.lines {
@@ -219,7 +262,6 @@ pub fn check_content(content: &ExportContent, today: Date) -> Result<(), SyncErr
             }
         }
     }
-    // Returns need their sale: checked in `admit`, where the book is at hand.
     Ok(())
 }
 
