@@ -285,11 +285,12 @@ pub fn centre_day(store: &Store, date: Date) -> Result<CentreDay, SyncError> {
     })
 }
 
-/// Every known stall: code, name, regency and first day. Each stall's first
-/// day from its summary row, not from its records.
-fn known_stalls(
-    conn: &Connection,
-) -> Result<Vec<(String, String, u16, Option<String>)>, SyncError> {
+/// A known stall: code, name, regency and first day.
+type KnownStall = (String, String, u16, Option<String>);
+
+/// Every known stall. Each stall's first day from its summary row, not
+/// from its records.
+fn known_stalls(conn: &Connection) -> Result<Vec<KnownStall>, SyncError> {
     let mut statement = conn.prepare_cached(
         "SELECT code, name, regency,
                 (SELECT first_day FROM office_stall_span WHERE stall_code = office_stalls.code)

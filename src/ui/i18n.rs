@@ -206,6 +206,7 @@ texts! {
     RestoreFrom => "Pulihkan dari berkas", "Restore from file";
     Restore => "Pulihkan", "Restore";
     ExportAgain => "Tulis ekspor lagi", "Write the export again";
+    NotInCart => "Tidak masuk keranjang. Esc: hapus pesan ini", "Not in the cart. Esc: clear this message";
     AcceptClock => "Terima jam komputer (PIN lama)", "Accept the PC's clock (current PIN)";
     QrisNotNational => "Peringatan: QRIS tanpa templat nasional ID.CO.QRIS.WWW; sebagian aplikasi mungkin tidak bisa membacanya", "Warning: a QRIS without the national ID.CO.QRIS.WWW template; some apps may not read it";
     AcceptLoss => "Terima hilangnya catatan yang lebih baru dari cadangan", "Accept losing the records newer than the backup";
@@ -592,6 +593,14 @@ pub enum Say {
     /// A QRIS typed in Pengaturan that fails the EMV checks: (why, in
     /// Indonesian and in English).
     QrisNotUsed(String, String),
+    /// The till's cart while paying shows its last lines: how many are above.
+    LinesAbove(usize),
+    /// A payment that needs the manager PIN: (why, in Indonesian and English).
+    PinNeededFor(String, String),
+    /// A close before the one shown, on a day reopened: (its number, when).
+    EarlierClose(usize, String),
+    /// What was counted at a close, and the selisih.
+    CountedAndDifference(String, String),
     /// The layar pelanggan's cart shows its last lines: how many are above.
     ItemsBefore(usize),
     /// Part of a split payment paid already, on the layar pelanggan.
@@ -855,6 +864,18 @@ impl Say {
             Say::BackupWritten(path) => format!("Backup saved: {path}"),
             Say::QrisNotUsed(why, _) if id => format!("QRIS tidak dipakai: {why}"),
             Say::QrisNotUsed(_, why) => format!("QRIS not used: {why}"),
+            Say::LinesAbove(hidden) if id => format!("{hidden} baris lain di atas (Esc untuk melihat)"),
+            Say::LinesAbove(hidden) => format!("{hidden} more lines above (Esc to see them)"),
+            Say::PinNeededFor(why, _) if id => format!("Perlu PIN manajer: {why}"),
+            Say::PinNeededFor(_, why) => format!("Manager PIN needed: {why}"),
+            Say::EarlierClose(n, at) if id => format!("Tutup kasir {n} ({at}), dibuka kembali"),
+            Say::EarlierClose(n, at) => format!("Day close {n} ({at}), reopened"),
+            Say::CountedAndDifference(counted, difference) if id => {
+                format!("dihitung {counted} · selisih {difference}")
+            }
+            Say::CountedAndDifference(counted, difference) => {
+                format!("counted {counted} · difference {difference}")
+            }
             Say::ItemsBefore(skip) if id => format!("… dan {skip} barang sebelumnya"),
             Say::ItemsBefore(skip) => format!("… and {skip} items before"),
             Say::PaidAlready(paid) if id => format!("Sudah dibayar {paid}"),

@@ -119,10 +119,7 @@ impl Kasir {
             [code] => Say::UnknownCode(code.clone()),
             codes => Say::UnknownCodes(codes.to_vec()),
         };
-        let hint = match lang {
-            Lang::Id => "Tidak masuk keranjang. Esc: hapus pesan ini",
-            Lang::En => "Not in the cart. Esc: clear this message",
-        };
+        let hint = T::NotInCart.get(lang);
         column![
             text(said.say(lang))
                 .size(theme::TEXT)
@@ -253,10 +250,7 @@ impl Kasir {
         let hidden = self.cart.len().saturating_sub(PAYING_LINES);
         let mut lines = Column::new().spacing(6);
         if hidden > 0 {
-            let above = match lang {
-                Lang::Id => format!("{hidden} baris lain di atas (Esc untuk melihat)"),
-                Lang::En => format!("{hidden} more lines above (Esc to see them)"),
-            };
+            let above = Say::LinesAbove(hidden).say(lang);
             lines = lines.push(text(above).size(theme::SMALL).color(theme::MUTED));
         }
         for (index, item) in self.cart.iter().enumerate().skip(hidden) {
@@ -783,10 +777,7 @@ fn with_entry<'a>(
         );
     }
     if let Some(approval) = &payment.approval {
-        let said = match lang {
-            Lang::Id => format!("Perlu PIN manajer: {approval}"),
-            Lang::En => format!("Manager PIN needed: {}", approval.english()),
-        };
+        let said = Say::PinNeededFor(approval.to_string(), approval.english()).say(lang);
         panel = panel.push(
             column![
                 refusal_text(said),

@@ -220,20 +220,12 @@ fn earlier_closes<'a>(report: &'a DayReport, lang: Lang) -> Element<'a, Message>
     let mut list = Column::new().spacing(2);
     for (n, close) in earlier.iter().enumerate() {
         let at = close.closed_at.get(11..16).unwrap_or(&close.closed_at);
-        let label = match lang {
-            Lang::Id => format!("Tutup kasir {} ({at}), dibuka kembali", n + 1),
-            Lang::En => format!("Day close {} ({at}), reopened", n + 1),
-        };
-        let counted = match lang {
-            Lang::Id => format!(
-                "dihitung {} · selisih {}",
-                close.cash.counted, close.cash.difference
-            ),
-            Lang::En => format!(
-                "counted {} · difference {}",
-                close.cash.counted, close.cash.difference
-            ),
-        };
+        let label = Say::EarlierClose(n + 1, at.to_string()).say(lang);
+        let counted = Say::CountedAndDifference(
+            close.cash.counted.to_string(),
+            close.cash.difference.to_string(),
+        )
+        .say(lang);
         list = list.push(
             column![
                 text(label).size(theme::SMALL).color(theme::MUTED),
