@@ -1,13 +1,13 @@
 //! Short functions, one idea each: counts the lines of every function in
 //! `src/` outside test modules and the translation tables (`ui/i18n.rs`,
 //! `ui/refusal.rs`: one arm per sentence), and fails when more run long than
-//! the ceilings below: none over 120 lines, and at most 15 over 80 (a
-//! ceiling that only comes down).
+//! the ceilings below: none over 120 lines, and few over 80 (a ceiling
+//! below the goal of 15, that only comes down).
 
 use std::path::{Path, PathBuf};
 
-/// Functions over 80 lines allowed: the goal reached.
-const MAX_OVER_80: usize = 15;
+/// Functions over 80 lines allowed now (the goal was 15).
+const MAX_OVER_80: usize = 9;
 
 /// The translation tables: a match arm per sentence, long by nature.
 const TABLES: [&str; 2] = ["src/ui/i18n.rs", "src/ui/refusal.rs"];
