@@ -118,7 +118,7 @@ pub fn fee(
                 (None, Some(daily)) => FeeRule::daily(daily),
                 (None, None) => FeeRule::percent(""),
             }
-            .map_err(crate::sync::SyncError::Fee)?;
+            .map_err(crate::office::OfficeError::Fee)?;
             fees::set_rule(store, rule, now)?;
             out.emit(&rule, |r| format!("Retribusi diatur: {}.", r.describe()));
         }
@@ -187,7 +187,7 @@ pub fn fees(
     if let (Some(from), Some(to)) = (from, to)
         && from > to
     {
-        return Err(crate::sync::SyncError::Period {
+        return Err(crate::office::OfficeError::Period {
             from: from.to_string(),
             to: to.to_string(),
         }

@@ -260,6 +260,8 @@ pub enum CliError {
     #[error(transparent)]
     Sync(#[from] crate::sync::SyncError),
     #[error(transparent)]
+    Office(#[from] crate::office::OfficeError),
+    #[error(transparent)]
     Books(#[from] crate::books::report::ReportError),
     #[error("{rejected} dari {total} berkas ditolak")]
     SomeRejected { rejected: usize, total: usize },

@@ -8,6 +8,7 @@ use rusqlite::{Connection, params};
 use serde::Serialize;
 use time::Date;
 
+use super::OfficeError;
 use crate::domain::regency::Regency;
 use crate::money::Rupiah;
 use crate::store::Store;
@@ -51,7 +52,7 @@ pub struct SharedId {
 }
 
 /// The ids two stalls both sent; with `stall`, only those it is one of.
-pub fn shared_ids(conn: &Connection, stall: Option<&str>) -> Result<Vec<SharedId>, SyncError> {
+pub fn shared_ids(conn: &Connection, stall: Option<&str>) -> Result<Vec<SharedId>, OfficeError> {
     let map = |r: &rusqlite::Row<'_>| {
         Ok(SharedId {
             id: r.get(0)?,
@@ -104,7 +105,7 @@ pub struct DayTotals {
 }
 
 impl DayTotals {
-    fn add(&mut self, other: &DayTotals) -> Result<(), SyncError> {
+    fn add(&mut self, other: &DayTotals) -> Result<(), OfficeError> {
         self.sales_count += other.sales_count;
         for (mine, theirs) in [
             (&mut self.gross, other.gross),
@@ -170,7 +171,7 @@ pub(crate) const STANDING: &str = "NOT EXISTS (SELECT 1 FROM office_voids v WHER
 pub(crate) const OF_HELD_SALE: &str = "EXISTS (SELECT 1 FROM office_sales held WHERE held.id = r.sale_id AND held.stall_code = r.stall_code)";
 
 /// One stall's figures for a day, from the records held.
-pub fn stall_day(conn: &Connection, code: &str, day: &str) -> Result<DayTotals, SyncError> {
+pub fn stall_day(conn: &Connection, code: &str, day: &str) -> Result<DayTotals, OfficeError> {
     let (sales_count, gross, discounts, tax, net): (i64, i64, i64, i64, i64) = conn
         .prepare_cached(&format!(
             "SELECT COUNT(*), COALESCE(SUM(subtotal), 0), COALESCE(SUM(line_discounts + sale_discount), 0),
@@ -227,7 +228,7 @@ pub fn stall_day(conn: &Connection, code: &str, day: &str) -> Result<DayTotals, 
 }
 
 /// The centre's day by stall, regency, category and payment method.
-pub fn centre_day(store: &Store, date: Date) -> Result<CentreDay, SyncError> {
+pub fn centre_day(store: &Store, date: Date) -> Result<CentreDay, OfficeError> {
     store.require_office()?;
     let conn = store.connection();
     let day = date.to_string();
@@ -290,7 +291,7 @@ type KnownStall = (String, String, u16, Option<String>);
 
 /// Every known stall. Each stall's first day from its summary row, not
 /// from its records.
-fn known_stalls(conn: &Connection) -> Result<Vec<KnownStall>, SyncError> {
+fn known_stalls(conn: &Connection) -> Result<Vec<KnownStall>, OfficeError> {
     let mut statement = conn.prepare_cached(
         "SELECT code, name, regency,
                 (SELECT first_day FROM office_stall_span WHERE stall_code = office_stalls.code)
@@ -306,7 +307,7 @@ fn known_stalls(conn: &Connection) -> Result<Vec<KnownStall>, SyncError> {
 fn stalls_reporting(
     conn: &Connection,
     day: &str,
-) -> Result<std::collections::HashSet<String>, SyncError> {
+) -> Result<std::collections::HashSet<String>, OfficeError> {
     let mut active =
         conn.prepare_cached("SELECT stall_code FROM office_stall_days WHERE day = ?1")?;
     Ok(active
@@ -334,7 +335,7 @@ fn payment_totals(
     conn: &Connection,
     day: &str,
     totals: &DayTotals,
-) -> Result<Vec<GroupTotal>, SyncError> {
+) -> Result<Vec<GroupTotal>, OfficeError> {
     let given_back = returns_by_method(conn, day)?;
     Ok([
         ("cash", totals.cash),
@@ -357,7 +358,10 @@ fn payment_totals(
 
 /// The money given back on the day's returns, by how it went back: the
 /// refund by its method, kasbon given back as kasbon.
-fn returns_by_method(conn: &Connection, day: &str) -> Result<BTreeMap<String, Rupiah>, SyncError> {
+fn returns_by_method(
+    conn: &Connection,
+    day: &str,
+) -> Result<BTreeMap<String, Rupiah>, OfficeError> {
     let mut statement = conn.prepare_cached(&format!(
         "SELECT refund_method, SUM(refund) FROM office_returns r WHERE day = ?1 AND {OF_HELD_SALE}
          GROUP BY refund_method
@@ -373,7 +377,7 @@ fn returns_by_method(conn: &Connection, day: &str) -> Result<BTreeMap<String, Ru
     Ok(given)
 }
 
-fn categories(conn: &Connection, day: &str) -> Result<Vec<GroupTotal>, SyncError> {
+fn categories(conn: &Connection, day: &str) -> Result<Vec<GroupTotal>, OfficeError> {
     let mut groups: BTreeMap<String, (Rupiah, Rupiah)> = BTreeMap::new();
     let mut sold = conn.prepare_cached(&format!(
         "SELECT l.category, SUM(l.net) FROM office_sale_lines l JOIN office_sales s ON s.id = l.sale_id AND s.stall_code = l.stall_code
@@ -428,7 +432,7 @@ fn categories(conn: &Connection, day: &str) -> Result<Vec<GroupTotal>, SyncError
 /// migration 15): the centre's days, each stall's span and days, its
 /// sequence as runs of numbers held. A year of files costs a few hundred
 /// rows here, not the millions of records behind them.
-pub fn stalls(store: &Store) -> Result<Vec<StallStatus>, SyncError> {
+pub fn stalls(store: &Store) -> Result<Vec<StallStatus>, OfficeError> {
     store.require_office()?;
     let conn = store.connection();
     let known = stall_rows(conn)?;
@@ -478,7 +482,7 @@ type StallRow = (
     i64,
 );
 
-fn stall_rows(conn: &Connection) -> Result<Vec<StallRow>, SyncError> {
+fn stall_rows(conn: &Connection) -> Result<Vec<StallRow>, OfficeError> {
     let mut statement = conn.prepare_cached(
         "SELECT o.code, o.name, o.regency, o.last_import, o.epoch, s.first_day, s.last_day, s.days
          FROM office_stalls o LEFT JOIN office_stall_span s ON s.stall_code = o.code
@@ -502,7 +506,7 @@ fn stall_rows(conn: &Connection) -> Result<Vec<StallRow>, SyncError> {
 
 /// The runs of numbers held of the stall. Numbers restart with a re-pinned
 /// key: gaps are of the current epoch.
-fn seen_runs(conn: &Connection, code: &str, epoch: i64) -> Result<Vec<(i64, i64)>, SyncError> {
+fn seen_runs(conn: &Connection, code: &str, epoch: i64) -> Result<Vec<(i64, i64)>, OfficeError> {
     let mut runs = conn.prepare_cached(
         "SELECT first, last FROM office_seen_runs WHERE stall_code = ?1 AND epoch = ?2 ORDER BY first",
     )?;
@@ -520,7 +524,7 @@ fn silent_days(
     first_day: Option<&str>,
     own_count: i64,
     centre_days: &[String],
-) -> Result<Vec<String>, SyncError> {
+) -> Result<Vec<String>, OfficeError> {
     let Some(first) = first_day else {
         return Ok(Vec::new());
     };
@@ -540,7 +544,7 @@ fn silent_days(
         .collect())
 }
 
-fn event_count(conn: &Connection, code: &str, kind: &str) -> Result<i64, SyncError> {
+fn event_count(conn: &Connection, code: &str, kind: &str) -> Result<i64, OfficeError> {
     Ok(conn
         .prepare_cached("SELECT COUNT(*) FROM office_events WHERE stall_code = ?1 AND kind = ?2")?
         .query_row(params![code, kind], |r| r.get(0))?)
@@ -641,7 +645,7 @@ pub fn centre_table(report: &CentreDay) -> Table {
 
 /// Writes the centre's day to `path`: XLSX for a `.xlsx` name, else CSV
 /// (UTF-8 with a BOM, text cells that would read as a formula get a `'`).
-pub fn write_centre_csv(report: &CentreDay, path: &Path) -> Result<usize, SyncError> {
+pub fn write_centre_csv(report: &CentreDay, path: &Path) -> Result<usize, OfficeError> {
     let table = centre_table(report);
     write_table(&table, path)?;
     Ok(table.rows.len())

@@ -7,12 +7,12 @@ use rusqlite::{OptionalExtension, params};
 use serde::Serialize;
 use time::OffsetDateTime;
 
+use super::OfficeError;
 use super::centre::stall_day;
 use super::import::ImportStats;
 use crate::clock;
 use crate::money::Rupiah;
 use crate::store::Store;
-use crate::sync::SyncError;
 
 /// One day a tanda terima covers.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -48,11 +48,11 @@ pub struct TandaTerima {
     pub qr: String,
 }
 
-fn centre_name(store: &Store) -> Result<String, SyncError> {
+fn centre_name(store: &Store) -> Result<String, OfficeError> {
     Ok(store.require_office()?.name)
 }
 
-fn stall_name(store: &Store, code: &str) -> Result<String, SyncError> {
+fn stall_name(store: &Store, code: &str) -> Result<String, OfficeError> {
     store
         .connection()
         .query_row(
@@ -61,18 +61,18 @@ fn stall_name(store: &Store, code: &str) -> Result<String, SyncError> {
             |r| r.get(0),
         )
         .optional()?
-        .ok_or_else(|| SyncError::UnknownStall(code.to_string()))
+        .ok_or_else(|| OfficeError::UnknownStall(code.to_string()))
 }
 
 /// What is still due after the payments made, up to the last covered day.
-fn due(store: &Store, code: &str, days: &[CoveredDay]) -> Result<(Rupiah, Rupiah), SyncError> {
+fn due(store: &Store, code: &str, days: &[CoveredDay]) -> Result<(Rupiah, Rupiah), OfficeError> {
     let to = days.last().map(|d| d.day.as_str()).unwrap_or("0000-01-01");
     let (owed, paid) = super::fees::outstanding(store, code, to)?;
     let due = owed.checked_sub(paid)?.max(Rupiah::ZERO);
     Ok((paid, due))
 }
 
-fn covered(store: &Store, code: &str, days: &[String]) -> Result<Vec<CoveredDay>, SyncError> {
+fn covered(store: &Store, code: &str, days: &[String]) -> Result<Vec<CoveredDay>, OfficeError> {
     let from = days.first().cloned().unwrap_or_default();
     let to = days.last().cloned().unwrap_or_default();
     let fees = super::fees::owed(store, &from, &to)?;
@@ -102,7 +102,7 @@ pub fn for_import(
     file_name: &str,
     stats: &ImportStats,
     now: OffsetDateTime,
-) -> Result<TandaTerima, SyncError> {
+) -> Result<TandaTerima, OfficeError> {
     store.require_office()?;
     let days = covered(store, &stats.stall, &stats.days)?;
     let (fee_paid, fee_due) = due(store, &stats.stall, &days)?;
@@ -130,7 +130,7 @@ pub fn for_day(
     code: &str,
     day: &str,
     now: OffsetDateTime,
-) -> Result<TandaTerima, SyncError> {
+) -> Result<TandaTerima, OfficeError> {
     store.require_office()?;
     let name = stall_name(store, code)?;
     let days = covered(store, code, &[day.to_string()])?;

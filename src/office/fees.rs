@@ -9,13 +9,13 @@ use serde::Serialize;
 use time::OffsetDateTime;
 use uuid::Uuid;
 
+use super::OfficeError;
 use super::centre::STANDING;
 use crate::clock;
 use crate::domain::fee::{FeeError, FeeRule, check_payment};
 use crate::domain::payment::PaymentMethod;
 use crate::money::Rupiah;
 use crate::store::Store;
-use crate::sync::SyncError;
 
 /// The rules in force over time: each from a day on; the first also covers
 /// every day before it, so a centre that starts collecting can bill the days
@@ -43,7 +43,7 @@ impl FeeRules {
 }
 
 /// Reads every rule, oldest first.
-pub fn rules(store: &Store) -> Result<FeeRules, SyncError> {
+pub fn rules(store: &Store) -> Result<FeeRules, OfficeError> {
     let mut statement = store.connection().prepare_cached(
         "SELECT from_day, percent_hundredths, daily FROM office_fee_rules ORDER BY id",
     )?;
@@ -65,7 +65,7 @@ pub fn rules(store: &Store) -> Result<FeeRules, SyncError> {
 }
 
 /// Sets the fee from today on (the first rule also covers earlier days).
-pub fn set_rule(store: &mut Store, rule: FeeRule, now: OffsetDateTime) -> Result<(), SyncError> {
+pub fn set_rule(store: &mut Store, rule: FeeRule, now: OffsetDateTime) -> Result<(), OfficeError> {
     store.require_office()?;
     let stamp = clock::stamp(now, store.offset());
     let day = clock::business_day(now, store.offset()).to_string();
@@ -96,7 +96,7 @@ pub struct FeeDay {
 
 /// What each stall owes for each day it traded between `from` and `to`
 /// (inclusive, `YYYY-MM-DD`), ordered by stall and day.
-pub fn owed(store: &Store, from: &str, to: &str) -> Result<Vec<FeeDay>, SyncError> {
+pub fn owed(store: &Store, from: &str, to: &str) -> Result<Vec<FeeDay>, OfficeError> {
     store.require_office()?;
     let rules = rules(store)?;
     let conn = store.connection();
@@ -178,7 +178,7 @@ pub fn pay(
     reference: Option<&str>,
     authority: PayAuthority<'_>,
     now: OffsetDateTime,
-) -> Result<FeePayment, SyncError> {
+) -> Result<FeePayment, OfficeError> {
     store.require_office()?;
     let reference = check_fee_input(amount, method, reference)?;
     let stall_name = stall_name(store, stall)?;
@@ -258,20 +258,20 @@ fn check_fee_input(
     amount: Rupiah,
     method: PaymentMethod,
     reference: Option<&str>,
-) -> Result<Option<&str>, SyncError> {
-    check_payment(amount).map_err(SyncError::Fee)?;
+) -> Result<Option<&str>, OfficeError> {
+    check_payment(amount).map_err(OfficeError::Fee)?;
     if !matches!(method, PaymentMethod::Cash | PaymentMethod::Transfer) {
-        return Err(SyncError::Fee(FeeError::Method(method.key().to_string())));
+        return Err(OfficeError::Fee(FeeError::Method(method.key().to_string())));
     }
     let reference = reference.map(str::trim).filter(|r| !r.is_empty());
     if reference.is_some_and(|r| !crate::domain::limits::is_printable(r, 64)) {
-        return Err(SyncError::Fee(FeeError::Reference));
+        return Err(OfficeError::Fee(FeeError::Reference));
     }
     Ok(reference)
 }
 
 /// The stall's name; a stall the office never heard of pays nothing.
-fn stall_name(store: &Store, stall: &str) -> Result<String, SyncError> {
+fn stall_name(store: &Store, stall: &str) -> Result<String, OfficeError> {
     let stall_name: Option<String> = store
         .connection()
         .query_row(
@@ -280,7 +280,7 @@ fn stall_name(store: &Store, stall: &str) -> Result<String, SyncError> {
             |r| r.get(0),
         )
         .optional()?;
-    stall_name.ok_or_else(|| SyncError::UnknownStall(stall.to_string()))
+    stall_name.ok_or_else(|| OfficeError::UnknownStall(stall.to_string()))
 }
 
 /// The same stall, amount, method and reference already recorded that day
@@ -292,7 +292,7 @@ fn refuse_twice(
     amount: Rupiah,
     method: PaymentMethod,
     reference: Option<&str>,
-) -> Result<(), SyncError> {
+) -> Result<(), OfficeError> {
     let same: Option<String> = store
         .connection()
         .query_row(
@@ -303,7 +303,7 @@ fn refuse_twice(
         )
         .optional()?;
     if let Some(number) = same {
-        return Err(SyncError::Fee(FeeError::Twice { number }));
+        return Err(OfficeError::Fee(FeeError::Twice { number }));
     }
     Ok(())
 }
@@ -320,7 +320,7 @@ pub struct FeeBalance {
 }
 
 /// Owed, paid and balance per known stall between `from` and `to`.
-pub fn balances(store: &Store, from: &str, to: &str) -> Result<Vec<FeeBalance>, SyncError> {
+pub fn balances(store: &Store, from: &str, to: &str) -> Result<Vec<FeeBalance>, OfficeError> {
     let conn = store.connection();
     let mut owed_by: BTreeMap<String, Rupiah> = BTreeMap::new();
     for day in owed(store, from, to)? {
@@ -352,7 +352,7 @@ pub fn balances(store: &Store, from: &str, to: &str) -> Result<Vec<FeeBalance>, 
 
 /// A stall's fees owed for every day up to `to` and everything it has paid
 /// so far: what a tanda terima shows as still due.
-pub fn outstanding(store: &Store, stall: &str, to: &str) -> Result<(Rupiah, Rupiah), SyncError> {
+pub fn outstanding(store: &Store, stall: &str, to: &str) -> Result<(Rupiah, Rupiah), OfficeError> {
     let mut owed_total = Rupiah::ZERO;
     for day in owed(store, "0000-01-01", to)? {
         if day.stall == stall {

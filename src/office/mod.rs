@@ -10,6 +10,7 @@
 
 pub mod centre;
 pub mod desk;
+mod error;
 pub mod fees;
 pub mod import;
 mod plans;
@@ -27,3 +28,5 @@ mod trust_returns;
 mod trust_sales;
 mod trust_voids;
 pub mod verify;
+
+pub use error::{NotAStruk, OfficeError, RepinError};

@@ -7,9 +7,9 @@ use rusqlite::{OptionalExtension, params};
 use serde::Serialize;
 use time::OffsetDateTime;
 
+use super::OfficeError;
 use crate::clock;
 use crate::store::Store;
-use crate::sync::SyncError;
 
 /// A re-pin as the office recorded it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -20,7 +20,7 @@ pub struct Repin {
     pub done_at: Option<String>,
 }
 
-pub use crate::sync::RepinError;
+pub use super::error::RepinError;
 
 /// Allows the next file from `code` to carry a new key. Needs the office's
 /// manager PIN.
@@ -30,12 +30,12 @@ pub fn repin(
     key_prefix: &str,
     pin: &str,
     now: OffsetDateTime,
-) -> Result<Repin, SyncError> {
+) -> Result<Repin, OfficeError> {
     store.require_office()?;
     let key_prefix = key_prefix.trim().to_ascii_lowercase();
     if !(16..=64).contains(&key_prefix.len()) || !key_prefix.bytes().all(|b| b.is_ascii_hexdigit())
     {
-        return Err(SyncError::Repin(RepinError::KeyPrefix(
+        return Err(OfficeError::Repin(RepinError::KeyPrefix(
             key_prefix.chars().take(70).collect(),
         )));
     }
@@ -48,7 +48,9 @@ pub fn repin(
         )
         .optional()?;
     let Some(old_key) = old_key else {
-        return Err(SyncError::Repin(RepinError::UnknownStall(code.to_string())));
+        return Err(OfficeError::Repin(RepinError::UnknownStall(
+            code.to_string(),
+        )));
     };
     store.verify_pin(pin, now)?;
     let stamp = clock::stamp(now, store.offset());
@@ -78,7 +80,7 @@ pub fn repin(
 }
 
 /// Every re-pin of a stall, oldest first.
-pub fn repins_of(store: &Store, code: &str) -> Result<Vec<Repin>, SyncError> {
+pub fn repins_of(store: &Store, code: &str) -> Result<Vec<Repin>, OfficeError> {
     let mut statement = store.connection().prepare_cached(
         "SELECT requested_at, done_at FROM office_repins WHERE stall_code = ?1 ORDER BY rowid",
     )?;

@@ -8,11 +8,11 @@
 use rusqlite::params;
 use serde::Serialize;
 
+use super::OfficeError;
 use crate::domain::language::Language;
 use crate::domain::struk_check::{CheckFormat, StrukKey, keyed_check, old_check};
 use crate::money::Rupiah;
 use crate::store::Store;
-use crate::sync::SyncError;
 
 /// What the office can say about a struk.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -50,13 +50,13 @@ pub struct Verdict {
     pub old_format: bool,
 }
 
-pub use crate::sync::NotAStruk;
+pub use super::error::NotAStruk;
 
 /// Checks the text of a struk's QR code against the records held.
-pub fn verify(store: &Store, text: &str) -> Result<Verdict, SyncError> {
+pub fn verify(store: &Store, text: &str) -> Result<Verdict, OfficeError> {
     store.require_office()?;
     let text = text.trim();
-    let not_a_struk = || SyncError::NotAStruk(NotAStruk(text.chars().take(80).collect()));
+    let not_a_struk = || OfficeError::NotAStruk(NotAStruk(text.chars().take(80).collect()));
     let (receipt, check) = text.split_once('#').ok_or_else(not_a_struk)?;
     let stall = receipt.split('-').next().unwrap_or_default();
     let readable = !receipt.is_empty()
@@ -122,7 +122,7 @@ pub fn verify(store: &Store, text: &str) -> Result<Verdict, SyncError> {
 /// The office's sales with this stall and receipt number. After a re-pin a
 /// stall's numbers start again: several sales may carry the number; the
 /// check value says which one the struk is.
-fn held_sales(store: &Store, stall: &str, receipt: &str) -> Result<Vec<HeldSale>, SyncError> {
+fn held_sales(store: &Store, stall: &str, receipt: &str) -> Result<Vec<HeldSale>, OfficeError> {
     let conn = store.connection();
     let mut statement = conn.prepare_cached(
         "SELECT s.seq, s.total, s.created_at, st.name, s.epoch,
@@ -156,7 +156,7 @@ fn matching_sale<'a>(
     check: &str,
     held: &'a [HeldSale],
     keys: &[(StrukKey, String)],
-) -> Result<Option<&'a HeldSale>, SyncError> {
+) -> Result<Option<&'a HeldSale>, OfficeError> {
     let format = CheckFormat::of(check);
     // The earliest moment any of the stall's keys began: a struk of a sale
     // after it cannot carry the old check.
@@ -203,7 +203,7 @@ fn first_seq_from(
     stall: &str,
     epoch: i64,
     since: &str,
-) -> Result<Option<i64>, SyncError> {
+) -> Result<Option<i64>, OfficeError> {
     Ok(store
         .connection()
         .prepare_cached(
@@ -226,7 +226,7 @@ struct HeldSale {
 
 /// Every struk key the stall's files have brought, with since when each
 /// made the stall's struks.
-fn struk_keys(store: &Store, stall: &str) -> Result<Vec<(StrukKey, String)>, SyncError> {
+fn struk_keys(store: &Store, stall: &str) -> Result<Vec<(StrukKey, String)>, OfficeError> {
     let mut statement = store.connection().prepare_cached(
         "SELECT struk_key, keyed_since FROM office_struk_keys WHERE stall_code = ?1",
     )?;

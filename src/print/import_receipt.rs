@@ -10,10 +10,10 @@ use std::path::{Path, PathBuf};
 use time::OffsetDateTime;
 
 use super::tanda_terima::{Paper, tanda_terima_pdf};
+use crate::office::OfficeError;
 use crate::office::desk::{TandaTerima, for_import};
 use crate::office::import::ImportStats;
 use crate::store::Store;
-use crate::sync::SyncError;
 
 /// A tanda terima ready to write.
 pub struct ImportReceipt {
@@ -40,7 +40,7 @@ pub fn import_receipt(
     dir: &Path,
     paper: Paper,
     now: OffsetDateTime,
-) -> Result<ImportReceipt, SyncError> {
+) -> Result<ImportReceipt, OfficeError> {
     let note = for_import(store, file_name, stats, now)?;
     let pdf = tanda_terima_pdf(&note, paper, super::from_book::language(store));
     Ok(ImportReceipt {

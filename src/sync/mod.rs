@@ -15,7 +15,8 @@ use crate::store::StoreError;
 
 pub use file::Rejection;
 
-/// Why an export or an import did not happen, in one sentence.
+/// Why an export or a file did not go through, in one sentence. The
+/// office's own refusals are `office::OfficeError`.
 #[derive(Debug, thiserror::Error)]
 pub enum SyncError {
     #[error(transparent)]
@@ -24,16 +25,6 @@ pub enum SyncError {
     Rejected(Rejection),
     #[error("ditolak: {0}")]
     Refused(#[from] content::Refusal),
-    #[error(transparent)]
-    Repin(RepinError),
-    #[error(transparent)]
-    Fee(crate::domain::fee::FeeError),
-    #[error("toko {0} belum dikenal kantor (belum ada berkas yang diimpor darinya)")]
-    UnknownStall(String),
-    #[error(transparent)]
-    NotAStruk(NotAStruk),
-    #[error("hari pertama {from} sesudah hari terakhir {to}")]
-    Period { from: String, to: String },
     /// An entry of a folder that is not read: a link, a FIFO, too big.
     #[error("{0}")]
     Unreadable(folder::Unreadable),
@@ -69,19 +60,3 @@ impl From<crate::money::MoneyError> for SyncError {
         SyncError::Store(error.into())
     }
 }
-
-/// Why a re-pin was refused.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-pub enum RepinError {
-    #[error("toko {0} belum dikenal kantor: tidak ada kunci untuk diganti")]
-    UnknownStall(String),
-    #[error(
-        "--key harus 16 sampai 64 angka heksadesimal awal kunci baru toko (lihat Pengaturan toko atau pesan penolakan berkasnya): \"{0}\""
-    )]
-    KeyPrefix(String),
-}
-
-/// Why a QR text cannot even be read.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("bukan kode QR struk Sentra (NOMOR#CEK, mis. ST07-20261127-0001#1A2B3C4D5E6F): \"{0}\"")]
-pub struct NotAStruk(pub String);

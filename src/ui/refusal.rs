@@ -1203,15 +1203,24 @@ impl English for SyncError {
             SyncError::Io { path, source } => {
                 format!("cannot write or read {}: {source}", path.display())
             }
-            SyncError::Repin(error) => error.english(),
-            SyncError::Fee(error) => error.english(),
-            SyncError::Period { from, to } => {
+        }
+    }
+}
+
+impl English for crate::office::OfficeError {
+    fn english(&self) -> String {
+        use crate::office::OfficeError;
+        match self {
+            OfficeError::Sync(error) => error.english(),
+            OfficeError::Repin(error) => error.english(),
+            OfficeError::Fee(error) => error.english(),
+            OfficeError::Period { from, to } => {
                 format!("the first day {from} is after the last day {to}")
             }
-            SyncError::UnknownStall(code) => format!(
+            OfficeError::UnknownStall(code) => format!(
                 "stall {code} is not known to the office yet (no file from it was imported)"
             ),
-            SyncError::NotAStruk(not) => format!(
+            OfficeError::NotAStruk(not) => format!(
                 "not a Sentra receipt's QR code (NUMBER#CHECK, e.g. ST07-20261127-0001#1A2B3C4D): \"{}\"",
                 not.0
             ),

@@ -774,7 +774,6 @@ fn syncs() -> Vec<SyncError> {
         SyncError::Store(StoreError::NotInitialised),
         SyncError::Rejected(Rejection::Corrupt),
         SyncError::Refused(OfficeRefusal::Duplicate("0191".into())),
-        SyncError::Repin(RepinError::UnknownStall("ST09".into())),
         SyncError::Unreadable(Unreadable::Symlink),
         SyncError::NothingNew { last: 141 },
         SyncError::NoFolder(path()),
@@ -782,9 +781,6 @@ fn syncs() -> Vec<SyncError> {
             path: path(),
             source: io(),
         },
-        SyncError::Fee(FeeError::Reference),
-        SyncError::UnknownStall("ST09".into()),
-        SyncError::NotAStruk(crate::office::verify::NotAStruk("hello".into())),
     ]
 }
 
@@ -833,6 +829,16 @@ fn every_refusal() -> Vec<Refusal> {
     refusals.extend(all(unreadables()));
     refusals.extend(all(office_refusals()));
     refusals.extend(all(syncs()));
+    refusals.extend(all(vec![
+        crate::office::OfficeError::Repin(RepinError::UnknownStall("ST09".into())),
+        crate::office::OfficeError::Fee(FeeError::Reference),
+        crate::office::OfficeError::UnknownStall("ST09".into()),
+        crate::office::OfficeError::NotAStruk(crate::office::verify::NotAStruk("hello".into())),
+        crate::office::OfficeError::Period {
+            from: "2026-11-28".into(),
+            to: "2026-11-27".into(),
+        },
+    ]));
     refusals.extend(all(window()));
     refusals.extend(all(vec![
         PrinterError::Shape("lp".into()),
