@@ -10,6 +10,7 @@
 //! PgUp/PgDn, ↑/↓ and Home/End scroll; F9 prints.
 
 pub mod meja;
+pub mod producers;
 
 use std::path::PathBuf;
 
@@ -58,7 +59,7 @@ pub struct Kantor {
     pub csv_path: String,
     pub notice: Option<Notice>,
     /// The centre's producers (titip jual), merged across stalls by NIB.
-    pub producers: crate::ui::penitip::office::OfficeProducers,
+    pub producers: producers::OfficeProducers,
     /// The manager's desk: tanda terima, retribusi, verifying a struk.
     pub desk: meja::Desk,
 }
@@ -92,7 +93,7 @@ pub enum Message {
     /// A job of this screen died before answering.
     JobFailed(Refusal),
     /// The producers' view.
-    Producers(crate::ui::penitip::office::Message),
+    Producers(producers::Message),
     /// The manager's desk.
     Desk(meja::Message),
 }

@@ -8,7 +8,6 @@
 //! Keys: the search field has the focus; Enter submits a form; Esc closes it.
 
 pub mod day;
-pub mod office;
 mod view;
 
 use time::Date;
