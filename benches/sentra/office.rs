@@ -133,6 +133,20 @@ fn insert(tx: &Transaction<'_>, content: &ExportContent, stamp: &str) {
         stamp
     ])
     .unwrap();
+    // The stall's struk key, as the import keeps it (a version-4 file).
+    let struk_key = content
+        .stall
+        .struk_key
+        .as_deref()
+        .and_then(sentra::domain::struk_check::StrukKey::from_hex);
+    if let (Some(struk_key), Some(since)) = (struk_key, &content.stall.struk_keyed_since) {
+        tx.prepare_cached(
+            "INSERT OR IGNORE INTO office_struk_keys (stall_code, struk_key, keyed_since) VALUES (?1, ?2, ?3)",
+        )
+        .unwrap()
+        .execute(params![code, struk_key.as_bytes().to_vec(), since])
+        .unwrap();
+    }
     for (seq, day) in content.sequence_days() {
         tx.prepare_cached(
             "INSERT OR IGNORE INTO office_seen (stall_code, epoch, seq, day) VALUES (?1, 0, ?2, ?3)",
