@@ -1503,3 +1503,37 @@ ALTER TABLE office_day_closes ADD COLUMN books_out INTEGER NOT NULL DEFAULT 0;
 -- Tutup kasir reads the day's goods and assets paid from the drawer.
 CREATE INDEX stock_movements_drawer ON stock_movements (substr(created_at, 1, 10)) WHERE paid = 'drawer';
 CREATE INDEX fixed_assets_drawer ON fixed_assets (substr(created_at, 1, 10)) WHERE paid = 'drawer';
+
+-- migration 29
+-- A stall's book restored from a backup leaves a record the office hears
+-- of (what it gave up): book_events takes the kind 'restored'. The table is
+-- made anew as in migration 22.
+CREATE TABLE book_events_new (
+    id          TEXT PRIMARY KEY,
+    seq         INTEGER NOT NULL UNIQUE,
+    day         TEXT NOT NULL,
+    created_at  TEXT NOT NULL,
+    kind        TEXT NOT NULL CHECK (kind IN ('pin_wrong', 'pin_locked', 'clock_accepted', 'day_reopened', 'pin_used', 'restored')),
+    detail      TEXT NOT NULL
+);
+INSERT INTO book_events_new (id, seq, day, created_at, kind, detail)
+    SELECT id, seq, day, created_at, kind, detail FROM book_events;
+DROP TABLE book_events;
+ALTER TABLE book_events_new RENAME TO book_events;
+CREATE INDEX book_events_day ON book_events (day);
+CREATE TRIGGER book_events_append_only_update BEFORE UPDATE ON book_events
+BEGIN SELECT RAISE(ABORT, 'append-only: events are never edited'); END;
+CREATE TRIGGER book_events_append_only_delete BEFORE DELETE ON book_events
+BEGIN SELECT RAISE(ABORT, 'append-only: events are never deleted'); END;
+
+-- The office: the numbers a stall's restore gave up (from its `restored`
+-- event). They will never arrive: a check waiting for every number before a
+-- record does not wait for these.
+CREATE TABLE office_given_up (
+    stall_code  TEXT NOT NULL,
+    epoch       INTEGER NOT NULL,
+    event_id    TEXT NOT NULL,
+    first       INTEGER NOT NULL,
+    last        INTEGER NOT NULL,
+    PRIMARY KEY (stall_code, epoch, event_id)
+);

@@ -435,14 +435,15 @@ fn an_older_backup_is_refused_with_what_would_be_lost_and_accept_loss_never_reus
         ],
     ))
     .unwrap();
-    assert_eq!(sale["seq"], 4, "{sale}");
+    // The restore itself is a record (number 4, for the office to hear of).
+    assert_eq!(sale["seq"], 5, "{sale}");
     assert_eq!(sale["receipt"], "ST07-20261127-0004", "{sale}");
     // A second restore of the same backup loses nothing more: only the new
-    // sale, which it names.
+    // sale, which it names (the first restore's record is carried over).
     restore_refused(
         d,
         &["restore", &backup, "--pin", PIN],
-        "berisi 1 catatan sesudahnya (nomor urut 4 sampai 4)",
+        "berisi 1 catatan sesudahnya (nomor urut 5 sampai 5)",
     );
     sentra_ok(d, &["restore", &backup, "--pin", PIN, "--accept-loss"]);
     let sale: serde_json::Value = serde_json::from_str(&sentra_ok(
@@ -457,8 +458,24 @@ fn an_older_backup_is_refused_with_what_would_be_lost_and_accept_loss_never_reus
         ],
     ))
     .unwrap();
-    assert_eq!(sale["seq"], 5, "{sale}");
+    assert_eq!(sale["seq"], 7, "{sale}");
     assert_eq!(sale["receipt"], "ST07-20261127-0005", "{sale}");
+    // Both restores are in the book, each saying what it gave up.
+    let details: Vec<String> = Connection::open(d.join("sentra.db"))
+        .unwrap()
+        .prepare("SELECT detail FROM book_events WHERE kind = 'restored' ORDER BY seq")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    assert_eq!(
+        details,
+        vec![
+            "cadangan dipulihkan (sampai catatan 1); catatan 2–3 (2) dilepas",
+            "cadangan dipulihkan (sampai catatan 1); catatan 5–5 (1) dilepas",
+        ]
+    );
 }
 
 #[test]

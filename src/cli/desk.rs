@@ -237,6 +237,9 @@ pub fn verify(store: &Store, qr: &str, out: &Output) -> Result<(), CliError> {
         check::Status::NotImported => "belum ada di kantor",
         check::Status::Voided => "penjualannya sudah dibatalkan",
         check::Status::KeyNotHeld => "kunci struk tokonya belum ada di kantor",
+        check::Status::MissingFromClosedDay => {
+            "tidak ada di kantor, padahal tutup kasir hari itu sudah diimpor"
+        }
     };
     Err(CliError::StrukNotConfirmed {
         receipt: verdict.receipt,

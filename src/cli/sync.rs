@@ -196,6 +196,9 @@ fn line(result: &FileResult) -> String {
             if let Some(note) = s.pinned_note(false) {
                 text.push_str(&format!("; {note}"));
             }
+            for warning in s.warnings(false) {
+                text.push_str(&format!("; {warning}"));
+            }
             text
         }
         (None, Some(reason)) => format!("{name}: {reason}"),
@@ -228,6 +231,9 @@ pub fn stalls(store: &Store, out: &Output) -> Result<(), CliError> {
             }
             if s.clock_accepted > 0 {
                 marks.push_str(&format!("; jam mundur diterima {}×", s.clock_accepted));
+            }
+            for (at, note) in &s.restores {
+                marks.push_str(&format!("; {at}: {}", note.sentence(false)));
             }
             for shared in &s.shared_ids {
                 marks.push_str(&format!(

@@ -26,6 +26,7 @@ pub mod receipt_number;
 pub mod record;
 pub mod record_check;
 pub mod regency;
+pub mod restore;
 pub mod scale;
 pub mod stall;
 pub mod struk_check;

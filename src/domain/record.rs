@@ -122,18 +122,20 @@ pub struct EventRecord {
     pub seq: i64,
     pub day: String,
     pub created_at: String,
-    /// `pin_wrong`, `pin_locked`, `clock_accepted` or `day_reopened`.
+    /// One of [`EVENT_KINDS`].
     pub kind: String,
     pub detail: String,
 }
 
-/// The kinds of [`EventRecord`].
-pub const EVENT_KINDS: [&str; 5] = [
+/// The kinds of [`EventRecord`]. `restored`: the stall's book was restored
+/// from a backup (the detail names the records given up, if any).
+pub const EVENT_KINDS: [&str; 6] = [
     "pin_wrong",
     "pin_locked",
     "clock_accepted",
     "day_reopened",
     "pin_used",
+    super::restore::RESTORED,
 ];
 
 /// A producer (*penitip*) of the stall, as the office needs to know them:

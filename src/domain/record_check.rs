@@ -156,6 +156,10 @@ pub enum RecordRule {
     #[error("buka kembali hari {0}: hari itu belum pernah ditutup")]
     ReopenWithoutClose(String),
     #[error(
+        "pemulihan cadangan: \"{0}\" tidak menyebut nomor yang dilepas antara cadangan dan pemulihannya"
+    )]
+    RestoreDetail(String),
+    #[error(
         "hari {0} sudah ditutup (tutup kasir) dan tidak dibuka kembali oleh manajer sebelum catatan ini"
     )]
     AfterClose(String),
@@ -760,6 +764,12 @@ pub fn check_event(event: &EventRecord, context: &Context) -> Result<(), RecordR
         if named.is_none() {
             return Err(RecordRule::ReopenDetail(event.detail.clone()));
         }
+    }
+    if event.kind == crate::domain::restore::RESTORED
+        && !crate::domain::restore::RestoreNote::read(&event.detail)
+            .is_some_and(|note| note.fits_before(event.seq))
+    {
+        return Err(RecordRule::RestoreDetail(event.detail.clone()));
     }
     Ok(())
 }

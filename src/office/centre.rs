@@ -10,6 +10,7 @@ use time::Date;
 
 use super::OfficeError;
 use crate::domain::regency::Regency;
+use crate::domain::restore::{RESTORED, RestoreNote};
 use crate::money::Rupiah;
 use crate::store::Store;
 use crate::store::table::{Cell, Table};
@@ -33,6 +34,8 @@ pub struct StallStatus {
     pub pin_wrong: i64,
     /// Times a manager accepted the stall's clock set back.
     pub clock_accepted: i64,
+    /// The stall's book restored from a backup: when, and what it gave up.
+    pub restores: Vec<(String, RestoreNote)>,
     /// Keys re-pinned by the office (a reinstalled PC).
     pub repins: Vec<super::repin::Repin>,
     /// Ids this stall sent that another stall sent too (either first).
@@ -446,12 +449,14 @@ pub fn stalls(store: &Store) -> Result<Vec<StallStatus>, OfficeError> {
         let silent_days = silent_days(conn, &code, first_day.as_deref(), own_count, &centre_days)?;
         let pin_wrong = event_count(conn, &code, "pin_wrong")?;
         let clock_accepted = event_count(conn, &code, "clock_accepted")?;
+        let restores = restores_of(conn, &code)?;
         let repins = super::repin::repins_of(store, &code)?;
         let shared_ids = shared_ids(conn, Some(&code))?;
         result.push(StallStatus {
             shared_ids,
             pin_wrong,
             clock_accepted,
+            restores,
             repins,
             regency_name: Regency::by_code(regency)
                 .map(|r| r.name.to_string())
@@ -548,6 +553,20 @@ fn event_count(conn: &Connection, code: &str, kind: &str) -> Result<i64, OfficeE
     Ok(conn
         .prepare_cached("SELECT COUNT(*) FROM office_events WHERE stall_code = ?1 AND kind = ?2")?
         .query_row(params![code, kind], |r| r.get(0))?)
+}
+
+/// The restores a stall's files reported, in order: when, and the note.
+fn restores_of(conn: &Connection, code: &str) -> Result<Vec<(String, RestoreNote)>, OfficeError> {
+    let mut statement = conn.prepare_cached(
+        "SELECT created_at, detail FROM office_events WHERE stall_code = ?1 AND kind = ?2 ORDER BY created_at",
+    )?;
+    let rows: Vec<(String, String)> = statement
+        .query_map(params![code, RESTORED], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(rows
+        .into_iter()
+        .filter_map(|(at, detail)| RestoreNote::read(&detail).map(|note| (at, note)))
+        .collect())
 }
 
 /// The missing stretches before and between runs of held numbers (ordered,

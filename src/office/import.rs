@@ -18,6 +18,7 @@ use rusqlite::Transaction;
 use time::OffsetDateTime;
 
 use crate::clock;
+use crate::domain::restore::{RESTORED, RestoreNote};
 use crate::store::Store;
 use crate::sync::SyncError;
 use crate::sync::file::open;
@@ -44,6 +45,12 @@ pub struct ImportStats {
     /// them with the stall's own Pengaturan, since the first file of a code
     /// is trusted as the stall's.
     pub pinned_key: Option<String>,
+    /// Stretches of the file's own numbers (from its first to its last) that
+    /// neither it nor an earlier file brought: records the stall's book no
+    /// longer has.
+    pub missing: Vec<(i64, i64)>,
+    /// The restores of the stall's book this file reports.
+    pub restores: Vec<RestoreNote>,
 }
 
 impl ImportStats {
@@ -54,7 +61,7 @@ impl ImportStats {
         let key = self.pinned_key.as_deref()?;
         Some(if english {
             format!(
-                "stall {}'s key {key}… is now pinned: check it matches the key in that stall's Pengaturan",
+                "stall {}'s key {key}… is now pinned: check it matches the key in that stall's Settings (Pengaturan)",
                 self.stall
             )
         } else {
@@ -64,6 +71,57 @@ impl ImportStats {
             )
         })
     }
+
+    /// What the manager must see about the stall's numbers: holes in the
+    /// file's range, and restores that gave records up.
+    pub fn warnings(&self, english: bool) -> Vec<String> {
+        let mut said = Vec::new();
+        if !self.missing.is_empty() {
+            let list: Vec<String> = self
+                .missing
+                .iter()
+                .map(|(a, b)| {
+                    if a == b {
+                        a.to_string()
+                    } else {
+                        format!("{a}–{b}")
+                    }
+                })
+                .collect();
+            let list = list.join(", ");
+            said.push(if english {
+                format!(
+                    "GAP: stall {}'s numbers {list} are in neither this file nor an earlier one",
+                    self.stall
+                )
+            } else {
+                format!(
+                    "CELAH: nomor {list} toko {} tidak ada di berkas ini maupun berkas sebelumnya",
+                    self.stall
+                )
+            });
+        }
+        for note in &self.restores {
+            let stall = &self.stall;
+            let sentence = note.sentence(english);
+            said.push(if english {
+                format!("stall {stall}: {sentence}")
+            } else {
+                format!("toko {stall}: {sentence}")
+            });
+        }
+        said
+    }
+}
+
+/// The restores an export reports.
+pub fn restores_carried(content: &ExportContent) -> Vec<RestoreNote> {
+    content
+        .events
+        .iter()
+        .filter(|e| e.kind == RESTORED)
+        .filter_map(|e| RestoreNote::read(&e.detail))
+        .collect()
 }
 
 /// The business days an export's records are of, each once, in order.

@@ -230,7 +230,40 @@ fn record_import(
         export_id: content.export_id.clone(),
         file_sha256: String::new(),
         pinned_key,
+        missing: missing_in_range(tx, &stall.code, content.sequence.from, content.sequence.to)?,
+        restores: super::import::restores_carried(content),
     })
+}
+
+/// The numbers from `from` to `to` the office holds no record of (in the
+/// stall's current numbering): a file carries every number of its range,
+/// so a hole is a record its book no longer has.
+fn missing_in_range(
+    tx: &Transaction<'_>,
+    stall: &str,
+    from: i64,
+    to: i64,
+) -> Result<Vec<(i64, i64)>, SyncError> {
+    let runs: Vec<(i64, i64)> = tx
+        .prepare_cached(
+            "SELECT first, last FROM office_seen_runs
+             WHERE stall_code = ?1 AND epoch = (SELECT epoch FROM office_stalls WHERE code = ?1)
+               AND last >= ?2 AND first <= ?3 ORDER BY first",
+        )?
+        .query_map(params![stall, from, to], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    let mut holes = Vec::new();
+    let mut expected = from;
+    for (first, last) in runs {
+        if first > expected {
+            holes.push((expected, first - 1));
+        }
+        expected = expected.max(last.saturating_add(1));
+    }
+    if expected <= to {
+        holes.push((expected, to));
+    }
+    Ok(holes)
 }
 
 /// After a re-pin, no record of the new key is of a day before the old
@@ -380,6 +413,8 @@ fn already_held(content: &ExportContent) -> ImportStats {
         export_id: content.export_id.clone(),
         file_sha256: String::new(),
         pinned_key: None,
+        missing: Vec::new(),
+        restores: super::import::restores_carried(content),
     }
 }
 

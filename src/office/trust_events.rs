@@ -1,11 +1,13 @@
-//! Events at the office (PIN used, day reopened, clock accepted): kept as
-//! the stall sent them; a reopen only of a day the stall closed before it.
+//! Events at the office (PIN used, day reopened, clock accepted, book
+//! restored): kept as the stall sent them; a reopen only of a day the stall
+//! closed before it; a restore's given-up numbers noted.
 
 use rusqlite::{OptionalExtension, Transaction, params};
 
 use super::trust::{Admission, Checker, is_new, same_seq_elsewhere};
 use crate::domain::record::EventRecord;
 use crate::domain::record_check::RecordRule;
+use crate::domain::restore::{RESTORED, RestoreNote};
 use crate::sync::SyncError;
 use crate::sync::content::Refusal;
 
@@ -35,6 +37,7 @@ impl Checker for Events {
             same_seq_elsewhere(tx, stall, event.seq, &event.id, &label)?;
             reopened_after_a_close(tx, stall, event, &label)?;
             insert_event(tx, stall, event)?;
+            keep_given_up(tx, stall, event)?;
             new += 1;
         }
         Ok(new)
@@ -55,6 +58,23 @@ fn insert_event(tx: &Transaction<'_>, stall: &str, event: &EventRecord) -> Resul
         event.kind,
         event.detail
     ])?;
+    Ok(())
+}
+
+/// A restore's given-up numbers, kept apart from the numbers held (the
+/// gap stays shown) for the checks that wait on the numbers before them.
+fn keep_given_up(tx: &Transaction<'_>, stall: &str, event: &EventRecord) -> Result<(), SyncError> {
+    if event.kind != RESTORED {
+        return Ok(());
+    }
+    let Some((first, last, _)) = RestoreNote::read(&event.detail).and_then(|n| n.given_up) else {
+        return Ok(());
+    };
+    tx.prepare_cached(
+        "INSERT OR IGNORE INTO office_given_up (stall_code, epoch, event_id, first, last)
+         VALUES (?1, (SELECT epoch FROM office_stalls WHERE code = ?1), ?2, ?3, ?4)",
+    )?
+    .execute(params![stall, event.id, first, last])?;
     Ok(())
 }
 

@@ -52,12 +52,42 @@ pub(super) fn all_before_held(
     if seq <= 1 {
         return Ok(true);
     }
-    Ok(tx
+    let one_run: bool = tx
         .prepare_cached(&format!(
             "SELECT EXISTS (SELECT 1 FROM office_seen_runs
                 WHERE stall_code = ?1 AND epoch = {EPOCH} AND first <= 1 AND last >= ?2)"
         ))?
-        .query_row(params![stall, seq - 1], |r| r.get(0))?)
+        .query_row(params![stall, seq - 1], |r| r.get(0))?;
+    if one_run {
+        return Ok(true);
+    }
+    // A gap: held only if numbers a restore gave up fill it.
+    let spans: Vec<(i64, i64)> = tx
+        .prepare_cached(&format!(
+            "SELECT first, last FROM office_seen_runs WHERE stall_code = ?1 AND epoch = {EPOCH} AND first < ?2
+             UNION ALL
+             SELECT first, last FROM office_given_up WHERE stall_code = ?1 AND epoch = {EPOCH} AND first < ?2
+             ORDER BY 1"
+        ))?
+        .query_map(params![stall, seq], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(covered_below(&spans, seq))
+}
+
+/// Whether spans sorted by their first number cover every number from 1
+/// to `seq - 1`.
+fn covered_below(spans: &[(i64, i64)], seq: i64) -> bool {
+    let mut next = 1;
+    for &(first, last) in spans {
+        if first > next {
+            return false;
+        }
+        next = next.max(last.saturating_add(1));
+        if next >= seq {
+            return true;
+        }
+    }
+    next >= seq
 }
 
 /// Runs every waiting check of the stall whose numbers before are all held
@@ -87,4 +117,18 @@ pub(super) fn recheck(tx: &Transaction<'_>, stall: &str) -> Result<(), SyncError
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::covered_below;
+
+    #[test]
+    fn spans_cover_what_runs_and_given_up_numbers_reach() {
+        assert!(covered_below(&[(1, 3), (4, 4), (5, 9)], 10));
+        assert!(covered_below(&[(1, 5), (2, 3), (6, 6)], 7));
+        assert!(!covered_below(&[(1, 3), (5, 9)], 10));
+        assert!(!covered_below(&[(2, 9)], 5));
+        assert!(covered_below(&[], 1));
+    }
 }

@@ -9,6 +9,7 @@ use rusqlite::params;
 use serde::Serialize;
 
 use super::OfficeError;
+use crate::domain::day_close::{DAY_REOPENED, reopened_day};
 use crate::domain::language::Language;
 use crate::domain::struk_check::{CheckFormat, StrukKey, keyed_check, old_check};
 use crate::money::Rupiah;
@@ -32,6 +33,10 @@ pub enum Status {
     /// The struk carries a keyed check, but no file of its stall has
     /// brought the key yet: a newer file of the stall must be imported.
     KeyNotHeld,
+    /// No sale with that number is held, though its day's *tutup kasir* is:
+    /// the struk is fake, or the sale is gone from the stall's book (given
+    /// up by a restore, or cut out).
+    MissingFromClosedDay,
 }
 
 /// The answer for one struk.
@@ -57,7 +62,8 @@ pub fn verify(store: &Store, text: &str) -> Result<Verdict, OfficeError> {
     store.require_office()?;
     let text = text.trim();
     let not_a_struk = || OfficeError::NotAStruk(NotAStruk(text.chars().take(80).collect()));
-    let (receipt, check) = text.split_once('#').ok_or_else(not_a_struk)?;
+    let (receipt, check) = struk_parts(text).ok_or_else(not_a_struk)?;
+    let (receipt, check) = (receipt.as_str(), check.as_str());
     let stall = receipt.split('-').next().unwrap_or_default();
     let readable = !receipt.is_empty()
         && receipt.len() <= 40
@@ -80,6 +86,10 @@ pub fn verify(store: &Store, text: &str) -> Result<Verdict, OfficeError> {
         old_format: false,
     };
     if held.is_empty() {
+        if closed_day_held(store, stall, receipt)? {
+            verdict.status = Status::MissingFromClosedDay;
+            verdict.stall = Some(stall.to_string());
+        }
         return Ok(verdict);
     }
     let keys = struk_keys(store, stall)?;
@@ -117,6 +127,49 @@ pub fn verify(store: &Store, text: &str) -> Result<Verdict, OfficeError> {
         Status::Found
     };
     Ok(verdict)
+}
+
+/// The receipt number and check value of a struk, as its QR code says it
+/// (`NUMBER#CHECK`) or as printed under the code (`NUMBER · CHECK`) and
+/// typed by hand (a space between, either in lower case).
+fn struk_parts(text: &str) -> Option<(String, String)> {
+    let (receipt, check) = text
+        .split_once('#')
+        .or_else(|| text.split_once('·'))
+        .or_else(|| text.split_once(char::is_whitespace))?;
+    let (receipt, check) = (receipt.trim(), check.trim());
+    if check.contains(char::is_whitespace) {
+        return None;
+    }
+    Some((receipt.to_ascii_uppercase(), check.to_string()))
+}
+
+/// Whether the office holds the stall's *tutup kasir* of the struk's day
+/// (in its current numbering) with no reopen of that day after it: every
+/// sale of the day came before the close.
+fn closed_day_held(store: &Store, stall: &str, receipt: &str) -> Result<bool, OfficeError> {
+    let Some(day) = crate::domain::receipt_number::receipt_day(receipt) else {
+        return Ok(false);
+    };
+    let conn = store.connection();
+    let epoch = "(SELECT epoch FROM office_stalls WHERE code = ?1)";
+    let closed: Option<i64> = conn
+        .prepare_cached(&format!(
+            "SELECT MAX(seq) FROM office_day_closes WHERE stall_code = ?1 AND day = ?2 AND epoch = {epoch}"
+        ))?
+        .query_row(params![stall, day], |r| r.get(0))?;
+    let Some(closed) = closed else {
+        return Ok(false);
+    };
+    let mut reopens = conn.prepare_cached(&format!(
+        "SELECT detail FROM office_events WHERE stall_code = ?1 AND kind = ?2 AND seq > ?3 AND epoch = {epoch}"
+    ))?;
+    let details: Vec<String> = reopens
+        .query_map(params![stall, DAY_REOPENED, closed], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(!details
+        .iter()
+        .any(|d| reopened_day(d) == Some(day.as_str())))
 }
 
 /// The office's sales with this stall and receipt number. After a re-pin a
@@ -298,6 +351,12 @@ impl Verdict {
             ),
             (Status::KeyNotHeld, false) => format!(
                 "BELUM BISA DICEK: kunci struk toko {code} belum sampai ke kantor; impor berkas terbaru toko itu."
+            ),
+            (Status::MissingFromClosedDay, false) => format!(
+                "TIDAK ADA: struk {receipt} tidak ada di kantor, padahal tutup kasir hari itu dari toko {code} sudah diimpor: struk palsu, atau penjualannya hilang dari buku toko (lihat celah nomor dan pemulihan cadangan di `stalls`)."
+            ),
+            (Status::MissingFromClosedDay, true) => format!(
+                "MISSING: struk {receipt} is not at the office although stall {code}'s close of that day is: the struk is fake, or the sale is gone from the stall's book (see number gaps and restores in `stalls`)."
             ),
             (Status::KeyNotHeld, true) => format!(
                 "CANNOT CHECK YET: stall {code}'s struk key has not reached the office; import the stall's latest file."

@@ -11,6 +11,7 @@ use time::OffsetDateTime;
 use super::migrate::{APPLICATION_ID, latest_version};
 use super::output_path::{BACKUP_FOLDER, BEFORE_RESTORE};
 use super::{DATABASE_FILE, Identity, Kind, Result, Store, StoreError};
+use crate::domain::restore::{RESTORED, RestoreNote};
 
 /// How many daily backups the data folder keeps.
 pub const DAILY_BACKUPS_KEPT: usize = 14;
@@ -103,6 +104,10 @@ impl Store {
         accept_loss: bool,
         now: OffsetDateTime,
     ) -> Result<RestoreSummary> {
+        // The file first: a wrong path must not spend a PIN try.
+        if !source.is_file() {
+            return Err(RestoreError::NoFile(source.to_path_buf()).into());
+        }
         let ours = self.identity()?;
         if ours.is_some() {
             let pin = pin
@@ -135,6 +140,7 @@ impl Store {
         // Each product's stock figure from the backup's own ledger: a figure
         // is not history, and one edited in the file must not come back.
         super::stock::refigure(&copy)?;
+        carry_trail(&self.conn, &mut copy, theirs)?;
         carry_numbers(&self.conn, &mut copy)?;
         drop(copy);
 
@@ -144,10 +150,33 @@ impl Store {
         super::migrate::migrate(&mut self.conn)?;
         self.forget();
         self.offset = self.settings()?.utc_offset;
+        self.record_restore(theirs, given_up, now)?;
         Ok(RestoreSummary {
             previous: kept,
             given_up,
         })
+    }
+
+    /// A stall's restore is an event the office must hear of: the records
+    /// it gave up leave numbers no file will ever carry, and a struk of a
+    /// given-up sale is checked against a book that no longer has it.
+    fn record_restore(
+        &mut self,
+        backup_last: i64,
+        given_up: Option<LostRecords>,
+        now: OffsetDateTime,
+    ) -> Result<()> {
+        if !self.identity()?.is_some_and(|i| i.kind == Kind::Stall) {
+            return Ok(());
+        }
+        let detail = RestoreNote {
+            backup_last,
+            given_up: given_up.map(|l| (l.first, l.last, l.count)),
+        }
+        .detail();
+        let stamp = crate::clock::stamp(now, self.offset);
+        let day = super::days::day_key(self.business_day(now));
+        self.write(|tx| super::events::record(tx, RESTORED, &detail, &day, &stamp))
     }
 
     /// A copy of the book as it is, under a name no earlier restore used.
@@ -185,6 +214,8 @@ pub struct LostRecords {
 /// Why a backup is not restored.
 #[derive(Debug, thiserror::Error)]
 pub enum RestoreError {
+    #[error("berkas cadangan {0} tidak ditemukan; periksa nama dan foldernya")]
+    NoFile(PathBuf),
     #[error("memulihkan buku perlu PIN manajer (--pin)")]
     PinRequired,
     #[error("{0} adalah buku yang sedang dipakai, bukan cadangan; pilih berkas cadangan")]
@@ -401,12 +432,11 @@ fn records_after(book: &Connection, last: i64) -> Result<Option<LostRecords>> {
     let union = tables
         .iter()
         .map(|t| {
-            // A wrong PIN's trail is no sale to lose (and a wrong PIN typed
-            // into this very restore must not block it).
+            // The trail (a wrong PIN, an earlier restore) is no sale to
+            // lose: it is carried over (and a wrong PIN typed into this very
+            // restore must not block it).
             if t == "book_events" {
-                format!(
-                    "SELECT seq FROM \"{t}\" WHERE seq > ?1 AND kind NOT IN ('pin_wrong', 'pin_locked')"
-                )
+                format!("SELECT seq FROM \"{t}\" WHERE seq > ?1 AND kind NOT IN {TRAIL}")
             } else {
                 format!("SELECT seq FROM \"{t}\" WHERE seq > ?1")
             }
@@ -422,6 +452,39 @@ fn records_after(book: &Connection, last: i64) -> Result<Option<LostRecords>> {
         (Some(first), Some(last)) if count > 0 => Some(LostRecords { count, first, last }),
         _ => None,
     })
+}
+
+/// The events a restore carries over into the restored book: what the
+/// manager and the office must still hear of whatever the backup holds.
+const TRAIL: &str = "('pin_wrong', 'pin_locked', 'restored')";
+
+/// Into the (migrated) copy: the book's trail numbered after the backup's
+/// last record, under its own numbers, so the office still gets it.
+fn carry_trail(book: &Connection, copy: &mut Connection, after: i64) -> Result<()> {
+    let tx = copy.transaction()?;
+    {
+        let mut read = book.prepare(&format!(
+            "SELECT id, seq, day, created_at, kind, detail FROM book_events
+             WHERE seq > ?1 AND kind IN {TRAIL} ORDER BY seq"
+        ))?;
+        let mut write = tx.prepare(
+            "INSERT OR IGNORE INTO book_events (id, seq, day, created_at, kind, detail)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        )?;
+        let mut rows = read.query([after])?;
+        while let Some(r) = rows.next()? {
+            write.execute(params![
+                r.get::<_, String>(0)?,
+                r.get::<_, i64>(1)?,
+                r.get::<_, String>(2)?,
+                r.get::<_, String>(3)?,
+                r.get::<_, String>(4)?,
+                r.get::<_, String>(5)?
+            ])?;
+        }
+    }
+    tx.commit()?;
+    Ok(())
 }
 
 /// Into the (migrated) copy: the sequence continues above the book's last

@@ -268,7 +268,7 @@ texts! {
     GiveBarcodes => "Beri barcode toko", "Give store barcodes";
     NoBarcodeYet => "belum ada barcode", "no barcode yet";
     // Said on one screen (Kasir's kasbon, Penitip, Meja, Pelanggan, Laporan)
-    StrukQrField => "QR struk (NOMOR#CEK)", "Struk QR (NUMBER#CHECK)";
+    StrukQrField => "QR struk (NOMOR#CEK, atau NOMOR · CEK tercetak)", "Receipt QR (NUMBER#CHECK, or NUMBER · CHECK as printed)";
     Verify => "Periksa", "Verify";
     ManagersDesk => "Meja pengelola", "Manager's desk";
     TandaTerimaLabel => "Tanda terima:", "Receipt:";
@@ -675,7 +675,7 @@ impl Say {
                 "QRIS di Pengaturan tidak dipakai ({why}): struk dan kasir tanpa QRIS sampai diperbaiki."
             ),
             Say::QrisUnusable(_, why) => format!(
-                "The QRIS in Pengaturan is not used ({why}): no QRIS on the till or receipts until it is fixed."
+                "The QRIS in Settings is not used ({why}): no QRIS on the till or receipts until it is fixed."
             ),
             Say::ScanOnClosedDay if id => {
                 "Hari sudah ditutup: barang tidak bisa dijual sampai manajer membuka lagi hari ini."
@@ -833,7 +833,11 @@ impl Say {
                 format!("{count} berkas diimpor.{}", days_said(days, lang))
             }
             Say::FilesImported { count, days } => {
-                format!("{count} files imported.{}", days_said(days, lang))
+                format!(
+                    "{} imported.{}",
+                    en_count(*count as i64, "file", "files"),
+                    days_said(days, lang)
+                )
             }
             Say::FilesRejected {
                 rejected,
@@ -850,13 +854,17 @@ impl Say {
                 total,
                 days,
             } => format!(
-                "{rejected} of {total} files refused.{}",
+                "{rejected} of {} refused.{}",
+                en_count(*total as i64, "file", "files"),
                 days_said(days, lang)
             ),
             Say::NothingToImport(path) if id => format!("Tidak ada berkas .sentra di {path}."),
             Say::NothingToImport(path) => format!("No .sentra files in {path}."),
             Say::CsvRowsWritten { rows, path } if id => format!("{rows} baris ditulis ke {path}"),
-            Say::CsvRowsWritten { rows, path } => format!("{rows} rows written to {path}"),
+            Say::CsvRowsWritten { rows, path } => format!(
+                "{} written to {path}",
+                en_count(*rows as i64, "row", "rows")
+            ),
             Say::Saved => T::Saved.get(lang).into(),
             Say::PinChanged if id => "PIN manajer diganti.".into(),
             Say::PinChanged => "Manager PIN changed.".into(),
@@ -865,7 +873,10 @@ impl Say {
             Say::QrisNotUsed(why, _) if id => format!("QRIS tidak dipakai: {why}"),
             Say::QrisNotUsed(_, why) => format!("QRIS not used: {why}"),
             Say::LinesAbove(hidden) if id => format!("{hidden} baris lain di atas (Esc untuk melihat)"),
-            Say::LinesAbove(hidden) => format!("{hidden} more lines above (Esc to see them)"),
+            Say::LinesAbove(hidden) => format!(
+                "{} above (Esc to see them)",
+                en_count(*hidden as i64, "more line", "more lines")
+            ),
             Say::PinNeededFor(why, _) if id => format!("Perlu PIN manajer: {why}"),
             Say::PinNeededFor(_, why) => format!("Manager PIN needed: {why}"),
             Say::EarlierClose(n, at) if id => format!("Tutup kasir {n} ({at}), dibuka kembali"),
@@ -916,10 +927,32 @@ fn days_said(days: &[String], lang: Lang) -> String {
     let Some(latest) = days.last() else {
         return String::new();
     };
+    let span = days_span(days, lang);
     match lang {
-        Lang::Id => format!(" Hari: {}; menampilkan {latest}.", days.join(", ")),
-        Lang::En => format!(" Days: {}; showing {latest}.", days.join(", ")),
+        Lang::Id => format!(" Hari: {span}; menampilkan {latest}."),
+        Lang::En => format!(" Days: {span}; showing {latest}."),
     }
+}
+
+/// Days in a line that fits: all of them when few, else the first and the
+/// last and how many.
+pub fn days_span(days: &[String], lang: Lang) -> String {
+    match days {
+        [first, .., last] if days.len() > 3 => {
+            let n = days.len();
+            match lang {
+                Lang::Id => format!("{first} s/d {last}, {n} hari"),
+                Lang::En => format!("{first} to {last}, {n} days"),
+            }
+        }
+        _ => days.join(", "),
+    }
+}
+
+/// `n` things in English, one or many: "1 file", "2 files".
+pub fn en_count(n: impl Into<i64>, one: &str, many: &str) -> String {
+    let n = n.into();
+    format!("{n} {}", if n == 1 { one } else { many })
 }
 
 /// Codes in quotes, separated by commas.

@@ -103,7 +103,7 @@ impl English for WindowError {
             }
             WindowError::Day(day) => format!("unreadable date: {day}"),
             WindowError::NoExportDir => {
-                "no export folder is set: fill it in under Pengaturan".into()
+                "no export folder is set: fill it in under Settings (Pengaturan)".into()
             }
         }
     }
@@ -343,7 +343,10 @@ impl English for IdentityError {
     fn english(&self) -> String {
         match self {
             IdentityError::Code(text) => {
-                format!("a stall code is 2–8 capital letters or digits, e.g. ST07: \"{text}\"")
+                format!(
+                    "a stall code is 2–8 capital letters or digits, e.g. ST07{}",
+                    crate::domain::stall::typed(text)
+                )
             }
             IdentityError::Name => {
                 "a name cannot be empty, has at most 80 characters, and no control or hidden characters"
@@ -450,7 +453,7 @@ impl English for QrisError {
                 "a QRIS amount must be between Rp1 and Rp10.000.000 per payment".into()
             }
             QrisError::NoStatic => {
-                "the stall's static QRIS is not set (sentra settings set qris_payload TEXT, or Pengaturan)"
+                "the stall's static QRIS is not set (sentra settings set qris_payload TEXT, or Settings)"
                     .into()
             }
         }
@@ -511,6 +514,10 @@ impl English for OutputPathError {
             OutputPathError::NotXlsx(path) => {
                 format!("{}: an --xlsx file's name ends in .xlsx", path.display())
             }
+            OutputPathError::NoFolder(path) => format!(
+                "folder {} does not exist; plug in the USB stick or make the folder first, then save again",
+                path.display()
+            ),
             OutputPathError::DataFolder(path) => format!(
                 "{} is this book's data folder; pick another folder for export files",
                 path.display()
@@ -530,6 +537,10 @@ impl English for OutputPathError {
 impl English for RestoreError {
     fn english(&self) -> String {
         match self {
+            RestoreError::NoFile(path) => format!(
+                "backup file {} not found; check its name and folder",
+                path.display()
+            ),
             RestoreError::PinRequired => "restoring the book needs the manager PIN".into(),
             RestoreError::OwnBook(path) => format!(
                 "{} is the book in use, not a backup; pick a backup file",
@@ -557,7 +568,8 @@ impl English for RestoreError {
                 first,
                 last,
             } => format!(
-                "this backup ends at sequence number {backup}, and this book holds {count} later records (numbers {first} to {last}) that would be lost; if that is what you want, tick \"accept losing\" and give the manager PIN"
+                "this backup ends at sequence number {backup}, and this book holds {} (numbers {first} to {last}) that would be lost; if that is what you want, tick \"accept losing\" and give the manager PIN",
+                super::i18n::en_count(*count, "later record", "later records")
             ),
         }
     }
@@ -956,6 +968,9 @@ impl English for RecordRule {
             RecordRule::ReopenDetail(detail) => {
                 format!("day reopened: \"{detail}\" names no day gone by")
             }
+            RecordRule::RestoreDetail(detail) => format!(
+                "backup restored: \"{detail}\" names no numbers given up between the backup and its restore"
+            ),
             RecordRule::ReopenWithoutClose(day) => {
                 format!("day {day} reopened: that day was never closed")
             }
@@ -1194,6 +1209,9 @@ impl English for SyncError {
             SyncError::NothingNew { last } => {
                 format!("no new records since the last export (up to number {last})")
             }
+            SyncError::AllExported { day, last } => format!(
+                "day {day} is closed and all its records are exported (up to number {last}); there is no new file to write"
+            ),
             SyncError::NoFolder(path) => {
                 format!(
                     "folder {} does not exist (is the USB stick in?)",

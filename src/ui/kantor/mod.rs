@@ -479,7 +479,7 @@ impl Kantor {
                         T::New.get(lang),
                         s.known_records,
                         T::AlreadyHeld.get(lang),
-                        s.days.join(", ")
+                        super::i18n::days_span(&s.days, lang)
                     ))
                     .size(theme::SMALL)
                     .color(theme::GOOD)
@@ -515,7 +515,8 @@ impl Kantor {
                 .as_ref()
                 .ok()
                 .and_then(|s| s.pinned_note(lang == Lang::En));
-            if let Some(note) = pinned {
+            let warnings = row.outcome.as_ref().map(|s| s.warnings(lang == Lang::En));
+            for note in pinned.into_iter().chain(warnings.unwrap_or_default()) {
                 list = list.push(
                     text(format!("  ! {note}"))
                         .size(theme::SMALL)

@@ -261,12 +261,14 @@ fn output_paths() -> Vec<OutputPathError> {
         OutputPathError::BeforeRestore(path()),
         OutputPathError::Backup(path()),
         OutputPathError::DataFolder(path()),
+        OutputPathError::NoFolder(path()),
         OutputPathError::Unresolvable(path()),
     ]
 }
 
 fn restores() -> Vec<RestoreError> {
     vec![
+        RestoreError::NoFile(path()),
         RestoreError::PinRequired,
         RestoreError::OwnBook(path()),
         RestoreError::Empty,
@@ -662,6 +664,7 @@ fn record_rules() -> Vec<RecordRule> {
         RecordRule::EventKind("x".into()),
         RecordRule::ReopenDetail("x".into()),
         RecordRule::ReopenWithoutClose("2026-11-27".into()),
+        RecordRule::RestoreDetail("x".into()),
         RecordRule::Producer {
             code: "P001".into(),
             rule: ConsignError::Name,
@@ -776,6 +779,10 @@ fn syncs() -> Vec<SyncError> {
         SyncError::Refused(OfficeRefusal::Duplicate("0191".into())),
         SyncError::Unreadable(Unreadable::Symlink),
         SyncError::NothingNew { last: 141 },
+        SyncError::AllExported {
+            day: "2026-11-27".into(),
+            last: 141,
+        },
         SyncError::NoFolder(path()),
         SyncError::Io {
             path: path(),
