@@ -3,7 +3,7 @@
 /// Why an identity field is refused.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum IdentityError {
-    #[error("kode toko harus 2–8 huruf besar atau angka, mis. ST07: \"{0}\"")]
+    #[error("kode toko harus 2–8 huruf besar atau angka, mis. ST07{}", typed(.0))]
     Code(String),
     #[error(
         "nama tidak boleh kosong, paling panjang 80 karakter, tanpa karakter kontrol atau tersembunyi"
@@ -11,6 +11,15 @@ pub enum IdentityError {
     Name,
     #[error("kode kabupaten/kota {0} bukan di Lampung (1801–1813, 1871, 1872)")]
     Regency(String),
+}
+
+/// What was typed, after a refusal's sentence (nothing when nothing was).
+pub fn typed(text: &str) -> String {
+    if text.is_empty() {
+        String::new()
+    } else {
+        format!(": \"{text}\"")
+    }
 }
 
 /// Stall codes go into receipt numbers and file names: keep them plain.

@@ -46,6 +46,10 @@ pub enum OutputPathError {
     SameFile(PathBuf),
     #[error("{0}: berkas --xlsx harus berakhiran .xlsx")]
     NotXlsx(PathBuf),
+    #[error(
+        "folder {0} tidak ada; pasang flashdisk-nya atau buat foldernya dulu, lalu simpan lagi"
+    )]
+    NoFolder(PathBuf),
 }
 
 /// Whether the regular file at `path` is a Sentra book or a backup of one:

@@ -534,6 +534,9 @@ impl Store {
         if key == Key::ExportDir
             && let Some(dir) = &settings.export_dir
         {
+            if !dir.is_dir() {
+                return Err(super::OutputPathError::NoFolder(dir.clone()).into());
+            }
             self.check_output_folder(dir)?;
         }
         if key == Key::ScalePrefix {

@@ -48,7 +48,7 @@ pub fn close_day(
 /// Tutup kasir asked again on a day already closed, with an export folder:
 /// the PC died, or the stick was full, between the close and its file. The
 /// day stays as it was closed; the file it did not get is written now. With
-/// nothing left to export it is the close's refusal (the day is closed).
+/// nothing left to export it says so: the day is closed and all sent.
 /// The one rule for `sentra day close` run again and the window's
 /// *tulis ekspor lagi*.
 pub fn export_after_close(
@@ -58,7 +58,10 @@ pub fn export_after_close(
     now: OffsetDateTime,
 ) -> Result<ExportSummary, SyncError> {
     match export(store, dir, None, now) {
-        Err(SyncError::NothingNew { .. }) => Err(StoreError::DayClosed(day.to_string()).into()),
+        Err(SyncError::NothingNew { last }) => Err(SyncError::AllExported {
+            day: day.to_string(),
+            last,
+        }),
         written => written,
     }
 }

@@ -32,6 +32,10 @@ pub enum SyncError {
         "tidak ada catatan baru sejak ekspor terakhir (sampai nomor {last}); pakai --since-seq untuk mengirim ulang"
     )]
     NothingNew { last: i64 },
+    #[error(
+        "hari {day} sudah ditutup dan semua catatannya sudah diekspor (sampai nomor {last}); tidak ada berkas baru untuk ditulis"
+    )]
+    AllExported { day: String, last: i64 },
     #[error("folder {0} tidak ada (flashdisk sudah terpasang?)")]
     NoFolder(PathBuf),
     #[error("tidak bisa menulis atau membaca {path}: {source}")]

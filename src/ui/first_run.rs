@@ -15,10 +15,13 @@ use super::refusal::Refusal;
 use super::theme;
 use super::widgets::{BOLD, Field, keyed};
 use crate::domain::regency::{REGENCIES, Regency};
+use crate::domain::stall::{validate_name, validate_stall_code};
+use crate::store::StoreError;
 
 /// The field that has the focus when the first run opens.
 pub const FIRST_FIELD: &str = "setup-code";
 const OFFICE_NAME: &str = "setup-office-name";
+const NAME: &str = "setup-name";
 const REGENCY: &str = "setup-regency";
 /// How many regencies the list under the field shows.
 const SHOWN: usize = 15;
@@ -176,6 +179,15 @@ impl FirstRun {
                 Message::Finished(result.map(|_| ()))
             });
         }
+        // The form top to bottom: the first field wrong is the one named
+        // and focused.
+        let wrong = validate_stall_code(self.code.trim())
+            .map_err(|e| (e, FIRST_FIELD))
+            .and_then(|()| validate_name(&name).map_err(|e| (e, NAME)));
+        if let Err((error, field)) = wrong {
+            self.error = Some(Say::from(Refusal::from(StoreError::from(error))));
+            return Action::Focus(field);
+        }
         let Some(regency) = self.regency else {
             self.error = Some(Say::PickRegency);
             return Action::Focus(REGENCY);
@@ -299,7 +311,7 @@ impl FirstRun {
                 Message::CodeChanged,
             ))
             .push(start_field(
-                "setup-name",
+                NAME,
                 T::StallName,
                 lang,
                 &self.name,

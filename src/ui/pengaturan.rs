@@ -47,6 +47,19 @@ pub enum Setting {
 }
 
 impl Setting {
+    /// The text field the setting is typed in (its id is the key), if it
+    /// is typed at all: the others are choices and switches.
+    pub fn field(&self) -> Option<&'static str> {
+        match self {
+            Setting::TaxRate(_)
+            | Setting::ExportDir(_)
+            | Setting::Qris(_)
+            | Setting::CustomerLine(_)
+            | Setting::EscposPrinter(_) => Some(self.key()),
+            _ => None,
+        }
+    }
+
     /// The key the book keeps the setting under.
     pub fn key(&self) -> &'static str {
         self.which().name()
@@ -108,6 +121,9 @@ pub struct Pengaturan {
     /// Restore even when the book holds records newer than the backup.
     pub accept_loss: bool,
     pub notice: Option<Notice>,
+    /// The field whose setting is being saved: the focus goes back to it
+    /// when the notice moves the form.
+    saving: Option<&'static str>,
 }
 
 #[derive(Debug, Clone)]
@@ -224,6 +240,7 @@ impl Pengaturan {
             restore_pin: String::new(),
             accept_loss: false,
             notice: None,
+            saving: None,
         }
     }
 
@@ -292,8 +309,12 @@ impl Pengaturan {
                 self.notice = Some(Notice::Info(summary));
                 Action::Intent(Intent::Restored)
             }
-            Message::Saved(Err(error))
-            | Message::PinChanged(Err(error))
+            Message::Saved(Err(error)) => {
+                // Refused: the vendor corrects the same field.
+                self.notice = Some(Notice::Error(error.into()));
+                self.saving.take().map_or(Action::None, Action::Focus)
+            }
+            Message::PinChanged(Err(error))
             | Message::BackedUp(Err(error))
             | Message::Restored(Err(error))
             | Message::TestPrinted(Err(error))
@@ -328,6 +349,7 @@ impl Pengaturan {
     /// typed in the PIN card's first field, as accepting the clock does.
     fn save(&mut self, setting: Setting) -> Action<Message> {
         let setting = self.as_typed(setting);
+        self.saving = setting.field();
         let pin = Some(self.old_pin.clone()).filter(|p| !p.is_empty());
         Action::job(move |store| {
             let saved = at_now(|now| {
@@ -344,7 +366,8 @@ impl Pengaturan {
         self.old_pin.clear();
         self.scale = scale_text(&settings);
         self.settings = settings.clone();
-        Action::Intent(Intent::SettingsApplied(Box::new(settings)))
+        let refocus = self.saving.take().map_or(Action::None, Action::Focus);
+        Action::Intent(Intent::SettingsApplied(Box::new(settings))).and(refocus)
     }
 
     /// Scale barcodes' prefix and layout: both checked before either is
@@ -871,11 +894,18 @@ fn backup_now(store: &mut Store) -> Result<Say, Refusal> {
         reason: e.to_string(),
     })?;
     let stamp = crate::clock::stamp(now, store.settings()?.utc_offset);
-    let name = format!(
-        "sentra-{}.db",
-        stamp.get(..16).unwrap_or(&stamp).replace([':', 'T'], "-")
+    // To the second, and never over an earlier copy (two in one second
+    // take -2, -3, …).
+    let base = format!(
+        "sentra-{}",
+        stamp.get(..19).unwrap_or(&stamp).replace([':', 'T'], "-")
     );
-    let path = folder.join(name);
+    let mut path = folder.join(format!("{base}.db"));
+    let mut n = 1;
+    while path.exists() {
+        n += 1;
+        path = folder.join(format!("{base}-{n}.db"));
+    }
     store.backup_to(&path)?;
     Ok(Say::BackupWritten(path.display().to_string()))
 }

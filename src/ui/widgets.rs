@@ -227,7 +227,7 @@ pub fn figure<'a, M: 'a>(
 }
 
 /// ◂ Previous · Today · Next ▸, for screens that show one day, with their
-/// keys (PageUp, Home, PageDown).
+/// keys (Ctrl+PgUp, Ctrl+Home, Ctrl+PgDn: plain PgUp/PgDn/Home scroll).
 pub fn day_navigation<'a, M: Clone + 'a>(
     lang: Lang,
     previous: M,
@@ -235,14 +235,14 @@ pub fn day_navigation<'a, M: Clone + 'a>(
     next: M,
 ) -> Element<'a, M> {
     row![
-        keyed_tile(T::PrevDay.get(lang), "PgUp", Some(previous))
+        keyed_tile(T::PrevDay.get(lang), "Ctrl+PgUp", Some(previous))
+            .width(150)
+            .style(button::secondary),
+        keyed_tile(T::Today.get(lang), "Ctrl+Home", Some(today))
             .width(130)
             .style(button::secondary),
-        keyed_tile(T::Today.get(lang), "Home", Some(today))
-            .width(110)
-            .style(button::secondary),
-        keyed_tile(T::NextDay.get(lang), "PgDn", Some(next))
-            .width(130)
+        keyed_tile(T::NextDay.get(lang), "Ctrl+PgDn", Some(next))
+            .width(150)
             .style(button::secondary),
     ]
     .spacing(theme::GAP)

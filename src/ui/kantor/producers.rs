@@ -12,7 +12,7 @@ use crate::office::producers::{
 };
 use crate::store::Store;
 use crate::ui::action::{Action, at_now};
-use crate::ui::i18n::{Lang, T};
+use crate::ui::i18n::{Lang, T, en_count};
 use crate::ui::refusal::{Refusal, WindowError};
 use crate::ui::theme;
 use crate::ui::widgets::{BOLD, card, keyed_tile};
@@ -276,13 +276,20 @@ fn regency_row<'a>(r: &RegencyRow, lang: Lang) -> Element<'a, Message> {
     row![
         cell(format!("{} {}", r.regency, r.regency_name), 9, false),
         cell(
-            format!(
-                "{} {} · {} {}",
-                r.producers,
-                T::Producers.get(lang),
-                r.stalls,
-                T::StallsCount.get(lang)
-            ),
+            match lang {
+                Lang::Id => format!(
+                    "{} {} · {} {}",
+                    r.producers,
+                    T::Producers.get(lang),
+                    r.stalls,
+                    T::StallsCount.get(lang)
+                ),
+                Lang::En => format!(
+                    "{} · {}",
+                    en_count(r.producers as i64, "producer", "producers"),
+                    en_count(r.stalls as i64, "stall", "stalls")
+                ),
+            },
             4,
             false
         ),
