@@ -769,8 +769,8 @@ fn a_sale_given_up_by_a_restore_is_flagged_at_the_office_and_its_struk_is_missin
     );
     // The numbers given up will never come: nothing after them waits for
     // them (the day's close was checked against the sales held).
-    let waiting: i64 = rusqlite::Connection::open(office.path().join("sentra.db"))
-        .unwrap()
+    let office_book = rusqlite::Connection::open(office.path().join("sentra.db")).unwrap();
+    let waiting: i64 = office_book
         .query_row("SELECT COUNT(*) FROM office_deferred", [], |r| r.get(0))
         .unwrap();
     assert_eq!(waiting, 0, "checks still waiting for given-up numbers");
@@ -780,6 +780,12 @@ fn a_sale_given_up_by_a_restore_is_flagged_at_the_office_and_its_struk_is_missin
     assert!(
         listed.contains("CELAH nomor") && listed.contains("dilepas"),
         "{listed}"
+    );
+    // The day's report at the office names the restore.
+    let report = sentra_ok(office.path(), &["report", "centre", "--date", DAY]);
+    assert!(
+        report.contains("PERHATIAN ST07: buku dipulihkan dari cadangan"),
+        "{report}"
     );
     // The first import's line names the hole and the restore.
     let again = office_with(&file);

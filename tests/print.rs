@@ -402,6 +402,7 @@ fn the_centre_report_of_120_stalls_runs_over_pages_and_adds_up() {
         totals: totals.clone(),
         stalls,
         shared_ids: Vec::new(),
+        restores: Vec::new(),
     };
     let bytes = centre_report_pdf(
         "Sentra UMKM Lampung",

@@ -364,6 +364,9 @@ pub fn report_centre(
                 .collect();
             text += &format!("\nTanpa kabar hari ini: {}\n", silent.join(", "));
         }
+        for (code, note) in &r.restores {
+            text += &format!("\nPERHATIAN {code}: {}\n", note.sentence(false));
+        }
         if let Some(path) = csv {
             let kind = match crate::store::table::TableFormat::for_path(path) {
                 crate::store::table::TableFormat::Xlsx => "XLSX",

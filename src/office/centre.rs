@@ -163,6 +163,9 @@ pub struct CentreDay {
     pub totals: DayTotals,
     /// Ids two stalls both sent, for the manager to look into.
     pub shared_ids: Vec<SharedId>,
+    /// Stalls whose book was restored from a backup on the day: the code
+    /// and what the restore gave up.
+    pub restores: Vec<(String, RestoreNote)>,
 }
 
 // A void counts only for a sale of its own stall.
@@ -286,7 +289,22 @@ pub fn centre_day(store: &Store, date: Date) -> Result<CentreDay, OfficeError> {
         silent,
         totals,
         shared_ids: shared_ids(conn, None)?,
+        restores: restores_on(conn, &day)?,
     })
+}
+
+/// The restores the stalls' files reported for `day`: stall code and note.
+fn restores_on(conn: &Connection, day: &str) -> Result<Vec<(String, RestoreNote)>, OfficeError> {
+    let mut statement = conn.prepare_cached(
+        "SELECT stall_code, detail FROM office_events WHERE day = ?1 AND kind = ?2 ORDER BY stall_code, seq",
+    )?;
+    let rows: Vec<(String, String)> = statement
+        .query_map(params![day, RESTORED], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(rows
+        .into_iter()
+        .filter_map(|(code, detail)| RestoreNote::read(&detail).map(|note| (code, note)))
+        .collect())
 }
 
 /// A known stall: code, name, regency and first day.

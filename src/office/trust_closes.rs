@@ -50,14 +50,9 @@ pub(super) fn check_close_against_records(
     stall: &str,
     close: &DayCloseRecord,
 ) -> Result<(), SyncError> {
-    let held_before: i64 = tx
-        .prepare_cached(
-            "SELECT COUNT(*) FROM office_seen WHERE stall_code = ?1 AND seq < ?2
-                 AND epoch = (SELECT epoch FROM office_stalls WHERE code = ?1)",
-        )?
-        .query_row(params![stall, close.seq], |r| r.get(0))?;
-    if held_before < close.seq - 1 {
-        // Some earlier record is still on its way: compared when it comes.
+    if !super::trust_later::all_before_held(tx, stall, close.seq)? {
+        // Some earlier record is still on its way: compared when it comes
+        // (numbers a restore gave up are not waited for).
         return super::trust_later::defer(
             tx,
             stall,

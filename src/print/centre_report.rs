@@ -117,6 +117,24 @@ fn groups_section(doc: &mut Report, day: &CentreDay, two: &[Column; 2]) {
             .collect();
         doc.table(two, &["Toko", "Asal"], &rows, None);
     }
+    if !day.restores.is_empty() {
+        doc.heading("Buku dipulihkan / Books restored");
+        let rows: Vec<Vec<String>> = day
+            .restores
+            .iter()
+            .map(|(code, note)| match note.given_up {
+                Some((first, last, count)) => vec![
+                    format!("{code}: catatan {first}–{last} dilepas / given up"),
+                    count.to_string(),
+                ],
+                None => vec![
+                    format!("{code}: tanpa catatan dilepas / none given up"),
+                    "0".into(),
+                ],
+            })
+            .collect();
+        doc.table(two, &["Toko / Stall", "Catatan / Records"], &rows, None);
+    }
 }
 
 /// Every stall's day in one table, with the centre's total.

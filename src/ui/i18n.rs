@@ -268,7 +268,7 @@ texts! {
     GiveBarcodes => "Beri barcode toko", "Give store barcodes";
     NoBarcodeYet => "belum ada barcode", "no barcode yet";
     // Said on one screen (Kasir's kasbon, Penitip, Meja, Pelanggan, Laporan)
-    StrukQrField => "QR struk (NOMOR#CEK, atau NOMOR · CEK tercetak)", "Receipt QR (NUMBER#CHECK, or NUMBER · CHECK as printed)";
+    StrukQrField => "QR struk: NOMOR#CEK atau NOMOR · CEK", "Receipt QR: NUMBER#CHECK or NUMBER · CHECK";
     Verify => "Periksa", "Verify";
     ManagersDesk => "Meja pengelola", "Manager's desk";
     TandaTerimaLabel => "Tanda terima:", "Receipt:";

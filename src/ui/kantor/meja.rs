@@ -115,6 +115,7 @@ impl Desk {
 
     pub fn view(&self, lang: Lang) -> Element<'_, Message> {
         let verify_row = row![
+            text("F3").size(theme::SMALL).font(BOLD),
             text_input(T::StrukQrField.get(lang), &self.qr)
                 .id(VERIFY)
                 .on_input(Message::QrChanged)

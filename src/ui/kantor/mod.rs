@@ -584,6 +584,13 @@ impl Kantor {
                 .color(theme::BAD),
             );
         }
+        for (code, note) in &day.restores {
+            rows = rows.push(
+                text(format!("{code} — {}", note.sentence(lang == Lang::En)))
+                    .size(theme::TEXT)
+                    .color(theme::WARN),
+            );
+        }
         for shared in &day.shared_ids {
             rows = rows.push(
                 text(format!(
