@@ -174,8 +174,23 @@ fn a_reinstalled_stall_is_taken_again_after_the_office_repins_it() {
 
     let old_pc = tempfile::tempdir().unwrap();
     stall(old_pc.path());
+    // Two sales, only the second reaches the office: a gap (1) under the
+    // old key, which the new key must not wash out.
+    assert!(sell(old_pc.path(), "2026-11-27T09:00:00+07:00").0);
     assert!(sell(old_pc.path(), MORNING).0);
-    let old_file = export(old_pc.path(), MORNING, out.path());
+    let (ok, stdout, stderr) = sentra_at(
+        old_pc.path(),
+        MORNING,
+        &[
+            "export",
+            "--out",
+            out.path().to_str().unwrap(),
+            "--since-seq",
+            "2",
+        ],
+    );
+    assert!(ok, "{stderr}");
+    let old_file = PathBuf::from(stdout.trim());
     sentra_ok(office.path(), &["import", old_file.to_str().unwrap()]);
 
     // The PC is reinstalled: same code, new key, numbers from 1 again.
@@ -236,9 +251,11 @@ fn a_reinstalled_stall_is_taken_again_after_the_office_repins_it() {
     assert_eq!(day["stalls"][0]["totals"]["net"], 20_000);
     let stalls = json(office.path(), NOW_TEXT, &["stalls"]);
     assert_eq!(stalls[0]["gaps"], serde_json::json!([]));
+    assert_eq!(stalls[0]["earlier_gaps"], serde_json::json!([[0, 1, 1]]));
     assert!(stalls[0]["repins"][0]["done_at"].is_string(), "{stalls}");
     let (_, text, _) = sentra(office.path(), &["stalls"]);
     assert!(text.contains("kunci diganti"), "{text}");
+    assert!(text.contains("CELAH nomor 1–1 di kunci lama"), "{text}");
     // The old key is no longer the stall's.
     let (ok, _, _) = sentra(office.path(), &["import", old_file.to_str().unwrap()]);
     assert!(
@@ -413,4 +430,41 @@ fn old_sales_signed_again_with_a_new_key_are_refused_after_a_repin() {
         &["report", "centre", "--date", "2026-11-27"],
     );
     assert_eq!(day["stalls"][0]["totals"]["sales_count"], 2);
+}
+
+/// A stall set up while the PC's clock ran days ahead, the clock then put
+/// right and accepted by the manager: its day still closes with its file
+/// for the office (the struk key's start, dated by the wrong clock, does
+/// not block the stall's own check of the file).
+#[test]
+fn a_clock_put_back_and_accepted_still_exports() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    stall(d);
+    let (ok, said) = sell(d, MORNING);
+    assert!(ok, "{said}");
+    let earlier = "2026-11-24T10:00:00+07:00";
+    let (ok, _, stderr) = sentra_at(d, earlier, &["clock", "accept", "--pin", PIN]);
+    assert!(ok, "{stderr}");
+    let (ok, said) = sell(d, "2026-11-24T10:05:00+07:00");
+    assert!(ok, "{said}");
+    let usb = tempfile::tempdir().unwrap();
+    let (ok, stdout, stderr) = sentra_at(
+        d,
+        "2026-11-24T17:00:00+07:00",
+        &[
+            "day",
+            "close",
+            "--counted-cash",
+            "10000",
+            "--export-dir",
+            usb.path().to_str().unwrap(),
+        ],
+    );
+    assert!(ok, "{stdout}{stderr}");
+    assert_eq!(
+        std::fs::read_dir(usb.path()).unwrap().count(),
+        1,
+        "{stdout}"
+    );
 }

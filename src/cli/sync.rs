@@ -232,6 +232,12 @@ pub fn stalls(store: &Store, out: &Output) -> Result<(), CliError> {
             if s.clock_accepted > 0 {
                 marks.push_str(&format!("; jam mundur diterima {}×", s.clock_accepted));
             }
+            for (epoch, a, b) in &s.earlier_gaps {
+                marks.push_str(&format!(
+                    "; CELAH nomor {a}–{b} di kunci lama (ke-{})",
+                    epoch + 1
+                ));
+            }
             for (at, note) in &s.restores {
                 marks.push_str(&format!("; {at}: {}", note.sentence(false)));
             }

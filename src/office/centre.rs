@@ -28,6 +28,9 @@ pub struct StallStatus {
     pub last_import: String,
     /// Missing stretches of the stall's sequence, both ends included.
     pub gaps: Vec<(i64, i64)>,
+    /// Missing stretches under the stall's earlier keys (before a re-pin):
+    /// the key's epoch, then the stretch. A new key does not wash them out.
+    pub earlier_gaps: Vec<(i64, i64, i64)>,
     /// Days with records from other stalls but none from this one.
     pub silent_days: Vec<String>,
     /// Wrong manager PINs tried at the stall, as its files reported them.
@@ -468,6 +471,7 @@ pub fn stalls(store: &Store) -> Result<Vec<StallStatus>, OfficeError> {
         let pin_wrong = event_count(conn, &code, "pin_wrong")?;
         let clock_accepted = event_count(conn, &code, "clock_accepted")?;
         let restores = restores_of(conn, &code)?;
+        let earlier_gaps = earlier_gaps(conn, &code, epoch)?;
         let repins = super::repin::repins_of(store, &code)?;
         let shared_ids = shared_ids(conn, Some(&code))?;
         result.push(StallStatus {
@@ -486,6 +490,7 @@ pub fn stalls(store: &Store) -> Result<Vec<StallStatus>, OfficeError> {
             first_day,
             last_import,
             gaps: run_gaps(&runs),
+            earlier_gaps,
             silent_days,
         });
     }
@@ -571,6 +576,20 @@ fn event_count(conn: &Connection, code: &str, kind: &str) -> Result<i64, OfficeE
     Ok(conn
         .prepare_cached("SELECT COUNT(*) FROM office_events WHERE stall_code = ?1 AND kind = ?2")?
         .query_row(params![code, kind], |r| r.get(0))?)
+}
+
+/// The gaps of each epoch before `epoch` (keys the office re-pinned away).
+fn earlier_gaps(
+    conn: &Connection,
+    code: &str,
+    epoch: i64,
+) -> Result<Vec<(i64, i64, i64)>, OfficeError> {
+    let mut gaps = Vec::new();
+    for old in 0..epoch {
+        let runs = seen_runs(conn, code, old)?;
+        gaps.extend(run_gaps(&runs).into_iter().map(|(a, b)| (old, a, b)));
+    }
+    Ok(gaps)
 }
 
 /// The restores a stall's files reported, in order: when, and the note.

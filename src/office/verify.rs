@@ -5,7 +5,7 @@
 //! the stall's struk keys its files brought; an old, unkeyed check is taken
 //! only for a sale made before the stall's keyed struks began, and said so.
 
-use rusqlite::params;
+use rusqlite::{OptionalExtension, params};
 use serde::Serialize;
 
 use super::OfficeError;
@@ -152,20 +152,24 @@ fn closed_day_held(store: &Store, stall: &str, receipt: &str) -> Result<bool, Of
         return Ok(false);
     };
     let conn = store.connection();
-    let epoch = "(SELECT epoch FROM office_stalls WHERE code = ?1)";
-    let closed: Option<i64> = conn
-        .prepare_cached(&format!(
-            "SELECT MAX(seq) FROM office_day_closes WHERE stall_code = ?1 AND day = ?2 AND epoch = {epoch}"
-        ))?
-        .query_row(params![stall, day], |r| r.get(0))?;
-    let Some(closed) = closed else {
+    // The last close of the day under any of the stall's keys (a re-pin
+    // starts its numbers again; the old key's closes still stand).
+    let closed: Option<(i64, i64)> = conn
+        .prepare_cached(
+            "SELECT epoch, seq FROM office_day_closes WHERE stall_code = ?1 AND day = ?2
+             ORDER BY epoch DESC, seq DESC LIMIT 1",
+        )?
+        .query_row(params![stall, day], |r| Ok((r.get(0)?, r.get(1)?)))
+        .optional()?;
+    let Some((epoch, closed)) = closed else {
         return Ok(false);
     };
-    let mut reopens = conn.prepare_cached(&format!(
-        "SELECT detail FROM office_events WHERE stall_code = ?1 AND kind = ?2 AND seq > ?3 AND epoch = {epoch}"
-    ))?;
+    let mut reopens = conn.prepare_cached(
+        "SELECT detail FROM office_events WHERE stall_code = ?1 AND kind = ?2
+           AND (epoch > ?4 OR (epoch = ?4 AND seq > ?3))",
+    )?;
     let details: Vec<String> = reopens
-        .query_map(params![stall, DAY_REOPENED, closed], |r| r.get(0))?
+        .query_map(params![stall, DAY_REOPENED, closed, epoch], |r| r.get(0))?
         .collect::<rusqlite::Result<_>>()?;
     Ok(!details
         .iter()
@@ -344,19 +348,19 @@ impl Verdict {
                 self.refunded.unwrap_or_default()
             ),
             (Status::Forged, false) => format!(
-                "PALSU: kode cek struk {receipt} tidak cocok dengan catatan kantor untuk toko {code} (struk dipalsukan atau diubah)."
+                "PALSU: kode cek struk {receipt} tidak cocok dengan penjualan yang dicatat kantor di nomor itu untuk toko {code}: struk dipalsukan atau diubah, atau toko mencatat penjualan lain di nomor yang sama (buku toko dikembalikan ke salinan lama)."
             ),
             (Status::Forged, true) => format!(
-                "FORGED: the check code of struk {receipt} does not match the office's record for stall {code} (forged or altered)."
+                "FORGED: the check code of receipt {receipt} does not match the sale the office holds under that number for stall {code}: the receipt was forged or altered, or the stall recorded another sale under the same number (its book put back to an old copy)."
             ),
             (Status::KeyNotHeld, false) => format!(
                 "BELUM BISA DICEK: kunci struk toko {code} belum sampai ke kantor; impor berkas terbaru toko itu."
             ),
             (Status::MissingFromClosedDay, false) => format!(
-                "TIDAK ADA: struk {receipt} tidak ada di kantor, padahal tutup kasir hari itu dari toko {code} sudah diimpor: struk palsu, atau penjualannya hilang dari buku toko (lihat celah nomor dan pemulihan cadangan di `stalls`)."
+                "TIDAK ADA: struk {receipt} tidak ada di kantor, padahal tutup kasir hari itu dari toko {code} sudah diimpor: struk palsu, atau penjualannya hilang dari buku toko (lihat celah nomor dan pemulihan cadangan toko itu)."
             ),
             (Status::MissingFromClosedDay, true) => format!(
-                "MISSING: struk {receipt} is not at the office although stall {code}'s close of that day is: the struk is fake, or the sale is gone from the stall's book (see number gaps and restores in `stalls`)."
+                "MISSING: receipt {receipt} is not at the office, although stall {code}'s close for that day has been imported: the receipt is fake, or the sale is gone from the stall's book (see the stall's number gaps and restores)."
             ),
             (Status::KeyNotHeld, true) => format!(
                 "CANNOT CHECK YET: stall {code}'s struk key has not reached the office; import the stall's latest file."

@@ -84,7 +84,7 @@ pub fn export(
     );
     // The office's rules, checked before signing: a book edited behind the
     // program's back is caught here, not only at the office.
-    super::content::check_content(&content, day)?;
+    super::content::check_content(&content, newest_day(&content, day))?;
     let path = write_atomically(out_dir, &name, &seal(&content, &key))?;
     // Marked as sent only once the file is whole under its real name.
     store.mark_exported(
@@ -145,4 +145,24 @@ pub fn write_atomically(dir: &Path, name: &str, bytes: &[u8]) -> Result<PathBuf,
     let target = dir.join(name);
     crate::store::files::write_whole(&target, bytes).map_err(|e| io(&target, e))?;
     Ok(target)
+}
+
+/// The latest day the stall's own check of a file allows: today, or a later
+/// day the book already holds (a record or the struk key's start made while
+/// the PC's clock ran ahead, before a manager accepted it set back). The
+/// office bounds the file by its own clock, whatever the stall's says.
+fn newest_day(content: &ExportContent, today: time::Date) -> time::Date {
+    let parse = |day: &str| {
+        time::Date::parse(
+            day.get(..10)?,
+            time::macros::format_description!("[year]-[month]-[day]"),
+        )
+        .ok()
+    };
+    content
+        .sequence_days()
+        .map(|(_, day)| day)
+        .chain(content.stall.struk_keyed_since.as_deref())
+        .filter_map(parse)
+        .fold(today, time::Date::max)
 }

@@ -302,7 +302,7 @@ texts! {
     All => "Semua", "All";
     TransferReferenceRequired => "Referensi transfer (wajib)", "Transfer reference (required)";
     ConsignmentStatement => "Laporan titip jual", "Consignment statement";
-    FromDay => "Dari YYYY-MM-DD", "From YYYY-MM-DD";
+    FromDay => "Dari TTTT-BB-HH", "From YYYY-MM-DD";
     Print => "Cetak", "Print";
     Open => "Awal", "Open";
     In => "Terima", "In";
@@ -333,7 +333,7 @@ texts! {
     GoodsOnTheNote => "Barang di berita acara", "Goods on the note";
     SavePrint => "Simpan & cetak", "Save & print";
     CentresProducers => "Penitip sentra", "The centre's producers";
-    ToDay => "Sampai YYYY-MM-DD", "To YYYY-MM-DD";
+    ToDay => "Sampai TTTT-BB-HH", "To YYYY-MM-DD";
     Province => "provinsi", "province";
     Written => "Ditulis:", "Written:";
     Origin => "Asal", "Regency";

@@ -572,41 +572,7 @@ impl Kantor {
                 .font(BOLD)
                 .width(150),
         ]);
-        for stall in &day.silent {
-            rows = rows.push(
-                text(format!(
-                    "{} {} — {}",
-                    stall.code,
-                    stall.name,
-                    T::Silent.get(lang)
-                ))
-                .size(theme::TEXT)
-                .color(theme::BAD),
-            );
-        }
-        for (code, note) in &day.restores {
-            rows = rows.push(
-                text(format!("{code} — {}", note.sentence(lang == Lang::En)))
-                    .size(theme::TEXT)
-                    .color(theme::WARN),
-            );
-        }
-        for shared in &day.shared_ids {
-            rows = rows.push(
-                text(format!(
-                    "{}: {} ({}) — {} {}, {}",
-                    T::SharedId.get(lang),
-                    shared.id,
-                    shared.kind,
-                    shared.first_stall,
-                    T::SentFirst.get(lang),
-                    shared.then_stall,
-                ))
-                .size(theme::TEXT)
-                .color(theme::BAD),
-            );
-        }
-        card(rows)
+        card(day_warnings(rows, day, lang))
     }
 
     fn groups(&self, lang: Lang) -> Element<'_, Message> {
@@ -687,4 +653,48 @@ fn load(store: &Store, date: Option<Date>) -> Result<Box<CentreDay>, Refusal> {
 /// show it.
 fn file_name(path: &str) -> String {
     path.rsplit(['/', '\\']).next().unwrap_or(path).to_string()
+}
+
+/// Under the day's table, what the manager must look into: stalls that sent
+/// nothing, books restored, ids two stalls both sent.
+fn day_warnings<'a>(
+    mut rows: Column<'a, Message>,
+    day: &CentreDay,
+    lang: Lang,
+) -> Column<'a, Message> {
+    for stall in &day.silent {
+        rows = rows.push(
+            text(format!(
+                "{} {} — {}",
+                stall.code,
+                stall.name,
+                T::Silent.get(lang)
+            ))
+            .size(theme::TEXT)
+            .color(theme::BAD),
+        );
+    }
+    for (code, note) in &day.restores {
+        rows = rows.push(
+            text(format!("{code} — {}", note.sentence(lang == Lang::En)))
+                .size(theme::TEXT)
+                .color(theme::WARN),
+        );
+    }
+    for shared in &day.shared_ids {
+        rows = rows.push(
+            text(format!(
+                "{}: {} ({}) — {} {}, {}",
+                T::SharedId.get(lang),
+                shared.id,
+                shared.kind,
+                shared.first_stall,
+                T::SentFirst.get(lang),
+                shared.then_stall,
+            ))
+            .size(theme::TEXT)
+            .color(theme::BAD),
+        );
+    }
+    rows
 }

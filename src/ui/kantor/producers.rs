@@ -193,12 +193,12 @@ impl OfficeProducers {
                 .id(FROM)
                 .on_input(Message::FromChanged)
                 .padding(6)
-                .width(150),
+                .width(175),
             text_input(T::ToDay.get(lang), &self.to)
                 .id(TO)
                 .on_input(Message::ToChanged)
                 .padding(6)
-                .width(150),
+                .width(175),
             keyed_tile("CSV", T::Province.get(lang), Some(Message::WriteCsv))
                 .width(100)
                 .style(button::secondary),
