@@ -298,15 +298,27 @@ pub fn centre_day(store: &Store, date: Date) -> Result<CentreDay, OfficeError> {
 
 /// The restores the stalls' files reported for `day`: stall code and note.
 fn restores_on(conn: &Connection, day: &str) -> Result<Vec<(String, RestoreNote)>, OfficeError> {
-    let mut statement = conn.prepare_cached(
+    restore_notes(
+        conn,
         "SELECT stall_code, detail FROM office_events WHERE day = ?1 AND kind = ?2 ORDER BY stall_code, seq",
-    )?;
+        day,
+    )
+}
+
+/// The restore notes of the events `sql` picks (`?1` is `key`, `?2` the
+/// restore's kind), each beside the column it reads first.
+fn restore_notes(
+    conn: &Connection,
+    sql: &str,
+    key: &str,
+) -> Result<Vec<(String, RestoreNote)>, OfficeError> {
+    let mut statement = conn.prepare_cached(sql)?;
     let rows: Vec<(String, String)> = statement
-        .query_map(params![day, RESTORED], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .query_map(params![key, RESTORED], |r| Ok((r.get(0)?, r.get(1)?)))?
         .collect::<rusqlite::Result<_>>()?;
     Ok(rows
         .into_iter()
-        .filter_map(|(code, detail)| RestoreNote::read(&detail).map(|note| (code, note)))
+        .filter_map(|(label, detail)| RestoreNote::read(&detail).map(|note| (label, note)))
         .collect())
 }
 
@@ -594,30 +606,40 @@ fn earlier_gaps(
 
 /// The restores a stall's files reported, in order: when, and the note.
 fn restores_of(conn: &Connection, code: &str) -> Result<Vec<(String, RestoreNote)>, OfficeError> {
-    let mut statement = conn.prepare_cached(
+    restore_notes(
+        conn,
         "SELECT created_at, detail FROM office_events WHERE stall_code = ?1 AND kind = ?2 ORDER BY created_at",
-    )?;
-    let rows: Vec<(String, String)> = statement
-        .query_map(params![code, RESTORED], |r| Ok((r.get(0)?, r.get(1)?)))?
-        .collect::<rusqlite::Result<_>>()?;
-    Ok(rows
-        .into_iter()
-        .filter_map(|(at, detail)| RestoreNote::read(&detail).map(|note| (at, note)))
-        .collect())
+        code,
+    )
 }
 
 /// The missing stretches before and between runs of held numbers (ordered,
 /// disjoint, both ends included), counting from 1.
 pub fn run_gaps(runs: &[(i64, i64)]) -> Vec<(i64, i64)> {
-    let mut gaps = Vec::new();
-    let mut expected = 1;
+    holes(runs, 1, None)
+}
+
+/// The stretches of `from` to `to` (no end when `None`) that no run covers,
+/// both ends included. The runs are ordered by their first number and may
+/// overlap (numbers held beside numbers a restore gave up).
+pub fn holes(runs: &[(i64, i64)], from: i64, to: Option<i64>) -> Vec<(i64, i64)> {
+    let mut holes = Vec::new();
+    let mut expected = from;
     for &(first, last) in runs {
+        if to.is_some_and(|to| first > to) {
+            break;
+        }
         if first > expected {
-            gaps.push((expected, first - 1));
+            holes.push((expected, first - 1));
         }
         expected = expected.max(last.saturating_add(1));
     }
-    gaps
+    if let Some(to) = to
+        && expected <= to
+    {
+        holes.push((expected, to));
+    }
+    holes
 }
 
 /// The missing stretches in an ordered list of sequence numbers from 1.
@@ -736,5 +758,10 @@ mod tests {
         assert_eq!(run_gaps(&[(1, 2), (5, 6), (9, 9)]), vec![(3, 4), (7, 8)]);
         assert_eq!(run_gaps(&[(3, 3)]), vec![(1, 2)]);
         assert_eq!(run_gaps(&[]), vec![]);
+        // Within a file's range, overlapping runs, a run past the end.
+        assert_eq!(holes(&[(3, 4)], 1, Some(6)), vec![(1, 2), (5, 6)]);
+        assert_eq!(holes(&[(1, 5), (2, 3), (7, 9)], 1, Some(6)), vec![(6, 6)]);
+        assert_eq!(holes(&[(2, 2), (9, 12)], 1, Some(5)), vec![(1, 1), (3, 5)]);
+        assert_eq!(holes(&[], 1, Some(0)), vec![]);
     }
 }

@@ -252,18 +252,7 @@ fn missing_in_range(
         )?
         .query_map(params![stall, from, to], |r| Ok((r.get(0)?, r.get(1)?)))?
         .collect::<rusqlite::Result<_>>()?;
-    let mut holes = Vec::new();
-    let mut expected = from;
-    for (first, last) in runs {
-        if first > expected {
-            holes.push((expected, first - 1));
-        }
-        expected = expected.max(last.saturating_add(1));
-    }
-    if expected <= to {
-        holes.push((expected, to));
-    }
-    Ok(holes)
+    Ok(super::centre::holes(&runs, from, Some(to)))
 }
 
 /// After a re-pin, no record of the new key is of a day before the old

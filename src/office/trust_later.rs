@@ -77,17 +77,7 @@ pub(super) fn all_before_held(
 /// Whether spans sorted by their first number cover every number from 1
 /// to `seq - 1`.
 fn covered_below(spans: &[(i64, i64)], seq: i64) -> bool {
-    let mut next = 1;
-    for &(first, last) in spans {
-        if first > next {
-            return false;
-        }
-        next = next.max(last.saturating_add(1));
-        if next >= seq {
-            return true;
-        }
-    }
-    next >= seq
+    super::centre::holes(spans, 1, Some(seq - 1)).is_empty()
 }
 
 /// Runs every waiting check of the stall whose numbers before are all held

@@ -145,8 +145,8 @@ fn struk_parts(text: &str) -> Option<(String, String)> {
 }
 
 /// Whether the office holds the stall's *tutup kasir* of the struk's day
-/// (in its current numbering) with no reopen of that day after it: every
-/// sale of the day came before the close.
+/// (under any of its keys) with no reopen of that day after it: every sale
+/// of the day came before the close.
 fn closed_day_held(store: &Store, stall: &str, receipt: &str) -> Result<bool, OfficeError> {
     let Some(day) = crate::domain::receipt_number::receipt_day(receipt) else {
         return Ok(false);

@@ -152,13 +152,7 @@ pub fn write_atomically(dir: &Path, name: &str, bytes: &[u8]) -> Result<PathBuf,
 /// the PC's clock ran ahead, before a manager accepted it set back). The
 /// office bounds the file by its own clock, whatever the stall's says.
 fn newest_day(content: &ExportContent, today: time::Date) -> time::Date {
-    let parse = |day: &str| {
-        time::Date::parse(
-            day.get(..10)?,
-            time::macros::format_description!("[year]-[month]-[day]"),
-        )
-        .ok()
-    };
+    let parse = |day: &str| clock::parse_day(day.get(..10)?);
     content
         .sequence_days()
         .map(|(_, day)| day)
