@@ -205,6 +205,13 @@ fn a_restore_asks_for_the_manager_pin() {
     let d = dir.path();
     let backup = backup_of(d, &elsewhere.path().join("cadangan.db"));
     restore_refused(d, &["restore", &backup], "perlu PIN manajer");
+    // A path that is no backup file is said before any PIN try is spent
+    // (the count below stays at the one wrong PIN).
+    let missing = elsewhere.path().join("tidak-ada.db");
+    let missing = missing.to_str().unwrap();
+    restore_refused(d, &["restore", missing, "--pin", "9999"], "tidak ditemukan");
+    let folder = elsewhere.path().to_str().unwrap();
+    restore_refused(d, &["restore", folder, "--pin", "9999"], "adalah folder");
     restore_refused(d, &["restore", &backup, "--pin", "9999"], "PIN salah");
     // The wrong try is counted, as for every PIN action.
     let tries: i64 = Connection::open(d.join("sentra.db"))

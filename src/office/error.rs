@@ -53,5 +53,7 @@ pub enum RepinError {
 
 /// Why a QR text cannot even be read.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("bukan kode QR struk Sentra (NOMOR#CEK, mis. ST07-20261127-0001#1A2B3C4D5E6F): \"{0}\"")]
+#[error(
+    "bukan kode QR struk Sentra (NOMOR#CEK atau NOMOR · CEK, mis. ST07-20261127-0001#1A2B3C4D5E6F): \"{0}\""
+)]
 pub struct NotAStruk(pub String);

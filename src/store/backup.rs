@@ -105,6 +105,9 @@ impl Store {
         now: OffsetDateTime,
     ) -> Result<RestoreSummary> {
         // The file first: a wrong path must not spend a PIN try.
+        if source.is_dir() {
+            return Err(RestoreError::Folder(source.to_path_buf()).into());
+        }
         if !source.is_file() {
             return Err(RestoreError::NoFile(source.to_path_buf()).into());
         }
@@ -216,6 +219,8 @@ pub struct LostRecords {
 pub enum RestoreError {
     #[error("berkas cadangan {0} tidak ditemukan; periksa nama dan foldernya")]
     NoFile(PathBuf),
+    #[error("{0} adalah folder; pilih berkas cadangan di dalamnya")]
+    Folder(PathBuf),
     #[error("memulihkan buku perlu PIN manajer (--pin)")]
     PinRequired,
     #[error("{0} adalah buku yang sedang dipakai, bukan cadangan; pilih berkas cadangan")]

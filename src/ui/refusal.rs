@@ -541,6 +541,10 @@ impl English for RestoreError {
                 "backup file {} not found; check its name and folder",
                 path.display()
             ),
+            RestoreError::Folder(path) => format!(
+                "{} is a folder; pick the backup file inside it",
+                path.display()
+            ),
             RestoreError::PinRequired => "restoring the book needs the manager PIN".into(),
             RestoreError::OwnBook(path) => format!(
                 "{} is the book in use, not a backup; pick a backup file",
@@ -1239,7 +1243,7 @@ impl English for crate::office::OfficeError {
                 "stall {code} is not known to the office yet (no file from it was imported)"
             ),
             OfficeError::NotAStruk(not) => format!(
-                "not a Sentra receipt's QR code (NUMBER#CHECK, e.g. ST07-20261127-0001#1A2B3C4D): \"{}\"",
+                "not a Sentra receipt's QR code (NUMBER#CHECK or NUMBER · CHECK, e.g. ST07-20261127-0001#1A2B3C4D5E6F): \"{}\"",
                 not.0
             ),
         }

@@ -269,6 +269,7 @@ fn output_paths() -> Vec<OutputPathError> {
 fn restores() -> Vec<RestoreError> {
     vec![
         RestoreError::NoFile(path()),
+        RestoreError::Folder(path()),
         RestoreError::PinRequired,
         RestoreError::OwnBook(path()),
         RestoreError::Empty,
